@@ -1,0 +1,48 @@
+# One command each: `make run` opens the window, `make test` runs every test headless.
+# Both create .venv on first use and reuse it afterwards (re-installing only when
+# pyproject.toml changed).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP_RUN := $(VENV)/.installed-run
+STAMP_TEST := $(VENV)/.installed-test
+STAMP_BENCH := $(VENV)/.installed-bench
+
+.PHONY: run test bench check screenshots clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "studyapp needs Python 3.11 or newer (found: $$($(PYTHON) --version))"; exit 1; }
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "Could not create a virtual environment. On Debian/Ubuntu: sudo apt-get install python3-venv"; exit 1; }
+	$(PY) -m pip install -q --upgrade pip
+
+$(STAMP_RUN): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(STAMP_TEST): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@ $(STAMP_RUN)
+
+$(STAMP_BENCH): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test,bench]'
+	@touch $@ $(STAMP_RUN) $(STAMP_TEST)
+
+run: $(STAMP_RUN)
+	$(PY) -m studyapp
+
+test: $(STAMP_TEST)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+check: $(STAMP_RUN)
+	$(PY) -m studyapp check
+
+bench: $(STAMP_BENCH)
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+screenshots: $(STAMP_TEST)
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis

@@ -1,0 +1,323 @@
+"""The question model: decks, the eight question types, and problems found in files.
+
+These are plain, immutable values. The loader (``studyapp.bank.loader``) builds them
+from YAML; everything else (grading, quizzes, scheduling, the window) reads them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class QuestionType(StrEnum):
+    """The question types a file may use (the ``type:`` field)."""
+
+    CHOICE = "choice"
+    MULTI = "multi"
+    TRUEFALSE = "truefalse"
+    TEXT = "text"
+    CLOZE = "cloze"
+    ORDER = "order"
+    MATCH = "match"
+    CARD = "card"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a question file, at the node to fix (1-based line and column)."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class ClozeGap:
+    """One ``{{...}}`` gap of a cloze text; the first alternative is the one shown as the answer."""
+
+    alternatives: tuple[str, ...]
+
+    @property
+    def answer(self) -> str:
+        return self.alternatives[0]
+
+
+ClozePart = str | ClozeGap
+
+_GAP_RE = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+
+
+class ClozeSyntaxError(ValueError):
+    """A cloze text that cannot be split into text and gaps; ``offset`` is where in the text."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+def parse_cloze(text: str) -> tuple[ClozePart, ...]:
+    """Split a cloze text into literal strings and gaps.
+
+    ``"In {{2020|2020s}} the West"`` -> ``("In ", ClozeGap(("2020", "2020s")), " the West")``.
+    Raises ``ClozeSyntaxError`` for an unclosed ``{{``, an empty gap, an empty alternative,
+    a stray ``}}`` or a text without any gap.
+    """
+    parts: list[ClozePart] = []
+    pos = 0
+    while True:
+        start = text.find("{{", pos)
+        stray = text.find("}}", pos)
+        if stray != -1 and (start == -1 or stray < start):
+            raise ClozeSyntaxError("'}}' without an opening '{{'", stray)
+        if start == -1:
+            if pos < len(text):
+                parts.append(text[pos:])
+            break
+        end = text.find("}}", start + 2)
+        if end == -1:
+            raise ClozeSyntaxError("unclosed gap '{{' (close it with '}}')", start)
+        inner = text[start + 2 : end]
+        if "{{" in inner:
+            raise ClozeSyntaxError("unclosed gap '{{' (close it with '}}')", start)
+        if not inner.strip():
+            raise ClozeSyntaxError("empty gap '{{}}'", start)
+        alternatives = tuple(a.strip() for a in inner.split("|"))
+        if any(not a for a in alternatives):
+            raise ClozeSyntaxError(f"empty alternative in gap '{{{{{inner}}}}}'", start)
+        if start > pos:
+            parts.append(text[pos:start])
+        parts.append(ClozeGap(alternatives))
+        pos = end + 2
+    if not any(isinstance(p, ClozeGap) for p in parts):
+        raise ClozeSyntaxError("a cloze text needs at least one gap like {{answer}}", 0)
+    return tuple(parts)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Question:
+    """Fields every question type has. Use the subclasses; ``type`` tells which one it is."""
+
+    deck: str
+    id: str
+    prompt: str | None = None
+    explanation: str | None = None
+    quote: str | None = None
+    tags: tuple[str, ...] = ()
+    line: int = 0  # where the question starts in its file, for "show in file"
+
+    type: QuestionType = field(init=False)
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """The identity history is stored under: deck id + question id."""
+        return (self.deck, self.id)
+
+    def _content(self) -> dict[str, object]:
+        raise NotImplementedError
+
+    @property
+    def content_hash(self) -> str:
+        """A short hash of what is asked and what counts as right.
+
+        Explanation, quote, tags and position are left out: editing them does not change
+        the question, so old attempts still count as attempts at the same question.
+        """
+        payload = {"type": str(self.type), "prompt": self.prompt, **self._content()}
+        raw = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def front(self) -> str:
+        """The text of the flashcard's front (cloze gaps shown as ``[...]``)."""
+        return self.prompt or ""
+
+    @property
+    def answer_text(self) -> str:
+        """The right answer as one human-readable line (for feedback and the card's back)."""
+        raise NotImplementedError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChoiceQuestion(Question):
+    choices: tuple[str, ...]
+    answer: str
+    type: QuestionType = field(default=QuestionType.CHOICE, init=False)
+
+    def _content(self) -> dict[str, object]:
+        return {"choices": sorted(self.choices), "answer": self.answer}
+
+    @property
+    def answer_text(self) -> str:
+        return self.answer
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MultiQuestion(Question):
+    choices: tuple[str, ...]
+    answers: tuple[str, ...]
+    type: QuestionType = field(default=QuestionType.MULTI, init=False)
+
+    def _content(self) -> dict[str, object]:
+        return {"choices": sorted(self.choices), "answers": sorted(self.answers)}
+
+    @property
+    def answer_text(self) -> str:
+        return ", ".join(self.answers)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrueFalseQuestion(Question):
+    answer: bool
+    type: QuestionType = field(default=QuestionType.TRUEFALSE, init=False)
+
+    def _content(self) -> dict[str, object]:
+        return {"answer": self.answer}
+
+    @property
+    def answer_text(self) -> str:
+        return "True" if self.answer else "False"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextQuestion(Question):
+    answers: tuple[str, ...]  # accepted answers; the first is the one shown
+    type: QuestionType = field(default=QuestionType.TEXT, init=False)
+
+    def _content(self) -> dict[str, object]:
+        return {"answers": list(self.answers)}
+
+    @property
+    def answer_text(self) -> str:
+        return self.answers[0]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClozeQuestion(Question):
+    text: str
+    parts: tuple[ClozePart, ...]
+    type: QuestionType = field(default=QuestionType.CLOZE, init=False)
+
+    def _content(self) -> dict[str, object]:
+        return {"text": self.text}
+
+    @property
+    def gaps(self) -> tuple[ClozeGap, ...]:
+        return tuple(p for p in self.parts if isinstance(p, ClozeGap))
+
+    @property
+    def front(self) -> str:
+        body = "".join("[...]" if isinstance(p, ClozeGap) else p for p in self.parts)
+        return f"{self.prompt}\n\n{body}" if self.prompt else body
+
+    @property
+    def filled_text(self) -> str:
+        """The text with every gap filled by its first alternative."""
+        return "".join(p.answer if isinstance(p, ClozeGap) else p for p in self.parts)
+
+    @property
+    def answer_text(self) -> str:
+        return ", ".join(g.answer for g in self.gaps)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderQuestion(Question):
+    items: tuple[str, ...]  # in the correct order
+    type: QuestionType = field(default=QuestionType.ORDER, init=False)
+
+    def _content(self) -> dict[str, object]:
+        return {"items": list(self.items)}
+
+    @property
+    def answer_text(self) -> str:
+        return " → ".join(self.items)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MatchQuestion(Question):
+    pairs: tuple[tuple[str, str], ...]  # (left, right) in file order
+    type: QuestionType = field(default=QuestionType.MATCH, init=False)
+
+    def _content(self) -> dict[str, object]:
+        return {"pairs": sorted(list(p) for p in self.pairs)}
+
+    @property
+    def answer_text(self) -> str:
+        return "; ".join(f"{left} → {right}" for left, right in self.pairs)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CardQuestion(Question):
+    answer: str
+    type: QuestionType = field(default=QuestionType.CARD, init=False)
+
+    def _content(self) -> dict[str, object]:
+        return {"answer": self.answer}
+
+    @property
+    def answer_text(self) -> str:
+        return self.answer
+
+
+AnyQuestion = (
+    ChoiceQuestion
+    | MultiQuestion
+    | TrueFalseQuestion
+    | TextQuestion
+    | ClozeQuestion
+    | OrderQuestion
+    | MatchQuestion
+    | CardQuestion
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """One valid question file."""
+
+    id: str
+    title: str
+    path: Path  # the YAML file
+    questions: tuple[AnyQuestion, ...]
+    source: Path | None = None  # resolved, validated path of the article text
+
+    def question(self, question_id: str) -> AnyQuestion | None:
+        for q in self.questions:
+            if q.id == question_id:
+                return q
+        return None
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Every tag used in the deck, sorted."""
+        return tuple(sorted({t for q in self.questions for t in q.tags}))
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """Everything loaded from the question folders: valid decks and the problems found."""
+
+    decks: tuple[Deck, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    files: int = 0  # files looked at
+
+    def deck(self, deck_id: str) -> Deck | None:
+        for d in self.decks:
+            if d.id == deck_id:
+                return d
+        return None
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(d.questions) for d in self.decks)
+
+    def problems_for(self, path: Path) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.path == path)

@@ -1,0 +1,101 @@
+"""Command-line entry point: ``studyapp`` opens the window; subcommands work without it.
+
+Each subcommand's work lives in its own module, imported only when that command runs,
+so ``studyapp check`` never loads Qt and the window's start-up loads nothing it does not need.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="where the database, backups and your question folder live "
+        "(default: $STUDYAPP_DATA_DIR, else the platform's user data folder)",
+    )
+    p.add_argument(
+        "--questions",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="also load question files from DIR (may be repeated)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="studyapp",
+        description="Study an article with flashcards and quizzes. With no command, opens the window.",
+    )
+    _add_common(parser)
+    parser.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="open the window, wait until it is painted, then exit (for start-up benchmarks)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser(
+        "check",
+        help="validate question files and print every problem as path:line:column: message",
+    )
+    _add_common(check)
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: every folder the app loads)")
+
+    stats = sub.add_parser("stats", help="print a short summary of your scores and reviews")
+    _add_common(stats)
+    stats.add_argument("--deck", metavar="ID", help="only this deck")
+
+    draft = sub.add_parser("draft", help="draft a question file from an article (review it before use)")
+    draft.add_argument("article", metavar="ARTICLE")
+    draft.add_argument("--deck", required=True, metavar="ID")
+    draft.add_argument("--title", required=True)
+    draft.add_argument("-o", "--output", metavar="FILE")
+
+    imp = sub.add_parser("import", help="convert an Anki/Quizlet text export, a GIFT file or an .apkg into a question file")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--deck", required=True, metavar="ID")
+    imp.add_argument("--title", required=True)
+    imp.add_argument("-o", "--output", metavar="FILE")
+
+    exp = sub.add_parser("export", help="export a deck to Anki (.apkg), Moodle (GIFT) or your history to CSV")
+    _add_common(exp)
+    exp.add_argument("--deck", required=True, metavar="ID")
+    exp.add_argument("--format", required=True, choices=["apkg", "gift", "csv"])
+    exp.add_argument("out", metavar="OUT")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+
+    if args.command == "check":
+        from studyapp.bank.check import run_check
+
+        return run_check(args, os.environ, sys.stdout)
+    if args.command == "stats":
+        from studyapp.statsreport import run_stats
+
+        return run_stats(args, os.environ, sys.stdout)
+    if args.command in ("draft", "import", "export"):
+        from studyapp.interop.commands import run_interop
+
+        return run_interop(args, os.environ, sys.stdout)
+
+    from studyapp.app import run_window
+
+    return run_window(args, os.environ)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Where things live: the bundled question bank and the user's data directory.
+
+Only ``cli.py`` and ``app.py`` call these; everything else receives paths as arguments.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "studyapp"
+DATA_DIR_ENV = "STUDYAPP_DATA_DIR"
+DB_FILENAME = "studyapp.sqlite3"
+
+
+def bundled_root() -> Path:
+    """The folder holding the bundled ``questions/`` and ``seeds/``.
+
+    From a checkout (or an editable install) that is the repository root; from a wheel,
+    ``studyapp/_bundle`` (see ``[tool.hatch.build.targets.wheel.force-include]``).
+    """
+    package = Path(__file__).resolve().parent
+    inside = package / "_bundle"
+    if (inside / "questions").is_dir():
+        return inside
+    return package.parent
+
+
+def bundled_questions_dir() -> Path:
+    return bundled_root() / "questions"
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
+    """``--data-dir`` wins, then ``$STUDYAPP_DATA_DIR``, then the platform's user data dir."""
+    if cli_value:
+        return Path(cli_value).expanduser().absolute()
+    if environ.get(DATA_DIR_ENV):
+        return Path(environ[DATA_DIR_ENV]).expanduser().absolute()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+@dataclass(frozen=True, slots=True)
+class DataPaths:
+    """Every file and folder studyapp keeps under one data directory."""
+
+    root: Path
+
+    @property
+    def database(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def questions(self) -> Path:
+        """The user's own question folder (File → Add question file copies into it)."""
+        return self.root / "questions"
+
+    @property
+    def cache(self) -> Path:
+        return self.root / "cache"
+
+    @property
+    def log(self) -> Path:
+        return self.root / "studyapp.log"
+
+    @property
+    def lock(self) -> Path:
+        return self.root / "studyapp.lock"
