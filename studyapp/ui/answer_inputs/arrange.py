@@ -1,0 +1,152 @@
+"""Inputs for arranging given items: ``order`` (a reorderable list) and ``match`` (a combo box per left item)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.ui.answer_inputs.base import AnswerInput, accessible, plain_label
+
+_PLACEHOLDER = "Choose…"
+
+
+class ReorderList(QListWidget):
+    """A list whose items move by drag and drop, or with Alt+Up / Alt+Down on the current item."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setAlternatingRowColors(True)
+        self.locked = False
+
+    def move_current(self, step: int) -> bool:
+        """Move the current item ``step`` places (−1 up, +1 down); False at either end."""
+        row = self.currentRow()
+        target = row + step
+        if self.locked or row < 0 or not 0 <= target < self.count():
+            return False
+        item = self.takeItem(row)
+        self.insertItem(target, item)
+        self.setCurrentRow(target)
+        self.model().layoutChanged.emit()
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class OrderInput(AnswerInput):
+    """``order``: the items in a list the user rearranges; the response is the tuple in list order."""
+
+    def __init__(self, items: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = ReorderList(self)
+        self.list.setAccessibleName("Items to put in order")
+        self.list.setAccessibleDescription("Drag items, or select one and press Alt+Up or Alt+Down to move it")
+        self.list.addItems(list(items))
+        self.list.setCurrentRow(0)
+        self.list.model().rowsMoved.connect(lambda *_: self.changed.emit())
+        self.list.model().layoutChanged.connect(lambda *_: self.changed.emit())
+        self.list.setMinimumHeight(min(60 + 34 * len(items), 320))
+        self.up = QPushButton("Move &up", self)
+        self.up.setToolTip("Move the selected item up (Alt+Up)")
+        self.up.setAccessibleName("Move selected item up")
+        self.up.clicked.connect(lambda: self.list.move_current(-1))
+        self.down = QPushButton("Move &down", self)
+        self.down.setToolTip("Move the selected item down (Alt+Down)")
+        self.down.setAccessibleName("Move selected item down")
+        self.down.clicked.connect(lambda: self.list.move_current(1))
+        for button in (self.up, self.down):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps focus; Alt+arrows do the same
+        hint = plain_label("Drag the items into the right order, or select one and press Alt+↑ / Alt+↓.", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.up)
+        buttons.addWidget(self.down)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(hint)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+
+    def response(self) -> tuple[str, ...]:
+        return tuple(self.list.item(i).text() for i in range(self.list.count()))
+
+    def set_locked(self, locked: bool) -> None:
+        self.list.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop if locked else QAbstractItemView.DragDropMode.InternalMove
+        )
+        self.up.setEnabled(not locked)
+        self.down.setEnabled(not locked)
+        self.list.locked = locked
+
+    def focus_first(self) -> None:
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class MatchInput(AnswerInput):
+    """``match``: a combo box of the right-hand items beside each left item; the response maps left → right.
+
+    Left items with nothing chosen are left out of the response.
+    """
+
+    def __init__(self, lefts: Sequence[str], rights: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lefts = list(lefts)
+        self.combos: list[QComboBox] = []
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        for row, left in enumerate(self.lefts):
+            label = plain_label(left, self)
+            combo = QComboBox(self)
+            combo.addItem(_PLACEHOLDER)
+            combo.addItems(list(rights))
+            combo.setAccessibleName(f"Match for {accessible(left)}")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+            label.setBuddy(combo)
+            self.combos.append(combo)
+            grid.addWidget(label, row, 0)
+            grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+        for before, after in zip(self.combos, self.combos[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def response(self) -> dict[str, str]:
+        return {
+            left: combo.currentText()
+            for left, combo in zip(self.lefts, self.combos)
+            if combo.currentIndex() > 0
+        }
+
+    def set_locked(self, locked: bool) -> None:
+        for combo in self.combos:
+            combo.setEnabled(not locked)
+
+    def focus_first(self) -> None:
+        if self.combos:
+            self.combos[0].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,86 @@
+"""What every answer input shares: the ``AnswerInput`` interface and plain-text helpers.
+
+An input renders one question and hands back a *response* in the shape
+``studyapp.grading.grade`` expects (see the Response contract in docs/ARCHITECTURE.md).
+It never grades: the quiz view asks it for ``response()`` and gives that to the session.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+#: Longest text put in an accessible name; screen readers read the visible label anyway.
+_ACCESSIBLE_MAX = 200
+
+
+def plain_label(text: str, parent: QWidget | None = None, *, selectable: bool = True) -> QLabel:
+    """A word-wrapped label that shows ``text`` literally (never as rich text)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setText(text)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def button_text(text: str) -> str:
+    """``text`` made safe for a button label: '&' would otherwise become a mnemonic."""
+    return text.replace("&", "&&")
+
+
+def accessible(text: str) -> str:
+    """``text`` shortened for an accessible name."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _ACCESSIBLE_MAX else flat[: _ACCESSIBLE_MAX - 1] + "…"
+
+
+class ClickableLabel(QLabel):
+    """A plain-text label that emits ``clicked`` (the text beside a radio button or check box)."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class AnswerInput(QWidget):
+    """Base of the per-type inputs.
+
+    Signals: ``changed`` when the response may have changed (the view re-checks whether it
+    can submit); ``submitRequested`` when the input itself asks to submit (a self-graded card).
+    """
+
+    changed = Signal()
+    submitRequested = Signal()
+
+    def response(self) -> object | None:
+        """The response in the grading contract's shape, or None while nothing is chosen."""
+        raise NotImplementedError
+
+    def pick(self, number: int) -> bool:
+        """React to digit key ``number`` (1-based); True when it meant something here."""
+        return False
+
+    def enter(self) -> bool:
+        """React to Enter while ``response()`` is None; True when it meant something here."""
+        return False
+
+    def set_locked(self, locked: bool) -> None:
+        """Freeze the input once the answer is submitted."""
+        self.setEnabled(not locked)
+
+    def focus_first(self) -> None:
+        """Put keyboard focus on the first control, ready for typing or picking."""
+        self.focusNextChild()

@@ -1,0 +1,110 @@
+"""Inputs where the user types: ``text`` (one line edit) and ``cloze`` (line edits inside the sentence)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from studyapp.bank.model import ClozeGap, ClozePart
+from studyapp.ui.answer_inputs.base import AnswerInput
+from studyapp.ui.answer_inputs.flow import FlowLayout
+
+#: Longest single label in a cloze flow; longer words are cut into pieces so they still wrap.
+_WORD_CHUNK = 60
+
+
+class TextInput(AnswerInput):
+    """``text``: the response is the typed string (blank means "I don't know")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("Type your answer, then press Enter")
+        self.edit.setAccessibleName("Your answer")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.textChanged.connect(lambda _: self.changed.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+
+    def response(self) -> str:
+        return self.edit.text()
+
+    def set_locked(self, locked: bool) -> None:
+        self.edit.setReadOnly(locked)
+
+    def focus_first(self) -> None:
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _words(text: str) -> list[str]:
+    """Split literal cloze text into word-sized pieces (spaces kept at the ends of words)."""
+    pieces: list[str] = []
+    for word in text.split(" "):
+        while len(word) > _WORD_CHUNK:
+            pieces.append(word[:_WORD_CHUNK])
+            word = word[_WORD_CHUNK:]
+        if word:
+            pieces.append(word)
+    return pieces
+
+
+class ClozeInput(AnswerInput):
+    """``cloze``: one line edit per gap, in the sentence; the response is a tuple of the gap texts.
+
+    Each paragraph of the text is its own flow of word labels and gap edits, so line breaks
+    in the question are kept and long text wraps with the window.
+    """
+
+    def __init__(self, parts: tuple[ClozePart, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.gaps: list[QLineEdit] = []
+        self.words: list[QLabel] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        flow = self._new_paragraph(layout)
+        gap_count = sum(isinstance(p, ClozeGap) for p in parts)
+        for part in parts:
+            if isinstance(part, ClozeGap):
+                edit = QLineEdit(self)
+                number = len(self.gaps) + 1
+                edit.setAccessibleName(f"Gap {number} of {gap_count}")
+                edit.setPlaceholderText(f"gap {number}" if gap_count > 1 else "gap")
+                edit.setMinimumWidth(120)
+                edit.setMaximumWidth(220)
+                edit.textChanged.connect(lambda _: self.changed.emit())
+                self.gaps.append(edit)
+                flow.addWidget(edit)
+                continue
+            for i, paragraph in enumerate(part.split("\n")):
+                if i:
+                    flow = self._new_paragraph(layout)
+                for word in _words(paragraph):
+                    label = QLabel(word, self)
+                    label.setTextFormat(Qt.TextFormat.PlainText)
+                    self.words.append(label)
+                    flow.addWidget(label)
+        for before, after in zip(self.gaps, self.gaps[1:]):
+            QWidget.setTabOrder(before, after)
+
+    def _new_paragraph(self, layout: QVBoxLayout) -> FlowLayout:
+        holder = QWidget(self)
+        flow = FlowLayout(holder)
+        layout.addWidget(holder)
+        return flow
+
+    def sentence(self) -> str:
+        """The literal words of the text, joined by single spaces (gaps left out)."""
+        return " ".join(w.text() for w in self.words)
+
+    def response(self) -> tuple[str, ...]:
+        return tuple(edit.text() for edit in self.gaps)
+
+    def set_locked(self, locked: bool) -> None:
+        for edit in self.gaps:
+            edit.setReadOnly(locked)
+
+    def focus_first(self) -> None:
+        empty = [e for e in self.gaps if not e.text()]
+        (empty or self.gaps)[0].setFocus(Qt.FocusReason.OtherFocusReason)
