@@ -1,0 +1,198 @@
+"""Backup copies of the database: taken daily at start-up and before migrations, thinned, restorable.
+
+A backup is written with ``Connection.backup`` to a temporary file in the backups folder,
+switched to a self-contained (non-WAL) file, checked with ``PRAGMA quick_check``, flushed
+to disk, then renamed into place, so a half-written backup never carries a backup's name.
+File names carry the UTC time they were taken: ``studyapp-YYYYmmdd-HHMMSS.sqlite3``
+(daily) and ``studyapp-before-v2-YYYYmmdd-HHMMSS.sqlite3`` (before migrating to version 2).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from studyapp.store.db import FileKind, connect, inspect_file, move_aside, quick_check
+from studyapp.store.errors import StoreError
+from studyapp.store.schema import SCHEMA_VERSION
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_MONTHLY = 6
+BACKUP_INTERVAL = timedelta(days=1)
+
+_NAME_RE = re.compile(r"^studyapp-(?:(?P<pre>before-v\d+)-)?(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    """A backup found in the backups folder."""
+
+    path: Path
+    taken: datetime  # UTC, from the file name
+    automatic: bool  # False for the copies taken before a migration (never thinned)
+
+
+def list_backups(backups_dir: Path) -> list[BackupFile]:
+    """Every backup in the folder, newest first."""
+    found: list[BackupFile] = []
+    try:
+        entries = list(backups_dir.iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        m = _NAME_RE.match(entry.name)
+        if not m or not entry.is_file():
+            continue
+        taken = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=timezone.utc)
+        found.append(BackupFile(entry, taken, automatic=m["pre"] is None))
+    found.sort(key=lambda b: (b.taken, b.path.name), reverse=True)
+    return found
+
+
+def backup_due(backups_dir: Path, now: datetime) -> bool:
+    """True when no automatic backup was taken within the last day."""
+    latest = next((b for b in list_backups(backups_dir) if b.automatic), None)
+    return latest is None or now - latest.taken >= BACKUP_INTERVAL or latest.taken > now
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_backup(conn: sqlite3.Connection, backups_dir: Path, now: datetime, prefix: str = "") -> Path:
+    """Copy the open database into a new, checked backup file and return its path."""
+    backups_dir.mkdir(parents=True, exist_ok=True)
+    stamp = now.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    final = backups_dir / f"studyapp-{prefix}{stamp}.sqlite3"
+    n = 2
+    while final.exists():
+        final = backups_dir / f"studyapp-{prefix}{stamp}-{n}.sqlite3"
+        n += 1
+    tmp = backups_dir / f".{final.name}.tmp"
+    try:
+        dest = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+            result = quick_check(dest)
+        finally:
+            dest.close()
+        if result != "ok":
+            raise StoreError(f"the backup copy failed its check ({result})")
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, final)
+        _fsync_dir(backups_dir)
+    except BaseException:
+        tmp.unlink(missing_ok=True)  # our own unfinished temp file, never a database
+        raise
+    return final
+
+
+def kept_backups(taken: Iterable[datetime]) -> set[datetime]:
+    """Which backup times to keep: the newest of each of the last 7 days, 4 ISO weeks and
+    6 months that have a backup (a time can count for several)."""
+    ordered = sorted(set(taken), reverse=True)
+    keep: set[datetime] = set()
+    for key, limit in (
+        (lambda t: t.date(), KEEP_DAILY),
+        (lambda t: t.isocalendar()[:2], KEEP_WEEKLY),
+        (lambda t: (t.year, t.month), KEEP_MONTHLY),
+    ):
+        seen: set[object] = set()
+        for t in ordered:
+            k = key(t)
+            if k not in seen:
+                if len(seen) == limit:
+                    break
+                seen.add(k)
+                keep.add(t)
+    return keep
+
+
+def thin_backups(backups_dir: Path) -> list[Path]:
+    """Delete automatic backups beyond the daily/weekly/monthly quota; return what was removed.
+
+    Backups taken before a migration are kept.
+    """
+    automatic = [b for b in list_backups(backups_dir) if b.automatic]
+    keep = kept_backups(b.taken for b in automatic)
+    removed: list[Path] = []
+    kept_times: set[datetime] = set()
+    for b in automatic:  # newest first: of two backups with the same second, keep the newer name
+        if b.taken in keep and b.taken not in kept_times:
+            kept_times.add(b.taken)
+            continue
+        b.path.unlink(missing_ok=True)
+        removed.append(b.path)
+    return removed
+
+
+def is_good_backup(path: Path) -> bool:
+    """A studyapp database this version can open, passing ``quick_check``. Opens read-only."""
+    kind, version = inspect_file(path)
+    if kind is not FileKind.OURS or version > SCHEMA_VERSION:
+        return False
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        try:
+            return quick_check(conn) == "ok"
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
+def newest_good_backup(backups_dir: Path) -> Path | None:
+    """The most recent backup that passes ``is_good_backup``, if any."""
+    for b in list_backups(backups_dir):
+        if is_good_backup(b.path):
+            return b.path
+    return None
+
+
+def restore_backup(backup_path: Path, db_path: Path, now: datetime | None = None) -> Path | None:
+    """Make ``backup_path`` the database at ``db_path``. Close every store on it first.
+
+    The current database (if any) is moved aside as ``<name>.replaced-YYYYmmdd-HHMMSS``, never
+    deleted; its path is returned. The backup file itself is left in place. Opening the store
+    afterwards migrates the restored copy if it is from an older version.
+    """
+    now = now or datetime.now(timezone.utc)
+    if not is_good_backup(backup_path):
+        raise StoreError(f"{backup_path} is not a good studyapp backup; nothing was changed")
+    tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
+    src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    try:
+        dest = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            src.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    with open(tmp, "rb+") as f:
+        os.fsync(f.fileno())
+    moved = move_aside(db_path, "replaced", now) if db_path.exists() else None
+    os.replace(tmp, db_path)
+    _fsync_dir(db_path.parent)
+    # The restored file is in DELETE mode; connect() switches it to WAL.
+    conn = connect(db_path)
+    conn.close()
+    return moved

@@ -1,0 +1,110 @@
+"""Opening the database file: what kind of file it is, connection settings, moving damaged files aside."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from enum import Enum
+from pathlib import Path
+
+from studyapp.store.schema import APPLICATION_ID
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DEFAULT_BUSY_TIMEOUT_MS = 5000
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+class FileKind(Enum):
+    """What ``inspect_file`` found at the database path."""
+
+    MISSING = "missing"  # no file, or an empty one: start a fresh database
+    OURS = "ours"  # a studyapp database (of some version, see the header)
+    NOT_A_DATABASE = "not-a-database"  # random bytes, a zeroed header, ...
+    FOREIGN = "foreign"  # a valid SQLite database of another program
+
+
+def read_header(path: Path) -> tuple[bytes, int, int]:
+    """The first 100 bytes, ``user_version`` and ``application_id`` — read without SQLite,
+    so a file we refuse is never touched (no -wal/-shm created, no checkpoint)."""
+    with open(path, "rb") as f:
+        head = f.read(100)
+    if len(head) < 100:
+        return head, 0, 0
+    return head, int.from_bytes(head[60:64], "big"), int.from_bytes(head[68:72], "big")
+
+
+def inspect_file(path: Path) -> tuple[FileKind, int]:
+    """Classify the file at ``path``; also return its ``user_version`` (0 if not ours)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return FileKind.MISSING, 0
+    if size == 0:
+        return FileKind.MISSING, 0
+    head, version, app_id = read_header(path)
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        return FileKind.NOT_A_DATABASE, 0
+    if app_id == APPLICATION_ID:
+        return FileKind.OURS, version
+    if app_id != 0 or version != 0:
+        return FileKind.FOREIGN, 0
+    # No marker and no version: an empty SQLite file is fine to initialise, one with tables is not ours.
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        try:
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return FileKind.NOT_A_DATABASE, 0
+    return (FileKind.FOREIGN, 0) if tables else (FileKind.MISSING, 0)
+
+
+def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Open with studyapp's settings: autocommit (explicit BEGIN/COMMIT), WAL,
+    ``synchronous=FULL``, foreign keys, a busy timeout."""
+    conn = sqlite3.connect(
+        str(path), isolation_level=None, timeout=busy_timeout_ms / 1000, cached_statements=256
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms):d}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise sqlite3.OperationalError(f"could not switch to WAL (journal_mode={mode})")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def quick_check(conn: sqlite3.Connection) -> str:
+    """``'ok'`` or the first problems ``PRAGMA quick_check`` reports."""
+    rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+    return "; ".join(str(r[0]) for r in rows)
+
+
+def _free_name(base: Path) -> Path:
+    if not any(Path(f"{base}{s}").exists() for s in ("", *SIDE_FILES)):
+        return base
+    n = 2
+    while any(Path(f"{base}-{n}{s}").exists() for s in ("", *SIDE_FILES)):
+        n += 1
+    return Path(f"{base}-{n}")
+
+
+def move_aside(path: Path, label: str, now: datetime) -> Path:
+    """Rename ``path`` (and its -wal/-shm/-journal) to ``<name>.<label>-YYYYmmdd-HHMMSS``.
+
+    Never deletes and never overwrites: a numeric suffix is added if the name is taken.
+    Returns the new path of the main file.
+    """
+    target = _free_name(path.with_name(f"{path.name}.{label}-{now:%Y%m%d-%H%M%S}"))
+    os.rename(path, target)
+    for suffix in SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.rename(side, Path(f"{target}{suffix}"))
+    return target

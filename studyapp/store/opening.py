@@ -1,0 +1,149 @@
+"""``open_store``: find out what the database file is, set it aside if damaged, migrate, back up.
+
+Order of work, so a file we refuse is never touched:
+
+1. Read the 100-byte header without SQLite. Not SQLite at all, or a SQLite file of another
+   program (no studyapp ``application_id`` but tables): moved aside as
+   ``studyapp.sqlite3.corrupt-YYYYmmdd-HHMMSS`` (with its -wal/-shm), and a fresh one started.
+   A newer ``user_version``: ``NewerDatabaseError``, nothing opened.
+2. Open with WAL etc. and run ``PRAGMA quick_check``; a failure or a SQLite "not a database"
+   error moves it aside the same way.
+3. Older version: a ``Connection.backup`` copy into the backups folder, then each migration in
+   its own transaction.
+4. No automatic backup within a day: take one, then thin the folder.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone, tzinfo
+from pathlib import Path
+
+from studyapp.store import backups
+from studyapp.store.db import DEFAULT_BUSY_TIMEOUT_MS, FileKind, connect, inspect_file, move_aside, quick_check
+from studyapp.store.errors import DataDirError, NewerDatabaseError, StoreError
+from studyapp.store.localtime import SystemLocalTime
+from studyapp.store.records import NoticeKind, StoreNotice
+from studyapp.store.schema import SCHEMA_VERSION, migrate, user_version
+from studyapp.store.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class OpenedStore:
+    """An open store and what the user should be told about opening it."""
+
+    store: Store
+    notices: tuple[StoreNotice, ...]
+
+
+def _corrupt_notice(moved: Path, why: str, backups_dir: Path) -> StoreNotice:
+    good = backups.newest_good_backup(backups_dir)
+    offer = (f" The newest good backup is {good}; you can restore it." if good
+             else " There is no backup to restore.")
+    return StoreNotice(
+        NoticeKind.CORRUPT_MOVED,
+        f"The database could not be used ({why}). It was kept as {moved} and a new, empty "
+        f"database was started.{offer}",
+        moved_to=moved,
+        restorable_backup=good,
+    )
+
+
+def _prepare_dir(db_path: Path) -> None:
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(f"cannot create the data folder {db_path.parent}: {exc.strerror or exc}") from exc
+    if not os.access(db_path.parent, os.W_OK | os.X_OK):
+        raise DataDirError(f"cannot write to the data folder {db_path.parent}: permission denied")
+
+
+def _open_checked(db_path: Path, busy_timeout_ms: int) -> tuple[sqlite3.Connection | None, str]:
+    """Connect and quick_check; (None, reason) if the file turns out damaged."""
+    try:
+        conn = connect(db_path, busy_timeout_ms)
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
+            raise DataDirError(f"cannot open {db_path}: {exc}") from exc
+        return None, str(exc)
+    try:
+        result = quick_check(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        return None, str(exc)
+    if result != "ok":
+        conn.close()
+        return None, f"integrity check: {result}"
+    return conn, ""
+
+
+def open_store(
+    db_path: Path,
+    *,
+    backups_dir: Path,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    auto_backup: bool = True,
+) -> OpenedStore:
+    """Open (creating, repairing by setting aside, migrating and backing up as needed) the store.
+
+    ``now`` (UTC, default the clock) names backups and set-aside files; ``tz`` (default the
+    system's local zone) keys answers by local day. Raises ``NewerDatabaseError`` for a file
+    from a newer studyapp and ``DataDirError`` when the folder cannot be used.
+    """
+    now = now or datetime.now(timezone.utc)
+    tz = tz or SystemLocalTime()
+    db_path = Path(db_path)
+    notices: list[StoreNotice] = []
+    _prepare_dir(db_path)
+
+    kind, version = inspect_file(db_path)
+    if kind is FileKind.OURS and version > SCHEMA_VERSION:
+        raise NewerDatabaseError(db_path, version, SCHEMA_VERSION)
+    if kind in (FileKind.NOT_A_DATABASE, FileKind.FOREIGN):
+        why = "not a studyapp database" if kind is FileKind.FOREIGN else "not a database file"
+        notices.append(_corrupt_notice(move_aside(db_path, "corrupt", now), why, backups_dir))
+        kind = FileKind.MISSING
+
+    conn: sqlite3.Connection | None = None
+    if kind is FileKind.OURS:
+        conn, why = _open_checked(db_path, busy_timeout_ms)
+        if conn is None:
+            notices.append(_corrupt_notice(move_aside(db_path, "corrupt", now), why, backups_dir))
+    fresh = conn is None
+    if conn is None:
+        try:
+            conn = connect(db_path, busy_timeout_ms)
+        except sqlite3.Error as exc:
+            raise DataDirError(f"cannot create the database {db_path}: {exc}") from exc
+
+    try:
+        current = user_version(conn)  # re-read: the WAL may hold a newer header than the file
+        if current > SCHEMA_VERSION:
+            raise NewerDatabaseError(db_path, current, SCHEMA_VERSION)
+        if 0 < current < SCHEMA_VERSION:
+            try:
+                saved = backups.write_backup(conn, backups_dir, now, prefix=f"before-v{SCHEMA_VERSION}-")
+            except (OSError, sqlite3.Error, StoreError) as exc:
+                raise DataDirError(f"could not back up the database before upgrading it: {exc}") from exc
+            migrate(conn, tz)
+            notices.append(StoreNotice(
+                NoticeKind.MIGRATED,
+                f"The database was upgraded from version {current} to {SCHEMA_VERSION}; "
+                f"a copy of the old one is at {saved}.", restorable_backup=saved))
+        elif current == 0:
+            migrate(conn, tz)
+        if auto_backup and not fresh and backups.backup_due(backups_dir, now):
+            try:
+                backups.write_backup(conn, backups_dir, now)
+                backups.thin_backups(backups_dir)
+            except (OSError, sqlite3.Error, StoreError) as exc:
+                notices.append(StoreNotice(NoticeKind.BACKUP_FAILED,
+                                           f"The daily backup into {backups_dir} failed: {exc}"))
+    except BaseException:
+        conn.close()
+        raise
+    return OpenedStore(Store(conn, tz), tuple(notices))

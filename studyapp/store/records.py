@@ -1,0 +1,93 @@
+"""Plain values the store takes and returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from studyapp.grading import Outcome
+
+
+class Mode(StrEnum):
+    """What kind of session an answer was given in."""
+
+    QUIZ = "quiz"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One answer given to one question."""
+
+    deck: str
+    question_id: str
+    content_hash: str
+    mode: Mode
+    response: str  # JSON text of the response
+    outcome: Outcome
+    score: float  # 0.0 .. 1.0
+    elapsed_ms: int
+    answered_at: datetime  # tz-aware; stored as UTC
+    session_id: int | None = None
+    rating: int | None = None  # fsrs rating 1..4 for reviews
+
+
+@dataclass(frozen=True, slots=True)
+class CardState:
+    """A question's spaced-repetition state (a serialised ``fsrs.Card`` plus indexed fields)."""
+
+    deck: str
+    question_id: str
+    fsrs_json: str
+    due: datetime  # UTC
+    stability: float | None
+    state: int  # fsrs.State value
+    last_review: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionHistory:
+    """How a question went over all its attempts (across edits of the question)."""
+
+    attempts: int
+    wrong: int
+    last_answered: datetime | None
+    last_outcome: Outcome | None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRecord:
+    """A study or quiz session as stored."""
+
+    id: int
+    mode: Mode
+    deck: str | None
+    filters_json: str
+    seed: int | None
+    total: int
+    started: datetime
+    finished: datetime | None
+    abandoned: bool
+    answered: int
+    right: int
+    score: float | None  # mean attempt score, set when finished
+
+
+class NoticeKind(StrEnum):
+    """Things that happened while opening the store that the user should hear about."""
+
+    CORRUPT_MOVED = "corrupt-moved"
+    MIGRATED = "migrated"
+    BACKUP_FAILED = "backup-failed"
+
+
+@dataclass(frozen=True, slots=True)
+class StoreNotice:
+    """A message for the user, with the files it is about."""
+
+    kind: NoticeKind
+    message: str
+    moved_to: Path | None = None  # where a damaged database was put
+    restorable_backup: Path | None = None  # the newest good backup, to offer for restore

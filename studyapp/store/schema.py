@@ -1,0 +1,166 @@
+"""The database schema and its forward migrations (``PRAGMA user_version``).
+
+Version 1 keeps the facts: sessions, every attempt, each card's fsrs state.
+Version 2 adds summaries maintained on every write, in the same transaction as the answer,
+so statistics never scan the attempts table:
+
+* ``daily``: answers and right answers per local day and deck. The day key is the local
+  date of the answer in the time zone the store was opened with, fixed at write time: an
+  answer given on Tuesday evening at home stays a Tuesday answer after travelling.
+* ``question_stats``: per question attempts, wrong answers, last answer and outcome.
+* ``attempts.day``: the day key of each attempt, so undo takes it off the right day.
+
+Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
+the caller takes a backup copy first.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import tzinfo
+
+from studyapp.store.localtime import from_us, local_day
+
+APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
+SCHEMA_VERSION = 2
+
+V1_DDL = """
+CREATE TABLE sessions (
+    id          INTEGER PRIMARY KEY,
+    mode        TEXT    NOT NULL,
+    deck        TEXT,
+    filters     TEXT    NOT NULL DEFAULT '{}',
+    seed        INTEGER,
+    total       INTEGER NOT NULL,
+    started_us  INTEGER NOT NULL,
+    finished_us INTEGER,
+    abandoned   INTEGER NOT NULL DEFAULT 0,
+    answered    INTEGER NOT NULL DEFAULT 0,
+    right       INTEGER NOT NULL DEFAULT 0,
+    score_sum   REAL    NOT NULL DEFAULT 0,
+    score       REAL
+);
+CREATE INDEX sessions_finished ON sessions (mode, finished_us) WHERE finished_us IS NOT NULL;
+CREATE TABLE attempts (
+    id           INTEGER PRIMARY KEY,
+    session_id   INTEGER REFERENCES sessions (id),
+    deck         TEXT    NOT NULL,
+    question_id  TEXT    NOT NULL,
+    content_hash TEXT    NOT NULL,
+    mode         TEXT    NOT NULL,
+    response     TEXT    NOT NULL,
+    outcome      TEXT    NOT NULL,
+    score        REAL    NOT NULL,
+    elapsed_ms   INTEGER NOT NULL,
+    answered_us  INTEGER NOT NULL,
+    rating       INTEGER
+);
+CREATE INDEX attempts_question ON attempts (deck, question_id, answered_us);
+CREATE TABLE cards (
+    deck           TEXT    NOT NULL,
+    question_id    TEXT    NOT NULL,
+    fsrs_json      TEXT    NOT NULL,
+    due_us         INTEGER NOT NULL,
+    stability      REAL,
+    state          INTEGER NOT NULL,
+    last_review_us INTEGER,
+    first_review_us INTEGER NOT NULL,
+    PRIMARY KEY (deck, question_id)
+) WITHOUT ROWID;
+CREATE INDEX cards_due ON cards (due_us);
+CREATE INDEX cards_first_review ON cards (first_review_us);
+"""
+
+V2_DDL = """
+ALTER TABLE attempts ADD COLUMN day INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE daily (
+    day        INTEGER NOT NULL,
+    deck       TEXT    NOT NULL,
+    answers    INTEGER NOT NULL,
+    right      INTEGER NOT NULL,
+    elapsed_ms INTEGER NOT NULL,
+    PRIMARY KEY (day, deck)
+) WITHOUT ROWID;
+CREATE TABLE question_stats (
+    deck         TEXT    NOT NULL,
+    question_id  TEXT    NOT NULL,
+    attempts     INTEGER NOT NULL,
+    wrong        INTEGER NOT NULL,
+    last_us      INTEGER NOT NULL,
+    last_outcome TEXT    NOT NULL,
+    PRIMARY KEY (deck, question_id)
+) WITHOUT ROWID;
+"""
+
+_V2_FILL = """
+UPDATE attempts SET day = studyapp_local_day(answered_us);
+INSERT INTO daily (day, deck, answers, right, elapsed_ms)
+    SELECT day, deck, count(*), sum(outcome = 'right'), sum(elapsed_ms)
+    FROM attempts GROUP BY day, deck;
+INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome)
+    SELECT deck, question_id, count(*), sum(outcome != 'right'), max(answered_us), ''
+    FROM attempts GROUP BY deck, question_id;
+UPDATE question_stats SET last_outcome = (
+    SELECT a.outcome FROM attempts a
+    WHERE a.deck = question_stats.deck AND a.question_id = question_stats.question_id
+    ORDER BY a.answered_us DESC, a.id DESC LIMIT 1);
+"""
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT first; run statement by statement inside our transaction.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _to_v1(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    _run_script(conn, V1_DDL)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+
+
+def _to_v2(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    conn.create_function(
+        "studyapp_local_day", 1, lambda us: local_day(from_us(us), tz), deterministic=True
+    )
+    _run_script(conn, V2_DDL)
+    _run_script(conn, _V2_FILL)
+
+
+# MIGRATIONS[n] brings a database from version n to version n + 1.
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2)
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    """The schema version stored in the file."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, tz: tzinfo, target: int = SCHEMA_VERSION) -> list[int]:
+    """Bring the database up to ``target``, one transaction per step; returns the versions reached.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``). ``tz`` is the local zone
+    used to key existing answers by local day when a summary is first built.
+    """
+    reached: list[int] = []
+    version = user_version(conn)
+    while version < target:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read under the write lock: another process may have migrated meanwhile.
+            version = user_version(conn)
+            if version >= target:
+                conn.execute("ROLLBACK")
+                break
+            MIGRATIONS[version](conn, tz)
+            conn.execute(f"PRAGMA user_version = {version + 1:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        version += 1
+        reached.append(version)
+    return reached

@@ -1,0 +1,265 @@
+"""The ``Store``: every read and write of answers, sessions and card states.
+
+Each write is one ``BEGIN IMMEDIATE`` ... ``COMMIT`` transaction on a connection in autocommit
+mode; any failure rolls it back and raises ``SaveError``, so nothing is half-written.
+Build one with ``studyapp.store.open_store``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime, tzinfo
+from typing import Any
+
+import json
+
+from studyapp.grading import Outcome
+from studyapp.store.errors import SaveError, StoreError, save_failure_of
+from studyapp.store.localtime import from_us, local_day, to_us
+from studyapp.store.records import Attempt, CardState, Mode, QuestionHistory, SessionRecord
+
+_INSERT_ATTEMPT = """
+INSERT INTO attempts (session_id, deck, question_id, content_hash, mode, response, outcome,
+                      score, elapsed_ms, answered_us, rating, day)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+_UPSERT_CARD = """
+INSERT INTO cards (deck, question_id, fsrs_json, due_us, stability, state, last_review_us, first_review_us)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (deck, question_id) DO UPDATE SET
+    fsrs_json = excluded.fsrs_json, due_us = excluded.due_us, stability = excluded.stability,
+    state = excluded.state, last_review_us = excluded.last_review_us"""
+_COUNT_SESSION = """
+UPDATE sessions SET answered = answered + ?, right = right + ?, score_sum = score_sum + ? WHERE id = ?"""
+_UPSERT_DAILY = """
+INSERT INTO daily (day, deck, answers, right, elapsed_ms) VALUES (?, ?, 1, ?, ?)
+ON CONFLICT (day, deck) DO UPDATE SET
+    answers = answers + 1, right = right + excluded.right, elapsed_ms = elapsed_ms + excluded.elapsed_ms"""
+_UPSERT_QSTATS = """
+INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome) VALUES (?, ?, 1, ?, ?, ?)
+ON CONFLICT (deck, question_id) DO UPDATE SET
+    attempts = attempts + 1, wrong = wrong + excluded.wrong,
+    last_outcome = CASE WHEN excluded.last_us >= last_us THEN excluded.last_outcome ELSE last_outcome END,
+    last_us = max(last_us, excluded.last_us)"""
+_CARD_COLUMNS = "deck, question_id, fsrs_json, due_us, stability, state, last_review_us"
+
+
+def _card_from_row(row: tuple[Any, ...]) -> CardState:
+    deck, qid, fsrs_json, due_us, stability, state, last_us = row
+    return CardState(deck, qid, fsrs_json, from_us(due_us), stability, state,
+                     None if last_us is None else from_us(last_us))
+
+
+class Store:
+    """Answers, sessions and spaced-repetition states in one SQLite file.
+
+    ``tz`` is the user's local zone: it keys each answer by local day (daily counts, streaks).
+    Not thread-safe: use it from one thread.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, tz: tzinfo) -> None:
+        self._conn = conn
+        self.tz = tz
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for read-only queries (statistics, export) and tests."""
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any sqlite error rolls back and becomes ``SaveError``."""
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise SaveError(save_failure_of(exc), str(exc)) from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:
+            try:
+                self._conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # SQLite already rolled back (e.g. after SQLITE_FULL)
+
+    # -- sessions ---------------------------------------------------------------------------
+
+    def start_session(self, mode: Mode, deck: str | None, filters: Mapping[str, Any],
+                      seed: int | None, total: int, started: datetime) -> int:
+        """Record a new session; returns its id."""
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO sessions (mode, deck, filters, seed, total, started_us) VALUES (?, ?, ?, ?, ?, ?)",
+                (str(mode), deck, json.dumps(dict(filters), sort_keys=True, default=str), seed, total,
+                 to_us(started)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def finish_session(self, session_id: int, finished: datetime, abandoned: bool = False) -> None:
+        """Mark a session finished; its score is the mean score of its recorded answers."""
+        with self._write() as conn:
+            cur = conn.execute(
+                "UPDATE sessions SET finished_us = ?, abandoned = ?, "
+                "score = CASE WHEN answered > 0 THEN score_sum / answered END WHERE id = ?",
+                (to_us(finished), int(abandoned), session_id),
+            )
+            if cur.rowcount != 1:
+                raise StoreError(f"no session {session_id}")
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        """One stored session."""
+        row = self._conn.execute(
+            "SELECT id, mode, deck, filters, seed, total, started_us, finished_us, abandoned, "
+            "answered, right, score FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            return None
+        return SessionRecord(row[0], Mode(row[1]), row[2], row[3], row[4], row[5], from_us(row[6]),
+                             None if row[7] is None else from_us(row[7]), bool(row[8]), row[9],
+                             row[10], row[11])
+
+    def last_quiz_score(self, deck: str | None) -> float | None:
+        """Score of the most recently finished (not abandoned) quiz on ``deck`` (None: all decks)."""
+        row = self._conn.execute(
+            "SELECT score FROM sessions WHERE mode = 'quiz' AND deck IS ? AND finished_us IS NOT NULL "
+            "AND abandoned = 0 AND score IS NOT NULL ORDER BY finished_us DESC, id DESC LIMIT 1",
+            (deck,)).fetchone()
+        return None if row is None else float(row[0])
+
+    # -- answers ----------------------------------------------------------------------------
+
+    def record_attempt(self, attempt: Attempt, card: CardState | None = None) -> int:
+        """Store one answer, the card's new state and the session's counters in ONE transaction.
+
+        Returns the attempt id. Raises ``SaveError`` (nothing stored) if it cannot be saved.
+        """
+        answered_us = to_us(attempt.answered_at)
+        right = int(attempt.outcome is Outcome.RIGHT or attempt.outcome == "right")
+        day = local_day(attempt.answered_at, self.tz)
+        with self._write() as conn:
+            cur = conn.execute(_INSERT_ATTEMPT, (
+                attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
+                str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score,
+                attempt.elapsed_ms, answered_us, attempt.rating, day))
+            attempt_id = int(cur.lastrowid or 0)
+            if card is not None:
+                conn.execute(_UPSERT_CARD, (
+                    card.deck, card.question_id, card.fsrs_json, to_us(card.due), card.stability,
+                    int(card.state), None if card.last_review is None else to_us(card.last_review),
+                    answered_us))
+            if attempt.session_id is not None:
+                conn.execute(_COUNT_SESSION, (1, right, attempt.score, attempt.session_id))
+            conn.execute(_UPSERT_DAILY, (day, attempt.deck, right, attempt.elapsed_ms))
+            conn.execute(_UPSERT_QSTATS, (attempt.deck, attempt.question_id, 1 - right, answered_us,
+                                          str(attempt.outcome)))
+        return attempt_id
+
+    def undo_attempt(self, attempt_id: int, previous_card: CardState | None) -> None:
+        """Take back an answer in one transaction: the attempt, its counts, and the card state
+        (``previous_card`` is written back exactly; None means the card was new: it is removed)."""
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT deck, question_id, session_id, outcome, score, elapsed_ms, day "
+                "FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"no answer {attempt_id} to undo")
+            deck, qid, session_id, outcome, score, elapsed_ms, day = row
+            right = int(outcome == "right")
+            conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            if session_id is not None:
+                conn.execute(_COUNT_SESSION, (-1, -right, -score, session_id))
+                conn.execute("UPDATE sessions SET score = CASE WHEN answered > 0 THEN score_sum / answered END "
+                             "WHERE id = ? AND finished_us IS NOT NULL", (session_id,))
+            conn.execute("UPDATE daily SET answers = answers - 1, right = right - ?, "
+                         "elapsed_ms = elapsed_ms - ? WHERE day = ? AND deck = ?",
+                         (right, elapsed_ms, day, deck))
+            conn.execute("DELETE FROM daily WHERE day = ? AND deck = ? AND answers <= 0", (day, deck))
+            self._refresh_question_stats(conn, deck, qid)
+            if previous_card is None:
+                conn.execute("DELETE FROM cards WHERE deck = ? AND question_id = ?", (deck, qid))
+            else:
+                conn.execute(_UPSERT_CARD, (
+                    previous_card.deck, previous_card.question_id, previous_card.fsrs_json,
+                    to_us(previous_card.due), previous_card.stability, int(previous_card.state),
+                    None if previous_card.last_review is None else to_us(previous_card.last_review),
+                    to_us(previous_card.last_review or previous_card.due)))
+
+    @staticmethod
+    def _refresh_question_stats(conn: sqlite3.Connection, deck: str, qid: str) -> None:
+        count, wrong = conn.execute(
+            "SELECT count(*), coalesce(sum(outcome != 'right'), 0) FROM attempts "
+            "WHERE deck = ? AND question_id = ?", (deck, qid)).fetchone()
+        if count == 0:
+            conn.execute("DELETE FROM question_stats WHERE deck = ? AND question_id = ?", (deck, qid))
+            return
+        last_us, last_outcome = conn.execute(
+            "SELECT answered_us, outcome FROM attempts WHERE deck = ? AND question_id = ? "
+            "ORDER BY answered_us DESC, id DESC LIMIT 1", (deck, qid)).fetchone()
+        conn.execute("UPDATE question_stats SET attempts = ?, wrong = ?, last_us = ?, last_outcome = ? "
+                     "WHERE deck = ? AND question_id = ?", (count, wrong, last_us, last_outcome, deck, qid))
+
+    # -- reads ------------------------------------------------------------------------------
+
+    def card_states(self, deck: str | None = None) -> dict[tuple[str, str], CardState]:
+        """Every stored card state (of one deck, or all)."""
+        if deck is None:
+            rows = self._conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards")
+        else:
+            rows = self._conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ?", (deck,))
+        return {(r[0], r[1]): _card_from_row(r) for r in rows}
+
+    def card_state(self, deck: str, question_id: str) -> CardState | None:
+        """One card's state, or None if the card is new."""
+        row = self._conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND question_id = ?",
+                                 (deck, question_id)).fetchone()
+        return None if row is None else _card_from_row(row)
+
+    def due_cards(self, before: datetime, deck: str | None = None, limit: int = 1) -> list[CardState]:
+        """Up to ``limit`` cards due before ``before``, most overdue first (uses the due index)."""
+        rows = self._conn.execute(
+            f"SELECT {_CARD_COLUMNS} FROM cards WHERE due_us < ? AND (? IS NULL OR deck = ?) "
+            "ORDER BY due_us LIMIT ?", (to_us(before), deck, deck, limit))
+        return [_card_from_row(r) for r in rows]
+
+    def due_count(self, before: datetime, deck: str | None = None) -> int:
+        """How many cards are due before ``before``."""
+        row = self._conn.execute("SELECT count(*) FROM cards WHERE due_us < ? AND (? IS NULL OR deck = ?)",
+                                 (to_us(before), deck, deck)).fetchone()
+        return int(row[0])
+
+    def card_keys(self, deck: str | None = None) -> set[tuple[str, str]]:
+        """Keys of every card that has been reviewed (the rest are new)."""
+        rows = self._conn.execute("SELECT deck, question_id FROM cards WHERE (? IS NULL OR deck = ?)",
+                                  (deck, deck))
+        return set(rows)
+
+    def question_history(self, deck: str | None = None) -> dict[tuple[str, str], QuestionHistory]:
+        """Attempts, wrong answers and the last outcome of every question ever answered."""
+        rows = self._conn.execute(
+            "SELECT deck, question_id, attempts, wrong, last_us, last_outcome FROM question_stats "
+            "WHERE (? IS NULL OR deck = ?)", (deck, deck))
+        return {(r[0], r[1]): QuestionHistory(r[2], r[3], from_us(r[4]), Outcome(r[5])) for r in rows}
+
+    def new_cards_since(self, since: datetime, deck: str | None = None) -> int:
+        """How many cards were reviewed for the first time at or after ``since``."""
+        row = self._conn.execute(
+            "SELECT count(*) FROM cards WHERE first_review_us >= ? AND (? IS NULL OR deck = ?)",
+            (to_us(since), deck, deck)).fetchone()
+        return int(row[0])
+
+    def attempts_for(self, deck: str, question_id: str) -> list[tuple[int, str, Outcome, datetime]]:
+        """(attempt id, content hash, outcome, answered at) of one question, oldest first."""
+        rows = self._conn.execute(
+            "SELECT id, content_hash, outcome, answered_us FROM attempts WHERE deck = ? AND question_id = ? "
+            "ORDER BY answered_us, id", (deck, question_id))
+        return [(r[0], r[1], Outcome(r[2]), from_us(r[3])) for r in rows]
+
+    def close(self) -> None:
+        """Close the connection (WAL is checkpointed by SQLite)."""
+        self._conn.close()
