@@ -77,6 +77,8 @@ def _fsync_dir(directory: Path) -> None:
 def write_backup(conn: sqlite3.Connection, backups_dir: Path, now: datetime, prefix: str = "") -> Path:
     """Copy the open database into a new, checked backup file and return its path."""
     backups_dir.mkdir(parents=True, exist_ok=True)
+    for stale in backups_dir.glob(".studyapp-*.sqlite3.tmp"):
+        stale.unlink(missing_ok=True)  # left by a run killed mid-backup; only ever our temp files
     stamp = now.astimezone(timezone.utc).strftime("%Y%m%d-%H%M%S")
     final = backups_dir / f"studyapp-{prefix}{stamp}.sqlite3"
     n = 2

@@ -129,7 +129,12 @@ def open_store(
                 saved = backups.write_backup(conn, backups_dir, now, prefix=f"before-v{SCHEMA_VERSION}-")
             except (OSError, sqlite3.Error, StoreError) as exc:
                 raise DataDirError(f"could not back up the database before upgrading it: {exc}") from exc
-            migrate(conn, tz)
+            try:
+                migrate(conn, tz)
+            except sqlite3.Error as exc:
+                raise StoreError(f"could not upgrade the database from version {current} to "
+                                 f"{SCHEMA_VERSION} ({exc}); it was left at version {user_version(conn)} "
+                                 f"and a copy is at {saved}") from exc
             notices.append(StoreNotice(
                 NoticeKind.MIGRATED,
                 f"The database was upgraded from version {current} to {SCHEMA_VERSION}; "

@@ -1,0 +1,207 @@
+"""Opening a database: migrations from every earlier version, newer versions refused, damaged files set aside."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import sqlite3
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from storehelpers import MINSK, T0, make_attempt
+
+from studyapp.grading import Outcome
+from studyapp.store import (
+    SCHEMA_VERSION,
+    DataDirError,
+    NewerDatabaseError,
+    NoticeKind,
+    QuestionHistory,
+    StoreError,
+    open_store,
+)
+from studyapp.store.backups import write_backup
+from studyapp.store.localtime import to_us
+from studyapp.store.schema import APPLICATION_ID, V1_DDL, migrate
+
+
+def _build_v1(path: Path) -> None:
+    """A version-1 database written with the version-1 DDL, holding a little history."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.executescript(V1_DDL)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute("INSERT INTO sessions (id, mode, deck, total, started_us, finished_us, answered, right, "
+                 "score_sum, score) VALUES (1, 'quiz', 'deck', 2, ?, ?, 2, 1, 1.0, 0.5)",
+                 (to_us(T0), to_us(T0 + timedelta(minutes=3))))
+    rows = [  # 22:30 UTC is 01:30 the next day in Minsk (UTC+3)
+        (1, "deck", "q1", "h", "quiz", '"a"', "right", 1.0, 500, to_us(T0)),
+        (1, "deck", "q2", "h", "quiz", '"b"', "wrong", 0.0, 700, to_us(T0 + timedelta(minutes=1))),
+        (None, "deck", "q1", "h", "review", "true", "wrong", 0.0, 900, to_us(datetime(2026, 3, 10, 22, 30, tzinfo=timezone.utc))),
+    ]
+    conn.executemany("INSERT INTO attempts (session_id, deck, question_id, content_hash, mode, response, "
+                     "outcome, score, elapsed_ms, answered_us) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.execute("INSERT INTO cards VALUES ('deck', 'q1', '{}', ?, 2.0, 2, ?, ?)",
+                 (to_us(T0 + timedelta(days=2)), to_us(T0), to_us(T0)))
+    conn.close()
+
+
+def test_migrates_v1_database_with_backup_first(tmp_path: Path) -> None:
+    db, backups = tmp_path / "studyapp.sqlite3", tmp_path / "backups"
+    _build_v1(db)
+    opened = open_store(db, backups_dir=backups, now=T0 + timedelta(days=1), tz=MINSK)
+    store = opened.store
+    try:
+        assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert [n.kind for n in opened.notices] == [NoticeKind.MIGRATED]
+        saved = opened.notices[0].restorable_backup
+        assert saved is not None and saved.name.startswith("studyapp-before-v2-")
+        old = sqlite3.connect(saved)
+        assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert old.execute("SELECT count(*) FROM attempts").fetchone()[0] == 3
+        old.close()
+        history = store.question_history()
+        assert history[("deck", "q1")] == QuestionHistory(
+            2, 1, datetime(2026, 3, 10, 22, 30, tzinfo=timezone.utc), Outcome.WRONG)
+        assert history[("deck", "q2")].wrong == 1
+        days = store.connection.execute("SELECT day, answers, right, elapsed_ms FROM daily ORDER BY day").fetchall()
+        d10 = datetime(2026, 3, 10).toordinal()
+        assert days == [(d10, 2, 1, 1200), (d10 + 1, 1, 0, 900)]
+        assert store.last_quiz_score("deck") == pytest.approx(0.5)
+        # New writes go on working on the migrated file.
+        store.record_attempt(make_attempt("q2", at=T0 + timedelta(days=1)))
+        assert store.question_history()[("deck", "q2")].attempts == 2
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_every_earlier_version_upgrades(tmp_path: Path, version: int) -> None:
+    db = tmp_path / "studyapp.sqlite3"
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    assert migrate(conn, MINSK, target=version) == list(range(1, version + 1))
+    conn.close()
+    opened = open_store(db, backups_dir=tmp_path / "b", now=T0, tz=MINSK)
+    try:
+        conn = opened.store.connection
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        opened.store.record_attempt(make_attempt())
+    finally:
+        opened.store.close()
+
+
+def test_failed_migration_is_rolled_back_and_reported(tmp_path: Path) -> None:
+    db = tmp_path / "studyapp.sqlite3"
+    _build_v1(db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("CREATE TABLE daily (x)")  # makes the v2 step fail half-way
+    conn.close()
+    with pytest.raises(StoreError, match="left at version 1"):
+        open_store(db, backups_dir=tmp_path / "b", now=T0, tz=MINSK)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "day" not in [r[1] for r in conn.execute("PRAGMA table_info(attempts)")]
+    conn.close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_newer_database_refused_and_untouched(db_path: Path, backups_dir: Path) -> None:
+    opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK)
+    opened.store.record_attempt(make_attempt())
+    opened.store.close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    before, names = _digest(db_path), sorted(p.name for p in db_path.parent.iterdir())
+    with pytest.raises(NewerDatabaseError) as info:
+        open_store(db_path, backups_dir=backups_dir, now=T0 + timedelta(days=3), tz=MINSK)
+    assert (info.value.found, info.value.supported) == (SCHEMA_VERSION + 5, SCHEMA_VERSION)
+    assert f"version {SCHEMA_VERSION + 5}" in str(info.value) and f"version {SCHEMA_VERSION}" in str(info.value)
+    assert _digest(db_path) == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == names
+
+
+def _random_bytes(path: Path) -> None:
+    path.write_bytes(random.Random(1).randbytes(64 * 1024))
+
+
+def _truncated(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _zeroed_header(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(bytes(100) + data[100:])
+
+
+def _foreign(path: Path) -> None:
+    path.unlink()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+    conn.commit()
+    conn.close()
+
+
+def _foreign_with_marker(path: Path) -> None:
+    _foreign(path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.close()
+
+
+@pytest.mark.parametrize("damage", [_random_bytes, _truncated, _zeroed_header, _foreign, _foreign_with_marker])
+def test_damaged_database_moved_aside_and_fresh_one_started(db_path: Path, backups_dir: Path, damage) -> None:  # type: ignore[no-untyped-def]
+    opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK)
+    for i in range(300):  # enough pages that half the file loses tables
+        opened.store.record_attempt(make_attempt(f"q{i}", response='"' + "x" * 400 + '"'))
+    good = write_backup(opened.store.connection, backups_dir, T0)
+    opened.store.close()
+    damage(db_path)
+    damaged = db_path.read_bytes()
+
+    later = T0 + timedelta(hours=2)
+    reopened = open_store(db_path, backups_dir=backups_dir, now=later, tz=MINSK)
+    try:
+        assert [n.kind for n in reopened.notices] == [NoticeKind.CORRUPT_MOVED]
+        notice = reopened.notices[0]
+        assert notice.moved_to == db_path.with_name("studyapp.sqlite3.corrupt-20260310-140000")
+        assert notice.moved_to.read_bytes() == damaged  # kept byte for byte
+        assert str(notice.moved_to) in notice.message
+        assert notice.restorable_backup == good and str(good) in notice.message
+        assert reopened.store.question_history() == {}
+        reopened.store.record_attempt(make_attempt())
+    finally:
+        reopened.store.close()
+
+
+def test_second_damage_in_the_same_second_gets_a_new_name(db_path: Path, backups_dir: Path) -> None:
+    moved = []
+    for _ in range(2):
+        _random_bytes(db_path)
+        opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK)
+        opened.store.close()
+        moved.append(opened.notices[0].moved_to)
+    assert moved[0] != moved[1] and moved[0].exists() and moved[1].exists()
+    assert opened.notices[0].restorable_backup is None
+
+
+def test_empty_file_is_initialised(db_path: Path, backups_dir: Path) -> None:
+    db_path.write_bytes(b"")
+    opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK)
+    opened.store.close()
+    assert opened.notices == ()
+
+
+def test_unusable_data_dir_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DataDirError, match="cannot create the data folder"):
+        open_store(blocker / "sub" / "studyapp.sqlite3", backups_dir=tmp_path / "b", now=T0, tz=MINSK)
