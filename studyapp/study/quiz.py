@@ -1,0 +1,233 @@
+"""Quiz building: pick questions by source, tags and types, and shuffle what a view shows.
+
+``build_quiz`` is pure: the caller passes the decks, the options and the history it read from
+the store (``Store.question_history``, ``Store.card_states``), so a quiz is built in
+memory and fast. Every random choice comes from one ``random.Random(seed)``; the seed is kept
+in the ``Quiz`` (and stored with the session), so the same seed, decks and history rebuild
+exactly the same quiz.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from studyapp.bank.model import (
+    AnyQuestion,
+    Bank,
+    ChoiceQuestion,
+    Deck,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    QuestionType,
+)
+
+Key = tuple[str, str]  # (deck id, question id)
+
+# Seeds fit a signed 64-bit SQLite integer with room to spare.
+_SEED_RANGE = 2**53
+
+
+class QuizSource(StrEnum):
+    """Which questions a quiz draws from."""
+
+    ALL = "all"  # every question matching the filters, in random order
+    NEW = "new"  # questions never answered (in a quiz or a review)
+    WEAK = "weak"  # answered wrong at least once; highest wrong rate first, then most wrong
+    DUE = "due"  # flashcards due for review now; most overdue first
+
+
+class HistoryLike(Protocol):
+    """What ``build_quiz`` reads from ``store.QuestionHistory``."""
+
+    @property
+    def attempts(self) -> int: ...
+
+    @property
+    def wrong(self) -> int: ...
+
+
+class CardStateLike(Protocol):
+    """What ``build_quiz`` reads from ``store.CardState``."""
+
+    @property
+    def due(self) -> datetime: ...
+
+
+@dataclass(frozen=True, slots=True)
+class QuizOptions:
+    """What a quiz set-up dialog asks for. Empty ``tags``/``types`` mean "any"."""
+
+    count: int = 10
+    tags: frozenset[str] = frozenset()  # a question matches if it has any of these tags
+    types: frozenset[QuestionType] = frozenset()
+    source: QuizSource = QuizSource.ALL
+    deck: str | None = None  # None: all decks
+    seed: int | None = None  # None: a fresh seed, recorded in the Quiz
+
+    def filters(self) -> dict[str, object]:
+        """The options as JSON-ready data, for the session row."""
+        return {
+            "count": self.count,
+            "tags": sorted(self.tags),
+            "types": sorted(str(t) for t in self.types),
+            "source": str(self.source),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuizItem:
+    """One question of a quiz, with its choices, items and match values in shown order."""
+
+    question: AnyQuestion
+    choices: tuple[str, ...] = ()  # choice / multi, shuffled
+    order_items: tuple[str, ...] = ()  # order, shuffled (not already in the right order)
+    match_left: tuple[str, ...] = ()  # match, left items in the file's order
+    match_right: tuple[str, ...] = ()  # match, the right-hand values shuffled (one combo each)
+
+
+@dataclass(frozen=True, slots=True)
+class Quiz:
+    """A built quiz: its items in asking order, the options and the seed that made it."""
+
+    items: tuple[QuizItem, ...]
+    options: QuizOptions
+    seed: int
+    retry_of: tuple[Key, ...] = field(default=())  # the questions a "retry my mistakes" quiz repeats
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def questions(self) -> tuple[AnyQuestion, ...]:
+        return tuple(item.question for item in self.items)
+
+
+def new_seed() -> int:
+    """A fresh random seed (from the OS), for a quiz built without one."""
+    return random.SystemRandom().randrange(_SEED_RANGE)
+
+
+def _decks(bank: Bank | Iterable[Deck]) -> tuple[Deck, ...]:
+    return bank.decks if isinstance(bank, Bank) else tuple(bank)
+
+
+def matching_questions(bank: Bank | Iterable[Deck], options: QuizOptions) -> list[AnyQuestion]:
+    """Questions passing the deck, tag and type filters, in deck and file order."""
+    found = []
+    for deck in _decks(bank):
+        if options.deck is not None and deck.id != options.deck:
+            continue
+        for q in deck.questions:
+            if options.types and q.type not in options.types:
+                continue
+            if options.tags and not options.tags.intersection(q.tags):
+                continue
+            found.append(q)
+    return found
+
+
+def _shuffled(values: Sequence[str], rng: random.Random, *, avoid: Sequence[str] | None = None) -> tuple[str, ...]:
+    """``values`` shuffled; when ``avoid`` is given, not equal to it if another order exists."""
+    out = list(values)
+    rng.shuffle(out)
+    if avoid is not None and len(set(values)) > 1:
+        # Identical orders come up with probability 1/n!; a few re-draws settle it.
+        while out == list(avoid):
+            rng.shuffle(out)
+    return tuple(out)
+
+
+def make_item(question: AnyQuestion, rng: random.Random) -> QuizItem:
+    """Shuffle what the view will show for ``question``."""
+    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        return QuizItem(question, choices=_shuffled(question.choices, rng))
+    if isinstance(question, OrderQuestion):
+        return QuizItem(question, order_items=_shuffled(question.items, rng, avoid=question.items))
+    if isinstance(question, MatchQuestion):
+        lefts = tuple(left for left, _ in question.pairs)
+        rights = [right for _, right in question.pairs]
+        return QuizItem(question, match_left=lefts, match_right=_shuffled(rights, rng, avoid=rights))
+    return QuizItem(question)
+
+
+def _select(
+    candidates: list[AnyQuestion],
+    options: QuizOptions,
+    rng: random.Random,
+    question_history: Mapping[Key, HistoryLike],
+    card_states: Mapping[Key, CardStateLike],
+    now: datetime | None,
+) -> list[AnyQuestion]:
+    # Shuffle first: ties in the sorts below then break randomly but reproducibly.
+    pool = list(candidates)
+    rng.shuffle(pool)
+    if options.source is QuizSource.ALL:
+        return pool[: options.count]
+    if options.source is QuizSource.NEW:
+        return [
+            q
+            for q in pool
+            if q.key not in card_states and getattr(question_history.get(q.key), "attempts", 0) == 0
+        ][: options.count]
+    if options.source is QuizSource.WEAK:
+        weak = [q for q in pool if getattr(question_history.get(q.key), "wrong", 0) > 0]
+
+        def weakness(q: AnyQuestion) -> tuple[float, int]:
+            h = question_history[q.key]
+            return (h.wrong / max(h.attempts, 1), h.wrong)
+
+        weak.sort(key=weakness, reverse=True)
+        picked = weak[: options.count]
+    else:
+        if now is None:
+            raise ValueError("a quiz of due questions needs `now`")
+        due = [q for q in pool if q.key in card_states and card_states[q.key].due <= now]
+        due.sort(key=lambda q: card_states[q.key].due)
+        picked = due[: options.count]
+    # Ask the weakest / most overdue, but not in a predictable order.
+    rng.shuffle(picked)
+    return picked
+
+
+def build_quiz(
+    bank: Bank | Iterable[Deck],
+    options: QuizOptions,
+    *,
+    question_history: Mapping[Key, HistoryLike] | None = None,
+    card_states: Mapping[Key, CardStateLike] | None = None,
+    now: datetime | None = None,
+) -> Quiz:
+    """Build a quiz of up to ``options.count`` questions (fewer when fewer match).
+
+    ``question_history`` and ``card_states`` are the store's mappings keyed by
+    ``(deck, question id)``; ``now`` (tz-aware) is needed for ``QuizSource.DUE``.
+    """
+    if options.count < 1:
+        raise ValueError("a quiz needs at least one question")
+    seed = options.seed if options.seed is not None else new_seed()
+    rng = random.Random(seed)
+    candidates = matching_questions(bank, options)
+    picked = _select(candidates, options, rng, question_history or {}, card_states or {}, now)
+    items = tuple(make_item(q, rng) for q in picked)
+    return Quiz(items, replace(options, seed=seed), seed)
+
+
+def quiz_of_questions(
+    questions: Sequence[AnyQuestion], *, deck: str | None = None, seed: int | None = None
+) -> Quiz:
+    """A quiz asking exactly ``questions`` (in a shuffled order), e.g. "retry my mistakes"."""
+    if not questions:
+        raise ValueError("a quiz needs at least one question")
+    seed = seed if seed is not None else new_seed()
+    rng = random.Random(seed)
+    pool = list(questions)
+    rng.shuffle(pool)
+    options = QuizOptions(count=len(pool), deck=deck, seed=seed)
+    return Quiz(tuple(make_item(q, rng) for q in pool), options, seed, retry_of=tuple(q.key for q in questions))
+
