@@ -1,0 +1,300 @@
+"""A quiz in progress: the state machine a quiz view drives.
+
+::
+
+    READY --start()--> ASKING --submit()--> ANSWERED --next()--> ASKING ... (last) --next()/finish()--> FINISHED
+      |                  |                     |
+      +------------------+---- abandon() ------+--> ABANDONED
+
+Each answer is graded and recorded through the store at once (one transaction, before the
+view can show the next question); the session row is written at ``start()`` and closed at
+``finish()``/``abandon()``. An abandoned quiz keeps the answers already given. Calling a
+method in the wrong state raises ``QuizStateError``. Time comes from the ``now`` callable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from studyapp.bank.model import AnyQuestion
+from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, grade, response_to_json
+from studyapp.store import Attempt, Mode, Store
+from studyapp.study.quiz import Quiz, QuizItem, quiz_of_questions
+
+
+class QuizState(StrEnum):
+    READY = "ready"  # built, not started
+    ASKING = "asking"  # a question is shown, waiting for a response
+    ANSWERED = "answered"  # the response was graded; feedback is shown
+    FINISHED = "finished"  # every question answered
+    ABANDONED = "abandoned"  # stopped early; answers given so far are kept
+
+
+class QuizStateError(RuntimeError):
+    """A quiz session method called in a state that does not allow it (a programming error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """What the view shows after an answer."""
+
+    question: AnyQuestion
+    outcome: Outcome
+    expected: str  # the right answer, human-readable
+    explanation: str | None
+    quote: str | None  # the passage of the article (for "show in article")
+    details: GradeDetails | None  # diff, counts... see studyapp.grading
+    grade: Grade
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    """One answered question, for the results screen."""
+
+    number: int  # 1-based position in the quiz
+    question: AnyQuestion
+    response: object  # as given to submit()
+    response_text: str  # the response, human-readable
+    expected: str
+    outcome: Outcome
+    elapsed_ms: int
+    attempt_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuizResult:
+    """The final score and every answer; ``total`` counts the whole quiz, answered or not."""
+
+    correct: int
+    answered: int
+    total: int
+    elapsed: timedelta
+    rows: tuple[AnswerRow, ...]
+    abandoned: bool
+    seed: int
+
+    @property
+    def percentage(self) -> float:
+        """Right answers as a percentage of all questions of the quiz (0 for an empty one)."""
+        return 100.0 * self.correct / self.total if self.total else 0.0
+
+    @property
+    def mistakes(self) -> tuple[AnswerRow, ...]:
+        return tuple(r for r in self.rows if r.outcome is not Outcome.RIGHT)
+
+
+class QuizSession:
+    """Drive one quiz: ``start``, then ``submit``/``next`` per question, ``finish`` or ``abandon``."""
+
+    def __init__(self, quiz: Quiz, store: Store, *, now: Callable[[], datetime]) -> None:
+        if not quiz.items:
+            raise ValueError("a quiz session needs at least one question")
+        self._quiz = quiz
+        self._store = store
+        self._now = now
+        self._state = QuizState.READY
+        self._index = 0
+        self._rows: list[AnswerRow] = []
+        self._feedback: Feedback | None = None
+        self._session_id: int | None = None
+        self._started: datetime | None = None
+        self._ended: datetime | None = None
+        self._shown_at: datetime | None = None
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> QuizState:
+        return self._state
+
+    @property
+    def quiz(self) -> Quiz:
+        return self._quiz
+
+    @property
+    def session_id(self) -> int | None:
+        """The stored session's id (None before ``start``)."""
+        return self._session_id
+
+    @property
+    def total(self) -> int:
+        return len(self._quiz.items)
+
+    @property
+    def index(self) -> int:
+        """0-based position of the current question."""
+        return self._index
+
+    @property
+    def number(self) -> int:
+        """1-based position of the current question, for "Question 3 of 10"."""
+        return self._index + 1
+
+    @property
+    def is_last(self) -> bool:
+        return self._index == self.total - 1
+
+    @property
+    def current(self) -> QuizItem:
+        """The question being asked or just answered."""
+        self._expect(QuizState.ASKING, QuizState.ANSWERED, action="show a question")
+        return self._quiz.items[self._index]
+
+    @property
+    def feedback(self) -> Feedback:
+        """Feedback on the answer just given."""
+        self._expect(QuizState.ANSWERED, action="show feedback")
+        assert self._feedback is not None
+        return self._feedback
+
+    @property
+    def correct(self) -> int:
+        """Right answers so far (the running score)."""
+        return sum(1 for r in self._rows if r.outcome is Outcome.RIGHT)
+
+    @property
+    def answered(self) -> int:
+        return len(self._rows)
+
+    @property
+    def rows(self) -> tuple[AnswerRow, ...]:
+        return tuple(self._rows)
+
+    @property
+    def mistakes(self) -> tuple[AnswerRow, ...]:
+        """Answers that were not right (almost counts as a mistake)."""
+        return tuple(r for r in self._rows if r.outcome is not Outcome.RIGHT)
+
+    # -- transitions --------------------------------------------------------------------------
+
+    def start(self) -> QuizItem:
+        """Record the session and show the first question."""
+        self._expect(QuizState.READY, action="start")
+        self._started = self._now()
+        filters = self._quiz.options.filters()
+        if self._quiz.retry_of:
+            filters["retry_of"] = [list(k) for k in self._quiz.retry_of]
+        self._session_id = self._store.start_session(
+            Mode.QUIZ, self._quiz.options.deck, filters, self._quiz.seed, self.total, self._started
+        )
+        self._state = QuizState.ASKING
+        self._shown_at = self._started
+        return self.current
+
+    def submit(self, response: object) -> Feedback:
+        """Grade ``response`` to the current question and record it; returns the feedback.
+
+        Raises ``TypeError``/``ValueError`` for a response that does not fit the question
+        (nothing is recorded) and ``store.SaveError`` if the answer cannot be saved (the
+        state stays ``ASKING`` so the view can offer to try again).
+        """
+        self._expect(QuizState.ASKING, action="submit an answer")
+        item = self._quiz.items[self._index]
+        question = item.question
+        result = grade(question, response)
+        answered_at = self._now()
+        assert self._shown_at is not None
+        elapsed_ms = max(0, int((answered_at - self._shown_at) / timedelta(milliseconds=1)))
+        attempt_id = self._store.record_attempt(
+            Attempt(
+                deck=question.deck,
+                question_id=question.id,
+                content_hash=question.content_hash,
+                mode=Mode.QUIZ,
+                response=response_to_json(response),
+                outcome=result.outcome,
+                score=result.score,
+                elapsed_ms=elapsed_ms,
+                answered_at=answered_at,
+                session_id=self._session_id,
+            )
+        )
+        self._rows.append(
+            AnswerRow(
+                number=self.number,
+                question=question,
+                response=response,
+                response_text=describe_response(question, response),
+                expected=result.expected,
+                outcome=result.outcome,
+                elapsed_ms=elapsed_ms,
+                attempt_id=attempt_id,
+            )
+        )
+        self._feedback = Feedback(
+            question=question,
+            outcome=result.outcome,
+            expected=result.expected,
+            explanation=question.explanation,
+            quote=question.quote,
+            details=result.details,
+            grade=result,
+        )
+        self._state = QuizState.ANSWERED
+        return self._feedback
+
+    def next(self) -> QuizState:
+        """Go on to the next question; after the last one, finish. Returns the new state."""
+        self._expect(QuizState.ANSWERED, action="go to the next question")
+        if self.is_last:
+            self.finish()
+        else:
+            self._index += 1
+            self._feedback = None
+            self._shown_at = self._now()
+            self._state = QuizState.ASKING
+        return self._state
+
+    def finish(self) -> QuizResult:
+        """Close the quiz after its last answer and return the result."""
+        self._expect(QuizState.ANSWERED, action="finish")
+        if not self.is_last:
+            raise QuizStateError(
+                f"cannot finish: question {self.number} of {self.total} answered; abandon() stops early"
+            )
+        self._close(QuizState.FINISHED)
+        return self.result()
+
+    def abandon(self) -> QuizResult:
+        """Stop early; the answers already given stay recorded. Returns the result so far."""
+        self._expect(QuizState.READY, QuizState.ASKING, QuizState.ANSWERED, action="abandon")
+        self._close(QuizState.ABANDONED)
+        return self.result()
+
+    def result(self) -> QuizResult:
+        """The final result (after ``finish`` or ``abandon``)."""
+        self._expect(QuizState.FINISHED, QuizState.ABANDONED, action="show the result")
+        elapsed = (self._ended - self._started) if self._started and self._ended else timedelta(0)
+        return QuizResult(
+            correct=self.correct,
+            answered=self.answered,
+            total=self.total,
+            elapsed=elapsed,
+            rows=tuple(self._rows),
+            abandoned=self._state is QuizState.ABANDONED,
+            seed=self._quiz.seed,
+        )
+
+    def retry_quiz(self, seed: int | None = None) -> Quiz:
+        """A new quiz of this quiz's mistakes ("Retry my mistakes"), freshly shuffled."""
+        self._expect(QuizState.FINISHED, QuizState.ABANDONED, action="retry mistakes")
+        mistakes = [r.question for r in self.mistakes]
+        if not mistakes:
+            raise QuizStateError("no mistakes to retry")
+        return quiz_of_questions(mistakes, deck=self._quiz.options.deck, seed=seed)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _close(self, state: QuizState) -> None:
+        self._ended = self._now()
+        if self._session_id is not None:
+            self._store.finish_session(self._session_id, self._ended, abandoned=state is QuizState.ABANDONED)
+        self._state = state
+
+    def _expect(self, *allowed: QuizState, action: str) -> None:
+        if self._state not in allowed:
+            names = " or ".join(s.value for s in allowed)
+            raise QuizStateError(f"cannot {action} while the quiz is {self._state.value} (needs {names})")
