@@ -34,31 +34,46 @@ def read_header(path: Path) -> tuple[bytes, int, int]:
     return head, int.from_bytes(head[60:64], "big"), int.from_bytes(head[68:72], "big")
 
 
+def _has_wal(path: Path) -> bool:
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
 def inspect_file(path: Path) -> tuple[FileKind, int]:
-    """Classify the file at ``path``; also return its ``user_version`` (0 if not ours)."""
+    """Classify the file at ``path``; also return its ``user_version`` (0 if not ours).
+
+    The header of the main file can be stale when the newest pages sit in the WAL (after a
+    crash, or while another connection is open): a header without our marker is therefore
+    confirmed through a read-only SQLite connection, which reads the WAL.
+    """
     try:
         size = path.stat().st_size
     except FileNotFoundError:
         return FileKind.MISSING, 0
-    if size == 0:
+    if size == 0 and not _has_wal(path):
         return FileKind.MISSING, 0
     head, version, app_id = read_header(path)
-    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+    if size and (len(head) < 100 or not head.startswith(SQLITE_MAGIC)):
         return FileKind.NOT_A_DATABASE, 0
     if app_id == APPLICATION_ID:
         return FileKind.OURS, version
-    if app_id != 0 or version != 0:
-        return FileKind.FOREIGN, 0
-    # No marker and no version: an empty SQLite file is fine to initialise, one with tables is not ours.
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         return FileKind.NOT_A_DATABASE, 0
-    return (FileKind.FOREIGN, 0) if tables else (FileKind.MISSING, 0)
+    if app_id == APPLICATION_ID:
+        return FileKind.OURS, version
+    if app_id != 0 or version != 0 or tables:
+        return FileKind.FOREIGN, 0
+    return FileKind.MISSING, 0  # an empty SQLite file: fine to initialise
 
 
 def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:

@@ -1,0 +1,94 @@
+"""Faults while writing: disk full, a lock held too long, the process killed mid-run."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from storehelpers import MINSK, T0, make_attempt
+
+from studyapp.store import SaveError, SaveFailure, Store, open_store
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+
+
+def _counts(store: Store) -> tuple[int, int, int]:
+    conn = store.connection
+    return (conn.execute("SELECT count(*) FROM attempts").fetchone()[0],
+            conn.execute("SELECT coalesce(sum(answers), 0) FROM daily").fetchone()[0],
+            conn.execute("SELECT coalesce(sum(attempts), 0) FROM question_stats").fetchone()[0])
+
+
+def test_disk_full_rolls_back_and_retry_succeeds(store: Store) -> None:
+    store.record_attempt(make_attempt("q0"))
+    before = _counts(store)
+    pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count = {pages}")  # the "disk" is now full
+    big = make_attempt("q1", response='"' + "y" * 50_000 + '"')
+    with pytest.raises(SaveError) as info:
+        store.record_attempt(big)
+    assert info.value.reason is SaveFailure.DISK_FULL
+    assert str(info.value) == "could not save: disk full"
+    assert _counts(store) == before  # nothing half-written
+    assert not store.connection.in_transaction
+    store.connection.execute("PRAGMA max_page_count = 1073741823")  # space is back
+    store.record_attempt(big)
+    assert _counts(store) == (before[0] + 1, before[1] + 1, before[2] + 1)
+
+
+def test_locked_beyond_busy_timeout_then_retry(db_path: Path, backups_dir: Path) -> None:
+    opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK, busy_timeout_ms=50)
+    store = opened.store
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(SaveError) as info:
+            store.record_attempt(make_attempt("q1"))
+        assert info.value.reason is SaveFailure.LOCKED
+        assert "could not save: the database is locked" in str(info.value)
+        other.execute("COMMIT")
+        store.record_attempt(make_attempt("q1"))
+        assert _counts(store) == (1, 1, 1)
+    finally:
+        other.close()
+        store.close()
+
+
+def test_sigkill_during_answers_loses_nothing_committed(tmp_path: Path) -> None:
+    db, backups = tmp_path / "studyapp.sqlite3", tmp_path / "backups"
+    rng = random.Random(20)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    committed: list[int] = []
+    for run in range(20):
+        child = subprocess.Popen([sys.executable, str(HERE / "recorder_child.py"), str(db), str(backups), f"r{run}"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        assert child.stdout is not None
+        for _ in range(rng.randint(1, 40)):  # kill at a random point of the run
+            line = child.stdout.readline()
+            assert line, child.stderr.read() if child.stderr else ""
+            committed.append(int(line))
+        child.send_signal(signal.SIGKILL)
+        rest, err = child.communicate()
+        assert child.returncode == -signal.SIGKILL, err
+        committed += [int(x) for x in rest.decode().splitlines(keepends=True) if x.endswith("\n")]
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        present = {r[0] for r in conn.execute("SELECT id FROM attempts")}
+        assert set(committed) <= present
+        # The summaries moved with every committed answer (same transaction).
+        total = conn.execute("SELECT count(*) FROM attempts").fetchone()[0]
+        assert conn.execute("SELECT sum(answers) FROM daily").fetchone()[0] == total
+        assert conn.execute("SELECT sum(answered) FROM sessions").fetchone()[0] == total
+    finally:
+        conn.close()
+    assert len(committed) >= 20
+    # A database whose newest pages are still in the WAL after a kill is ours, not "damaged".
+    assert not list(tmp_path.glob("*.corrupt-*"))
