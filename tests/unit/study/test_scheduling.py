@@ -1,0 +1,104 @@
+"""FSRS scheduling: interval previews for the buttons, applying ratings, interval labels."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from fsrs import Card, Rating, State
+from studyfixtures import DECK, T0
+
+from studyapp.store import CardState
+from studyapp.study.scheduling import CardScheduler, format_interval
+
+
+@pytest.mark.parametrize(
+    ("interval", "label"),
+    [
+        (timedelta(seconds=0), "<1m"),
+        (timedelta(seconds=59), "<1m"),
+        (timedelta(minutes=1), "1m"),
+        (timedelta(minutes=10), "10m"),
+        (timedelta(minutes=59, seconds=40), "1h"),
+        (timedelta(hours=5), "5h"),
+        (timedelta(days=1), "1d"),
+        (timedelta(days=3), "3d"),
+        (timedelta(days=29), "29d"),
+        (timedelta(days=60), "2mo"),
+        (timedelta(days=45), "1.5mo"),
+        (timedelta(days=365), "1y"),
+        (timedelta(days=438), "1.2y"),
+    ],
+)
+def test_format_interval_labels_like_anki(interval: timedelta, label: str) -> None:
+    assert format_interval(interval) == label
+
+
+def test_a_new_card_previews_the_learning_steps() -> None:
+    preview = CardScheduler().preview(DECK, "pm", None, T0)
+    assert preview.intervals[Rating.Again] == timedelta(minutes=1)
+    assert preview.intervals[Rating.Good] == timedelta(minutes=10)
+    assert preview.labels == {Rating.Again: "1m", Rating.Hard: "6m", Rating.Good: "10m", Rating.Easy: "8d"}
+    assert preview.label(Rating.Easy) == "8d"
+
+
+def test_previews_match_what_rating_does_without_fuzz_and_grow_with_good_answers() -> None:
+    scheduler = CardScheduler(fuzz=False)
+    state = None
+    now = T0
+    goods = []
+    for _ in range(5):
+        preview = scheduler.preview(DECK, "pm", state, now)
+        for rating in Rating:
+            assert scheduler.rate(DECK, "pm", state, rating, now).due - now == preview.intervals[rating]
+        state = scheduler.rate(DECK, "pm", state, Rating.Good, now)
+        goods.append(state.due - now)
+        now = state.due
+    assert goods == sorted(goods) and goods[-1] > timedelta(days=20)
+    assert state is not None and state.state == State.Review
+
+
+def test_rating_gives_a_complete_card_state() -> None:
+    state = CardScheduler(rng=random.Random(1)).rate(DECK, "pm", None, Rating.Good, T0)
+    card = Card.from_json(state.fsrs_json)
+    assert (state.deck, state.question_id) == (DECK, "pm")
+    assert state.due == card.due == T0 + timedelta(minutes=10)
+    assert state.last_review == card.last_review == T0
+    assert state.stability == card.stability and state.stability is not None
+    assert state.state == int(card.state) == State.Learning
+    assert state.due.tzinfo is not None and state.due.utcoffset() == timedelta(0)
+
+
+def _mature(scheduler: CardScheduler) -> tuple[CardState, datetime]:
+    state = scheduler.rate(DECK, "pm", None, Rating.Good, T0)
+    for _ in range(3):
+        state = scheduler.rate(DECK, "pm", state, Rating.Good, state.due)
+    return state, state.due
+
+
+def test_fuzz_is_deterministic_from_the_given_rng_and_stays_near_the_plain_interval() -> None:
+    plain_state, now = _mature(CardScheduler(fuzz=False))
+    plain = CardScheduler(fuzz=False).rate(DECK, "pm", plain_state, Rating.Easy, now).due - now
+    assert plain > timedelta(days=20)
+    fuzzed = []
+    for seed in range(12):
+        a = CardScheduler(rng=random.Random(seed)).rate(DECK, "pm", plain_state, Rating.Easy, now)
+        b = CardScheduler(rng=random.Random(seed)).rate(DECK, "pm", plain_state, Rating.Easy, now)
+        assert a == b
+        fuzzed.append(a.due - now)
+    assert len(set(fuzzed)) > 1
+    assert all(abs(f - plain) <= plain * 0.1 + timedelta(days=1) for f in fuzzed)
+    # Previews never fuzz: the same state previews the same intervals every time.
+    scheduler = CardScheduler(rng=random.Random(0))
+    assert {scheduler.preview(DECK, "pm", plain_state, now).intervals[Rating.Easy] for _ in range(5)} == {plain}
+
+
+def test_times_in_any_zone_are_accepted_and_naive_ones_refused() -> None:
+    minsk = T0.astimezone(ZoneInfo("Europe/Minsk"))
+    state = CardScheduler().rate(DECK, "pm", None, Rating.Again, minsk)
+    assert state.due == T0 + timedelta(minutes=1)
+    assert state.due.tzinfo is timezone.utc
+    with pytest.raises(ValueError, match="naive"):
+        CardScheduler().preview(DECK, "pm", None, datetime(2026, 1, 27, 9))
