@@ -1,0 +1,324 @@
+"""A flashcard review in progress: the state machine a flashcard view drives.
+
+::
+
+    READY --start()--> SHOWING_FRONT --show_answer()--> SHOWING_BACK --rate()--> SHOWING_FRONT (next card)
+                              ^                                        \\--> FINISHED (nothing left now)
+                              +-------------- undo() ------------------+
+    any state --close()--> CLOSED
+
+Which card comes next is decided afresh at each step, at the clock's current time:
+
+1. cards due now, most overdue first (a card rated Again comes back once its step is over);
+2. review cards due later today (the user's local day, ``tz``), earliest first;
+3. new cards in file order, while fewer than ``new_limit`` cards were first reviewed since
+   the start of the local day (counted by the store, so other sessions count too);
+4. learning cards due within ``LEARN_AHEAD`` (20 minutes), when nothing else is left.
+
+Every question type is a card: the front is ``question.front``, the back the answer, the
+explanation and the quote. ``rate`` records the answer and the card's new state in one store
+transaction; ``undo`` takes back the last rating, in the database too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+
+from fsrs import Rating, State
+
+from studyapp.bank.model import AnyQuestion, Bank, ClozeQuestion, Deck
+from studyapp.grading import Outcome
+from studyapp.store import Attempt, CardState, Mode, Store, today_start, tomorrow_start
+from studyapp.study.scheduling import CardScheduler, Preview
+
+LEARN_AHEAD = timedelta(minutes=20)
+DEFAULT_NEW_LIMIT = 20
+
+Key = tuple[str, str]
+
+
+class ReviewState(StrEnum):
+    READY = "ready"  # built, not started
+    SHOWING_FRONT = "showing-front"
+    SHOWING_BACK = "showing-back"
+    FINISHED = "finished"  # nothing left to review now (``next_due`` says when)
+    CLOSED = "closed"  # the view left; the session row is closed
+
+
+class ReviewStateError(RuntimeError):
+    """A review session method called in a state that does not allow it (a programming error)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewCard:
+    """A question shown as a flashcard."""
+
+    question: AnyQuestion
+    state: CardState | None  # None: a new card
+
+    @property
+    def is_new(self) -> bool:
+        return self.state is None
+
+    @property
+    def front(self) -> str:
+        return self.question.front
+
+    @property
+    def answer(self) -> str:
+        """The answer; for a cloze the whole text with its gaps filled."""
+        q = self.question
+        return q.filled_text if isinstance(q, ClozeQuestion) else q.answer_text
+
+    @property
+    def back(self) -> str:
+        """Answer, explanation and quote as one plain text, blank-line separated."""
+        q = self.question
+        parts = [self.answer, q.explanation or "", f"“{q.quote}”" if q.quote else ""]
+        return "\n\n".join(p for p in parts if p)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewProgress:
+    """For the progress line: cards rated this session and what is left today."""
+
+    done: int
+    due: int  # cards due today (review, learning and relearning), excluding learning-ahead
+    new: int  # new cards still allowed today
+
+    @property
+    def remaining(self) -> int:
+        return self.due + self.new
+
+
+@dataclass(frozen=True, slots=True)
+class _Rated:
+    attempt_id: int
+    card: ReviewCard  # as it was before the rating
+
+
+def _questions(bank: Bank | Iterable[Deck], deck: str | None) -> tuple[AnyQuestion, ...]:
+    decks = bank.decks if isinstance(bank, Bank) else tuple(bank)
+    return tuple(q for d in decks if deck is None or d.id == deck for q in d.questions)
+
+
+class ReviewSession:
+    """Review the flashcards of one deck (or all decks)."""
+
+    def __init__(
+        self,
+        bank: Bank | Iterable[Deck],
+        store: Store,
+        *,
+        now: Callable[[], datetime],
+        tz: tzinfo | None = None,
+        deck: str | None = None,
+        new_limit: int = DEFAULT_NEW_LIMIT,
+        scheduler: CardScheduler | None = None,
+    ) -> None:
+        if new_limit < 0:
+            raise ValueError("new_limit cannot be negative")
+        self._questions = _questions(bank, deck)
+        self._store = store
+        self._now = now
+        self._tz = tz if tz is not None else store.tz
+        self._deck = deck
+        self._new_limit = new_limit
+        self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        self._states: dict[Key, CardState] = {}
+        self._state = ReviewState.READY
+        self._current: ReviewCard | None = None
+        self._shown_at: datetime | None = None
+        self._history: list[_Rated] = []
+        self._session_id: int | None = None
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> ReviewState:
+        return self._state
+
+    @property
+    def session_id(self) -> int | None:
+        return self._session_id
+
+    @property
+    def current(self) -> ReviewCard:
+        """The card on screen."""
+        self._expect(ReviewState.SHOWING_FRONT, ReviewState.SHOWING_BACK, action="show a card")
+        assert self._current is not None
+        return self._current
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history) and self._state is not ReviewState.CLOSED
+
+    def preview(self) -> Preview:
+        """The next interval for each rating of the current card, now (no fuzz), for the buttons."""
+        card = self.current
+        q = card.question
+        return self._scheduler.preview(q.deck, q.id, card.state, self._now())
+
+    def progress(self) -> ReviewProgress:
+        now = self._now()
+        end_of_day = tomorrow_start(now, self._tz)
+        due = sum(1 for s in self._in_scope_states() if s.due < end_of_day)
+        return ReviewProgress(done=len(self._history), due=due, new=min(self._new_allowed(now), self._new_count()))
+
+    def next_due(self) -> datetime | None:
+        """When the next card becomes available (for the end screen), or None if never.
+
+        The earliest due time of a reviewed card, or the start of the next local day when new
+        cards are held back by the daily limit, whichever comes first.
+        """
+        now = self._now()
+        candidates = [s.due for s in self._in_scope_states() if s.due > now]
+        if self._new_count() > 0 and self._new_allowed(now) == 0:
+            candidates.append(tomorrow_start(now, self._tz))
+        return min(candidates) if candidates else None
+
+    # -- transitions --------------------------------------------------------------------------
+
+    def start(self) -> ReviewState:
+        """Load the card states, record the session and show the first card (or FINISHED)."""
+        self._expect(ReviewState.READY, action="start")
+        self._states = self._store.card_states(self._deck)
+        now = self._now()
+        self._session_id = self._store.start_session(
+            Mode.REVIEW, self._deck, {"new_limit": self._new_limit}, None, self.progress().remaining, now
+        )
+        self._advance()
+        return self._state
+
+    def show_answer(self) -> ReviewCard:
+        """Turn the card over."""
+        self._expect(ReviewState.SHOWING_FRONT, action="show the answer")
+        self._state = ReviewState.SHOWING_BACK
+        return self.current
+
+    def rate(self, rating: Rating) -> ReviewState:
+        """Rate the current card: record the answer and its new state, then show the next card."""
+        self._expect(ReviewState.SHOWING_BACK, action="rate")
+        card = self.current
+        q = card.question
+        now = self._now()
+        rating = Rating(rating)
+        new_state = self._scheduler.rate(q.deck, q.id, card.state, rating, now)
+        assert self._shown_at is not None
+        right = rating is not Rating.Again
+        attempt_id = self._store.record_attempt(
+            Attempt(
+                deck=q.deck,
+                question_id=q.id,
+                content_hash=q.content_hash,
+                mode=Mode.REVIEW,
+                response=json.dumps(rating.name.lower()),
+                outcome=Outcome.RIGHT if right else Outcome.WRONG,
+                score=1.0 if right else 0.0,
+                elapsed_ms=max(0, int((now - self._shown_at) / timedelta(milliseconds=1))),
+                answered_at=now,
+                session_id=self._session_id,
+                rating=int(rating),
+            ),
+            new_state,
+        )
+        self._history.append(_Rated(attempt_id, card))
+        self._states[q.key] = new_state
+        self._advance()
+        return self._state
+
+    def undo(self) -> ReviewCard:
+        """Take back the last rating: the card's previous state is restored (in the database
+        too) and the card is shown again, front first."""
+        if not self._history:
+            raise ReviewStateError("nothing to undo")
+        self._expect(ReviewState.SHOWING_FRONT, ReviewState.SHOWING_BACK, ReviewState.FINISHED, action="undo")
+        last = self._history[-1]
+        self._store.undo_attempt(last.attempt_id, last.card.state)
+        self._history.pop()
+        key = last.card.question.key
+        if last.card.state is None:
+            self._states.pop(key, None)
+        else:
+            self._states[key] = last.card.state
+        self._show(last.card)
+        return last.card
+
+    def refresh(self) -> ReviewState:
+        """When FINISHED, look again: a learning card may have come due since."""
+        if self._state is ReviewState.FINISHED:
+            self._advance()
+        return self._state
+
+    def close(self) -> None:
+        """End the session (the view leaves the review screen); records when it finished."""
+        if self._state is ReviewState.CLOSED:
+            return
+        if self._session_id is not None:
+            self._store.finish_session(self._session_id, self._now())
+        self._state = ReviewState.CLOSED
+        self._current = None
+
+    # -- choosing the next card -----------------------------------------------------------------
+
+    def _in_scope_states(self) -> list[CardState]:
+        return [self._states[q.key] for q in self._questions if q.key in self._states]
+
+    def _new_count(self) -> int:
+        return sum(1 for q in self._questions if q.key not in self._states)
+
+    def _new_allowed(self, now: datetime) -> int:
+        seen_today = self._store.new_cards_since(today_start(now, self._tz), self._deck)
+        return max(0, self._new_limit - seen_today)
+
+    def next_card(self) -> ReviewCard | None:
+        """The card that should be shown now, by the rules in the module docstring."""
+        now = self._now()
+        end_of_day = tomorrow_start(now, self._tz)
+        due_now: list[tuple[datetime, int, AnyQuestion]] = []
+        due_today: list[tuple[datetime, int, AnyQuestion]] = []
+        ahead: list[tuple[datetime, int, AnyQuestion]] = []
+        first_new: AnyQuestion | None = None
+        for pos, q in enumerate(self._questions):
+            s = self._states.get(q.key)
+            if s is None:
+                if first_new is None:
+                    first_new = q
+            elif s.due <= now:
+                due_now.append((s.due, pos, q))
+            elif s.state == State.Review and s.due < end_of_day:
+                due_today.append((s.due, pos, q))
+            elif s.state != State.Review and s.due <= now + LEARN_AHEAD:
+                ahead.append((s.due, pos, q))
+        for group in (due_now, due_today):
+            if group:
+                q = min(group, key=lambda t: t[:2])[2]
+                return ReviewCard(q, self._states[q.key])
+        if first_new is not None and self._new_allowed(now) > 0:
+            return ReviewCard(first_new, None)
+        if ahead:
+            q = min(ahead, key=lambda t: t[:2])[2]
+            return ReviewCard(q, self._states[q.key])
+        return None
+
+    def _advance(self) -> None:
+        card = self.next_card()
+        if card is None:
+            self._state = ReviewState.FINISHED
+            self._current = None
+        else:
+            self._show(card)
+
+    def _show(self, card: ReviewCard) -> None:
+        self._current = card
+        self._shown_at = self._now()
+        self._state = ReviewState.SHOWING_FRONT
+
+    def _expect(self, *allowed: ReviewState, action: str) -> None:
+        if self._state not in allowed:
+            names = " or ".join(s.value for s in allowed)
+            raise ReviewStateError(f"cannot {action} while the review is {self._state.value} (needs {names})")
