@@ -14,15 +14,15 @@ method in the wrong state raises ``QuizStateError``. Time comes from the ``now``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from studyapp.bank.model import AnyQuestion
+from studyapp.bank.model import AnyQuestion, Bank, Deck
 from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, grade, response_to_json
-from studyapp.store import Attempt, Mode, Store
-from studyapp.study.quiz import Quiz, QuizItem, quiz_of_questions
+from studyapp.store import Attempt, Mode, Store, tomorrow_start
+from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, quiz_of_questions
 
 
 class QuizState(StrEnum):
@@ -84,6 +84,20 @@ class QuizResult:
     @property
     def mistakes(self) -> tuple[AnswerRow, ...]:
         return tuple(r for r in self.rows if r.outcome is not Outcome.RIGHT)
+
+
+def new_quiz(
+    bank: Bank | Iterable[Deck], options: QuizOptions, store: Store, now: datetime, tz: tzinfo | None = None
+) -> Quiz:
+    """Build a quiz with the history its source needs, read from ``store``.
+
+    For ``QuizSource.DUE`` a card counts as due when it is due before the end of the local day
+    (``tz``, default the store's), like the "due today" figures on the home screen.
+    """
+    history = store.question_history(options.deck) if options.source in (QuizSource.NEW, QuizSource.WEAK) else {}
+    cards = store.card_states(options.deck) if options.source in (QuizSource.NEW, QuizSource.DUE) else {}
+    cutoff = tomorrow_start(now, tz if tz is not None else store.tz) - timedelta(microseconds=1)
+    return build_quiz(bank, options, question_history=history, card_states=cards, now=cutoff)
 
 
 class QuizSession:

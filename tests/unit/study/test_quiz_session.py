@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
-from studyfixtures import DECK, Clock
+from studyfixtures import DECK, T0, Clock
 
 from studyapp.bank.model import (
+    Bank,
     AnyQuestion,
     CardQuestion,
     ChoiceQuestion,
@@ -20,9 +22,9 @@ from studyapp.bank.model import (
     TrueFalseQuestion,
 )
 from studyapp.grading import Outcome, TextDetails
-from studyapp.store import Store
-from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, build_quiz, quiz_of_questions
-from studyapp.study.quiz_session import QuizSession, QuizState, QuizStateError
+from studyapp.store import Attempt, CardState, Mode, Store
+from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, quiz_of_questions
+from studyapp.study.quiz_session import QuizSession, QuizState, QuizStateError, new_quiz
 
 
 def right_response(item: QuizItem) -> object:
@@ -210,3 +212,20 @@ def test_retry_mistakes_builds_a_quiz_of_exactly_the_mistakes(quiz: Quiz, store:
     assert sorted(json.loads(stored.filters_json)["retry_of"]) == [[DECK, "pm"], [DECK, "roles"], [DECK, "timeline"]]
     with pytest.raises(QuizStateError, match="no mistakes"):
         again.retry_quiz()
+
+
+def test_new_quiz_reads_what_its_source_needs_from_the_store(bank: Bank, store: Store, clock: Clock) -> None:
+    for qid, due in {"pm": T0 - timedelta(days=1), "veto": T0 + timedelta(hours=10), "fico": T0 + timedelta(days=1)}.items():
+        store.record_attempt(
+            Attempt(DECK, qid, "h", Mode.REVIEW, '"good"', Outcome.RIGHT, 1.0, 1, T0 - timedelta(days=3), rating=3),
+            CardState(DECK, qid, "{}", due, 3.0, 2, T0 - timedelta(days=3)),
+        )
+    due = new_quiz(bank, QuizOptions(count=10, source=QuizSource.DUE, seed=1), store, T0)
+    assert {q.id for q in due.questions} == {"pm", "veto"}  # due today (UTC day); fico is due tomorrow
+    new = new_quiz(bank, QuizOptions(count=100, deck=DECK, source=QuizSource.NEW, seed=1), store, T0)
+    assert len(new) == 9 and not {"pm", "veto", "fico"} & {q.id for q in new.questions}
+    session = QuizSession(new, store, now=clock)
+    session.start()
+    session.submit(wrong_response(session.current))
+    weak = new_quiz(bank, QuizOptions(count=10, source=QuizSource.WEAK, seed=1), store, T0)
+    assert [q.id for q in weak.questions] == [new.items[0].question.id]
