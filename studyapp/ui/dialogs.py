@@ -8,23 +8,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def _box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton,
+) -> QMessageBox.StandardButton:
+    """A message box that shows ``text`` literally: messages quote file content, and QMessageBox
+    would otherwise guess rich text from a ``<b>`` in it."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(default)
+    return QMessageBox.StandardButton(box.exec())
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask a yes/no question; True when the user says yes."""
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    return _box(parent, QMessageBox.Icon.Question, title, text, yes | no, no) == yes
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something that needs no decision."""
-    QMessageBox.information(parent, title, text)
+    ok = QMessageBox.StandardButton.Ok
+    _box(parent, QMessageBox.Icon.Information, title, text, ok, ok)
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something went wrong that they can act on."""
-    QMessageBox.warning(parent, title, text)
+    ok = QMessageBox.StandardButton.Ok
+    _box(parent, QMessageBox.Icon.Warning, title, text, ok, ok)
 
 
 def open_file(parent: QWidget | None, title: str, name_filter: str, start: Path | None = None) -> Path | None:
@@ -37,3 +56,14 @@ def save_file(parent: QWidget | None, title: str, name_filter: str, start: Path 
     """Pick a file name to write; None when cancelled."""
     path, _ = QFileDialog.getSaveFileName(parent, title, str(start or ""), name_filter)
     return Path(path) if path else None
+
+
+def open_externally(parent: QWidget | None, path: Path) -> bool:
+    """Open a file or folder in the system's handler (editor, file manager); False if that failed.
+
+    Not a modal, but it leaves the app, so it shares this seam: tests patch it and nothing opens.
+    """
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,231 @@
+"""Start-up: the one place that builds the ``QApplication`` and wires core objects into the window.
+
+``run_window`` (called by ``studyapp.cli``) does, in order:
+
+1. resolve the data dir (``--data-dir``, ``$STUDYAPP_DATA_DIR``, platform default) and
+   ``prepare_data_dir``: create it and the user's question folder, check it is writable;
+2. ``acquire_lock``: a ``QLockFile`` in the data dir, so a second copy says "already running"
+   (a lock left by a killed process is detected as stale from its PID);
+3. ``start_app``: log file, store (``open_store``), question files (``load_bank`` with the
+   cache dir), the ``MainWindow``; the excepthook shows unexpected errors in a dialog.
+
+Each step is a function returning a result or raising ``StartupError`` with a message for the
+user, so tests drive the same code as the real start-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtWidgets import QApplication
+
+from studyapp.bank.model import Bank
+from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
+from studyapp.store import Store, StoreError, StoreNotice, open_store, restore_backup
+from studyapp.ui.error_dialog import ErrorReporter
+from studyapp.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
+
+log = logging.getLogger("studyapp")
+LOCK_WAIT_MS = 100
+
+
+class StartupError(Exception):
+    """Start-up cannot go on; ``str(exc)`` is the message for the user, ``title`` its heading."""
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__(message)
+        self.title = title
+
+
+def prepare_data_dir(paths: DataPaths) -> None:
+    """Create the data dir and the question folder (first run); raise if unusable."""
+    try:
+        paths.root.mkdir(parents=True, exist_ok=True)
+        paths.questions.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise StartupError(
+            "Data folder not usable",
+            f"studyapp cannot create its data folder {paths.root}: {exc.strerror or exc}.\n"
+            "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.",
+        ) from exc
+    try:
+        with tempfile.TemporaryFile(dir=paths.root):
+            pass
+    except OSError as exc:
+        raise StartupError(
+            "Data folder not usable",
+            f"studyapp cannot write to its data folder {paths.root}: {exc.strerror or exc}.\n"
+            "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.",
+        ) from exc
+
+
+def acquire_lock(paths: DataPaths) -> QLockFile:
+    """Take the data dir's lock; ``StartupError`` when another running studyapp holds it."""
+    lock = QLockFile(str(paths.lock))
+    lock.setStaleLockTime(0)  # held for the whole session: only a dead PID makes it stale
+    if lock.tryLock(LOCK_WAIT_MS):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        ok, pid, _host, _app = lock.getLockInfo()
+        who = f" (process {pid})" if ok and pid else ""
+        raise StartupError(
+            "studyapp is already running",
+            f"studyapp is already running{who} with the data folder {paths.root}.\n"
+            "Switch to its window; two copies writing one database could lose answers.",
+        )
+    raise StartupError("Data folder not usable", f"studyapp cannot create its lock file {paths.lock}.")
+
+
+@dataclass
+class StudyCore:
+    """The non-Qt parts the window works on (``AppCore`` in ``main_window``)."""
+
+    paths: DataPaths
+    question_dirs: tuple[Path, ...]
+    store: Store
+    notices: tuple[StoreNotice, ...] = ()
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+
+    def load_bank(self) -> Bank:
+        from studyapp.bank.loader import load_bank
+
+        return load_bank(list(self.question_dirs), cache_dir=self.paths.cache)
+
+    def load_files(self, paths: Sequence[Path]) -> Bank:
+        from studyapp.bank.loader import load_files
+
+        return load_files(list(paths))
+
+    def restore_backup(self, backup: Path) -> None:
+        """Close the store, make ``backup`` the database, open it again."""
+        tz = self.store.tz
+        self.store.close()
+        try:
+            restore_backup(backup, self.paths.database, self.now())
+        finally:
+            opened = open_store(self.paths.database, backups_dir=self.paths.backups, now=self.now(), tz=tz)
+            self.store = opened.store
+
+
+@dataclass
+class RunningApp:
+    """What ``start_app`` opened; ``close`` releases it all."""
+
+    window: MainWindow
+    core: StudyCore
+    lock: QLockFile
+    reporter: ErrorReporter
+    log_handler: logging.Handler
+
+    def install_excepthook(self) -> None:
+        """Route uncaught exceptions (in slots too) to the error dialog and the log."""
+        sys.excepthook = self.reporter.handle
+
+    def close(self) -> None:
+        if sys.excepthook == self.reporter.handle:
+            sys.excepthook = sys.__excepthook__
+        self.core.store.close()
+        self.lock.unlock()
+        log.removeHandler(self.log_handler)
+        self.log_handler.close()
+
+
+def question_dirs(paths: DataPaths, extra: Sequence[str | os.PathLike[str]]) -> tuple[Path, ...]:
+    """Bundled questions, the user's question folder, then every ``--questions DIR``."""
+    dirs = [bundled_questions_dir(), paths.questions, *(Path(d).expanduser().absolute() for d in extra)]
+    seen: list[Path] = []
+    for d in dirs:
+        if d not in seen:
+            seen.append(d)
+    return tuple(seen)
+
+
+def start_app(
+    paths: DataPaths,
+    settings: QSettings,
+    *,
+    extra_dirs: Sequence[str | os.PathLike[str]] = (),
+    dirs: Sequence[Path] | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> RunningApp:
+    """Everything after the ``QApplication`` exists: returns the window ready to show.
+
+    ``dirs`` replaces the default question folders (tests load a folder of their own).
+    """
+    clock = now or (lambda: datetime.now(timezone.utc))
+    prepare_data_dir(paths)
+    lock = acquire_lock(paths)
+    handler = logging.FileHandler(paths.log, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    try:
+        try:
+            opened = open_store(paths.database, backups_dir=paths.backups, now=clock())
+        except StoreError as exc:
+            raise StartupError("Database not usable", str(exc)) from exc
+        core = StudyCore(
+            paths,
+            tuple(dirs) if dirs is not None else question_dirs(paths, extra_dirs),
+            opened.store,
+            opened.notices,
+            clock,
+        )
+        window = MainWindow(core, settings, now=clock)
+        window.reload()
+    except BaseException:
+        log.removeHandler(handler)
+        handler.close()
+        lock.unlock()
+        raise
+    reporter = ErrorReporter(paths.log, window)
+    return RunningApp(window, core, lock, reporter, handler)
+
+
+def _report_startup_error(app: QApplication, error: StartupError, quiet: bool) -> None:
+    print(f"studyapp: {error}", file=sys.stderr)
+    if not quiet:
+        from studyapp.ui import dialogs
+
+        dialogs.warn(None, error.title, str(error))
+
+
+def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
+    """Open the window; return the process exit status."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "studyapp"])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("studyapp")
+    from studyapp.ui.theme import apply_scheme, system_scheme
+
+    apply_scheme(app, system_scheme())
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(lambda _s: apply_scheme(app, system_scheme()))
+    quiet = bool(getattr(args, "exit_when_shown", False))
+    paths = DataPaths(resolve_data_dir(getattr(args, "data_dir", None), environ))
+    try:
+        running = start_app(paths, QSettings(ORGANIZATION, APPLICATION), extra_dirs=getattr(args, "questions", []) or [])
+    except StartupError as error:
+        _report_startup_error(app, error, quiet)
+        return 1
+    running.install_excepthook()
+    window = running.window
+    if quiet:
+        window.firstPainted.connect(app.quit)
+    window.show()
+    if running.core.notices and not quiet:
+        window.show_notices(running.core.notices)
+    try:
+        return app.exec()
+    finally:
+        running.close()

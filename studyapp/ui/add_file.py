@@ -1,0 +1,133 @@
+"""File → Add question file…: validate, then copy the file (and its article) into the question folder.
+
+``plan_copy`` is plain Python: where the question file and its ``source`` article go so the
+file's relative ``source:`` path still points at the article without rewriting anything.
+A source beside (or below) the file keeps that place; a source one folder up (``../seeds/a.txt``)
+puts the question file in a sub-folder named after the deck and the article beside that folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from studyapp.bank.model import Bank, Deck
+from studyapp.ui import dialogs
+
+MAX_LISTED_PROBLEMS = 25
+
+
+@dataclass(frozen=True, slots=True)
+class CopyPlan:
+    """What to copy where; ``conflicts`` already exist with different content."""
+
+    deck_id: str
+    copies: tuple[tuple[Path, Path], ...]  # (from, to)
+    conflicts: tuple[Path, ...] = field(default=())
+
+    @property
+    def unchanged(self) -> bool:
+        """Everything is already in place, byte for byte."""
+        return not self.copies
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def plan_copy(deck: Deck, questions_dir: Path) -> CopyPlan:
+    """Where ``deck``'s file and article go under ``questions_dir`` (see the module docstring)."""
+    src_dir = deck.path.resolve().parent
+    yaml_dest = questions_dir / deck.path.name
+    wanted: list[tuple[Path, Path]] = []
+    if deck.source is not None:
+        rel = Path(os.path.relpath(deck.source.resolve(), src_dir))
+        climbs = 0
+        while climbs < len(rel.parts) and rel.parts[climbs] == "..":
+            climbs += 1
+        if climbs > 1:  # the loader refuses these; never write outside the folder
+            raise ValueError(f"source {deck.source} is more than one folder above {deck.path}")
+        if climbs == 1:
+            yaml_dest = questions_dir / deck.id / deck.path.name
+            article_dest = questions_dir.joinpath(*rel.parts[1:])
+        else:
+            article_dest = questions_dir / rel
+        wanted.append((deck.source, article_dest))
+    wanted.insert(0, (deck.path, yaml_dest))
+    copies = tuple((a, b) for a, b in wanted if not (b.exists() and _same_file(a, b)))
+    conflicts = tuple(b for _a, b in copies if b.exists())
+    return CopyPlan(deck.id, copies, conflicts)
+
+
+def carry_out(plan: CopyPlan) -> None:
+    """Copy every file (through a temporary name, so a reader never sees half a file)."""
+    for src, dest in plan.copies:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(f".{dest.name}.adding")
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dest)
+
+
+def problem_lines(bank: Bank, limit: int = MAX_LISTED_PROBLEMS) -> str:
+    """Problems as ``file:line:column: message`` lines, at most ``limit`` of them."""
+    lines = [str(p) for p in bank.problems[:limit]]
+    if len(bank.problems) > limit:
+        lines.append(f"… and {len(bank.problems) - limit} more")
+    return "\n".join(lines)
+
+
+def add_question_file(
+    parent: QWidget | None,
+    bank: Bank,
+    questions_dir: Path,
+    load_files: Callable[[Sequence[Path]], Bank],
+) -> str | None:
+    """Ask for a file, check it, copy it in; the id of the deck added, or None."""
+    path = dialogs.open_file(parent, "Add question file", "Question files (*.yaml *.yml);;All files (*)")
+    if path is None:
+        return None
+    checked = load_files([path])
+    if checked.problems or not checked.decks:
+        detail = problem_lines(checked) if checked.problems else "The file holds no deck."
+        dialogs.warn(
+            parent,
+            "Question file not added",
+            f"{path.name} was not added: fix these problems first (nothing was copied).\n\n{detail}",
+        )
+        return None
+    deck = checked.decks[0]
+    plan = plan_copy(deck, questions_dir)
+    yaml_dest = plan.copies[0][1] if plan.copies else None
+    loaded = bank.deck(deck.id)
+    if loaded is not None and not _same_file(loaded.path, yaml_dest or deck.path):
+        if yaml_dest is None or loaded.path.resolve() != yaml_dest.resolve():
+            dialogs.warn(
+                parent,
+                "Question file not added",
+                f"A deck with the id '{deck.id}' is already loaded from {loaded.path}.\n"
+                "Give the new file another 'deck:' id, then add it again (nothing was copied).",
+            )
+            return None
+    for dest in plan.conflicts:
+        if not dialogs.confirm(
+            parent,
+            "Replace file?",
+            f"Your question folder already has a different file named {dest.name}:\n{dest}\n\nReplace it?",
+        ):
+            return None
+    try:
+        carry_out(plan)
+    except OSError as exc:
+        dialogs.warn(parent, "Question file not added", f"Could not copy {path.name}: {exc.strerror or exc}")
+        return None
+    return deck.id

@@ -1,0 +1,210 @@
+"""The deck list's rows (plain values from bank + store) and the Qt table model showing them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from enum import IntEnum
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QStyleOptionViewItem
+from PySide6.QtGui import QPainter
+
+from studyapp.bank.model import Bank, Deck
+from studyapp.store.localtime import tomorrow_start
+
+# A card counts as mastered once fsrs expects to remember it for three weeks (Anki's "mature").
+MASTERED_STABILITY_DAYS = 21.0
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DeckStore(Protocol):
+    """What the deck list reads from the store."""
+
+    def card_states(self, deck: str | None = None) -> dict[tuple[str, str], Any]: ...
+
+    def last_quiz_score(self, deck: str) -> float | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DeckRow:
+    """One line of the deck list."""
+
+    deck_id: str
+    title: str
+    questions: int
+    due: int
+    new: int
+    mastered: int
+    last_score: float | None
+    has_source: bool
+    problems: int
+
+    @property
+    def mastery(self) -> float:
+        return self.mastered / self.questions if self.questions else 0.0
+
+
+def deck_rows(bank: Bank, store: DeckStore, now: datetime, tz: tzinfo) -> list[DeckRow]:
+    """Every deck of ``bank`` with its counts as of ``now`` (``tz`` decides "today")."""
+    states = store.card_states(None)
+    horizon = tomorrow_start(now, tz)
+    rows = []
+    for deck in bank.decks:
+        due = new = mastered = 0
+        for q in deck.questions:
+            card = states.get((deck.id, q.id))
+            if card is None:
+                new += 1
+                continue
+            if card.due < horizon:
+                due += 1
+            if card.stability is not None and card.stability >= MASTERED_STABILITY_DAYS:
+                mastered += 1
+        rows.append(
+            DeckRow(
+                deck_id=deck.id,
+                title=deck.title,
+                questions=len(deck.questions),
+                due=due,
+                new=new,
+                mastered=mastered,
+                last_score=store.last_quiz_score(deck.id),
+                has_source=deck.source is not None,
+                problems=len(bank.problems_for(deck.path)),
+            )
+        )
+    return rows
+
+
+class Column(IntEnum):
+    """Columns of the deck list."""
+
+    TITLE = 0
+    QUESTIONS = 1
+    DUE = 2
+    NEW = 3
+    MASTERY = 4
+    LAST_SCORE = 5
+
+
+_HEADERS = {
+    Column.TITLE: "Deck",
+    Column.QUESTIONS: "Questions",
+    Column.DUE: "Due today",
+    Column.NEW: "New",
+    Column.MASTERY: "Mastered",
+    Column.LAST_SCORE: "Last quiz",
+}
+_TIPS = {
+    Column.DUE: "Flashcards to review today",
+    Column.NEW: "Questions you have not studied yet",
+    Column.MASTERY: "Share of questions you are expected to remember for three weeks or more",
+    Column.LAST_SCORE: "Score of your last finished quiz on this deck",
+}
+
+DECK_ID_ROLE = Qt.ItemDataRole.UserRole
+MASTERY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DeckTableModel(QAbstractTableModel):
+    """Read-only table of ``DeckRow``s."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DeckRow] = []
+
+    def set_rows(self, rows: list[DeckRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, deck_id: str) -> int:
+        """Row number of a deck, -1 when absent."""
+        for i, r in enumerate(self._rows):
+            if r.deck_id == deck_id:
+                return i
+        return -1
+
+    def deck_row(self, row: int) -> DeckRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[Column(section)]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _TIPS.get(Column(section))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, col = self._rows[index.row()], Column(index.column())
+        if role == DECK_ID_ROLE:
+            return row.deck_id
+        if role == MASTERY_ROLE:
+            return row.mastery
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == Column.TITLE:
+            return f"{row.title}\n{row.deck_id}" + (f"\n{row.problems} problem(s) in the file" if row.problems else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != Column.TITLE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _text(row: DeckRow, col: Column) -> str:
+        if col == Column.TITLE:
+            return row.title
+        if col == Column.QUESTIONS:
+            return str(row.questions)
+        if col == Column.DUE:
+            return str(row.due)
+        if col == Column.NEW:
+            return str(row.new)
+        if col == Column.MASTERY:
+            return f"{round(row.mastery * 100)}%"
+        return "—" if row.last_score is None else f"{round(row.last_score * 100)}%"
+
+
+class MasteryDelegate(QStyledItemDelegate):
+    """Draws the mastery column as a small progress bar with its percentage."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        value = index.data(MASTERY_ROLE)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        # Background and selection as for any cell, then the bar inside.
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        bar = QStyleOptionProgressBar()
+        r = option.rect
+        bar.rect = QRect(r.x() + 4, r.y() + 4, r.width() - 8, r.height() - 8)
+        bar.minimum, bar.maximum = 0, 100
+        bar.progress = round(float(value) * 100)
+        bar.text = f"{bar.progress}%"
+        bar.textVisible = True
+        bar.state = option.state
+        bar.palette = option.palette
+        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+
+
+def selected_deck(bank: Bank, deck_id: str | None) -> Deck | None:
+    """The deck with ``deck_id`` if it is (still) loaded."""
+    return bank.deck(deck_id) if deck_id else None

@@ -1,0 +1,277 @@
+"""Home: the deck list, what you can do with the selected deck, and problems in question files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.bank.model import Bank, Problem
+from studyapp.ui.theme import scale_font
+from studyapp.ui.deck_model import DECK_ID_ROLE, Column, DeckRow, DeckTableModel, MasteryDelegate
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def plain_label(text: str = "", *, name: str, wrap: bool = True) -> QLabel:
+    """A label that never interprets its text as HTML (user text may contain tags)."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    label.setAccessibleName(name)
+    return label
+
+
+def _button(text: str, name: str) -> QPushButton:
+    b = QPushButton(text)
+    b.setAccessibleName(name)
+    return b
+
+
+class ProblemsPanel(QGroupBox):
+    """Every problem found in question files, ``file:line:column: message``; Enter or a
+    double-click opens the file."""
+
+    openRequested = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Problems in question files", parent)
+        self.setAccessibleName("Problems in question files")
+        layout = QVBoxLayout(self)
+        self.hint = plain_label(
+            "These files were skipped; every other deck works. Fix a file and it reloads by itself.",
+            name="Problems hint",
+        )
+        layout.addWidget(self.hint)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Problems list")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.itemActivated.connect(self._activated)
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.open_button = _button("Open file", "Open the file of the selected problem")
+        self.open_button.clicked.connect(self._open_selected)
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        layout.addLayout(row)
+
+    def set_problems(self, problems: tuple[Problem, ...]) -> None:
+        self.list.clear()
+        for p in problems:
+            item = QListWidgetItem(str(p))
+            item.setData(PATH_ROLE, str(p.path))
+            item.setToolTip(str(p))
+            self.list.addItem(item)
+        self.setTitle(f"Problems in question files ({len(problems)})")
+        self.open_button.setEnabled(bool(problems))
+
+    def lines(self) -> list[str]:
+        """The texts shown, in order (for tests and screen readers)."""
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.openRequested.emit(Path(item.data(PATH_ROLE)))
+
+    def _open_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._activated(item)
+
+
+class HomeView(QWidget):
+    """The first screen. Emits what the user wants; the main window does it."""
+
+    studyRequested = Signal(str)
+    quizRequested = Signal(str)
+    readRequested = Signal(str)
+    deckSelected = Signal(str)
+    addFileRequested = Signal()
+    openFolderRequested = Signal()
+    openProblemRequested = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Home")
+        self.bank = Bank()
+        outer = QVBoxLayout(self)
+        self.summary = plain_label(name="Summary")
+        outer.addWidget(self.summary)
+
+        self.pages = QStackedWidget()
+        outer.addWidget(self.pages, 1)
+
+        # Decks page: table on the left, the selected deck's actions on the right.
+        decks_page = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QHBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = DeckTableModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Decks")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(Column.MASTERY, MasteryDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+        for c in list(Column)[1:]:
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(lambda _i: self._study())
+        top_layout.addWidget(self.table, 3)
+
+        self.deck_panel = QFrame()
+        self.deck_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.deck_panel.setAccessibleName("Selected deck")
+        panel = QVBoxLayout(self.deck_panel)
+        self.deck_title = plain_label(name="Selected deck title")
+        scale_font(self.deck_title, 1.25)
+        self.deck_info = plain_label(name="Selected deck details")
+        self.study_button = _button("Study flashcards", "Study flashcards")
+        self.quiz_button = _button("Take a quiz", "Take a quiz")
+        self.read_button = _button("Read the article", "Read the article")
+        self.deck_problems = plain_label(name="Problems in this deck's file")
+        self.study_button.clicked.connect(self._study)
+        self.quiz_button.clicked.connect(lambda: self._emit(self.quizRequested))
+        self.read_button.clicked.connect(lambda: self._emit(self.readRequested))
+        for w in (self.deck_title, self.deck_info, self.study_button, self.quiz_button, self.read_button, self.deck_problems):
+            panel.addWidget(w)
+        panel.addStretch(1)
+        self.deck_panel.setMinimumWidth(240)
+        top_layout.addWidget(self.deck_panel, 1)
+        decks_page.addWidget(top)
+
+        self.problems = ProblemsPanel()
+        self.problems.openRequested.connect(self.openProblemRequested)
+        decks_page.addWidget(self.problems)
+        decks_page.setStretchFactor(0, 3)
+        decks_page.setStretchFactor(1, 1)
+        decks_page.setChildrenCollapsible(False)
+        self.pages.addWidget(decks_page)
+
+        # Empty state: no deck loaded at all.
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        self.empty_text = plain_label(
+            "No decks yet.\n\nA deck is one question file (YAML). Add one with File → Add question file…, "
+            "or put .yaml files into your question folder; they appear here at once.\n"
+            "Help → Question file format shows how to write one.",
+            name="No decks",
+        )
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty_text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.empty_add = _button("Add question file…", "Add question file")
+        self.empty_folder = _button("Open question folder", "Open question folder")
+        self.empty_add.clicked.connect(self.addFileRequested)
+        self.empty_folder.clicked.connect(self.openFolderRequested)
+        buttons.addWidget(self.empty_add)
+        buttons.addWidget(self.empty_folder)
+        buttons.addStretch(1)
+        empty_layout.addLayout(buttons)
+        self.empty_problems = ProblemsPanel()
+        self.empty_problems.openRequested.connect(self.openProblemRequested)
+        empty_layout.addWidget(self.empty_problems)
+        empty_layout.addStretch(1)
+        self.pages.addWidget(empty)
+
+        self.setTabOrder(self.table, self.study_button)
+        self.setTabOrder(self.study_button, self.quiz_button)
+        self.setTabOrder(self.quiz_button, self.read_button)
+        self.setTabOrder(self.read_button, self.problems.list)
+        self.setTabOrder(self.problems.list, self.problems.open_button)
+        self._show_deck(None)
+
+    # -- content -----------------------------------------------------------------------
+
+    def set_content(self, bank: Bank, rows: list[DeckRow], select: str | None) -> None:
+        """Show ``rows`` (one per deck of ``bank``) and its problems; keep ``select`` selected."""
+        self.bank = bank
+        self.model.set_rows(rows)
+        due = sum(r.due for r in rows)
+        self.summary.setText(
+            f"{len(rows)} deck{'s' if len(rows) != 1 else ''} · {bank.question_count} questions · {due} due today"
+            + (f" · {len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in question files" if bank.problems else "")
+        )
+        for panel in (self.problems, self.empty_problems):
+            panel.set_problems(bank.problems)
+            panel.setVisible(bool(bank.problems))
+        self.pages.setCurrentIndex(0 if rows else 1)
+        row = self.model.row_of(select) if select else -1
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        self._show_deck(self.model.deck_row(row))
+
+    def current_deck_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return index.data(DECK_ID_ROLE) if index.isValid() else None
+
+    def select_deck(self, deck_id: str) -> bool:
+        row = self.model.row_of(deck_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        deck = self.model.deck_row(rows[0].row()) if rows else None
+        self._show_deck(deck)
+        if deck is not None:
+            self.deckSelected.emit(deck.deck_id)
+
+    def _show_deck(self, row: DeckRow | None) -> None:
+        self.deck_panel.setEnabled(row is not None)
+        if row is None:
+            self.deck_title.setText("No deck selected")
+            self.deck_info.setText("")
+            self.deck_problems.setVisible(False)
+            self.study_button.setText("Study flashcards")
+            return
+        self.deck_title.setText(row.title)
+        score = "no quiz yet" if row.last_score is None else f"last quiz {round(row.last_score * 100)}%"
+        self.deck_info.setText(
+            f"{row.questions} questions · {row.new} new · {row.mastered} mastered ({round(row.mastery * 100)}%) · {score}"
+        )
+        self.study_button.setText(f"Study flashcards ({row.due} due)")
+        self.study_button.setAccessibleName(f"Study flashcards, {row.due} due")
+        self.read_button.setVisible(row.has_source)
+        self.deck_problems.setVisible(row.problems > 0)
+        self.deck_problems.setText(f"{row.problems} problem(s) in this deck's file: see below.")
+
+    def _emit(self, signal: Signal) -> None:
+        deck_id = self.current_deck_id()
+        if deck_id:
+            signal.emit(deck_id)  # type: ignore[attr-defined]
+
+    def _study(self) -> None:
+        self._emit(self.studyRequested)

@@ -1,0 +1,442 @@
+"""The main window: menus, and a stack of screens (home, quiz, flashcards, reader, statistics).
+
+The window receives everything it works on (``AppCore``: data paths, the store, how to load
+question files) from ``studyapp.app``; it holds no SQL and parses no YAML. Screens other than
+home are built the first time they are shown, so start-up imports only what home needs
+(QtCharts in particular is loaded when Statistics is first opened).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from enum import IntEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QByteArray, QFileSystemWatcher, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+
+from studyapp.bank.model import Bank
+from studyapp.paths import DataPaths
+from studyapp.store import NoticeKind, Store, StoreError, StoreNotice
+from studyapp.ui import dialogs
+from studyapp.ui.deck_model import deck_rows
+from studyapp.ui.home_view import HomeView
+from studyapp.ui.theme import FONT_DEFAULT, clamp_font_size, rescale_fonts
+
+ORGANIZATION = "studyapp"
+APPLICATION = "studyapp"
+RELOAD_DELAY_MS = 300
+
+
+class Screen(IntEnum):
+    """The screens of the stack."""
+
+    HOME = 0
+    QUIZ = 1
+    FLASHCARDS = 2
+    READER = 3
+    STATS = 4
+
+
+class AppCore(Protocol):
+    """What the window needs from outside Qt (built by ``studyapp.app``)."""
+
+    paths: DataPaths
+    question_dirs: tuple[Path, ...]
+    store: Store
+
+    def load_bank(self) -> Bank: ...
+
+    def load_files(self, paths: Sequence[Path]) -> Bank: ...
+
+    def restore_backup(self, backup: Path) -> None: ...
+
+
+class MainWindow(QMainWindow):
+    """studyapp's window. ``firstPainted`` fires once, after the first paint."""
+
+    firstPainted = Signal()
+    reloaded = Signal()
+
+    def __init__(self, core: AppCore, settings: QSettings, *, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.settings = settings
+        self.now = now
+        self.bank = Bank()
+        self.setWindowTitle("studyapp")
+        self.setAccessibleName("studyapp")
+        self._painted = False
+        self._views: dict[Screen, QWidget] = {}
+        self._reader_return = Screen.HOME
+        self._current_deck: str | None = settings.value("home/last_deck", None, str) or None
+        self._help: QWidget | None = None
+
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Screens")
+        self.setCentralWidget(self.stack)
+        self.home = HomeView()
+        self.stack.addWidget(self.home)
+        self._views[Screen.HOME] = self.home
+        self.home.studyRequested.connect(self.start_flashcards)
+        self.home.quizRequested.connect(self.start_quiz)
+        self.home.readRequested.connect(lambda d: self.open_reader(d))
+        self.home.deckSelected.connect(self._remember_deck)
+        self.home.addFileRequested.connect(self.add_question_file)
+        self.home.openFolderRequested.connect(self.open_question_folder)
+        self.home.openProblemRequested.connect(lambda p: dialogs.open_externally(self, p))
+
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._schedule_reload)
+        self.watcher.fileChanged.connect(self._schedule_reload)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+
+        self._build_menus()
+        self.statusBar().setAccessibleName("Status")
+        self.set_font_size(int(settings.value("view/font_size", FONT_DEFAULT, int)), save=False)
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1000, 680)
+
+    # -- menus -------------------------------------------------------------------------
+
+    def _action(self, menu: Any, text: str, slot: Callable[[], object], shortcut: Any = None, name: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        action.setObjectName(name or text)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.add_action = self._action(file_menu, "&Add question file…", self.add_question_file, QKeySequence.StandardKey.Open, "add-file")
+        for module, text, name in (
+            ("studyapp.ui.draft_dialog", "New deck from &article…", "DraftDialog"),
+            ("studyapp.ui.import_dialog", "&Import…", "ImportDialog"),
+        ):
+            if _module_exists(module):
+                self._action(file_menu, text, lambda m=module, n=name: self._open_interop_dialog(m, n), None, name)
+        self._action(file_menu, "Open question &folder", self.open_question_folder, None, "open-folder")
+        self.reload_action = self._action(file_menu, "&Reload question files", self.reload, QKeySequence(Qt.Key.Key_F5), "reload")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
+
+        view = bar.addMenu("&View")
+        self._action(view, "&Decks", self.go_home, QKeySequence("Ctrl+D"), "home")
+        self.stats_action = self._action(view, "&Statistics", self.show_stats, QKeySequence("Ctrl+T"), "stats")
+        view.addSeparator()
+        self._action(view, "&Larger text", lambda: self.set_font_size(self.font_size + 1),
+                     [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], "larger")
+        self._action(view, "&Smaller text", lambda: self.set_font_size(self.font_size - 1), QKeySequence("Ctrl+-"), "smaller")
+        self._action(view, "&Normal text size", lambda: self.set_font_size(FONT_DEFAULT), QKeySequence("Ctrl+0"), "normal")
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Question file &format", self.show_format_help, QKeySequence.StandardKey.HelpContents, "format")
+        self._action(help_menu, "&About studyapp", self.show_about, None, "about")
+
+    # -- loading -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Reload every question file, keeping the current screen (and the running quiz)."""
+        self.statusBar().showMessage("Loading question files…")
+        self.bank = self.core.load_bank()
+        self.refresh_home()
+        self._watch()
+        n = len(self.bank.problems)
+        self.statusBar().showMessage(
+            f"{len(self.bank.decks)} deck{'s' if len(self.bank.decks) != 1 else ''} loaded" + (f", {n} problem{'s' if n != 1 else ''} in question files" if n else ""),
+            5000,
+        )
+        self.reloaded.emit()
+
+    def refresh_home(self) -> None:
+        rows = deck_rows(self.bank, self.core.store, self.now(), self.core.store.tz)
+        self.home.set_content(self.bank, rows, self._current_deck)
+
+    def _watch(self) -> None:
+        old = self.watcher.files() + self.watcher.directories()
+        if old:
+            self.watcher.removePaths(old)
+        wanted: set[str] = set()
+        for root in self.core.question_dirs:
+            if not root.is_dir():
+                continue
+            wanted.add(str(root))
+            for sub in root.rglob("*"):
+                if sub.is_dir():
+                    wanted.add(str(sub))
+                elif sub.suffix in (".yaml", ".yml"):
+                    wanted.add(str(sub))
+        for deck in self.bank.decks:
+            if deck.source is not None:
+                wanted.add(str(deck.source))
+        if wanted:
+            self.watcher.addPaths(sorted(wanted))
+
+    def _schedule_reload(self, _path: str) -> None:
+        self._reload_timer.start()
+
+    def _remember_deck(self, deck_id: str) -> None:
+        self._current_deck = deck_id
+        self.settings.setValue("home/last_deck", deck_id)
+
+    # -- screens -----------------------------------------------------------------------
+
+    def current_screen(self) -> Screen:
+        for screen, view in self._views.items():
+            if view is self.stack.currentWidget():
+                return screen
+        return Screen.HOME
+
+    def view(self, screen: Screen) -> QWidget:
+        """The widget of ``screen``, built on first use."""
+        if screen not in self._views:
+            widget = self._build_view(screen)
+            self._views[screen] = widget
+            self.stack.addWidget(widget)
+            rescale_fonts(widget, self.font_size)
+        return self._views[screen]
+
+    def _build_view(self, screen: Screen) -> QWidget:
+        if screen is Screen.READER:
+            from studyapp.ui.reader_view import ReaderView
+
+            reader = ReaderView()
+            reader.homeRequested.connect(lambda: self.show_screen(self._reader_return))
+            return reader
+        if screen is Screen.STATS:
+            from studyapp.ui.stats_view import StatsView
+
+            stats = StatsView()
+            stats.homeRequested.connect(self.go_home)
+            return stats
+        if screen is Screen.QUIZ:
+            from studyapp.ui.quiz_view import QuizView
+
+            quiz = QuizView()
+            quiz.homeRequested.connect(self.go_home)
+            quiz.newQuizRequested.connect(lambda: self.start_quiz(self._current_deck or ""))
+            quiz.retryRequested.connect(self.start_quiz_of)
+            quiz.showInArticle.connect(lambda d, q: self.open_reader(d, q, return_to=Screen.QUIZ))
+            return quiz
+        from studyapp.ui.flashcard_view import FlashcardView
+
+        cards = FlashcardView()
+        cards.homeRequested.connect(self.go_home)
+        cards.showInArticle.connect(lambda d, q: self.open_reader(d, q, return_to=Screen.FLASHCARDS))
+        return cards
+
+    def show_screen(self, screen: Screen) -> None:
+        if screen is Screen.HOME:
+            self.go_home()
+            return
+        self.stack.setCurrentWidget(self.view(screen))
+
+    def go_home(self) -> None:
+        self.refresh_home()
+        self.stack.setCurrentWidget(self.home)
+        self.home.table.setFocus()
+
+    def open_reader(self, deck_id: str, quote: str | None = None, *, return_to: Screen | None = None) -> bool:
+        """Show ``deck_id``'s article, ``quote`` highlighted; False when there is no article."""
+        from studyapp.ui.reader_mastery import deck_paragraph_mastery
+        from studyapp.ui.reader_view import ReaderView
+
+        deck = self.bank.deck(deck_id)
+        if deck is None or deck.source is None:
+            self.statusBar().showMessage("This deck has no article.", 5000)
+            return False
+        try:
+            text = deck.source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            dialogs.warn(self, "Article not readable", f"Could not read {deck.source}: {exc}")
+            return False
+        self._reader_return = return_to if return_to is not None else self.current_screen()
+        if self._reader_return is Screen.READER:
+            self._reader_return = Screen.HOME
+        reader = self.view(Screen.READER)
+        assert isinstance(reader, ReaderView)
+        reader.show_article(deck.title, text, deck_paragraph_mastery(deck, text, self.core.store))
+        if quote:
+            reader.highlight(quote)
+        self.stack.setCurrentWidget(reader)
+        reader.text.setFocus()
+        return True
+
+    def start_flashcards(self, deck_id: str) -> None:
+        from studyapp.study.review_session import ReviewSession
+
+        self._remember_deck(deck_id)
+        session = ReviewSession(self.bank, self.core.store, now=self.now, deck=deck_id)
+        view = self.view(Screen.FLASHCARDS)
+        self.stack.setCurrentWidget(view)
+        view.start(session)  # type: ignore[attr-defined]
+
+    def start_quiz(self, deck_id: str) -> None:
+        """Open the quiz set-up for ``deck_id`` (every deck when empty); start when accepted."""
+        from studyapp.ui.quiz_setup_dialog import QuizSetupDialog
+
+        store = self.core.store
+        deck = self.bank.deck(deck_id) if deck_id else None
+        if deck is not None:
+            self._remember_deck(deck.id)
+        scope = deck.id if deck is not None else None
+        history, cards = store.question_history(scope), store.card_states(scope)
+        dialog = QuizSetupDialog(deck, self.bank, self, history=history, card_states=cards, now=self.now())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._setup_dialog = dialog
+
+        def accepted() -> None:
+            from studyapp.study.quiz import build_quiz
+
+            quiz = build_quiz(self.bank, dialog.options(), question_history=history, card_states=cards, now=self.now())
+            if not quiz.items:
+                dialogs.inform(self, "No questions", "No question matches these settings; choose other tags, types or source.")
+                return
+            self.start_quiz_of(quiz)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+
+    def start_quiz_of(self, quiz: object) -> None:
+        """Start a quiz already built (a new one, or "retry my mistakes")."""
+        from studyapp.study.quiz_session import QuizSession
+
+        session = QuizSession(quiz, self.core.store, now=self.now)  # type: ignore[arg-type]
+        view = self.view(Screen.QUIZ)
+        self.stack.setCurrentWidget(view)
+        view.start(session)  # type: ignore[attr-defined]
+
+    def show_stats(self) -> None:
+        view = self.view(Screen.STATS)
+        view.show_figures(self.core.store, self.bank, self.now())  # type: ignore[attr-defined]
+        self.stack.setCurrentWidget(view)
+
+    # -- file menu ---------------------------------------------------------------------
+
+    def add_question_file(self) -> None:
+        from studyapp.ui.add_file import add_question_file
+
+        deck_id = add_question_file(self, self.bank, self.core.paths.questions, self.core.load_files)
+        if deck_id is not None:
+            self._current_deck = deck_id
+            self.reload()
+            self.go_home()
+            self.home.select_deck(deck_id)
+            self.statusBar().showMessage(f"Added deck '{deck_id}' to your question folder.", 8000)
+
+    def open_question_folder(self) -> None:
+        folder = self.core.paths.questions
+        folder.mkdir(parents=True, exist_ok=True)
+        if not dialogs.open_externally(self, folder):
+            dialogs.inform(self, "Question folder", f"Your question folder is {folder}")
+
+    def _open_interop_dialog(self, module: str, class_name: str) -> None:
+        import importlib
+
+        cls = getattr(importlib.import_module(module), class_name)
+        dialog = cls(self.core.paths.questions, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda _path: self.reload())
+        dialog.open()
+
+    # -- help --------------------------------------------------------------------------
+
+    def show_format_help(self) -> None:
+        from studyapp.ui.help_dialog import FormatHelpDialog
+
+        if self._help is None:
+            self._help = FormatHelpDialog(self)
+        self._help.show()
+        self._help.raise_()
+
+    def show_about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            ours = version("studyapp")
+        except PackageNotFoundError:
+            ours = "(development copy)"
+        from PySide6 import __version__ as qt_version
+
+        dialogs.inform(
+            self,
+            "About studyapp",
+            f"studyapp {ours}\n\nStudy an article with flashcards (spaced repetition, FSRS) and quizzes, "
+            f"from plain YAML question files.\n\nData folder: {self.core.paths.root}\n"
+            f"Question folder: {self.core.paths.questions}\nQt for Python {qt_version}",
+        )
+
+    # -- notices -----------------------------------------------------------------------
+
+    def show_notices(self, notices: Sequence[StoreNotice]) -> None:
+        """Tell the user what happened opening the database; offer a restore after damage."""
+        for notice in notices:
+            backup = notice.restorable_backup
+            if notice.kind is NoticeKind.CORRUPT_MOVED and backup is not None:
+                if dialogs.confirm(self, "Database damaged", f"{notice.message}\n\nRestore the backup now?"):
+                    try:
+                        self.core.restore_backup(backup)
+                    except (StoreError, OSError) as exc:
+                        dialogs.warn(self, "Restore failed", str(exc))
+                    else:
+                        dialogs.inform(self, "Backup restored", f"Restored {backup}.")
+                        self.refresh_home()
+            else:
+                dialogs.inform(self, "Database", notice.message)
+
+    # -- font, settings, painting ------------------------------------------------------
+
+    @property
+    def font_size(self) -> int:
+        return self.font().pointSize()
+
+    def set_font_size(self, size: int, *, save: bool = True) -> None:
+        size = clamp_font_size(size)
+        font = self.font()
+        font.setPointSize(size)
+        self.setFont(font)
+        rescale_fonts(self, size)
+        reader = self._views.get(Screen.READER)
+        if reader is not None:
+            reader.setFont(font)
+            reader._render()  # type: ignore[attr-defined]
+        if save:
+            self.settings.setValue("view/font_size", size)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        if self._current_deck:
+            self.settings.setValue("home/last_deck", self._current_deck)
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.firstPainted.emit)
+
+
+def _module_exists(name: str) -> bool:
+    """True when ``name`` can be imported (found on disk; not imported here)."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False

@@ -1,0 +1,52 @@
+"""The reader's mastery map: how well each paragraph's questions are known (plain Python)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from studyapp.bank.model import Deck
+from studyapp.grading import Outcome
+from studyapp.ui.deck_model import MASTERED_STABILITY_DAYS
+from studyapp.ui.reader_view import Mastery, paragraph_mastery
+
+LEARNING_STABILITY_DAYS = 4.0
+
+
+class MasteryStore(Protocol):
+    """What the map reads from the store."""
+
+    def card_states(self, deck: str | None = None) -> dict[tuple[str, str], Any]: ...
+
+    def question_history(self, deck: str | None = None) -> dict[tuple[str, str], Any]: ...
+
+
+def mastery_of(card: Any | None, history: Any | None) -> Mastery:
+    """One question's mastery from its card state and answer history."""
+    if history is not None and history.last_outcome in (Outcome.WRONG, Outcome.ALMOST):
+        return Mastery.WEAK
+    if card is not None and card.stability is not None:
+        if card.stability >= MASTERED_STABILITY_DAYS:
+            return Mastery.KNOWN
+        if card.stability >= LEARNING_STABILITY_DAYS:
+            return Mastery.LEARNING
+        return Mastery.WEAK if history is not None and history.wrong else Mastery.LEARNING
+    if history is not None and history.attempts:
+        return Mastery.LEARNING
+    return Mastery.UNSEEN
+
+
+def deck_paragraph_mastery(deck: Deck, article_text: str, store: MasteryStore) -> dict[int, Mastery]:
+    """Block index of the article → mastery of the questions quoting it."""
+    cards = store.card_states(deck.id)
+    history = store.question_history(deck.id)
+    quotes: dict[str, Mastery] = {}
+    order = [Mastery.WEAK, Mastery.LEARNING, Mastery.KNOWN, Mastery.UNSEEN]
+    for q in deck.questions:
+        if not q.quote:
+            continue
+        m = mastery_of(cards.get(q.key), history.get(q.key))
+        # Several questions may share a quote: keep the weakest studied one.
+        prev = quotes.get(q.quote)
+        if prev is None or (m is not Mastery.UNSEEN and (prev is Mastery.UNSEEN or order.index(m) < order.index(prev))):
+            quotes[q.quote] = m
+    return paragraph_mastery(article_text, quotes)

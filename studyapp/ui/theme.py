@@ -1,0 +1,148 @@
+"""Light/dark palette and font size: one place decides colours the custom-painted parts use.
+
+The app follows the system theme (``QStyleHints.colorScheme``); Fusion with an explicit dark
+palette is used when the system asks for dark, so every platform plugin looks the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
+
+FONT_MIN, FONT_MAX, FONT_DEFAULT = 8, 28, 11
+
+
+class Scheme(Enum):
+    """Which palette the window shows."""
+
+    LIGHT = "light"
+    DARK = "dark"
+
+
+@dataclass(frozen=True, slots=True)
+class Colors:
+    """Colours for highlights, tints and charts that must read well in both schemes."""
+
+    highlight: QColor  # the quoted passage in the reader
+    weak: QColor
+    learning: QColor
+    known: QColor
+    muted: QColor  # secondary text
+    accent: QColor
+    heat_empty: QColor
+    heat_full: QColor
+
+
+def system_scheme() -> Scheme:
+    """The scheme the desktop asks for (light if it does not say)."""
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
+    return Scheme.DARK if scheme == Qt.ColorScheme.Dark else Scheme.LIGHT
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for Fusion."""
+    p = QPalette()
+    base, window, text = QColor(32, 33, 36), QColor(43, 44, 48), QColor(232, 234, 237)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        p.setColor(group, QPalette.ColorRole.Window, window)
+        p.setColor(group, QPalette.ColorRole.WindowText, text)
+        p.setColor(group, QPalette.ColorRole.Base, base)
+        p.setColor(group, QPalette.ColorRole.AlternateBase, QColor(50, 52, 56))
+        p.setColor(group, QPalette.ColorRole.Text, text)
+        p.setColor(group, QPalette.ColorRole.Button, QColor(56, 58, 62))
+        p.setColor(group, QPalette.ColorRole.ButtonText, text)
+        p.setColor(group, QPalette.ColorRole.Highlight, QColor(66, 133, 244))
+        p.setColor(group, QPalette.ColorRole.HighlightedText, QColor(255, 255, 255))
+        p.setColor(group, QPalette.ColorRole.ToolTipBase, base)
+        p.setColor(group, QPalette.ColorRole.ToolTipText, text)
+        p.setColor(group, QPalette.ColorRole.Link, QColor(138, 180, 248))
+        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor(154, 160, 166))
+        p.setColor(group, QPalette.ColorRole.Mid, QColor(80, 82, 86))
+        p.setColor(group, QPalette.ColorRole.Dark, QColor(24, 25, 27))
+    disabled = QColor(128, 130, 134)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, base)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor(50, 52, 56))
+    return p
+
+
+def light_palette() -> QPalette:
+    """Fusion's standard light palette."""
+
+
+    style = QApplication.style()
+    return style.standardPalette() if style is not None else QPalette()
+
+
+def apply_scheme(app: QGuiApplication, scheme: Scheme) -> None:
+    """Switch the whole application to ``scheme`` (Fusion style, matching palette)."""
+
+
+    if isinstance(app, QApplication):
+        app.setStyle("Fusion")
+    app.setPalette(dark_palette() if scheme is Scheme.DARK else light_palette())
+
+
+def is_dark(palette: QPalette) -> bool:
+    """True when the palette's window colour is dark."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colors_for(palette: QPalette) -> Colors:
+    """Accent colours tuned to the palette's lightness."""
+    if is_dark(palette):
+        return Colors(
+            highlight=QColor(120, 100, 20),
+            weak=QColor(110, 45, 45),
+            learning=QColor(110, 90, 30),
+            known=QColor(40, 95, 55),
+            muted=QColor(170, 174, 180),
+            accent=QColor(138, 180, 248),
+            heat_empty=QColor(55, 57, 62),
+            heat_full=QColor(80, 200, 120),
+        )
+    return Colors(
+        highlight=QColor(255, 236, 140),
+        weak=QColor(250, 215, 210),
+        learning=QColor(252, 238, 200),
+        known=QColor(210, 240, 215),
+        muted=QColor(100, 104, 110),
+        accent=QColor(26, 115, 232),
+        heat_empty=QColor(235, 237, 240),
+        heat_full=QColor(30, 140, 70),
+    )
+
+
+def clamp_font_size(size: int) -> int:
+    """Keep a requested point size in the range the layouts are checked with."""
+    return max(FONT_MIN, min(FONT_MAX, size))
+
+
+FONT_SCALE_PROPERTY = "studyappFontScale"
+
+
+def scale_font(widget: QWidget, factor: float, *, bold: bool = True) -> None:
+    """Give ``widget`` a font ``factor`` times the surrounding size; ``rescale_fonts`` keeps it so."""
+    widget.setProperty(FONT_SCALE_PROPERTY, float(factor))
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def rescale_fonts(root: QWidget, base_point_size: float) -> None:
+    """After the base size changed: re-derive every ``scale_font`` widget under ``root``."""
+
+    for w in root.findChildren(QWidget):
+        factor = w.property(FONT_SCALE_PROPERTY)
+        if factor:
+            font = w.font()
+            font.setPointSizeF(base_point_size * float(factor))
+            w.setFont(font)

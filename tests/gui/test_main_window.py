@@ -1,0 +1,136 @@
+"""The main window on a temporary question folder: deck list, problems panel, reload, settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+from studyapp.ui.deck_model import Column, DeckRow, DeckTableModel
+from studyapp.ui.main_window import Screen
+
+from window_samples import ScriptedDialogs, BROKEN, GOOD, write_deck
+
+
+def _cell(window: Any, row: int, col: Column) -> str:
+    model = window.home.model
+    return model.data(model.index(row, col))
+
+
+def test_good_and_broken_file_show_deck_and_problem(make_app: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "good.yaml", GOOD)
+    write_deck(folder, "broken.yaml", BROKEN, article=None)
+    window = make_app(dirs=[folder]).window
+
+    assert window.home.model.rowCount() == 1
+    assert _cell(window, 0, Column.TITLE) == "Sample deck"
+    assert _cell(window, 0, Column.QUESTIONS) == "3"
+    assert _cell(window, 0, Column.NEW) == "3"
+    assert _cell(window, 0, Column.LAST_SCORE) == "—"
+    lines = window.home.problems.lines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{folder / 'broken.yaml'}:8:")
+    assert "'c'" in lines[0]
+    assert not window.home.problems.isHidden()
+    assert "1 problem in question files" in window.home.summary.text()
+    assert window.home.study_button.text() == "Study flashcards (0 due)"
+    assert window.home.read_button.isVisibleTo(window.home)
+
+
+def test_problem_opens_its_file_through_the_seam(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    folder = tmp_path / "questions"
+    broken = write_deck(folder, "broken.yaml", BROKEN, article=None)
+    window = make_app(dirs=[folder]).window
+    panel = window.home.empty_problems  # no valid deck: the empty state carries the panel
+    assert window.home.pages.currentIndex() == 1
+    panel.list.setCurrentRow(0)
+    panel.open_button.click()
+    assert scripted.opened == [broken]
+
+
+def test_empty_state_offers_add_and_folder(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    window = make_app(dirs=[tmp_path / "none"]).window
+    assert window.home.pages.currentIndex() == 1
+    assert "No decks yet" in window.home.empty_text.text()
+    window.home.empty_folder.click()
+    assert scripted.opened == [window.core.paths.questions]
+    window.home.empty_add.click()  # file picker cancelled: nothing happens
+    assert ("open_file", "Add question file", "") in scripted.calls
+
+
+def test_reload_after_file_changes_on_disk(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    folder = tmp_path / "questions"
+    path = write_deck(folder, "good.yaml", GOOD)
+    window = make_app(dirs=[folder]).window
+    window.open_reader("sample-deck")
+    assert window.current_screen() is Screen.READER
+
+    path.write_text(GOOD.replace("title: Sample deck", "title: Renamed deck"), encoding="utf-8")
+    qtbot.waitUntil(lambda: _cell(window, 0, Column.TITLE) == "Renamed deck", timeout=5000)
+    assert window.current_screen() is Screen.READER  # the screen is kept
+
+    write_deck(folder, "second.yaml", GOOD.replace("sample-deck", "second-deck"))
+    qtbot.waitUntil(lambda: window.home.model.rowCount() == 2, timeout=5000)
+
+
+def test_f5_reloads(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "good.yaml", GOOD)
+    window = make_app(dirs=[folder]).window
+    window.watcher.removePaths(window.watcher.files() + window.watcher.directories())
+    write_deck(folder, "second.yaml", GOOD.replace("sample-deck", "second-deck"))
+    assert window.reload_action.shortcut().toString() == "F5"
+    with qtbot.waitSignal(window.reloaded, timeout=2000):
+        window.reload_action.trigger()
+    assert window.home.model.rowCount() == 2
+
+
+def test_last_deck_font_size_and_geometry_are_remembered(make_app: Any, tmp_path: Path, settings: QSettings) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "a.yaml", GOOD)
+    write_deck(folder, "b.yaml", GOOD.replace("sample-deck", "b-deck").replace("Sample deck", "B deck"))
+    first = make_app(dirs=[folder])
+    window = first.window
+    window.home.select_deck("sample-deck")
+    base = window.font_size
+    larger = next(a for a in window.findChildren(type(window.reload_action)) if a.objectName() == "larger")
+    assert "Ctrl+=" in [s.toString() for s in larger.shortcuts()]
+    larger.trigger()
+    window.resize(700, 500)
+    window.close()
+    first.close()
+
+    again = make_app(dirs=[folder]).window
+    assert again.home.current_deck_id() == "sample-deck"
+    assert again.font_size == base + 1
+    assert again.size().width() == 700
+
+
+def test_every_control_has_an_accessible_name(make_app: Any, tmp_path: Path) -> None:
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    window = make_app(dirs=[tmp_path / "q"]).window
+    window.open_reader("sample-deck")
+    window.go_home()
+    unnamed = [
+        w for w in window.findChildren(QWidget)
+        if isinstance(w, (QAbstractButton, QLabel)) and w.isVisibleTo(window) and not w.accessibleName()
+        and not w.objectName().startswith("qt_")  # Qt's own helpers (menu bar extension)
+    ]
+    unnamed = [w for w in unnamed if not (isinstance(w, QAbstractButton) and w.parent().metaObject().className() == "QDialogButtonBox")]
+    assert [(type(w).__name__, getattr(w, "text", lambda: "")()) for w in unnamed] == []
+
+
+def test_deck_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
+    model = DeckTableModel()
+    model.set_rows([
+        DeckRow("a", "<b>A</b>", 10, 2, 3, 5, 0.8, True, 0),
+        DeckRow("b", "B", 0, 0, 0, 0, None, False, 1),
+    ])
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, Column.MASTERY)) == "50%"
+    assert model.data(model.index(0, Column.TITLE)) == "<b>A</b>"
+    assert model.data(model.index(1, Column.LAST_SCORE)) == "—"
+    assert model.headerData(Column.DUE, Qt.Orientation.Horizontal) == "Due today"
