@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from studyfixtures import DECK, T0, Clock
@@ -22,7 +24,7 @@ from studyapp.bank.model import (
     TrueFalseQuestion,
 )
 from studyapp.grading import Outcome, TextDetails
-from studyapp.store import Attempt, CardState, Mode, Store
+from studyapp.store import Attempt, CardState, Mode, SaveError, SaveFailure, Store, open_store
 from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, quiz_of_questions
 from studyapp.study.quiz_session import QuizSession, QuizState, QuizStateError, new_quiz
 
@@ -229,3 +231,22 @@ def test_new_quiz_reads_what_its_source_needs_from_the_store(bank: Bank, store: 
     session.submit(wrong_response(session.current))
     weak = new_quiz(bank, QuizOptions(count=10, source=QuizSource.WEAK, seed=1), store, T0)
     assert [q.id for q in weak.questions] == [new.items[0].question.id]
+
+
+def test_an_answer_that_cannot_be_saved_leaves_the_question_open(quiz: Quiz, tmp_path: Path, clock: Clock) -> None:
+    store = open_store(tmp_path / "locked.sqlite3", backups_dir=tmp_path / "b", now=T0, busy_timeout_ms=20).store
+    try:
+        session = QuizSession(quiz, store, now=clock)
+        session.start()
+        other = sqlite3.connect(tmp_path / "locked.sqlite3", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        with pytest.raises(SaveError) as caught:
+            session.submit(right_response(session.current))
+        assert caught.value.reason is SaveFailure.LOCKED
+        assert (session.state, session.answered) == (QuizState.ASKING, 0)
+        other.execute("ROLLBACK")
+        other.close()
+        assert session.submit(right_response(session.current)).outcome is Outcome.RIGHT
+        assert len(_attempt_rows(store)) == 1
+    finally:
+        store.close()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import random
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone, tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +16,7 @@ from studyfixtures import DECK, T0, Clock
 
 from studyapp.bank.model import Bank, Deck
 from studyapp.grading import Outcome
-from studyapp.store import Attempt, CardState, Mode, Store
+from studyapp.store import Attempt, CardState, Mode, SaveError, Store, open_store
 from studyapp.study.review_session import ReviewSession, ReviewState, ReviewStateError
 from studyapp.study.scheduling import CardScheduler
 
@@ -244,3 +246,23 @@ def test_button_previews_for_the_current_card(deck: Deck, store: Store, clock: C
     # Fuzzed, within fsrs's range around the previewed interval, and repeatable from the seed.
     assert abs(stored.due - T0 - days[1]) <= timedelta(days=3)
     assert stored == CardScheduler(rng=random.Random(0)).rate(DECK, "fico", seeded, Rating.Good, T0)
+
+
+def test_a_rating_that_cannot_be_saved_changes_nothing(deck: Deck, tmp_path: Path, clock: Clock) -> None:
+    store = open_store(tmp_path / "locked.sqlite3", backups_dir=tmp_path / "b", now=T0, busy_timeout_ms=20).store
+    try:
+        session = _session([deck], store, clock)
+        session.start()
+        card = session.show_answer()
+        other = sqlite3.connect(tmp_path / "locked.sqlite3", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(SaveError):
+            session.rate(Rating.Good)
+        assert session.state is ReviewState.SHOWING_BACK and session.current == card
+        assert not session.can_undo and session.progress().done == 0
+        other.execute("ROLLBACK")
+        other.close()
+        session.rate(Rating.Good)
+        assert store.card_state(DECK, card.question.id) is not None
+    finally:
+        store.close()
