@@ -301,9 +301,9 @@ class MainWindow(QMainWindow):
         self._setup_dialog = dialog
 
         def accepted() -> None:
-            from studyapp.study.quiz import build_quiz
+            from studyapp.study.quiz_session import new_quiz
 
-            quiz = build_quiz(self.bank, dialog.options(), question_history=history, card_states=cards, now=self.now())
+            quiz = new_quiz(self.bank, dialog.options(), self.core.store, self.now())
             if not quiz.items:
                 dialogs.inform(self, "No questions", "No question matches these settings; choose other tags, types or source.")
                 return

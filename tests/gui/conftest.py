@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from studyapp.paths import DataPaths
 from studyapp.ui import dialogs
-from window_samples import ScriptedDialogs
-
-FIXED_NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
-
+from window_samples import FIXED_NOW, ScriptedDialogs
 
 def _unpatched(what: str) -> Callable[..., Any]:
     def fail(*_args: object, **_kwargs: object) -> Any:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
+
+FIXED_NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
 ARTICLE = """Minsk has claimed its readiness to improve ties with the West. On January 17, the Prime Minister spoke.
 ![](https://example.invalid/picture.jpg)

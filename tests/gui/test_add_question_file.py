@@ -1,0 +1,97 @@
+"""File → Add question file…: valid files are copied with their article, invalid ones are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from window_samples import ARTICLE, BROKEN, GOOD, ScriptedDialogs, write_deck
+
+from studyapp.ui.deck_model import Column
+
+
+def _add(window: Any) -> None:
+    window.add_action.trigger()
+
+
+def test_valid_file_is_copied_with_its_article_and_shown(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    elsewhere = write_deck(tmp_path / "downloads", "mine.yaml", GOOD)
+    running = make_app(dirs=None)
+    window = running.window
+    before = window.home.model.rowCount()
+    scripted.files_to_open.append(elsewhere)
+    _add(window)
+
+    questions = running.core.paths.questions
+    assert (questions / "mine.yaml").read_bytes() == elsewhere.read_bytes()
+    assert (questions / "article.txt").read_text(encoding="utf-8") == ARTICLE
+    assert window.home.model.rowCount() == before + 1
+    assert window.home.current_deck_id() == "sample-deck"
+    deck = window.bank.deck("sample-deck")
+    assert deck is not None and deck.path.parent == questions
+    assert scripted.texts("warn") == []
+
+
+def test_source_one_folder_up_keeps_its_relative_path(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    root = tmp_path / "project"
+    write_deck(root / "seeds", "unused.txt", "", article=ARTICLE)
+    deck_file = write_deck(root / "decks", "up.yaml", GOOD.replace("source: article.txt", "source: ../seeds/article.txt"), article=None)
+    running = make_app(dirs=None)
+    scripted.files_to_open.append(deck_file)
+    _add(running.window)
+
+    q = running.core.paths.questions
+    assert (q / "sample-deck" / "up.yaml").is_file()
+    assert (q / "seeds" / "article.txt").read_text(encoding="utf-8") == ARTICLE
+    deck = running.window.bank.deck("sample-deck")
+    assert deck is not None and deck.source == (q / "seeds" / "article.txt").resolve()
+
+
+def test_invalid_file_shows_problems_and_copies_nothing(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    bad = write_deck(tmp_path / "downloads", "bad.yaml", BROKEN, article=None)
+    running = make_app(dirs=None)
+    rows = running.window.home.model.rowCount()
+    scripted.files_to_open.append(bad)
+    _add(running.window)
+
+    [text] = scripted.texts("warn")
+    assert "nothing was copied" in text
+    assert f"{bad}:8:" in text  # file:line:column
+    assert list(running.core.paths.questions.iterdir()) == []
+    assert running.window.home.model.rowCount() == rows
+
+
+def test_different_file_of_same_name_is_not_replaced_without_asking(
+    make_app: Any, tmp_path: Path, scripted: ScriptedDialogs
+) -> None:
+    running = make_app(dirs=None)
+    q = running.core.paths.questions
+    mine = write_deck(q, "mine.yaml", GOOD)
+    running.window.reload()
+    newer = write_deck(tmp_path / "downloads", "mine.yaml", GOOD.replace("Sample deck", "Sample deck, new edition"))
+
+    scripted.files_to_open.append(newer)
+    scripted.confirm_answers.append(False)
+    _add(running.window)
+    assert "already has a different file named mine.yaml" in scripted.texts("confirm")[0]
+    assert "new edition" not in mine.read_text(encoding="utf-8")
+
+    scripted.files_to_open.append(newer)
+    scripted.confirm_answers.append(True)
+    _add(running.window)
+    assert "new edition" in mine.read_text(encoding="utf-8")
+    model = running.window.home.model
+    titles = [model.data(model.index(r, Column.TITLE)) for r in range(model.rowCount())]
+    assert "Sample deck, new edition" in titles
+
+
+def test_same_deck_id_from_another_file_is_refused(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "first.yaml", GOOD)
+    running = make_app(dirs=[folder])
+    other = write_deck(tmp_path / "downloads", "other.yaml", GOOD)
+    scripted.files_to_open.append(other)
+    _add(running.window)
+    [text] = scripted.texts("warn")
+    assert "already loaded" in text
+    assert not (running.core.paths.questions / "other.yaml").exists()
