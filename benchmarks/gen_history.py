@@ -9,7 +9,8 @@ benchmarks time are then computed by the real statistics code on top.
 
 Shape: answers spread over two years (a few days off, a current streak), most in one review
 session per day, plus ``quizzes`` finished quiz sessions of 20 answers each; every question
-of the bank has a card with an fsrs state, due dates spread from overdue to a year ahead.
+of the bank has a card with an fsrs state; about one card in ten is due (due = last review +
+stability), the rest spread up to years ahead.
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ def generate_history(
     quiz_answers = 20 * len(quiz_days)
     per_day = (answers - quiz_answers) / len(studied)
 
+    by_deck: dict[str, list[tuple[str, str]]] = {}
+    for k in keys:
+        by_deck.setdefault(k[0], []).append(k)
     conn.execute("BEGIN")
     sessions: list[tuple[object, ...]] = []
     counts_left = answers - quiz_answers
@@ -104,10 +108,8 @@ def generate_history(
                 for _ in range(n):
                     if deck is None:
                         k = keys[rng.randrange(n_cards)]
-                    else:
-                        k = keys[rng.randrange(len(keys))]
-                        while k[0] != deck:  # quiz on one deck
-                            k = keys[rng.randrange(len(keys))]
+                    else:  # a quiz is on one deck
+                        k = rng.choice(by_deck[deck])
                     r = rng.random()
                     outcome = "right" if r < 0.8 else ("wrong" if r < 0.95 else "almost")
                     score = 1.0 if outcome == "right" else 0.0
@@ -131,7 +133,8 @@ def generate_history(
     def card_rows() -> Iterator[tuple[object, ...]]:
         for i, (deck, qid) in enumerate(keys[:n_cards]):
             stability = min(3650.0, rng.lognormvariate(2.5, 1.2))
-            last_us = now_us - rng.randrange(0, 90 * DAY_US)
+            # due = last review + stability; about one card in ten is due (overdue by up to 10%)
+            last_us = now_us - int(rng.uniform(0.0, 1.1) * stability * DAY_US)
             due_us = last_us + int(stability * DAY_US)
             first_us = start_us + rng.randrange(0, max(1, last_us - start_us))
             yield (deck, qid, _fsrs_json(i + 1, stability, rng.uniform(1, 10), due_us, last_us),

@@ -74,6 +74,8 @@ def fmt_value(value: float, unit: Unit) -> str:
         return f"{value / 2**20:.1f} MiB"
     if value >= 10:
         return f"{value:.1f} s"
+    if value >= 1:
+        return f"{value:.2f} s"
     ms = value * 1000
     if ms >= 100:
         return f"{ms:.0f} ms"

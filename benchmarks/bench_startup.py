@@ -1,0 +1,104 @@
+"""Benchmark 1: start-up, whole process, against a bare PySide6 window.
+
+* studyapp: ``python -m studyapp --exit-when-shown --data-dir <fresh folder>`` (the bundled bank,
+  offscreen): from launching the process until it exits after the main window was painted.
+* bare: ``python benchmarks/bare_window.py`` (imports PySide6, shows a ``QMainWindow`` with a
+  label, exits after its first paint).
+
+Each sample is a fresh child process; wall time is measured around it and peak RSS is the
+child's own ``ru_maxrss`` from ``os.wait4``. The two alternate, in a shuffled order per round.
+Then the same launch with ``--questions`` pointing at the generated 10,000-question bank: on a
+fresh data dir (nothing cached: the first start) against the 1.3 s target, and again on the
+data dir of the previous run (cache warm) for information.
+"""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+
+import data
+from harness import ChildRun, Context, Row, Summary, Unit, paired, run_child
+from profiling import profile_child
+
+NAME = "startup"
+
+
+def _check(run: ChildRun, what: str) -> ChildRun:
+    if run.returncode != 0:
+        raise RuntimeError(f"{what} exited with {run.returncode}: {run.stderr.strip()[-300:]}")
+    return run
+
+
+def run(ctx: Context) -> list[Row]:
+    work = ctx.work / "startup"
+    work.mkdir(exist_ok=True)
+    env = {"QT_QPA_PLATFORM": "offscreen"}
+    bare_cmd = [ctx.python, str(ctx.repo / "benchmarks" / "bare_window.py")]
+    counter = itertools.count()
+
+    def studyapp_cmd(data_dir: str, *extra: str) -> list[str]:
+        return [ctx.python, "-m", "studyapp", "--exit-when-shown", "--data-dir", data_dir, *extra]
+
+    rss: dict[str, list[float]] = {"studyapp": [], "bare": []}
+
+    def fresh_dir() -> str:
+        d = work / f"data-{next(counter)}"
+        return str(d)
+
+    def studyapp_sample() -> float:
+        d = fresh_dir()
+        r = _check(run_child(studyapp_cmd(d), env=env), "studyapp")
+        shutil.rmtree(d, ignore_errors=True)
+        rss["studyapp"].append(r.peak_rss)
+        return r.seconds
+
+    def bare_sample() -> float:
+        r = _check(run_child(bare_cmd, env=env), "bare window")
+        rss["bare"].append(r.peak_rss)
+        return r.seconds
+
+    rounds = ctx.rounds(15, 5)
+    res = paired({"studyapp": studyapp_sample, "bare": bare_sample}, rounds, warmup=2)
+    # the warm-up rounds' RSS samples are dropped like their times
+    rss_s = {k: Summary(tuple(v[-rounds:])) for k, v in rss.items()}
+    rows = [
+        Row("1", f"start-up wall time, bundled bank, fresh data dir ({rounds} rounds)", studyapp=res["studyapp"],
+            baseline_name="bare QMainWindow", baseline=res["bare"], limit=1.5),
+        Row("1", "start-up peak RSS", unit=Unit.BYTES, studyapp=rss_s["studyapp"],
+            baseline_name="bare QMainWindow", baseline=rss_s["bare"], limit=1.3),
+    ]
+
+    profile_child(ctx, "startup", ["-m", "studyapp", "--exit-when-shown", "--data-dir", fresh_dir()], env)
+    bank = data.bank(ctx)
+    big = ["--questions", str(bank.questions_dir)]
+    warm_dir = str(work / "data-warm")
+    _check(run_child(studyapp_cmd(warm_dir, *big), env=env), "studyapp with 10k questions")
+    big_rss: dict[str, list[float]] = {"cold": [], "warm": []}
+
+    def big_cold() -> float:
+        d = fresh_dir()
+        r = _check(run_child(studyapp_cmd(d, *big), env=env), "studyapp with 10k questions")
+        shutil.rmtree(d, ignore_errors=True)
+        big_rss["cold"].append(r.peak_rss)
+        return r.seconds
+
+    def big_warm() -> float:
+        r = _check(run_child(studyapp_cmd(warm_dir, *big), env=env), "studyapp with 10k questions")
+        big_rss["warm"].append(r.peak_rss)
+        return r.seconds
+
+    big_rounds = ctx.rounds(7, 3)
+    big_res = paired({"cold": big_cold, "warm": big_warm}, big_rounds, warmup=0)
+    profile_child(ctx, "startup-10k-cold", ["-m", "studyapp", "--exit-when-shown", "--data-dir", fresh_dir(), *big],
+                  env)
+    profile_child(ctx, "startup-10k-warm", ["-m", "studyapp", "--exit-when-shown", "--data-dir", warm_dir, *big],
+                  env)
+    return rows + [
+        Row("1", f"start-up with 10,000 questions, fresh data dir (first start, {big_rounds} rounds)",
+            studyapp=big_res["cold"], limit=1.3, limit_is_ratio=False,
+            note=f"peak RSS {Summary(tuple(big_rss['cold'])).median / 2**20:.0f} MiB"),
+        Row("1", "start-up with 10,000 questions, cache warm (later starts)", studyapp=big_res["warm"],
+            limit=1.3, limit_is_ratio=False,
+            note=f"peak RSS {Summary(tuple(big_rss['warm'])).median / 2**20:.0f} MiB"),
+    ]

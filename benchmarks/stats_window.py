@@ -1,0 +1,62 @@
+"""Driver for benchmark 7: start studyapp's window on a data dir, open the statistics screen, exit.
+
+Usage: ``python benchmarks/stats_window.py DATA_DIR QUESTIONS_DIR``. It goes through the real
+start-up (``studyapp.app.start_app``: store, question files, main window), waits for the first
+paint, opens the statistics screen (``MainWindow.show_stats``), waits until that screen has been
+painted, prints ``VmHWM`` from ``/proc/self/status`` and exits 0. The parent measures the
+process's peak RSS itself (``os.wait4``). Exits 3 if the stats screen is not painted in 60 s.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from studyapp.app import start_app
+from studyapp.paths import DataPaths
+
+
+class _QuitOnPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def vm_hwm() -> str:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM"):
+            return line.split(":", 1)[1].strip()
+    return "?"
+
+
+def main(argv: list[str]) -> int:
+    data_dir, questions = Path(argv[1]), argv[2]
+    app = QApplication([argv[0]])
+    settings = QSettings(str(data_dir / "bench-settings.ini"), QSettings.Format.IniFormat)
+    running = start_app(DataPaths(data_dir), settings, extra_dirs=[questions])
+    window = running.window
+    watcher = _QuitOnPaint()
+    status = {"code": 3}
+
+    def open_stats() -> None:
+        window.show_stats()
+        view = window.stack.currentWidget()
+        view.installEventFilter(watcher)
+        status["code"] = 0
+        view.update()
+
+    window.firstPainted.connect(open_stats)
+    QTimer.singleShot(60_000, app.quit)
+    window.show()
+    app.exec()
+    print(f"VmHWM {vm_hwm()}; questions {window.bank.question_count}")
+    running.close()
+    return status["code"]
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
