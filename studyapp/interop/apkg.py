@@ -1,0 +1,192 @@
+"""Read Anki packages (``.apkg``): a zip holding a SQLite collection (``collection.anki21`` or ``.anki2``).
+
+Basic-like notes (note type kind 0) become ``card`` questions from their first two fields;
+Cloze notes become ``cloze`` questions (``{{c1::x::hint}}`` -> ``{{x}}``, "Back Extra" -> explanation).
+Notes written by ``studyapp export --format apkg`` carry their type in the HTML and come back as
+the same choice / multi / truefalse / text question. Packages in Anki's newest format
+(``collection.anki21b``, zstd-compressed) are reported: re-export with "Support older Anki versions".
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import tempfile
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, MultiQuestion, TextQuestion, TrueFalseQuestion
+from studyapp.interop.ankitext import anki_cloze, field_text
+from studyapp.interop.fit import IdAllocator, clean_text, cloze_question
+from studyapp.interop.htmltext import html_to_text
+from studyapp.interop.problems import Conversion
+
+MARK = "studyapp-"  # class prefix of the HTML studyapp writes into exported notes
+_VOID = frozenset("br hr img input meta link wbr source area col embed".split())
+
+
+class _Marked(HTMLParser):
+    """Collects the text of elements whose class starts with ``studyapp-`` (list items separately)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.kind = ""
+        self.values: dict[str, list[str]] = {}
+        self.stack: list[str] = []
+        self.item: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        cls = a.get("class") or ""
+        if tag in _VOID:
+            if tag == "br" and self.stack:
+                self._text("\n")
+            return
+        if cls.startswith(MARK):
+            self.stack.append(cls[len(MARK) :])
+            self.values.setdefault(self.stack[-1], [])
+            if a.get("data-type"):
+                self.kind = a["data-type"] or ""
+        elif tag == "li" and self.stack:
+            self.item = []
+        elif self.stack:
+            self.stack.append(self.stack[-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID:
+            return
+        if tag == "li" and self.item is not None and self.stack:
+            self.values[self.stack[-1]].append("".join(self.item))
+            self.item = None
+        elif self.stack and tag != "li":
+            self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self._text(data)
+
+    def _text(self, data: str) -> None:
+        if self.item is not None:
+            self.item.append(data)
+        elif self.stack and self.stack[-1] in ("prompt", "answer", "explanation"):
+            vals = self.values[self.stack[-1]]
+            vals.append(data)
+
+    def one(self, key: str) -> str:
+        return clean_text("".join(self.values.get(key, [])))
+
+    def many(self, key: str) -> tuple[str, ...]:
+        return tuple(clean_text(v) for v in self.values.get(key, []))
+
+
+def _restore(front: str, back: str, deck: str, qid: str, tags: tuple[str, ...], line: int) -> AnyQuestion | None:
+    """A studyapp-exported Basic note back to its question, or None for an ordinary note."""
+    if f'class="{MARK}prompt"' not in front:
+        return None
+    m = _Marked()
+    m.feed(front + back)
+    m.close()
+    common = {"deck": deck, "id": qid, "prompt": m.one("prompt"), "explanation": m.one("explanation") or None, "tags": tags, "line": line}
+    if m.kind == "choice":
+        return ChoiceQuestion(choices=m.many("choices"), answer=m.one("answer"), **common)
+    if m.kind == "multi":
+        return MultiQuestion(choices=m.many("choices"), answers=m.many("answers"), **common)
+    if m.kind == "truefalse":
+        return TrueFalseQuestion(answer=m.one("answer") == "True", **common)
+    if m.kind == "text":
+        return TextQuestion(answers=m.many("answers") or (m.one("answer"),), **common)
+    return CardQuestion(answer=m.one("answer"), **common)
+
+
+def _collection_member(z: zipfile.ZipFile) -> str | None:
+    names = set(z.namelist())
+    for name in ("collection.anki21", "collection.anki2"):
+        if name in names:
+            return name
+    return None
+
+
+def parse_apkg(path: Path, deck_id: str, conversion: Conversion) -> None:
+    """Add a question for every Basic or Cloze note in the package at ``path``."""
+    try:
+        z = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        conversion.problem(path, 0, f"not an Anki package ({exc})")
+        return
+    with z, tempfile.TemporaryDirectory(prefix="studyapp-apkg-") as tmp:
+        names = set(z.namelist())
+        if "collection.anki21b" in names:
+            conversion.problem(
+                path, 0, "this package uses Anki's newest format; in Anki export it again with "
+                "'Support older Anki versions' ticked"
+            )
+            return
+        member = _collection_member(z)
+        if member is None:
+            conversion.problem(path, 0, "no collection.anki2/anki21 inside; not an Anki deck package")
+            return
+        db_path = Path(tmp) / "collection.sqlite"
+        with z.open(member) as src, db_path.open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+        try:
+            con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        except sqlite3.Error as exc:
+            conversion.problem(path, 0, f"cannot open the collection ({exc})")
+            return
+        try:
+            _read_notes(path, con, deck_id, conversion)
+        except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+            conversion.problem(path, 0, f"unreadable collection ({exc})")
+        finally:
+            con.close()
+
+
+def _read_notes(path: Path, con: sqlite3.Connection, deck_id: str, conversion: Conversion) -> None:
+    models = json.loads(con.execute("SELECT models FROM col").fetchone()[0] or "{}")
+    ids = IdAllocator()
+    rows = con.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id").fetchall()
+    for n, (_nid, mid, tags_text, flds) in enumerate(rows, start=1):
+        model = models.get(str(mid))
+        fields = str(flds).split("\x1f")
+        tags = tuple(dict.fromkeys(clean_text(t) for t in str(tags_text).split() if clean_text(t)))
+        if model is None:
+            conversion.problem(path, n, f"note {n} uses an unknown note type; skipped")
+            continue
+        if model.get("type") == 1:
+            cloze = anki_cloze(field_text(fields[0], True))
+            if cloze is None:
+                conversion.problem(path, n, f"note {n}: cloze note without a {{{{c1::...}}}} gap; skipped")
+                continue
+            prompt = None
+            m = _Marked()
+            m.feed(fields[0])
+            if m.one("prompt"):  # exported by studyapp with an instruction above the text
+                prompt = m.one("prompt")
+                body = fields[0].split("</div>", 1)[1] if "</div>" in fields[0] else fields[0]
+                cloze = anki_cloze(field_text(body, True)) or cloze
+            extra = fields[1] if len(fields) > 1 else ""
+            explanation = _Marked()
+            explanation.feed(extra)
+            text_extra = explanation.one("explanation") or field_text(extra, True)
+            q: AnyQuestion = cloze_question(
+                deck=deck_id, id=ids.take(cloze.replace("{", "").replace("}", ""), "cloze"), text=cloze,
+                prompt=prompt, explanation=text_extra or None, tags=tags, line=n,
+            )
+        else:
+            if len(fields) < 2:
+                conversion.problem(path, n, f"note {n} has only one field; skipped")
+                continue
+            front_plain = field_text(fields[0], True)
+            qid = ids.take(html_to_text(fields[0]) if front_plain else "", "card")
+            restored = _restore(fields[0], fields[1], deck_id, qid, tags, n)
+            if restored is not None:
+                q = restored
+            else:
+                back = field_text(fields[1], True)
+                if not front_plain or not back:
+                    conversion.problem(path, n, f"note {n} has an empty {'front' if not front_plain else 'back'} "
+                                       "(images and sounds are not imported); skipped")
+                    continue
+                q = CardQuestion(deck=deck_id, id=qid, prompt=front_plain, answer=back, tags=tags, line=n)
+        conversion.add(q, path, n)

@@ -1,0 +1,125 @@
+"""Write a deck as an Anki package with ``genanki``.
+
+choice / multi / truefalse / text / card become Basic notes (front: the prompt, plus the choices;
+back: the answer, then the explanation), cloze becomes Cloze notes (gaps numbered c1, c2, ...;
+only a gap's first alternative, since Anki has no alternatives). Tags are kept (spaces become
+``_``, which Anki tags cannot hold). The HTML carries ``studyapp-*`` classes so that importing the
+package back restores each question's type. Note ids (GUIDs) derive from deck + question id, so
+exporting again updates the notes in Anki instead of duplicating them. order and match are reported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from html import escape
+from pathlib import Path
+
+import genanki
+
+from studyapp.bank.model import (
+    AnyQuestion,
+    CardQuestion,
+    ChoiceQuestion,
+    ClozeGap,
+    ClozeQuestion,
+    MultiQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+    parse_cloze,
+)
+
+_CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; } .studyapp-explanation { color: #555; }"
+BASIC_MODEL = genanki.Model(
+    1607392319,  # fixed: Anki recognises the note type across exports
+    "studyapp Basic",
+    fields=[{"name": "Front"}, {"name": "Back"}],
+    templates=[{"name": "Card 1", "qfmt": "{{Front}}", "afmt": '{{FrontSide}}<hr id="answer">{{Back}}'}],
+    css=_CSS,
+)
+CLOZE_MODEL = genanki.Model(
+    1607392320,
+    "studyapp Cloze",
+    model_type=genanki.Model.CLOZE,
+    fields=[{"name": "Text"}, {"name": "Back Extra"}],
+    templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}", "afmt": "{{cloze:Text}}<br>{{Back Extra}}"}],
+    css=_CSS,
+)
+
+
+def _html(text: str) -> str:
+    return escape(text).replace("\n", "<br>")
+
+
+def _div(cls: str, text: str, kind: str | None = None) -> str:
+    data = f' data-type="{kind}"' if kind else ""
+    return f'<div class="studyapp-{cls}"{data}>{_html(text)}</div>'
+
+
+def _list(cls: str, items: Iterable[str]) -> str:
+    return f'<ul class="studyapp-{cls}">' + "".join(f"<li>{_html(i)}</li>" for i in items) + "</ul>"
+
+
+def _explanation(q: AnyQuestion) -> str:
+    return _div("explanation", q.explanation) if q.explanation else ""
+
+
+def anki_deck_id(deck_id: str) -> int:
+    """A stable Anki deck id for a studyapp deck id."""
+    return int(hashlib.sha1(deck_id.encode()).hexdigest()[:8], 16) | (1 << 30)
+
+
+def anki_tags(tags: Iterable[str]) -> list[str]:
+    return ["_".join(t.split()) for t in tags]
+
+
+def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note | None:
+    """The Anki note for ``q``, or None when Anki has no form for its type."""
+    guid = genanki.guid_for(deck_id, q.id)
+    tags = anki_tags(q.tags)
+    if isinstance(q, ClozeQuestion):
+        parts = q.parts or parse_cloze(q.text)
+        n, out = 0, []
+        for p in parts:
+            if isinstance(p, ClozeGap):
+                n += 1
+                out.append("{{c%d::%s}}" % (n, _html(p.answer)))
+            else:
+                out.append(_html(p))
+        text = (_div("prompt", q.prompt) if q.prompt else "") + "".join(out)
+        return genanki.Note(model=CLOZE_MODEL, fields=[text, _explanation(q)], tags=tags, guid=guid)
+    kind = str(q.type)
+    front = _div("prompt", q.prompt or "", kind)
+    if isinstance(q, ChoiceQuestion):
+        front += _list("choices", q.choices)
+        back = _div("answer", q.answer)
+    elif isinstance(q, MultiQuestion):
+        front += _list("choices", q.choices)
+        back = _list("answers", q.answers)
+    elif isinstance(q, TrueFalseQuestion):
+        front += '<div class="studyapp-hint">True or false?</div>'
+        back = _div("answer", "True" if q.answer else "False")
+    elif isinstance(q, TextQuestion):
+        back = _list("answers", q.answers) if len(q.answers) > 1 else _div("answer", q.answers[0])
+    elif isinstance(q, CardQuestion):
+        back = _div("answer", q.answer)
+    else:
+        return None
+    return genanki.Note(model=BASIC_MODEL, fields=[front, back + _explanation(q)], tags=tags, guid=guid)
+
+
+def write_apkg(
+    questions: Iterable[AnyQuestion], deck_id: str, title: str, out: Path
+) -> tuple[int, list[tuple[AnyQuestion, str]]]:
+    """Write the package; returns (notes written, [(question, why it was left out)])."""
+    deck = genanki.Deck(anki_deck_id(deck_id), title)
+    skipped: list[tuple[AnyQuestion, str]] = []
+    for q in questions:
+        note = question_note(q, deck_id)
+        if note is None:
+            skipped.append((q, f"Anki has no '{q.type}' notes"))
+        else:
+            deck.add_note(note)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    genanki.Package(deck).write_to_file(str(out))
+    return len(deck.notes), skipped

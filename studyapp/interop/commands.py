@@ -1,0 +1,145 @@
+"""``studyapp draft``, ``studyapp import`` and ``studyapp export``: argument handling and reporting.
+
+Exit status: 0 when everything went through, 1 when anything was reported (the file is still
+written when at least one question could be converted), 2 for unusable arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TextIO
+
+from studyapp.bank.loader import check_file, load_bank
+from studyapp.interop.draftfile import DraftError, default_output, is_previous_output, write_draft
+from studyapp.interop.fit import DECK_ID_RE
+from studyapp.interop.importer import fits_in_one_file, import_file, imported_text
+from studyapp.interop.yamlwrite import write_text_atomic
+from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
+
+
+def _deck_id_ok(deck_id: str, out: TextIO) -> bool:
+    if DECK_ID_RE.match(deck_id):
+        return True
+    out.write(f"studyapp: deck id '{deck_id}' must be lowercase letters, digits and hyphens (like 'my-deck')\n")
+    return False
+
+
+def _may_write(path: Path, out: TextIO) -> bool:
+    if path.exists() and not is_previous_output(path):
+        out.write(f"studyapp: {path} exists and was not written by studyapp; choose another -o or move it\n")
+        return False
+    return True
+
+
+def _report_check(path: Path, out: TextIO) -> int:
+    """Load the written file like the app will; print any problem (there should be none)."""
+    _, problems = check_file(path)
+    for p in problems:
+        out.write(f"{p}\n")
+    return len(problems)
+
+
+def run_draft(args: argparse.Namespace, out: TextIO) -> int:
+    article = Path(args.article)
+    if not _deck_id_ok(args.deck, out):
+        return 2
+    output = Path(args.output) if args.output else default_output(article, args.deck)
+    if not _may_write(output, out):
+        return 1
+    try:
+        count, copied = write_draft(article, output, args.deck, args.title)
+    except (DraftError, OSError) as exc:
+        out.write(f"studyapp: {exc}\n")
+        return 1
+    if copied is not None:
+        out.write(f"Copied the article to {copied} (a source may be at most one folder above its question file)\n")
+    out.write(f"Wrote {count} draft questions to {output}; review them, then remove the 'draft' tags\n")
+    return 1 if _report_check(output, out) else 0
+
+
+def run_import(args: argparse.Namespace, out: TextIO) -> int:
+    source = Path(args.file)
+    if not _deck_id_ok(args.deck, out):
+        return 2
+    if not source.is_file():
+        out.write(f"studyapp: {source}: no such file\n")
+        return 2
+    output = Path(args.output) if args.output else source.with_name(f"{args.deck}.yaml")
+    if output.resolve() == source.resolve():
+        out.write(f"studyapp: {output} is the file being imported; choose another -o\n")
+        return 2
+    conversion = import_file(source, args.deck)
+    for p in conversion.problems:
+        out.write(f"{p}\n")
+    if not conversion.questions:
+        out.write(f"Nothing imported from {source}\n")
+        return 1
+    text = imported_text(conversion, source.name, args.deck, args.title)
+    if not fits_in_one_file(text):
+        out.write("studyapp: the question file would be larger than 1 MiB; split the export into smaller decks\n")
+        return 1
+    if not _may_write(output, out):
+        return 1
+    write_text_atomic(output, text)
+    checked = _report_check(output, out)
+    out.write(f"Imported {len(conversion.questions)} questions to {output}; {len(conversion.problems)} problems\n")
+    return 1 if conversion.problems or checked else 0
+
+
+def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    data = DataPaths(resolve_data_dir(args.data_dir, environ))
+    dirs = [bundled_questions_dir(), data.questions, *(Path(d) for d in args.questions)]
+    bank = load_bank(dirs)
+    deck = bank.deck(args.deck)
+    target = Path(args.out)
+    if args.format == "csv":
+        return _export_csv(args.deck, deck, data, target, out)
+    if deck is None:
+        known = ", ".join(d.id for d in bank.decks) or "none"
+        out.write(f"studyapp: no deck '{args.deck}' (loaded decks: {known})\n")
+        return 1
+    if args.format == "apkg":
+        from studyapp.interop.apkgwrite import write_apkg
+
+        written, skipped = write_apkg(deck.questions, deck.id, deck.title, target)
+    else:
+        from studyapp.interop.giftwrite import deck_to_gift
+
+        text, skipped = deck_to_gift(deck.questions, deck.title)
+        write_text_atomic(target, text)
+        written = len(deck.questions) - len(skipped)
+    for q, why in skipped:
+        out.write(f"{deck.path}:{q.line}: question '{q.id}' not exported: {why}\n")
+    out.write(f"Exported {written} of {len(deck.questions)} questions to {target}\n")
+    return 1 if skipped else 0
+
+
+def _export_csv(deck_id: str, deck: object, data: DataPaths, target: Path, out: TextIO) -> int:
+    from studyapp.interop.csvexport import write_history_csv
+    from studyapp.store import StoreError, open_store
+
+    if not data.database.exists():
+        count = write_history_csv(None, deck_id, None, target)
+    else:
+        try:
+            opened = open_store(data.database, backups_dir=data.backups, auto_backup=False)
+        except StoreError as exc:
+            out.write(f"studyapp: {exc}\n")
+            return 1
+        try:
+            count = write_history_csv(opened.store, deck_id, deck, target)  # type: ignore[arg-type]
+        finally:
+            opened.store.close()
+    out.write(f"Exported {count} answers of deck '{deck_id}' to {target}\n")
+    return 0
+
+
+def run_interop(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
+    """Dispatch ``draft`` / ``import`` / ``export`` (``args.command``)."""
+    if args.command == "draft":
+        return run_draft(args, out)
+    if args.command == "import":
+        return run_import(args, out)
+    return run_export(args, environ, out)

@@ -1,0 +1,41 @@
+"""What a conversion produced: questions, plus the problems found on the way (``path:line: message``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studyapp.bank.model import AnyQuestion
+from studyapp.interop.fit import rule_problem
+
+
+@dataclass(frozen=True, slots=True)
+class InteropProblem:
+    """Something that could not be converted, at a 1-based line (0 when no line applies)."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(slots=True)
+class Conversion:
+    """Questions converted so far and the problems met; converters append to both."""
+
+    questions: list[AnyQuestion] = field(default_factory=list)
+    problems: list[InteropProblem] = field(default_factory=list)
+
+    def problem(self, path: Path, line: int, message: str) -> None:
+        self.problems.append(InteropProblem(path, line, message))
+
+    def add(self, question: AnyQuestion, path: Path, line: int) -> bool:
+        """Keep ``question`` if it fits the file format; otherwise report why, at ``line``, and skip it."""
+        why = rule_problem(question)
+        if why is not None:
+            self.problem(path, line, f"{why}; skipped")
+            return False
+        self.questions.append(question)
+        return True
