@@ -1,0 +1,222 @@
+"""A warm-load cache: validation results of unchanged question files, kept between runs.
+
+An entry is keyed by the file's resolved path, size and modification time (ns), and by the
+same for its ``source`` text; any change means the file is read and validated again. The
+cache is never trusted over the files: a missing, damaged, foreign or stale cache (written
+by another version of the loader) is ignored and rebuilt. It holds only plain tuples of
+text, numbers and booleans (``marshal``, behind a SHA-256 checksum), so reading it can build
+nothing but the model's own dataclasses.
+
+Files modified moments before they were read are not stored (a second edit within the
+file system's timestamp resolution could otherwise go unnoticed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import studyapp
+from studyapp.bank import model, validate, yamlnodes
+from studyapp.bank.model import (
+    AnyQuestion,
+    CardQuestion,
+    ChoiceQuestion,
+    ClozeGap,
+    ClozeQuestion,
+    Deck,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    QuestionType,
+    TextQuestion,
+    TrueFalseQuestion,
+)
+from studyapp.bank.validate import ValidatedFile
+from studyapp.bank.yamlnodes import RawProblem
+
+CACHE_FILENAME = "question-files.cache"
+_MAGIC = b"studyapp-bank-cache-1\n"
+_DIGEST = 32
+_RACY_NS = 50_000_000  # files changed within 50 ms of being read are not cached
+_COARSE_RACY_NS = 2_000_000_000  # ... within 2 s on file systems with whole-second times
+
+
+@dataclass(frozen=True, slots=True)
+class FileStamp:
+    """Identity of one file's content as far as the cache can tell without reading it."""
+
+    resolved: str
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> FileStamp | None:
+        try:
+            resolved = path.resolve()
+            st = resolved.stat()
+        except (OSError, RuntimeError):
+            return None
+        return cls(str(resolved), st.st_size, st.st_mtime_ns)
+
+    @classmethod
+    def of_source(cls, path: Path) -> FileStamp:
+        """A source text's stamp; a missing one is stamped too, so its appearance is noticed."""
+        try:
+            st = path.stat()
+        except OSError:
+            return cls(str(path), -1, -1)
+        return cls(str(path), st.st_size, st.st_mtime_ns)
+
+    def settled(self, now_ns: int) -> bool:
+        coarse = self.mtime_ns % 1_000_000_000 == 0
+        return now_ns - self.mtime_ns > (_COARSE_RACY_NS if coarse else _RACY_NS)
+
+
+def _fingerprint() -> str:
+    """Changes whenever the loader's code changes, so results of older code are not reused."""
+    parts = [studyapp.__version__]
+    for module in (model, validate, yamlnodes):
+        try:
+            st = os.stat(module.__file__ or "")
+            parts.append(f"{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append("?")
+    return "|".join(parts)
+
+
+class BankCache:
+    """Cached results of ``loader.read_file``; open, ``lookup``/``store`` per file, then ``save``."""
+
+    def __init__(self, path: Path, entries: dict[str, tuple[Any, ...]]) -> None:
+        self.path = path
+        self._old = entries
+        self._new: dict[str, tuple[Any, ...]] = {}
+        self._dirty = False
+
+    @classmethod
+    def open(cls, cache_dir: Path) -> BankCache:
+        """Read the cache in ``cache_dir``; anything unreadable counts as empty."""
+        path = cache_dir / CACHE_FILENAME
+        try:
+            blob = path.read_bytes()
+        except OSError:
+            return cls(path, {})
+        body = blob[len(_MAGIC) + _DIGEST :]
+        if not blob.startswith(_MAGIC) or hashlib.sha256(body).digest() != blob[len(_MAGIC) : len(_MAGIC) + _DIGEST]:
+            return cls(path, {})
+        try:
+            fingerprint, entries = marshal.loads(body)
+        except (ValueError, EOFError, TypeError):
+            return cls(path, {})
+        if fingerprint != _fingerprint() or not isinstance(entries, dict):
+            return cls(path, {})
+        return cls(path, entries)
+
+    def lookup(self, path: Path, stamp: FileStamp) -> ValidatedFile | None:
+        """The cached result for ``path`` if the file and its source are unchanged."""
+        entry = self._old.get(stamp.resolved)
+        if entry is None:
+            return None
+        try:
+            size, mtime_ns, source, payload = entry
+            if size != stamp.size or mtime_ns != stamp.mtime_ns:
+                return None
+            if source is not None and FileStamp.of_source(Path(source[0])) != FileStamp(*source):
+                return None
+            result = _decode(path, payload)
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None  # an entry that does not decode is as good as none
+        self._new[stamp.resolved] = entry
+        return result
+
+    def store(self, stamp: FileStamp, result: ValidatedFile) -> None:
+        """Remember a fresh result, unless the file (or its source) changed too recently to trust."""
+        now = time.time_ns()
+        source = FileStamp.of_source(result.source) if result.source is not None else None
+        if not stamp.settled(now) or (source is not None and source.size >= 0 and not source.settled(now)):
+            self._dirty = True  # still drop any old entry for it
+            return
+        src = (source.resolved, source.size, source.mtime_ns) if source is not None else None
+        self._new[stamp.resolved] = (stamp.size, stamp.mtime_ns, src, _encode(result))
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the entries used in this run (atomically); errors are ignored."""
+        if not self._dirty and self._new.keys() == self._old.keys():
+            return
+        body = marshal.dumps((_fingerprint(), self._new))
+        tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(_MAGIC + hashlib.sha256(body).digest() + body)
+            os.replace(tmp, self.path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+
+
+def _encode(result: ValidatedFile) -> tuple[Any, ...]:
+    problems = tuple((p.line, p.column, p.message) for p in result.problems)
+    deck = result.deck
+    if deck is None:
+        return (None, problems, result.deck_at, str(result.source) if result.source else None)
+    encoded = (deck.id, deck.title, tuple(_encode_question(q) for q in deck.questions))
+    return (encoded, problems, result.deck_at, str(result.source) if result.source else None)
+
+
+def _encode_question(q: AnyQuestion) -> tuple[Any, ...]:
+    common = (str(q.type), q.id, q.prompt, q.explanation, q.quote, q.tags, q.line)
+    if isinstance(q, ChoiceQuestion):
+        return (*common, q.choices, q.answer)
+    if isinstance(q, MultiQuestion):
+        return (*common, q.choices, q.answers)
+    if isinstance(q, TextQuestion):
+        return (*common, q.answers)
+    if isinstance(q, ClozeQuestion):
+        parts = tuple(p.alternatives if isinstance(p, ClozeGap) else p for p in q.parts)
+        return (*common, q.text, parts)
+    if isinstance(q, OrderQuestion):
+        return (*common, q.items)
+    if isinstance(q, MatchQuestion):
+        return (*common, q.pairs)
+    return (*common, q.answer)  # truefalse, card
+
+
+def _decode(path: Path, payload: tuple[Any, ...]) -> ValidatedFile:
+    encoded, problems, deck_at, source = payload
+    source_path = Path(source) if source is not None else None
+    raw = tuple(RawProblem(line, column, message) for line, column, message in problems)
+    if encoded is None:
+        return ValidatedFile(None, raw, tuple(deck_at), source_path)
+    deck_id, title, questions = encoded
+    decoded = tuple(_decode_question(deck_id, q) for q in questions)
+    deck = Deck(id=deck_id, title=title, path=path, questions=decoded, source=source_path)
+    return ValidatedFile(deck, raw, tuple(deck_at), source_path)
+
+
+def _decode_question(deck_id: str, q: tuple[Any, ...]) -> AnyQuestion:
+    kind, qid, prompt, explanation, quote, tags, line, *rest = q
+    return _DECODERS[kind](rest, deck=deck_id, id=qid, prompt=prompt, explanation=explanation, quote=quote, tags=tags, line=line)
+
+
+def _cloze(rest: list[Any], **common: Any) -> ClozeQuestion:
+    parts = tuple(ClozeGap(p) if isinstance(p, tuple) else p for p in rest[1])
+    return ClozeQuestion(text=rest[0], parts=parts, **common)
+
+
+_DECODERS: dict[str, Callable[..., AnyQuestion]] = {
+    QuestionType.CHOICE.value: lambda rest, **c: ChoiceQuestion(choices=rest[0], answer=rest[1], **c),
+    QuestionType.MULTI.value: lambda rest, **c: MultiQuestion(choices=rest[0], answers=rest[1], **c),
+    QuestionType.TRUEFALSE.value: lambda rest, **c: TrueFalseQuestion(answer=rest[0], **c),
+    QuestionType.TEXT.value: lambda rest, **c: TextQuestion(answers=rest[0], **c),
+    QuestionType.CLOZE.value: _cloze,
+    QuestionType.ORDER.value: lambda rest, **c: OrderQuestion(items=rest[0], **c),
+    QuestionType.MATCH.value: lambda rest, **c: MatchQuestion(pairs=rest[0], **c),
+    QuestionType.CARD.value: lambda rest, **c: CardQuestion(answer=rest[0], **c),
+}

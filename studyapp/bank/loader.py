@@ -1,0 +1,135 @@
+"""Load question files: one file, named files, or whole folders (with an optional warm cache).
+
+A file with any problem is reported and skipped whole; every other file still loads. Folders
+are scanned recursively for ``*.yaml`` and ``*.yml`` (hidden files and folders skipped) in
+sorted path order; when two valid files use one deck id, the first in that order loads and
+the second is reported at its ``deck:`` line, naming the first file.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from studyapp.bank.cache import BankCache, FileStamp
+from studyapp.bank.model import Bank, Deck, Problem
+from studyapp.bank.validate import ValidatedFile, validate_document
+from studyapp.bank.yamlnodes import MAX_FILE_BYTES, RawProblem, compose, line_count
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def read_file(path: Path) -> ValidatedFile:
+    """Read, parse and validate one question file; never raises for anything in the file."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        return ValidatedFile(None, (RawProblem(1, 1, "is a folder, not a question file"),))
+    except OSError as exc:
+        return ValidatedFile(None, (RawProblem(1, 1, f"cannot read the file: {exc.strerror or exc}"),))
+    root, problems = compose(data)
+    if root is None:
+        return ValidatedFile(None, tuple(problems))
+    return validate_document(root, path, line_count(data))
+
+
+def check_file(path: Path) -> tuple[Deck | None, tuple[Problem, ...]]:
+    """Validate one file: its deck (``None`` when it has any problem) and its problems."""
+    result = read_file(path)
+    return result.deck, _with_path(path, result.problems)
+
+
+def load_files(paths: Sequence[Path]) -> Bank:
+    """Load the files named, and the question files inside any folder named, in the order given.
+
+    Duplicate deck ids among them are reported. Used by ``studyapp check FILE...`` and to
+    validate a file before the window copies it into the user's question folder.
+    """
+    files: list[Path] = []
+    for path in paths:
+        files.extend(scan_folder(path) if path.is_dir() else [path])
+    with _gc_paused():
+        return _assemble(files, None)
+
+
+def load_bank(dirs: Sequence[Path], *, cache_dir: Path | None = None) -> Bank:
+    """Load every question file under ``dirs`` (missing folders are skipped).
+
+    With ``cache_dir``, results of unchanged files (same resolved path, size and
+    modification time, and the same for their source text) are reused; the cache is
+    rebuilt whenever it is missing, stale or unreadable.
+    """
+    files = [f for d in dirs if d.is_dir() for f in scan_folder(d)]
+    with _gc_paused():
+        cache = BankCache.open(cache_dir) if cache_dir is not None else None
+        bank = _assemble(files, cache)
+    if cache is not None:
+        cache.save()
+    return bank
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading makes many small objects and no cycles; collecting meanwhile only costs time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def scan_folder(folder: Path) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` file under ``folder``, recursively, in sorted path order."""
+    found: list[Path] = []
+    for root, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        base = Path(root)
+        found.extend(base / n for n in filenames if n.endswith(SUFFIXES) and not n.startswith("."))
+    return sorted(found)
+
+
+def _assemble(files: Iterable[Path], cache: BankCache | None) -> Bank:
+    decks: list[Deck] = []
+    problems: list[Problem] = []
+    first_file: dict[str, Path] = {}
+    count = 0
+    for path in files:
+        count += 1
+        result = _read_cached(path, cache)
+        problems.extend(_with_path(path, result.problems))
+        deck = result.deck
+        if deck is None:
+            continue
+        if deck.id in first_file:
+            line, column = result.deck_at
+            problems.append(
+                Problem(path, line, column, f"deck id '{deck.id}' is already used by {first_file[deck.id]}; this file is skipped")
+            )
+            continue
+        first_file[deck.id] = path
+        decks.append(deck)
+    return Bank(decks=tuple(decks), problems=tuple(problems), files=count)
+
+
+def _read_cached(path: Path, cache: BankCache | None) -> ValidatedFile:
+    if cache is None:
+        return read_file(path)
+    stamp = FileStamp.of(path)
+    if stamp is not None:
+        hit = cache.lookup(path, stamp)
+        if hit is not None:
+            return hit
+    result = read_file(path)
+    if stamp is not None:
+        cache.store(stamp, result)
+    return result
+
+
+def _with_path(path: Path, raw: Iterable[RawProblem]) -> tuple[Problem, ...]:
+    return tuple(Problem(path, p.line, p.column, p.message) for p in raw)

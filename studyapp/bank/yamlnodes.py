@@ -1,0 +1,379 @@
+"""Read a question file into YAML nodes with libyaml, safely, or say plainly what is wrong.
+
+Only libyaml's parser and composer run here (``yaml.cyaml.CParser``): the result is a tree
+of ``ScalarNode``/``SequenceNode``/``MappingNode`` with 0-based marks, and nothing is ever
+constructed from it, so no tag can make Python objects or run code. Our resolver tags every
+untagged node ``IMPLICIT_TAG``; a plain ``2020``, ``NO`` or ``2025-01-26`` therefore stays the
+text written, and an explicit tag (``!!int``, ``!!python/object``, ``!foo``) stays visible so
+it can be refused.
+
+Before parsing: size (1 MiB), UTF-8, NUL bytes. After composing: one document, tags, merge
+keys, nesting depth and alias expansion budgets. Each problem is a ``RawProblem`` with
+1-based line and column; the caller attaches the path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from yaml.cyaml import CParser
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 1_048_576
+MAX_DEPTH = 50
+MAX_ALIAS_NODES = 10_000
+
+IMPLICIT_TAG = "?"  # what our resolver gives every node written without a tag
+STR_TAG = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = frozenset({IMPLICIT_TAG, STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawProblem:
+    """A problem at a 1-based line and column of the file being read."""
+
+    line: int
+    column: int
+    message: str
+
+
+class _NodeComposer(CParser):  # type: ignore[misc]
+    """libyaml parser + composer with a resolver that never guesses types."""
+
+    def __init__(self, stream: bytes) -> None:
+        CParser.__init__(self, stream)
+
+    def resolve(self, kind: object, value: object, implicit: object) -> str:
+        return IMPLICIT_TAG
+
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+def is_plain(node: ScalarNode) -> bool:
+    """True for a scalar written without quotes or block indicators (CParser uses '' for plain)."""
+    return not node.style
+
+
+def at(node: Node) -> tuple[int, int]:
+    """The 1-based (line, column) where a node starts."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def show_tag(tag: str) -> str:
+    """A tag as the user wrote it (``!!python/object``, not the long form)."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+
+
+class _Lines:
+    """Maps byte offsets and libyaml marks of one file to lines that exist in it."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self.count = max(1, data.count(b"\n") + (0 if data.endswith(b"\n") else 1))
+
+    def clamp(self, line: int, column: int) -> tuple[int, int]:
+        if line > self.count:
+            return self.count, 1
+        return max(1, line), max(1, column)
+
+    def at_offset(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.data)))
+        line_start = self.data.rfind(b"\n", 0, offset) + 1
+        line = self.data.count(b"\n", 0, offset) + 1
+        column = len(self.data[line_start:offset].decode("utf-8", "replace")) + 1
+        return self.clamp(line, column)
+
+
+def check_bytes(data: bytes) -> RawProblem | None:
+    """Refuse what libyaml should never see: oversized, non-UTF-8 or binary files."""
+    lines = _Lines(data[:MAX_FILE_BYTES])
+    if len(data) > MAX_FILE_BYTES:
+        return RawProblem(1, 1, f"file is larger than 1 MiB ({MAX_FILE_BYTES:,} bytes); split it into several decks")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = lines.at_offset(exc.start)
+        return RawProblem(
+            line, column, f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read (save the file as UTF-8)"
+        )
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line, column = lines.at_offset(nul)
+        return RawProblem(line, column, "NUL byte in the file (is it a binary file?)")
+    return None
+
+
+def compose(data: bytes) -> tuple[Node | None, list[RawProblem]]:
+    """Parse one YAML document into nodes, checking every safety rule.
+
+    Returns ``(root, [])`` for a sound document, ``(None, problems)`` otherwise; an empty or
+    comment-only file is the problem "file is empty".
+    """
+    bad = check_bytes(data)
+    if bad is not None:
+        return None, [bad]
+    lines = _Lines(data)
+    loader = _NodeComposer(data)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return None, [_syntax_problem(exc, lines)]
+    except yaml.reader.ReaderError as exc:
+        line, column = lines.at_offset(exc.position)
+        return None, [RawProblem(line, column, f"control character U+{exc.character:04X} is not allowed in a question file (delete it)")]
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises the kinds above
+        return None, [RawProblem(1, 1, f"cannot read YAML: {exc}")]
+    finally:
+        loader.dispose()
+    if root is None or (isinstance(root, ScalarNode) and root.value == "" and is_plain(root)):
+        return None, [RawProblem(1, 1, "file is empty")]
+    problems = check_tree(root, lines)
+    if problems:
+        return None, problems
+    return root, []
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
+    """Turn libyaml's error into one plain sentence at the place to fix."""
+    problem = exc.problem or ""
+    context = exc.context or ""
+    pmark, cmark = exc.problem_mark, exc.context_mark
+    where = pmark or cmark
+    message = problem or context or "YAML syntax error"
+
+    def near(mark: yaml.Mark) -> str:
+        return f"line {lines.clamp(mark.line + 1, 1)[0]}"
+
+    if "single document" in context:
+        message = "a file holds one document, but a second one starts here (remove the '---' line or split the file)"
+    elif "quoted scalar" in context and "end of stream" in problem:
+        where, message = cmark, "unclosed quoted string: the quote opened here is never closed"
+    elif "quoted scalar" in context:
+        where, message = pmark, f"bad quoted string: {problem}" + (
+            " (inside double quotes, write '\\\\' for a backslash)" if "escape" in problem else ""
+        )
+    elif "flow sequence" in context:
+        where, message = cmark, f"unclosed '[': the list opened here has no matching ']' (or a ',' is missing before {near(pmark)})"
+    elif "flow mapping" in context:
+        where, message = cmark, f"unclosed '{{': the mapping opened here has no matching '}}' (or a ',' is missing before {near(pmark)})"
+    elif "simple key" in context:
+        where, message = cmark, "could not find expected ':' after this line's field name (a line of text needs 'field: value')"
+    elif "mapping values are not allowed" in problem:
+        message = "unexpected ':' here; put text that contains ': ' in quotes"
+    elif "cannot start any token" in problem:
+        char = _char_at(lines.data, pmark)
+        if char == "\t":
+            message = "tab character used for indentation; indent with spaces"
+        else:
+            message = f"a value cannot start with '{char}'; put the text in quotes"
+    elif "block mapping" in context or "block collection" in context:
+        kind = "field name ('name: value')" if "key" in problem else "list item ('- ...')"
+        message = f"bad indentation or stray text: expected a {kind} or the end of the block that starts at {near(cmark)}"
+    elif "undefined alias" in problem:
+        message = "alias '*...' refers to an anchor '&...' that is not defined before it"
+    elif "duplicate anchor" in context:
+        message = f"anchor defined twice; the first is at {near(cmark)}"
+    elif "nesting depth" in problem:
+        message = f"nested more than {MAX_DEPTH} levels deep"
+    elif "tag handle" in problem:
+        message = "unknown tag; question files hold only text, lists and mappings"
+    elif context:
+        message = f"{problem} ({context} at {near(cmark)})" if cmark else f"{problem} ({context})"
+    if where is None:
+        return RawProblem(1, 1, message)
+    line, column = lines.clamp(where.line + 1, where.column + 1)
+    return RawProblem(line, column, message)
+
+
+def _char_at(data: bytes, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return "?"
+    text = data.decode("utf-8", "replace").splitlines()
+    if mark.line < len(text) and mark.column < len(text[mark.line]):
+        return text[mark.line][mark.column]
+    return "?"
+
+
+def check_tree(root: Node, lines: _Lines) -> list[RawProblem]:
+    """Refuse explicit tags, merge keys, too deep nesting and alias bombs.
+
+    Walks the tree once (aliases are the same node object reached again). Tag and merge-key
+    problems are all collected; depth and alias budget stop the walk at once.
+    """
+    problems: list[RawProblem] = []
+    seen: set[int] = set()
+    alias_nodes = 0
+    # (node, depth, the anchored node being expanded again through an alias, or None)
+    stack: list[tuple[Node, int, Node | None]] = [(root, 1, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth, alias = pop()
+        if alias is not None:
+            alias_nodes += 1
+            if alias_nodes > MAX_ALIAS_NODES:
+                line, column = lines.clamp(*at(alias))
+                return [
+                    RawProblem(
+                        line,
+                        column,
+                        f"aliases expand to more than {MAX_ALIAS_NODES:,} values (an alias bomb?); "
+                        "this anchored value is repeated too often",
+                    )
+                ]
+        if node.tag not in _ALLOWED_TAGS:
+            line, column = lines.clamp(*at(node))
+            problems.append(
+                RawProblem(line, column, f"tag '{show_tag(node.tag)}' is not allowed; question files hold only text, lists and mappings")
+            )
+            continue
+        if node.__class__ is ScalarNode:
+            continue
+        if depth > MAX_DEPTH:
+            line, column = lines.clamp(*at(node))
+            return [RawProblem(line, column, f"nested more than {MAX_DEPTH} levels deep")]
+        if id(node) in seen:
+            alias = alias or node
+        else:
+            seen.add(id(node))
+        if node.__class__ is SequenceNode:
+            for child in reversed(node.value):
+                push((child, depth + 1, alias))
+        elif node.__class__ is MappingNode:
+            for key, value in reversed(node.value):
+                if key.__class__ is ScalarNode and key.value == "<<" and is_plain(key):
+                    line, column = lines.clamp(*at(key))
+                    problems.append(
+                        RawProblem(line, column, "merge key '<<' is not supported (it can hide duplicate fields); write the fields out")
+                    )
+                push((value, depth + 1, alias))
+                push((key, depth + 1, alias))
+    problems.sort(key=lambda p: (p.line, p.column))
+    return problems
+
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+MAX_PROBLEMS = 100
+
+
+class Reader:
+    """Reads fields of mapping nodes as text or lists of text, collecting problems.
+
+    ``question_id`` names the question being read in "missing field" messages.
+    """
+
+    def __init__(self, line_count: int) -> None:
+        self.line_count = line_count
+        self.problems: list[RawProblem] = []
+        self.question_id: str | None = None
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= MAX_PROBLEMS
+
+    def add(self, node: Node | None, message: str) -> None:
+        line, column = at(node) if node is not None else (1, 1)
+        if line > self.line_count:
+            line, column = self.line_count, 1
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(RawProblem(line, column, message))
+        elif len(self.problems) == MAX_PROBLEMS:
+            self.problems.append(RawProblem(line, column, f"more than {MAX_PROBLEMS} problems; stopped checking this file"))
+
+    def add_missing(self, question: Node | None, name: str) -> None:
+        """A required field that is absent or empty: at the question's start (line 1 at top level)."""
+        where = f" in question '{self.question_id}'" if question is not None and self.question_id else ""
+        self.add(question, f"missing field '{name}'{where}")
+
+    def result(self) -> tuple[RawProblem, ...]:
+        return tuple(sorted(self.problems, key=lambda p: (p.line, p.column)))
+
+    @staticmethod
+    def kind(node: Node) -> str:
+        if isinstance(node, SequenceNode):
+            return "a list"
+        if isinstance(node, MappingNode):
+            return "a mapping"
+        return f"the text '{_short(node.value)}'"
+
+    @staticmethod
+    def is_empty(node: Node) -> bool:
+        """Empty, ``~`` and ``null`` (unquoted) count as missing."""
+        return node.__class__ is ScalarNode and (node.value == "" or (not node.style and node.value in _NULLS))
+
+    def fields(self, mapping: MappingNode, noun: str = "field") -> dict[str, tuple[ScalarNode, Node]]:
+        """Key -> (key node, value node); non-text and duplicate keys are reported."""
+        out: dict[str, tuple[ScalarNode, Node]] = {}
+        for key, value in mapping.value:
+            if key.__class__ is not ScalarNode:
+                self.add(key, f"a {noun}{' name' if noun == 'field' else ''} must be text, not {self.kind(key)}")
+                continue
+            name = key.value
+            if name in out:
+                self.add(key, f"duplicate {noun} '{name}', first defined at line {out[name][0].start_mark.line + 1}")
+                continue
+            out[name] = (key, value)
+        return out
+
+    def text(self, name: str, node: Node) -> str | None:
+        """The text of a scalar field, or a problem for a list or mapping."""
+        if node.__class__ is ScalarNode:
+            return node.value  # type: ignore[no-any-return]
+        self.add(node, f"'{name}' must be text, not {self.kind(node)}")
+        return None
+
+    def required_text(self, fields: dict[str, tuple[ScalarNode, Node]], name: str, question: Node | None) -> str | None:
+        if name not in fields or self.is_empty(fields[name][1]):
+            self.add_missing(question, name)
+            return None
+        return self.text(name, fields[name][1])
+
+    def optional_text(self, fields: dict[str, tuple[ScalarNode, Node]], name: str, *, report: bool = True) -> str | None:
+        if name not in fields or self.is_empty(fields[name][1]):
+            return None
+        node = fields[name][1]
+        if node.__class__ is ScalarNode:
+            return node.value  # type: ignore[no-any-return]
+        if report:
+            self.add(node, f"'{name}' must be text, not {self.kind(node)}")
+        return None
+
+    def text_list(self, name: str, node: Node) -> list[tuple[str, Node]] | None:
+        """A list of non-empty texts, as (text, node) pairs; ``None`` after reporting a problem."""
+        if node.__class__ is not SequenceNode:
+            self.add(node, f"'{name}' must be a list ('[a, b]' or '- a' lines), not {self.kind(node)}")
+            return None
+        items: list[tuple[str, Node]] = []
+        ok = True
+        for i, item in enumerate(node.value, 1):
+            if item.__class__ is not ScalarNode:
+                self.add(item, f"item {i} of '{name}' must be text, not {self.kind(item)}")
+                ok = False
+            elif self.is_empty(item):
+                self.add(item, f"item {i} of '{name}' is empty")
+                ok = False
+            else:
+                items.append((item.value, item))
+        return items if ok else None
+
+    def optional_text_list(self, fields: dict[str, tuple[ScalarNode, Node]], name: str) -> tuple[str, ...]:
+        if name not in fields or self.is_empty(fields[name][1]):
+            return ()
+        items = self.text_list(name, fields[name][1])
+        return tuple(dict.fromkeys(text for text, _node in items)) if items else ()
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def line_count(data: bytes) -> int:
+    """How many lines the file has (at least 1): the highest line a problem may name."""
+    return _Lines(data).count
