@@ -33,6 +33,8 @@ _FORMAT_RE = re.compile(r"^\[(html|moodle|plain|markdown)\]\s*")
 _WEIGHT_RE = re.compile(r"^%(-?\d{1,3}(?:\.\d*)?)%")
 _TAG_RE = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f])+)\]")
 _TYPE_HINT_RE = re.compile(r"\[studyapp-type:(\w+)\]")
+_MD_STRONG_RE = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_EM_RE = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 _TRUE = {"T", "TRUE"}
 _FALSE = {"F", "FALSE"}
 MISSING = "_____"
@@ -104,8 +106,10 @@ class _Reader:
         self.path, self.deck, self.conv = path, deck_id, conversion
         self.ids = IdAllocator()
 
-    def text(self, raw: str, html: bool) -> str:
+    def text(self, raw: str, html: bool, markdown: bool = False) -> str:
         raw = raw.translate(_RESTORE)
+        if markdown:
+            raw = _MD_EM_RE.sub(r"\1", _MD_STRONG_RE.sub(r"\2", raw))
         if html or looks_like_html(raw):
             raw = html_to_text(raw)
         return clean_text(raw)
@@ -122,9 +126,9 @@ class _Reader:
             end = text.find("::", 2)
             if end != -1:
                 title, text = text[2:end].translate(_RESTORE).strip(), text[end + 2 :].strip()
-        html = False
+        html = markdown = False
         if fm := _FORMAT_RE.match(text):
-            html, text = fm.group(1) == "html", text[fm.end() :]
+            html, markdown, text = fm.group(1) == "html", fm.group(1) == "markdown", text[fm.end() :]
         open_at, close_at = text.find("{"), text.find("}")
         if open_at == -1 and close_at == -1:
             self.report(line, "a description (no answers in {...}); skipped")
@@ -142,7 +146,7 @@ class _Reader:
         tags = tuple(dict.fromkeys(clean_text(t.replace("\\]", "]")) for t in _TAG_RE.findall(block.comments)))
         common = {"deck": self.deck, "tags": tuple(t for t in tags if t), "line": line}
         prompt_raw = f"{text[:open_at]}{MISSING}{text[close_at + 1:]}" if after else before
-        prompt = self.text(prompt_raw, html)
+        prompt = self.text(prompt_raw, html, markdown)
         qid = self.ids.take(title or prompt, "q")
         explanation = self.text(general, html)
 
