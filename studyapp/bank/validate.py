@@ -57,6 +57,7 @@ REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.MATCH: ("prompt", "pairs"),
     QuestionType.CARD: ("prompt", "answer"),
 }
+_ORDERED_FIELDS = {t: ("id", "type", *REQUIRED[t], *(["prompt"] if t is QuestionType.CLOZE else []), "explanation", "quote", "tags") for t in QuestionType}
 _BOOL_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "1", "0"})
 Fields = dict[str, tuple[ScalarNode, Node]]
 Build = Callable[..., AnyQuestion]
@@ -77,8 +78,12 @@ class ValidatedFile:
 
 def suggest(name: str, candidates: object) -> str:
     """`` — did you mean 'x'?`` for a near miss, else an empty string."""
-    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)  # type: ignore[call-overload]
+    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.75)  # type: ignore[call-overload]
     return f" — did you mean '{close[0]}'?" if close else ""
+
+
+def _field_list(names: object, label: str) -> str:
+    return f" ({label}: {', '.join(names)})"  # type: ignore[call-overload]
 
 
 def validate_document(root: Node, path: Path, line_count: int) -> ValidatedFile:
@@ -94,6 +99,8 @@ def validate_document(root: Node, path: Path, line_count: int) -> ValidatedFile:
             hint = suggest(name, TOP_FIELDS)
             if not hint and name in _ALL_QUESTION_FIELDS:
                 hint = " (question fields go inside an item of 'questions')"
+            elif not hint:
+                hint = _field_list(TOP_FIELDS, "the fields here are")
             r.add(key, f"unknown field '{name}'{hint}")
 
     deck_id = r.required_text(fields, "deck", None)
@@ -170,7 +177,10 @@ def _read_question(
         if qtype and name in _ALL_QUESTION_FIELDS:
             r.add(key, f"'{name}' is not used by type '{qtype}'{suggest(name, allowed)}")
         else:
-            r.add(key, f"unknown field '{name}'{suggest(name, allowed)}")
+            hint = suggest(name, allowed)
+            if not hint and qtype:
+                hint = _field_list(_ORDERED_FIELDS[qtype], f"fields of type '{qtype}'")
+            r.add(key, f"unknown field '{name}'{hint}")
     for name in ("explanation", "quote"):
         r.optional_text(fields, name)
     tags = r.optional_text_list(fields, "tags")
@@ -233,7 +243,7 @@ def _read_source(r: Reader, fields: dict[str, tuple[ScalarNode, Node]], path: Pa
         with resolved.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except (FileNotFoundError, NotADirectoryError):
-        r.add(node, f"source file '{written}' not found (looked for {resolved})")
+        r.add(node, f"source file '{written}' does not exist (the path is relative to this file's folder)")
         return resolved, None
     except OSError as exc:
         r.add(node, f"cannot read source file '{written}': {exc.strerror or exc}")

@@ -157,7 +157,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
         where, message = cmark, "unclosed quoted string: the quote opened here is never closed"
     elif "quoted scalar" in context:
         where, message = pmark, f"bad quoted string: {problem}" + (
-            " (inside double quotes, write '\\\\' for a backslash)" if "escape" in problem else ""
+            " (inside double quotes, write '\\\\' for a backslash)" if "escape" in problem or "hex" in problem else ""
         )
     elif "flow sequence" in context:
         where, message = cmark, f"unclosed '[': the list opened here has no matching ']' (or a ',' is missing before {near(pmark)})"
@@ -167,6 +167,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
         where, message = cmark, "could not find expected ':' after this line's field name (a line of text needs 'field: value')"
     elif "mapping values are not allowed" in problem:
         message = "unexpected ':' here; put text that contains ': ' in quotes"
+    elif "tab character" in problem:
+        message = "tab character used for indentation; indent with spaces"
     elif "cannot start any token" in problem:
         char = _char_at(lines.data, pmark)
         if char == "\t":
