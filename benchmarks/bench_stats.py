@@ -1,0 +1,76 @@
+"""Benchmark 4: every figure of the statistics screen on a large history.
+
+The store is a copy of the generated history (1,000,000 answers over two years, 200 finished
+quizzes, a card for each of the 10,000 questions); the bank is the generated 10,000-question
+bank loaded by the real loader. Timed, as the statistics screen does it:
+``compute_statistics(store, bank_questions(bank), now=now)`` (per-deck totals, accuracy over
+7/30/all days, quiz score history, accuracy per tag, the year's heatmap, streaks, the 30-day
+forecast).
+
+* "open": the first computation on a freshly opened store (it copies the bank into the
+  connection first), each sample on a new ``open_store`` (not timed).
+* "again": later computations on the same open store (the screen refreshed).
+* reference (not a target): the naive per-day count straight from the attempts table,
+  ``SELECT answered_us / 86400000000, count(*) FROM attempts GROUP BY 1``, which is what the
+  heatmap alone would cost without the summaries the store keeps.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+import data
+from harness import Context, Row, paired, timed
+from profiling import profile_call
+
+NAME = "stats"
+
+NAIVE_PER_DAY = "SELECT answered_us / 86400000000 AS d, count(*) FROM attempts GROUP BY d"
+
+
+def run(ctx: Context) -> list[Row]:
+    from studyapp.bank.loader import load_bank
+    from studyapp.stats import bank_questions, compute_statistics
+    from studyapp.store import open_store
+
+    bank_files = data.bank(ctx)
+    bank = load_bank([bank_files.questions_dir], cache_dir=ctx.work / "stats" / "cache")
+    info = data.history(ctx)
+    db = data.history_copy(ctx, "stats")
+
+    def open_() -> object:
+        return open_store(db, backups_dir=db.parent / "backups", tz=timezone.utc, auto_backup=False).store
+
+    store = open_()
+    first = compute_statistics(store, bank_questions(bank), now=datetime.now(timezone.utc))
+    if first.total.questions != bank.question_count or first.accuracy_all.answers < info.answers:
+        raise RuntimeError(f"unexpected figures: {first.total}, {first.accuracy_all}")
+
+    def again() -> float:
+        start = time.perf_counter()
+        compute_statistics(store, bank_questions(bank), now=datetime.now(timezone.utc))
+        return time.perf_counter() - start
+
+    def first_open() -> float:
+        s = open_()
+        start = time.perf_counter()
+        compute_statistics(s, bank_questions(bank), now=datetime.now(timezone.utc))
+        elapsed = time.perf_counter() - start
+        s.close()  # type: ignore[attr-defined]
+        return elapsed
+
+    naive = timed(lambda: store.connection.execute(NAIVE_PER_DAY).fetchall())  # type: ignore[attr-defined]
+    rounds = ctx.rounds(30, 8)
+    res = paired({"again": again, "open": first_open, "naive": naive}, rounds, warmup=1)
+    profile_call(ctx, "stats-again", lambda: compute_statistics(store, bank_questions(bank)), repeat=5)
+    store.close()  # type: ignore[attr-defined]
+    what = (f"statistics screen, every figure ({info.answers:,} answers, {bank.question_count:,} questions, "
+            f"{info.quizzes} quizzes; {rounds} rounds): first open")
+    return [
+        Row("4", what, studyapp=res["open"], baseline_name="naive per-day count over attempts",
+            baseline=res["naive"], limit=0.050, limit_is_ratio=False),
+        Row("4", "statistics screen again (store already open)", studyapp=res["again"],
+            baseline_name="naive per-day count over attempts", baseline=res["naive"], limit=0.050,
+            limit_is_ratio=False),
+    ]
