@@ -28,17 +28,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from fsrs import Rating, State
+from fsrs import Rating
 
 from studyapp.bank.model import AnyQuestion, Bank, ClozeQuestion, Deck
 from studyapp.grading import Outcome
 from studyapp.store import Attempt, CardState, Mode, Store, today_start, tomorrow_start
+from studyapp.study.review_queue import ReviewQueue
 from studyapp.study.scheduling import CardScheduler, Preview
 
 LEARN_AHEAD = timedelta(minutes=20)
 DEFAULT_NEW_LIMIT = 20
-
-Key = tuple[str, str]
 
 
 class ReviewState(StrEnum):
@@ -129,7 +128,8 @@ class ReviewSession:
         self._deck = deck
         self._new_limit = new_limit
         self._scheduler = scheduler if scheduler is not None else CardScheduler()
-        self._states: dict[Key, CardState] = {}
+        self._queue = ReviewQueue((), {})  # filled by start()
+        self._seen_today: tuple[datetime, int] | None = None  # (local day start, new cards seen)
         self._state = ReviewState.READY
         self._current: ReviewCard | None = None
         self._shown_at: datetime | None = None
@@ -165,9 +165,8 @@ class ReviewSession:
 
     def progress(self) -> ReviewProgress:
         now = self._now()
-        end_of_day = tomorrow_start(now, self._tz)
-        due = sum(1 for s in self._in_scope_states() if s.due < end_of_day)
-        return ReviewProgress(done=len(self._history), due=due, new=min(self._new_allowed(now), self._new_count()))
+        due = self._queue.due_count(tomorrow_start(now, self._tz))
+        return ReviewProgress(done=len(self._history), due=due, new=min(self._new_allowed(now), self._queue.new_count))
 
     def next_due(self) -> datetime | None:
         """When the next card becomes available (for the end screen), or None if never.
@@ -176,8 +175,11 @@ class ReviewSession:
         cards are held back by the daily limit, whichever comes first.
         """
         now = self._now()
-        candidates = [s.due for s in self._in_scope_states() if s.due > now]
-        if self._new_count() > 0 and self._new_allowed(now) == 0:
+        candidates = []
+        earliest = self._queue.earliest_due_after(now)
+        if earliest is not None:
+            candidates.append(earliest)
+        if self._queue.new_count > 0 and self._new_allowed(now) == 0:
             candidates.append(tomorrow_start(now, self._tz))
         return min(candidates) if candidates else None
 
@@ -186,7 +188,7 @@ class ReviewSession:
     def start(self) -> ReviewState:
         """Load the card states, record the session and show the first card (or FINISHED)."""
         self._expect(ReviewState.READY, action="start")
-        self._states = self._store.card_states(self._deck)
+        self._queue = ReviewQueue(self._questions, self._store.card_states(self._deck))
         now = self._now()
         self._session_id = self._store.start_session(
             Mode.REVIEW, self._deck, {"new_limit": self._new_limit}, None, self.progress().remaining, now
@@ -227,7 +229,8 @@ class ReviewSession:
             new_state,
         )
         self._history.append(_Rated(attempt_id, card))
-        self._states[q.key] = new_state
+        self._queue.set_state(q.key, new_state)
+        self._seen_today = None
         self._advance()
         return self._state
 
@@ -240,11 +243,8 @@ class ReviewSession:
         last = self._history[-1]
         self._store.undo_attempt(last.attempt_id, last.card.state)
         self._history.pop()
-        key = last.card.question.key
-        if last.card.state is None:
-            self._states.pop(key, None)
-        else:
-            self._states[key] = last.card.state
+        self._queue.set_state(last.card.question.key, last.card.state)
+        self._seen_today = None
         self._show(last.card)
         return last.card
 
@@ -265,45 +265,18 @@ class ReviewSession:
 
     # -- choosing the next card -----------------------------------------------------------------
 
-    def _in_scope_states(self) -> list[CardState]:
-        return [self._states[q.key] for q in self._questions if q.key in self._states]
-
-    def _new_count(self) -> int:
-        return sum(1 for q in self._questions if q.key not in self._states)
-
     def _new_allowed(self, now: datetime) -> int:
-        seen_today = self._store.new_cards_since(today_start(now, self._tz), self._deck)
-        return max(0, self._new_limit - seen_today)
+        since = today_start(now, self._tz)
+        # The count changes only when this session rates or undoes, or when the day turns.
+        if self._seen_today is None or self._seen_today[0] != since:
+            self._seen_today = (since, self._store.new_cards_since(since, self._deck))
+        return max(0, self._new_limit - self._seen_today[1])
 
     def next_card(self) -> ReviewCard | None:
         """The card that should be shown now, by the rules in the module docstring."""
         now = self._now()
-        end_of_day = tomorrow_start(now, self._tz)
-        due_now: list[tuple[datetime, int, AnyQuestion]] = []
-        due_today: list[tuple[datetime, int, AnyQuestion]] = []
-        ahead: list[tuple[datetime, int, AnyQuestion]] = []
-        first_new: AnyQuestion | None = None
-        for pos, q in enumerate(self._questions):
-            s = self._states.get(q.key)
-            if s is None:
-                if first_new is None:
-                    first_new = q
-            elif s.due <= now:
-                due_now.append((s.due, pos, q))
-            elif s.state == State.Review and s.due < end_of_day:
-                due_today.append((s.due, pos, q))
-            elif s.state != State.Review and s.due <= now + LEARN_AHEAD:
-                ahead.append((s.due, pos, q))
-        for group in (due_now, due_today):
-            if group:
-                q = min(group, key=lambda t: t[:2])[2]
-                return ReviewCard(q, self._states[q.key])
-        if first_new is not None and self._new_allowed(now) > 0:
-            return ReviewCard(first_new, None)
-        if ahead:
-            q = min(ahead, key=lambda t: t[:2])[2]
-            return ReviewCard(q, self._states[q.key])
-        return None
+        found = self._queue.next_card(now, tomorrow_start(now, self._tz), self._new_allowed(now), LEARN_AHEAD)
+        return None if found is None else ReviewCard(*found)
 
     def _advance(self) -> None:
         card = self.next_card()
