@@ -1,0 +1,81 @@
+"""Apply an author's edit (prompt text, answer text) to a drafted or imported question.
+
+Used by the review list of File → New deck from article…; kept out of Qt so it is tested directly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from studyapp.bank.model import (
+    AnyQuestion,
+    CardQuestion,
+    ChoiceQuestion,
+    ClozeQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+)
+from studyapp.interop.fit import cloze_question, rule_problem
+
+SEPARATOR = "|"  # between several accepted answers in the answer field
+
+
+class EditError(ValueError):
+    """The edit would make the question invalid; the message says why."""
+
+
+def prompt_of(q: AnyQuestion) -> str:
+    """What the prompt field shows: the cloze text for a cloze, else the prompt."""
+    return q.text if isinstance(q, ClozeQuestion) else (q.prompt or "")
+
+
+def answer_of(q: AnyQuestion) -> str:
+    """What the answer field shows (several accepted answers joined by ``|``)."""
+    if isinstance(q, TrueFalseQuestion):
+        return "true" if q.answer else "false"
+    if isinstance(q, TextQuestion):
+        return f" {SEPARATOR} ".join(q.answers)
+    if isinstance(q, MultiQuestion):
+        return f" {SEPARATOR} ".join(q.answers)
+    if isinstance(q, ChoiceQuestion | CardQuestion):
+        return q.answer
+    return q.answer_text
+
+
+def answer_editable(q: AnyQuestion) -> bool:
+    """Cloze gaps are edited inside the text; order and match answers are their structure."""
+    return not isinstance(q, ClozeQuestion | OrderQuestion | MatchQuestion)
+
+
+def edit_question(q: AnyQuestion, prompt: str, answer: str) -> AnyQuestion:
+    """``q`` with its prompt (cloze: text) and answer replaced; raises ``EditError`` if that is invalid."""
+    prompt = prompt.strip()
+    answer = answer.strip()
+    edited: AnyQuestion
+    if isinstance(q, ClozeQuestion):
+        edited = cloze_question(**{f.name: getattr(q, f.name) for f in dataclasses.fields(q)
+                                   if f.init and f.name not in ("text", "parts")}, text=prompt)
+    elif isinstance(q, ChoiceQuestion):
+        choices = tuple(answer if c == q.answer else c for c in q.choices)
+        edited = dataclasses.replace(q, prompt=prompt, choices=choices, answer=answer)
+    elif isinstance(q, TrueFalseQuestion):
+        if answer.lower() not in ("true", "false"):
+            raise EditError("the answer of a true/false question is 'true' or 'false'")
+        edited = dataclasses.replace(q, prompt=prompt, answer=answer.lower() == "true")
+    elif isinstance(q, TextQuestion):
+        answers = tuple(a.strip() for a in answer.split(SEPARATOR) if a.strip())
+        edited = dataclasses.replace(q, prompt=prompt, answers=answers)
+    elif isinstance(q, MultiQuestion):
+        answers = tuple(a.strip() for a in answer.split(SEPARATOR) if a.strip())
+        edited = dataclasses.replace(q, prompt=prompt, answers=answers)
+    elif isinstance(q, CardQuestion):
+        edited = dataclasses.replace(q, prompt=prompt, answer=answer)
+    else:
+        edited = dataclasses.replace(q, prompt=prompt)
+    why = rule_problem(edited)
+    if why is not None:
+        raise EditError(why)
+    return edited

@@ -1,0 +1,237 @@
+"""File → New deck from article…: draft questions from an article, review them, save into the question folder.
+
+The author picks an article (through the ``dialogs.open_file`` seam), sets the deck id and
+title, then reviews the drafts: untick to drop one, select one to edit its prompt (a cloze's
+text) and answer. Save writes ``<deck id>.yaml`` into ``target_dir`` (copying the article there
+when it is too far away for ``source``) and emits ``saved(path)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.bank.loader import check_file
+from studyapp.bank.model import AnyQuestion
+from studyapp.interop.draft import draft_questions
+from studyapp.interop.draftfile import DraftError, is_previous_output, read_article_text, write_draft
+from studyapp.interop.editing import EditError, answer_editable, answer_of, edit_question, prompt_of
+from studyapp.interop.fit import DECK_ID_RE, slugify
+from studyapp.ui import dialogs
+
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown);;All files (*)"
+
+
+def question_line(q: AnyQuestion) -> str:
+    """One line for a list: ``[type] front → answer``."""
+    front = " ".join(q.front.split())
+    return f"[{q.type}] {front}  →  {q.answer_text}"
+
+
+def may_replace(parent: QWidget, path: Path) -> bool:
+    """Ask before replacing a file; refuse to replace one studyapp did not write."""
+    if not path.exists():
+        return True
+    if not is_previous_output(path):
+        dialogs.warn(parent, "File exists", f"{path} already exists and was not written by studyapp.\nChoose another deck id.")
+        return False
+    return dialogs.confirm(parent, "Replace file?", f"{path} already exists. Replace it?")
+
+
+def report_written(parent: QWidget, path: Path) -> bool:
+    """Load the written file like the app will; warn (and say False) if the loader finds anything."""
+    _, problems = check_file(path)
+    if problems:
+        dialogs.warn(parent, "Problems in the new file", "\n".join(str(p) for p in problems[:20]))
+        return False
+    return True
+
+
+class DraftDialog(QDialog):
+    """Draft a deck from an article and review it before saving."""
+
+    saved = Signal(object)  # the Path written
+
+    def __init__(self, target_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New deck from article")
+        self.resize(900, 640)
+        self.target_dir = target_dir
+        self.article: Path | None = None
+        self.questions: list[AnyQuestion] = []
+        self._showing = -1
+
+        self.article_label = QLabel("No article chosen")
+        self.article_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.choose_button = QPushButton("Choose article…")
+        self.choose_button.clicked.connect(self.choose_article)
+        self.deck_edit = QLineEdit()
+        self.deck_edit.setPlaceholderText("lowercase-with-hyphens")
+        self.title_edit = QLineEdit()
+        self.deck_edit.textChanged.connect(self._update_buttons)
+        self.title_edit.textChanged.connect(self._update_buttons)
+
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(self._show_question)
+        self.list.itemChanged.connect(lambda _item: self._update_buttons())
+        self.prompt_edit = QPlainTextEdit()
+        self.prompt_edit.setMaximumHeight(110)
+        self.answer_edit = QLineEdit()
+        self.apply_button = QPushButton("Apply edit")
+        self.apply_button.clicked.connect(self.apply_edit)
+        self.edit_error = QLabel("")
+        self.edit_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.edit_error.setStyleSheet("color: #b00020;")
+        self.summary = QLabel("")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(self.article_label, 1)
+        top.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow("Article:", top)
+        form.addRow("Deck id:", self.deck_edit)
+        form.addRow("Title:", self.title_edit)
+        editor = QFormLayout()
+        editor.addRow("Prompt:", self.prompt_edit)
+        answer_row = QHBoxLayout()
+        answer_row.addWidget(self.answer_edit, 1)
+        answer_row.addWidget(self.apply_button)
+        editor.addRow("Answer:", answer_row)
+        editor.addRow("", self.edit_error)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        hint = QLabel("Untick a question to drop it; select one to edit it. Cloze gaps are edited in the text: {{answer}}.")
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(hint)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(editor)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+        self._show_question(-1)
+        self._update_buttons()
+
+    # -- choosing and drafting ------------------------------------------------------------
+
+    def choose_article(self) -> None:
+        path = dialogs.open_file(self, "Choose an article", ARTICLE_FILTER)
+        if path is not None:
+            self.load_article(path)
+
+    def load_article(self, path: Path) -> bool:
+        """Draft questions from ``path`` and fill the review list."""
+        try:
+            text = read_article_text(path)
+        except DraftError as exc:
+            dialogs.warn(self, "Cannot read the article", str(exc))
+            return False
+        self.article = path
+        self.article_label.setText(str(path))
+        if not self.deck_edit.text().strip():
+            self.deck_edit.setText(slugify(path.stem, 40) or "draft")
+        if not self.title_edit.text().strip():
+            self.title_edit.setText(path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Draft")
+        self.questions = draft_questions(text, self.deck_edit.text().strip() or "draft")
+        self.list.blockSignals(True)
+        self.list.clear()
+        for q in self.questions:
+            item = QListWidgetItem(question_line(q))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._show_question(-1)
+        self._update_buttons()
+        return True
+
+    # -- reviewing --------------------------------------------------------------------------
+
+    def kept(self) -> list[AnyQuestion]:
+        """The questions still ticked, with their edits."""
+        return [q for i, q in enumerate(self.questions) if self.list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_kept(self, row: int, keep: bool) -> None:
+        self.list.item(row).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+
+    def _show_question(self, row: int) -> None:
+        self._showing = row
+        valid = 0 <= row < len(self.questions)
+        q = self.questions[row] if valid else None
+        self.prompt_edit.setPlainText(prompt_of(q) if q else "")
+        self.answer_edit.setText(answer_of(q) if q else "")
+        self.prompt_edit.setEnabled(valid)
+        self.answer_edit.setEnabled(bool(q) and answer_editable(q))  # type: ignore[arg-type]
+        self.apply_button.setEnabled(valid)
+        self.edit_error.setText("")
+
+    def apply_edit(self) -> bool:
+        """Apply the prompt/answer fields to the selected question; False (and a message) when invalid."""
+        row = self._showing
+        if not 0 <= row < len(self.questions):
+            return False
+        try:
+            edited = edit_question(self.questions[row], self.prompt_edit.toPlainText(), self.answer_edit.text())
+        except EditError as exc:
+            self.edit_error.setText(str(exc))
+            return False
+        self.questions[row] = edited
+        self.list.item(row).setText(question_line(edited))
+        self.edit_error.setText("")
+        return True
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def _update_buttons(self) -> None:
+        kept = len(self.kept()) if self.questions else 0
+        deck_ok = bool(DECK_ID_RE.match(self.deck_edit.text().strip()))
+        self.save_button.setEnabled(self.article is not None and kept > 0 and deck_ok and bool(self.title_edit.text().strip()))
+        if self.questions:
+            self.summary.setText(f"{kept} of {len(self.questions)} questions kept" + ("" if deck_ok else "; the deck id must be lowercase letters, digits and hyphens"))
+        else:
+            self.summary.setText("Choose an article to draft questions from.")
+
+    def target_path(self) -> Path:
+        return self.target_dir / f"{self.deck_edit.text().strip()}.yaml"
+
+    def save(self) -> None:
+        """Write the kept questions and close; stays open (with a message) when that fails."""
+        if not self.save_button.isEnabled() or self.article is None:
+            return
+        deck_id = self.deck_edit.text().strip()
+        target = self.target_path()
+        if not may_replace(self, target):
+            return
+        kept = [q if q.deck == deck_id else _with_deck(q, deck_id) for q in self.kept()]
+        try:
+            write_draft(self.article, target, deck_id, self.title_edit.text().strip(), kept)
+        except (DraftError, OSError) as exc:
+            dialogs.warn(self, "Could not save", str(exc))
+            return
+        report_written(self, target)
+        self.saved.emit(target)
+        self.accept()
+
+
+def _with_deck(q: AnyQuestion, deck_id: str) -> AnyQuestion:
+    return dataclasses.replace(q, deck=deck_id)

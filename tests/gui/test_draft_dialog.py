@@ -1,0 +1,97 @@
+"""File → New deck from article…: pick, review (keep / edit / drop), save into the question folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from studyapp.bank.loader import check_file
+from studyapp.bank.model import ChoiceQuestion, ClozeQuestion, TrueFalseQuestion
+from studyapp.ui.draft_dialog import DraftDialog
+from window_samples import ScriptedDialogs
+
+REPO = Path(__file__).resolve().parents[2]
+ARTICLE = REPO / "seeds" / "000_f104dea7fb288af0.txt"
+
+
+def _dialog(qtbot: QtBot, target: Path) -> DraftDialog:
+    dialog = DraftDialog(target)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_review_keep_edit_drop_then_save(qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    target = tmp_path / "questions"
+    dialog = _dialog(qtbot, target)
+    assert not dialog.save_button.isEnabled()
+    scripted.files_to_open.append(ARTICLE)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    assert dialog.list.count() >= 40 and dialog.article_label.text() == str(ARTICLE)
+    dialog.deck_edit.setText("belarus-draft")
+    dialog.title_edit.setText("Belarus, drafted")
+    assert dialog.save_button.isEnabled()
+
+    # drop the first two
+    dialog.set_kept(0, False)
+    dialog.set_kept(1, False)
+    # edit a choice question: new prompt and a respelled answer
+    row = next(i for i, q in enumerate(dialog.questions) if isinstance(q, ChoiceQuestion) and i > 1)
+    dialog.list.setCurrentRow(row)
+    old = dialog.questions[row]
+    assert isinstance(old, ChoiceQuestion)
+    assert dialog.answer_edit.text() == old.answer
+    dialog.prompt_edit.setPlainText("Edited prompt: who or what fills the blank?")
+    dialog.answer_edit.setText(old.answer + " (edited)")
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert dialog.edit_error.text() == ""
+    assert "(edited)" in dialog.list.item(row).text()
+    # an invalid edit is refused with a message
+    tf_row = next(i for i, q in enumerate(dialog.questions) if isinstance(q, TrueFalseQuestion))
+    dialog.list.setCurrentRow(tf_row)
+    dialog.answer_edit.setText("maybe")
+    assert not dialog.apply_edit() and "true" in dialog.edit_error.text()
+    # cloze: the answer is edited inside the text
+    cz_row = next(i for i, q in enumerate(dialog.questions) if isinstance(q, ClozeQuestion))
+    dialog.list.setCurrentRow(cz_row)
+    assert not dialog.answer_edit.isEnabled()
+
+    kept = len(dialog.kept())
+    assert kept == dialog.list.count() - 2
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    written = blocker.args[0]
+    assert written == target / "belarus-draft.yaml"
+    deck, problems = check_file(written)
+    assert problems == () and deck is not None
+    assert len(deck.questions) == kept and deck.title == "Belarus, drafted"
+    edited = deck.question(old.id)
+    assert isinstance(edited, ChoiceQuestion) and edited.prompt == "Edited prompt: who or what fills the blank?"
+    assert edited.answer == old.answer + " (edited)" and edited.answer in edited.choices
+    assert (target / ARTICLE.name).read_bytes() == ARTICLE.read_bytes()  # article copied beside it for `source`
+    assert scripted.texts("warn") == []
+    assert dialog.result() == DraftDialog.DialogCode.Accepted
+
+
+def test_existing_foreign_file_is_not_replaced(qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    target = tmp_path / "questions"
+    target.mkdir()
+    (target / "mine.yaml").write_text("deck: mine\n", encoding="utf-8")
+    dialog = _dialog(qtbot, target)
+    assert dialog.load_article(ARTICLE)
+    dialog.deck_edit.setText("mine")
+    dialog.save()
+    assert scripted.texts("warn") and "not written by studyapp" in scripted.texts("warn")[0]
+    assert (target / "mine.yaml").read_text(encoding="utf-8") == "deck: mine\n"
+    assert dialog.isVisible()
+
+
+def test_unreadable_article_warns(qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00bad")
+    dialog = _dialog(qtbot, tmp_path / "q")
+    assert not dialog.load_article(bad)
+    assert "not UTF-8" in scripted.texts("warn")[0]
+    assert dialog.list.count() == 0 and not dialog.save_button.isEnabled()
