@@ -13,6 +13,7 @@ file system's timestamp resolution could otherwise go unnoticed).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -158,7 +159,8 @@ class BankCache:
             tmp.write_bytes(_MAGIC + hashlib.sha256(body).digest() + body)
             os.replace(tmp, self.path)
         except OSError:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                tmp.unlink()
 
 
 def _encode(result: ValidatedFile) -> tuple[Any, ...]:
