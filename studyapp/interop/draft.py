@@ -8,6 +8,7 @@ sentence as ``quote``, the article as ``source`` and a ``draft`` tag.
 from __future__ import annotations
 
 import re
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ _DIGITS = dict(
     )
 )
 _MIN_WORDS = 6
+# Markdown markup inside a sentence (links, code, emphasis) would show up in the question.
+_MARKUP_RE = re.compile(r"\]\(|`|\*\*|__|<[a-zA-Z/]")
 
 
 def _has_word(needle: str, hay: str) -> bool:
@@ -207,7 +210,9 @@ def draft_questions(article_text: str, deck_id: str) -> list[AnyQuestion]:
     article = read_article(article_text)
     recogniser = Recogniser(s.text for s in article.sentences)
     sentences = [
-        (s, recogniser.items(s.text)) for s in article.sentences if len(s.text.split()) >= _MIN_WORDS
+        (s, recogniser.items(s.text))
+        for s in article.sentences
+        if len(s.text.split()) >= _MIN_WORDS and not _MARKUP_RE.search(s.text)
     ]
     drafter = _Drafter(deck_id, sentences)
     for s, items in sentences:

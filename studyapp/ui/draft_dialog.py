@@ -39,9 +39,9 @@ ARTICLE_FILTER = "Articles (*.txt *.md *.markdown);;All files (*)"
 
 
 def question_line(q: AnyQuestion) -> str:
-    """One line for a list: ``[type] front → answer``."""
+    """One line for a list: ``[type] answer  ·  front`` (answer first: the front is often long)."""
     front = " ".join(q.front.split())
-    return f"[{q.type}] {front}  →  {q.answer_text}"
+    return f"[{q.type}] {q.answer_text}  ·  {front}"
 
 
 def may_replace(parent: QWidget, path: Path) -> bool:

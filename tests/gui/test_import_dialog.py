@@ -22,7 +22,7 @@ def test_preview_and_problems_before_writing(qtbot: QtBot, tmp_path: Path, scrip
     scripted.files_to_open.append(SAMPLES / "unsupported.gift")
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     assert dialog.preview.count() == 1
-    assert "[choice] The capital of Belarus is _____." in dialog.preview.item(0).text()
+    assert dialog.preview.item(0).text() == "[choice] Minsk  ·  The capital of Belarus is _____."
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
     assert problems[0] == f"{SAMPLES / 'unsupported.gift'}:2: numerical questions are not supported; skipped"
     assert len(problems) == 4
