@@ -5,9 +5,11 @@ The bank is 100,000 flashcards in 1,000 decks, built in memory with the model's 
 state for 80,000 of them (due dates from months overdue to a year ahead; about a third due
 today), the other 20,000 are new, and a short history of answers.
 
-* "counts + next card": on a started ``ReviewSession`` over every deck, what the review
-  screen asks for each card shown: ``session.progress()`` (due and new counts) and
-  ``session.next_card()``. Target ≤ 20 ms median.
+* "counts + next card": on a started ``ReviewSession`` over every deck, just after a card
+  was rated (untimed), what the review screen asks for the card it shows next:
+  ``session.progress()`` (due and new counts) and ``session.next_card()``. Target ≤ 20 ms median.
+* "one card's cycle" (information): ``rate(Good)`` (records the answer: one durable commit)
+  plus the same counts and next card.
 * "open the queue" (information): ``ReviewSession(...)`` and ``start()``, which loads the card
   states from the store, then the same counts: what opening the review screen costs.
 """
@@ -94,8 +96,26 @@ def run(ctx: Context) -> list[Row]:
         open_once()
         return time.perf_counter() - start
 
+    def rate_sample() -> float:
+        from fsrs import Rating
+
+        session.show_answer()
+        start = time.perf_counter()
+        session.rate(Rating.Good)
+        progress, card = counts_and_next()
+        elapsed = time.perf_counter() - start
+        assert card is not None
+        return elapsed
+
+    def after_rating_sample() -> float:
+        from fsrs import Rating
+
+        session.show_answer()
+        session.rate(Rating.Good)
+        return queue_sample()
+
     rounds = ctx.rounds(30, 8)
-    res = paired({"queue": queue_sample, "open": open_sample}, rounds, warmup=1)
+    res = paired({"queue": after_rating_sample, "rate": rate_sample, "open": open_sample}, rounds, warmup=1)
     progress = session.progress()
     profile_call(ctx, "queue-next", counts_and_next, repeat=5)
     profile_call(ctx, "queue-open", open_once)
@@ -105,6 +125,8 @@ def run(ctx: Context) -> list[Row]:
             f"{progress.new} new allowed; {rounds} rounds)")
     return [
         Row("5", what, studyapp=res["queue"], limit=0.020, limit_is_ratio=False),
+        Row("5", "one card's cycle: rate Good (answer recorded) + counts + next card", studyapp=res["rate"],
+            note="information"),
         Row("5", "open the review queue: ReviewSession + start() + counts (100,000 cards)",
             studyapp=res["open"], note="information"),
     ]
