@@ -31,6 +31,14 @@ def read_file(path: Path) -> ValidatedFile:
         return ValidatedFile(None, (RawProblem(1, 1, "is a folder, not a question file"),))
     except OSError as exc:
         return ValidatedFile(None, (RawProblem(1, 1, f"cannot read the file: {exc.strerror or exc}"),))
+    return check_data(data, path)
+
+
+def check_data(data: bytes, path: Path) -> ValidatedFile:
+    """Validate the bytes of a question file that lives (or will live) at ``path``.
+
+    ``path`` places relative ``source`` paths; nothing else is read from it.
+    """
     root, problems = compose(data)
     if root is None:
         return ValidatedFile(None, tuple(problems))
