@@ -14,7 +14,7 @@ import io
 import re
 from pathlib import Path
 
-from studyapp.bank.model import CardQuestion
+from studyapp.bank.model import AnyQuestion, CardQuestion
 from studyapp.interop.fit import IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import html_to_text, looks_like_html
 from studyapp.interop.problems import Conversion
@@ -103,7 +103,7 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion)
             if cloze is None:
                 conversion.problem(path, start, "cloze note without a {{c1::...}} gap; skipped")
                 continue
-            q = cloze_question(
+            q: AnyQuestion = cloze_question(
                 deck=deck_id, id=ids.take(cloze.replace("{", "").replace("}", ""), "cloze"),
                 text=cloze, explanation=back or None, tags=tag_tuple, line=start,
             )

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, MultiQuestion, TextQuestion, TrueFalseQuestion
 from studyapp.interop.ankitext import anki_cloze, field_text
-from studyapp.interop.fit import IdAllocator, clean_text, cloze_question
+from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import html_to_text
 from studyapp.interop.problems import Conversion
 
@@ -87,7 +87,7 @@ def _restore(front: str, back: str, deck: str, qid: str, tags: tuple[str, ...], 
     m = _Marked()
     m.feed(front + back)
     m.close()
-    common = {"deck": deck, "id": qid, "prompt": m.one("prompt"), "explanation": m.one("explanation") or None, "tags": tags, "line": line}
+    common = Common(deck=deck, id=qid, prompt=m.one("prompt"), explanation=m.one("explanation") or None, tags=tags, line=line)
     if m.kind == "choice":
         return ChoiceQuestion(choices=m.many("choices"), answer=m.one("answer"), **common)
     if m.kind == "multi":
@@ -152,6 +152,9 @@ def _read_notes(path: Path, con: sqlite3.Connection, deck_id: str, conversion: C
         tags = tuple(dict.fromkeys(clean_text(t) for t in str(tags_text).split() if clean_text(t)))
         if model is None:
             conversion.problem(path, n, f"note {n} uses an unknown note type; skipped")
+            continue
+        if "occlusion" in str(model.get("name", "")).lower():
+            conversion.problem(path, n, f"note {n} is an image occlusion note (images are not imported); skipped")
             continue
         if model.get("type") == 1:
             cloze = anki_cloze(field_text(fields[0], True))

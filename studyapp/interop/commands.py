@@ -84,7 +84,8 @@ def run_import(args: argparse.Namespace, out: TextIO) -> int:
         return 1
     write_text_atomic(output, text)
     checked = _report_check(output, out)
-    out.write(f"Imported {len(conversion.questions)} questions to {output}; {len(conversion.problems)} problems\n")
+    n, m = len(conversion.questions), len(conversion.problems)
+    out.write(f"Imported {n} question{'s' if n != 1 else ''} to {output}; {m} problem{'s' if m != 1 else ''}\n")
     return 1 if conversion.problems or checked else 0
 
 

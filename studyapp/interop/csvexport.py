@@ -35,7 +35,7 @@ def history_rows(store: Store, deck_id: str, deck: Deck | None) -> list[tuple[st
                 question.answer_text if question else "",
                 str(outcome), changed,
             ))
-    rows.sort(key=lambda r: (r[0], r[1]))  # type: ignore[arg-type, return-value]
+    rows.sort(key=lambda r: (r[0], r[1]))
     return [tuple(str(v) for v in r[2:]) for r in rows]
 
 

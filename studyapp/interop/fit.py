@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TypedDict
 
 from anyascii import anyascii
 
@@ -29,6 +30,18 @@ DECK_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SLUG_DROP_RE = re.compile(r"[^a-z0-9]+")
 # Control characters other than tab/newline, and lone surrogates, cannot be written to a YAML file.
 _BAD_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+
+
+class Common(TypedDict, total=False):
+    """Fields every question type shares, for building questions with ``**common``."""
+
+    deck: str
+    id: str
+    prompt: str | None
+    explanation: str | None
+    quote: str | None
+    tags: tuple[str, ...]
+    line: int
 
 
 def clean_text(text: str) -> str:

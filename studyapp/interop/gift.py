@@ -22,7 +22,7 @@ from studyapp.bank.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from studyapp.interop.fit import IdAllocator, clean_text, cloze_question
+from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import html_to_text, looks_like_html
 from studyapp.interop.problems import Conversion
 
@@ -144,10 +144,10 @@ class _Reader:
         hint = _TYPE_HINT_RE.search(block.comments)
         missing_word = bool(after) or bool(hint and hint.group(1) == "cloze")
         tags = tuple(dict.fromkeys(clean_text(t.replace("\\]", "]")) for t in _TAG_RE.findall(block.comments)))
-        common = {"deck": self.deck, "tags": tuple(t for t in tags if t), "line": line}
+        common = Common(deck=self.deck, tags=tuple(t for t in tags if t), line=line)
         prompt_raw = f"{text[:open_at]}{MISSING}{text[close_at + 1:]}" if after else before
         prompt = self.text(prompt_raw, html, markdown)
-        qid = self.ids.take(title or prompt, "q")
+        common["id"] = self.ids.take(title or prompt, "q")
         explanation = self.text(general, html)
 
         if answer_text == "":
@@ -158,42 +158,46 @@ class _Reader:
             return
         q: AnyQuestion | None
         if "~" in answer_text:
-            q = self._choice(line, prompt, qid, answer_text, explanation, html, common)
+            q = self._choice(line, prompt, answer_text, explanation, html, common)
         elif "=" in answer_text and "->" in answer_text:
-            q = self._match(line, prompt, qid, answer_text, explanation, html, common)
+            q = self._match(line, prompt, answer_text, explanation, html, common)
         else:
             tf = answer_text.split("#", 1)[0].strip()
             if tf in _TRUE or tf in _FALSE:
                 fb = [self.text(f, html) for f in answer_text.split("#")[1:3]]
                 right_fb = fb[1] if len(fb) > 1 else ""
-                q = TrueFalseQuestion(
-                    id=qid, prompt=prompt, answer=tf in _TRUE,
-                    explanation=explanation or right_fb or (fb[0] if fb else "") or None, **common,
-                )
+                common["prompt"] = prompt
+                common["explanation"] = explanation or right_fb or (fb[0] if fb else "") or None
+                q = TrueFalseQuestion(answer=tf in _TRUE, **common)
             else:
-                q = self._short(line, text, open_at, close_at, prompt, qid, answer_text, explanation, html, missing_word, common)
+                before_raw, after_raw = text[:open_at], text[close_at + 1 :]
+                q = self._short(line, before_raw, after_raw, prompt, answer_text, explanation, html, missing_word, common)
         if q is not None:
             self.conv.add(q, self.path, line)
 
-    def _choice(self, line, prompt, qid, answer_text, explanation, html, common):  # type: ignore[no-untyped-def]
+    def _choice(
+        self, line: int, prompt: str, answer_text: str, explanation: str, html: bool, common: Common
+    ) -> AnyQuestion | None:
         answers = _split_answers(answer_text)
         weights = [100.0 if a.marker == "=" else (a.weight or 0.0) for a in answers]
         choices = tuple(self.text(a.text, html) for a in answers)
         right = [c for c, w in zip(choices, weights, strict=True) if w > 0]
         full = [c for c, w in zip(choices, weights, strict=True) if w >= 100]
         feedback = next((self.text(a.feedback, html) for a, w in zip(answers, weights, strict=True) if w > 0 and a.feedback), "")
-        explanation = explanation or feedback or None
+        common["prompt"], common["explanation"] = prompt, explanation or feedback or None
         if len(full) == 1 and len(right) == 1:
-            return ChoiceQuestion(id=qid, prompt=prompt, choices=choices, answer=full[0], explanation=explanation, **common)
+            return ChoiceQuestion(choices=choices, answer=full[0], **common)
         if right and abs(sum(w for w in weights if w > 0) - 100) < 1:
-            return MultiQuestion(id=qid, prompt=prompt, choices=choices, answers=tuple(right), explanation=explanation, **common)
+            return MultiQuestion(choices=choices, answers=tuple(right), **common)
         if len(full) == 1:
             self.report(line, "partial-credit answers counted as wrong")
-            return ChoiceQuestion(id=qid, prompt=prompt, choices=choices, answer=full[0], explanation=explanation, **common)
+            return ChoiceQuestion(choices=choices, answer=full[0], **common)
         self.report(line, "no fully right answer (weights do not add up to 100%); skipped")
         return None
 
-    def _match(self, line, prompt, qid, answer_text, explanation, html, common):  # type: ignore[no-untyped-def]
+    def _match(
+        self, line: int, prompt: str, answer_text: str, explanation: str, html: bool, common: Common
+    ) -> AnyQuestion | None:
         pairs: list[tuple[str, str]] = []
         for a in _split_answers(answer_text):
             left, arrow, right = a.text.partition("->")
@@ -205,9 +209,13 @@ class _Reader:
                 self.report(line, f"extra right-hand answer '{right_t}' dropped (no left side)")
                 continue
             pairs.append((left_t, right_t))
-        return MatchQuestion(id=qid, prompt=prompt, pairs=tuple(pairs), explanation=explanation or None, **common)
+        common["prompt"], common["explanation"] = prompt, explanation or None
+        return MatchQuestion(pairs=tuple(pairs), **common)
 
-    def _short(self, line, text, open_at, close_at, prompt, qid, answer_text, explanation, html, missing_word, common):  # type: ignore[no-untyped-def]
+    def _short(
+        self, line: int, before_raw: str, after_raw: str, prompt: str, answer_text: str,
+        explanation: str, html: bool, missing_word: bool, common: Common,
+    ) -> AnyQuestion | None:
         answers = _split_answers(answer_text)
         accepted = [self.text(a.text, html) for a in answers if a.weight is None or a.weight >= 100]
         if len(accepted) < len(answers):
@@ -216,16 +224,16 @@ class _Reader:
             self.report(line, "no fully right answer; skipped")
             return None
         feedback = next((self.text(a.feedback, html) for a in answers if a.feedback), "")
-        explanation = explanation or feedback or None
+        common["explanation"] = explanation or feedback or None
         if missing_word:
             gap = "{{" + "|".join(a.replace("|", "/") for a in accepted) + "}}"
-            before = self.text(text[:open_at], html)
-            after = self.text(text[close_at + 1 :], html)
-            sep_b = " " if text[:open_at].endswith((" ", "\n")) and before else ""
-            sep_a = " " if text[close_at + 1 :].startswith((" ", "\n")) and after else ""
-            cloze = f"{before}{sep_b}{gap}{sep_a}{after}"
-            return cloze_question(id=qid, text=cloze, explanation=explanation, **common)
-        return TextQuestion(id=qid, prompt=prompt, answers=tuple(accepted), explanation=explanation, **common)
+            before = self.text(before_raw, html)
+            after = self.text(after_raw, html)
+            sep_b = " " if before_raw.endswith((" ", "\n")) and before else ""
+            sep_a = " " if after_raw.startswith((" ", "\n")) and after else ""
+            return cloze_question(text=f"{before}{sep_b}{gap}{sep_a}{after}", **common)
+        common["prompt"] = prompt
+        return TextQuestion(answers=tuple(accepted), **common)
 
 
 def parse_gift(path: Path, text: str, deck_id: str, conversion: Conversion) -> None:
