@@ -245,4 +245,6 @@ def parse_gift(path: Path, text: str, deck_id: str, conversion: Conversion) -> N
 
 def looks_like_gift(text: str) -> bool:
     """A guess for ``.txt`` files: GIFT answers in braces (``{=...}``, ``{~...}``, ``{T}``)."""
-    return bool(re.search(r"\{\s*(?:[=~]|T\s*\}|F\s*\}|TRUE\s*\}|FALSE\s*\}|#)", text)) and not text.lstrip().startswith("#separator")
+    if re.match(r"#[a-z ]+:", text.lstrip()):  # Anki's "#separator:tab" style headers
+        return False
+    return bool(re.search(r"\{\s*(?:[=~]|T\s*\}|F\s*\}|TRUE\s*\}|FALSE\s*\}|#)", text))

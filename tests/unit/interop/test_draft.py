@@ -168,3 +168,23 @@ def test_cli_draft_reports_non_utf8(tmp_path: Path) -> None:
     args = Namespace(command="draft", article=str(article), deck="x", title="X", output=None)
     assert run_interop(args, {}, out) == 1
     assert "not UTF-8" in out.getvalue() and not (tmp_path / "x.yaml").exists()
+
+
+def test_markdown_article_headings_lists_and_markup() -> None:
+    text = (
+        "# Trade talks\n\n"
+        "Anna Kowalska met Jan Nowak in Warsaw on March 3 to discuss tariffs.\n"
+        "- In 2019, the European Union fined three companies based in Berlin.\n"
+        "See [the report](https://example.invalid) by Piotr Zieliński from Kraków for details.\n\n"
+        "## Next steps\n\n"
+        "Later, Piotr Zieliński visited Kraków and Gdańsk in 2021 with Anna Kowalska.\n"
+    )
+    article = read_article(text)
+    assert article.sections == ("Trade talks", "Next steps")
+    assert article.sentences[1].text.startswith("In 2019, the European Union")
+    questions = draft_questions(text, "talks")
+    assert questions
+    assert not any("](" in (q.quote or "") for q in questions)
+    assert {q.tags[1] for q in questions} <= {"trade-talks", "next-steps"}
+    kinds = {q.tags[2] for q in questions}
+    assert {"people", "places"} <= kinds
