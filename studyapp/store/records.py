@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from studyapp.grading import Outcome
+if TYPE_CHECKING:  # studyapp.grading pulls in rapidfuzz/anyascii; the store needs only the values
+    from studyapp.grading import Outcome
 
 
 class Mode(StrEnum):

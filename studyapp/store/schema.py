@@ -7,7 +7,8 @@ so statistics never scan the attempts table:
 * ``daily``: answers and right answers per local day and deck. The day key is the local
   date of the answer in the time zone the store was opened with, fixed at write time: an
   answer given on Tuesday evening at home stays a Tuesday answer after travelling.
-* ``question_stats``: per question attempts, wrong answers, last answer and outcome.
+* ``question_stats``: per question attempts, wrong answers, last answer and outcome, and a
+  copy of the card's due time and stability, so statistics read one small row per question.
 * ``attempts.day``: the day key of each attempt, so undo takes it off the right day.
 
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
@@ -89,6 +90,8 @@ CREATE TABLE question_stats (
     wrong        INTEGER NOT NULL,
     last_us      INTEGER NOT NULL,
     last_outcome TEXT    NOT NULL,
+    due_us       INTEGER,
+    stability    REAL,
     PRIMARY KEY (deck, question_id)
 ) WITHOUT ROWID;
 """
@@ -105,6 +108,9 @@ UPDATE question_stats SET last_outcome = (
     SELECT a.outcome FROM attempts a
     WHERE a.deck = question_stats.deck AND a.question_id = question_stats.question_id
     ORDER BY a.answered_us DESC, a.id DESC LIMIT 1);
+UPDATE question_stats SET
+    due_us = (SELECT c.due_us FROM cards c WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id),
+    stability = (SELECT c.stability FROM cards c WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id);
 """
 
 

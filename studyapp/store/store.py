@@ -7,18 +7,29 @@ Build one with ``studyapp.store.open_store``.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import json
-
-from studyapp.grading import Outcome
 from studyapp.store.errors import SaveError, StoreError, save_failure_of
 from studyapp.store.localtime import from_us, local_day, to_us
 from studyapp.store.records import Attempt, CardState, Mode, QuestionHistory, SessionRecord
+from studyapp.store.summaries import Summaries, session_from_row
+
+if TYPE_CHECKING:
+    from studyapp.grading import Outcome
+
+
+def _outcome_type() -> type[Outcome]:
+    # Imported on first use: studyapp.grading loads rapidfuzz and anyascii, which recording
+    # an answer or opening the store does not need (start-up time).
+    from studyapp.grading import Outcome
+
+    return Outcome
+
 
 _INSERT_ATTEMPT = """
 INSERT INTO attempts (session_id, deck, question_id, content_hash, mode, response, outcome,
@@ -37,11 +48,14 @@ INSERT INTO daily (day, deck, answers, right, elapsed_ms) VALUES (?, ?, 1, ?, ?)
 ON CONFLICT (day, deck) DO UPDATE SET
     answers = answers + 1, right = right + excluded.right, elapsed_ms = elapsed_ms + excluded.elapsed_ms"""
 _UPSERT_QSTATS = """
-INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome) VALUES (?, ?, 1, ?, ?, ?)
+INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome, due_us, stability)
+VALUES (?, ?, 1, ?, ?, ?, ?, ?)
 ON CONFLICT (deck, question_id) DO UPDATE SET
     attempts = attempts + 1, wrong = wrong + excluded.wrong,
     last_outcome = CASE WHEN excluded.last_us >= last_us THEN excluded.last_outcome ELSE last_outcome END,
-    last_us = max(last_us, excluded.last_us)"""
+    last_us = max(last_us, excluded.last_us),
+    stability = CASE WHEN excluded.due_us IS NULL THEN stability ELSE excluded.stability END,
+    due_us = coalesce(excluded.due_us, due_us)"""
 _CARD_COLUMNS = "deck, question_id, fsrs_json, due_us, stability, state, last_review_us"
 
 
@@ -61,6 +75,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, tz: tzinfo) -> None:
         self._conn = conn
         self.tz = tz
+        self._summaries: Summaries | None = None
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -118,11 +133,7 @@ class Store:
         row = self._conn.execute(
             "SELECT id, mode, deck, filters, seed, total, started_us, finished_us, abandoned, "
             "answered, right, score FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        if row is None:
-            return None
-        return SessionRecord(row[0], Mode(row[1]), row[2], row[3], row[4], row[5], from_us(row[6]),
-                             None if row[7] is None else from_us(row[7]), bool(row[8]), row[9],
-                             row[10], row[11])
+        return None if row is None else session_from_row(row)
 
     def last_quiz_score(self, deck: str | None) -> float | None:
         """Score of the most recently finished (not abandoned) quiz on ``deck`` (None: all decks)."""
@@ -140,7 +151,8 @@ class Store:
         Returns the attempt id. Raises ``SaveError`` (nothing stored) if it cannot be saved.
         """
         answered_us = to_us(attempt.answered_at)
-        right = int(attempt.outcome is Outcome.RIGHT or attempt.outcome == "right")
+        due_us = None if card is None else to_us(card.due)
+        right = int(attempt.outcome == "right")  # Outcome is a StrEnum
         day = local_day(attempt.answered_at, self.tz)
         with self._write() as conn:
             cur = conn.execute(_INSERT_ATTEMPT, (
@@ -150,14 +162,14 @@ class Store:
             attempt_id = int(cur.lastrowid or 0)
             if card is not None:
                 conn.execute(_UPSERT_CARD, (
-                    card.deck, card.question_id, card.fsrs_json, to_us(card.due), card.stability,
+                    card.deck, card.question_id, card.fsrs_json, due_us, card.stability,
                     int(card.state), None if card.last_review is None else to_us(card.last_review),
                     answered_us))
             if attempt.session_id is not None:
                 conn.execute(_COUNT_SESSION, (1, right, attempt.score, attempt.session_id))
             conn.execute(_UPSERT_DAILY, (day, attempt.deck, right, attempt.elapsed_ms))
             conn.execute(_UPSERT_QSTATS, (attempt.deck, attempt.question_id, 1 - right, answered_us,
-                                          str(attempt.outcome)))
+                                          str(attempt.outcome), due_us, None if card is None else card.stability))
         return attempt_id
 
     def undo_attempt(self, attempt_id: int, previous_card: CardState | None) -> None:
@@ -180,7 +192,6 @@ class Store:
                          "elapsed_ms = elapsed_ms - ? WHERE day = ? AND deck = ?",
                          (right, elapsed_ms, day, deck))
             conn.execute("DELETE FROM daily WHERE day = ? AND deck = ? AND answers <= 0", (day, deck))
-            self._refresh_question_stats(conn, deck, qid)
             if previous_card is None:
                 conn.execute("DELETE FROM cards WHERE deck = ? AND question_id = ?", (deck, qid))
             else:
@@ -189,6 +200,7 @@ class Store:
                     to_us(previous_card.due), previous_card.stability, int(previous_card.state),
                     None if previous_card.last_review is None else to_us(previous_card.last_review),
                     to_us(previous_card.last_review or previous_card.due)))
+            self._refresh_question_stats(conn, deck, qid)
 
     @staticmethod
     def _refresh_question_stats(conn: sqlite3.Connection, deck: str, qid: str) -> None:
@@ -201,8 +213,11 @@ class Store:
         last_us, last_outcome = conn.execute(
             "SELECT answered_us, outcome FROM attempts WHERE deck = ? AND question_id = ? "
             "ORDER BY answered_us DESC, id DESC LIMIT 1", (deck, qid)).fetchone()
-        conn.execute("UPDATE question_stats SET attempts = ?, wrong = ?, last_us = ?, last_outcome = ? "
-                     "WHERE deck = ? AND question_id = ?", (count, wrong, last_us, last_outcome, deck, qid))
+        card = conn.execute("SELECT due_us, stability FROM cards WHERE deck = ? AND question_id = ?",
+                            (deck, qid)).fetchone() or (None, None)
+        conn.execute("UPDATE question_stats SET attempts = ?, wrong = ?, last_us = ?, last_outcome = ?, "
+                     "due_us = ?, stability = ? WHERE deck = ? AND question_id = ?",
+                     (count, wrong, last_us, last_outcome, *card, deck, qid))
 
     # -- reads ------------------------------------------------------------------------------
 
@@ -244,7 +259,8 @@ class Store:
         rows = self._conn.execute(
             "SELECT deck, question_id, attempts, wrong, last_us, last_outcome FROM question_stats "
             "WHERE (? IS NULL OR deck = ?)", (deck, deck))
-        return {(r[0], r[1]): QuestionHistory(r[2], r[3], from_us(r[4]), Outcome(r[5])) for r in rows}
+        outcome = _outcome_type()
+        return {(r[0], r[1]): QuestionHistory(r[2], r[3], from_us(r[4]), outcome(r[5])) for r in rows}
 
     def new_cards_since(self, since: datetime, deck: str | None = None) -> int:
         """How many cards were reviewed for the first time at or after ``since``."""
@@ -258,7 +274,15 @@ class Store:
         rows = self._conn.execute(
             "SELECT id, content_hash, outcome, answered_us FROM attempts WHERE deck = ? AND question_id = ? "
             "ORDER BY answered_us, id", (deck, question_id))
-        return [(r[0], r[1], Outcome(r[2]), from_us(r[3])) for r in rows]
+        outcome = _outcome_type()
+        return [(r[0], r[1], outcome(r[2]), from_us(r[3])) for r in rows]
+
+    @property
+    def summaries(self) -> Summaries:
+        """Aggregate reads for statistics (see ``studyapp.store.summaries``)."""
+        if self._summaries is None:
+            self._summaries = Summaries(self._conn)
+        return self._summaries
 
     def close(self) -> None:
         """Close the connection (WAL is checkpointed by SQLite)."""

@@ -70,7 +70,7 @@ def test_sigkill_during_answers_loses_nothing_committed(tmp_path: Path) -> None:
         child = subprocess.Popen([sys.executable, str(HERE / "recorder_child.py"), str(db), str(backups), f"r{run}"],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         assert child.stdout is not None
-        for _ in range(rng.randint(1, 40)):  # kill at a random point of the run
+        for _ in range(rng.randint(1, 12)):  # kill at a random point of the run
             line = child.stdout.readline()
             assert line, child.stderr.read() if child.stderr else ""
             committed.append(int(line))
@@ -89,6 +89,6 @@ def test_sigkill_during_answers_loses_nothing_committed(tmp_path: Path) -> None:
         assert conn.execute("SELECT sum(answered) FROM sessions").fetchone()[0] == total
     finally:
         conn.close()
-    assert len(committed) >= 20
+    assert len(committed) >= 20 and len(set(committed)) == len(committed)
     # A database whose newest pages are still in the WAL after a kill is ours, not "damaged".
     assert not list(tmp_path.glob("*.corrupt-*"))

@@ -160,8 +160,12 @@ def _foreign_with_marker(path: Path) -> None:
 @pytest.mark.parametrize("damage", [_random_bytes, _truncated, _zeroed_header, _foreign, _foreign_with_marker])
 def test_damaged_database_moved_aside_and_fresh_one_started(db_path: Path, backups_dir: Path, damage) -> None:  # type: ignore[no-untyped-def]
     opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK)
-    for i in range(300):  # enough pages that half the file loses tables
-        opened.store.record_attempt(make_attempt(f"q{i}", response='"' + "x" * 400 + '"'))
+    conn = opened.store.connection
+    conn.execute("BEGIN IMMEDIATE")  # enough pages that half the file loses tables; one commit keeps it fast
+    conn.executemany("INSERT INTO attempts (deck, question_id, content_hash, mode, response, outcome, score, "
+                     "elapsed_ms, answered_us, day) VALUES ('deck', ?, 'h', 'quiz', ?, 'right', 1, 1, 0, 0)",
+                     [(f"q{i}", "x" * 400) for i in range(300)])
+    conn.execute("COMMIT")
     good = write_backup(opened.store.connection, backups_dir, T0)
     opened.store.close()
     damage(db_path)

@@ -1,0 +1,232 @@
+"""Figures for the statistics screen and ``studyapp stats``, computed from the store.
+
+Every figure reads a summary the store maintains on write (answers per local day, per
+question totals, card due dates), never the full attempts table, so they stay fast with
+millions of answers. Days are local days in the store's (or the given) time zone.
+
+Questions come from the loaded bank as a mapping ``(deck, question id) -> tags``
+(``bank_questions(bank)`` builds it); a deck that is no longer in the bank still shows
+its history, with ``questions == 0``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Protocol
+
+from studyapp.store import Store
+from studyapp.store.summaries import BankTotals
+from studyapp.store.localtime import day_start
+
+MASTERED_STABILITY_DAYS = 21.0
+HEATMAP_DAYS = 365
+FORECAST_DAYS = 30
+
+QuestionTags = Mapping[tuple[str, str], Sequence[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Accuracy:
+    """Right answers out of all answers (an "almost" counts as wrong)."""
+
+    answers: int
+    right: int
+
+    @property
+    def ratio(self) -> float | None:
+        return self.right / self.answers if self.answers else None
+
+
+@dataclass(frozen=True, slots=True)
+class DeckTotals:
+    """Per-deck counts; ``deck`` is ``""`` for the all-decks total."""
+
+    deck: str
+    questions: int  # in the loaded bank
+    seen: int  # answered at least once (quiz or review)
+    due_today: int  # flashcards due before local midnight, overdue included
+    new: int  # questions never reviewed as a flashcard
+    mastered: int  # flashcards with stability >= 21 days
+
+
+@dataclass(frozen=True, slots=True)
+class QuizPoint:
+    """One finished quiz."""
+
+    session_id: int
+    deck: str | None  # None: a quiz over all decks
+    finished: datetime
+    score: float  # 0.0 .. 1.0
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class TagAccuracy:
+    """Accuracy over every answer to questions carrying ``tag``."""
+
+    tag: str
+    accuracy: Accuracy
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    """A number for one local day (answers given, or cards falling due)."""
+
+    day: date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Streaks:
+    """Consecutive local days with at least one answer. ``current`` still counts yesterday's
+    run when nothing was answered yet today (the day is not over)."""
+
+    current: int
+    longest: int
+
+
+@dataclass(frozen=True, slots=True)
+class Statistics:
+    """Everything the statistics screen shows."""
+
+    today: date
+    decks: tuple[DeckTotals, ...]  # sorted by deck id
+    total: DeckTotals
+    accuracy_7: Accuracy  # today and the 6 days before
+    accuracy_30: Accuracy
+    accuracy_all: Accuracy
+    quiz_scores: tuple[QuizPoint, ...]  # oldest first
+    tags: tuple[TagAccuracy, ...]  # sorted by tag
+    heatmap: tuple[DayCount, ...]  # the last 365 days, oldest first, zero days included
+    streaks: Streaks
+    forecast: tuple[DayCount, ...]  # today (with overdue cards) and the next 29 days
+
+
+class _BankLike(Protocol):
+    @property
+    def decks(self) -> Iterable[object]: ...
+
+
+def bank_questions(bank: _BankLike) -> dict[tuple[str, str], tuple[str, ...]]:
+    """``(deck, question id) -> tags`` for every question of a loaded ``Bank``."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for deck in bank.decks:
+        for q in deck.questions:  # type: ignore[attr-defined]
+            out[(q.deck, q.id)] = tuple(q.tags)
+    return out
+
+
+def accuracy_since(daily: Sequence[tuple[int, int, int]], first_day: int) -> Accuracy:
+    """Sum of ``(day, answers, right)`` rows on or after ``first_day`` (a date ordinal)."""
+    answers = right = 0
+    for day, a, r in daily:
+        if day >= first_day:
+            answers += a
+            right += r
+    return Accuracy(answers, right)
+
+
+def streaks(days_with_answers: Iterable[int], today: int) -> Streaks:
+    """Current and longest runs of consecutive day ordinals."""
+    days = sorted(set(days_with_answers))
+    longest = run = 0
+    previous: int | None = None
+    for d in days:
+        run = run + 1 if previous is not None and d == previous + 1 else 1
+        longest = max(longest, run)
+        previous = d
+    present = set(days)
+    end = today if today in present else today - 1
+    current = 0
+    while end - current in present:
+        current += 1
+    return Streaks(current, longest)
+
+
+def heatmap(daily: Sequence[tuple[int, int, int]], today: int, days: int = HEATMAP_DAYS) -> tuple[DayCount, ...]:
+    """Answers per day for the ``days`` days ending today, zero days included."""
+    counts = {d: a for d, a, _ in daily}
+    return tuple(DayCount(date.fromordinal(d), counts.get(d, 0)) for d in range(today - days + 1, today + 1))
+
+
+def _bank_totals(store: Store, questions: QuestionTags, now: datetime, tz: tzinfo,
+                 deck: str | None) -> list[BankTotals]:
+    store.summaries.use_bank(questions)
+    tomorrow = day_start(now.astimezone(tz).date() + timedelta(days=1), tz)
+    return store.summaries.bank_totals(tomorrow, MASTERED_STABILITY_DAYS, deck)
+
+
+def deck_totals(rows: Sequence[BankTotals]) -> tuple[tuple[DeckTotals, ...], DeckTotals]:
+    """Per-deck totals and their sum, from ``Summaries.bank_totals`` rows.
+
+    Only questions of the loaded bank count for a loaded deck (a removed question keeps its
+    history but drops out); a deck no longer loaded shows its history with ``questions == 0``.
+    """
+    fields = ("questions", "seen", "due", "mastered", "reviewed")
+    per_deck: dict[str, list[int]] = defaultdict(lambda: [0] * len(fields))
+    for r in rows:
+        sums = per_deck[r.deck]
+        for i, f in enumerate(fields):
+            sums[i] += getattr(r, f)
+    decks = tuple(DeckTotals(d, n, seen, due, max(n - reviewed, 0), mastered)
+                  for d, (n, seen, due, mastered, reviewed) in sorted(per_deck.items()))
+    total = DeckTotals("", *(sum(getattr(r, f) for r in decks)
+                             for f in ("questions", "seen", "due_today", "new", "mastered")))
+    return decks, total
+
+
+def tag_accuracy(rows: Sequence[BankTotals]) -> tuple[TagAccuracy, ...]:
+    """All-time accuracy per tag, from ``Summaries.bank_totals`` rows."""
+    answers: dict[str, int] = defaultdict(int)
+    wrong: dict[str, int] = defaultdict(int)
+    for r in rows:
+        for tag in r.tags:
+            answers[tag] += r.attempts
+            wrong[tag] += r.wrong
+    return tuple(TagAccuracy(t, Accuracy(answers[t], answers[t] - wrong[t])) for t in sorted(answers))
+
+
+def forecast(store: Store, now: datetime, tz: tzinfo, deck: str | None = None,
+             days: int = FORECAST_DAYS) -> tuple[DayCount, ...]:
+    """Cards falling due on each of the next ``days`` local days; today includes overdue cards.
+
+    Counted over every stored card (index-only counts), so a removed question's card still
+    shows here until its history is gone.
+    """
+    today = now.astimezone(tz).date()
+    bounds = [day_start(today + timedelta(days=i + 1), tz) for i in range(days)]
+    counts = store.summaries.due_histogram(bounds, deck)
+    return tuple(DayCount(today + timedelta(days=i), c) for i, c in enumerate(counts))
+
+
+def quiz_scores(store: Store, deck: str | None = None) -> tuple[QuizPoint, ...]:
+    """One point per finished quiz, oldest first."""
+    return tuple(QuizPoint(s.id, s.deck, s.finished or s.started, s.score or 0.0, s.total)
+                 for s in store.summaries.finished_quizzes(deck))
+
+
+def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime | None = None,
+                       tz: tzinfo | None = None, deck: str | None = None) -> Statistics:
+    """Every figure of the statistics screen (for one deck, or all)."""
+    now = now or datetime.now(timezone.utc)
+    tz = tz or store.tz
+    today = now.astimezone(tz).date().toordinal()
+    daily = store.summaries.daily_counts(deck)
+    rows = _bank_totals(store, questions, now, tz, deck)
+    decks, total = deck_totals(rows)
+    return Statistics(
+        today=date.fromordinal(today),
+        decks=decks,
+        total=total,
+        accuracy_7=accuracy_since(daily, today - 6),
+        accuracy_30=accuracy_since(daily, today - 29),
+        accuracy_all=accuracy_since(daily, 0),
+        quiz_scores=quiz_scores(store, deck),
+        tags=tag_accuracy(rows),
+        heatmap=heatmap(daily, today),
+        streaks=streaks((d for d, a, _ in daily if a > 0), today),
+        forecast=forecast(store, now, tz, deck),
+    )
