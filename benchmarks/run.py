@@ -104,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="studyapp-bench-"))
+    # Child processes (start-up, memory) must start the way a user's do: with compiled
+    # bytecode cached after the first start. PYTHONDONTWRITEBYTECODE (set in some shells and
+    # CI images) would recompile every studyapp module on every launch; the cache goes to the
+    # run's temp folder, not into the source tree.
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
     ctx = Context(repo=HERE.parent, work=work, python=sys.executable, quick=args.quick,
                   profile_dir=Path(args.profile) if args.profile else None)
     rows: list[Row] = []
