@@ -82,3 +82,12 @@ def test_non_utf8_and_empty_imports_write_nothing(tmp_path: Path) -> None:
 
 def test_html_to_text() -> None:
     assert html_to_text("a<br>b<div>c</div>&amp; &lt;d&gt;&nbsp;e[sound:x.mp3]<img src='x.png'><script>bad()</script>") == "a\nb\nc\n& <d> e"
+
+
+def test_through_the_cli_entry_point(tmp_path: Path, capsys: object) -> None:
+    from studyapp.cli import main
+
+    target = tmp_path / "q.yaml"
+    assert main(["import", str(SAMPLES / "quizlet.txt"), "--deck", "capitals", "--title", "Capitals", "-o", str(target)]) == 0
+    assert len(load_clean(target).questions) == 4
+    assert "Imported 4 questions" in capsys.readouterr().out  # type: ignore[attr-defined]
