@@ -12,6 +12,7 @@ import os
 import random
 import statistics
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -223,15 +224,14 @@ def run_child(argv: Sequence[str], *, env: Mapping[str, str] | None = None, time
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None
-    # stderr is small (warnings at most); read it before waiting so a chatty child cannot block.
-    deadline = start + timeout
-    err = proc.stderr.read()
-    while True:
-        pid, status, usage = os.wait4(proc.pid, 0)
-        if pid == proc.pid:
-            break
-        if time.perf_counter() > deadline:  # pragma: no cover - defensive
-            proc.kill()
+    killer = threading.Timer(timeout, proc.kill)  # a hung child is killed, and reported by its exit code
+    killer.start()
+    try:
+        # stderr is small (warnings at most); reading it to EOF lets a chatty child never block.
+        err = proc.stderr.read()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+    finally:
+        killer.cancel()
     seconds = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     proc.stderr.close()
