@@ -152,8 +152,9 @@ def heatmap(daily: Sequence[tuple[int, int, int]], today: int, days: int = HEATM
     return tuple(DayCount(date.fromordinal(d), counts.get(d, 0)) for d in range(today - days + 1, today + 1))
 
 
-def _bank_totals(store: Store, questions: QuestionTags, now: datetime, tz: tzinfo,
-                 deck: str | None) -> list[BankTotals]:
+def bank_totals(store: Store, questions: QuestionTags, now: datetime, tz: tzinfo,
+                deck: str | None = None) -> list[BankTotals]:
+    """Counts per deck and tag set (the input of ``deck_totals`` and ``tag_accuracy``)."""
     store.summaries.use_bank(questions)
     tomorrow = day_start(now.astimezone(tz).date() + timedelta(days=1), tz)
     return store.summaries.bank_totals(tomorrow, MASTERED_STABILITY_DAYS, deck)
@@ -215,7 +216,7 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
     tz = tz or store.tz
     today = now.astimezone(tz).date().toordinal()
     daily = store.summaries.daily_counts(deck)
-    rows = _bank_totals(store, questions, now, tz, deck)
+    rows = bank_totals(store, questions, now, tz, deck)
     decks, total = deck_totals(rows)
     return Statistics(
         today=date.fromordinal(today),
