@@ -8,7 +8,6 @@ sentence as ``quote``, the article as ``source`` and a ``draft`` tag.
 from __future__ import annotations
 
 import re
-import re
 from collections import Counter
 from dataclasses import dataclass
 

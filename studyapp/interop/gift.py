@@ -28,7 +28,7 @@ from studyapp.interop.problems import Conversion
 
 # Escaped characters are swapped for private-use placeholders while the structure is parsed.
 _ESCAPES = {"\\:": "\ue001", "\\#": "\ue002", "\\=": "\ue003", "\\{": "\ue004", "\\}": "\ue005", "\\~": "\ue006", "\\n": "\ue007"}
-_RESTORE = str.maketrans({"\ue001": ":", "\ue002": "#", "\ue003": "=", "\ue004": "{", "\ue005": "}", "\ue006": "~", "\ue007": "\n", "\ue000": "\\"})
+_RESTORE = str.maketrans({ph: esc[1] for esc, ph in _ESCAPES.items()} | {"\ue007": "\n", "\ue000": "\\"})
 _FORMAT_RE = re.compile(r"^\[(html|moodle|plain|markdown)\]\s*")
 _WEIGHT_RE = re.compile(r"^%(-?\d{1,3}(?:\.\d*)?)%")
 _TAG_RE = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f])+)\]")

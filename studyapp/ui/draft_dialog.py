@@ -9,6 +9,7 @@ when it is too far away for ``source``) and emits ``saved(path)``.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -63,6 +64,62 @@ def report_written(parent: QWidget, path: Path) -> bool:
     return True
 
 
+class TargetForm:
+    """What the draft and import dialogs share: a file row with a chooser, deck id and title
+    fields, a summary line and Save/Cancel. Deck id and title default from the chosen file's name."""
+
+    def __init__(self, dialog: QDialog, what: str, empty: str, choose: Callable[[], None],
+                 changed: Callable[[], None], save: Callable[[], None]) -> None:
+        self.what = what
+        self.label = QLabel(empty)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.choose_button = QPushButton(f"Choose {what.lower()}…")
+        self.choose_button.clicked.connect(choose)
+        self.deck_edit = QLineEdit()
+        self.deck_edit.setPlaceholderText("lowercase-with-hyphens")
+        self.title_edit = QLineEdit()
+        self.deck_edit.textChanged.connect(changed)
+        self.title_edit.textChanged.connect(changed)
+        self.summary = QLabel("")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(save)
+        self.buttons.rejected.connect(dialog.reject)
+
+    def form(self) -> QFormLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.label, 1)
+        row.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow(f"{self.what}:", row)
+        form.addRow("Deck id:", self.deck_edit)
+        form.addRow("Title:", self.title_edit)
+        return form
+
+    def chosen(self, path: Path, fallback: str) -> None:
+        """Show ``path``; fill an empty deck id and title from its name."""
+        self.label.setText(str(path))
+        if not self.deck_edit.text().strip():
+            self.deck_edit.setText(slugify(path.stem, 40) or fallback)
+        if not self.title_edit.text().strip():
+            self.title_edit.setText(path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or fallback.capitalize())
+
+    @property
+    def deck_id(self) -> str:
+        return self.deck_edit.text().strip()
+
+    @property
+    def title(self) -> str:
+        return self.title_edit.text().strip()
+
+    def deck_ok(self) -> bool:
+        return bool(DECK_ID_RE.match(self.deck_id))
+
+    def target(self, target_dir: Path) -> Path:
+        return target_dir / f"{self.deck_id}.yaml"
+
+
 class DraftDialog(QDialog):
     """Draft a deck from an article and review it before saving."""
 
@@ -77,15 +134,10 @@ class DraftDialog(QDialog):
         self.questions: list[AnyQuestion] = []
         self._showing = -1
 
-        self.article_label = QLabel("No article chosen")
-        self.article_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.choose_button = QPushButton("Choose article…")
-        self.choose_button.clicked.connect(self.choose_article)
-        self.deck_edit = QLineEdit()
-        self.deck_edit.setPlaceholderText("lowercase-with-hyphens")
-        self.title_edit = QLineEdit()
-        self.deck_edit.textChanged.connect(self._update_buttons)
-        self.title_edit.textChanged.connect(self._update_buttons)
+        self.target = TargetForm(self, "Article", "No article chosen", self.choose_article, self._update_buttons, self.save)
+        self.article_label, self.choose_button = self.target.label, self.target.choose_button
+        self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
+        self.summary, self.save_button = self.target.summary, self.target.save_button
 
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._show_question)
@@ -98,21 +150,7 @@ class DraftDialog(QDialog):
         self.edit_error = QLabel("")
         self.edit_error.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_error.setStyleSheet("color: #b00020;")
-        self.summary = QLabel("")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-        top = QHBoxLayout()
-        top.addWidget(self.article_label, 1)
-        top.addWidget(self.choose_button)
-        form = QFormLayout()
-        form.addRow("Article:", top)
-        form.addRow("Deck id:", self.deck_edit)
-        form.addRow("Title:", self.title_edit)
         editor = QFormLayout()
         editor.addRow("Prompt:", self.prompt_edit)
         answer_row = QHBoxLayout()
@@ -121,14 +159,14 @@ class DraftDialog(QDialog):
         editor.addRow("Answer:", answer_row)
         editor.addRow("", self.edit_error)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.target.form())
         hint = QLabel("Untick a question to drop it; select one to edit it. Cloze gaps are edited in the text: {{answer}}.")
         hint.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         layout.addLayout(editor)
         layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.target.buttons)
         self._show_question(-1)
         self._update_buttons()
 
@@ -147,12 +185,8 @@ class DraftDialog(QDialog):
             dialogs.warn(self, "Cannot read the article", str(exc))
             return False
         self.article = path
-        self.article_label.setText(str(path))
-        if not self.deck_edit.text().strip():
-            self.deck_edit.setText(slugify(path.stem, 40) or "draft")
-        if not self.title_edit.text().strip():
-            self.title_edit.setText(path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Draft")
-        self.questions = draft_questions(text, self.deck_edit.text().strip() or "draft")
+        self.target.chosen(path, "draft")
+        self.questions = draft_questions(text, self.target.deck_id or "draft")
         self.list.blockSignals(True)
         self.list.clear()
         for q in self.questions:
@@ -204,27 +238,25 @@ class DraftDialog(QDialog):
 
     def _update_buttons(self) -> None:
         kept = len(self.kept()) if self.questions else 0
-        deck_ok = bool(DECK_ID_RE.match(self.deck_edit.text().strip()))
-        self.save_button.setEnabled(self.article is not None and kept > 0 and deck_ok and bool(self.title_edit.text().strip()))
+        deck_ok = self.target.deck_ok()
+        self.save_button.setEnabled(self.article is not None and kept > 0 and deck_ok and bool(self.target.title))
         if self.questions:
-            self.summary.setText(f"{kept} of {len(self.questions)} questions kept" + ("" if deck_ok else "; the deck id must be lowercase letters, digits and hyphens"))
+            note = "" if deck_ok else "; the deck id must be lowercase letters, digits and hyphens"
+            self.summary.setText(f"{kept} of {len(self.questions)} questions kept{note}")
         else:
             self.summary.setText("Choose an article to draft questions from.")
-
-    def target_path(self) -> Path:
-        return self.target_dir / f"{self.deck_edit.text().strip()}.yaml"
 
     def save(self) -> None:
         """Write the kept questions and close; stays open (with a message) when that fails."""
         if not self.save_button.isEnabled() or self.article is None:
             return
-        deck_id = self.deck_edit.text().strip()
-        target = self.target_path()
+        deck_id = self.target.deck_id
+        target = self.target.target(self.target_dir)
         if not may_replace(self, target):
             return
         kept = [q if q.deck == deck_id else _with_deck(q, deck_id) for q in self.kept()]
         try:
-            write_draft(self.article, target, deck_id, self.title_edit.text().strip(), kept)
+            write_draft(self.article, target, deck_id, self.target.title, kept)
         except (DraftError, OSError) as exc:
             dialogs.warn(self, "Could not save", str(exc))
             return

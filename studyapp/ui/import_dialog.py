@@ -9,26 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from studyapp.interop.fit import DECK_ID_RE, slugify
 from studyapp.interop.importer import NAME_FILTER, fits_in_one_file, import_file, imported_text
 from studyapp.interop.problems import Conversion
 from studyapp.interop.yamlwrite import write_text_atomic
 from studyapp.ui import dialogs
-from studyapp.ui.draft_dialog import may_replace, question_line, report_written
+from studyapp.ui.draft_dialog import TargetForm, may_replace, question_line, report_written
 
 
 class ImportDialog(QDialog):
@@ -44,41 +32,23 @@ class ImportDialog(QDialog):
         self.source: Path | None = None
         self.conversion = Conversion()
 
-        self.file_label = QLabel("No file chosen (Anki .apkg or text export, Quizlet export, Moodle GIFT)")
-        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.choose_button = QPushButton("Choose file…")
-        self.choose_button.clicked.connect(self.choose_file)
-        self.deck_edit = QLineEdit()
-        self.deck_edit.setPlaceholderText("lowercase-with-hyphens")
-        self.title_edit = QLineEdit()
-        self.deck_edit.textChanged.connect(self._update)
-        self.title_edit.textChanged.connect(self._update)
+        self.target = TargetForm(self, "File", "No file chosen (Anki .apkg or text export, Quizlet export, Moodle GIFT)",
+                                 self.choose_file, self._update, self.save)
+        self.file_label, self.choose_button = self.target.label, self.target.choose_button
+        self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
+        self.summary, self.save_button = self.target.summary, self.target.save_button
         self.preview = QListWidget()
         self.problems = QListWidget()
         self.problems.setMaximumHeight(150)
-        self.summary = QLabel("")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-        top = QHBoxLayout()
-        top.addWidget(self.file_label, 1)
-        top.addWidget(self.choose_button)
-        form = QFormLayout()
-        form.addRow("File:", top)
-        form.addRow("Deck id:", self.deck_edit)
-        form.addRow("Title:", self.title_edit)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addLayout(self.target.form())
         layout.addWidget(QLabel("Questions to write:"))
         layout.addWidget(self.preview, 1)
         layout.addWidget(QLabel("Problems (these items are skipped):"))
         layout.addWidget(self.problems)
         layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.target.buttons)
         self._update()
 
     def choose_file(self) -> None:
@@ -89,12 +59,8 @@ class ImportDialog(QDialog):
     def load_file(self, path: Path) -> None:
         """Convert ``path`` and show the preview and the problems."""
         self.source = path
-        self.file_label.setText(str(path))
-        if not self.deck_edit.text().strip():
-            self.deck_edit.setText(slugify(path.stem, 40) or "imported")
-        if not self.title_edit.text().strip():
-            self.title_edit.setText(path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or "Imported")
-        self.conversion = import_file(path, self.deck_edit.text().strip() or "imported")
+        self.target.chosen(path, "imported")
+        self.conversion = import_file(path, self.target.deck_id or "imported")
         self.preview.clear()
         self.preview.addItems([question_line(q) for q in self.conversion.questions])
         self.problems.clear()
@@ -102,28 +68,24 @@ class ImportDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        deck_ok = bool(DECK_ID_RE.match(self.deck_edit.text().strip()))
+        deck_ok = self.target.deck_ok()
         n, m = len(self.conversion.questions), len(self.conversion.problems)
-        self.save_button.setEnabled(n > 0 and deck_ok and bool(self.title_edit.text().strip()))
+        self.save_button.setEnabled(n > 0 and deck_ok and bool(self.target.title))
         if self.source is None:
             self.summary.setText("Choose a file to import.")
         else:
             note = "" if deck_ok else "; the deck id must be lowercase letters, digits and hyphens"
             self.summary.setText(f"{n} question{'s' if n != 1 else ''} to import, {m} problem{'s' if m != 1 else ''}{note}")
 
-    def target_path(self) -> Path:
-        return self.target_dir / f"{self.deck_edit.text().strip()}.yaml"
-
     def save(self) -> None:
         """Write the question file and close; stays open (with a message) when that fails."""
         if not self.save_button.isEnabled() or self.source is None:
             return
-        deck_id = self.deck_edit.text().strip()
-        text = imported_text(self.conversion, self.source.name, deck_id, self.title_edit.text().strip())
+        text = imported_text(self.conversion, self.source.name, self.target.deck_id, self.target.title)
         if not fits_in_one_file(text):
             dialogs.warn(self, "Too large", "The question file would be larger than 1 MiB; split the export into smaller decks.")
             return
-        target = self.target_path()
+        target = self.target.target(self.target_dir)
         if not may_replace(self, target):
             return
         try:

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from window_samples import ScriptedDialogs
 
 from studyapp.bank.loader import check_file
 from studyapp.bank.model import ChoiceQuestion, ClozeQuestion, TrueFalseQuestion
 from studyapp.ui.draft_dialog import DraftDialog
-from window_samples import ScriptedDialogs
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLE = REPO / "seeds" / "000_f104dea7fb288af0.txt"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from window_samples import ScriptedDialogs
 
 from studyapp.bank.loader import check_file
 from studyapp.ui.import_dialog import ImportDialog
-from window_samples import ScriptedDialogs
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "interop"
 

@@ -7,11 +7,10 @@ from pathlib import Path
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from interophelpers import load_clean
 
 from studyapp.bank.model import CardQuestion, TrueFalseQuestion
 from studyapp.interop.yamlwrite import dump_deck, quote, write_text_atomic
-
-from interophelpers import load_clean
 
 TRICKY = ["2020", "NO", "yes", "1:20", "2025-01-26", "~", "null", "- item", "#hash", "a: b", '"q"', "back\\slash",
           "line\nbreak", "tab\there", "\u2028sep", "\x85nel", "\ufeffbom", "é Ł ž", "{{x}}", "[1, 2]", "*alias", "&anchor", "!tag", "%x", "@at", "`tick"]
