@@ -1,0 +1,110 @@
+"""``studyapp stats [--deck ID]``: a short plain-text summary of the statistics screen's figures.
+
+Reads the database in the data dir (never creates one: with no database yet it says so) and
+the same question folders the window loads, to count questions and tags.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from datetime import datetime, timezone, tzinfo
+from pathlib import Path
+from typing import TextIO
+
+from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
+from studyapp.stats import Accuracy, Statistics, bank_questions, compute_statistics
+from studyapp.store import StoreError, open_store
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+def _pct(acc: Accuracy) -> str:
+    return "–" if acc.ratio is None else f"{acc.ratio:.0%} ({acc.right:,}/{acc.answers:,})"
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def format_statistics(st: Statistics, data_dir: Path, deck: str | None = None) -> str:
+    """The summary as text (no trailing newline)."""
+    scope = f"deck {deck}" if deck else "all decks"
+    lines = [f"studyapp stats: {scope}, {st.today.isoformat()} (data: {data_dir})", ""]
+    rows = [(d.deck, d.questions, d.seen, d.due_today, d.new, d.mastered) for d in st.decks]
+    if len(st.decks) != 1:
+        t = st.total
+        rows.append(("total", t.questions, t.seen, t.due_today, t.new, t.mastered))
+    width = max([len("deck"), *(len(r[0]) for r in rows)])
+    lines.append(f"{'deck':<{width}}  questions     seen  due today      new  mastered")
+    for name, q, seen, due, new, mastered in rows:
+        lines.append(f"{name:<{width}}  {q:>9,}  {seen:>7,}  {due:>9,}  {new:>7,}  {mastered:>8,}")
+    lines.append("")
+    lines.append(f"accuracy  last 7 days {_pct(st.accuracy_7)} · last 30 days {_pct(st.accuracy_30)}"
+                 f" · all time {_pct(st.accuracy_all)}")
+    lines.append(f"streak    current {_days(st.streaks.current)} · longest {_days(st.streaks.longest)}")
+    quizzes = st.quiz_scores
+    if quizzes:
+        scores = [q.score for q in quizzes]
+        lines.append(f"quizzes   {len(quizzes):,} finished · last {scores[-1]:.0%} · best {max(scores):.0%}"
+                     f" · average {sum(scores) / len(scores):.0%}")
+    else:
+        lines.append("quizzes   none finished yet")
+    active = [d for d in st.heatmap if d.count]
+    lines.append(f"last year {sum(d.count for d in active):,} answers on {_days(len(active))}")
+    week = " · ".join(f"{d.count:,}" for d in st.forecast[:7])
+    lines.append(f"due       next 7 days: {week} (today first) · next 30 days: {sum(d.count for d in st.forecast):,}")
+    weakest = sorted((t for t in st.tags if t.accuracy.answers), key=lambda t: (t.accuracy.ratio or 0.0, t.tag))[:3]
+    if weakest:
+        lines.append("weakest   " + " · ".join(f"{t.tag} {_pct(t.accuracy)}" for t in weakest))
+    return "\n".join(lines)
+
+
+def run_stats(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO, *,
+              now: datetime | None = None, tz: tzinfo | None = None) -> int:
+    """Print the summary; ``args`` has ``deck``, ``data_dir`` and ``questions``.
+
+    ``now`` and ``tz`` default to the clock and the system's zone (tests pass their own).
+    """
+    from studyapp.bank.loader import load_bank  # only this command needs the YAML loader
+
+    paths = DataPaths(resolve_data_dir(args.data_dir, environ))
+    folders = [bundled_questions_dir()]
+    if paths.questions.is_dir():
+        folders.append(paths.questions)
+    folders += [Path(p) for p in args.questions]
+    bank = load_bank(folders)
+    questions = bank_questions(bank)
+    deck = args.deck
+    now = now or datetime.now(timezone.utc)
+
+    if not paths.database.exists():
+        known = sorted({d for d, _ in questions})
+        if deck and deck not in known:
+            print(f"studyapp stats: no deck {deck!r} (decks: {', '.join(known) or 'none'})", file=out)
+            return EXIT_ERROR
+        count = sum(1 for d, _ in questions if deck is None or d == deck)
+        print(f"Nothing studied yet (no database in {paths.root}). {count:,} questions are ready.", file=out)
+        return EXIT_OK
+    try:
+        opened = open_store(paths.database, backups_dir=paths.backups, now=now, tz=tz, auto_backup=False)
+    except StoreError as exc:
+        print(f"studyapp stats: {exc}", file=out)
+        return EXIT_ERROR
+    try:
+        for notice in opened.notices:
+            print(notice.message, file=out)
+        st = compute_statistics(opened.store, questions, now=now, tz=tz, deck=deck)
+    finally:
+        opened.store.close()
+    if deck and not st.decks:
+        known = sorted({d for d, _ in questions})
+        print(f"studyapp stats: no deck {deck!r} (decks: {', '.join(known) or 'none'})", file=out)
+        return EXIT_ERROR
+    print(format_statistics(st, paths.root, deck), file=out)
+    if bank.problems:
+        files = len({p.path for p in bank.problems})
+        print(f"\n({files} question file{'s' if files != 1 else ''} with problems left out: "
+              "run `studyapp check`)", file=out)
+    return EXIT_OK
