@@ -99,9 +99,10 @@ def read_article(text: str) -> Article:
             sections.append(section)
             previous_ended = True
             continue
-        line = _LIST_RE.sub("", line)
-        if previous_ended:
-            flush()
+        marked = _LIST_RE.match(line)
+        line = line[marked.end() :] if marked else line
+        if previous_ended or marked:
+            flush()  # a list item or quoted line starts its own paragraph: the marker sits between it and the last
         current.append(line)
         previous_ended = line.endswith(tuple(".!?…\"”’)"))
     flush()

@@ -8,6 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from interophelpers import ARTICLE, load_clean
 
 from studyapp.bank.model import ChoiceQuestion, ClozeQuestion, QuestionType, TrueFalseQuestion
@@ -188,3 +190,23 @@ def test_markdown_article_headings_lists_and_markup() -> None:
     assert {q.tags[1] for q in questions} <= {"trade-talks", "next-steps"}
     kinds = {q.tags[2] for q in questions}
     assert {"people", "places"} <= kinds
+
+
+WORDS = st.sampled_from(
+    ["Anna", "Kowalska", "met", "in", "Warsaw", "on", "March", "3", "2019", "three", "companies", "the", "EU", "Łódź",
+     "Ryžankoŭ", "said", "that", "However,", "and", "of", "European", "Parliament", "fined", "- ", "> ", "# ", "1. ",
+     "**x**", "[a](b)", "{{", "}}", "|", ".", "!", "?", "\n", "\n\n", "“quoted”", "—", "’s", "  ", "\t", "U.S.", "Dr."]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.lists(WORDS, max_size=120).map(" ".join))
+def test_any_article_gives_a_file_the_loader_accepts(tmp_path: Path, text: str) -> None:
+    folder = tmp_path / f"a{abs(hash(text))}"
+    folder.mkdir()
+    article = folder / "article.md"
+    article.write_text(text, encoding="utf-8")
+    questions = draft_questions(text, "fuzz")
+    if questions:
+        write_draft(article, folder / "fuzz.yaml", "fuzz", "Fuzz", questions)
+        load_clean(folder / "fuzz.yaml")
