@@ -75,8 +75,9 @@ def acquire_lock(paths: DataPaths) -> QLockFile:
     if lock.tryLock(LOCK_WAIT_MS):
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
-        ok, pid, _host, _app = lock.getLockInfo()
-        who = f" (process {pid})" if ok and pid else ""
+        info = lock.getLockInfo()  # PySide6 returns (pid, hostname, appname)
+        pid = info[0] if isinstance(info, tuple) and info else 0
+        who = f" (process {pid})" if pid else ""
         raise StartupError(
             "studyapp is already running",
             f"studyapp is already running{who} with the data folder {paths.root}.\n"

@@ -13,6 +13,7 @@ from types import TracebackType
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from studyapp.store.errors import SaveError
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,22 +24,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+
+
 log = logging.getLogger("studyapp")
 
 
 class ErrorDialog(QDialog):
     """"Something went wrong": a one-line message, the details on demand, Copy details, Close."""
 
-    def __init__(self, summary: str, details: str, log_hint: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        summary: str,
+        details: str,
+        log_hint: str,
+        parent: QWidget | None = None,
+        *,
+        title: str = "studyapp: unexpected error",
+        intro: str = "Something went wrong, but your answers so far are saved and you can keep studying.",
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("studyapp: unexpected error")
-        self.setAccessibleName("Unexpected error")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.details = details
         layout = QVBoxLayout(self)
-        self.message = QLabel(
-            "Something went wrong, but your answers so far are saved and you can keep studying.\n\n"
-            f"{summary}\n\n{log_hint}"
-        )
+        self.message = QLabel(f"{intro}\n\n{summary}\n\n{log_hint}")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Error message")
@@ -97,9 +106,22 @@ class ErrorReporter:
             return
         self._busy = True
         try:
-            text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-            summary = f"{exc_type.__name__}: {text}" if text else exc_type.__name__
-            dialog = ErrorDialog(summary, details, f"Details were written to {self.log_path}.", self.parent)
+            hint = f"Details were written to {self.log_path}."
+            if isinstance(exc, SaveError):
+                # Expected trouble (disk full, database locked): say what, not a traceback.
+                dialog = ErrorDialog(
+                    str(exc),
+                    details,
+                    hint,
+                    self.parent,
+                    title="studyapp: could not save",
+                    intro="Your last answer was not saved; every earlier answer is safe. "
+                    "Free some disk space or close the program holding the database, then answer again.",
+                )
+            else:
+                text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+                summary = f"{exc_type.__name__}: {text}" if text else exc_type.__name__
+                dialog = ErrorDialog(summary, details, hint, self.parent)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.finished.connect(lambda _r, d=dialog: self._forget(d))
             self.dialogs.append(dialog)

@@ -1,0 +1,163 @@
+"""Start-up faults and unexpected errors: lock file, unusable data dir, damaged database, error dialog."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from window_samples import FIXED_NOW, GOOD, ScriptedDialogs, write_deck
+
+from studyapp.app import StartupError, acquire_lock, prepare_data_dir, start_app
+from studyapp.paths import DataPaths
+from studyapp.store import Mode, SaveError, SaveFailure
+from studyapp.store.backups import write_backup
+from studyapp.ui.error_dialog import ErrorDialog
+
+
+def test_second_instance_is_told_studyapp_is_already_running(make_app: Any, data_dir: Path, settings: QSettings) -> None:
+    make_app(dirs=[])
+    with pytest.raises(StartupError, match="studyapp is already running") as caught:
+        start_app(DataPaths(data_dir), settings, dirs=[])
+    assert caught.value.title == "studyapp is already running"
+
+
+def test_stale_lock_of_a_killed_process_does_not_block(data_dir: Path) -> None:
+    paths = DataPaths(data_dir)
+    code = (
+        "import os, signal, sys\n"
+        "from PySide6.QtCore import QLockFile\n"
+        "lock = QLockFile(sys.argv[1]); assert lock.tryLock(0)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(paths.lock)], check=False)
+    assert done.returncode == -signal.SIGKILL
+    assert paths.lock.exists()
+    lock = acquire_lock(paths)
+    assert lock.isLocked()
+    lock.unlock()
+
+
+def test_read_only_data_dir_gives_a_clear_message(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        # root ignores permissions: make "cannot write" real with a file where the folder should be.
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        paths = DataPaths(blocker / "data")
+        expected = "cannot create its data folder"
+    else:
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        (ro / "questions").mkdir()
+        ro.chmod(0o500)
+        paths = DataPaths(ro)
+        expected = "cannot write to its data folder"
+    with pytest.raises(StartupError, match=expected) as caught:
+        prepare_data_dir(paths)
+    assert "--data-dir" in str(caught.value)
+    assert "Traceback" not in str(caught.value)
+
+
+def test_run_window_reports_unusable_data_dir_without_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(blocker / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "studyapp", "--exit-when-shown"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert "cannot create its data folder" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_exit_when_shown_paints_and_exits_without_loading_charts(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(tmp_path / "d")}
+    code = (
+        "import sys\nfrom studyapp.cli import main\nrc = main(['--exit-when-shown'])\n"
+        "assert 'PySide6.QtCharts' not in sys.modules, 'QtCharts loaded at start-up'\n"
+        "assert 'studyapp.ui.stats_view' not in sys.modules\nsys.exit(rc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "d" / "questions").is_dir()  # the user's question folder, created on first run
+
+
+def test_corrupt_database_notice_offers_the_newest_backup(
+    make_app: Any, data_dir: Path, scripted: ScriptedDialogs, tmp_path: Path
+) -> None:
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    first = make_app(dirs=[tmp_path / "q"])
+    store = first.core.store
+    store.start_session(Mode.QUIZ, "sample-deck", {}, 1, 3, FIXED_NOW)
+    backup = write_backup(store.connection, DataPaths(data_dir).backups, FIXED_NOW)
+    first.close()
+    DataPaths(data_dir).database.write_bytes(b"this is not a database" * 100)
+
+    running = make_app(dirs=[tmp_path / "q"])
+    assert running.core.notices and running.core.notices[0].restorable_backup == backup
+    scripted.confirm_answers.append(True)
+    running.window.show_notices(running.core.notices)
+    [question] = scripted.texts("confirm")
+    assert "Restore the backup now?" in question and str(backup) in question
+    assert any("Restored" in t for t in scripted.texts("inform"))
+    restored = running.core.store.connection.execute("SELECT count(*) FROM sessions").fetchone()[0]
+    assert restored == 1
+    assert list(data_dir.glob("studyapp.sqlite3.corrupt-*"))  # the damaged file was kept aside
+
+
+class _Emitter(QObject):
+    fire = Signal()
+
+
+def test_exception_in_a_slot_shows_error_dialog_and_is_logged(
+    make_app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    running = make_app(dirs=[])
+    # What run_window does; pytest-qt's own capture is bypassed by calling the hook directly below.
+    monkeypatch.setattr(sys, "excepthook", running.reporter.handle)
+
+    def broken() -> None:
+        raise RuntimeError("boom <b>not bold</b>")
+
+    try:
+        broken()
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    [dialog] = running.reporter.dialogs
+    assert isinstance(dialog, ErrorDialog)
+    assert "RuntimeError: boom <b>not bold</b>" in dialog.message.text()
+    dialog.copy_details()
+    assert "Traceback" in QGuiApplication.clipboard().text()
+    assert "boom" in DataPaths(data_dir).log.read_text(encoding="utf-8")
+    dialog.close()
+    # The app stays usable.
+    running.window.reload()
+    assert running.window.home.pages.currentIndex() == 1
+
+
+@pytest.mark.qt_no_exception_capture
+def test_exception_raised_inside_a_qt_slot_reaches_the_dialog(make_app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    running = make_app(dirs=[])
+    monkeypatch.setattr(sys, "excepthook", running.reporter.handle)
+    emitter = _Emitter()
+    emitter.fire.connect(lambda: 1 / 0)
+    QTimer.singleShot(0, emitter.fire.emit)
+    qtbot.waitUntil(lambda: bool(running.reporter.dialogs), timeout=2000)
+    assert "ZeroDivisionError" in running.reporter.dialogs[0].message.text()
+
+
+def test_save_error_says_could_not_save_disk_full(make_app: Any) -> None:
+    running = make_app(dirs=[])
+    try:
+        raise SaveError(SaveFailure.DISK_FULL, "database or disk is full")
+    except SaveError:
+        running.reporter.handle(*sys.exc_info())
+    [dialog] = running.reporter.dialogs
+    assert "could not save: disk full" in dialog.message.text()
+    assert dialog.windowTitle() == "studyapp: could not save"
