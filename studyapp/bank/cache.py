@@ -17,6 +17,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import studyapp
+from studyapp import textnorm
 from studyapp.bank import model, validate, yamlnodes
 from studyapp.bank.model import (
     AnyQuestion,
@@ -83,7 +85,7 @@ class FileStamp:
 def _fingerprint() -> str:
     """Changes whenever the loader's code changes, so results of older code are not reused."""
     parts = [studyapp.__version__]
-    for module in (model, validate, yamlnodes):
+    for module in (model, validate, yamlnodes, textnorm, sys.modules[__name__]):
         try:
             st = os.stat(module.__file__ or "")
             parts.append(f"{st.st_size}:{st.st_mtime_ns}")

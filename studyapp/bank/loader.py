@@ -25,10 +25,13 @@ SUFFIXES = (".yaml", ".yml")
 def read_file(path: Path) -> ValidatedFile:
     """Read, parse and validate one question file; never raises for anything in the file."""
     try:
+        if path.is_dir():
+            return ValidatedFile(None, (RawProblem(1, 1, "is a folder, not a question file"),))
+        if not path.is_file():  # a FIFO or device would block or never end
+            path.stat()  # raises for a missing file, reported below
+            return ValidatedFile(None, (RawProblem(1, 1, "is not a regular file"),))
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
-    except IsADirectoryError:
-        return ValidatedFile(None, (RawProblem(1, 1, "is a folder, not a question file"),))
     except OSError as exc:
         return ValidatedFile(None, (RawProblem(1, 1, f"cannot read the file: {exc.strerror or exc}"),))
     return check_data(data, path)
@@ -106,8 +109,13 @@ def _assemble(files: Iterable[Path], cache: BankCache | None) -> Bank:
     decks: list[Deck] = []
     problems: list[Problem] = []
     first_file: dict[str, Path] = {}
+    seen: set[Path] = set()
     count = 0
     for path in files:
+        real = _real(path)
+        if real in seen:  # named twice, or inside two folders given: load it once
+            continue
+        seen.add(real)
         count += 1
         result = _read_cached(path, cache)
         problems.extend(_with_path(path, result.problems))
@@ -123,6 +131,13 @@ def _assemble(files: Iterable[Path], cache: BankCache | None) -> Bank:
         first_file[deck.id] = path
         decks.append(deck)
     return Bank(decks=tuple(decks), problems=tuple(problems), files=count)
+
+
+def _real(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
 
 
 def _read_cached(path: Path, cache: BankCache | None) -> ValidatedFile:

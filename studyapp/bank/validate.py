@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -76,14 +76,14 @@ class ValidatedFile:
     source: Path | None = None  # the resolved source path, even when it is missing
 
 
-def suggest(name: str, candidates: object) -> str:
+def suggest(name: str, candidates: Iterable[str]) -> str:
     """`` — did you mean 'x'?`` for a near miss, else an empty string."""
-    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.75)  # type: ignore[call-overload]
+    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.75)
     return f" — did you mean '{close[0]}'?" if close else ""
 
 
-def _field_list(names: object, label: str) -> str:
-    return f" ({label}: {', '.join(names)})"  # type: ignore[call-overload]
+def _field_list(names: Iterable[str], label: str) -> str:
+    return f" ({label}: {', '.join(names)})"
 
 
 def validate_document(root: Node, path: Path, line_count: int) -> ValidatedFile:
@@ -405,7 +405,7 @@ def _offset_node(node: Node, text: str, offset: int) -> Node:
     """A stand-in node at ``offset`` inside a plain one-line scalar (else the scalar itself)."""
     if is_plain(node) and node.start_mark.line == node.end_mark.line and "\n" not in text:
         mark = node.start_mark
-        shifted = type(mark)(mark.name, mark.index + offset, mark.line, mark.column + offset, None, None)
+        shifted = type(mark)(mark.name, mark.index + offset, mark.line, mark.column + offset, None, None)  # type: ignore[arg-type]
         return ScalarNode(node.tag, "", shifted, shifted)
     return node
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
-from yaml.cyaml import CParser
+from yaml.cyaml import CParser  # type: ignore[attr-defined]
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_FILE_BYTES = 1_048_576
@@ -38,7 +38,7 @@ class RawProblem:
     message: str
 
 
-class _NodeComposer(CParser):  # type: ignore[misc]
+class _NodeComposer(CParser):
     """libyaml parser + composer with a resolver that never guesses types."""
 
     def __init__(self, stream: bytes) -> None:
@@ -54,9 +54,9 @@ class _NodeComposer(CParser):  # type: ignore[misc]
         pass
 
 
-def is_plain(node: ScalarNode) -> bool:
+def is_plain(node: Node) -> bool:
     """True for a scalar written without quotes or block indicators (CParser uses '' for plain)."""
-    return not node.style
+    return isinstance(node, ScalarNode) and not node.style
 
 
 def at(node: Node) -> tuple[int, int]:
@@ -148,8 +148,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
     where = pmark or cmark
     message = problem or context or "YAML syntax error"
 
-    def near(mark: yaml.Mark) -> str:
-        return f"line {lines.clamp(mark.line + 1, 1)[0]}"
+    def near(mark: yaml.Mark | None) -> str:
+        return f"line {lines.clamp(mark.line + 1, 1)[0]}" if mark is not None else "the end of the file"
 
     if "single document" in context:
         message = "a file holds one document, but a second one starts here (remove the '---' line or split the file)"

@@ -151,3 +151,20 @@ def test_a_source_one_folder_up_is_fine(tmp_path: Path) -> None:
     write(tmp_path / "article.txt", "\ufeffText.\n")
     deck, problems = check_file(write(tmp_path / "q" / "d.yaml", card_deck("d", extra="source: ./../article.txt\n")))
     assert problems == () and deck is not None
+
+
+def test_a_file_reached_twice_loads_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "sub" / "a.yaml", card_deck("a"))
+    bank = load_bank([tmp_path, tmp_path / "sub"])
+    assert (bank.files, [d.id for d in bank.decks], bank.problems) == (1, ["a"], ())
+    bank = load_files([path, tmp_path / "sub" / ".." / "sub" / "a.yaml", tmp_path])
+    assert (bank.files, [d.id for d in bank.decks], bank.problems) == (1, ["a"], ())
+
+
+def test_a_fifo_is_reported_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    bank = load_bank([tmp_path])
+    assert [(p.path, p.line, p.message) for p in bank.problems] == [(fifo, 1, "is not a regular file")]
