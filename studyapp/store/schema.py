@@ -10,6 +10,8 @@ so statistics never scan the attempts table:
 * ``question_stats``: per question attempts, wrong answers, last answer and outcome, and a
   copy of the card's due time and stability, so statistics read one small row per question.
 * ``attempts.day``: the day key of each attempt, so undo takes it off the right day.
+* ``cards_deck_due``: a narrow index so one deck's due and reviewed cards are counted without
+  reading the (wide, JSON-carrying) card rows.
 
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
 the caller takes a backup copy first.
@@ -94,6 +96,7 @@ CREATE TABLE question_stats (
     stability    REAL,
     PRIMARY KEY (deck, question_id)
 ) WITHOUT ROWID;
+CREATE INDEX cards_deck_due ON cards (deck, due_us);
 """
 
 _V2_FILL = """

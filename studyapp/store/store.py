@@ -236,17 +236,37 @@ class Store:
         return None if row is None else _card_from_row(row)
 
     def due_cards(self, before: datetime, deck: str | None = None, limit: int = 1) -> list[CardState]:
-        """Up to ``limit`` cards due before ``before``, most overdue first (uses the due index)."""
-        rows = self._conn.execute(
-            f"SELECT {_CARD_COLUMNS} FROM cards WHERE due_us < ? AND (? IS NULL OR deck = ?) "
-            "ORDER BY due_us LIMIT ?", (to_us(before), deck, deck, limit))
+        """Up to ``limit`` cards due before ``before``, most overdue first (uses a due index)."""
+        if deck is None:
+            rows = self._conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE due_us < ? ORDER BY due_us LIMIT ?",
+                                      (to_us(before), limit))
+        else:
+            rows = self._conn.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND due_us < ? ORDER BY due_us LIMIT ?",
+                (deck, to_us(before), limit))
         return [_card_from_row(r) for r in rows]
 
     def due_count(self, before: datetime, deck: str | None = None) -> int:
-        """How many cards are due before ``before``."""
-        row = self._conn.execute("SELECT count(*) FROM cards WHERE due_us < ? AND (? IS NULL OR deck = ?)",
-                                 (to_us(before), deck, deck)).fetchone()
+        """How many cards are due before ``before`` (an index-only count)."""
+        if deck is None:
+            row = self._conn.execute("SELECT count(*) FROM cards WHERE due_us < ?", (to_us(before),)).fetchone()
+        else:
+            row = self._conn.execute("SELECT count(*) FROM cards WHERE deck = ? AND due_us < ?",
+                                     (deck, to_us(before))).fetchone()
         return int(row[0])
+
+    def card_count(self, deck: str | None = None) -> int:
+        """How many cards have a state (were reviewed at least once); the rest are new."""
+        if deck is None:
+            row = self._conn.execute("SELECT count(*) FROM cards").fetchone()
+        else:
+            row = self._conn.execute("SELECT count(*) FROM cards WHERE deck = ?", (deck,)).fetchone()
+        return int(row[0])
+
+    def reviewed_ids(self, deck: str) -> set[str]:
+        """Question ids of one deck's cards that have a state (read from the narrow deck/due index)."""
+        rows = self._conn.execute("SELECT question_id FROM cards INDEXED BY cards_deck_due WHERE deck = ?", (deck,))
+        return {r[0] for r in rows}
 
     def card_keys(self, deck: str | None = None) -> set[tuple[str, str]]:
         """Keys of every card that has been reviewed (the rest are new)."""
@@ -264,9 +284,10 @@ class Store:
 
     def new_cards_since(self, since: datetime, deck: str | None = None) -> int:
         """How many cards were reviewed for the first time at or after ``since``."""
+        # Few cards are first reviewed in any one day: the first-review index range is short.
         row = self._conn.execute(
-            "SELECT count(*) FROM cards WHERE first_review_us >= ? AND (? IS NULL OR deck = ?)",
-            (to_us(since), deck, deck)).fetchone()
+            "SELECT count(*) FROM cards INDEXED BY cards_first_review WHERE first_review_us >= ? "
+            "AND (? IS NULL OR deck = ?)", (to_us(since), deck, deck)).fetchone()
         return int(row[0])
 
     def attempts_for(self, deck: str, question_id: str) -> list[tuple[int, str, Outcome, datetime]]:

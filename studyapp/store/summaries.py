@@ -109,14 +109,15 @@ class Summaries:
 
     def due_histogram(self, bounds: Sequence[datetime], deck: str | None = None) -> list[int]:
         """Cards due before ``bounds[0]``, then in each ``[bounds[i-1], bounds[i])`` (index-only counts)."""
+        if deck is None:
+            sql, extra = "SELECT count(*) FROM cards WHERE due_us >= ? AND due_us < ?", ()
+        else:
+            sql, extra = "SELECT count(*) FROM cards WHERE deck = ? AND due_us >= ? AND due_us < ?", (deck,)
         counts = []
         low = -(2**63)
         for bound in bounds:
             high = to_us(bound)
-            row = self._conn.execute(
-                "SELECT count(*) FROM cards WHERE due_us >= ? AND due_us < ? AND (? IS NULL OR deck = ?)",
-                (low, high, deck, deck)).fetchone()
-            counts.append(int(row[0]))
+            counts.append(int(self._conn.execute(sql, (*extra, low, high)).fetchone()[0]))
             low = high
         return counts
 
