@@ -1,14 +1,16 @@
-"""The answer input for a quiz item, and the pieces of feedback shown after grading.
+"""The answer input for a quiz item, and the feedback shown after grading it.
 
 ``make_answer_input(item)`` returns the widget fitting the item's question type
-(see ``studyapp.ui.answer_inputs``); ``diff_html`` renders a near miss's character diff.
+(see ``studyapp.ui.answer_inputs``); ``FeedbackPanel`` shows how the answer went;
+``diff_html`` renders a near miss's character diff.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.bank.model import (
     CardQuestion,
@@ -20,15 +22,26 @@ from studyapp.bank.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from studyapp.grading import DiffOp, DiffSegment
+from studyapp.grading import (
+    ClozeDetails,
+    DiffOp,
+    DiffSegment,
+    GradeDetails,
+    MatchDetails,
+    MultiDetails,
+    OrderDetails,
+    Outcome,
+    TextDetails,
+)
 from studyapp.study.quiz import QuizItem
+from studyapp.study.quiz_session import Feedback
 from studyapp.ui.answer_inputs.arrange import MatchInput, OrderInput
-from studyapp.ui.answer_inputs.base import AnswerInput
+from studyapp.ui.answer_inputs.base import AnswerInput, plain_label
 from studyapp.ui.answer_inputs.card import CardInput
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_inputs.typed import ClozeInput, TextInput
 
-__all__ = ["AnswerInput", "diff_html", "make_answer_input"]
+__all__ = ["AnswerInput", "FeedbackPanel", "diff_html", "make_answer_input", "outcome_text"]
 
 
 def make_answer_input(item: QuizItem, parent: QWidget | None = None) -> AnswerInput:
@@ -69,3 +82,135 @@ def diff_html(segments: tuple[DiffSegment, ...]) -> str:
     """
     body = "".join(_DIFF_STYLE[s.op].format(html.escape(s.text)) for s in segments)
     return f'<span style="font-family:monospace">{body}</span>'
+
+
+_OUTCOME_LOOK = {
+    Outcome.RIGHT: ("✔ Right", "#2e7d32", "rgba(46, 125, 50, 40)"),
+    Outcome.ALMOST: ("≈ Almost: a small slip (counts as wrong)", "#b26a00", "rgba(237, 108, 2, 40)"),
+    Outcome.WRONG: ("✘ Wrong", "#c62828", "rgba(198, 40, 40, 40)"),
+}
+
+
+def outcome_text(outcome: Outcome) -> str:
+    """The words (and sign) for an outcome; colour is only ever added on top of these."""
+    return _OUTCOME_LOOK[outcome][0]
+
+
+def outcome_colour(outcome: Outcome) -> str:
+    return _OUTCOME_LOOK[outcome][1]
+
+
+def _detail_lines(details: GradeDetails | None) -> list[str]:
+    """Plain-text lines explaining partial results (which gaps, pairs, items were right)."""
+    if isinstance(details, ClozeDetails):
+        marks = {Outcome.RIGHT: "✔", Outcome.ALMOST: "≈", Outcome.WRONG: "✘"}
+        return [
+            f"{marks[g.outcome]} Gap {i}: you wrote “{g.response}”, the answer is “{g.expected}”"
+            for i, g in enumerate(details.gaps, start=1)
+        ]
+    if isinstance(details, MultiDetails):
+        lines = []
+        if details.missed:
+            lines.append("Missed: " + ", ".join(sorted(details.missed)))
+        if details.picked_wrong:
+            lines.append("Not right: " + ", ".join(sorted(details.picked_wrong)))
+        return lines
+    if isinstance(details, OrderDetails):
+        return [f"{details.in_place} of {details.total} items in the right place"]
+    if isinstance(details, MatchDetails):
+        lines = [f"{details.correct_pairs} of {details.total} pairs right"]
+        lines += [
+            f"✘ {p.left} → {p.chosen if p.chosen is not None else '(nothing)'} (should be {p.expected})"
+            for p in details.pairs
+            if not p.right
+        ]
+        return lines
+    return []
+
+
+def _diffs(details: GradeDetails | None) -> list[tuple[str, tuple[DiffSegment, ...]]]:
+    if isinstance(details, TextDetails) and details.diff:
+        return [("", details.diff)]
+    if isinstance(details, ClozeDetails):
+        return [(f"Gap {i}: ", g.text.diff) for i, g in enumerate(details.gaps, start=1) if g.text.diff]
+    return []
+
+
+class FeedbackPanel(QFrame):
+    """What the quiz shows after an answer: outcome, right answer, near-miss diff, explanation, quote.
+
+    ``showInArticle(deck, quote)`` is emitted by its "Show in article" button.
+    """
+
+    showInArticle = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedback")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._key: tuple[str, str] | None = None
+        self.outcome_label = QLabel(self)
+        self.outcome_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.outcome_label.setAccessibleName("Result")
+        self.expected_caption = plain_label("Right answer:", self, selectable=False)
+        self.expected_label = plain_label("", self)
+        self.expected_label.setAccessibleName("Right answer")
+        self.details_label = plain_label("", self)
+        self.details_label.setAccessibleName("Details")
+        self.diff_label = QLabel(self)
+        self.diff_label.setTextFormat(Qt.TextFormat.RichText)  # built by diff_html: every piece escaped
+        self.diff_label.setWordWrap(True)
+        self.diff_label.setAccessibleName("Your answer compared with the right one")
+        self.explanation_label = plain_label("", self)
+        self.explanation_label.setAccessibleName("Explanation")
+        self.quote_caption = plain_label("From the article:", self, selectable=False)
+        self.quote_label = plain_label("", self)
+        self.quote_label.setAccessibleName("Quote from the article")
+        self.quote_label.setStyleSheet("font-style: italic; border-left: 3px solid palette(mid); padding-left: 8px;")
+        self.article_button = QPushButton("Show in &article", self)
+        self.article_button.setAccessibleName("Show in article")
+        self.article_button.setToolTip("Open the article at this passage")
+        self.article_button.clicked.connect(self._show_in_article)
+        for caption in (self.expected_caption, self.quote_caption):
+            caption.setStyleSheet("font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.outcome_label)
+        layout.addWidget(self.expected_caption)
+        layout.addWidget(self.expected_label)
+        layout.addWidget(self.diff_label)
+        layout.addWidget(self.details_label)
+        layout.addWidget(self.explanation_label)
+        layout.addWidget(self.quote_caption)
+        layout.addWidget(self.quote_label)
+        layout.addWidget(self.article_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        """Fill the panel for one graded answer and show it."""
+        text, colour, tint = _OUTCOME_LOOK[feedback.outcome]
+        self.outcome_label.setText(text)
+        self.outcome_label.setStyleSheet(
+            f"color: {colour}; background: {tint}; font-weight: bold; font-size: 13pt; padding: 4px 8px;"
+        )
+        self.expected_label.setText(feedback.expected)
+        diffs = _diffs(feedback.details)
+        self.diff_label.setText(
+            "Your answer, with fixes: "
+            + "<br>".join(html.escape(prefix) + diff_html(segments) for prefix, segments in diffs)
+            if diffs else ""
+        )
+        self.diff_label.setVisible(bool(diffs))
+        lines = _detail_lines(feedback.details)
+        self.details_label.setText("\n".join(lines))
+        self.details_label.setVisible(bool(lines))
+        self.explanation_label.setText(feedback.explanation or "")
+        self.explanation_label.setVisible(bool(feedback.explanation))
+        has_quote = bool(feedback.quote)
+        self.quote_label.setText(feedback.quote or "")
+        for w in (self.quote_caption, self.quote_label, self.article_button):
+            w.setVisible(has_quote)
+        self._key = (feedback.question.deck, feedback.quote or "")
+        self.show()
+
+    def _show_in_article(self) -> None:
+        if self._key is not None and self._key[1]:
+            self.showInArticle.emit(*self._key)

@@ -36,7 +36,7 @@ class OptionRow(QWidget):
         button.setAccessibleDescription(f"Option {number}" + (f", key {number}" if number <= 9 else ""))
         self.label = ClickableLabel(text, self)
         self.label.clicked.connect(self._label_clicked)
-        self.label.setBuddy(button)
+        # No setBuddy: a label with a buddy reads '&' as a mnemonic and would hide it.
         self.mark = QLabel(self)
         self.mark.setTextFormat(Qt.TextFormat.PlainText)
         self.mark.hide()

@@ -1,0 +1,300 @@
+"""The quiz screen: renders a ``QuizSession`` one question at a time and forwards the user's actions.
+
+The session (``studyapp.study.quiz_session``) decides everything: what is asked, how it is
+graded, what is recorded. This view shows its state and calls ``submit`` / ``next`` /
+``abandon``. Keys: digits pick choices, Enter submits and then goes on, Esc asks before
+abandoning. When the quiz ends the results page (``ResultsView``) is shown in place.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.bank.model import QuestionType
+from studyapp.store import SaveError
+from studyapp.study.quiz_session import QuizSession, QuizState
+from studyapp.ui import dialogs
+from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
+from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
+from studyapp.ui.answer_inputs.base import plain_label
+from studyapp.ui.results_view import ResultsView
+
+#: A line under the prompt telling how to answer each type.
+HOW_TO_ANSWER = {
+    QuestionType.CHOICE: "Choose one answer (keys 1–9), then press Enter.",
+    QuestionType.MULTI: "Tick every right answer (keys 1–9 toggle), then press Enter.",
+    QuestionType.TRUEFALSE: "True (1) or false (2)? Then press Enter.",
+    QuestionType.TEXT: "Type the answer, then press Enter.",
+    QuestionType.CLOZE: "Fill in the gaps (Tab moves to the next one), then press Enter.",
+    QuestionType.ORDER: "Put the items in the right order, then press Enter.",
+    QuestionType.MATCH: "Choose the match for each item, then press Enter.",
+    QuestionType.CARD: "Think of the answer, press Enter to see it, then say if you knew it (1 or 2).",
+}
+
+
+class QuizView(QWidget):
+    """Takes a quiz: ``start(session)``; emits navigation requests for the main window to act on."""
+
+    showInArticle = Signal(str, str)  # deck id, quote
+    homeRequested = Signal()
+    newQuizRequested = Signal()
+    retryRequested = Signal(object)  # a studyapp.study.quiz.Quiz of the mistakes
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: QuizSession | None = None
+        self.input: AnswerInput | None = None
+        self.setAccessibleName("Quiz")
+
+        self.progress = QProgressBar(self)
+        self.progress.setFormat("Question %v of %m")
+        self.progress.setAccessibleName("Progress")
+        self.score_label = QLabel(self)
+        self.score_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.score_label.setAccessibleName("Running score")
+        header = QHBoxLayout()
+        header.addWidget(self.progress, 1)
+        header.addWidget(self.score_label)
+
+        self.how_label = plain_label("", self, selectable=False)
+        self.how_label.setStyleSheet("color: palette(placeholder-text);")
+        self.prompt_label = plain_label("", self)
+        self.prompt_label.setAccessibleName("Question")
+        self.prompt_label.setStyleSheet("font-size: 13pt;")
+        self.input_holder = QVBoxLayout()
+        self.feedback = FeedbackPanel(self)
+        self.feedback.showInArticle.connect(self.showInArticle)
+        self.feedback.hide()
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.addWidget(self.prompt_label)
+        page_layout.addWidget(self.how_label)
+        page_layout.addLayout(self.input_holder)
+        page_layout.addWidget(self.feedback)
+        page_layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(page)
+
+        self.error_label = plain_label("", self, selectable=False)
+        self.error_label.setAccessibleName("Save error")
+        self.error_label.setStyleSheet(
+            "color: #c62828; background: rgba(198, 40, 40, 30); font-weight: bold; padding: 6px;"
+        )
+        self.error_label.hide()
+        self.quit_button = QPushButton("&Quit quiz", self)
+        self.quit_button.setAccessibleName("Quit quiz")
+        self.quit_button.setToolTip("Stop the quiz here (Esc); your answers so far are kept")
+        self.quit_button.clicked.connect(self.ask_abandon)
+        self.primary = QPushButton("&Submit", self)
+        self.primary.setAccessibleName("Submit")
+        self.primary.clicked.connect(self._primary_action)
+        footer = QHBoxLayout()
+        footer.addWidget(self.quit_button)
+        footer.addStretch(1)
+        footer.addWidget(self.primary)
+
+        question_page = QWidget(self)
+        q_layout = QVBoxLayout(question_page)
+        q_layout.addLayout(header)
+        q_layout.addWidget(self.scroll, 1)
+        q_layout.addWidget(self.error_label)
+        q_layout.addLayout(footer)
+
+        self.results = ResultsView(self)
+        self.results.homeRequested.connect(self.homeRequested)
+        self.results.newQuizRequested.connect(self.newQuizRequested)
+        self.results.retryRequested.connect(self._retry)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(question_page)
+        self.stack.addWidget(self.results)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # -- driving the session -------------------------------------------------------------
+
+    def start(self, session: QuizSession) -> None:
+        """Show ``session`` (starting it if it is not started yet)."""
+        self.session = session
+        self.stack.setCurrentIndex(0)
+        self.error_label.hide()
+        if session.state is QuizState.READY:
+            try:
+                session.start()
+            except SaveError as exc:
+                self._show_error(f"The quiz cannot start: {exc}.")
+                return
+        self._render()
+
+    def _render(self) -> None:
+        """Show whatever state the session is in."""
+        session = self.session
+        if session is None:
+            return
+        if session.state in (QuizState.FINISHED, QuizState.ABANDONED):
+            self.results.show_result(session.result())
+            self.stack.setCurrentWidget(self.results)
+            return
+        if session.state is QuizState.READY:
+            return
+        item = session.current
+        question = item.question
+        self.progress.setRange(0, session.total)
+        self.progress.setValue(session.number)
+        self._update_score()
+        self.prompt_label.setText(question.prompt or ("Fill in the gaps." if question.type is QuestionType.CLOZE else ""))
+        self.prompt_label.setVisible(bool(self.prompt_label.text()))
+        self.how_label.setText(HOW_TO_ANSWER[question.type])
+        if self.input is not None:
+            self.input_holder.removeWidget(self.input)
+            self.input.hide()  # gone at once; deleted when control returns to the event loop
+            self.input.deleteLater()
+        self.input = make_answer_input(item, self)
+        self.input.changed.connect(self._update_primary)
+        self.input.submitRequested.connect(self.submit)
+        self.input_holder.addWidget(self.input)
+        self.input.show()  # now, not when the layout gets to it: focus_first needs it visible
+        self.feedback.hide()
+        self.scroll.verticalScrollBar().setValue(0)
+        if session.state is QuizState.ANSWERED:  # shown again after a restart of the view
+            self._show_feedback()
+        else:
+            self.primary.setText("&Submit")
+            self.primary.setAccessibleName("Submit")
+            self._update_primary()
+            self.input.focus_first()
+
+    def _update_score(self) -> None:
+        session = self.session
+        assert session is not None
+        if session.answered:
+            self.score_label.setText(f"Score: {session.correct} / {session.answered}")
+        else:
+            self.score_label.setText("Score: –")
+
+    def _update_primary(self) -> None:
+        if self.session is None or self.input is None:
+            return
+        if self.session.state is QuizState.ASKING:
+            self.primary.setEnabled(self.input.response() is not None)
+
+    def _primary_action(self) -> None:
+        if self.session is None:
+            return
+        if self.session.state is QuizState.ASKING:
+            self.submit()
+        elif self.session.state is QuizState.ANSWERED:
+            self.next()
+
+    def submit(self) -> None:
+        """Grade and record the current response (kept in place if it cannot be saved)."""
+        session, answer_input = self.session, self.input
+        if session is None or answer_input is None or session.state is not QuizState.ASKING:
+            return
+        response = answer_input.response()
+        if response is None:
+            answer_input.enter()
+            return
+        try:
+            session.submit(response)
+        except SaveError as exc:
+            self._show_error(f"Your answer was not saved ({exc}). It is still here: press Enter to try again.")
+            return
+        self.error_label.hide()
+        self._show_feedback()
+
+    def _show_feedback(self) -> None:
+        session, answer_input = self.session, self.input
+        assert session is not None and answer_input is not None
+        feedback = session.feedback
+        answer_input.set_locked(True)
+        if isinstance(answer_input, (ChoiceInput, MultiInput, TrueFalseInput)):
+            right = {feedback.expected} if not isinstance(answer_input, MultiInput) else set(
+                getattr(feedback.question, "answers", ()))
+            answer_input.mark_options(right)
+        self.feedback.show_feedback(feedback)
+        self._update_score()
+        last = session.is_last
+        self.primary.setText("See &results" if last else "&Next question")
+        self.primary.setAccessibleName("See results" if last else "Next question")
+        self.primary.setEnabled(True)
+        self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll.ensureWidgetVisible(self.feedback.outcome_label)
+
+    def next(self) -> None:
+        """Go on to the next question, or to the results after the last."""
+        session = self.session
+        if session is None or session.state is not QuizState.ANSWERED:
+            return
+        try:
+            session.next()
+        except SaveError as exc:
+            self._show_error(f"The quiz could not be closed ({exc}); your answers are saved. Press Enter to retry.")
+            return
+        self.error_label.hide()
+        self._render()
+
+    def ask_abandon(self) -> None:
+        """Esc: after a confirmation, stop the quiz; answers already given stay saved."""
+        session = self.session
+        if session is None or session.state not in (QuizState.ASKING, QuizState.ANSWERED):
+            return
+        n = session.answered
+        kept = f"The {n} answer{'s' if n != 1 else ''} you gave {'are' if n != 1 else 'is'} saved." if n else ""
+        if not dialogs.confirm(self, "Abandon quiz?", f"Stop this quiz now? {kept}".strip()):
+            return
+        try:
+            session.abandon()
+        except SaveError as exc:
+            self._show_error(f"The quiz could not be closed ({exc}); your answers are saved.")
+            return
+        self._render()
+
+    def _retry(self) -> None:
+        session = self.session
+        if session is None or session.state not in (QuizState.FINISHED, QuizState.ABANDONED):
+            return
+        if session.mistakes:
+            self.retryRequested.emit(session.retry_quiz())
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    # -- keyboard ------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Keys the focused control did not use: digits, Enter, Esc."""
+        session, key = self.session, event.key()
+        if session is None:
+            super().keyPressEvent(event)
+            return
+        if self.stack.currentWidget() is self.results:
+            if key == Qt.Key.Key_Escape:
+                self.homeRequested.emit()
+                return
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._primary_action()
+        elif key == Qt.Key.Key_Escape:
+            self.ask_abandon()
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and session.state is QuizState.ASKING and self.input is not None:
+            if not self.input.pick(key - Qt.Key.Key_0):
+                super().keyPressEvent(event)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,136 @@
+"""The results page of a quiz: score, time, a table of every answer, and what to do next."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.study.quiz_session import QuizResult
+from studyapp.ui.answer_widgets import outcome_colour, outcome_text
+
+#: Table cells show at most this much of a text; the table is a summary, the quiz showed it all.
+_CELL_MAX = 300
+COLUMNS = ("#", "Question", "Your answer", "Right answer", "Result")
+
+
+def _cell(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _CELL_MAX else flat[: _CELL_MAX - 1] + "…"
+
+
+def format_duration(elapsed: timedelta) -> str:
+    """``"45 s"``, ``"3 min 12 s"``, ``"1 h 05 min"``."""
+    seconds = max(0, round(elapsed.total_seconds()))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+class ResultsView(QWidget):
+    """Shows a ``QuizResult``; its buttons emit ``retryRequested``, ``newQuizRequested``, ``homeRequested``."""
+
+    retryRequested = Signal()
+    newQuizRequested = Signal()
+    homeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title_label = QLabel(self)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.score_label = QLabel(self)
+        self.score_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.score_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.score_label.setAccessibleName("Score")
+        self.time_label = QLabel(self)
+        self.time_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.time_label.setAccessibleName("Time taken")
+        self.note_label = QLabel(self)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName("Every answer")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        # Wrapped cells need their height again whenever the columns get their real width.
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+
+        self.retry_button = QPushButton("&Retry my mistakes", self)
+        self.retry_button.setAccessibleName("Retry my mistakes")
+        self.retry_button.clicked.connect(self.retryRequested)
+        self.new_button = QPushButton("&New quiz", self)
+        self.new_button.setAccessibleName("New quiz")
+        self.new_button.clicked.connect(self.newQuizRequested)
+        self.home_button = QPushButton("&Home", self)
+        self.home_button.setAccessibleName("Home")
+        self.home_button.clicked.connect(self.homeRequested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.home_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.score_label)
+        layout.addWidget(self.time_label)
+        layout.addWidget(self.note_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(self.retry_button, self.new_button)
+        QWidget.setTabOrder(self.new_button, self.home_button)
+        QWidget.setTabOrder(self.home_button, self.table)
+
+    def show_result(self, result: QuizResult) -> None:
+        """Fill the page from ``result``."""
+        self.title_label.setText("Quiz abandoned" if result.abandoned else "Quiz finished")
+        self.score_label.setText(f"{result.correct} / {result.total} right · {result.percentage:.0f}%")
+        self.time_label.setText(f"Time taken: {format_duration(result.elapsed)}")
+        if result.abandoned:
+            self.note_label.setText(
+                f"You stopped after {result.answered} of {result.total} questions; "
+                "the answers you gave are saved and count in your statistics."
+            )
+        else:
+            self.note_label.setText("Every answer is saved.")
+        mistakes = len(result.mistakes)
+        self.retry_button.setEnabled(mistakes > 0)
+        self.retry_button.setText(f"&Retry my mistakes ({mistakes})" if mistakes else "&Retry my mistakes")
+        self.table.setRowCount(len(result.rows))
+        for r, row in enumerate(result.rows):
+            question = row.question
+            cells = (str(row.number), question.front, row.response_text or "(blank)", row.expected,
+                     outcome_text(row.outcome).split(":")[0])
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(_cell(text))
+                if c == 4:
+                    item.setForeground(QBrush(QColor(outcome_colour(row.outcome))))
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        (self.retry_button if mistakes else self.new_button).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,327 @@
+"""Taking quizzes in the real QuizView, on a real QuizSession and a real store in tmp_path."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+import none_guard  # noqa: F401  (PySide6 6.12 + CPython 3.11 refcount bug; see the module)
+
+from studyapp.bank.model import (
+    AnyQuestion,
+    ChoiceQuestion,
+    ClozeQuestion,
+    Deck,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    QuestionType,
+    TextQuestion,
+    TrueFalseQuestion,
+    parse_cloze,
+)
+from studyapp.store import Store, open_store
+from studyapp.study.quiz import Quiz, QuizOptions, build_quiz, quiz_of_questions
+from studyapp.study.quiz_session import QuizSession, QuizState
+from studyapp.ui import dialogs
+from studyapp.ui.answer_inputs.arrange import MatchInput, OrderInput
+from studyapp.ui.answer_inputs.choices import MultiInput
+from studyapp.ui.answer_inputs.typed import ClozeInput, TextInput
+from studyapp.ui.quiz_view import QuizView
+
+D = "pozirk"
+HTML = "<img src=file:///etc/passwd> <b>x</b>"
+CLOZE = "On January {{17}}, Prime Minister Raman {{Hałoŭčanka}} expressed confidence."
+
+QUESTIONS: tuple[AnyQuestion, ...] = (
+    ChoiceQuestion(deck=D, id="choice", prompt="Who is Prime Minister?", choices=(
+        "Raman Hałoŭčanka", "Maksim Ryžankoŭ", "Viktar Babaryka"), answer="Raman Hałoŭčanka",
+        explanation="Named on January 17.", quote="Prime Minister Raman Hałoŭčanka"),
+    MultiQuestion(deck=D, id="multi", prompt="Where is progress decided?", choices=(
+        "Washington", "London", "Brussels", "Moscow"), answers=("Washington", "London", "Brussels")),
+    TrueFalseQuestion(deck=D, id="tf", prompt="Belarus pardoned political prisoners.", answer=True),
+    TextQuestion(deck=D, id="text", prompt="The Belarusian leader's surname?", answers=("Łukašenka",)),
+    ClozeQuestion(deck=D, id="cloze", text=CLOZE, parts=parse_cloze(CLOZE)),
+    OrderQuestion(deck=D, id="order", prompt="Order these.", items=("Election", "Pardons", "News conference")),
+    MatchQuestion(deck=D, id="match", prompt="Match roles.", pairs=(
+        ("Ryžankoŭ", "Foreign Minister"), ("Biden", "US President"))),
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "studyapp.sqlite3", backups_dir=tmp_path / "backups")
+    yield opened.store
+    opened.store.close()
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def make_view(qtbot: QtBot, quiz: Quiz, store: Store) -> tuple[QuizView, QuizSession]:
+    view = QuizView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    session = QuizSession(quiz, store, now=now)
+    view.start(session)
+    return view, session
+
+
+def key(view: QWidget, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where the user's focus is (the focused control, else the view)."""
+    target = QApplication.focusWidget() or view
+    qtbot_key(target, k, modifier)
+
+
+def qtbot_key(target: QWidget, k: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(target, k, modifier)
+
+
+def type_text(text: str) -> None:
+    from PySide6.QtTest import QTest
+
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    QTest.keyClicks(widget, text)
+
+
+def answer_by_keyboard(view: QuizView, right: bool) -> None:
+    """Answer the current question with keys only; right or (for most types) wrong."""
+    session = view.session
+    assert session is not None
+    item = session.current
+    q = item.question
+    if isinstance(q, ChoiceQuestion):
+        target = q.answer if right else next(c for c in item.choices if c != q.answer)
+        key(view, Qt.Key(Qt.Key.Key_1 + item.choices.index(target)))
+    elif isinstance(q, MultiQuestion):
+        for i, choice in enumerate(item.choices):
+            if (choice in q.answers) == right:
+                key(view, Qt.Key(Qt.Key.Key_1 + i))
+    elif isinstance(q, TrueFalseQuestion):
+        key(view, Qt.Key.Key_1 if q.answer == right else Qt.Key.Key_2)
+    elif isinstance(q, TextQuestion):
+        type_text("Lukasenk" if not right else "Lukasenka")  # a near miss when not right
+    elif isinstance(q, ClozeQuestion):
+        type_text("17")
+        key(view, Qt.Key.Key_Tab)
+        type_text("Haloucanka" if right else "Minsk")
+    elif isinstance(q, OrderQuestion):
+        target = q.items if right else tuple(reversed(q.items))
+        for place, wanted in enumerate(target):
+            assert isinstance(view.input, OrderInput)
+            row = view.input.response().index(wanted)
+            lst = view.input.list
+            assert QApplication.focusWidget() is lst
+            while lst.currentRow() != row:
+                key(view, Qt.Key.Key_Down if lst.currentRow() < row else Qt.Key.Key_Up)
+            for _ in range(row - place):
+                key(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    elif isinstance(q, MatchQuestion):
+        assert isinstance(view.input, MatchInput)
+        for n, (left, right_value) in enumerate(q.pairs):
+            combo = view.input.combos[n]
+            assert QApplication.focusWidget() is combo
+            wanted = right_value if right else next(r for r in item.match_right if r != right_value)
+            for _ in range(item.match_right.index(wanted) + 1):
+                key(view, Qt.Key.Key_Down)
+            key(view, Qt.Key.Key_Tab)
+    else:
+        raise AssertionError(q.type)
+    key(view, Qt.Key.Key_Return)
+
+
+def db_rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_quiz_of_every_type_by_keyboard_and_mouse(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    quiz = build_quiz([Deck(D, "Pozirk", tmp_path / "d.yaml", QUESTIONS)], QuizOptions(count=10, seed=7))
+    view, session = make_view(qtbot, quiz, store)
+    assert view.progress.text() == "Question 1 of 7"
+    wrong = {QuestionType.TRUEFALSE, QuestionType.TEXT, QuestionType.MATCH}
+    while session.state is QuizState.ASKING:
+        q = session.current.question
+        n = session.number
+        assert view.progress.text() == f"Question {n} of 7"
+        if isinstance(q, MultiQuestion):  # this one by mouse
+            assert isinstance(view.input, MultiInput)
+            for row in view.input.rows:
+                if row.text in q.answers:
+                    qtbot.mouseClick(row.button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(view.primary, Qt.MouseButton.LeftButton)
+        else:
+            answer_by_keyboard(view, right=q.type not in wrong)
+        assert session.state is QuizState.ANSWERED, q.type
+        expected_outcome = "✔ Right" if q.type not in wrong else ("≈ Almost" if q.type is QuestionType.TEXT else "✘ Wrong")
+        assert view.feedback.outcome_label.text().startswith(expected_outcome), q.type
+        assert view.feedback.expected_label.text() == q.answer_text
+        if q.type is QuestionType.TEXT:
+            assert view.feedback.diff_label.isVisible()
+            assert "lukasenk" in view.feedback.diff_label.text()
+        key(view, Qt.Key.Key_Return)  # Enter again: next question (or the results)
+    assert session.state is QuizState.FINISHED
+    assert view.stack.currentWidget() is view.results
+    assert view.score_label.text() == "Score: 4 / 7"
+    assert view.results.score_label.text() == "4 / 7 right · 57%"
+    assert view.results.table.rowCount() == 7
+
+    db = tmp_path / "studyapp.sqlite3"
+    outcomes = dict(db_rows(db, "SELECT question_id, outcome FROM attempts WHERE mode = 'quiz'"))
+    assert outcomes == {"choice": "right", "multi": "right", "tf": "wrong", "text": "almost",
+                        "cloze": "right", "order": "right", "match": "wrong"}
+    responses = dict(db_rows(db, "SELECT question_id, response FROM attempts"))
+    assert responses["tf"] == "false" and responses["text"] == '"Lukasenk"'
+    assert responses["multi"] == '["Brussels", "London", "Washington"]'
+    assert db_rows(db, "SELECT answered, right, abandoned, finished_us IS NOT NULL FROM sessions") == [(7, 4, 0, 1)]
+
+
+def test_escape_asks_then_abandons_keeping_answers(
+    qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    replies = iter([False, True])
+
+    def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+        asked.append(f"{title}|{text}")
+        return next(replies)
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    view, session = make_view(qtbot, quiz_of_questions(QUESTIONS[:3], deck=D, seed=3), store)
+    answer_by_keyboard(view, right=True)
+    key(view, Qt.Key.Key_Return)
+    answer_by_keyboard(view, right=False)
+    key(view, Qt.Key.Key_Escape)  # "no": the quiz goes on
+    assert session.state is QuizState.ANSWERED
+    assert view.stack.currentIndex() == 0
+    key(view, Qt.Key.Key_Escape)  # "yes"
+    assert asked == ["Abandon quiz?|Stop this quiz now? The 2 answers you gave are saved."] * 2
+    assert session.state is QuizState.ABANDONED
+    assert view.stack.currentWidget() is view.results
+    assert view.results.title_label.text() == "Quiz abandoned"
+    assert view.results.score_label.text() == "1 / 3 right · 33%"
+    assert "stopped after 2 of 3" in view.results.note_label.text()
+    db = tmp_path / "studyapp.sqlite3"
+    assert db_rows(db, "SELECT count(*) FROM attempts") == [(2,)]
+    assert db_rows(db, "SELECT answered, right, abandoned FROM sessions") == [(2, 1, 1)]
+
+
+def test_results_page_and_retry_my_mistakes(qtbot: QtBot, store: Store) -> None:
+    view, session = make_view(qtbot, quiz_of_questions(QUESTIONS[:3], deck=D, seed=5), store)
+    for _ in range(3):
+        answer_by_keyboard(view, right=session.current.question.id != "tf")
+        key(view, Qt.Key.Key_Return)
+    results = view.results
+    assert results.retry_button.isEnabled()
+    assert results.retry_button.text() == "&Retry my mistakes (1)"
+    assert results.time_label.text().startswith("Time taken: ")
+    table = results.table
+    rows = {table.item(r, 1).text(): [table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())}
+    assert rows["Belarus pardoned political prisoners."][2:] == ["False", "True", "✘ Wrong"]
+    assert rows["Who is Prime Minister?"][2:] == ["Raman Hałoŭčanka", "Raman Hałoŭčanka", "✔ Right"]
+    with qtbot.waitSignal(view.retryRequested) as blocker:
+        qtbot.mouseClick(results.retry_button, Qt.MouseButton.LeftButton)
+    retry = blocker.args[0]
+    assert isinstance(retry, Quiz)
+    assert [q.id for q in retry.questions] == ["tf"]
+    with qtbot.waitSignal(view.newQuizRequested):
+        qtbot.mouseClick(results.new_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.homeRequested):
+        qtbot.mouseClick(results.home_button, Qt.MouseButton.LeftButton)
+
+    # The retry quiz, all right this time: nothing left to retry.
+    view.start(QuizSession(retry, store, now=now))
+    answer_by_keyboard(view, right=True)
+    key(view, Qt.Key.Key_Return)
+    assert view.results.score_label.text() == "1 / 1 right · 100%"
+    assert not view.results.retry_button.isEnabled()
+
+
+def test_html_is_shown_literally(qtbot: QtBot, store: Store) -> None:
+    q = ChoiceQuestion(deck=D, id="h", prompt=HTML, choices=(HTML, "<b>y</b> & z"), answer=HTML,
+                       explanation=HTML, quote=HTML)
+    view, session = make_view(qtbot, quiz_of_questions([q], deck=D, seed=1), store)
+    assert view.prompt_label.text() == HTML
+    assert view.prompt_label.textFormat() == Qt.TextFormat.PlainText
+    wrong = session.current.choices.index("<b>y</b> & z")
+    key(view, Qt.Key(Qt.Key.Key_1 + wrong))
+    key(view, Qt.Key.Key_Return)
+    fb = view.feedback
+    for label in (fb.expected_label, fb.explanation_label, fb.quote_label):
+        assert label.text() == HTML
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    plain = [lbl for lbl in view.findChildren(QLabel) if lbl is not fb.diff_label]
+    assert all(lbl.textFormat() == Qt.TextFormat.PlainText for lbl in plain if lbl.text())
+    assert any(lbl.text() == "<b>y</b> & z" for lbl in plain)
+    key(view, Qt.Key.Key_Return)
+    assert view.results.table.item(0, 1).text() == HTML
+    assert view.results.table.item(0, 2).text() == "<b>y</b> & z"
+
+
+def test_long_text_wraps_and_scrolls(qtbot: QtBot, store: Store) -> None:
+    long = " ".join(["Belarus"] * 1250)  # 10,000 characters
+    q = TextQuestion(deck=D, id="long", prompt=long, answers=("x",), explanation=long)
+    view, _ = make_view(qtbot, quiz_of_questions([q], deck=D, seed=1), store)
+    qtbot.waitUntil(lambda: view.scroll.verticalScrollBar().maximum() > 0)
+    assert view.prompt_label.width() <= view.scroll.viewport().width()
+    assert view.prompt_label.text() == long
+    assert view.width() == 800  # nothing forced the window wider
+
+
+def test_save_error_is_shown_and_answer_can_be_retried(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    q = TextQuestion(deck=D, id="t", prompt="Type a lot", answers=("x",))
+    view, session = make_view(qtbot, quiz_of_questions([q], deck=D, seed=1), store)
+    pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
+    assert isinstance(view.input, TextInput)
+    view.input.edit.setText("y" * 20_000)  # too big for the pages left
+    key(view, Qt.Key.Key_Return)
+    assert view.error_label.isVisible()
+    assert "could not save: disk full" in view.error_label.text()
+    assert session.state is QuizState.ASKING
+    assert view.input.edit.text() == "y" * 20_000  # the answer is still there
+    db = tmp_path / "studyapp.sqlite3"
+    assert db_rows(db, "SELECT count(*) FROM attempts") == [(0,)]
+    store.connection.execute("PRAGMA max_page_count = 1073741823")  # space is back
+    key(view, Qt.Key.Key_Return)
+    assert not view.error_label.isVisible()
+    assert session.state is QuizState.ANSWERED
+    assert db_rows(db, "SELECT count(*) FROM attempts") == [(1,)]
+
+
+def test_show_in_article_and_card_in_quiz(qtbot: QtBot, store: Store) -> None:
+    from studyapp.bank.model import CardQuestion
+
+    card = CardQuestion(deck=D, id="k", prompt="Adapted to?", answer="Sanctions", quote="adapted to sanctions")
+    view, session = make_view(qtbot, quiz_of_questions([QUESTIONS[0], card], deck=D, seed=2), store)
+    while session.current.question.id != "k":
+        answer_by_keyboard(view, right=True)
+        assert view.feedback.article_button.isVisible()
+        with qtbot.waitSignal(view.showInArticle) as blocker:
+            qtbot.mouseClick(view.feedback.article_button, Qt.MouseButton.LeftButton)
+        assert blocker.args == [D, "Prime Minister Raman Hałoŭčanka"]
+        key(view, Qt.Key.Key_Return)
+    assert not view.primary.isEnabled()
+    key(view, Qt.Key.Key_Return)  # shows the answer
+    key(view, Qt.Key.Key_1)  # "I knew it" submits
+    assert session.state is QuizState.ANSWERED
+    assert view.feedback.outcome_label.text() == "✔ Right"
+    assert session.rows[-1].response is True
