@@ -361,7 +361,8 @@ def _build_truefalse(r: Reader, fields: Fields) -> Build | None:
         if is_plain(node) and node.tag != "tag:yaml.org,2002:str":
             value = word == "true"
             return lambda **kw: TrueFalseQuestion(prompt=fields["prompt"][1].value, answer=value, **kw)
-        r.add(node, f"answer must be an unquoted true or false; remove the quotes around '{node.value}'")
+        undo = "the '!!str' tag before" if is_plain(node) else "the quotes around"
+        r.add(node, f"answer must be an unquoted true or false; remove {undo} '{node.value}'")
     elif word in _BOOL_WORDS:
         r.add(node, f"answer must be true or false, not '{node.value}' (write true or false)")
     else:

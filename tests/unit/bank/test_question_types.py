@@ -123,7 +123,7 @@ def test_truefalse_takes_unquoted_true_or_false_in_any_case(check: Check, writte
         ("No", "answer must be true or false, not 'No' (write true or false)"),
         ('"true"', "answer must be an unquoted true or false; remove the quotes around 'true'"),
         ("'false'", "answer must be an unquoted true or false; remove the quotes around 'false'"),
-        ("!!str true", "answer must be an unquoted true or false; remove the quotes around 'true'"),
+        ("!!str true", "answer must be an unquoted true or false; remove the '!!str' tag before 'true'"),
         ("maybe", "answer must be true or false, not the text 'maybe'"),
         ("[true]", "answer must be true or false, not a list"),
     ],
