@@ -88,6 +88,7 @@ def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlit
         if str(mode).lower() != "wal":
             raise sqlite3.OperationalError(f"could not switch to WAL (journal_mode={mode})")
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA fullfsync = ON")  # macOS: a real flush to the disk; ignored elsewhere
         conn.execute("PRAGMA foreign_keys = ON")
         # Statistics join the card and question summaries (a few MB for 10,000 questions):
         # keep them in SQLite's cache rather than re-reading pages through the OS.
