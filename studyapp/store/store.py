@@ -11,11 +11,11 @@ import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from studyapp.store.errors import SaveError, StoreError, save_failure_of
-from studyapp.store.localtime import from_us, local_day, to_us
+from studyapp.store.localtime import EPOCH, from_us, local_day, to_us
 from studyapp.store.records import Attempt, CardState, Mode, QuestionHistory, SessionRecord
 from studyapp.store.summaries import Summaries, session_from_row
 
@@ -23,12 +23,13 @@ if TYPE_CHECKING:
     from studyapp.grading import Outcome
 
 
-def _outcome_type() -> type[Outcome]:
+def _outcomes() -> dict[str, Outcome]:
+    """Stored text -> ``Outcome`` (a dict lookup is several times faster than ``Outcome(text)``)."""
     # Imported on first use: studyapp.grading loads rapidfuzz and anyascii, which recording
     # an answer or opening the store does not need (start-up time).
     from studyapp.grading import Outcome
 
-    return Outcome
+    return {o.value: o for o in Outcome}
 
 
 _INSERT_ATTEMPT = """
@@ -56,6 +57,7 @@ ON CONFLICT (deck, question_id) DO UPDATE SET
     last_us = max(last_us, excluded.last_us),
     stability = CASE WHEN excluded.due_us IS NULL THEN stability ELSE excluded.stability END,
     due_us = coalesce(excluded.due_us, due_us)"""
+_ONE_US = timedelta(microseconds=1)
 _CARD_COLUMNS = "deck, question_id, fsrs_json, due_us, stability, state, last_review_us"
 
 
@@ -227,7 +229,9 @@ class Store:
             rows = self._conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards")
         else:
             rows = self._conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ?", (deck,))
-        return {(r[0], r[1]): _card_from_row(r) for r in rows}
+        epoch, us = EPOCH, _ONE_US  # inlined from_us: this runs once per card
+        return {(d, q): CardState(d, q, j, epoch + due * us, stab, state, None if last is None else epoch + last * us)
+                for d, q, j, due, stab, state, last in rows}
 
     def card_state(self, deck: str, question_id: str) -> CardState | None:
         """One card's state, or None if the card is new."""
@@ -279,8 +283,8 @@ class Store:
         rows = self._conn.execute(
             "SELECT deck, question_id, attempts, wrong, last_us, last_outcome FROM question_stats "
             "WHERE (? IS NULL OR deck = ?)", (deck, deck))
-        outcome = _outcome_type()
-        return {(r[0], r[1]): QuestionHistory(r[2], r[3], from_us(r[4]), outcome(r[5])) for r in rows}
+        outcome, epoch, us = _outcomes(), EPOCH, _ONE_US
+        return {(d, q): QuestionHistory(n, wrong, epoch + last * us, outcome[o]) for d, q, n, wrong, last, o in rows}
 
     def new_cards_since(self, since: datetime, deck: str | None = None) -> int:
         """How many cards were reviewed for the first time at or after ``since``."""
@@ -295,8 +299,8 @@ class Store:
         rows = self._conn.execute(
             "SELECT id, content_hash, outcome, answered_us FROM attempts WHERE deck = ? AND question_id = ? "
             "ORDER BY answered_us, id", (deck, question_id))
-        outcome = _outcome_type()
-        return [(r[0], r[1], outcome(r[2]), from_us(r[3])) for r in rows]
+        outcome = _outcomes()
+        return [(r[0], r[1], outcome[r[2]], from_us(r[3])) for r in rows]
 
     @property
     def summaries(self) -> Summaries:
