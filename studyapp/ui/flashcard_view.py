@@ -1,0 +1,345 @@
+"""The flashcard screen: renders a ``ReviewSession`` card by card and forwards the user's ratings.
+
+Front, then "Show answer" (Space/Enter); the back shows the answer, the explanation and the
+quote from the article, and the four rating buttons Again / Hard / Good / Easy (keys 1–4),
+each labelled with the interval it would give, as Anki does. Ctrl+Z takes back the last
+rating. When nothing is left the end screen says when the next card is due. A rating that
+cannot be saved (``SaveError``) is shown in a banner and the card stays, ready to rate again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.bank.model import AnyQuestion, ChoiceQuestion, MatchQuestion, MultiQuestion, OrderQuestion
+from studyapp.store import SaveError
+from studyapp.study.review_session import ReviewSession, ReviewState
+from studyapp.study.scheduling import Rating, format_interval
+from studyapp.ui.answer_inputs.base import plain_label
+
+RATINGS = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
+
+#: Check again for cards coming due (learning steps) at most this often while the end screen shows.
+_RECHECK_MS = 60_000
+
+
+def front_extra(question: AnyQuestion) -> str:
+    """What a card's front needs besides the prompt: the options of a choice, the items to order..."""
+    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
+        return "Options: " + " · ".join(question.choices)
+    if isinstance(question, OrderQuestion):
+        return "Put in order: " + " · ".join(sorted(question.items))
+    if isinstance(question, MatchQuestion):
+        return "Match: " + " · ".join(left for left, _ in question.pairs)
+    return ""
+
+
+def describe_due(due: datetime, now: datetime) -> str:
+    """``"in 10m (14:05)"``, ``"in 3d (Mon 2 Mar, 09:00)"`` in local time."""
+    local = due.astimezone()
+    same_day = local.date() == now.astimezone().date()
+    when = local.strftime("%H:%M") if same_day else f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+    return f"in {format_interval(due - now)} ({when})"
+
+
+class FlashcardView(QWidget):
+    """Reviews flashcards: ``start(session)``; ``homeRequested`` when the user leaves."""
+
+    homeRequested = Signal()
+    showInArticle = Signal(str, str)  # deck id, quote
+
+    def __init__(self, parent: QWidget | None = None, *, now: Callable[[], datetime] | None = None) -> None:
+        super().__init__(parent)
+        self.session: ReviewSession | None = None
+        self._now = now or (lambda: datetime.now(timezone.utc))
+        self.setAccessibleName("Flashcards")
+
+        self.progress_label = QLabel(self)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label.setAccessibleName("Progress today")
+        self.home_button = QPushButton("&Home", self)
+        self.home_button.setAccessibleName("Home")
+        self.home_button.setToolTip("Leave the review (Esc)")
+        self.home_button.clicked.connect(self.leave)
+        self.undo_button = QPushButton("&Undo", self)
+        self.undo_button.setAccessibleName("Undo last rating")
+        self.undo_button.setToolTip("Take back the last rating (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo)
+        header = QHBoxLayout()
+        header.addWidget(self.progress_label, 1)
+        header.addWidget(self.undo_button)
+        header.addWidget(self.home_button)
+
+        # -- the card --
+        self.kind_label = plain_label("", self, selectable=False)
+        self.kind_label.setStyleSheet("color: palette(placeholder-text);")
+        self.front_label = plain_label("", self)
+        self.front_label.setAccessibleName("Front")
+        self.front_label.setStyleSheet("font-size: 14pt;")
+        self.extra_label = plain_label("", self)
+        self.extra_label.setAccessibleName("Options")
+        self.rule = QFrame(self)
+        self.rule.setFrameShape(QFrame.Shape.HLine)
+        self.answer_label = plain_label("", self)
+        self.answer_label.setAccessibleName("Answer")
+        self.answer_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.explanation_label = plain_label("", self)
+        self.explanation_label.setAccessibleName("Explanation")
+        self.quote_label = plain_label("", self)
+        self.quote_label.setAccessibleName("Quote from the article")
+        self.quote_label.setStyleSheet("font-style: italic; border-left: 3px solid palette(mid); padding-left: 8px;")
+        self.article_button = QPushButton("Show in &article", self)
+        self.article_button.setAccessibleName("Show in article")
+        self.article_button.clicked.connect(self._show_in_article)
+        card = QWidget(self)
+        card_layout = QVBoxLayout(card)
+        for w in (self.kind_label, self.front_label, self.extra_label, self.rule, self.answer_label,
+                  self.explanation_label, self.quote_label):
+            card_layout.addWidget(w)
+        card_layout.addWidget(self.article_button, 0, Qt.AlignmentFlag.AlignLeft)
+        card_layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(card)
+        self.back_widgets: tuple[QWidget, ...] = (self.rule, self.answer_label, self.explanation_label,
+                                                  self.quote_label, self.article_button)
+
+        self.show_button = QPushButton("&Show answer", self)
+        self.show_button.setAccessibleName("Show answer")
+        self.show_button.setToolTip("Space or Enter")
+        self.show_button.clicked.connect(self.show_answer)
+        self.rating_buttons: dict[Rating, QPushButton] = {}
+        ratings = QHBoxLayout()
+        for number, (rating, name) in enumerate(RATINGS, start=1):
+            button = QPushButton(name, self)
+            button.setToolTip(f"Key {number}")
+            button.setMinimumHeight(48)
+            button.clicked.connect(lambda _=False, r=rating: self.rate(r))
+            self.rating_buttons[rating] = button
+            ratings.addWidget(button)
+        self.rating_row = QWidget(self)
+        self.rating_row.setLayout(ratings)
+        footer = QVBoxLayout()
+        footer.addWidget(self.show_button)
+        footer.addWidget(self.rating_row)
+
+        self.error_label = plain_label("", self, selectable=False)
+        self.error_label.setAccessibleName("Save error")
+        self.error_label.setStyleSheet(
+            "color: #c62828; background: rgba(198, 40, 40, 30); font-weight: bold; padding: 6px;")
+        self.error_label.hide()
+
+        card_page = QWidget(self)
+        card_page_layout = QVBoxLayout(card_page)
+        card_page_layout.setContentsMargins(0, 0, 0, 0)
+        card_page_layout.addWidget(self.scroll, 1)
+        card_page_layout.addLayout(footer)
+
+        # -- the end screen --
+        self.end_title = plain_label("", self, selectable=False)
+        self.end_title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.end_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.end_label = plain_label("", self)
+        self.end_label.setAccessibleName("Next card due")
+        self.end_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.end_home = QPushButton("Back &home", self)
+        self.end_home.setAccessibleName("Back home")
+        self.end_home.clicked.connect(self.leave)
+        end_page = QWidget(self)
+        end_layout = QVBoxLayout(end_page)
+        end_layout.addStretch(1)
+        end_layout.addWidget(self.end_title)
+        end_layout.addWidget(self.end_label)
+        end_layout.addWidget(self.end_home, 0, Qt.AlignmentFlag.AlignCenter)
+        end_layout.addStretch(2)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(card_page)
+        self.stack.addWidget(end_page)
+        self.recheck = QTimer(self)
+        self.recheck.setSingleShot(True)
+        self.recheck.timeout.connect(self._recheck)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.stack, 1)
+        QWidget.setTabOrder(self.show_button, self.rating_buttons[Rating.Again])
+
+    # -- driving the session -------------------------------------------------------------
+
+    def start(self, session: ReviewSession) -> None:
+        """Show ``session``, starting it if needed (a start that cannot be saved can be retried)."""
+        self.session = session
+        self.error_label.hide()
+        if session.state is ReviewState.READY:
+            try:
+                session.start()
+            except SaveError as exc:
+                self._show_error(f"The review cannot start ({exc}). Press Enter to try again.")
+                self.show_button.setEnabled(False)
+                self.rating_row.hide()
+                return
+        self._render()
+
+    def _render(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.undo_button.setEnabled(session.can_undo)
+        if session.state in (ReviewState.READY, ReviewState.CLOSED):
+            return
+        progress = session.progress()
+        self.progress_label.setText(
+            f"Reviewed {progress.done} · {progress.due} due · {progress.new} new left today")
+        if session.state is ReviewState.FINISHED:
+            self._render_end()
+            return
+        self.recheck.stop()
+        self.stack.setCurrentIndex(0)
+        card = session.current
+        q = card.question
+        self.kind_label.setText("New card" if card.is_new else "Review")
+        self.front_label.setText(card.front)
+        extra = front_extra(q)
+        self.extra_label.setText(extra)
+        self.extra_label.setVisible(bool(extra))
+        back = session.state is ReviewState.SHOWING_BACK
+        if back:
+            self.answer_label.setText(card.answer)
+            self.explanation_label.setText(q.explanation or "")
+            self.quote_label.setText(q.quote or "")
+        for w in self.back_widgets:
+            w.setVisible(back)
+        self.explanation_label.setVisible(back and bool(q.explanation))
+        self.quote_label.setVisible(back and bool(q.quote))
+        self.article_button.setVisible(back and bool(q.quote))
+        self.show_button.setVisible(not back)
+        self.show_button.setEnabled(True)
+        self.rating_row.setVisible(back)
+        if back:
+            labels = session.preview().labels
+            for number, (rating, name) in enumerate(RATINGS, start=1):
+                button = self.rating_buttons[rating]
+                button.setText(f"{number}  {name}\n{labels[rating]}")
+                button.setAccessibleName(f"{name}, next review in {labels[rating]}")
+            self.rating_buttons[Rating.Good].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.show_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.verticalScrollBar().setValue(0)
+
+    def _render_end(self) -> None:
+        session = self.session
+        assert session is not None
+        self.stack.setCurrentIndex(1)
+        done = session.progress().done
+        self.end_title.setText("All done for now!" if done else "Nothing to review right now")
+        due = session.next_due()
+        now = self._now()
+        if due is None:
+            self.end_label.setText("No cards are scheduled. Take a quiz or add questions to study more.")
+        else:
+            self.end_label.setText(f"The next card is due {describe_due(due, now)}.")
+            wait_ms = int((due - now).total_seconds() * 1000)
+            self.recheck.start(max(1000, min(wait_ms, _RECHECK_MS)))
+        self.end_home.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _recheck(self) -> None:
+        if self.session is not None and self.session.state is ReviewState.FINISHED and self.isVisible():
+            self.session.refresh()
+            self._render()
+
+    def show_answer(self) -> None:
+        """Turn the card over."""
+        if self.session is None or self.session.state is not ReviewState.SHOWING_FRONT:
+            return
+        self.session.show_answer()
+        self._render()
+
+    def rate(self, rating: Rating) -> None:
+        """Rate the card on screen; on a save error the card stays for another try."""
+        session = self.session
+        if session is None or session.state is not ReviewState.SHOWING_BACK:
+            return
+        try:
+            session.rate(rating)
+        except SaveError as exc:
+            self._show_error(f"Your rating was not saved ({exc}). The card is still here: rate it again to retry.")
+            return
+        self.error_label.hide()
+        self._render()
+
+    def undo(self) -> None:
+        """Take back the last rating and show that card again."""
+        session = self.session
+        if session is None or not session.can_undo:
+            return
+        try:
+            session.undo()
+        except SaveError as exc:
+            self._show_error(f"The rating could not be taken back ({exc}). Try again.")
+            return
+        self.error_label.hide()
+        self._render()
+
+    def leave(self) -> None:
+        """Close the session (recording when it ended) and ask to go home."""
+        session = self.session
+        self.recheck.stop()
+        if session is not None and session.state is not ReviewState.CLOSED:
+            try:
+                session.close()
+            except SaveError as exc:
+                # Every rating is already saved; only the session's end time is lost.
+                self._show_error(f"The end of the review was not saved ({exc}); your ratings are saved.")
+        self.homeRequested.emit()
+
+    def _show_in_article(self) -> None:
+        if self.session is not None and self.session.state is ReviewState.SHOWING_BACK:
+            q = self.session.current.question
+            if q.quote:
+                self.showInArticle.emit(q.deck, q.quote)
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    # -- keyboard ------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Space/Enter show the answer (then rate Good), 1–4 rate, Ctrl+Z undoes, Esc goes home."""
+        session, key = self.session, event.key()
+        if session is None:
+            super().keyPressEvent(event)
+            return
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
+        elif key == Qt.Key.Key_Escape:
+            self.leave()
+        elif session.state is ReviewState.READY and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.start(session)
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if session.state is ReviewState.SHOWING_FRONT:
+                self.show_answer()
+            elif session.state is ReviewState.SHOWING_BACK:
+                self.rate(Rating.Good)
+            else:
+                super().keyPressEvent(event)
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4 and session.state is ReviewState.SHOWING_BACK:
+            self.rate(Rating(key - Qt.Key.Key_0))
+        else:
+            super().keyPressEvent(event)

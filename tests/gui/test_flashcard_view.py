@@ -1,0 +1,213 @@
+"""Reviewing flashcards in the real FlashcardView, on a real ReviewSession and a real store in tmp_path."""
+
+from __future__ import annotations
+
+import random
+import re
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+import none_guard  # noqa: F401  (PySide6 6.12 + CPython 3.11 refcount bug; see the module)
+from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, Deck
+from studyapp.store import Store, open_store
+from studyapp.study.review_session import ReviewSession, ReviewState
+from studyapp.study.scheduling import CardScheduler, Rating
+from studyapp.ui.flashcard_view import FlashcardView
+
+D = "pozirk"
+T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+HTML = "<img src=file:///etc/passwd> <b>x</b>"
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def cards(n: int) -> tuple[AnyQuestion, ...]:
+    return tuple(
+        CardQuestion(deck=D, id=f"k{i}", prompt=f"Front {i}", answer=f"Answer {i}",
+                     explanation=f"Because {i}", quote=f"quote {i}")
+        for i in range(1, n + 1)
+    )
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "studyapp.sqlite3"
+
+
+@pytest.fixture
+def store(db: Path, tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(db, backups_dir=tmp_path / "backups", now=T0, busy_timeout_ms=50)
+    yield opened.store
+    opened.store.close()
+
+
+def make_view(qtbot: QtBot, store: Store, questions: tuple[AnyQuestion, ...], clock: Clock,
+              **kw: object) -> tuple[FlashcardView, ReviewSession]:
+    deck = Deck(D, "Pozirk", Path("pozirk.yaml"), questions)
+    session = ReviewSession([deck], store, now=clock, scheduler=CardScheduler(rng=random.Random(1)), **kw)  # type: ignore[arg-type]
+    view = FlashcardView(now=clock)
+    qtbot.addWidget(view)
+    view.resize(760, 560)
+    view.show()
+    qtbot.waitExposed(view)
+    with qtbot.waitActive(view):
+        view.activateWindow()
+    view.start(session)
+    return view, session
+
+
+def key(view: QWidget, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where the user's focus is."""
+    QTest.keyClick(QApplication.focusWidget() or view, k, modifier)
+
+
+def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_review_with_each_rating_then_undo(qtbot: QtBot, store: Store, db: Path) -> None:
+    clock = Clock()
+    view, session = make_view(qtbot, store, cards(5), clock)
+    assert view.front_label.text() == "Front 1"
+    assert view.kind_label.text() == "New card"
+    assert view.show_button.isVisible() and not view.rating_row.isVisible()
+    assert not view.answer_label.isVisible()
+    assert view.progress_label.text() == "Reviewed 0 · 0 due · 5 new left today"
+    assert not view.undo_button.isEnabled()
+
+    expected = CardScheduler().preview(D, "k1", None, T0).labels
+    for number, rating in enumerate((Rating.Again, Rating.Hard, Rating.Good, Rating.Easy), start=1):
+        card = session.current.question
+        assert view.front_label.text() == f"Front {number}" == card.front
+        key(view, Qt.Key.Key_Space)  # show the answer
+        assert session.state is ReviewState.SHOWING_BACK
+        assert view.answer_label.text() == f"Answer {number}"
+        assert view.explanation_label.text() == f"Because {number}"
+        assert view.quote_label.text() == f"quote {number}"
+        texts = [b.text() for b in view.rating_buttons.values()]
+        assert texts == [f"{i}  {name}\n{expected[r]}" for i, (r, name) in enumerate(
+            ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy")), start=1)]
+        assert all(re.fullmatch(r"\d  \w+\n(<1m|\d+(\.\d)?(m|h|d|mo|y))", t) for t in texts)
+        key(view, Qt.Key(Qt.Key.Key_0 + number))
+        clock.now += timedelta(seconds=5)
+    assert rows(db, "SELECT question_id, rating FROM attempts ORDER BY id") == [
+        ("k1", 1), ("k2", 2), ("k3", 3), ("k4", 4)]
+    assert {r[0] for r in rows(db, "SELECT question_id FROM cards")} == {"k1", "k2", "k3", "k4"}
+    assert view.progress_label.text().startswith("Reviewed 4 · ")
+    assert expected[Rating.Again] == "1m" and expected[Rating.Good] == "10m"
+
+    # Ctrl+Z: the Easy rating of k4 is taken back, in the database too, and k4 is shown again.
+    assert view.undo_button.isEnabled()
+    key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.front_label.text() == "Front 4"
+    assert session.state is ReviewState.SHOWING_FRONT
+    assert rows(db, "SELECT question_id, rating FROM attempts ORDER BY id") == [("k1", 1), ("k2", 2), ("k3", 3)]
+    assert {r[0] for r in rows(db, "SELECT question_id FROM cards")} == {"k1", "k2", "k3"}
+    key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.front_label.text() == "Front 3"
+    assert rows(db, "SELECT count(*) FROM attempts") == [(2,)]
+    assert rows(db, "SELECT count(*) FROM cards WHERE question_id = 'k3'") == [(0,)]
+
+    # Rate again by mouse; Esc leaves and closes the session.
+    key(view, Qt.Key.Key_Return)
+    qtbot.mouseClick(view.rating_buttons[Rating.Good], Qt.MouseButton.LeftButton)
+    assert rows(db, "SELECT question_id, rating FROM attempts ORDER BY id DESC LIMIT 1") == [("k3", 3)]
+    with qtbot.waitSignal(view.homeRequested):
+        key(view, Qt.Key.Key_Escape)
+    assert session.state is ReviewState.CLOSED
+    assert rows(db, "SELECT mode, finished_us IS NOT NULL FROM sessions") == [("review", 1)]
+
+
+def test_end_screen_says_when_the_next_card_is_due(qtbot: QtBot, store: Store) -> None:
+    clock = Clock()
+    view, session = make_view(qtbot, store, cards(1), clock)
+    key(view, Qt.Key.Key_Return)
+    key(view, Qt.Key.Key_4)  # Easy: due in days
+    assert session.state is ReviewState.FINISHED
+    assert view.stack.currentIndex() == 1
+    assert view.end_title.text() == "All done for now!"
+    due = session.next_due()
+    assert due is not None and due - T0 > timedelta(days=1)
+    text = view.end_label.text()
+    assert re.fullmatch(r"The next card is due in \d+d \(\w{3} \d+ \w{3}, \d\d:\d\d\)\.", text), text
+    assert view.progress_label.text() == "Reviewed 1 · 0 due · 0 new left today"
+    key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo works from the end screen too
+    assert view.stack.currentIndex() == 0 and view.front_label.text() == "Front 1"
+
+
+def test_nothing_due_when_the_daily_new_limit_is_reached(qtbot: QtBot, store: Store) -> None:
+    view, session = make_view(qtbot, store, cards(2), Clock(), new_limit=0)
+    assert session.state is ReviewState.FINISHED
+    assert view.end_title.text() == "Nothing to review right now"
+    assert view.end_label.text().startswith("The next card is due in ")
+
+
+def test_html_is_shown_literally(qtbot: QtBot, store: Store) -> None:
+    q = ChoiceQuestion(deck=D, id="h", prompt=HTML, choices=(HTML, "b & c"), answer=HTML,
+                       explanation=HTML, quote=HTML)
+    view, _ = make_view(qtbot, store, (q,), Clock())
+    key(view, Qt.Key.Key_Space)
+    for label in (view.front_label, view.answer_label, view.explanation_label, view.quote_label):
+        assert label.text() == HTML
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert view.extra_label.text() == f"Options: {HTML} · b & c"
+    with qtbot.waitSignal(view.showInArticle) as blocker:
+        qtbot.mouseClick(view.article_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [D, HTML]
+
+
+def test_locked_database_is_shown_and_the_rating_can_be_retried(qtbot: QtBot, store: Store, db: Path) -> None:
+    view, session = make_view(qtbot, store, cards(2), Clock())
+    key(view, Qt.Key.Key_Space)
+    other = sqlite3.connect(db, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        key(view, Qt.Key.Key_3)
+        assert view.error_label.isVisible()
+        assert "could not save: the database is locked by another program" in view.error_label.text()
+        assert session.state is ReviewState.SHOWING_BACK
+        assert view.rating_row.isVisible() and view.front_label.text() == "Front 1"
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+    key(view, Qt.Key.Key_3)
+    assert not view.error_label.isVisible()
+    assert view.front_label.text() == "Front 2"
+    assert rows(db, "SELECT question_id, rating FROM attempts") == [("k1", 3)]
+
+
+def test_disk_full_is_shown_and_the_view_stays_usable(qtbot: QtBot, store: Store, db: Path) -> None:
+    long_id = "k" * 9000  # a row that needs new pages
+    q = CardQuestion(deck=D, id=long_id, prompt="Front", answer="Back")
+    view, session = make_view(qtbot, store, (q,), Clock())
+    key(view, Qt.Key.Key_Space)
+    pages = store.connection.execute("PRAGMA page_count").fetchone()[0]
+    store.connection.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
+    key(view, Qt.Key.Key_2)
+    assert "could not save: disk full" in view.error_label.text()
+    assert session.state is ReviewState.SHOWING_BACK
+    assert rows(db, "SELECT count(*) FROM attempts") == [(0,)]
+    store.connection.execute("PRAGMA max_page_count = 1073741823")
+    key(view, Qt.Key.Key_2)
+    assert not view.error_label.isVisible()
+    assert rows(db, "SELECT count(*) FROM attempts") == [(1,)]
