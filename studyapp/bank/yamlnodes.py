@@ -1,15 +1,17 @@
 """Read a question file into YAML nodes with libyaml, safely, or say plainly what is wrong.
 
-Only libyaml's parser and composer run here (``yaml.cyaml.CParser``): the result is a tree
-of ``ScalarNode``/``SequenceNode``/``MappingNode`` with 0-based marks, and nothing is ever
-constructed from it, so no tag can make Python objects or run code. Our resolver tags every
-untagged node ``IMPLICIT_TAG``; a plain ``2020``, ``NO`` or ``2025-01-26`` therefore stays the
-text written, and an explicit tag (``!!int``, ``!!python/object``, ``!foo``) stays visible so
-it can be refused.
+Only libyaml's parser and composer run here (``yaml._yaml.CParser``, the parser of
+``yaml.CSafeLoader``): the result is a tree of ``ScalarNode``/``SequenceNode``/``MappingNode``
+with 0-based marks, and nothing is ever constructed from it, so no tag can make Python objects
+or run code. Our resolver tags every untagged node ``IMPLICIT_TAG``; a plain ``2020``, ``NO``
+or ``2025-01-26`` therefore stays the text written, and an explicit tag (``!!int``,
+``!!python/object``, ``!foo``) stays visible so it can be refused. PyYAML's pure-Python parser
+is used only when PyYAML was built without libyaml.
 
 Before parsing: size (1 MiB), UTF-8, NUL bytes. After composing: one document, tags, merge
 keys, nesting depth and alias expansion budgets. Each problem is a ``RawProblem`` with
-1-based line and column; the caller attaches the path.
+1-based line and column; the caller attaches the path. ``Reader`` reads fields of the nodes
+as text for the validator.
 """
 
 from __future__ import annotations
@@ -17,8 +19,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import yaml
-from yaml.cyaml import CParser  # type: ignore[attr-defined]
+from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader as _YamlReader
+from yaml.scanner import Scanner
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    CParser = None  # type: ignore[assignment,misc]
 
 MAX_FILE_BYTES = 1_048_576
 MAX_DEPTH = 50
@@ -38,11 +48,8 @@ class RawProblem:
     message: str
 
 
-class _NodeComposer(CParser):
-    """libyaml parser + composer with a resolver that never guesses types."""
-
-    def __init__(self, stream: bytes) -> None:
-        CParser.__init__(self, stream)
+class _NeverGuess:
+    """A resolver that tags every untagged node ``IMPLICIT_TAG`` instead of guessing its type."""
 
     def resolve(self, kind: object, value: object, implicit: object) -> str:
         return IMPLICIT_TAG
@@ -52,6 +59,32 @@ class _NodeComposer(CParser):
 
     def ascend_resolver(self) -> None:
         pass
+
+
+class PurePythonComposer(_YamlReader, Scanner, Parser, Composer, _NeverGuess):
+    """PyYAML's own parser; used only when PyYAML was built without libyaml (10x slower)."""
+
+    def __init__(self, stream: bytes) -> None:
+        _YamlReader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+
+    def dispose(self) -> None:
+        pass
+
+
+if CParser is not None:
+
+    class LibyamlComposer(_NeverGuess, CParser):
+        """libyaml's parser and composer (the C ``CParser``), with our resolver."""
+
+        def __init__(self, stream: bytes) -> None:
+            CParser.__init__(self, stream)
+
+    DEFAULT_COMPOSER: type = LibyamlComposer
+else:  # pragma: no cover
+    DEFAULT_COMPOSER = PurePythonComposer
 
 
 def is_plain(node: Node) -> bool:
@@ -110,19 +143,23 @@ def check_bytes(data: bytes) -> RawProblem | None:
     return None
 
 
-def compose(data: bytes) -> tuple[Node | None, list[RawProblem]]:
+def compose(data: bytes, composer: type = DEFAULT_COMPOSER) -> tuple[Node | None, list[RawProblem]]:
     """Parse one YAML document into nodes, checking every safety rule.
 
     Returns ``(root, [])`` for a sound document, ``(None, problems)`` otherwise; an empty or
-    comment-only file is the problem "file is empty".
+    comment-only file is the problem "file is empty". ``composer`` is libyaml's unless PyYAML
+    lacks it.
     """
     bad = check_bytes(data)
     if bad is not None:
         return None, [bad]
     lines = _Lines(data)
-    loader = _NodeComposer(data)
+    loader = None
     try:
+        loader = composer(data)
         root = loader.get_single_node()
+    except RecursionError:  # only the pure-Python composer recurses per level
+        return None, [RawProblem(1, 1, f"nested more than {MAX_DEPTH} levels deep")]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, lines)]
     except yaml.reader.ReaderError as exc:
@@ -131,7 +168,8 @@ def compose(data: bytes) -> tuple[Node | None, list[RawProblem]]:
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises the kinds above
         return None, [RawProblem(1, 1, f"cannot read YAML: {exc}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and root.value == "" and is_plain(root)):
         return None, [RawProblem(1, 1, "file is empty")]
     problems = check_tree(root, lines)

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import HEAD, Checked
+from conftest import BAD, GOOD, HEAD, Checked
 
 from studyapp.bank import yamlnodes
 from studyapp.bank.loader import check_file
+from studyapp.bank.validate import validate_document
 
 Check = Callable[..., Checked]
 CARD = "  - id: k\n    type: card\n    prompt: {prompt}\n    answer: {answer}\n"
@@ -243,3 +244,27 @@ def test_unreadable_and_folder_paths(tmp_path: Path) -> None:
     missing = tmp_path / "gone.yaml"
     deck, problems = check_file(missing)
     assert deck is None and problems[0].line == 1 and problems[0].message.startswith("cannot read the file: ")
+
+
+def test_libyaml_is_used_when_present() -> None:
+    assert yaml.__with_libyaml__
+    assert yamlnodes.DEFAULT_COMPOSER is yamlnodes.LibyamlComposer
+
+
+@pytest.mark.parametrize("path", sorted(BAD.glob("*.yaml")) + sorted(GOOD.rglob("*.y*ml")), ids=lambda p: p.name)
+def test_the_pure_python_fallback_reads_files_the_same_way(path: Path) -> None:
+    """Without libyaml (a PyYAML built from source) the same problems are found at the same lines."""
+    data = path.read_bytes()
+    results = []
+    for composer in (yamlnodes.LibyamlComposer, yamlnodes.PurePythonComposer):
+        root, problems = yamlnodes.compose(data, composer)
+        if root is not None:
+            problems = list(validate_document(root, path, yamlnodes.line_count(data)).problems)
+        results.append(problems)
+    c, py = results
+    if path.name == "deep-nesting-10000.yaml":  # Python's recursion limit stops it first
+        assert [p.message for p in py] == [p.message for p in c]
+    elif path.name in ("syntax-bad-escape.yaml", "syntax-duplicate-yaml-directive.yaml"):  # worded differently
+        assert [(p.line, p.column) for p in py] == [(p.line, p.column) for p in c]
+    else:
+        assert py == c
