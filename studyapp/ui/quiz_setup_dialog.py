@@ -1,0 +1,236 @@
+"""The quiz set-up dialog: how many questions, which tags and types, and from which source.
+
+As the user changes a filter the dialog shows how many questions match (counted with the
+engine's own ``build_quiz``, so the number is what the quiz will really draw from). Counts
+for "new", "weak spots" and "due" need the user's history: pass the store's
+``question_history()`` and ``card_states()``; without them only "all" is counted exactly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from datetime import datetime, timezone
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.bank.model import Bank, Deck, QuestionType
+from studyapp.study.quiz import CardStateLike, HistoryLike, Key, QuizOptions, QuizSource, build_quiz
+from studyapp.ui.answer_inputs.base import plain_label
+
+#: Everything matching, whatever the count asked for.
+_ALL = 1 << 30
+
+SOURCE_LABELS = {
+    QuizSource.ALL: "&All questions",
+    QuizSource.NEW: "&New (never answered)",
+    QuizSource.WEAK: "&Weak spots (wrong before)",
+    QuizSource.DUE: "D&ue flashcards",
+}
+
+TYPE_LABELS = {
+    QuestionType.CHOICE: "Multiple choice",
+    QuestionType.MULTI: "Several answers",
+    QuestionType.TRUEFALSE: "True / false",
+    QuestionType.TEXT: "Typed answer",
+    QuestionType.CLOZE: "Fill the gaps",
+    QuestionType.ORDER: "Put in order",
+    QuestionType.MATCH: "Match pairs",
+    QuestionType.CARD: "Flashcard",
+}
+
+
+class QuizSetupDialog(QDialog):
+    """Choose a quiz's options for ``deck`` (None: every deck of ``bank``); read them with ``options()``."""
+
+    def __init__(
+        self,
+        deck: Deck | None,
+        bank: Bank,
+        parent: QWidget | None = None,
+        *,
+        history: Mapping[Key, HistoryLike] | None = None,
+        card_states: Mapping[Key, CardStateLike] | None = None,
+        now: datetime | None = None,
+        count: int = 10,
+    ) -> None:
+        super().__init__(parent)
+        self._deck = deck
+        self._decks = (deck,) if deck is not None else bank.decks
+        self._history = history
+        self._cards = card_states
+        self._now = now or datetime.now(timezone.utc)
+        self.setWindowTitle(f"Quiz — {deck.title}" if deck is not None else "Quiz — all decks")
+        self.setAccessibleName("Quiz set-up")
+        questions = [q for d in self._decks for q in d.questions]
+
+        heading = plain_label(deck.title if deck is not None else "All decks", self)
+        heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+
+        self.count_spin = QSpinBox(self)
+        self.count_spin.setRange(1, 999)
+        self.count_spin.setValue(count)
+        self.count_spin.setAccessibleName("Number of questions")
+        self.count_spin.setMaximumWidth(120)
+        self.count_spin.valueChanged.connect(self._refresh)
+
+        self.source_group = QButtonGroup(self)
+        self.source_buttons: dict[QuizSource, QRadioButton] = {}
+        source_box = QGroupBox("Ask from", self)
+        source_layout = QVBoxLayout(source_box)
+        for source, text in SOURCE_LABELS.items():
+            button = QRadioButton(text, source_box)
+            button.setAccessibleName(text.replace("&", ""))
+            self.source_group.addButton(button)
+            self.source_buttons[source] = button
+            source_layout.addWidget(button)
+        self.source_buttons[QuizSource.ALL].setChecked(True)
+        self.source_group.buttonToggled.connect(lambda *_: self._refresh())
+
+        type_counts = Counter(q.type for q in questions)
+        self.type_boxes: dict[QuestionType, QCheckBox] = {}
+        type_box = QGroupBox("Question types", self)
+        type_layout = QGridLayout(type_box)
+        for i, qtype in enumerate(t for t in QuestionType if type_counts[t]):
+            box = QCheckBox(f"{TYPE_LABELS[qtype]} ({type_counts[qtype]})", type_box)
+            box.setAccessibleName(TYPE_LABELS[qtype])
+            box.setChecked(True)
+            box.toggled.connect(self._refresh)
+            self.type_boxes[qtype] = box
+            type_layout.addWidget(box, i, 0)
+
+        tag_counts = Counter(t for q in questions for t in q.tags)
+        tag_box = QGroupBox("Tags (none ticked: any tag)", self)
+        self.tag_list = QListWidget(tag_box)
+        self.tag_list.setAccessibleName("Tags")
+        for tag in sorted(tag_counts):
+            item = QListWidgetItem(f"{tag} ({tag_counts[tag]})")
+            item.setData(Qt.ItemDataRole.UserRole, tag)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.tag_list.addItem(item)
+        self.tag_list.itemChanged.connect(lambda _: self._refresh())
+        self.tag_list.setMinimumHeight(110)
+        clear_tags = QPushButton("&Clear tags", tag_box)
+        clear_tags.setAccessibleName("Clear tags")
+        clear_tags.clicked.connect(self._clear_tags)
+        tag_layout = QVBoxLayout(tag_box)
+        tag_layout.addWidget(self.tag_list)
+        tag_layout.addWidget(clear_tags, 0, Qt.AlignmentFlag.AlignLeft)
+        if not tag_counts:
+            tag_box.hide()
+
+        self.match_label = QLabel(self)
+        self.match_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.match_label.setWordWrap(True)
+        self.match_label.setAccessibleName("Matching questions")
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.start_button = self.buttons.addButton("&Start quiz", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setDefault(True)
+        self.start_button.setAccessibleName("Start quiz")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow("Number of &questions:", self.count_spin)
+        top = QHBoxLayout()
+        top.addWidget(source_box, 1)
+        top.addWidget(type_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addLayout(top)
+        layout.addWidget(tag_box, 1)
+        layout.addWidget(self.match_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(600)
+        self._refresh()
+
+    # -- reading the choices -------------------------------------------------------------
+
+    def source(self) -> QuizSource:
+        for source, button in self.source_buttons.items():
+            if button.isChecked():
+                return source
+        return QuizSource.ALL
+
+    def selected_types(self) -> frozenset[QuestionType]:
+        return frozenset(t for t, box in self.type_boxes.items() if box.isChecked())
+
+    def selected_tags(self) -> frozenset[str]:
+        items = (self.tag_list.item(i) for i in range(self.tag_list.count()))
+        return frozenset(
+            str(item.data(Qt.ItemDataRole.UserRole)) for item in items if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def options(self) -> QuizOptions:
+        """The options chosen (all types ticked is stored as "any type")."""
+        types = self.selected_types()
+        if types == frozenset(self.type_boxes):
+            types = frozenset()
+        return QuizOptions(
+            count=self.count_spin.value(),
+            tags=self.selected_tags(),
+            types=types,
+            source=self.source(),
+            deck=self._deck.id if self._deck is not None else None,
+        )
+
+    def matching(self, options: QuizOptions | None = None) -> int:
+        """How many questions the options draw from (before the count limit)."""
+        options = options or self.options()
+        if not self.selected_types():
+            return 0
+        wide = QuizOptions(count=_ALL, tags=options.tags, types=options.types, source=options.source,
+                           deck=options.deck, seed=0)
+        quiz = build_quiz(self._decks, wide, question_history=self._history or {},
+                          card_states=self._cards or {}, now=self._now)
+        return len(quiz)
+
+    # -- reacting ----------------------------------------------------------------------
+
+    def _clear_tags(self) -> None:
+        for i in range(self.tag_list.count()):
+            self.tag_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+
+    def _refresh(self) -> None:
+        known_history = self._history is not None and self._cards is not None
+        for source, button in self.source_buttons.items():
+            if source is QuizSource.ALL or known_history:
+                options = self.options()
+                n = self.matching(QuizOptions(count=1, tags=options.tags, types=options.types, source=source,
+                                              deck=options.deck))
+                button.setText(f"{SOURCE_LABELS[source]} ({n})")
+        matching = self.matching()
+        asked = min(matching, self.count_spin.value())
+        if matching == 0:
+            text = "No question matches these choices."
+        elif matching == 1:
+            text = "1 question matches; the quiz will ask it."
+        elif asked < self.count_spin.value():
+            text = f"{matching} questions match; the quiz will ask all {matching}."
+        else:
+            text = f"{matching} questions match; the quiz will ask {asked}."
+        self.match_label.setText(text)
+        self.start_button.setEnabled(matching > 0)
+

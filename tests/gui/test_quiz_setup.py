@@ -1,0 +1,119 @@
+"""The quiz set-up dialog: its options, and the live count of matching questions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+import none_guard  # noqa: F401  (PySide6 6.12 + CPython 3.11 refcount bug; see the module)
+from studyapp.bank.model import AnyQuestion, Bank, CardQuestion, ChoiceQuestion, Deck, QuestionType, TextQuestion
+from studyapp.grading import Outcome
+from studyapp.store import Attempt, Mode, Store, open_store
+from studyapp.study.quiz import QuizOptions, QuizSource, build_quiz
+from studyapp.ui.quiz_setup_dialog import QuizSetupDialog
+
+D = "pozirk"
+NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+
+
+def questions() -> tuple[AnyQuestion, ...]:
+    out: list[AnyQuestion] = []
+    for i in range(6):
+        out.append(ChoiceQuestion(deck=D, id=f"c{i}", prompt="?", choices=("a", "b"), answer="a",
+                                  tags=("people",) if i < 4 else ("events",)))
+    for i in range(3):
+        out.append(TextQuestion(deck=D, id=f"t{i}", prompt="?", answers=("x",), tags=("people", "<b>tag</b>")))
+    out.append(CardQuestion(deck=D, id="k0", prompt="?", answer="y"))
+    return tuple(out)
+
+
+@pytest.fixture
+def deck() -> Deck:
+    return Deck(D, "Pozirk & co", Path("pozirk.yaml"), questions())
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "studyapp.sqlite3", backups_dir=tmp_path / "backups", now=NOW)
+    yield opened.store
+    opened.store.close()
+
+
+def dialog(qtbot: QtBot, deck: Deck, **kw: object) -> QuizSetupDialog:
+    d = QuizSetupDialog(deck, Bank((deck,)), **kw)  # type: ignore[arg-type]
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    return d
+
+
+def tick(d: QuizSetupDialog, tag: str) -> None:
+    for i in range(d.tag_list.count()):
+        item = d.tag_list.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == tag:
+            item.setCheckState(Qt.CheckState.Checked)
+
+
+def test_defaults_and_live_count(qtbot: QtBot, deck: Deck) -> None:
+    d = dialog(qtbot, deck)
+    assert d.windowTitle() == "Quiz — Pozirk & co"
+    assert d.match_label.text() == "10 questions match; the quiz will ask 10."
+    assert d.options() == QuizOptions(count=10, deck=D)
+    d.count_spin.setValue(4)
+    assert d.match_label.text() == "10 questions match; the quiz will ask 4."
+    tick(d, "events")
+    assert d.match_label.text() == "2 questions match; the quiz will ask all 2."
+    tick(d, "<b>tag</b>")  # any of the ticked tags
+    assert d.match_label.text().startswith("5 questions match")
+    qtbot.mouseClick(d.type_boxes[QuestionType.TEXT], Qt.MouseButton.LeftButton)  # untick typed answers
+    assert d.match_label.text().startswith("2 questions match")
+    opts = d.options()
+    assert opts.tags == frozenset({"events", "<b>tag</b>"})
+    assert opts.types == frozenset({QuestionType.CHOICE, QuestionType.CARD})
+    assert d.matching() == len(build_quiz([deck], QuizOptions(count=999, tags=opts.tags, types=opts.types)))
+
+
+def test_nothing_matches_disables_start(qtbot: QtBot, deck: Deck) -> None:
+    d = dialog(qtbot, deck)
+    for box in d.type_boxes.values():
+        box.setChecked(False)
+    assert d.match_label.text() == "No question matches these choices."
+    assert not d.start_button.isEnabled()
+    d.type_boxes[QuestionType.CARD].setChecked(True)
+    assert d.start_button.isEnabled()
+    assert d.match_label.text() == "1 question matches; the quiz will ask it."
+
+
+def test_sources_count_from_history(qtbot: QtBot, deck: Deck, store: Store) -> None:
+    for qid, outcome in (("c0", Outcome.WRONG), ("c1", Outcome.RIGHT), ("t0", Outcome.WRONG)):
+        q = deck.question(qid)
+        assert q is not None
+        store.record_attempt(Attempt(deck=D, question_id=qid, content_hash=q.content_hash, mode=Mode.QUIZ,
+                                     response='"z"', outcome=outcome, score=0.0, elapsed_ms=1000, answered_at=NOW))
+    d = dialog(qtbot, deck, history=store.question_history(), card_states=store.card_states(), now=NOW)
+    labels = {s: b.text().replace("&", "") for s, b in d.source_buttons.items()}
+    assert labels[QuizSource.ALL].endswith("(10)")
+    assert labels[QuizSource.NEW].endswith("(7)")
+    assert labels[QuizSource.WEAK].endswith("(2)")
+    assert labels[QuizSource.DUE].endswith("(0)")
+    qtbot.mouseClick(d.source_buttons[QuizSource.WEAK], Qt.MouseButton.LeftButton)
+    assert d.match_label.text() == "2 questions match; the quiz will ask all 2."
+    with qtbot.waitSignal(d.accepted):
+        qtbot.mouseClick(d.start_button, Qt.MouseButton.LeftButton)
+    assert d.result() == QDialog.DialogCode.Accepted
+    assert d.options().source is QuizSource.WEAK
+
+
+def test_accessible_names_and_plain_tags(qtbot: QtBot, deck: Deck) -> None:
+    d = dialog(qtbot, deck)
+    assert d.count_spin.accessibleName() == "Number of questions"
+    assert d.tag_list.accessibleName() == "Tags"
+    tags = [d.tag_list.item(i).text() for i in range(d.tag_list.count())]
+    assert tags == ["<b>tag</b> (3)", "events (2)", "people (7)"]
+    assert all(b.accessibleName() for b in d.findChildren(type(d.start_button)))
