@@ -38,7 +38,13 @@ class OpenedStore:
     notices: tuple[StoreNotice, ...]
 
 
-def _corrupt_notice(moved: Path, why: str, backups_dir: Path) -> StoreNotice:
+def _set_aside(db_path: Path, why: str, backups_dir: Path, now: datetime) -> StoreNotice:
+    """Rename a damaged database out of the way and describe what happened."""
+    try:
+        moved = move_aside(db_path, "corrupt", now)
+    except OSError as exc:
+        raise DataDirError(f"the database {db_path} is damaged ({why}) and could not be moved aside: "
+                           f"{exc.strerror or exc}") from exc
     good = backups.newest_good_backup(backups_dir)
     offer = (f" The newest good backup is {good}; you can restore it." if good
              else " There is no backup to restore.")
@@ -105,14 +111,14 @@ def open_store(
         raise NewerDatabaseError(db_path, version, SCHEMA_VERSION)
     if kind in (FileKind.NOT_A_DATABASE, FileKind.FOREIGN):
         why = "not a studyapp database" if kind is FileKind.FOREIGN else "not a database file"
-        notices.append(_corrupt_notice(move_aside(db_path, "corrupt", now), why, backups_dir))
+        notices.append(_set_aside(db_path, why, backups_dir, now))
         kind = FileKind.MISSING
 
     conn: sqlite3.Connection | None = None
     if kind is FileKind.OURS:
         conn, why = _open_checked(db_path, busy_timeout_ms)
         if conn is None:
-            notices.append(_corrupt_notice(move_aside(db_path, "corrupt", now), why, backups_dir))
+            notices.append(_set_aside(db_path, why, backups_dir, now))
     fresh = conn is None
     if conn is None:
         try:

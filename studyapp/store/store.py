@@ -310,5 +310,9 @@ class Store:
         return self._summaries
 
     def close(self) -> None:
-        """Close the connection (WAL is checkpointed by SQLite)."""
+        """Close the connection (SQLite checkpoints the WAL into the main file)."""
+        try:
+            self._conn.execute("PRAGMA optimize")  # refreshes query-planner statistics where useful
+        except sqlite3.Error:
+            pass  # closing must not fail (e.g. on a full disk)
         self._conn.close()

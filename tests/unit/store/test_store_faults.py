@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from storehelpers import MINSK, T0, make_attempt
 
-from studyapp.store import SaveError, SaveFailure, Store, open_store
+from studyapp.store import Mode, SaveError, SaveFailure, Store, open_store
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
@@ -92,3 +92,23 @@ def test_sigkill_during_answers_loses_nothing_committed(tmp_path: Path) -> None:
     assert len(committed) >= 20 and len(set(committed)) == len(committed)
     # A database whose newest pages are still in the WAL after a kill is ours, not "damaged".
     assert not list(tmp_path.glob("*.corrupt-*"))
+
+
+def test_session_writes_report_lock_too(db_path: Path, backups_dir: Path) -> None:
+    store = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK, busy_timeout_ms=20).store
+    sid = store.start_session(Mode.QUIZ, "deck", {}, None, 1, T0)
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(SaveError) as info:
+            store.finish_session(sid, T0)
+        assert info.value.reason is SaveFailure.LOCKED
+        with pytest.raises(SaveError):
+            store.start_session(Mode.QUIZ, "deck", {}, None, 1, T0)
+        other.execute("ROLLBACK")
+        store.finish_session(sid, T0)
+        record = store.session(sid)
+        assert record is not None and record.finished == T0
+    finally:
+        other.close()
+        store.close()

@@ -75,3 +75,29 @@ def test_due_today_counts_until_local_midnight(tmp_path: Path) -> None:
         assert store.due_count(tomorrow_start(now, MINSK)) == 1
     finally:
         store.close()
+
+
+@pytest.fixture
+def new_york_system_zone(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Run with the process's local zone set to New York, restored afterwards."""
+    import time
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_system_local_time_agrees_with_zoneinfo(new_york_system_zone: None) -> None:
+    from studyapp.store import SystemLocalTime
+
+    system = SystemLocalTime()
+    # Around both DST changes of 2026 and an ordinary winter evening.
+    for moment in [datetime(2026, 3, 8, 6, 59, tzinfo=timezone.utc), datetime(2026, 3, 8, 7, 1, tzinfo=timezone.utc),
+                   datetime(2026, 11, 1, 5, 30, tzinfo=timezone.utc), datetime(2026, 11, 1, 6, 30, tzinfo=timezone.utc),
+                   datetime(2026, 1, 15, 4, 59, tzinfo=timezone.utc), datetime(2026, 1, 15, 5, 0, tzinfo=timezone.utc)]:
+        assert moment.astimezone(system).replace(tzinfo=None) == moment.astimezone(NEW_YORK).replace(tzinfo=None)
+        assert local_day(moment, system) == local_day(moment, NEW_YORK)
+    assert day_start(date(2026, 3, 8), system) == day_start(date(2026, 3, 8), NEW_YORK)
+    assert day_start(date(2026, 7, 1), system) == datetime(2026, 7, 1, 4, tzinfo=timezone.utc)
