@@ -15,10 +15,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from studyapp.store import Store
 from studyapp.store.summaries import BankTotals
+
+if TYPE_CHECKING:
+    from studyapp.bank.model import Bank
 from studyapp.store.localtime import day_start
 
 MASTERED_STABILITY_DAYS = 21.0
@@ -105,18 +108,9 @@ class Statistics:
     forecast: tuple[DayCount, ...]  # today (with overdue cards) and the next 29 days
 
 
-class _BankLike(Protocol):
-    @property
-    def decks(self) -> Iterable[object]: ...
-
-
-def bank_questions(bank: _BankLike) -> dict[tuple[str, str], tuple[str, ...]]:
+def bank_questions(bank: Bank) -> dict[tuple[str, str], tuple[str, ...]]:
     """``(deck, question id) -> tags`` for every question of a loaded ``Bank``."""
-    out: dict[tuple[str, str], tuple[str, ...]] = {}
-    for deck in bank.decks:
-        for q in deck.questions:  # type: ignore[attr-defined]
-            out[(q.deck, q.id)] = tuple(q.tags)
-    return out
+    return {(q.deck, q.id): q.tags for deck in bank.decks for q in deck.questions}
 
 
 def accuracy_since(daily: Sequence[tuple[int, int, int]], first_day: int) -> Accuracy:

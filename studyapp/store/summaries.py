@@ -109,6 +109,7 @@ class Summaries:
 
     def due_histogram(self, bounds: Sequence[datetime], deck: str | None = None) -> list[int]:
         """Cards due before ``bounds[0]``, then in each ``[bounds[i-1], bounds[i])`` (index-only counts)."""
+        extra: tuple[str, ...]
         if deck is None:
             sql, extra = "SELECT count(*) FROM cards WHERE due_us >= ? AND due_us < ?", ()
         else:
