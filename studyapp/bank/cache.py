@@ -206,7 +206,9 @@ def _decode(path: Path, payload: tuple[Any, ...]) -> ValidatedFile:
 
 def _decode_question(deck_id: str, q: tuple[Any, ...]) -> AnyQuestion:
     kind, qid, prompt, explanation, quote, tags, line, *rest = q
-    return _DECODERS[kind](rest, deck=deck_id, id=qid, prompt=prompt, explanation=explanation, quote=quote, tags=tags, line=line)
+    return _DECODERS[kind](
+        rest, deck=deck_id, id=qid, prompt=prompt, explanation=explanation, quote=quote, tags=tags, line=line
+    )
 
 
 def _cloze(rest: list[Any], **common: Any) -> ClozeQuestion:

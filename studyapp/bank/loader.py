@@ -125,7 +125,12 @@ def _assemble(files: Iterable[Path], cache: BankCache | None) -> Bank:
         if deck.id in first_file:
             line, column = result.deck_at
             problems.append(
-                Problem(path, line, column, f"deck id '{deck.id}' is already used by {first_file[deck.id]}; this file is skipped")
+                Problem(
+                    path,
+                    line,
+                    column,
+                    f"deck id '{deck.id}' is already used by {first_file[deck.id]}; this file is skipped",
+                )
             )
             continue
         first_file[deck.id] = path

@@ -57,7 +57,10 @@ REQUIRED: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.MATCH: ("prompt", "pairs"),
     QuestionType.CARD: ("prompt", "answer"),
 }
-_ORDERED_FIELDS = {t: ("id", "type", *REQUIRED[t], *(["prompt"] if t is QuestionType.CLOZE else []), "explanation", "quote", "tags") for t in QuestionType}
+_ORDERED_FIELDS = {
+    t: ("id", "type", *REQUIRED[t], *(["prompt"] if t is QuestionType.CLOZE else []), "explanation", "quote", "tags")
+    for t in QuestionType
+}
 _BOOL_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "1", "0"})
 Fields = dict[str, tuple[ScalarNode, Node]]
 Build = Callable[..., AnyQuestion]
@@ -106,10 +109,13 @@ def validate_document(root: Node, path: Path, line_count: int) -> ValidatedFile:
     deck_id = r.required_text(fields, "deck", None)
     deck_at = at(fields["deck"][1]) if "deck" in fields else (1, 1)
     if deck_id is not None and not _DECK_ID_RE.match(deck_id):
-        r.add(fields["deck"][1], f"deck id '{deck_id}' may only use lowercase letters, digits and hyphens (like 'belarus-west-2025')")
+        r.add(
+            fields["deck"][1],
+            f"deck id '{deck_id}' may only use lowercase letters, digits and hyphens (like 'belarus-west-2025')",
+        )
     title = r.required_text(fields, "title", None)
     source_path, source_text = _read_source(r, fields, path)
-    questions = _read_questions(r, fields, deck_id or "", source_text, source_path, path)
+    questions = _read_questions(r, fields, deck_id or "", source_text, source_path)
     if r.problems or deck_id is None or title is None or questions is None:
         return ValidatedFile(None, r.result(), deck_at, source_path)
     deck = Deck(id=deck_id, title=title, path=path, questions=questions, source=source_path)
@@ -122,7 +128,6 @@ def _read_questions(
     deck_id: str,
     source_text: str | None,
     source_path: Path | None,
-    path: Path,
 ) -> tuple[AnyQuestion, ...] | None:
     if "questions" not in fields or r.is_empty(fields["questions"][1]):
         r.add_missing(None, "questions")
@@ -230,7 +235,10 @@ def _read_source(r: Reader, fields: dict[str, tuple[ScalarNode, Node]], path: Pa
     node = fields["source"][1]
     pure = PurePosixPath(written.replace("\\", "/"))
     if pure.is_absolute() or re.match(r"[A-Za-z]:", written):
-        r.add(node, f"source must be a path relative to this file (like '../seeds/article.txt'), not the absolute path '{written}'")
+        r.add(
+            node,
+            f"source must be a path relative to this file (like '../seeds/article.txt'), not the absolute path '{written}'",
+        )
         return None, None
     depth = 0
     for part in pure.parts:
@@ -288,7 +296,10 @@ def _distinct(r: Reader, items: list[tuple[str, Node]], noun: str) -> bool:
             if earlier == text:
                 r.add(node, f"duplicate {noun} '{text}', first defined at line {line}")
             else:
-                r.add(node, f"duplicate {noun} '{text}': same as '{earlier}' at line {line} (case, accents and punctuation are ignored)")
+                r.add(
+                    node,
+                    f"duplicate {noun} '{text}': same as '{earlier}' at line {line} (case, accents and punctuation are ignored)",
+                )
             ok = False
         else:
             first[folded] = (text, node)
@@ -323,7 +334,9 @@ def _build_choice(r: Reader, fields: Fields) -> Build | None:
     answer = r.text("answer", node) if node is not None else None
     if choices is None or answer is None or node is None or not _in_choices(r, answer, node, choices):
         return None
-    return lambda **kw: ChoiceQuestion(prompt=fields["prompt"][1].value, choices=tuple(c for c, _n in choices), answer=answer, **kw)
+    return lambda **kw: ChoiceQuestion(
+        prompt=fields["prompt"][1].value, choices=tuple(c for c, _n in choices), answer=answer, **kw
+    )
 
 
 def _build_multi(r: Reader, fields: Fields) -> Build | None:

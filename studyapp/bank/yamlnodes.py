@@ -164,7 +164,11 @@ def compose(data: bytes, composer: type = DEFAULT_COMPOSER) -> tuple[Node | None
         return None, [_syntax_problem(exc, lines)]
     except yaml.reader.ReaderError as exc:
         line, column = lines.at_offset(exc.position)
-        return None, [RawProblem(line, column, f"control character U+{exc.character:04X} is not allowed in a question file (delete it)")]
+        return None, [
+            RawProblem(
+                line, column, f"control character U+{exc.character:04X} is not allowed in a question file (delete it)"
+            )
+        ]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises the kinds above
         return None, [RawProblem(1, 1, f"cannot read YAML: {exc}")]
     finally:
@@ -194,15 +198,30 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
     elif "quoted scalar" in context and "end of stream" in problem:
         where, message = cmark, "unclosed quoted string: the quote opened here is never closed"
     elif "quoted scalar" in context:
-        where, message = pmark, f"bad quoted string: {problem}" + (
-            " (inside double quotes, write '\\\\' for a backslash)" if "escape" in problem or "hex" in problem else ""
+        where, message = (
+            pmark,
+            f"bad quoted string: {problem}"
+            + (
+                " (inside double quotes, write '\\\\' for a backslash)"
+                if "escape" in problem or "hex" in problem
+                else ""
+            ),
         )
     elif "flow sequence" in context:
-        where, message = cmark, f"unclosed '[': the list opened here has no matching ']' (or a ',' is missing before {near(pmark)})"
+        where, message = (
+            cmark,
+            f"unclosed '[': the list opened here has no matching ']' (or a ',' is missing before {near(pmark)})",
+        )
     elif "flow mapping" in context:
-        where, message = cmark, f"unclosed '{{': the mapping opened here has no matching '}}' (or a ',' is missing before {near(pmark)})"
+        where, message = (
+            cmark,
+            f"unclosed '{{': the mapping opened here has no matching '}}' (or a ',' is missing before {near(pmark)})",
+        )
     elif "simple key" in context:
-        where, message = cmark, "could not find expected ':' after this line's field name (a line of text needs 'field: value')"
+        where, message = (
+            cmark,
+            "could not find expected ':' after this line's field name (a line of text needs 'field: value')",
+        )
     elif "mapping values are not allowed" in problem:
         message = "unexpected ':' here; put text that contains ': ' in quotes"
     elif "tab character" in problem:
@@ -215,7 +234,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
             message = f"a value cannot start with '{char}'; put the text in quotes"
     elif "block mapping" in context or "block collection" in context:
         kind = "field name ('name: value')" if "key" in problem else "list item ('- ...')"
-        message = f"bad indentation or stray text: expected a {kind} or the end of the block that starts at {near(cmark)}"
+        message = (
+            f"bad indentation or stray text: expected a {kind} or the end of the block that starts at {near(cmark)}"
+        )
     elif "undefined alias" in problem:
         message = "alias '*...' refers to an anchor '&...' that is not defined before it"
     elif "duplicate anchor" in context:
@@ -270,7 +291,11 @@ def check_tree(root: Node, lines: _Lines) -> list[RawProblem]:
         if node.tag not in _ALLOWED_TAGS:
             line, column = lines.clamp(*at(node))
             problems.append(
-                RawProblem(line, column, f"tag '{show_tag(node.tag)}' is not allowed; question files hold only text, lists and mappings")
+                RawProblem(
+                    line,
+                    column,
+                    f"tag '{show_tag(node.tag)}' is not allowed; question files hold only text, lists and mappings",
+                )
             )
             continue
         if node.__class__ is ScalarNode:
@@ -290,7 +315,11 @@ def check_tree(root: Node, lines: _Lines) -> list[RawProblem]:
                 if key.__class__ is ScalarNode and key.value == "<<" and is_plain(key):
                     line, column = lines.clamp(*at(key))
                     problems.append(
-                        RawProblem(line, column, "merge key '<<' is not supported (it can hide duplicate fields); write the fields out")
+                        RawProblem(
+                            line,
+                            column,
+                            "merge key '<<' is not supported (it can hide duplicate fields); write the fields out",
+                        )
                     )
                 push((value, depth + 1, alias))
                 push((key, depth + 1, alias))
@@ -324,7 +353,9 @@ class Reader:
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(RawProblem(line, column, message))
         elif len(self.problems) == MAX_PROBLEMS:
-            self.problems.append(RawProblem(line, column, f"more than {MAX_PROBLEMS} problems; stopped checking this file"))
+            self.problems.append(
+                RawProblem(line, column, f"more than {MAX_PROBLEMS} problems; stopped checking this file")
+            )
 
     def add_missing(self, question: Node | None, name: str) -> None:
         """A required field that is absent or empty: at the question's start (line 1 at top level)."""
@@ -374,7 +405,9 @@ class Reader:
             return None
         return self.text(name, fields[name][1])
 
-    def optional_text(self, fields: dict[str, tuple[ScalarNode, Node]], name: str, *, report: bool = True) -> str | None:
+    def optional_text(
+        self, fields: dict[str, tuple[ScalarNode, Node]], name: str, *, report: bool = True
+    ) -> str | None:
         if name not in fields or self.is_empty(fields[name][1]):
             return None
         node = fields[name][1]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 from conftest import BAD, GOOD
@@ -17,7 +16,9 @@ def _table() -> list[tuple[str, int, int, str]]:
     with (BAD / "expected.tsv").open(encoding="utf-8", newline="") as f:
         rows = [r for r in csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if r and not r[0].startswith("#")]
     # {first} stands for the path of the file that claimed the deck id first
-    return [(name, int(line), int(column), message.replace("{first}", str(FIRST))) for name, line, column, message in rows]
+    return [
+        (name, int(line), int(column), message.replace("{first}", str(FIRST))) for name, line, column, message in rows
+    ]
 
 
 TABLE = _table()

@@ -34,7 +34,9 @@ def test_a_warm_load_equals_a_cold_one(bank_dir: Path, tmp_path: Path) -> None:
     assert cold == first == warm
     assert warm.question_count == 48 and warm.problems == ()
     # every field survives the round trip, cloze gaps included
-    assert [q.content_hash for d in warm.decks for q in d.questions] == [q.content_hash for d in cold.decks for q in d.questions]
+    assert [q.content_hash for d in warm.decks for q in d.questions] == [
+        q.content_hash for d in cold.decks for q in d.questions
+    ]
 
 
 def test_entries_are_keyed_by_size_and_mtime(bank_dir: Path, tmp_path: Path) -> None:

@@ -24,7 +24,9 @@ def test_clean_files_exit_0_with_a_summary(capsys: pytest.CaptureFixture[str]) -
     assert (code, out, err) == (0, ["2 files, 14 questions, 0 problems"], "")
 
 
-def test_problems_are_printed_as_path_line_column_message_and_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_problems_are_printed_as_path_line_column_message_and_exit_1(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text(CARD.format(id="b").replace("answer: B", "anwser: B"), encoding="utf-8")
     good = tmp_path / "good.yaml"
@@ -38,7 +40,9 @@ def test_problems_are_printed_as_path_line_column_message_and_exit_1(capsys: pyt
     ]
 
 
-def test_relative_paths_are_printed_as_given(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_relative_paths_are_printed_as_given(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     Path("decks").mkdir()
     Path("decks/x.yaml").write_text("deck: x\n", encoding="utf-8")

@@ -53,5 +53,5 @@ def test_the_check_example_in_the_readme_is_real_output(tmp_path: Path) -> None:
     )
     result = check_data(text.encode("utf-8"), tmp_path / "my-deck.yaml")
     lines = [f"questions/my-deck.yaml:{p.line}:{p.column}: {p.message}" for p in result.problems]
-    assert lines + [f"1 file, 0 questions, {len(lines)} problems"] == shown.group(1).splitlines()
+    assert [*lines, f"1 file, 0 questions, {len(lines)} problems"] == shown.group(1).splitlines()
     assert shown.group(1) in DOCS[0].read_text(encoding="utf-8")

@@ -24,8 +24,26 @@ from studyapp.paths import bundled_questions_dir
 
 # A path that does not exist: `source` fields resolve next to it and are reported missing.
 FAKE = GOOD / "fuzzed.yaml"
-FIELDS = ["deck", "title", "source", "questions", "id", "type", "prompt", "choices", "answer", "answers",
-          "text", "items", "pairs", "explanation", "quote", "tags", "<<", "anwser"]
+FIELDS = [
+    "deck",
+    "title",
+    "source",
+    "questions",
+    "id",
+    "type",
+    "prompt",
+    "choices",
+    "answer",
+    "answers",
+    "text",
+    "items",
+    "pairs",
+    "explanation",
+    "quote",
+    "tags",
+    "<<",
+    "anwser",
+]
 FUZZ = settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -55,7 +73,9 @@ def test_arbitrary_bytes_never_raise(data: bytes) -> None:
 
 scalars = st.one_of(
     st.text(max_size=20),
-    st.sampled_from(["true", "false", "yes", "~", "null", "2020", "{{gap}}", "{{", "a|b", *[t.value for t in QuestionType]]),
+    st.sampled_from(
+        ["true", "false", "yes", "~", "null", "2020", "{{gap}}", "{{", "a|b", *[t.value for t in QuestionType]]
+    ),
     st.integers(),
     st.booleans(),
     st.none(),
@@ -115,7 +135,11 @@ def mutated(draw: st.DrawFn) -> tuple[bytes, Path]:
     for _ in range(draw(st.integers(1, 4))):
         lines = data.splitlines(keepends=True) or [b""]
         i = draw(st.integers(0, len(lines) - 1))
-        op = draw(st.sampled_from(["delete", "duplicate", "indent", "dedent", "to-list", "to-map", "empty", "truncate", "swap"]))
+        op = draw(
+            st.sampled_from(
+                ["delete", "duplicate", "indent", "dedent", "to-list", "to-map", "empty", "truncate", "swap"]
+            )
+        )
         line = lines[i]
         if op == "delete":
             del lines[i]

@@ -38,7 +38,11 @@ def test_folders_are_scanned_recursively_in_sorted_order(tmp_path: Path) -> None
     write(tmp_path / "notes.txt", "not a question file")
     write(tmp_path / ".hidden.yaml", card_deck("hidden"))
     write(tmp_path / ".git" / "x.yaml", card_deck("git"))
-    assert scan_folder(tmp_path) == [tmp_path / "a" / "deeper" / "y.yaml", tmp_path / "a" / "z.yml", tmp_path / "b.yaml"]
+    assert scan_folder(tmp_path) == [
+        tmp_path / "a" / "deeper" / "y.yaml",
+        tmp_path / "a" / "z.yml",
+        tmp_path / "b.yaml",
+    ]
     bank = load_bank([tmp_path, tmp_path / "missing-folder"])
     assert [d.id for d in bank.decks] == ["ay", "az", "b"]
     assert bank.files == 3
@@ -62,7 +66,9 @@ def test_duplicate_deck_ids_first_in_order_wins(tmp_path: Path) -> None:
     second = write(tmp_path / "b.yaml", "# comment\n" + card_deck("same"))
     bank = load_bank([tmp_path])
     assert [d.path for d in bank.decks] == [first]
-    assert [str(p) for p in bank.problems] == [f"{second}:2:7: deck id 'same' is already used by {first}; this file is skipped"]
+    assert [str(p) for p in bank.problems] == [
+        f"{second}:2:7: deck id 'same' is already used by {first}; this file is skipped"
+    ]
 
 
 def test_a_broken_file_claims_no_deck_id(tmp_path: Path) -> None:
@@ -103,16 +109,23 @@ QUOTED = "  - id: q\n    type: card\n    prompt: F\n    answer: B\n    quote: {q
     ],
 )
 def test_quotes_are_found_in_the_source_after_normalising(tmp_path: Path, quote: str) -> None:
-    write(tmp_path / "seeds" / "article.txt", "Minsk wants to improve ties with the West.\nIt was \"neither free nor fair\" – a sham.\n")
+    write(
+        tmp_path / "seeds" / "article.txt",
+        'Minsk wants to improve ties with the West.\nIt was "neither free nor fair" – a sham.\n',
+    )
     body = QUOTED.format(quote=f"'{quote}'" if "\n" not in quote else quote)
-    deck, problems = check_file(write(tmp_path / "questions" / "d.yaml", card_deck("d", extra="source: ../seeds/article.txt\n", question=body)))
+    deck, problems = check_file(
+        write(tmp_path / "questions" / "d.yaml", card_deck("d", extra="source: ../seeds/article.txt\n", question=body))
+    )
     assert problems == ()
     assert deck is not None and deck.source == (tmp_path / "seeds" / "article.txt").resolve()
 
 
 def test_a_quote_not_in_the_source_names_the_question(tmp_path: Path) -> None:
     write(tmp_path / "article.txt", "Minsk wants to improve ties with the West.\n")
-    path = write(tmp_path / "d.yaml", card_deck("d", extra="source: article.txt\n", question=QUOTED.format(quote="improve Ties")))
+    path = write(
+        tmp_path / "d.yaml", card_deck("d", extra="source: article.txt\n", question=QUOTED.format(quote="improve Ties"))
+    )
     assert [str(p) for p in check_file(path)[1]] == [
         f"{path}:13:12: quote of question 'q' is not in the source article.txt"
         " (compared ignoring whitespace, typographic quotes and dashes; case matters)"
@@ -122,10 +135,19 @@ def test_a_quote_not_in_the_source_names_the_question(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("/etc/passwd", "source must be a path relative to this file (like '../seeds/article.txt'), not the absolute path '/etc/passwd'"),
-        ("C:/x.txt", "source must be a path relative to this file (like '../seeds/article.txt'), not the absolute path 'C:/x.txt'"),
+        (
+            "/etc/passwd",
+            "source must be a path relative to this file (like '../seeds/article.txt'), not the absolute path '/etc/passwd'",
+        ),
+        (
+            "C:/x.txt",
+            "source must be a path relative to this file (like '../seeds/article.txt'), not the absolute path 'C:/x.txt'",
+        ),
         ("../../x.txt", "source '../../x.txt' climbs more than one folder above this file's folder (at most '../')"),
-        ("sub/../../../x.txt", "source 'sub/../../../x.txt' climbs more than one folder above this file's folder (at most '../')"),
+        (
+            "sub/../../../x.txt",
+            "source 'sub/../../../x.txt' climbs more than one folder above this file's folder (at most '../')",
+        ),
         ("missing.txt", "source file 'missing.txt' does not exist (the path is relative to this file's folder)"),
         ("latin1.txt", "source file 'latin1.txt' is not UTF-8 text"),
         ("binary.txt", "source file 'binary.txt' is not text (it holds NUL bytes)"),

@@ -62,13 +62,21 @@ def test_choice_loads_with_every_common_field(check: Check) -> None:
     ("body", "expected"),
     [
         ("choices: [a, b]\n    answer: c", "8:13: answer 'c' is not one of the choices"),
-        ("choices: [Minsk, b]\n    answer: minsk", "8:13: answer 'minsk' is not one of the choices (did you mean 'Minsk'?)"),
+        (
+            "choices: [Minsk, b]\n    answer: minsk",
+            "8:13: answer 'minsk' is not one of the choices (did you mean 'Minsk'?)",
+        ),
         ("choices: [a]\n    answer: a", "7:14: 'choices' needs 2 to 8 choices, found 1"),
         ("choices: [a, b, c, d, e, f, g, h, i]\n    answer: a", "7:14: 'choices' needs 2 to 8 choices, found 9"),
-        ("choices: [Łukašenka, b, lukasenka]\n    answer: b",
-         "7:29: duplicate choice 'lukasenka': same as 'Łukašenka' at line 7 (case, accents and punctuation are ignored)"),
+        (
+            "choices: [Łukašenka, b, lukasenka]\n    answer: b",
+            "7:29: duplicate choice 'lukasenka': same as 'Łukašenka' at line 7 (case, accents and punctuation are ignored)",
+        ),
         ("choices: [a, b, a]\n    answer: b", "7:21: duplicate choice 'a', first defined at line 7"),
-        ("choices: a or b\n    answer: a", "7:14: 'choices' must be a list ('[a, b]' or '- a' lines), not the text 'a or b'"),
+        (
+            "choices: a or b\n    answer: a",
+            "7:14: 'choices' must be a list ('[a, b]' or '- a' lines), not the text 'a or b'",
+        ),
         ("choices: [a, [b]]\n    answer: a", "7:18: item 2 of 'choices' must be text, not a list"),
         ("choices: [a, ~]\n    answer: a", "7:18: item 2 of 'choices' is empty"),
         ("choices: [a, b]\n    answer: [a]", "8:13: 'answer' must be text, not a list"),
@@ -77,7 +85,9 @@ def test_choice_loads_with_every_common_field(check: Check) -> None:
     ],
 )
 def test_choice_problems(check: Check, body: str, expected: str) -> None:
-    d, problems = check(HEAD + f"  - id: q1\n    type: choice\n    {body}\n".replace("type: choice\n", "type: choice\n    prompt: P\n"))
+    d, problems = check(
+        HEAD + f"  - id: q1\n    type: choice\n    {body}\n".replace("type: choice\n", "type: choice\n    prompt: P\n")
+    )
     assert problems == [expected]
     assert d is None
 
@@ -98,7 +108,9 @@ def test_multi_loads_and_checks_answers(check: Check) -> None:
     assert check(good.replace("[a, c]", "[a, d]"))[1] == ["8:18: answer 'd' is not one of the choices"]
     assert check(good.replace("[a, c]", "[a, a]"))[1] == ["8:18: duplicate answer 'a', first defined at line 8"]
     assert check(good.replace("[a, c]", "[]"))[1] == ["8:14: 'answers' is empty; list at least one right choice"]
-    assert check(good.replace("[a, c]", "a"))[1] == ["8:14: 'answers' must be a list ('[a, b]' or '- a' lines), not the text 'a'"]
+    assert check(good.replace("[a, c]", "a"))[1] == [
+        "8:14: 'answers' must be a list ('[a, b]' or '- a' lines), not the text 'a'"
+    ]
     # 'answer' instead of 'answers': both the missing field and the hint.
     assert check(good.replace("answers:", "answer:"))[1] == [
         "4:5: missing field 'answers' in question 'm1'",
@@ -112,7 +124,9 @@ def test_multi_loads_and_checks_answers(check: Check) -> None:
 def test_truefalse_takes_unquoted_true_or_false_in_any_case(check: Check, written: str, value: bool) -> None:
     d, problems = check(HEAD + f"  - id: t\n    type: truefalse\n    prompt: P\n    answer: {written}\n")
     assert problems == []
-    assert d is not None and d.questions[0] == TrueFalseQuestion(deck="test-deck", id="t", prompt="P", answer=value, line=4)
+    assert d is not None and d.questions[0] == TrueFalseQuestion(
+        deck="test-deck", id="t", prompt="P", answer=value, line=4
+    )
 
 
 @pytest.mark.parametrize(
@@ -172,7 +186,13 @@ def test_cloze_parses_gaps_and_takes_an_optional_prompt(check: Check) -> None:
     assert d is not None
     c1 = d.questions[0]
     assert isinstance(c1, ClozeQuestion) and c1.prompt == "Fill the gaps."
-    assert c1.parts == ("On January ", ClozeGap(("26", "twenty-six")), ", he lashed out at the ", ClozeGap(("West",)), ".")
+    assert c1.parts == (
+        "On January ",
+        ClozeGap(("26", "twenty-six")),
+        ", he lashed out at the ",
+        ClozeGap(("West",)),
+        ".",
+    )
     assert d.questions[1].prompt is None
 
 
@@ -232,14 +252,20 @@ def test_match_pairs_keep_file_order_and_are_checked(check: Check) -> None:
     assert check(HEAD + "  - id: m\n    type: match\n    prompt: P\n    pairs: [a, b, c]\n")[1] == [
         "7:12: 'pairs' must be a mapping of left: right lines, not a list"
     ]
-    assert check(base.format(pairs.replace("US President", "[a, b]")))[1] == ["10:14: 'pairs: Biden' must be text, not a list"]
+    assert check(base.format(pairs.replace("US President", "[a, b]")))[1] == [
+        "10:14: 'pairs: Biden' must be text, not a list"
+    ]
 
 
 def test_card_is_prompt_and_answer(check: Check) -> None:
     d, problems = check(HEAD + "  - id: k\n    type: card\n    prompt: Front\n    answer: Back\n")
     assert problems == []
-    assert d is not None and d.questions[0] == CardQuestion(deck="test-deck", id="k", prompt="Front", answer="Back", line=4)
-    assert check(HEAD + "  - id: k\n    type: card\n    answer: Back\n")[1] == ["4:5: missing field 'prompt' in question 'k'"]
+    assert d is not None and d.questions[0] == CardQuestion(
+        deck="test-deck", id="k", prompt="Front", answer="Back", line=4
+    )
+    assert check(HEAD + "  - id: k\n    type: card\n    answer: Back\n")[1] == [
+        "4:5: missing field 'prompt' in question 'k'"
+    ]
 
 
 @pytest.mark.parametrize("qtype", list(QuestionType))
@@ -284,7 +310,9 @@ def test_common_fields_on_every_type_and_their_shapes(check: Check) -> None:
     d, problems = check(base + "    explanation: Why\n    quote: Q\n    tags: [a, 2025, a]\n")
     assert problems == []
     assert d is not None and d.questions[0].tags == ("a", "2025")
-    assert check(base + "    tags: a, b\n")[1] == ["8:11: 'tags' must be a list ('[a, b]' or '- a' lines), not the text 'a, b'"]
+    assert check(base + "    tags: a, b\n")[1] == [
+        "8:11: 'tags' must be a list ('[a, b]' or '- a' lines), not the text 'a, b'"
+    ]
     assert check(base + "    explanation: {a: b}\n")[1] == ["8:18: 'explanation' must be text, not a mapping"]
     assert check(base + "    quote: [a]\n")[1] == ["8:12: 'quote' must be text, not a list"]
     d, problems = check(base + "    explanation: ~\n    tags:\n")
@@ -298,7 +326,9 @@ def test_question_ids(check: Check) -> None:
     assert check(HEAD + one.format("pm-january-17") + one.format("pm-january-17"))[1] == [
         "8:9: duplicate id 'pm-january-17', first defined at line 4"
     ]
-    assert check(HEAD + one.format("Bad Id"))[1] == ["4:9: id 'Bad Id' may only use lowercase letters, digits, '_' and '-'"]
+    assert check(HEAD + one.format("Bad Id"))[1] == [
+        "4:9: id 'Bad Id' may only use lowercase letters, digits, '_' and '-'"
+    ]
 
 
 def test_unknown_fields_and_types_get_hints(check: Check) -> None:
@@ -310,4 +340,6 @@ def test_unknown_fields_and_types_get_hints(check: Check) -> None:
     assert check(base.replace("type: card", "type: flashcard"))[1] == [
         "5:11: unknown type 'flashcard' (one of: choice, multi, truefalse, text, cloze, order, match, card)"
     ]
-    assert check(base.replace("type: card", "type: Choise"))[1] == ["5:11: unknown type 'Choise' — did you mean 'choice'?"]
+    assert check(base.replace("type: card", "type: Choise"))[1] == [
+        "5:11: unknown type 'Choise' — did you mean 'choice'?"
+    ]

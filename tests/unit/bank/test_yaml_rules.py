@@ -28,7 +28,10 @@ def test_every_scalar_is_the_text_written(check: Check, written: str) -> None:
 
 
 def test_choices_and_tags_of_numbers_are_text(check: Check) -> None:
-    d, problems = check(HEAD + "  - id: 42\n    type: choice\n    prompt: When?\n    choices: [1985, 1989]\n    answer: 1989\n    tags: [2025]\n")
+    d, problems = check(
+        HEAD
+        + "  - id: 42\n    type: choice\n    prompt: When?\n    choices: [1985, 1989]\n    answer: 1989\n    tags: [2025]\n"
+    )
     assert problems == []
     assert d is not None
     q = d.questions[0]
@@ -60,7 +63,10 @@ def test_empty_files(check: Check, text: str) -> None:
         ("deck: d\ntitle: T\nquestions:\n", "1:1: missing field 'questions'"),
         ("deck: d\ntitle: ''\nquestions: [{id: k, type: card, prompt: F, answer: B}]\n", "1:1: missing field 'title'"),
         ("deck: d\ntitle: T\nquestions: []\n", "3:12: 'questions' is empty; add at least one question"),
-        ("deck: d\ntitle: T\nquestions: {a: b}\n", "3:12: 'questions' must be a list of questions ('- id: ...'), not a mapping"),
+        (
+            "deck: d\ntitle: T\nquestions: {a: b}\n",
+            "3:12: 'questions' must be a list of questions ('- id: ...'), not a mapping",
+        ),
         ("deck: D_1\ntitle: T\nquestions: []\n", None),
     ],
 )
@@ -77,8 +83,12 @@ def test_top_level_shape(check: Check, text: str, expected: str | None) -> None:
 
 def test_top_level_unknown_duplicate_and_misplaced_fields(check: Check) -> None:
     body = CARD.format(prompt="F", answer="B")
-    assert check("deck: d\ntitle: T\ntitle: U\nquestions:\n" + body)[1] == ["3:1: duplicate field 'title', first defined at line 2"]
-    assert check("deck: d\ntitle: T\ntitel: U\nquestions:\n" + body)[1] == ["3:1: unknown field 'titel' — did you mean 'title'?"]
+    assert check("deck: d\ntitle: T\ntitle: U\nquestions:\n" + body)[1] == [
+        "3:1: duplicate field 'title', first defined at line 2"
+    ]
+    assert check("deck: d\ntitle: T\ntitel: U\nquestions:\n" + body)[1] == [
+        "3:1: unknown field 'titel' — did you mean 'title'?"
+    ]
     assert check("deck: d\ntitle: T\nprompt: U\nquestions:\n" + body)[1] == [
         "3:1: unknown field 'prompt' (question fields go inside an item of 'questions')"
     ]
@@ -109,7 +119,10 @@ def test_tags_other_than_str_seq_map_are_errors(check: Check, value: str, shown:
 
 
 def test_standard_str_seq_map_tags_are_allowed(check: Check) -> None:
-    text = HEAD + "  - !!map\n    id: k\n    type: !!str card\n    prompt: !!str 2020\n    answer: B\n    tags: !!seq [a]\n"
+    text = (
+        HEAD
+        + "  - !!map\n    id: k\n    type: !!str card\n    prompt: !!str 2020\n    answer: B\n    tags: !!seq [a]\n"
+    )
     d, problems = check(text)
     assert problems == [] and d is not None and d.questions[0].prompt == "2020"
 
@@ -124,7 +137,9 @@ def test_python_tags_never_run(check: Check, tmp_path: Path, monkeypatch: pytest
     assert marker.exists()
     marker.unlink()
     _d, problems = check(text)
-    assert problems == ["7:13: tag '!!python/object/apply:os.system' is not allowed; question files hold only text, lists and mappings"]
+    assert problems == [
+        "7:13: tag '!!python/object/apply:os.system' is not allowed; question files hold only text, lists and mappings"
+    ]
     assert not marker.exists()
 
 
@@ -174,7 +189,9 @@ def test_block_nesting_is_limited_too(check: Check) -> None:
 
 def test_merge_keys_are_errors(check: Check) -> None:
     text = HEAD + "  - &q\n    id: k\n    type: card\n    prompt: F\n    answer: B\n  - <<: *q\n    id: l\n"
-    assert check(text)[1] == ["9:5: merge key '<<' is not supported (it can hide duplicate fields); write the fields out"]
+    assert check(text)[1] == [
+        "9:5: merge key '<<' is not supported (it can hide duplicate fields); write the fields out"
+    ]
 
 
 def test_files_over_one_mib_are_refused(check: Check) -> None:
@@ -188,13 +205,19 @@ def test_files_over_one_mib_are_refused(check: Check) -> None:
 
 def test_non_utf8_and_nul_bytes(check: Check) -> None:
     text = (HEAD + CARD.format(prompt="Café", answer="B")).encode()
-    assert check(text.replace("é".encode(), b"\xe9"))[1] == ["6:16: not UTF-8 text: byte 0xe9 cannot be read (save the file as UTF-8)"]
+    assert check(text.replace("é".encode(), b"\xe9"))[1] == [
+        "6:16: not UTF-8 text: byte 0xe9 cannot be read (save the file as UTF-8)"
+    ]
     assert check(text.replace(b"Caf", b"C\x00f"))[1] == ["6:14: NUL byte in the file (is it a binary file?)"]
-    assert check("deck: x\n".encode("utf-16"))[1] == ["1:1: not UTF-8 text: byte 0xff cannot be read (save the file as UTF-8)"]
+    assert check("deck: x\n".encode("utf-16"))[1] == [
+        "1:1: not UTF-8 text: byte 0xff cannot be read (save the file as UTF-8)"
+    ]
 
 
 def test_tabs(check: Check) -> None:
-    assert check(HEAD + "  - id: k\n\ttype: card\n")[1] == ["5:1: tab character used for indentation; indent with spaces"]
+    assert check(HEAD + "  - id: k\n\ttype: card\n")[1] == [
+        "5:1: tab character used for indentation; indent with spaces"
+    ]
     # a tab inside a value is just text
     d, problems = check(HEAD + CARD.format(prompt="a\tb", answer="B"))
     assert problems == [] and d is not None and d.questions[0].prompt == "a\tb"
@@ -214,7 +237,10 @@ def test_tabs(check: Check) -> None:
             "deck: d\ntitle: {a: b\nquestions: []\n",
             "2:8: unclosed '{': the mapping opened here has no matching '}' (or a ',' is missing before line 3)",
         ),
-        ("deck: d\ntitle T\nquestions: []\n", "2:1: could not find expected ':' after this line's field name (a line of text needs 'field: value')"),
+        (
+            "deck: d\ntitle T\nquestions: []\n",
+            "2:1: could not find expected ':' after this line's field name (a line of text needs 'field: value')",
+        ),
         ("deck: d\ntitle: Note: x\n", "2:12: unexpected ':' here; put text that contains ': ' in quotes"),
         ("deck: d\ntitle: @x\n", "2:8: a value cannot start with '@'; put the text in quotes"),
         ("deck: d\ntitle: `x\n", "2:8: a value cannot start with '`'; put the text in quotes"),
@@ -222,7 +248,10 @@ def test_tabs(check: Check) -> None:
             "deck: d\ntitle:\n  a: 1\n b: 2\n",
             "4:2: bad indentation or stray text: expected a field name ('name: value') or the end of the block that starts at line 1",
         ),
-        ('deck: "a\\qb"\n', "1:9: bad quoted string: found unknown escape character (inside double quotes, write '\\\\' for a backslash)"),
+        (
+            'deck: "a\\qb"\n',
+            "1:9: bad quoted string: found unknown escape character (inside double quotes, write '\\\\' for a backslash)",
+        ),
         ("deck: *nothing\n", "1:7: alias '*...' refers to an anchor '&...' that is not defined before it"),
         ("deck: &a x\ntitle: &a y\n", "2:8: anchor defined twice; the first is at line 1"),
         ("deck: !x!y d\n", "1:7: unknown tag; question files hold only text, lists and mappings"),
