@@ -104,7 +104,13 @@ def test_due_queries_use_due_order(store: Store) -> None:
     assert store.due_count(before) == 2
     assert [c.question_id for c in store.due_cards(before, limit=5)] == ["q1", "q2"]
     assert store.due_count(before, deck="other") == 0
+    assert store.due_count(before, deck="deck") == 2
+    assert [c.question_id for c in store.due_cards(before, deck="deck", limit=1)] == ["q1"]
     assert store.card_keys() == {("deck", "q0"), ("deck", "q1"), ("deck", "q2")}
+    store.record_attempt(make_attempt("z", deck="other", mode=Mode.REVIEW), make_card("z", deck="other", due=T0))
+    assert (store.card_count(), store.card_count("deck"), store.card_count("other"), store.card_count("none")) == (4, 3, 1, 0)
+    assert store.reviewed_ids("deck") == {"q0", "q1", "q2"}
+    assert store.due_count(before) == 3
 
 
 def test_data_persists_across_reopen(db_path: Path, backups_dir: Path) -> None:
