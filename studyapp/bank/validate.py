@@ -20,6 +20,7 @@ from studyapp.bank.model import (
     AnyQuestion,
     CardQuestion,
     ChoiceQuestion,
+    ClozeGap,
     ClozeQuestion,
     ClozeSyntaxError,
     Deck,
@@ -289,7 +290,7 @@ def _distinct(r: Reader, items: list[tuple[str, Node]], noun: str) -> bool:
     first: dict[str, tuple[str, Node]] = {}
     ok = True
     for text, node in items:
-        folded = fold_answer(text)
+        folded = fold_answer(text) or text  # all punctuation: compare as written
         if folded in first:
             earlier, earlier_node = first[folded]
             line = earlier_node.start_mark.line + 1
@@ -398,7 +399,17 @@ def _build_text(r: Reader, fields: Fields) -> Build | None:
                 r.add(node, "answer is an empty list; give at least one accepted answer")
             return None
         answers = tuple(dict.fromkeys(a for a, _n in items))
+    if not all([_typeable(r, node, a) for a in answers]):
+        return None
     return lambda **kw: TextQuestion(prompt=fields["prompt"][1].value, answers=answers, **kw)
+
+
+def _typeable(r: Reader, node: Node, answer: str) -> bool:
+    """A typed answer is compared without punctuation: one made only of it would match a blank."""
+    if fold_answer(answer):
+        return True
+    r.add(node, f"accepted answer '{answer}' has no letters or digits, so a typed answer cannot be compared with it")
+    return False
 
 
 def _build_cloze(r: Reader, fields: Fields) -> Build | None:
@@ -411,6 +422,9 @@ def _build_cloze(r: Reader, fields: Fields) -> Build | None:
         parts = parse_cloze(text)
     except ClozeSyntaxError as exc:
         r.add(_offset_node(node, text, exc.offset), f"cloze text: {exc}")
+        return None
+    gaps = [a for part in parts if isinstance(part, ClozeGap) for a in part.alternatives]
+    if not all([_typeable(r, node, a) for a in gaps]):
         return None
     return lambda **kw: ClozeQuestion(prompt=prompt, text=text, parts=parts, **kw)
 

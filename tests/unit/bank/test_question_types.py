@@ -168,6 +168,10 @@ def test_text_answer_is_text_or_a_list_and_stays_as_written(check: Check) -> Non
     assert check(base.format("{a: b}"))[1] == ["7:13: answer must be text or a list of accepted texts, not a mapping"]
     assert check(base.format("[]"))[1] == ["7:13: answer is an empty list; give at least one accepted answer"]
     assert check(base.format("~"))[1] == ["4:5: missing field 'answer' in question 'x'"]
+    # an answer of punctuation alone would accept a blank response
+    assert check(base.format("[Minsk, '?!']"))[1] == [
+        "7:13: accepted answer '?!' has no letters or digits, so a typed answer cannot be compared with it"
+    ]
 
 
 def test_cloze_parses_gaps_and_takes_an_optional_prompt(check: Check) -> None:
@@ -205,6 +209,7 @@ def test_cloze_parses_gaps_and_takes_an_optional_prompt(check: Check) -> None:
         ("In 2020 the West", "7:11: cloze text: a cloze text needs at least one gap like {{answer}}"),
         ('"In {{}} quoted"', "7:11: cloze text: empty gap '{{}}'"),  # quoted: at the text's start
         ("[a]", "7:11: 'text' must be text, not a list"),
+        ("In {{2020|...}}", "7:11: accepted answer '...' has no letters or digits, so a typed answer cannot be compared with it"),
     ],
 )
 def test_cloze_problems(check: Check, text: str, expected: str) -> None:
@@ -343,3 +348,8 @@ def test_unknown_fields_and_types_get_hints(check: Check) -> None:
     assert check(base.replace("type: card", "type: Choise"))[1] == [
         "5:11: unknown type 'Choise' — did you mean 'choice'?"
     ]
+
+
+def test_choices_of_punctuation_alone_are_compared_as_written(check: Check) -> None:
+    d, problems = check(HEAD + "  - id: p\n    type: choice\n    prompt: Which sign?\n    choices: ['?', '!']\n    answer: '!'\n")
+    assert problems == [] and d is not None and d.questions[0].choices == ("?", "!")  # type: ignore[union-attr]
