@@ -36,10 +36,11 @@ from studyapp.grading import (
 from studyapp.study.quiz import QuizItem
 from studyapp.study.quiz_session import Feedback
 from studyapp.ui.answer_inputs.arrange import MatchInput, OrderInput
-from studyapp.ui.answer_inputs.base import AnswerInput, plain_label
+from studyapp.ui.answer_inputs.base import AnswerInput, plain_label, status_colour
 from studyapp.ui.answer_inputs.card import CardInput
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_inputs.typed import ClozeInput, TextInput
+from studyapp.ui.theme import scale_font
 
 __all__ = ["AnswerInput", "FeedbackPanel", "diff_html", "make_answer_input", "outcome_text"]
 
@@ -69,25 +70,25 @@ def make_answer_input(item: QuizItem, parent: QWidget | None = None) -> AnswerIn
 
 
 _DIFF_STYLE = {
-    DiffOp.EQUAL: "{}",
-    DiffOp.EXTRA: '<s style="color:#c62828">{}</s>',
-    DiffOp.MISSING: '<u style="color:#2e7d32; font-weight:bold">{}</u>',
+    DiffOp.EQUAL: "{text}",
+    DiffOp.EXTRA: '<s style="color:{wrong}">{text}</s>',
+    DiffOp.MISSING: '<u style="color:{right}; font-weight:bold">{text}</u>',
 }
 
 
-def diff_html(segments: tuple[DiffSegment, ...]) -> str:
+def diff_html(segments: tuple[DiffSegment, ...], right: str = "#2e7d32", wrong: str = "#c62828") -> str:
     """A near miss's diff as rich text: extra typed letters struck out, missing ones underlined.
 
     Every segment is HTML-escaped first, so user text can never become markup.
     """
-    body = "".join(_DIFF_STYLE[s.op].format(html.escape(s.text)) for s in segments)
+    body = "".join(_DIFF_STYLE[s.op].format(text=html.escape(s.text), right=right, wrong=wrong) for s in segments)
     return f'<span style="font-family:monospace">{body}</span>'
 
 
 _OUTCOME_LOOK = {
-    Outcome.RIGHT: ("✔ Right", "#2e7d32", "rgba(46, 125, 50, 40)"),
-    Outcome.ALMOST: ("≈ Almost: a small slip (counts as wrong)", "#b26a00", "rgba(237, 108, 2, 40)"),
-    Outcome.WRONG: ("✘ Wrong", "#c62828", "rgba(198, 40, 40, 40)"),
+    Outcome.RIGHT: ("✔ Right", "rgba(46, 125, 50, 45)"),
+    Outcome.ALMOST: ("≈ Almost: a small slip (counts as wrong)", "rgba(237, 108, 2, 45)"),
+    Outcome.WRONG: ("✘ Wrong", "rgba(198, 40, 40, 45)"),
 }
 
 
@@ -96,8 +97,9 @@ def outcome_text(outcome: Outcome) -> str:
     return _OUTCOME_LOOK[outcome][0]
 
 
-def outcome_colour(outcome: Outcome) -> str:
-    return _OUTCOME_LOOK[outcome][1]
+def outcome_colour(outcome: Outcome, widget: QWidget) -> str:
+    """The text colour for ``outcome`` on ``widget``'s palette."""
+    return status_colour(str(outcome), widget)
 
 
 def _detail_lines(details: GradeDetails | None) -> list[str]:
@@ -105,7 +107,8 @@ def _detail_lines(details: GradeDetails | None) -> list[str]:
     if isinstance(details, ClozeDetails):
         marks = {Outcome.RIGHT: "✔", Outcome.ALMOST: "≈", Outcome.WRONG: "✘"}
         return [
-            f"{marks[g.outcome]} Gap {i}: you wrote “{g.response}”, the answer is “{g.expected}”"
+            f"{marks[g.outcome]} Gap {i}: you wrote {f'“{g.response}”' if g.response.strip() else '(nothing)'},"
+            f" the answer is “{g.expected}”"
             for i, g in enumerate(details.gaps, start=1)
         ]
     if isinstance(details, MultiDetails):
@@ -152,6 +155,7 @@ class FeedbackPanel(QFrame):
         self.outcome_label = QLabel(self)
         self.outcome_label.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome_label.setAccessibleName("Result")
+        scale_font(self.outcome_label, 1.2)
         self.expected_caption = plain_label("Right answer:", self, selectable=False)
         self.expected_label = plain_label("", self)
         self.expected_label.setAccessibleName("Right answer")
@@ -186,16 +190,20 @@ class FeedbackPanel(QFrame):
 
     def show_feedback(self, feedback: Feedback) -> None:
         """Fill the panel for one graded answer and show it."""
-        text, colour, tint = _OUTCOME_LOOK[feedback.outcome]
+        text, tint = _OUTCOME_LOOK[feedback.outcome]
         self.outcome_label.setText(text)
         self.outcome_label.setStyleSheet(
-            f"color: {colour}; background: {tint}; font-weight: bold; font-size: 13pt; padding: 4px 8px;"
+            f"color: {outcome_colour(feedback.outcome, self)}; background: {tint}; padding: 4px 8px;"
         )
         self.expected_label.setText(feedback.expected)
         diffs = _diffs(feedback.details)
         self.diff_label.setText(
             "Your answer, with fixes: "
-            + "<br>".join(html.escape(prefix) + diff_html(segments) for prefix, segments in diffs)
+            + "<br>".join(
+                html.escape(prefix)
+                + diff_html(segments, status_colour("right", self), status_colour("wrong", self))
+                for prefix, segments in diffs
+            )
             if diffs else ""
         )
         self.diff_label.setVisible(bool(diffs))

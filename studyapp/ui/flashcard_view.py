@@ -29,7 +29,8 @@ from studyapp.bank.model import AnyQuestion, ChoiceQuestion, MatchQuestion, Mult
 from studyapp.store import SaveError
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import Rating, format_interval
-from studyapp.ui.answer_inputs.base import plain_label
+from studyapp.ui.answer_inputs.base import error_banner, plain_label
+from studyapp.ui.theme import scale_font
 
 RATINGS = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
 
@@ -89,14 +90,14 @@ class FlashcardView(QWidget):
         self.kind_label.setStyleSheet("color: palette(placeholder-text);")
         self.front_label = plain_label("", self)
         self.front_label.setAccessibleName("Front")
-        self.front_label.setStyleSheet("font-size: 14pt;")
+        scale_font(self.front_label, 1.3, bold=False)
         self.extra_label = plain_label("", self)
         self.extra_label.setAccessibleName("Options")
         self.rule = QFrame(self)
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.answer_label = plain_label("", self)
         self.answer_label.setAccessibleName("Answer")
-        self.answer_label.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        scale_font(self.answer_label, 1.3)
         self.explanation_label = plain_label("", self)
         self.explanation_label.setAccessibleName("Explanation")
         self.quote_label = plain_label("", self)
@@ -138,11 +139,7 @@ class FlashcardView(QWidget):
         footer.addWidget(self.show_button)
         footer.addWidget(self.rating_row)
 
-        self.error_label = plain_label("", self, selectable=False)
-        self.error_label.setAccessibleName("Save error")
-        self.error_label.setStyleSheet(
-            "color: #c62828; background: rgba(198, 40, 40, 30); font-weight: bold; padding: 6px;")
-        self.error_label.hide()
+        self.error_label = error_banner(self)
 
         card_page = QWidget(self)
         card_page_layout = QVBoxLayout(card_page)
@@ -152,7 +149,7 @@ class FlashcardView(QWidget):
 
         # -- the end screen --
         self.end_title = plain_label("", self, selectable=False)
-        self.end_title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        scale_font(self.end_title, 1.45)
         self.end_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.end_label = plain_label("", self)
         self.end_label.setAccessibleName("Next card due")
@@ -178,7 +175,11 @@ class FlashcardView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.error_label)
         layout.addWidget(self.stack, 1)
-        QWidget.setTabOrder(self.show_button, self.rating_buttons[Rating.Again])
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        chain = [self.show_button, *self.rating_buttons.values(), self.article_button, self.undo_button,
+                 self.home_button, self.end_home]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     # -- driving the session -------------------------------------------------------------
 
@@ -326,8 +327,12 @@ class FlashcardView(QWidget):
         if session is None:
             super().keyPressEvent(event)
             return
+        focused = self.focusWidget()
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
+        elif (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QPushButton)
+              and focused.isEnabled() and focused.isVisible()):
+            focused.click()  # Enter on a focused button presses it (Undo, Home, a rating...)
         elif key == Qt.Key.Key_Escape:
             self.leave()
         elif session.state is ReviewState.READY and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

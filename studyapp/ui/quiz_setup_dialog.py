@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from studyapp.bank.model import Bank, Deck, QuestionType
 from studyapp.study.quiz import CardStateLike, HistoryLike, Key, QuizOptions, QuizSource, build_quiz
 from studyapp.ui.answer_inputs.base import plain_label
+from studyapp.ui.theme import scale_font
 
 #: Everything matching, whatever the count asked for.
 _ALL = 1 << 30
@@ -83,7 +84,7 @@ class QuizSetupDialog(QDialog):
         questions = [q for d in self._decks for q in d.questions]
 
         heading = plain_label(deck.title if deck is not None else "All decks", self)
-        heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        scale_font(heading, 1.3)
 
         self.count_spin = QSpinBox(self)
         self.count_spin.setRange(1, 999)

@@ -28,8 +28,9 @@ from studyapp.study.quiz_session import QuizSession, QuizState
 from studyapp.ui import dialogs
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
-from studyapp.ui.answer_inputs.base import plain_label
+from studyapp.ui.answer_inputs.base import error_banner, plain_label
 from studyapp.ui.results_view import ResultsView
+from studyapp.ui.theme import scale_font
 
 #: A line under the prompt telling how to answer each type.
 HOW_TO_ANSWER = {
@@ -72,7 +73,7 @@ class QuizView(QWidget):
         self.how_label.setStyleSheet("color: palette(placeholder-text);")
         self.prompt_label = plain_label("", self)
         self.prompt_label.setAccessibleName("Question")
-        self.prompt_label.setStyleSheet("font-size: 13pt;")
+        scale_font(self.prompt_label, 1.25, bold=False)
         self.input_holder = QVBoxLayout()
         self.feedback = FeedbackPanel(self)
         self.feedback.showInArticle.connect(self.showInArticle)
@@ -88,13 +89,9 @@ class QuizView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(page)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; focus scrolls them into view
 
-        self.error_label = plain_label("", self, selectable=False)
-        self.error_label.setAccessibleName("Save error")
-        self.error_label.setStyleSheet(
-            "color: #c62828; background: rgba(198, 40, 40, 30); font-weight: bold; padding: 6px;"
-        )
-        self.error_label.hide()
+        self.error_label = error_banner(self)
         self.quit_button = QPushButton("&Quit quiz", self)
         self.quit_button.setAccessibleName("Quit quiz")
         self.quit_button.setToolTip("Stop the quiz here (Esc); your answers so far are kept")
@@ -168,6 +165,7 @@ class QuizView(QWidget):
         self.input.submitRequested.connect(self.submit)
         self.input_holder.addWidget(self.input)
         self.input.show()  # now, not when the layout gets to it: focus_first needs it visible
+        self._chain_tab_order()
         self.feedback.hide()
         self.scroll.verticalScrollBar().setValue(0)
         if session.state is QuizState.ANSWERED:  # shown again after a restart of the view
@@ -177,6 +175,14 @@ class QuizView(QWidget):
             self.primary.setAccessibleName("Submit")
             self._update_primary()
             self.input.focus_first()
+
+    def _chain_tab_order(self) -> None:
+        """Tab: the answer's controls (in their own order), then the feedback, Next/Submit, Quit."""
+        assert self.input is not None
+        inner = [w for w in self.input.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        chain = [*inner, self.feedback.article_button, self.primary, self.quit_button]
+        for before, after in zip(chain, chain[1:]):
+            QWidget.setTabOrder(before, after)
 
     def _update_score(self) -> None:
         session = self.session
@@ -289,8 +295,12 @@ class QuizView(QWidget):
                 return
             super().keyPressEvent(event)
             return
+        focused = self.focusWidget()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._primary_action()
+            if isinstance(focused, QPushButton) and focused is not self.primary and focused.isEnabled():
+                focused.click()  # Enter on a focused button presses it (Quit, Show in article...)
+            else:
+                self._primary_action()
         elif key == Qt.Key.Key_Escape:
             self.ask_abandon()
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and session.state is QuizState.ASKING and self.input is not None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.study.quiz_session import QuizResult
 from studyapp.ui.answer_widgets import outcome_colour, outcome_text
+from studyapp.ui.theme import scale_font
 
 #: Table cells show at most this much of a text; the table is a summary, the quiz showed it all.
 _CELL_MAX = 300
@@ -54,10 +55,10 @@ class ResultsView(QWidget):
         super().__init__(parent)
         self.title_label = QLabel(self)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        scale_font(self.title_label, 1.45)
         self.score_label = QLabel(self)
         self.score_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.score_label.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        scale_font(self.score_label, 1.8)
         self.score_label.setAccessibleName("Score")
         self.time_label = QLabel(self)
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -130,7 +131,7 @@ class ResultsView(QWidget):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(_cell(text))
                 if c == 4:
-                    item.setForeground(QBrush(QColor(outcome_colour(row.outcome))))
+                    item.setForeground(QBrush(QColor(outcome_colour(row.outcome, self))))
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         (self.retry_button if mistakes else self.new_button).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -71,7 +71,8 @@ def test_defaults_and_live_count(qtbot: QtBot, deck: Deck) -> None:
     assert d.match_label.text() == "2 questions match; the quiz will ask all 2."
     tick(d, "<b>tag</b>")  # any of the ticked tags
     assert d.match_label.text().startswith("5 questions match")
-    qtbot.mouseClick(d.type_boxes[QuestionType.TEXT], Qt.MouseButton.LeftButton)  # untick typed answers
+    box = d.type_boxes[QuestionType.TEXT]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # untick typed answers
     assert d.match_label.text().startswith("2 questions match")
     opts = d.options()
     assert opts.tags == frozenset({"events", "<b>tag</b>"})

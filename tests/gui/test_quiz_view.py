@@ -325,3 +325,23 @@ def test_show_in_article_and_card_in_quiz(qtbot: QtBot, store: Store) -> None:
     assert session.state is QuizState.ANSWERED
     assert view.feedback.outcome_label.text() == "✔ Right"
     assert session.rows[-1].response is True
+
+
+def test_tab_order_and_enter_on_a_focused_button(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, title, _t: asked.append(title) or False)
+    q = MatchQuestion(deck=D, id="m", prompt="Match", pairs=(("a", "1"), ("b", "2")))
+    view, session = make_view(qtbot, quiz_of_questions([q], deck=D, seed=1), store)
+    assert isinstance(view.input, MatchInput)
+    assert QApplication.focusWidget() is view.input.combos[0]
+    key(view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.input.combos[1]
+    key(view, Qt.Key.Key_Tab)  # "Show in article" is hidden: straight to Submit
+    assert QApplication.focusWidget() is view.primary
+    key(view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.quit_button
+    key(view, Qt.Key.Key_Return)  # Enter presses the focused Quit button, which asks first
+    assert asked == ["Abandon quiz?"]
+    assert session.state is QuizState.ASKING

@@ -68,9 +68,10 @@ class OrderInput(AnswerInput):
         self.list.model().rowsMoved.connect(lambda *_: self.changed.emit())
         self.list.model().rowsInserted.connect(lambda *_: self.changed.emit())
         rows_height = sum(self.list.sizeHintForRow(i) for i in range(self.list.count()))
-        self.list.setMinimumHeight(min(rows_height + 2 * self.list.frameWidth() + 8, 320))
-        self.list.setMaximumHeight(max(self.list.minimumHeight(), 320))
         self.list.setSpacing(2)
+        # As tall as its rows (up to a point, then it scrolls): no empty box under short lists.
+        spacing = 2 * self.list.spacing() * self.list.count()
+        self.list.setFixedHeight(min(rows_height + spacing + 2 * self.list.frameWidth() + 4, 320))
         self.up = QPushButton("Move &up", self)
         self.up.setToolTip("Move the selected item up (Alt+Up)")
         self.up.setAccessibleName("Move selected item up")

@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from studyapp.ui.theme import is_dark
+
 #: Longest text put in an accessible name; screen readers read the visible label anyway.
 _ACCESSIBLE_MAX = 200
 
@@ -23,6 +25,34 @@ def plain_label(text: str, parent: QWidget | None = None, *, selectable: bool = 
     label.setText(text)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+#: Text colours for right / almost / wrong, readable on the light and on the dark palette.
+_STATUS_COLOURS = {
+    "right": ("#2e7d32", "#81c784"),
+    "almost": ("#a15c00", "#ffb74d"),
+    "wrong": ("#c62828", "#ef9a9a"),
+}
+
+
+def status_colour(status: str, widget: QWidget) -> str:
+    """The colour for ``status`` ('right', 'almost', 'wrong') on ``widget``'s palette.
+
+    Colour is only ever added to words and signs (✔ ≈ ✘) that say the same thing.
+    """
+    light, dark = _STATUS_COLOURS[status]
+    return dark if is_dark(widget.palette()) else light
+
+
+def error_banner(parent: QWidget, accessible_name: str = "Save error") -> QLabel:
+    """A hidden red banner for a problem the user can retry (e.g. "could not save: disk full")."""
+    label = plain_label("", parent, selectable=False)
+    label.setAccessibleName(accessible_name)
+    label.setStyleSheet(
+        f"color: {status_colour('wrong', parent)}; background: rgba(198, 40, 40, 30); font-weight: bold; padding: 6px;"
+    )
+    label.hide()
     return label
 
 

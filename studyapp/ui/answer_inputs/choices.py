@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.ui.answer_inputs.base import AnswerInput, ClickableLabel, accessible
+from studyapp.ui.answer_inputs.base import AnswerInput, ClickableLabel, accessible, status_colour
 
 
 class OptionRow(QWidget):
@@ -109,9 +109,9 @@ class _OptionsInput(AnswerInput):
         """After grading: mark the right options, and the user's wrong picks."""
         for row in self.rows:
             if row.text in right:
-                row.show_mark("✔ right", "#2e7d32")
+                row.show_mark("✔ right", status_colour("right", self))
             elif row.button.isChecked():
-                row.show_mark("✘ not right", "#c62828")
+                row.show_mark("✘ not right", status_colour("wrong", self))
 
 
 class ChoiceInput(_OptionsInput):
