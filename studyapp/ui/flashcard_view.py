@@ -297,8 +297,8 @@ class FlashcardView(QWidget):
         self.error_label.hide()
         self._render()
 
-    def leave(self) -> None:
-        """Close the session (recording when it ended) and ask to go home."""
+    def close_session(self) -> None:
+        """Close the session (recording when it ended); for a window that leaves this screen."""
         session = self.session
         self.recheck.stop()
         if session is not None and session.state is not ReviewState.CLOSED:
@@ -307,6 +307,10 @@ class FlashcardView(QWidget):
             except SaveError as exc:
                 # Every rating is already saved; only the session's end time is lost.
                 self._show_error(f"The end of the review was not saved ({exc}); your ratings are saved.")
+
+    def leave(self) -> None:
+        """Home / Esc: close the session and ask to go home."""
+        self.close_session()
         self.homeRequested.emit()
 
     def _show_in_article(self) -> None:

@@ -270,6 +270,15 @@ class QuizView(QWidget):
             return
         self._render()
 
+    def stop(self) -> None:
+        """Abandon a quiz in progress without asking (the window is leaving it); answers stay saved."""
+        session = self.session
+        if session is not None and session.state in (QuizState.READY, QuizState.ASKING, QuizState.ANSWERED):
+            try:
+                session.abandon()
+            except SaveError as exc:
+                self._show_error(f"The quiz could not be closed ({exc}); your answers are saved.")
+
     def _retry(self) -> None:
         session = self.session
         if session is None or session.state not in (QuizState.FINISHED, QuizState.ABANDONED):

@@ -345,3 +345,11 @@ def test_tab_order_and_enter_on_a_focused_button(
     key(view, Qt.Key.Key_Return)  # Enter presses the focused Quit button, which asks first
     assert asked == ["Abandon quiz?"]
     assert session.state is QuizState.ASKING
+
+
+def test_stop_abandons_without_asking(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
+    view, session = make_view(qtbot, quiz_of_questions(QUESTIONS[:2], deck=D, seed=1), store)
+    answer_by_keyboard(view, right=True)
+    view.stop()  # the autouse guard fails the test if a real dialog opened
+    assert session.state is QuizState.ABANDONED
+    assert db_rows(tmp_path / "studyapp.sqlite3", "SELECT answered, abandoned FROM sessions") == [(1, 1)]
