@@ -363,7 +363,9 @@ class Reader:
         self.add(question, f"missing field '{name}'{where}")
 
     def result(self) -> tuple[RawProblem, ...]:
-        return tuple(sorted(self.problems, key=lambda p: (p.line, p.column)))
+        """The problems in file order; the "stopped checking" note, if any, stays last."""
+        found = sorted(self.problems[:MAX_PROBLEMS], key=lambda p: (p.line, p.column))
+        return (*found, *self.problems[MAX_PROBLEMS:])
 
     @staticmethod
     def kind(node: Node) -> str:

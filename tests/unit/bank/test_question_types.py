@@ -353,3 +353,10 @@ def test_unknown_fields_and_types_get_hints(check: Check) -> None:
 def test_choices_of_punctuation_alone_are_compared_as_written(check: Check) -> None:
     d, problems = check(HEAD + "  - id: p\n    type: choice\n    prompt: Which sign?\n    choices: ['?', '!']\n    answer: '!'\n")
     assert problems == [] and d is not None and d.questions[0].choices == ("?", "!")  # type: ignore[union-attr]
+
+
+def test_a_file_with_very_many_problems_stops_after_100(check: Check) -> None:
+    _d, problems = check(HEAD + "  - id: k\n    type: card\n" * 150)
+    assert len(problems) == 101
+    assert problems[0] == "4:5: missing field 'prompt' in question 'k'"
+    assert problems[-1].endswith(": more than 100 problems; stopped checking this file")
