@@ -72,9 +72,8 @@ class Summaries:
         if self._source is not None and questions == self._source:
             return  # same bank as last time: a C-level dict comparison
         source = dict(questions)
-        snapshot = {k: tuple(sorted(set(v))) for k, v in source.items()}
         tagset_ids: dict[tuple[str, ...], int] = {}
-        rows = [(d, tagset_ids.setdefault(tags, len(tagset_ids)), q) for (d, q), tags in snapshot.items()]
+        rows = [(d, tagset_ids.setdefault(tuple(tags), len(tagset_ids)), q) for (d, q), tags in source.items()]
         conn = self._conn
         for ddl in _TEMP_DDL:
             conn.execute(ddl)
@@ -82,14 +81,15 @@ class Summaries:
         conn.execute("BEGIN")
         try:
             conn.execute("DELETE FROM temp.bank_questions")
-            conn.executemany("INSERT INTO temp.bank_questions VALUES (?, ?, ?)", rows)
+            conn.executemany("INSERT INTO temp.bank_questions (deck, tagset, question_id) VALUES (?, ?, ?)", rows)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
         self._source = source
-        self._tagsets = list(tagset_ids)
+        # A question listing a tag twice counts once for it.
+        self._tagsets = [tuple(dict.fromkeys(t)) for t in tagset_ids]
 
     def bank_totals(self, due_before: datetime, min_stability: float, deck: str | None = None) -> list[BankTotals]:
         """Counts per deck and tag set over the bank (``use_bank`` first), plus one row per deck
