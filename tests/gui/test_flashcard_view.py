@@ -211,3 +211,13 @@ def test_disk_full_is_shown_and_the_view_stays_usable(qtbot: QtBot, store: Store
     key(view, Qt.Key.Key_2)
     assert not view.error_label.isVisible()
     assert rows(db, "SELECT count(*) FROM attempts") == [(1,)]
+
+
+def test_space_shows_the_answer_then_rates_good(qtbot: QtBot, store: Store, db: Path) -> None:
+    view, session = make_view(qtbot, store, cards(2), Clock())
+    key(view, Qt.Key.Key_Space)
+    assert view.rating_row.isVisible()
+    assert QApplication.focusWidget() is view.rating_buttons[Rating.Good]
+    key(view, Qt.Key.Key_Space)
+    assert rows(db, "SELECT question_id, rating FROM attempts") == [("k1", 3)]
+    assert view.front_label.text() == "Front 2" and not view.rating_row.isVisible()

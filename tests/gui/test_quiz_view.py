@@ -246,6 +246,8 @@ def test_results_page_and_retry_my_mistakes(qtbot: QtBot, store: Store) -> None:
         qtbot.mouseClick(results.new_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(view.homeRequested):
         qtbot.mouseClick(results.home_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.homeRequested):
+        key(view, Qt.Key.Key_Escape)  # Esc on the results page: home, no question asked
 
     # The retry quiz, all right this time: nothing left to retry.
     view.start(QuizSession(retry, store, now=now))
