@@ -11,8 +11,8 @@ left item) raises ``ValueError``.
 Typed answers (text, cloze gaps) are compared after ``textnorm.fold_answer``. A near miss is
 a folded answer within ``near_miss_limit(expected)`` edits (Levenshtein) of an accepted one:
 one edit per three characters of the accepted answer, at most three, and none for answers
-shorter than four characters or made only of digits (a wrong year is not a typo). A near miss
-is ``ALMOST``: it scores 0 like a wrong answer, and the grade carries a character diff.
+shorter than four characters or made only of digits, nor when the digits differ (a wrong year
+or date is not a typo). A near miss is ``ALMOST``: it scores 0 like a wrong answer, and the grade carries a character diff.
 
 The score is 1.0 for ``RIGHT`` and 0.0 otherwise: the issue asks for "right only with exactly
 the right set/order/pairs"; partial counts are reported in ``details`` but give no credit.
@@ -193,6 +193,10 @@ def char_diff(typed: str, expected: str) -> tuple[DiffSegment, ...]:
     return tuple(segments)
 
 
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
 def grade_typed(response: str, accepted: tuple[str, ...]) -> tuple[Outcome, TextDetails]:
     """Grade one typed answer against its accepted alternatives (text answers, cloze gaps)."""
     typed = fold_answer(response)
@@ -206,8 +210,9 @@ def grade_typed(response: str, accepted: tuple[str, ...]) -> tuple[Outcome, Text
             best = (distance, folded)
     assert best is not None, "a question always has at least one accepted answer"
     distance, closest = best
-    # An empty response is never "almost", however short the answer.
-    if typed and distance <= near_miss_limit(closest):
+    # An empty response is never "almost", however short the answer; nor is one whose numbers
+    # differ ("January 17" for "January 26" is a wrong date, not a typo).
+    if typed and distance <= near_miss_limit(closest) and _digits(typed) == _digits(closest):
         return Outcome.ALMOST, TextDetails(typed, closest, distance, char_diff(typed, closest))
     return Outcome.WRONG, TextDetails(typed, closest, distance, ())
 

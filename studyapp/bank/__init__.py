@@ -1,0 +1,1 @@
+"""The question bank: the model, YAML loading with precise errors, and `studyapp check`."""

@@ -1,0 +1,1 @@
+"""Studying: quiz building and sessions, flashcard review, FSRS scheduling."""

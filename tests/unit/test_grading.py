@@ -97,6 +97,13 @@ def test_near_miss_is_almost_with_a_diff_and_scores_zero() -> None:
     assert (typed, expected) == ("lukashenkoo", "lukasenka")
 
 
+def test_a_wrong_date_is_wrong_not_almost() -> None:
+    """Found by the bank's author: "January 17" for "January 26" was called a typo."""
+    date = TextQuestion(deck="d", id="lash-out", prompt="When did he lash out?", answers=("January 26",))
+    assert grade(date, "January 17").outcome is Outcome.WRONG
+    assert grade(date, "Janaury 26").outcome is Outcome.ALMOST  # a typo in the words still is
+
+
 def test_near_miss_picks_the_closest_alternative() -> None:
     g = grade(PM, "Halouchanka")
     assert g.outcome is Outcome.ALMOST
