@@ -16,6 +16,7 @@ as text for the validator.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import yaml
@@ -101,7 +102,7 @@ def at(node: Node) -> tuple[int, int]:
 def show_tag(tag: str) -> str:
     """A tag as the user wrote it (``!!python/object``, not the long form)."""
     prefix = "tag:yaml.org,2002:"
-    return "!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag
+    return _short("!!" + tag[len(prefix) :] if tag.startswith(prefix) else tag, 60)
 
 
 class _Lines:
@@ -328,6 +329,7 @@ def check_tree(root: Node, lines: _Lines) -> list[RawProblem]:
 
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_LONG_QUOTED = re.compile(r"'([^'\n]{61,})'")
 MAX_PROBLEMS = 100
 
 
@@ -347,6 +349,8 @@ class Reader:
         return len(self.problems) >= MAX_PROBLEMS
 
     def add(self, node: Node | None, message: str) -> None:
+        """Record a problem at ``node`` (line 1 for None); quoted text over 60 characters is cut."""
+        message = _LONG_QUOTED.sub(lambda m: f"'{_short(m.group(1), 60)}'", message)
         line, column = at(node) if node is not None else (1, 1)
         if line > self.line_count:
             line, column = self.line_count, 1

@@ -360,3 +360,11 @@ def test_a_file_with_very_many_problems_stops_after_100(check: Check) -> None:
     assert len(problems) == 101
     assert problems[0] == "4:5: missing field 'prompt' in question 'k'"
     assert problems[-1].endswith(": more than 100 problems; stopped checking this file")
+
+
+def test_long_texts_are_cut_in_messages(check: Check) -> None:
+    long = "x" * 1000  # YAML allows keys of up to 1,024 characters
+    _d, problems = check(HEAD + f"  - id: k\n    type: card\n    prompt: F\n    answer: B\n    {long}: y\n")
+    assert problems == [f"8:5: unknown field '{'x' * 59}…' (fields of type 'card': id, type, prompt, answer, explanation, quote, tags)"]
+    _d, problems = check(HEAD + f"  - id: k\n    type: card\n    prompt: F\n    answer: !{long} B\n")
+    assert len(problems) == 1 and len(problems[0]) < 200
