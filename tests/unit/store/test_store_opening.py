@@ -69,6 +69,9 @@ def test_migrates_v1_database_with_backup_first(tmp_path: Path) -> None:
         d10 = datetime(2026, 3, 10).toordinal()
         assert days == [(d10, 2, 1, 1200), (d10 + 1, 1, 0, 900)]
         assert store.last_quiz_score("deck") == pytest.approx(0.5)
+        copied = store.connection.execute("SELECT question_id, due_us, stability FROM question_stats "
+                                          "ORDER BY question_id").fetchall()
+        assert copied == [("q1", to_us(T0 + timedelta(days=2)), 2.0), ("q2", None, None)]
         # New writes go on working on the migrated file.
         store.record_attempt(make_attempt("q2", at=T0 + timedelta(days=1)))
         assert store.question_history()[("deck", "q2")].attempts == 2

@@ -1,0 +1,72 @@
+"""The summaries kept on write (per day, per question, per session) always equal what the
+attempts table says, whatever sequence of answers and undos led there."""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from storehelpers import MINSK, T0, make_attempt, make_card
+
+from studyapp.grading import Outcome
+from studyapp.store import Mode, open_store
+
+_op = st.one_of(
+    st.tuples(st.just("answer"), st.sampled_from(["q1", "q2", "q3"]), st.sampled_from(list(Outcome)),
+              st.integers(0, 72), st.booleans()),
+    st.tuples(st.just("undo")),
+)
+
+
+def _recomputed(conn: sqlite3.Connection) -> tuple[object, ...]:
+    daily = conn.execute("SELECT day, deck, count(*), sum(outcome = 'right'), sum(elapsed_ms) FROM attempts "
+                         "GROUP BY day, deck ORDER BY day, deck").fetchall()
+    questions = conn.execute(
+        "SELECT deck, question_id, count(*), sum(outcome != 'right'), max(answered_us) FROM attempts "
+        "GROUP BY deck, question_id ORDER BY deck, question_id").fetchall()
+    sessions = conn.execute("SELECT s.id, count(a.id), coalesce(sum(a.outcome = 'right'), 0) FROM sessions s "
+                            "LEFT JOIN attempts a ON a.session_id = s.id GROUP BY s.id ORDER BY s.id").fetchall()
+    return daily, questions, sessions
+
+
+def _kept(conn: sqlite3.Connection) -> tuple[object, ...]:
+    daily = conn.execute("SELECT day, deck, answers, right, elapsed_ms FROM daily ORDER BY day, deck").fetchall()
+    questions = conn.execute("SELECT deck, question_id, attempts, wrong, last_us FROM question_stats "
+                             "ORDER BY deck, question_id").fetchall()
+    sessions = conn.execute("SELECT id, answered, right FROM sessions ORDER BY id").fetchall()
+    return daily, questions, sessions
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_op, max_size=14))
+def test_summaries_match_the_attempts(ops: list[tuple[object, ...]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_store(Path(folder) / "s.sqlite3", backups_dir=Path(folder) / "b", now=T0, tz=MINSK).store
+        try:
+            sid = store.start_session(Mode.REVIEW, "deck", {}, None, 0, T0)
+            done: list[tuple[int, object]] = []  # (attempt id, card state before it)
+            for op in ops:
+                if op[0] == "answer":
+                    _, qid, outcome, hours, with_card = op
+                    at = T0 + timedelta(hours=hours)  # crosses Minsk midnights
+                    before = store.card_state("deck", qid)
+                    card = make_card(qid, due=at + timedelta(days=1), last=at) if with_card else None
+                    aid = store.record_attempt(make_attempt(qid, outcome=outcome, at=at, session_id=sid), card)
+                    done.append((aid, before if with_card else "keep"))
+                elif done:
+                    aid, before = done.pop()
+                    keep = before == "keep"
+                    qid = store.connection.execute("SELECT question_id FROM attempts WHERE id = ?", (aid,)).fetchone()[0]
+                    previous = store.card_state("deck", qid) if keep else before
+                    store.undo_attempt(aid, previous)  # type: ignore[arg-type]
+            assert _kept(store.connection) == _recomputed(store.connection)
+            last = store.connection.execute("SELECT deck, question_id, last_outcome FROM question_stats").fetchall()
+            for deck, qid, outcome in last:
+                newest = store.attempts_for(deck, qid)[-1]
+                assert newest[2] == outcome
+        finally:
+            store.close()
