@@ -101,3 +101,18 @@ def test_system_local_time_agrees_with_zoneinfo(new_york_system_zone: None) -> N
         assert local_day(moment, system) == local_day(moment, NEW_YORK)
     assert day_start(date(2026, 3, 8), system) == day_start(date(2026, 3, 8), NEW_YORK)
     assert day_start(date(2026, 7, 1), system) == datetime(2026, 7, 1, 4, tzinfo=timezone.utc)
+
+
+def test_day_key_is_fixed_when_the_answer_is_written(tmp_path: Path) -> None:
+    evening = datetime(2026, 3, 10, 22, 30, tzinfo=timezone.utc)  # 01:30 on the 11th in Minsk, 18:30 on the 10th in New York
+    db, backups = tmp_path / "s.sqlite3", tmp_path / "b"
+    store = open_store(db, backups_dir=backups, now=evening, tz=MINSK).store
+    store.record_attempt(make_attempt("q1", at=evening))
+    store.close()
+    store = open_store(db, backups_dir=backups, now=evening, tz=NEW_YORK).store  # the user travelled
+    try:
+        store.record_attempt(make_attempt("q2", at=evening))
+        days = sorted(store.connection.execute("SELECT day, answers FROM daily").fetchall())
+        assert days == [(date(2026, 3, 10).toordinal(), 1), (date(2026, 3, 11).toordinal(), 1)]
+    finally:
+        store.close()
