@@ -29,7 +29,7 @@ from studyapp.bank.model import AnyQuestion, ChoiceQuestion, MatchQuestion, Mult
 from studyapp.store import SaveError
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import Rating, format_interval
-from studyapp.ui.answer_inputs.base import error_banner, plain_label
+from studyapp.ui.answer_inputs.base import ErrorBanner, plain_label, pressable_button
 from studyapp.ui.theme import scale_font
 
 RATINGS = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
@@ -129,6 +129,7 @@ class FlashcardView(QWidget):
         for number, (rating, name) in enumerate(RATINGS, start=1):
             button = QPushButton(name, self)
             button.setToolTip(f"Key {number}")
+            button.setAccessibleName(name)
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, r=rating: self.rate(r))
             self.rating_buttons[rating] = button
@@ -139,7 +140,7 @@ class FlashcardView(QWidget):
         footer.addWidget(self.show_button)
         footer.addWidget(self.rating_row)
 
-        self.error_label = error_banner(self)
+        self.error_label = ErrorBanner(self)
 
         card_page = QWidget(self)
         card_page_layout = QVBoxLayout(card_page)
@@ -184,14 +185,19 @@ class FlashcardView(QWidget):
     # -- driving the session -------------------------------------------------------------
 
     def start(self, session: ReviewSession) -> None:
-        """Show ``session``, starting it if needed (a start that cannot be saved can be retried)."""
+        """Show ``session``, starting it if needed (a start that cannot be saved can be retried).
+
+        A different session shown here before is closed first.
+        """
+        if self.session is not None and self.session is not session:
+            self.close_session()
         self.session = session
         self.error_label.hide()
         if session.state is ReviewState.READY:
             try:
                 session.start()
             except SaveError as exc:
-                self._show_error(f"The review cannot start ({exc}). Press Enter to try again.")
+                self.error_label.show_error(f"The review cannot start ({exc}). Press Enter to try again.")
                 self.show_button.setEnabled(False)
                 self.rating_row.hide()
                 return
@@ -279,7 +285,7 @@ class FlashcardView(QWidget):
         try:
             session.rate(rating)
         except SaveError as exc:
-            self._show_error(f"Your rating was not saved ({exc}). The card is still here: rate it again to retry.")
+            self.error_label.show_error(f"Your rating was not saved ({exc}). The card is still here: rate it again to retry.")
             return
         self.error_label.hide()
         self._render()
@@ -292,7 +298,7 @@ class FlashcardView(QWidget):
         try:
             session.undo()
         except SaveError as exc:
-            self._show_error(f"The rating could not be taken back ({exc}). Try again.")
+            self.error_label.show_error(f"The rating could not be taken back ({exc}). Try again.")
             return
         self.error_label.hide()
         self._render()
@@ -306,7 +312,7 @@ class FlashcardView(QWidget):
                 session.close()
             except SaveError as exc:
                 # Every rating is already saved; only the session's end time is lost.
-                self._show_error(f"The end of the review was not saved ({exc}); your ratings are saved.")
+                self.error_label.show_error(f"The end of the review was not saved ({exc}); your ratings are saved.")
 
     def leave(self) -> None:
         """Home / Esc: close the session and ask to go home."""
@@ -319,10 +325,6 @@ class FlashcardView(QWidget):
             if q.quote:
                 self.showInArticle.emit(q.deck, q.quote)
 
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
-
     # -- keyboard ------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
@@ -331,12 +333,11 @@ class FlashcardView(QWidget):
         if session is None:
             super().keyPressEvent(event)
             return
-        focused = self.focusWidget()
+        button = pressable_button(self)
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
-        elif (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QPushButton)
-              and focused.isEnabled() and focused.isVisible()):
-            focused.click()  # Enter on a focused button presses it (Undo, Home, a rating...)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and button is not None:
+            button.click()  # Enter on a focused button presses it (Undo, Home, a rating...)
         elif key == Qt.Key.Key_Escape:
             self.leave()
         elif session.state is ReviewState.READY and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -28,7 +28,7 @@ from studyapp.study.quiz_session import QuizSession, QuizState
 from studyapp.ui import dialogs
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
-from studyapp.ui.answer_inputs.base import error_banner, plain_label
+from studyapp.ui.answer_inputs.base import ErrorBanner, plain_label, pressable_button
 from studyapp.ui.results_view import ResultsView
 from studyapp.ui.theme import scale_font
 
@@ -91,7 +91,7 @@ class QuizView(QWidget):
         self.scroll.setWidget(page)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; focus scrolls them into view
 
-        self.error_label = error_banner(self)
+        self.error_label = ErrorBanner(self)
         self.quit_button = QPushButton("&Quit quiz", self)
         self.quit_button.setAccessibleName("Quit quiz")
         self.quit_button.setToolTip("Stop the quiz here (Esc); your answers so far are kept")
@@ -125,7 +125,9 @@ class QuizView(QWidget):
     # -- driving the session -------------------------------------------------------------
 
     def start(self, session: QuizSession) -> None:
-        """Show ``session`` (starting it if it is not started yet)."""
+        """Show ``session`` (starting it if it is not started yet); a quiz left unfinished here is abandoned."""
+        if self.session is not None and self.session is not session:
+            self.stop()
         self.session = session
         self.stack.setCurrentIndex(0)
         self.error_label.hide()
@@ -133,7 +135,7 @@ class QuizView(QWidget):
             try:
                 session.start()
             except SaveError as exc:
-                self._show_error(f"The quiz cannot start: {exc}.")
+                self.error_label.show_error(f"The quiz cannot start: {exc}.")
                 return
         self._render()
 
@@ -218,7 +220,7 @@ class QuizView(QWidget):
         try:
             session.submit(response)
         except SaveError as exc:
-            self._show_error(f"Your answer was not saved ({exc}). It is still here: press Enter to try again.")
+            self.error_label.show_error(f"Your answer was not saved ({exc}). It is still here: press Enter to try again.")
             return
         self.error_label.hide()
         self._show_feedback()
@@ -249,7 +251,7 @@ class QuizView(QWidget):
         try:
             session.next()
         except SaveError as exc:
-            self._show_error(f"The quiz could not be closed ({exc}); your answers are saved. Press Enter to retry.")
+            self.error_label.show_error(f"The quiz could not be closed ({exc}); your answers are saved. Press Enter to retry.")
             return
         self.error_label.hide()
         self._render()
@@ -266,7 +268,7 @@ class QuizView(QWidget):
         try:
             session.abandon()
         except SaveError as exc:
-            self._show_error(f"The quiz could not be closed ({exc}); your answers are saved.")
+            self.error_label.show_error(f"The quiz could not be closed ({exc}); your answers are saved.")
             return
         self._render()
 
@@ -277,7 +279,7 @@ class QuizView(QWidget):
             try:
                 session.abandon()
             except SaveError as exc:
-                self._show_error(f"The quiz could not be closed ({exc}); your answers are saved.")
+                self.error_label.show_error(f"The quiz could not be closed ({exc}); your answers are saved.")
 
     def _retry(self) -> None:
         session = self.session
@@ -285,10 +287,6 @@ class QuizView(QWidget):
             return
         if session.mistakes:
             self.retryRequested.emit(session.retry_quiz())
-
-    def _show_error(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
 
     # -- keyboard ------------------------------------------------------------------------
 
@@ -304,10 +302,10 @@ class QuizView(QWidget):
                 return
             super().keyPressEvent(event)
             return
-        focused = self.focusWidget()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if isinstance(focused, QPushButton) and focused is not self.primary and focused.isEnabled():
-                focused.click()  # Enter on a focused button presses it (Quit, Show in article...)
+            button = pressable_button(self)
+            if button is not None and button is not self.primary:
+                button.click()  # Enter on a focused button presses it (Quit, Show in article...)
             else:
                 self._primary_action()
         elif key == Qt.Key.Key_Escape:

@@ -15,8 +15,6 @@ from studyapp.bank.model import (
     MatchQuestion,
     MultiQuestion,
     OrderQuestion,
-    TextQuestion,
-    TrueFalseQuestion,
     parse_cloze,
 )
 from studyapp.grading import DiffOp, DiffSegment, Outcome, grade

@@ -221,3 +221,21 @@ def test_space_shows_the_answer_then_rates_good(qtbot: QtBot, store: Store, db: 
     key(view, Qt.Key.Key_Space)
     assert rows(db, "SELECT question_id, rating FROM attempts") == [("k1", 3)]
     assert view.front_label.text() == "Front 2" and not view.rating_row.isVisible()
+
+
+def test_every_control_has_an_accessible_name_and_long_text_wraps(qtbot: QtBot, store: Store) -> None:
+    long = " ".join(["Belarus"] * 1250)  # 10,000 characters
+    q = CardQuestion(deck=D, id="long", prompt=long, answer=long, explanation=long)
+    view, _ = make_view(qtbot, store, (q,), Clock())
+
+    def unnamed() -> list[str]:
+        return [type(w).__name__ for w in view.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and not w.accessibleName()]
+
+    assert unnamed() == []
+    key(view, Qt.Key.Key_Space)
+    assert unnamed() == []
+    qtbot.waitUntil(lambda: view.scroll.verticalScrollBar().maximum() > 0)
+    assert view.answer_label.width() <= view.scroll.viewport().width()
+    assert view.width() == 760
+    assert all(b.isVisible() for b in view.rating_buttons.values())  # the buttons stay on screen

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,7 @@ import none_guard  # noqa: F401  (PySide6 6.12 + CPython 3.11 refcount bug; see 
 
 from studyapp.bank.model import (
     AnyQuestion,
+    CardQuestion,
     ChoiceQuestion,
     ClozeQuestion,
     Deck,
@@ -33,7 +35,7 @@ from studyapp.study.quiz_session import QuizSession, QuizState
 from studyapp.ui import dialogs
 from studyapp.ui.answer_inputs.arrange import MatchInput, OrderInput
 from studyapp.ui.answer_inputs.choices import MultiInput
-from studyapp.ui.answer_inputs.typed import ClozeInput, TextInput
+from studyapp.ui.answer_inputs.typed import TextInput
 from studyapp.ui.quiz_view import QuizView
 
 D = "pozirk"
@@ -81,19 +83,11 @@ def make_view(qtbot: QtBot, quiz: Quiz, store: Store) -> tuple[QuizView, QuizSes
 
 def key(view: QWidget, k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """Press a key where the user's focus is (the focused control, else the view)."""
-    target = QApplication.focusWidget() or view
-    qtbot_key(target, k, modifier)
-
-
-def qtbot_key(target: QWidget, k: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
-    from PySide6.QtTest import QTest
-
-    QTest.keyClick(target, k, modifier)
+    QTest.keyClick(QApplication.focusWidget() or view, k, modifier)
 
 
 def type_text(text: str) -> None:
-    from PySide6.QtTest import QTest
-
+    """Type into the focused control."""
     widget = QApplication.focusWidget()
     assert widget is not None
     QTest.keyClicks(widget, text)
@@ -310,8 +304,6 @@ def test_save_error_is_shown_and_answer_can_be_retried(qtbot: QtBot, store: Stor
 
 
 def test_show_in_article_and_card_in_quiz(qtbot: QtBot, store: Store) -> None:
-    from studyapp.bank.model import CardQuestion
-
     card = CardQuestion(deck=D, id="k", prompt="Adapted to?", answer="Sanctions", quote="adapted to sanctions")
     view, session = make_view(qtbot, quiz_of_questions([QUESTIONS[0], card], deck=D, seed=2), store)
     while session.current.question.id != "k":
@@ -355,3 +347,45 @@ def test_stop_abandons_without_asking(qtbot: QtBot, store: Store, tmp_path: Path
     view.stop()  # the autouse guard fails the test if a real dialog opened
     assert session.state is QuizState.ABANDONED
     assert db_rows(tmp_path / "studyapp.sqlite3", "SELECT answered, abandoned FROM sessions") == [(1, 1)]
+
+
+def focusable_without_name(root: QWidget) -> list[str]:
+    """Visible controls reachable by Tab that have no accessible name."""
+    return [
+        f"{type(w).__name__}:{getattr(w, 'text', lambda: '')()}"
+        for w in root.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisible() and not w.accessibleName()
+    ]
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, store: Store) -> None:
+    card = CardQuestion(deck=D, id="k", prompt="Adapted to?", answer="Sanctions")
+    view, session = make_view(qtbot, quiz_of_questions([*QUESTIONS, card], deck=D, seed=4), store)
+    seen = set()
+    while session.state is QuizState.ASKING:
+        seen.add(session.current.question.type)
+        assert focusable_without_name(view) == [], session.current.question.type
+        if session.current.question.type is QuestionType.CARD:
+            key(view, Qt.Key.Key_Return)
+            assert focusable_without_name(view) == []
+            key(view, Qt.Key.Key_2)
+        else:
+            answer_by_keyboard(view, right=False)
+        assert focusable_without_name(view) == [], session.current.question.type
+        key(view, Qt.Key.Key_Return)
+    assert len(seen) == 8
+    assert view.stack.currentWidget() is view.results
+    assert focusable_without_name(view) == []
+
+
+def test_rtl_zero_width_and_emoji_are_kept(qtbot: QtBot, store: Store) -> None:
+    odd = "مرحبا \u200bzero\u200dwidth \u202eevil\u202c 🇧🇾🎓"
+    q = TextQuestion(deck=D, id="odd", prompt=odd, answers=(odd,), explanation=odd, quote=odd)
+    view, session = make_view(qtbot, quiz_of_questions([q], deck=D, seed=1), store)
+    assert view.prompt_label.text() == odd
+    assert isinstance(view.input, TextInput)
+    view.input.edit.insert(odd)  # as pasted: QTest cannot type characters outside the BMP
+    key(view, Qt.Key.Key_Return)
+    assert view.feedback.outcome_label.text() == "✔ Right"
+    assert view.feedback.quote_label.text() == odd
+    assert view.feedback.explanation_label.text() == odd

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
 
 from studyapp.ui.theme import is_dark
 
@@ -45,20 +45,32 @@ def status_colour(status: str, widget: QWidget) -> str:
     return dark if is_dark(widget.palette()) else light
 
 
-def error_banner(parent: QWidget, accessible_name: str = "Save error") -> QLabel:
-    """A hidden red banner for a problem the user can retry (e.g. "could not save: disk full")."""
-    label = plain_label("", parent, selectable=False)
-    label.setAccessibleName(accessible_name)
-    label.setStyleSheet(
-        f"color: {status_colour('wrong', parent)}; background: rgba(198, 40, 40, 30); font-weight: bold; padding: 6px;"
-    )
-    label.hide()
-    return label
+class ErrorBanner(QLabel):
+    """A red banner for a problem the user can retry (e.g. "could not save: disk full"); hidden until used."""
+
+    def __init__(self, parent: QWidget, accessible_name: str = "Save error") -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAccessibleName(accessible_name)
+        self.setStyleSheet(
+            f"color: {status_colour('wrong', parent)}; background: rgba(198, 40, 40, 30);"
+            " font-weight: bold; padding: 6px;"
+        )
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        """Show ``text`` (plain) in the banner."""
+        self.setText(text)
+        self.show()
 
 
-def button_text(text: str) -> str:
-    """``text`` made safe for a button label: '&' would otherwise become a mnemonic."""
-    return text.replace("&", "&&")
+def pressable_button(widget: QWidget) -> QAbstractButton | None:
+    """The push button that has focus under ``widget``, if Enter should press it."""
+    focused = widget.focusWidget()
+    if isinstance(focused, QPushButton) and focused.isEnabled() and focused.isVisible():
+        return focused
+    return None
 
 
 def accessible(text: str) -> str:
