@@ -118,3 +118,12 @@ def test_accessible_names_and_plain_tags(qtbot: QtBot, deck: Deck) -> None:
     tags = [d.tag_list.item(i).text() for i in range(d.tag_list.count())]
     assert tags == ["<b>tag</b> (3)", "events (2)", "people (7)"]
     assert all(b.accessibleName() for b in d.findChildren(type(d.start_button)))
+
+
+def test_all_decks(qtbot: QtBot, deck: Deck) -> None:
+    other = Deck("other", "Other", Path("other.yaml"), (TextQuestion(deck="other", id="x", prompt="?", answers=("y",)),))
+    d = QuizSetupDialog(None, Bank((deck, other)))
+    qtbot.addWidget(d)
+    assert d.windowTitle() == "Quiz — all decks"
+    assert d.match_label.text() == "11 questions match; the quiz will ask 10."
+    assert d.options().deck is None
