@@ -224,7 +224,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
             "could not find expected ':' after this line's field name (a line of text needs 'field: value')",
         )
     elif "mapping values are not allowed" in problem:
-        message = "unexpected ':' here; put text that contains ': ' in quotes"
+        message = "unexpected ':' here; put text that contains ': ' in quotes, or check the indentation of this line"
     elif "tab character" in problem:
         message = "tab character used for indentation; indent with spaces"
     elif "cannot start any token" in problem:
@@ -238,6 +238,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
         message = (
             f"bad indentation or stray text: expected a {kind} or the end of the block that starts at {near(cmark)}"
         )
+    elif "block scalar" in context:
+        message = "after '|' or '>' only an indentation digit, '-' or '+' may follow on the same line"
     elif "undefined alias" in problem:
         message = "alias '*...' refers to an anchor '&...' that is not defined before it"
     elif "duplicate anchor" in context:

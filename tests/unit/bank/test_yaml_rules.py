@@ -241,7 +241,10 @@ def test_tabs(check: Check) -> None:
             "deck: d\ntitle T\nquestions: []\n",
             "2:1: could not find expected ':' after this line's field name (a line of text needs 'field: value')",
         ),
-        ("deck: d\ntitle: Note: x\n", "2:12: unexpected ':' here; put text that contains ': ' in quotes"),
+        (
+            "deck: d\ntitle: Note: x\n",
+            "2:12: unexpected ':' here; put text that contains ': ' in quotes, or check the indentation of this line",
+        ),
         ("deck: d\ntitle: @x\n", "2:8: a value cannot start with '@'; put the text in quotes"),
         ("deck: d\ntitle: `x\n", "2:8: a value cannot start with '`'; put the text in quotes"),
         (
@@ -297,3 +300,9 @@ def test_the_pure_python_fallback_reads_files_the_same_way(path: Path) -> None:
         assert [(p.line, p.column) for p in py] == [(p.line, p.column) for p in c]
     else:
         assert py == c
+
+
+def test_block_scalar_header_errors(check: Check) -> None:
+    assert check("deck: |x\n  a\n")[1] == [
+        "1:8: after '|' or '>' only an indentation digit, '-' or '+' may follow on the same line"
+    ]
