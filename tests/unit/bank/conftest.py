@@ -1,4 +1,4 @@
-"""Helpers for the question-file tests: write a YAML file, load it, and read its problems."""
+"""Fixtures for the question-file tests: write a YAML file, load it, and read its problems."""
 
 from __future__ import annotations
 
@@ -6,15 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bankhelpers import Checked
 
 from studyapp.bank.loader import check_file
-from studyapp.bank.model import Deck
-
-TESTS = Path(__file__).resolve().parents[2]
-GOOD = TESTS / "data" / "good"
-BAD = TESTS / "data" / "bad"
-
-Checked = tuple[Deck | None, list[str]]
 
 
 @pytest.fixture
@@ -31,6 +25,3 @@ def check(tmp_path: Path) -> Callable[..., Checked]:
         return deck, [f"{p.line}:{p.column}: {p.message}" for p in problems]
 
     return run
-
-
-HEAD = "deck: test-deck\ntitle: Test deck\nquestions:\n"

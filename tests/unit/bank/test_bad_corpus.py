@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 import pytest
-from conftest import BAD, GOOD
+from bankhelpers import BAD, GOOD
 
 from studyapp.bank.loader import load_bank, load_files
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import BAD, GOOD
+from bankhelpers import BAD, GOOD
 
 from studyapp.cli import main
 from studyapp.paths import bundled_questions_dir

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import TESTS
+from bankhelpers import TESTS
 
 from studyapp.bank.loader import check_data
 from studyapp.paths import bundled_questions_dir

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 import yaml
-from conftest import GOOD
+from bankhelpers import GOOD
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

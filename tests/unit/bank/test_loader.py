@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOOD
+from bankhelpers import GOOD
 
 from studyapp.bank.loader import check_file, load_bank, load_files, scan_folder
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from textwrap import dedent, indent
 
 import pytest
-from conftest import HEAD, Checked
+from bankhelpers import HEAD, Checked
 
 from studyapp.bank.model import (
     CardQuestion,
@@ -209,7 +209,10 @@ def test_cloze_parses_gaps_and_takes_an_optional_prompt(check: Check) -> None:
         ("In 2020 the West", "7:11: cloze text: a cloze text needs at least one gap like {{answer}}"),
         ('"In {{}} quoted"', "7:11: cloze text: empty gap '{{}}'"),  # quoted: at the text's start
         ("[a]", "7:11: 'text' must be text, not a list"),
-        ("In {{2020|...}}", "7:11: accepted answer '...' has no letters or digits, so a typed answer cannot be compared with it"),
+        (
+            "In {{2020|...}}",
+            "7:11: accepted answer '...' has no letters or digits, so a typed answer cannot be compared with it",
+        ),
     ],
 )
 def test_cloze_problems(check: Check, text: str, expected: str) -> None:
@@ -351,7 +354,9 @@ def test_unknown_fields_and_types_get_hints(check: Check) -> None:
 
 
 def test_choices_of_punctuation_alone_are_compared_as_written(check: Check) -> None:
-    d, problems = check(HEAD + "  - id: p\n    type: choice\n    prompt: Which sign?\n    choices: ['?', '!']\n    answer: '!'\n")
+    d, problems = check(
+        HEAD + "  - id: p\n    type: choice\n    prompt: Which sign?\n    choices: ['?', '!']\n    answer: '!'\n"
+    )
     assert problems == [] and d is not None and d.questions[0].choices == ("?", "!")  # type: ignore[union-attr]
 
 
@@ -365,6 +370,8 @@ def test_a_file_with_very_many_problems_stops_after_100(check: Check) -> None:
 def test_long_texts_are_cut_in_messages(check: Check) -> None:
     long = "x" * 1000  # YAML allows keys of up to 1,024 characters
     _d, problems = check(HEAD + f"  - id: k\n    type: card\n    prompt: F\n    answer: B\n    {long}: y\n")
-    assert problems == [f"8:5: unknown field '{'x' * 59}…' (fields of type 'card': id, type, prompt, answer, explanation, quote, tags)"]
+    assert problems == [
+        f"8:5: unknown field '{'x' * 59}…' (fields of type 'card': id, type, prompt, answer, explanation, quote, tags)"
+    ]
     _d, problems = check(HEAD + f"  - id: k\n    type: card\n    prompt: F\n    answer: !{long} B\n")
     assert len(problems) == 1 and len(problems[0]) < 200

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import BAD, GOOD, HEAD, Checked
+from bankhelpers import BAD, GOOD, HEAD, Checked
 
 from studyapp.bank import yamlnodes
 from studyapp.bank.loader import check_file
