@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 from bankhelpers import BAD, GOOD
@@ -43,3 +44,14 @@ def test_loading_the_whole_corpus_reports_every_file_and_loads_the_good_ones() -
     assert {d.id for d in bank.decks} == {"good-all-types", "good-edge-cases"}
     assert sorted((p.path.name, p.line, p.column, p.message) for p in bank.problems) == sorted(TABLE)
     assert bank.files == len(TABLE) + 2
+
+
+def test_the_python_tag_in_the_corpus_runs_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the payload would `touch pwned-by-yaml` here
+    path = BAD / "tag-python-apply.yaml"
+    assert b"!!python/object/apply:os.system" in path.read_bytes()
+    bank = load_files([path])
+    assert [p.message for p in bank.problems] == [
+        "tag '!!python/object/apply:os.system' is not allowed; question files hold only text, lists and mappings"
+    ]
+    assert list(tmp_path.iterdir()) == []
