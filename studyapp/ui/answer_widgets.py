@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.bank.model import (
@@ -86,9 +87,9 @@ def diff_html(segments: tuple[DiffSegment, ...], right: str = "#2e7d32", wrong: 
 
 
 _OUTCOME_LOOK = {
-    Outcome.RIGHT: ("✔ Right", "rgba(46, 125, 50, 45)"),
-    Outcome.ALMOST: ("≈ Almost: a small slip (counts as wrong)", "rgba(237, 108, 2, 45)"),
-    Outcome.WRONG: ("✘ Wrong", "rgba(198, 40, 40, 45)"),
+    Outcome.RIGHT: ("✔ Right", QColor(46, 125, 50, 45)),
+    Outcome.ALMOST: ("≈ Almost: a small slip (counts as wrong)", QColor(237, 108, 2, 45)),
+    Outcome.WRONG: ("✘ Wrong", QColor(198, 40, 40, 45)),
 }
 
 
@@ -155,7 +156,9 @@ class FeedbackPanel(QFrame):
         self.outcome_label = QLabel(self)
         self.outcome_label.setTextFormat(Qt.TextFormat.PlainText)
         self.outcome_label.setAccessibleName("Result")
-        scale_font(self.outcome_label, 1.2)
+        self.outcome_label.setAutoFillBackground(True)
+        self.outcome_label.setMargin(6)
+        scale_font(self.outcome_label, 1.4)  # colours go in the palette: a style sheet would undo this
         self.expected_caption = plain_label("Right answer:", self, selectable=False)
         self.expected_label = plain_label("", self)
         self.expected_label.setAccessibleName("Right answer")
@@ -192,9 +195,10 @@ class FeedbackPanel(QFrame):
         """Fill the panel for one graded answer and show it."""
         text, tint = _OUTCOME_LOOK[feedback.outcome]
         self.outcome_label.setText(text)
-        self.outcome_label.setStyleSheet(
-            f"color: {outcome_colour(feedback.outcome, self)}; background: {tint}; padding: 4px 8px;"
-        )
+        palette = self.outcome_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(outcome_colour(feedback.outcome, self)))
+        palette.setColor(QPalette.ColorRole.Window, tint)
+        self.outcome_label.setPalette(palette)
         self.expected_label.setText(feedback.expected)
         diffs = _diffs(feedback.details)
         self.diff_label.setText(

@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from studyapp.bank.model import QuestionType
 from studyapp.store import SaveError
-from studyapp.study.quiz_session import QuizSession, QuizState
+from studyapp.grading import MatchDetails, OrderDetails
+from studyapp.study.quiz_session import Feedback, QuizSession, QuizState
 from studyapp.ui import dialogs
+from studyapp.ui.answer_inputs.arrange import MatchInput, OrderInput
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
 from studyapp.ui.answer_inputs.base import ErrorBanner, plain_label, pressable_button
@@ -181,7 +183,11 @@ class QuizView(QWidget):
     def _chain_tab_order(self) -> None:
         """Tab: the answer's controls (in their own order), then the feedback, Next/Submit, Quit."""
         assert self.input is not None
-        inner = [w for w in self.input.findChildren(QWidget) if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        inner = [
+            w for w in self.input.findChildren(QWidget)
+            # Not the pop-up list of a combo box: it is a window of its own.
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self.input.window()
+        ]
         chain = [*inner, self.feedback.article_button, self.primary, self.quit_button]
         for before, after in zip(chain, chain[1:]):
             QWidget.setTabOrder(before, after)
@@ -230,10 +236,7 @@ class QuizView(QWidget):
         assert session is not None and answer_input is not None
         feedback = session.feedback
         answer_input.set_locked(True)
-        if isinstance(answer_input, (ChoiceInput, MultiInput, TrueFalseInput)):
-            right = {feedback.expected} if not isinstance(answer_input, MultiInput) else set(
-                getattr(feedback.question, "answers", ()))
-            answer_input.mark_options(right)
+        self._mark_input(answer_input, feedback)
         self.feedback.show_feedback(feedback)
         self._update_score()
         last = session.is_last
@@ -242,6 +245,19 @@ class QuizView(QWidget):
         self.primary.setEnabled(True)
         self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll.ensureWidgetVisible(self.feedback.outcome_label)
+
+    @staticmethod
+    def _mark_input(answer_input: AnswerInput, feedback: Feedback) -> None:
+        """Mark, in the input itself, which parts of the answer were right."""
+        details = feedback.details
+        if isinstance(answer_input, MultiInput):
+            answer_input.mark_options(set(getattr(feedback.question, "answers", ())))
+        elif isinstance(answer_input, (ChoiceInput, TrueFalseInput)):
+            answer_input.mark_options({feedback.expected})
+        elif isinstance(answer_input, OrderInput) and isinstance(details, OrderDetails):
+            answer_input.mark_places(details.placed)
+        elif isinstance(answer_input, MatchInput) and isinstance(details, MatchDetails):
+            answer_input.mark_pairs({p.left: p.right for p in details.pairs})
 
     def next(self) -> None:
         """Go on to the next question, or to the results after the last."""

@@ -167,3 +167,13 @@ def test_every_label_is_plain(qtbot: QtBot) -> None:
     labels = w.findChildren(QLabel)
     assert labels and all(lbl.textFormat() == Qt.TextFormat.PlainText for lbl in labels)
     assert any(lbl.text() == HTML for lbl in labels)
+
+
+def test_order_and_match_marks_keep_the_response(qtbot: QtBot) -> None:
+    o = show(qtbot, OrderInput(("b", "a", "c")))
+    o.mark_places((False, False, True))
+    assert [o.list.item(i).text() for i in range(3)] == ["✘  b", "✘  a", "✔  c"]
+    assert o.response() == ("b", "a", "c")
+    m = show(qtbot, MatchInput(("x", "y"), ("1", "2")))
+    m.mark_pairs({"x": True, "y": False})
+    assert [mark.text() for mark in m.marks] == ["✔ right", "✘ not right"]

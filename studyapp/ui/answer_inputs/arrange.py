@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from studyapp.ui.answer_inputs.base import AnswerInput, accessible, plain_label
+from studyapp.ui.answer_inputs.base import AnswerInput, accessible, plain_label, status_colour
 
 _PLACEHOLDER = "Choose…"
 
@@ -63,7 +65,10 @@ class OrderInput(AnswerInput):
         self.list = ReorderList(self)
         self.list.setAccessibleName("Items to put in order")
         self.list.setAccessibleDescription("Drag items, or select one and press Alt+Up or Alt+Down to move it")
-        self.list.addItems(list(items))
+        for text in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, text)  # the text shown may get a ✔/✘ mark later
+            self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.model().rowsMoved.connect(lambda *_: self.changed.emit())
         self.list.model().rowsInserted.connect(lambda *_: self.changed.emit())
@@ -94,7 +99,14 @@ class OrderInput(AnswerInput):
         layout.addLayout(buttons)
 
     def response(self) -> tuple[str, ...]:
-        return tuple(self.list.item(i).text() for i in range(self.list.count()))
+        return tuple(str(self.list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.list.count()))
+
+    def mark_places(self, placed: Sequence[bool]) -> None:
+        """After grading: ✔ before each item in its right place, ✘ before the others."""
+        for i, ok in enumerate(placed):
+            item = self.list.item(i)
+            item.setText(f"{'✔' if ok else '✘'}  {item.data(Qt.ItemDataRole.UserRole)}")
+            item.setForeground(QColor(status_colour("right" if ok else "wrong", self)))
 
     def set_locked(self, locked: bool) -> None:
         self.list.setDragDropMode(
@@ -103,6 +115,8 @@ class OrderInput(AnswerInput):
         self.up.setEnabled(not locked)
         self.down.setEnabled(not locked)
         self.list.locked = locked
+        if locked:
+            self.list.clearSelection()  # the ✔/✘ colours show better without the selection bar
 
     def focus_first(self) -> None:
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -118,6 +132,7 @@ class MatchInput(AnswerInput):
         super().__init__(parent)
         self.lefts = list(lefts)
         self.combos: list[QComboBox] = []
+        self.marks: list[QLabel] = []
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setColumnStretch(0, 1)
@@ -132,9 +147,14 @@ class MatchInput(AnswerInput):
             combo.setMinimumContentsLength(16)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+            mark = QLabel(self)
+            mark.setTextFormat(Qt.TextFormat.PlainText)
+            mark.hide()
             self.combos.append(combo)
+            self.marks.append(mark)
             grid.addWidget(label, row, 0)
             grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(mark, row, 2, Qt.AlignmentFlag.AlignTop)
         for before, after in zip(self.combos, self.combos[1:]):
             QWidget.setTabOrder(before, after)
 
@@ -144,6 +164,14 @@ class MatchInput(AnswerInput):
             for left, combo in zip(self.lefts, self.combos)
             if combo.currentIndex() > 0
         }
+
+    def mark_pairs(self, right: Mapping[str, bool]) -> None:
+        """After grading: ✔ or ✘ beside each left item (``right`` maps left → chosen right)."""
+        for left, mark in zip(self.lefts, self.marks):
+            ok = right.get(left, False)
+            mark.setText("✔ right" if ok else "✘ not right")
+            mark.setStyleSheet(f"color: {status_colour('right' if ok else 'wrong', self)}; font-weight: bold;")
+            mark.show()
 
     def set_locked(self, locked: bool) -> None:
         for combo in self.combos:
