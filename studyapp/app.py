@@ -134,6 +134,7 @@ class RunningApp:
     def close(self) -> None:
         if sys.excepthook == self.reporter.handle:
             sys.excepthook = sys.__excepthook__
+        self.window.shutdown()
         self.core.store.close()
         self.lock.unlock()
         log.removeHandler(self.log_handler)

@@ -7,15 +7,14 @@ from datetime import datetime, tzinfo
 from enum import IntEnum
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionProgressBar, QStyleOptionViewItem
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from studyapp.bank.model import Bank, Deck
 from studyapp.store.localtime import tomorrow_start
 
-# A card counts as mastered once fsrs expects to remember it for three weeks (Anki's "mature").
-MASTERED_STABILITY_DAYS = 21.0
+from studyapp.stats import MASTERED_STABILITY_DAYS  # one definition of "mastered" (>= 21 days)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -178,31 +177,48 @@ class DeckTableModel(QAbstractTableModel):
 
 
 class MasteryDelegate(QStyledItemDelegate):
-    """Draws the mastery column as a small progress bar with its percentage."""
+    """Draws the mastery column as a slim bar followed by its percentage."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         value = index.data(MASTERY_ROLE)
         if value is None:
             super().paint(painter, option, index)
             return
-        # Background and selection as for any cell, then the bar inside.
         self.initStyleOption(option, index)
+        text = option.text
         option.text = ""
         widget = option.widget
         style = widget.style() if widget is not None else None
         if style is None:
             return
+        # Background and selection as for any cell, then the bar and the number.
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        bar = QStyleOptionProgressBar()
-        r = option.rect
-        bar.rect = QRect(r.x() + 4, r.y() + 4, r.width() - 8, r.height() - 8)
-        bar.minimum, bar.maximum = 0, 100
-        bar.progress = round(float(value) * 100)
-        bar.text = f"{bar.progress}%"
-        bar.textVisible = True
-        bar.state = option.state
-        bar.palette = option.palette
-        style.drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        fg = pal.highlightedText().color() if selected else pal.text().color()
+        r = option.rect.adjusted(6, 0, -6, 0)
+        text_width = option.fontMetrics.horizontalAdvance("100%") + 6
+        bar = QRect(r.x(), r.center().y() - 4, max(10, r.width() - text_width), 8)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        track = QColor(fg)
+        track.setAlpha(50)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(track)
+        painter.drawRoundedRect(bar, 4, 4)
+        filled = QRect(bar)
+        filled.setWidth(round(bar.width() * max(0.0, min(1.0, float(value)))))
+        if filled.width() > 0:
+            painter.setBrush(fg if selected else pal.highlight().color())
+            painter.drawRoundedRect(filled, 4, 4)
+        painter.setPen(fg)
+        painter.drawText(QRect(bar.right() + 4, r.y(), text_width, r.height()),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        base = super().sizeHint(option, index)
+        return QSize(max(base.width(), option.fontMetrics.horizontalAdvance("100%") + 90), base.height())
 
 
 def selected_deck(bank: Bank, deck_id: str | None) -> Deck | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -161,6 +162,13 @@ class HomeView(QWidget):
         for w in (self.deck_title, self.deck_info, self.study_button, self.quiz_button, self.read_button, self.deck_problems):
             panel.addWidget(w)
         panel.addStretch(1)
+        self.tips = plain_label(
+            "Keyboard: arrows choose a deck, Enter studies its flashcards, Tab reaches the buttons. "
+            "F5 reloads question files; Ctrl+= and Ctrl+- change the text size; Ctrl+T shows statistics.",
+            name="Keyboard tips",
+        )
+        self.tips.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        panel.addWidget(self.tips)
         self.deck_panel.setMinimumWidth(240)
         top_layout.addWidget(self.deck_panel, 1)
         decks_page.addWidget(top)

@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
             return quiz
         from studyapp.ui.flashcard_view import FlashcardView
 
-        cards = FlashcardView()
+        cards = FlashcardView(now=self.now)
         cards.homeRequested.connect(self.go_home)
         cards.showInArticle.connect(lambda d, q: self.open_reader(d, q, return_to=Screen.FLASHCARDS))
         return cards
@@ -417,6 +417,14 @@ class MainWindow(QMainWindow):
             reader._render()  # type: ignore[attr-defined]
         if save:
             self.settings.setValue("view/font_size", size)
+
+    def shutdown(self) -> None:
+        """Stop watching files (before the store closes): no reload may run after this."""
+        self._reload_timer.stop()
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+        self.watcher.blockSignals(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -43,8 +43,11 @@ class ArticleBrowser(QTextBrowser):
     """A text browser that keeps lines at a readable length by centring the text column."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        side = max(0, (event.size().width() - READABLE_WIDTH) // 2)
-        self.setViewportMargins(side, 0, side, 0)
+        # Called for the viewport's resizes too (QAbstractScrollArea forwards them): only act
+        # when the margin really changes, or setting it would recurse.
+        side = max(0, (self.width() - READABLE_WIDTH) // 2)
+        if self.viewportMargins().left() != side:
+            self.setViewportMargins(side, 0, side, 0)
         super().resizeEvent(event)
 
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 FIXED_NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
 
@@ -80,3 +81,42 @@ class ScriptedDialogs:
 
     def texts(self, kind: str) -> list[str]:
         return [text for k, _title, text in self.calls if k == kind]
+
+
+def add_history(store: Any, bank: Any, now: datetime, days: int = 40, seed: int = 7) -> int:
+    """Record quizzes and flashcard reviews over the last ``days`` days; returns answers written."""
+    import random
+    from datetime import timedelta
+
+    from fsrs import Rating
+
+    from studyapp.grading import Outcome
+    from studyapp.store import Attempt, Mode
+    from studyapp.study.scheduling import CardScheduler
+
+    rng = random.Random(seed)
+    scheduler = CardScheduler(rng=random.Random(seed))
+    questions = [q for d in bank.decks for q in d.questions]
+    written = 0
+    for back in range(days, 0, -1):
+        if rng.random() < 0.3:
+            continue
+        day = now - timedelta(days=back, hours=rng.randint(0, 5))
+        picked = rng.sample(questions, min(len(questions), rng.randint(2, 6)))
+        sid = store.start_session(Mode.QUIZ, picked[0].deck, {}, seed, len(picked), day)
+        for i, q in enumerate(picked):
+            right = rng.random() < 0.4 + 0.5 * (1 - back / days)
+            store.record_attempt(Attempt(q.deck, q.id, q.content_hash, Mode.QUIZ, '"x"',
+                                         Outcome.RIGHT if right else Outcome.WRONG, 1.0 if right else 0.0,
+                                         4000, day + timedelta(seconds=30 * i), session_id=sid))
+            written += 1
+        store.finish_session(sid, day + timedelta(minutes=5))
+        for q in rng.sample(questions, min(len(questions), 3)):
+            state = store.card_state(q.deck, q.id)
+            rating = rng.choice([Rating.Good, Rating.Good, Rating.Easy, Rating.Again])
+            card = scheduler.rate(q.deck, q.id, state, rating, day)
+            store.record_attempt(Attempt(q.deck, q.id, q.content_hash, Mode.REVIEW, "true",
+                                         Outcome.WRONG if rating == Rating.Again else Outcome.RIGHT,
+                                         0.0 if rating == Rating.Again else 1.0, 3000, day, rating=int(rating)), card)
+            written += 1
+    return written

@@ -1,0 +1,169 @@
+"""Render every screen of studyapp offscreen to docs/screenshots/*.png, in light and dark palette.
+
+Run with ``make screenshots`` (or ``QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py``).
+Each run uses a fresh temporary data dir with a generated study history, the bundled deck and
+one broken question file, and builds the window exactly as ``studyapp`` does (``start_app``).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from fsrs import Rating  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from studyapp.app import RunningApp, start_app  # noqa: E402
+from studyapp.bank.model import QuestionType  # noqa: E402
+from studyapp.grading import Outcome  # noqa: E402
+from studyapp.paths import DataPaths  # noqa: E402
+from studyapp.store import Attempt, Mode  # noqa: E402
+from studyapp.study.quiz import Quiz, QuizOptions, make_item  # noqa: E402
+from studyapp.study.scheduling import CardScheduler  # noqa: E402
+from studyapp.ui.main_window import Screen  # noqa: E402
+from studyapp.ui.theme import Scheme, apply_scheme  # noqa: E402
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+NOW = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+SIZE = (1100, 720)
+DECK = "belarus-west-2025"
+BROKEN = "deck: my-notes\ntitle: My notes\nquestions:\n  - id: q1\n    type: choice\n    prompt: Pick\n    choices: [a, b]\n    anwser: a\n"
+
+
+def generate_history(running: RunningApp, days: int = 120, seed: int = 3) -> None:
+    """Quizzes and flashcard reviews on most days of the last ``days`` days."""
+    store, bank = running.core.store, running.window.bank
+    rng = random.Random(seed)
+    scheduler = CardScheduler(rng=random.Random(seed))
+    questions = [q for d in bank.decks for q in d.questions]
+    for back in range(days, 0, -1):
+        if rng.random() < 0.35:
+            continue
+        day = NOW - timedelta(days=back, hours=rng.randint(0, 6))
+        if rng.random() < 0.35:
+            picked = rng.sample(questions, 10)
+            sid = store.start_session(Mode.QUIZ, DECK, {}, seed, len(picked), day)
+            skill = 0.45 + 0.45 * (1 - back / days)
+            for i, q in enumerate(picked):
+                right = rng.random() < skill
+                store.record_attempt(Attempt(DECK, q.id, q.content_hash, Mode.QUIZ, '"x"',
+                                             Outcome.RIGHT if right else Outcome.WRONG, float(right), 5000,
+                                             day + timedelta(seconds=40 * i), session_id=sid))
+            store.finish_session(sid, day + timedelta(minutes=8))
+        for q in rng.sample(questions, rng.randint(3, 15)):
+            state = store.card_state(q.deck, q.id)
+            rating = rng.choice([Rating.Good, Rating.Good, Rating.Good, Rating.Easy, Rating.Hard, Rating.Again])
+            card = scheduler.rate(q.deck, q.id, state, rating, day)
+            store.record_attempt(Attempt(q.deck, q.id, q.content_hash, Mode.REVIEW, "true",
+                                         Outcome.WRONG if rating == Rating.Again else Outcome.RIGHT,
+                                         0.0 if rating == Rating.Again else 1.0, 3000, day, rating=int(rating)), card)
+
+
+def save(widget: QWidget, name: str, scheme: Scheme) -> None:
+    QApplication.processEvents()
+    path = OUT / f"{name}-{scheme.value}.png"
+    widget.grab().save(str(path))
+    print(path.relative_to(OUT.parent.parent))
+
+
+def answer_current(view: QWidget) -> None:
+    """Answer the quiz's current question from the keyboard: a digit picks, typing fills a gap."""
+    focused = QApplication.focusWidget() or view
+    QTest.keyClick(view, Qt.Key.Key_1)
+    if view.input is not None and view.input.response() is None:  # type: ignore[attr-defined]
+        QTest.keyClicks(QApplication.focusWidget() or focused, "Minsk")
+    QTest.keyClick(view, Qt.Key.Key_Return)
+
+
+def quiz_screens(running: RunningApp, scheme: Scheme) -> None:
+    window = running.window
+    deck = window.bank.deck(DECK)
+    assert deck is not None
+    wanted = [QuestionType.CHOICE, QuestionType.CLOZE, QuestionType.ORDER, QuestionType.MATCH, QuestionType.MULTI]
+    picked = [next(q for q in deck.questions if q.type is t) for t in wanted]
+    rng = random.Random(5)
+    quiz = Quiz(tuple(make_item(q, rng) for q in picked), QuizOptions(count=len(picked), deck=DECK, seed=5), 5)
+    window.start_quiz_of(quiz)
+    view = window.view(Screen.QUIZ)
+    save(window, "quiz-choice", scheme)
+    answer_current(view)
+    save(window, "quiz-feedback", scheme)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    for t in wanted[1:]:
+        save(window, f"quiz-{t.value}", scheme)
+        answer_current(view)
+        QTest.keyClick(view, Qt.Key.Key_Return)
+    save(window, "quiz-results", scheme)
+
+
+def flashcard_screens(running: RunningApp, scheme: Scheme) -> None:
+    window = running.window
+    window.start_flashcards(DECK)
+    view = window.view(Screen.FLASHCARDS)
+    save(window, "flashcard-front", scheme)
+    view.show_answer()  # type: ignore[attr-defined]
+    save(window, "flashcard-back", scheme)
+
+
+def render(scheme: Scheme, app: QApplication) -> None:
+    apply_scheme(app, scheme)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
+        running = start_app(DataPaths(root / "data"), settings, now=lambda: NOW)
+        try:
+            window = running.window
+            generate_history(running)
+            window.resize(*SIZE)
+            window.show()
+            window.go_home()
+            save(window, "home", scheme)
+
+            (running.core.paths.questions / "my-notes.yaml").write_text(BROKEN, encoding="utf-8")
+            window.reload()
+            save(window, "problems", scheme)
+
+            window.open_reader(DECK, "Canada and the UK imposed additional sanctions on three companies and six individuals")
+            window.view(Screen.READER).map_toggle.setChecked(True)  # type: ignore[attr-defined]
+            save(window, "reader", scheme)
+
+            window.show_stats()
+            save(window, "stats", scheme)
+            stats = window.view(Screen.STATS)
+            bar = stats.scroll.verticalScrollBar()  # type: ignore[attr-defined]
+            bar.setValue(bar.maximum())
+            save(window, "stats-heatmap", scheme)
+
+            quiz_screens(running, scheme)
+            flashcard_screens(running, scheme)
+
+            window.show_format_help()
+            help_dialog = window._help
+            assert help_dialog is not None
+            help_dialog.resize(800, 640)
+            save(help_dialog, "help-format", scheme)
+            help_dialog.close()
+        finally:
+            running.window.close()
+            running.close()
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    for scheme in (Scheme.LIGHT, Scheme.DARK):
+        render(scheme, app)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

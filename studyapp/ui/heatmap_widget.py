@@ -1,0 +1,128 @@
+"""Answers per day over the last year as a calendar heatmap (weeks as columns, Monday on top)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from studyapp.ui.theme import colors_for
+
+CELL = 11
+GAP = 2
+LEFT = 30
+TOP = 18
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )
+
+
+class HeatmapWidget(QWidget):
+    """Paints ``(day, count)`` pairs as squares shaded by count; a tooltip names each day."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Answers per day, last year")
+        self.days: list[tuple[date, int]] = []
+        self._cache: QPixmap | None = None
+        self._cache_key: tuple[object, ...] = ()
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_days(self, days: Sequence[tuple[date, int]]) -> None:
+        self.days = list(days)
+        self._cache = None
+        busiest = max((c for _d, c in self.days), default=0)
+        active = sum(1 for _d, c in self.days if c)
+        self.setAccessibleDescription(f"{active} days with answers in the last year; busiest day {busiest} answers")
+        self.updateGeometry()
+        self.update()
+
+    def _weeks(self) -> int:
+        if not self.days:
+            return 53
+        first = self.days[0][0]
+        start = first - timedelta(days=first.weekday())
+        return (self.days[-1][0] - start).days // 7 + 1
+
+    def sizeHint(self) -> QSize:
+        return QSize(LEFT + self._weeks() * (CELL + GAP) + 8, TOP + 7 * (CELL + GAP) + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def _cell_rect(self, day: date) -> QRect:
+        first = self.days[0][0]
+        start = first - timedelta(days=first.weekday())
+        week = (day - start).days // 7
+        return QRect(LEFT + week * (CELL + GAP), TOP + day.weekday() * (CELL + GAP), CELL, CELL)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        # Drawn once into a pixmap per data/palette/size change: a repaint is one call, not
+        # ~1,500 (cheaper, and fewer calls into PySide6 6.12, which leaks a reference to None
+        # per call on Python 3.11).
+        if not self.days:
+            return
+        key = (id(self.days), self.palette().cacheKey(), self.size().width(), self.size().height(), self.font().key())
+        if self._cache is None or self._cache_key != key:
+            self._cache = QPixmap(self.size() * self.devicePixelRatioF())
+            self._cache.setDevicePixelRatio(self.devicePixelRatioF())
+            self._cache.fill(Qt.GlobalColor.transparent)
+            self._paint_cells(self._cache)
+            self._cache_key = key
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._cache)
+        painter.end()
+
+    def _paint_cells(self, target: QPixmap) -> None:
+        painter = QPainter(target)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        colors = colors_for(self.palette())
+        busiest = max((c for _d, c in self.days), default=0)
+        painter.setPen(self.palette().windowText().color())
+        font = painter.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+        painter.setFont(font)
+        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+            painter.drawText(QRect(0, TOP + row * (CELL + GAP) - 2, LEFT - 4, CELL + 4),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), name)
+        last_month = None
+        for day, count in self.days:
+            rect = self._cell_rect(day)
+            if day.day <= 7 and day.weekday() == 0 and day.month != last_month:
+                last_month = day.month
+                painter.drawText(QPoint(rect.x(), TOP - 5), day.strftime("%b"))
+            if count == 0 or busiest == 0:
+                color = colors.heat_empty
+            else:
+                color = _mix(colors.heat_empty, colors.heat_full, 0.25 + 0.75 * (count / busiest))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(rect, 2, 2)
+            painter.setPen(self.palette().windowText().color())
+        painter.end()
+
+    def day_at(self, pos: QPoint) -> tuple[date, int] | None:
+        for day, count in self.days:
+            if self._cell_rect(day).contains(pos):
+                return day, count
+        return None
+
+    def event(self, event: object) -> bool:
+        if isinstance(event, QHelpEvent):
+            hit = self.day_at(event.pos())
+            if hit is not None:
+                day, count = hit
+                QToolTip.showText(event.globalPos(), f"{day:%a %d %b %Y}: {count} answer{'s' if count != 1 else ''}", self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)

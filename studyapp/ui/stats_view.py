@@ -1,0 +1,319 @@
+"""Statistics: figures (streaks, totals, mastered) and charts drawn with QtCharts.
+
+This module is imported only when Statistics is first opened (QtCharts is large and slow to
+load). Figures come from ``studyapp.stats.compute_statistics``; this module only draws them.
+Charts take the window's palette (light or dark) when they are built.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timezone
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.bank.model import Bank
+from studyapp.stats import Statistics, bank_questions, compute_statistics
+from studyapp.ui.heatmap_widget import HeatmapWidget
+from studyapp.ui.home_view import plain_label
+from studyapp.ui.theme import colors_for, is_dark, scale_font
+
+MAX_TAGS = 10
+CHART_HEIGHT = 300
+
+
+def _percent(ratio: float | None) -> str:
+    return "—" if ratio is None else f"{round(ratio * 100)}%"
+
+
+class Figure(QFrame):
+    """One big number with a caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.value = plain_label("—", name=caption, wrap=False)
+        scale_font(self.value, 1.6)
+        self.caption = plain_label(caption, name=f"{caption} caption")
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, text: str) -> None:
+        self.value.setText(text)
+        self.value.setAccessibleDescription(f"{self.caption.text()}: {text}")
+
+
+class StatsView(QWidget):
+    """The statistics screen. ``show_figures(store, bank, now)`` fills it."""
+
+    homeRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Statistics")
+        self.statistics: Statistics | None = None
+        self._store: Any = None
+        self._bank = Bank()
+        self._now = datetime.now(timezone.utc)
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.back = QPushButton("← Decks")
+        self.back.setAccessibleName("Back to decks")
+        self.back.clicked.connect(self.homeRequested)
+        title = plain_label("Statistics", name="Statistics title", wrap=False)
+        scale_font(title, 1.3)
+        self.scope = QComboBox()
+        self.scope.setAccessibleName("Show statistics for")
+        self.scope.currentIndexChanged.connect(lambda _i: self._refresh())
+        top.addWidget(self.back)
+        top.addWidget(title, 1)
+        top.addWidget(plain_label("Show:", name="Scope label", wrap=False))
+        top.addWidget(self.scope)
+        outer.addLayout(top)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName("Statistics content")
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
+
+        figures = QGridLayout()
+        self.figures: dict[str, Figure] = {}
+        names = [
+            ("streak", "day streak (longest {})"), ("answers", "answers in total"),
+            ("accuracy", "right in the last 7 days (30 days: {})"), ("mastered", "questions mastered"),
+            ("due", "flashcards due today"), ("new", "questions never studied"),
+        ]
+        for i, (key, caption) in enumerate(names):
+            fig = Figure(caption.format("—"))
+            self.figures[key] = fig
+            figures.addWidget(fig, i // 3, i % 3)
+        self.body.addLayout(figures)
+
+        self.charts = QGridLayout()
+        self.body.addLayout(self.charts)
+        self.chart_views: dict[str, QChartView] = {}
+        self.explanations: dict[str, QLabel] = {}
+        self.heatmap = HeatmapWidget()
+        self.body.addStretch(1)
+        self.setTabOrder(self.back, self.scope)
+
+    # -- data --------------------------------------------------------------------------
+
+    def show_figures(self, store: Any, bank: Bank, now: datetime) -> None:
+        """Compute and draw every figure for the chosen scope (all decks by default)."""
+        self._store, self._bank, self._now = store, bank, now
+        current = self.scope.currentData()
+        self.scope.blockSignals(True)
+        self.scope.clear()
+        self.scope.addItem("All decks", None)
+        for deck in bank.decks:
+            self.scope.addItem(deck.title, deck.id)
+        index = self.scope.findData(current) if current else 0
+        self.scope.setCurrentIndex(max(0, index))
+        self.scope.blockSignals(False)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self._store is None:
+            return
+        deck = self.scope.currentData()
+        s = compute_statistics(self._store, bank_questions(self._bank), now=self._now, deck=deck)
+        self.statistics = s
+        t = s.total
+        self._set_figure("streak", str(s.streaks.current), f"day streak (longest {s.streaks.longest})")
+        self._set_figure("answers", str(s.accuracy_all.answers), "answers in total")
+        self._set_figure("accuracy", _percent(s.accuracy_7.ratio), f"right in the last 7 days (30 days: {_percent(s.accuracy_30.ratio)})")
+        self._set_figure("mastered", f"{t.mastered} of {t.questions}", "questions mastered (remembered for 3+ weeks)")
+        self._set_figure("due", str(t.due_today), "flashcards due today")
+        self._set_figure("new", str(t.new), "questions never studied as flashcards")
+        self._build_charts(s)
+
+    def _set_figure(self, key: str, value: str, caption: str) -> None:
+        fig = self.figures[key]
+        fig.caption.setText(caption)
+        fig.set_value(value)
+
+    # -- charts ------------------------------------------------------------------------
+
+    def _chart(self, title: str) -> QChart:
+        chart = QChart()
+        chart.setTheme(QChart.ChartTheme.ChartThemeDark if is_dark(self.palette()) else QChart.ChartTheme.ChartThemeLight)
+        chart.setBackgroundBrush(self.palette().base())
+        chart.setTitleBrush(self.palette().text())
+        font = chart.titleFont()
+        font.setPointSizeF(self.font().pointSizeF() * 1.05)
+        font.setBold(True)
+        chart.setTitleFont(font)
+        chart.setTitle(title)
+        chart.legend().hide()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        return chart
+
+    def _place(self, key: str, row: int, col: int, widget: QWidget, explanation: str, span: int = 1) -> None:
+        old = self.chart_views.pop(key, None)
+        if old is not None:
+            self.charts.removeWidget(old)
+            old.deleteLater()
+        box = self.explanations.get(key)
+        if box is None:
+            box = plain_label(explanation, name=f"{key} explanation")
+            self.explanations[key] = box
+            self.charts.addWidget(box, row * 2 + 1, col, 1, span)
+        box.setText(explanation)
+        if isinstance(widget, QChartView):
+            self.chart_views[key] = widget
+        self.charts.addWidget(widget, row * 2, col, 1, span)
+
+    def _view(self, chart: QChart, name: str) -> QChartView:
+        view = QChartView(chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(CHART_HEIGHT)
+        view.setMinimumWidth(320)
+        view.setAccessibleName(name)
+        return view
+
+    def _axis_style(self, *axes: Any) -> None:
+        text = self.palette().text().color()
+        grid = QColor(text)
+        grid.setAlpha(40)
+        for axis in axes:
+            axis.setLabelsColor(text)
+            axis.setTitleBrush(text)
+            axis.setGridLineColor(grid)
+
+    def _build_charts(self, s: Statistics) -> None:
+        accent = colors_for(self.palette()).accent
+        # Quiz scores over time.
+        chart = self._chart("Quiz scores")
+        line, dots = QLineSeries(), QScatterSeries()
+        line.setPen(QPen(accent, 2))
+        dots.setColor(accent)
+        dots.setMarkerSize(8)
+        for p in s.quiz_scores:
+            x = float(p.finished.timestamp() * 1000)
+            line.append(x, p.score * 100)
+            dots.append(x, p.score * 100)
+        chart.addSeries(line)
+        chart.addSeries(dots)
+        x_axis, y_axis = QDateTimeAxis(), QValueAxis()
+        x_axis.setFormat("d MMM")
+        x_axis.setTickCount(5)
+        y_axis.setRange(0, 100)
+        y_axis.setLabelFormat("%d%%")
+        if s.quiz_scores:
+            first, last = s.quiz_scores[0].finished, s.quiz_scores[-1].finished
+            if first == last:
+                first = datetime.combine(first.date(), time(0), first.tzinfo)
+                last = datetime.combine(last.date(), time(23, 59), last.tzinfo)
+            x_axis.setRange(first, last)
+        self._attach(chart, (line, dots), x_axis, y_axis)
+        n = len(s.quiz_scores)
+        self._place("scores", 0, 0, self._view(chart, "Quiz scores over time"),
+                    f"Each dot is a finished quiz and its score ({n} quiz{'zes' if n != 1 else ''})."
+                    if n else "No finished quiz yet: take one from the deck list.")
+
+        # Accuracy per tag.
+        chart = self._chart("Accuracy per tag")
+        tags = sorted((t for t in s.tags if t.accuracy.answers), key=lambda t: -t.accuracy.answers)[:MAX_TAGS]
+        tags.sort(key=lambda t: t.accuracy.ratio or 0.0)
+        bars = QHorizontalBarSeries()
+        bar_set = QBarSet("accuracy")
+        bar_set.setColor(accent)
+        bar_set.setBorderColor(accent)
+        for t in tags:
+            bar_set.append((t.accuracy.ratio or 0.0) * 100)
+        bars.append(bar_set)
+        chart.addSeries(bars)
+        cats, values = QBarCategoryAxis(), QValueAxis()
+        cats.append([t.tag for t in tags] or [""])
+        cats.setTruncateLabels(False)
+        values.setRange(0, 100)
+        values.setLabelFormat("%d%%")
+        self._attach(chart, (bars,), values, cats)
+        self._place("tags", 0, 1, self._view(chart, "Accuracy per tag"),
+                    "Share of right answers for questions with each tag, weakest at the bottom."
+                    if tags else "No answers yet: accuracy per tag appears once you have answered.")
+
+        # Calendar heatmap.
+        self.heatmap.set_days([(d.day, d.count) for d in s.heatmap])
+        busiest = max((d.count for d in s.heatmap), default=0)
+        active = sum(1 for d in s.heatmap if d.count)
+        if self.heatmap.parent() is None:
+            title = plain_label("Answers per day", name="Heatmap title", wrap=False)
+            scale_font(title, 1.1)
+            self.charts.addWidget(title, 4, 0, 1, 2)
+            self.charts.addWidget(self.heatmap, 5, 0, 1, 2)
+        self._place_text("heatmap", 6, f"Every square is a day of the last year; the stronger the colour, the more answers: "
+                         f"{active} active days, at most {busiest} answers in a day.")
+
+        # Cards due over the next 30 days.
+        chart = self._chart("Flashcards due, next 30 days")
+        due = QBarSeries()
+        due_set = QBarSet("due")
+        due_set.setColor(accent)
+        due_set.setBorderColor(accent)
+        for d in s.forecast:
+            due_set.append(d.count)
+        due.append(due_set)
+        chart.addSeries(due)
+        days, counts = QBarCategoryAxis(), QValueAxis()
+        labels: list[str] = []
+        for d in s.forecast:
+            label = str(d.day.day)
+            while label in labels:  # categories must be unique (31 … 1 … 1 across a short month)
+                label += "\u200b"
+            labels.append(label)
+        days.append(labels or [""])
+        days.setTitleText("day of the month")
+        counts.setLabelFormat("%d")
+        counts.setRange(0, max([d.count for d in s.forecast] + [4]))
+        counts.applyNiceNumbers()
+        self._attach(chart, (due,), days, counts)
+        self._place("forecast", 1, 0, self._view(chart, "Flashcards due over the next 30 days"),
+                    "How many flashcards fall due each day (the first bar is today, with overdue ones).", span=2)
+
+    def _place_text(self, key: str, row: int, text: str) -> None:
+        box = self.explanations.get(key)
+        if box is None:
+            box = plain_label(text, name=f"{key} explanation")
+            self.explanations[key] = box
+            self.charts.addWidget(box, row, 0, 1, 2)
+        box.setText(text)
+
+    def _attach(self, chart: QChart, series: tuple[Any, ...], x_axis: Any, y_axis: Any) -> None:
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        for s in series:
+            s.attachAxis(x_axis)
+            s.attachAxis(y_axis)
+        self._axis_style(x_axis, y_axis)

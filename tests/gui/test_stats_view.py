@@ -1,0 +1,47 @@
+"""The statistics screen: built lazily, QtCharts charts and figures from real history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from window_samples import FIXED_NOW, GOOD, add_history, write_deck
+
+from studyapp.ui.main_window import Screen
+
+
+def test_stats_view_renders_history(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    running = make_app(dirs=[tmp_path / "q"])
+    written = add_history(running.core.store, running.window.bank, FIXED_NOW)
+    window = running.window
+    assert Screen.STATS not in window._views  # built only when first opened
+    window.stats_action.trigger()
+    view = window.view(Screen.STATS)
+    assert window.current_screen() is Screen.STATS
+    stats = view.statistics  # type: ignore[attr-defined]
+    assert stats.accuracy_all.answers == written
+    assert len(stats.heatmap) == 365
+    assert view.figures["answers"].value.text() == str(written)  # type: ignore[attr-defined]
+    scores = view.chart_views["scores"].chart().series()[0]  # type: ignore[attr-defined]
+    assert scores.count() == len(stats.quiz_scores) > 0
+    assert set(view.chart_views) == {"scores", "tags", "forecast"}  # type: ignore[attr-defined]
+    for key in ("scores", "tags", "forecast", "heatmap"):
+        assert view.explanations[key].text()  # type: ignore[attr-defined]
+    window.resize(1000, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    image = view.grab().toImage()
+    assert not image.isNull() and image.width() > 500
+    # Per-deck scope recomputes.
+    view.scope.setCurrentIndex(1)  # type: ignore[attr-defined]
+    assert view.statistics.total.questions == 3  # type: ignore[attr-defined]
+
+
+def test_stats_view_without_history_explains_empty_charts(make_app: Any, tmp_path: Path) -> None:
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    window = make_app(dirs=[tmp_path / "q"]).window
+    window.show_stats()
+    view = window.view(Screen.STATS)
+    assert "No finished quiz yet" in view.explanations["scores"].text()  # type: ignore[attr-defined]
+    assert view.figures["new"].value.text() == "3"  # type: ignore[attr-defined]
