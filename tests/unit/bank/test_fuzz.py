@@ -109,16 +109,16 @@ def test_deck_shaped_data_never_raises(data: object) -> None:
 
 
 def _windows() -> list[tuple[bytes, Path]]:
-    """Small real files: each good file whole, and the bundled bank cut into windows of 3 questions.
+    """Real files: each good and bundled file whole, and the bundled ones cut into windows of 3 questions.
 
     Each comes with the path it is checked as, so its ``source`` still resolves.
     """
     bases = [(p.read_bytes(), p) for p in sorted(GOOD.rglob("*.y*ml"))]
     for path in sorted(bundled_questions_dir().rglob("*.y*ml")):
         text = path.read_bytes()
+        bases.append((text, path))  # the whole file too (about one example in 40)
         starts = [m.start() for m in re.finditer(rb"^  - id:", text, re.MULTILINE)]
         if not starts:
-            bases.append((text, path))
             continue
         head, ends = text[: starts[0]], [*starts[1:], len(text)]
         for i in range(0, len(starts), 3):
