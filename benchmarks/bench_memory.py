@@ -25,7 +25,8 @@ def _check(run: ChildRun) -> ChildRun:
 def run(ctx: Context) -> list[Row]:
     bank = data.bank(ctx)
     db = data.history_copy(ctx, "memory")
-    argv = [ctx.python, str(ctx.repo / "benchmarks" / "stats_window.py"), str(db.parent), str(bank.questions_dir)]
+    argv = [ctx.python, str(ctx.repo / "benchmarks" / "stats_window.py"), str(db.parent), str(bank.questions_dir),
+            str(bank.question_count)]
     env = {"QT_QPA_PLATFORM": "offscreen"}
     _check(run_child(argv, env=env, timeout=180))  # first start: cache written, backup taken
     samples = [_check(run_child(argv, env=env, timeout=180)) for _ in range(ctx.rounds(3, 1))]

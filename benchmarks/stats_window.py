@@ -1,10 +1,11 @@
 """Driver for benchmark 7: start studyapp's window on a data dir, open the statistics screen, exit.
 
-Usage: ``python benchmarks/stats_window.py DATA_DIR QUESTIONS_DIR``. It goes through the real
+Usage: ``python benchmarks/stats_window.py DATA_DIR QUESTIONS_DIR MIN_QUESTIONS``. It goes through the real
 start-up (``studyapp.app.start_app``: store, question files, main window), waits for the first
 paint, opens the statistics screen (``MainWindow.show_stats``), waits until that screen has been
 painted, prints ``VmHWM`` from ``/proc/self/status`` and exits 0. The parent measures the
-process's peak RSS itself (``os.wait4``). Exits 3 if the stats screen is not painted in 30 s.
+process's peak RSS itself (``os.wait4``). Exits 3 if the stats screen is not painted in 30 s,
+4 if fewer than MIN_QUESTIONS questions were loaded.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def vm_hwm() -> str:
 
 
 def main(argv: list[str]) -> int:
-    data_dir, questions = Path(argv[1]), argv[2]
+    data_dir, questions, expected = Path(argv[1]), argv[2], int(argv[3])
     app = QApplication([argv[0]])
     settings = QSettings(str(data_dir / "bench-settings.ini"), QSettings.Format.IniFormat)
     running = start_app(DataPaths(data_dir), settings, extra_dirs=[questions])
@@ -59,8 +60,12 @@ def main(argv: list[str]) -> int:
     QTimer.singleShot(30_000, app.quit)
     window.show()
     app.exec()
-    print(f"VmHWM {vm_hwm()}; questions {window.bank.question_count}")
+    loaded = window.bank.question_count
+    print(f"VmHWM {vm_hwm()}; questions {loaded}")
     running.close()
+    if loaded < expected:
+        print(f"only {loaded} questions loaded, expected {expected}", file=sys.stderr)
+        return 4
     return status["code"]
 
 
