@@ -8,7 +8,6 @@ occurrence, naming the line of the first. The per-type rules are ``_build_*`` be
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -82,8 +81,14 @@ class ValidatedFile:
 
 def suggest(name: str, candidates: Iterable[str]) -> str:
     """`` — did you mean 'x'?`` for a near miss, else an empty string."""
-    close = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.75)
+    close = _close_matches(name, sorted(candidates), cutoff=0.75)
     return f" — did you mean '{close[0]}'?" if close else ""
+
+
+def _close_matches(word: str, candidates: list[str], *, cutoff: float) -> list[str]:
+    import difflib  # only files with problems need it; keeps start-up imports small
+
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
 
 
 def _field_list(names: Iterable[str], label: str) -> str:
@@ -323,7 +328,7 @@ def _in_choices(r: Reader, text: str, node: Node, choices: list[tuple[str, Node]
     names = [c for c, _n in choices]
     if text in names:
         return True
-    near = [c for c in names if fold_answer(c) == fold_answer(text)] or difflib.get_close_matches(text, names, n=1)
+    near = [c for c in names if fold_answer(c) == fold_answer(text)] or _close_matches(text, names, cutoff=0.6)
     hint = f" (did you mean '{near[0]}'?)" if near else ""
     r.add(node, f"answer '{text}' is not one of the choices{hint}")
     return False
