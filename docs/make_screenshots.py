@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from fsrs import Rating  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget  # noqa: E402
 
 from studyapp.app import RunningApp, start_app  # noqa: E402
 from studyapp.bank.model import QuestionType  # noqa: E402
@@ -74,12 +74,16 @@ def save(widget: QWidget, name: str, scheme: Scheme) -> None:
     print(path.relative_to(OUT.parent.parent))
 
 
-def answer_current(view: QWidget) -> None:
-    """Answer the quiz's current question from the keyboard: a digit picks, typing fills a gap."""
-    focused = QApplication.focusWidget() or view
-    QTest.keyClick(view, Qt.Key.Key_1)
-    if view.input is not None and view.input.response() is None:  # type: ignore[attr-defined]
-        QTest.keyClicks(QApplication.focusWidget() or focused, "Minsk")
+def answer_current(view: QWidget, typed: tuple[str, ...] = ("January 17", "Haloucanka")) -> None:
+    """Answer the quiz's current question from the keyboard: a digit picks, typing fills gaps."""
+    focused = QApplication.focusWidget()
+    if isinstance(focused, QLineEdit):
+        for i, text in enumerate(typed):
+            QTest.keyClicks(QApplication.focusWidget(), text)
+            if i < len(typed) - 1:
+                QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    else:
+        QTest.keyClick(view, Qt.Key.Key_1)
     QTest.keyClick(view, Qt.Key.Key_Return)
 
 
@@ -118,7 +122,9 @@ def render(scheme: Scheme, app: QApplication) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         settings = QSettings(str(root / "settings.ini"), QSettings.Format.IniFormat)
-        running = start_app(DataPaths(root / "data"), settings, now=lambda: NOW)
+        ticks = iter(range(10**9))
+        # A clock that moves 3 s per reading, so "time taken" on the results screen is not 0.
+        running = start_app(DataPaths(root / "data"), settings, now=lambda: NOW + timedelta(seconds=3 * next(ticks)))
         try:
             window = running.window
             generate_history(running)

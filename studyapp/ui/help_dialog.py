@@ -41,4 +41,4 @@ class FormatHelpDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
-        self.resize(760, 640)
+        self.resize(900, 680)

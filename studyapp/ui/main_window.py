@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Screens")
         self.setCentralWidget(self.stack)
+        self.stack.currentChanged.connect(lambda _i: self.statusBar().clearMessage())
         self.home = HomeView()
         self.stack.addWidget(self.home)
         self._views[Screen.HOME] = self.home

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from enum import Enum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -41,6 +41,11 @@ READABLE_WIDTH = 820
 
 class ArticleBrowser(QTextBrowser):
     """A text browser that keeps lines at a readable length by centring the text column."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins match the page
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Called for the viewport's resizes too (QAbstractScrollArea forwards them): only act
@@ -188,9 +193,10 @@ class ReaderView(QWidget):
         self.text.setDocument(doc)
         hc = self._highlight_cursor()
         if hc is not None:
+            # The selection colours: unlike the tints, unmistakable in both schemes.
             fmt = QTextCharFormat()
-            fmt.setBackground(colors.highlight)
-            fmt.setForeground(self.palette().text().color())
+            fmt.setBackground(self.palette().highlight().color())
+            fmt.setForeground(self.palette().highlightedText().color())
             hc.mergeCharFormat(fmt)
             # Scroll so the passage is in view (ensureCursorVisible needs the real cursor).
             view_cursor = QTextCursor(doc)
