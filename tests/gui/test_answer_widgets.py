@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-import none_guard  # noqa: F401  (PySide6 6.12 + CPython 3.11 refcount bug; see the module)
 
 from studyapp.bank.model import (
     CardQuestion,

@@ -15,7 +15,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-import none_guard  # noqa: F401  (PySide6 6.12 + CPython 3.11 refcount bug; see the module)
 from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, Deck
 from studyapp.store import Store, open_store
 from studyapp.study.review_session import ReviewSession, ReviewState

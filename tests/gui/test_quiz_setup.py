@@ -11,7 +11,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-import none_guard  # noqa: F401  (PySide6 6.12 + CPython 3.11 refcount bug; see the module)
 from studyapp.bank.model import AnyQuestion, Bank, CardQuestion, ChoiceQuestion, Deck, QuestionType, TextQuestion
 from studyapp.grading import Outcome
 from studyapp.store import Attempt, Mode, Store, open_store
