@@ -11,14 +11,13 @@ its history, with ``questions == 0``.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from studyapp.store import Store
-from studyapp.store.summaries import BankTotals
+from studyapp.store.summaries import DeckCounts, FrozenQuestionTags, TagCounts
 
 if TYPE_CHECKING:
     from studyapp.bank.model import Bank
@@ -108,9 +107,13 @@ class Statistics:
     forecast: tuple[DayCount, ...]  # today (with overdue cards) and the next 29 days
 
 
-def bank_questions(bank: Bank) -> dict[tuple[str, str], tuple[str, ...]]:
-    """``(deck, question id) -> tags`` for every question of a loaded ``Bank``."""
-    return {(q.deck, q.id): q.tags for deck in bank.decks for q in deck.questions}
+def bank_questions(bank: Bank) -> FrozenQuestionTags:
+    """``(deck, question id) -> tags`` for every question of a loaded ``Bank``.
+
+    Built lazily; the store recognises a mapping of the same (immutable) ``Bank`` object and
+    skips copying it again, so refreshing the statistics costs nothing for the bank.
+    """
+    return FrozenQuestionTags(bank, lambda: {(q.deck, q.id): q.tags for deck in bank.decks for q in deck.questions})
 
 
 def accuracy_since(daily: Sequence[tuple[int, int, int]], first_day: int) -> Accuracy:
@@ -147,41 +150,29 @@ def heatmap(daily: Sequence[tuple[int, int, int]], today: int, days: int = HEATM
 
 
 def bank_totals(store: Store, questions: QuestionTags, now: datetime, tz: tzinfo,
-                deck: str | None = None) -> list[BankTotals]:
-    """Counts per deck and tag set (the input of ``deck_totals`` and ``tag_accuracy``)."""
+                deck: str | None = None) -> tuple[list[DeckCounts], list[TagCounts]]:
+    """Counts per deck and per tag (the input of ``deck_totals`` and ``tag_accuracy``)."""
     store.summaries.use_bank(questions)
     tomorrow = day_start(now.astimezone(tz).date() + timedelta(days=1), tz)
     return store.summaries.bank_totals(tomorrow, MASTERED_STABILITY_DAYS, deck)
 
 
-def deck_totals(rows: Sequence[BankTotals]) -> tuple[tuple[DeckTotals, ...], DeckTotals]:
-    """Per-deck totals and their sum, from ``Summaries.bank_totals`` rows.
+def deck_totals(rows: Sequence[DeckCounts]) -> tuple[tuple[DeckTotals, ...], DeckTotals]:
+    """Per-deck totals and their sum.
 
     Only questions of the loaded bank count for a loaded deck (a removed question keeps its
     history but drops out); a deck no longer loaded shows its history with ``questions == 0``.
     """
-    fields = ("questions", "seen", "due", "mastered", "reviewed")
-    per_deck: dict[str, list[int]] = defaultdict(lambda: [0] * len(fields))
-    for r in rows:
-        sums = per_deck[r.deck]
-        for i, f in enumerate(fields):
-            sums[i] += getattr(r, f)
-    decks = tuple(DeckTotals(d, n, seen, due, max(n - reviewed, 0), mastered)
-                  for d, (n, seen, due, mastered, reviewed) in sorted(per_deck.items()))
+    decks = tuple(DeckTotals(r.deck, r.questions, r.seen, r.due, max(r.questions - r.reviewed, 0), r.mastered)
+                  for r in rows)
     total = DeckTotals("", *(sum(getattr(r, f) for r in decks)
                              for f in ("questions", "seen", "due_today", "new", "mastered")))
     return decks, total
 
 
-def tag_accuracy(rows: Sequence[BankTotals]) -> tuple[TagAccuracy, ...]:
-    """All-time accuracy per tag, from ``Summaries.bank_totals`` rows."""
-    answers: dict[str, int] = defaultdict(int)
-    wrong: dict[str, int] = defaultdict(int)
-    for r in rows:
-        for tag in r.tags:
-            answers[tag] += r.attempts
-            wrong[tag] += r.wrong
-    return tuple(TagAccuracy(t, Accuracy(answers[t], answers[t] - wrong[t])) for t in sorted(answers))
+def tag_accuracy(rows: Sequence[TagCounts]) -> tuple[TagAccuracy, ...]:
+    """All-time accuracy per tag."""
+    return tuple(TagAccuracy(r.tag, Accuracy(r.attempts, r.attempts - r.wrong)) for r in rows)
 
 
 def forecast(store: Store, now: datetime, tz: tzinfo, deck: str | None = None,
@@ -210,8 +201,8 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
     tz = tz or store.tz
     today = now.astimezone(tz).date().toordinal()
     daily = store.summaries.daily_counts(deck)
-    rows = bank_totals(store, questions, now, tz, deck)
-    decks, total = deck_totals(rows)
+    deck_rows, tag_rows = bank_totals(store, questions, now, tz, deck)
+    decks, total = deck_totals(deck_rows)
     return Statistics(
         today=date.fromordinal(today),
         decks=decks,
@@ -220,7 +211,7 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
         accuracy_30=accuracy_since(daily, today - 29),
         accuracy_all=accuracy_since(daily, 0),
         quiz_scores=quiz_scores(store, deck),
-        tags=tag_accuracy(rows),
+        tags=tag_accuracy(tag_rows),
         heatmap=heatmap(daily, today),
         streaks=streaks((d for d, a, _ in daily if a > 0), today),
         forecast=forecast(store, now, tz, deck),

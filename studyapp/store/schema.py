@@ -4,7 +4,8 @@ Version 1 keeps the facts: sessions, every attempt, each card's fsrs state.
 Version 2 adds summaries maintained on every write, in the same transaction as the answer,
 so statistics never scan the attempts table:
 
-* ``daily``: answers and right answers per local day and deck. The day key is the local
+* ``daily`` and ``daily_total``: answers and right answers per deck and local day, and per
+  local day over all decks (so the all-decks heatmap reads 730 rows, not 730 per deck). The day key is the local
   date of the answer in the time zone the store was opened with, fixed at write time: an
   answer given on Tuesday evening at home stays a Tuesday answer after travelling.
 * ``question_stats``: per question attempts, wrong answers, last answer and outcome, and a
@@ -78,13 +79,19 @@ CREATE INDEX cards_first_review ON cards (first_review_us);
 V2_DDL = """
 ALTER TABLE attempts ADD COLUMN day INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE daily (
-    day        INTEGER NOT NULL,
     deck       TEXT    NOT NULL,
+    day        INTEGER NOT NULL,
     answers    INTEGER NOT NULL,
     right      INTEGER NOT NULL,
     elapsed_ms INTEGER NOT NULL,
-    PRIMARY KEY (day, deck)
+    PRIMARY KEY (deck, day)
 ) WITHOUT ROWID;
+CREATE TABLE daily_total (
+    day        INTEGER PRIMARY KEY,
+    answers    INTEGER NOT NULL,
+    right      INTEGER NOT NULL,
+    elapsed_ms INTEGER NOT NULL
+);
 CREATE TABLE question_stats (
     deck         TEXT    NOT NULL,
     question_id  TEXT    NOT NULL,
@@ -101,9 +108,11 @@ CREATE INDEX cards_deck_due ON cards (deck, due_us);
 
 _V2_FILL = """
 UPDATE attempts SET day = studyapp_local_day(answered_us);
-INSERT INTO daily (day, deck, answers, right, elapsed_ms)
-    SELECT day, deck, count(*), sum(outcome = 'right'), sum(elapsed_ms)
-    FROM attempts GROUP BY day, deck;
+INSERT INTO daily (deck, day, answers, right, elapsed_ms)
+    SELECT deck, day, count(*), sum(outcome = 'right'), sum(elapsed_ms)
+    FROM attempts GROUP BY deck, day;
+INSERT INTO daily_total (day, answers, right, elapsed_ms)
+    SELECT day, sum(answers), sum(right), sum(elapsed_ms) FROM daily GROUP BY day;
 INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome)
     SELECT deck, question_id, count(*), sum(outcome != 'right'), max(answered_us), ''
     FROM attempts GROUP BY deck, question_id;

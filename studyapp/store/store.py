@@ -45,8 +45,12 @@ ON CONFLICT (deck, question_id) DO UPDATE SET
 _COUNT_SESSION = """
 UPDATE sessions SET answered = answered + ?, right = right + ?, score_sum = score_sum + ? WHERE id = ?"""
 _UPSERT_DAILY = """
-INSERT INTO daily (day, deck, answers, right, elapsed_ms) VALUES (?, ?, 1, ?, ?)
-ON CONFLICT (day, deck) DO UPDATE SET
+INSERT INTO daily (deck, day, answers, right, elapsed_ms) VALUES (?, ?, 1, ?, ?)
+ON CONFLICT (deck, day) DO UPDATE SET
+    answers = answers + 1, right = right + excluded.right, elapsed_ms = elapsed_ms + excluded.elapsed_ms"""
+_UPSERT_DAILY_TOTAL = """
+INSERT INTO daily_total (day, answers, right, elapsed_ms) VALUES (?, 1, ?, ?)
+ON CONFLICT (day) DO UPDATE SET
     answers = answers + 1, right = right + excluded.right, elapsed_ms = elapsed_ms + excluded.elapsed_ms"""
 _UPSERT_QSTATS = """
 INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome, due_us, stability)
@@ -169,7 +173,8 @@ class Store:
                     answered_us))
             if attempt.session_id is not None:
                 conn.execute(_COUNT_SESSION, (1, right, attempt.score, attempt.session_id))
-            conn.execute(_UPSERT_DAILY, (day, attempt.deck, right, attempt.elapsed_ms))
+            conn.execute(_UPSERT_DAILY, (attempt.deck, day, right, attempt.elapsed_ms))
+            conn.execute(_UPSERT_DAILY_TOTAL, (day, right, attempt.elapsed_ms))
             conn.execute(_UPSERT_QSTATS, (attempt.deck, attempt.question_id, 1 - right, answered_us,
                                           str(attempt.outcome), due_us, None if card is None else card.stability))
         return attempt_id
@@ -191,9 +196,11 @@ class Store:
                 conn.execute("UPDATE sessions SET score = CASE WHEN answered > 0 THEN score_sum / answered END "
                              "WHERE id = ? AND finished_us IS NOT NULL", (session_id,))
             conn.execute("UPDATE daily SET answers = answers - 1, right = right - ?, "
-                         "elapsed_ms = elapsed_ms - ? WHERE day = ? AND deck = ?",
-                         (right, elapsed_ms, day, deck))
-            conn.execute("DELETE FROM daily WHERE day = ? AND deck = ? AND answers <= 0", (day, deck))
+                         "elapsed_ms = elapsed_ms - ? WHERE deck = ? AND day = ?", (right, elapsed_ms, deck, day))
+            conn.execute("DELETE FROM daily WHERE deck = ? AND day = ? AND answers <= 0", (deck, day))
+            conn.execute("UPDATE daily_total SET answers = answers - 1, right = right - ?, "
+                         "elapsed_ms = elapsed_ms - ? WHERE day = ?", (right, elapsed_ms, day))
+            conn.execute("DELETE FROM daily_total WHERE day = ? AND answers <= 0", (day,))
             if previous_card is None:
                 conn.execute("DELETE FROM cards WHERE deck = ? AND question_id = ?", (deck, qid))
             else:

@@ -9,12 +9,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from studyapp.bank.model import Bank, CardQuestion, Deck
 from studyapp.grading import Outcome
 from studyapp.stats import (
     Accuracy,
     DeckTotals,
     Streaks,
     TagAccuracy,
+    bank_questions,
     compute_statistics,
     streaks,
 )
@@ -158,3 +160,22 @@ def test_empty_store(tmp_path: Path) -> None:
 )
 def test_streak_rule(days: list[int], today: int, expected: Streaks) -> None:
     assert streaks(days, today) == expected
+
+
+def _bank(questions: dict[tuple[str, str], tuple[str, ...]]) -> Bank:
+    decks: dict[str, list[CardQuestion]] = {}
+    for (deck, qid), tags in questions.items():
+        decks.setdefault(deck, []).append(CardQuestion(deck=deck, id=qid, prompt=qid, answer="x", tags=tags))
+    return Bank(decks=tuple(Deck(d, d, Path(f"{d}.yaml"), tuple(qs)) for d, qs in decks.items()))
+
+
+def test_a_loaded_bank_gives_the_same_figures_as_a_plain_mapping(store: Store) -> None:
+    bank = _bank(BANK)
+    from_bank = compute_statistics(store, bank_questions(bank), now=NOW, tz=NY)
+    assert from_bank == compute_statistics(store, BANK, now=NOW, tz=NY)
+    assert bank_questions(bank) == bank_questions(bank) == BANK  # same bank: equal without rebuilding
+    assert dict(bank_questions(bank)) == BANK
+    # A new bank (a question came back) is picked up even right after the old one.
+    grown = _bank({**BANK, ("a", "gone"): ("war",)})
+    assert compute_statistics(store, bank_questions(grown), now=NOW, tz=NY).decks[0].questions == 5
+    assert compute_statistics(store, bank_questions(bank), now=NOW, tz=NY).decks[0].questions == 4

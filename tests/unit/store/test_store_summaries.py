@@ -16,7 +16,7 @@ from studyapp.grading import Outcome
 from studyapp.store import Mode, open_store
 
 _op = st.one_of(
-    st.tuples(st.just("answer"), st.sampled_from(["q1", "q2", "q3"]), st.sampled_from(list(Outcome)),
+    st.tuples(st.just("answer"), st.sampled_from([("deck", "q1"), ("deck", "q2"), ("other", "q1")]), st.sampled_from(list(Outcome)),
               st.integers(0, 72), st.booleans()),
     st.tuples(st.just("undo")),
 )
@@ -25,20 +25,23 @@ _op = st.one_of(
 def _recomputed(conn: sqlite3.Connection) -> tuple[object, ...]:
     daily = conn.execute("SELECT day, deck, count(*), sum(outcome = 'right'), sum(elapsed_ms) FROM attempts "
                          "GROUP BY day, deck ORDER BY day, deck").fetchall()
+    total = conn.execute("SELECT day, count(*), sum(outcome = 'right'), sum(elapsed_ms) FROM attempts "
+                         "GROUP BY day ORDER BY day").fetchall()
     questions = conn.execute(
         "SELECT deck, question_id, count(*), sum(outcome != 'right'), max(answered_us) FROM attempts "
         "GROUP BY deck, question_id ORDER BY deck, question_id").fetchall()
     sessions = conn.execute("SELECT s.id, count(a.id), coalesce(sum(a.outcome = 'right'), 0) FROM sessions s "
                             "LEFT JOIN attempts a ON a.session_id = s.id GROUP BY s.id ORDER BY s.id").fetchall()
-    return daily, questions, sessions
+    return daily, total, questions, sessions
 
 
 def _kept(conn: sqlite3.Connection) -> tuple[object, ...]:
     daily = conn.execute("SELECT day, deck, answers, right, elapsed_ms FROM daily ORDER BY day, deck").fetchall()
+    total = conn.execute("SELECT day, answers, right, elapsed_ms FROM daily_total ORDER BY day").fetchall()
     questions = conn.execute("SELECT deck, question_id, attempts, wrong, last_us FROM question_stats "
                              "ORDER BY deck, question_id").fetchall()
     sessions = conn.execute("SELECT id, answered, right FROM sessions ORDER BY id").fetchall()
-    return daily, questions, sessions
+    return daily, total, questions, sessions
 
 
 @settings(max_examples=40, deadline=None)
@@ -51,17 +54,19 @@ def test_summaries_match_the_attempts(ops: list[tuple[object, ...]]) -> None:
             done: list[tuple[int, object]] = []  # (attempt id, card state before it)
             for op in ops:
                 if op[0] == "answer":
-                    _, qid, outcome, hours, with_card = op
+                    _, (deck, qid), outcome, hours, with_card = op
                     at = T0 + timedelta(hours=hours)  # crosses Minsk midnights
-                    before = store.card_state("deck", qid)
-                    card = make_card(qid, due=at + timedelta(days=1), last=at) if with_card else None
-                    aid = store.record_attempt(make_attempt(qid, outcome=outcome, at=at, session_id=sid), card)
+                    before = store.card_state(deck, qid)
+                    card = make_card(qid, deck=deck, due=at + timedelta(days=1), last=at) if with_card else None
+                    attempt = make_attempt(qid, deck=deck, outcome=outcome, at=at, session_id=sid)
+                    aid = store.record_attempt(attempt, card)
                     done.append((aid, before if with_card else "keep"))
                 elif done:
                     aid, before = done.pop()
                     keep = before == "keep"
-                    qid = store.connection.execute("SELECT question_id FROM attempts WHERE id = ?", (aid,)).fetchone()[0]
-                    previous = store.card_state("deck", qid) if keep else before
+                    deck, qid = store.connection.execute("SELECT deck, question_id FROM attempts WHERE id = ?",
+                                                         (aid,)).fetchone()
+                    previous = store.card_state(deck, qid) if keep else before
                     store.undo_attempt(aid, previous)  # type: ignore[arg-type]
             assert _kept(store.connection) == _recomputed(store.connection)
             last = store.connection.execute("SELECT deck, question_id, last_outcome FROM question_stats").fetchall()
