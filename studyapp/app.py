@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 from studyapp.bank.model import Bank
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.store import Store, StoreError, StoreNotice, open_store, restore_backup
-from studyapp.ui.error_dialog import ErrorReporter
+from studyapp.ui.error_reporter import ErrorReporter
 from studyapp.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
 
 log = logging.getLogger("studyapp")

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from studyapp.bank.model import Bank, Deck
 from studyapp.store.localtime import tomorrow_start
 
-from studyapp.stats import MASTERED_STABILITY_DAYS  # one definition of "mastered" (>= 21 days)
+# "Mastered": fsrs expects the card to be remembered for three weeks (Anki's "mature").
+# Same value as studyapp.stats.MASTERED_STABILITY_DAYS (a test keeps them equal); not imported
+# from there so the first screen does not load the statistics module.
+MASTERED_STABILITY_DAYS = 21.0
 
 Index = QModelIndex | QPersistentModelIndex
 

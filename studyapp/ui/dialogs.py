@@ -7,9 +7,12 @@ reaches a real, unpatched modal instead of hanging on it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+# Imported inside the functions: the start-up screen never opens a modal, and each Qt class
+# touched costs start-up time.
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def _box(
@@ -22,6 +25,9 @@ def _box(
 ) -> QMessageBox.StandardButton:
     """A message box that shows ``text`` literally: messages quote file content, and QMessageBox
     would otherwise guess rich text from a ``<b>`` in it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setDefaultButton(default)
@@ -30,30 +36,40 @@ def _box(
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask a yes/no question; True when the user says yes."""
+    from PySide6.QtWidgets import QMessageBox
+
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     return _box(parent, QMessageBox.Icon.Question, title, text, yes | no, no) == yes
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something that needs no decision."""
+    from PySide6.QtWidgets import QMessageBox
+
     ok = QMessageBox.StandardButton.Ok
     _box(parent, QMessageBox.Icon.Information, title, text, ok, ok)
 
 
 def warn(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user something went wrong that they can act on."""
+    from PySide6.QtWidgets import QMessageBox
+
     ok = QMessageBox.StandardButton.Ok
     _box(parent, QMessageBox.Icon.Warning, title, text, ok, ok)
 
 
 def open_file(parent: QWidget | None, title: str, name_filter: str, start: Path | None = None) -> Path | None:
     """Pick one existing file; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, title, str(start or ""), name_filter)
     return Path(path) if path else None
 
 
 def save_file(parent: QWidget | None, title: str, name_filter: str, start: Path | None = None) -> Path | None:
     """Pick a file name to write; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, title, str(start or ""), name_filter)
     return Path(path) if path else None
 

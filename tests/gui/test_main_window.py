@@ -123,6 +123,13 @@ def test_every_control_has_an_accessible_name(make_app: Any, tmp_path: Path) -> 
     assert [(type(w).__name__, getattr(w, "text", lambda: "")()) for w in unnamed] == []
 
 
+def test_home_and_statistics_agree_on_mastered() -> None:
+    from studyapp import stats
+    from studyapp.ui import deck_model
+
+    assert deck_model.MASTERED_STABILITY_DAYS == stats.MASTERED_STABILITY_DAYS
+
+
 def test_deck_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
     model = DeckTableModel()
     model.set_rows([
