@@ -113,7 +113,7 @@ def bank_questions(bank: Bank) -> FrozenQuestionTags:
     Built lazily; the store recognises a mapping of the same (immutable) ``Bank`` object and
     skips copying it again, so refreshing the statistics costs nothing for the bank.
     """
-    return FrozenQuestionTags(bank, lambda: {(q.deck, q.id): q.tags for deck in bank.decks for q in deck.questions})
+    return FrozenQuestionTags(bank, lambda: (((q.deck, q.id), q.tags) for deck in bank.decks for q in deck.questions))
 
 
 def accuracy_since(daily: Sequence[tuple[int, int, int]], first_day: int) -> Accuracy:

@@ -11,7 +11,7 @@ differs from the last one (a dict comparison, about a millisecond for 10,000 que
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -22,7 +22,6 @@ from studyapp.store.records import Mode, SessionRecord
 _TEMP_DDL = (
     "CREATE TEMP TABLE IF NOT EXISTS bank_questions (deck TEXT NOT NULL, question_id TEXT NOT NULL, "
     "tagset INTEGER NOT NULL, PRIMARY KEY (deck, question_id)) WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS temp.bank_questions_tagset ON bank_questions (tagset)",
 )
 # Two joins of the bank with question_stats (10,000 key lookups each, a few ms), summed by
 # SQLite: per deck, and per tag set (read in tag-set order from an index, so no sorting).
@@ -47,20 +46,26 @@ WHERE deck NOT IN (SELECT deck FROM temp.bank_questions) AND (:deck IS NULL OR d
 
 
 class FrozenQuestionTags(Mapping[tuple[str, str], tuple[str, ...]]):
-    """An immutable ``(deck, question id) -> tags`` mapping, built on first use from an
-    immutable ``source`` (a loaded ``Bank``). Two built from the same source object are equal
+    """An immutable ``(deck, question id) -> tags`` mapping over an immutable ``source`` (a
+    loaded ``Bank``): ``pairs()`` yields its items from the source; the dict behind the Mapping
+    interface is built only if asked for. Two built from the same source object are equal
     without looking inside, so statistics over an unchanged bank skip re-copying it."""
 
-    __slots__ = ("source", "_build", "_map")
+    __slots__ = ("source", "_pairs", "_map")
 
-    def __init__(self, source: object, build: Callable[[], dict[tuple[str, str], tuple[str, ...]]]) -> None:
+    def __init__(self, source: object,
+                 pairs: Callable[[], Iterable[tuple[tuple[str, str], tuple[str, ...]]]]) -> None:
         self.source = source
-        self._build = build
+        self._pairs = pairs
         self._map: dict[tuple[str, str], tuple[str, ...]] | None = None
+
+    def pairs(self) -> Iterable[tuple[tuple[str, str], tuple[str, ...]]]:
+        """``((deck, question id), tags)`` for every question, straight from the source."""
+        return self._map.items() if self._map is not None else self._pairs()
 
     def _items(self) -> dict[tuple[str, str], tuple[str, ...]]:
         if self._map is None:
-            self._map = self._build()
+            self._map = dict(self._pairs())
         return self._map
 
     def __getitem__(self, key: tuple[str, str]) -> tuple[str, ...]:
@@ -71,6 +76,9 @@ class FrozenQuestionTags(Mapping[tuple[str, str], tuple[str, ...]]):
 
     def __len__(self) -> int:
         return len(self._items())
+
+    def items(self) -> ItemsView[tuple[str, str], tuple[str, ...]]:
+        return self._items().items()  # the dict's own view: no per-key __getitem__
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, FrozenQuestionTags) and other.source is self.source:
@@ -126,17 +134,24 @@ class Summaries:
         """Make ``questions`` (``(deck, question id) -> tags``) the bank the counts refer to."""
         if self._source is not None and questions == self._source:
             return  # same bank as last time: the same Bank object, or an equal dict
-        source = questions if isinstance(questions, FrozenQuestionTags) else dict(questions)
+        if isinstance(questions, FrozenQuestionTags):
+            source: Mapping[tuple[str, str], Sequence[str]] = questions
+            pairs: Iterable[tuple[tuple[str, str], Sequence[str]]] = questions.pairs()
+        else:
+            source = dict(questions)
+            pairs = source.items()
         tagset_ids: dict[tuple[str, ...], int] = {}
-        rows = [(d, q, tagset_ids.setdefault(tuple(tags), len(tagset_ids))) for (d, q), tags in source.items()]
+        rows = [(d, q, tagset_ids.setdefault(tuple(tags), len(tagset_ids))) for (d, q), tags in pairs]
         conn = self._conn
         for ddl in _TEMP_DDL:
             conn.execute(ddl)
         # TEMP tables live in this connection only (in memory); filling them locks nothing.
         conn.execute("BEGIN")
         try:
+            conn.execute("DROP INDEX IF EXISTS temp.bank_questions_tagset")  # built after the rows: faster
             conn.execute("DELETE FROM temp.bank_questions")
             conn.executemany("INSERT INTO temp.bank_questions (deck, question_id, tagset) VALUES (?, ?, ?)", rows)
+            conn.execute("CREATE INDEX temp.bank_questions_tagset ON bank_questions (tagset)")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
