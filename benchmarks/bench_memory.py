@@ -3,7 +3,7 @@
 Each sample is a fresh child process (``benchmarks/stats_window.py``) that starts studyapp's
 window on a data dir holding a copy of the generated history (1,000,000 answers) plus the
 10,000-question bank, opens the statistics screen and exits once it is painted. Peak RSS is
-the child's own ``ru_maxrss`` (``os.wait4``). The question cache is warm after the first
+the child's ``ru_maxrss`` as read by a fresh ``child_meter.py``. The question cache is warm after the first
 (untimed) start, as it is for a user opening the app again; the bare window is shown beside
 it for scale.
 """

@@ -5,8 +5,8 @@
 * bare: ``python benchmarks/bare_window.py`` (imports PySide6, shows a ``QMainWindow`` with a
   label, exits after its first paint).
 
-Each sample is a fresh child process; wall time is measured around it and peak RSS is the
-child's own ``ru_maxrss`` from ``os.wait4``. The two alternate, in a shuffled order per round.
+Each sample is a fresh child process, launched by a fresh ``child_meter.py`` that times it
+and reads its peak RSS (``RUSAGE_CHILDREN``). The two alternate, in a shuffled order per round.
 Then the same launch with ``--questions`` pointing at the generated 10,000-question bank: on a
 fresh data dir (nothing cached: the first start) against the 1.3 s target, and again on the
 data dir of the previous run (cache warm) for information.

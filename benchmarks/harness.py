@@ -8,11 +8,12 @@ medians holds even when the absolute numbers drift.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import statistics
 import subprocess
-import threading
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -212,30 +213,31 @@ class ChildRun:
     stderr: str
 
 
-def run_child(argv: Sequence[str], *, env: Mapping[str, str] | None = None, timeout: float = 120) -> ChildRun:
-    """Launch ``argv``, wait for it, and return its wall time and peak RSS.
+METER = Path(__file__).resolve().parent / "child_meter.py"
 
-    ``os.wait4`` gives this one child's own ``ru_maxrss`` (KiB on Linux), so samples do not
-    bleed into each other the way ``RUSAGE_CHILDREN`` (a maximum over all children) would.
+
+def run_child(argv: Sequence[str], *, env: Mapping[str, str] | None = None, timeout: float = 120) -> ChildRun:
+    """Launch ``argv`` through ``child_meter.py`` and return its wall time and peak RSS.
+
+    The meter (a small stdlib-only Python) forks the command and reads its ``ru_maxrss`` from
+    ``RUSAGE_CHILDREN``: a fresh meter per sample, so samples never bleed into each other, and
+    never counted from this (large) process's memory, which a direct fork would inherit.
+    Wall time is taken inside the meter, around the child alone.
     """
     full_env = dict(os.environ)
     if env:
         full_env.update(env)
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    killer = threading.Timer(timeout, proc.kill)  # a hung child is killed, and reported by its exit code
-    killer.start()
     try:
-        # stderr is small (warnings at most); reading it to EOF lets a chatty child never block.
-        err = proc.stderr.read()
-        _pid, status, usage = os.wait4(proc.pid, 0)
-    finally:
-        killer.cancel()
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    proc.stderr.close()
-    return ChildRun(seconds, usage.ru_maxrss * 1024, proc.returncode, err.decode("utf-8", "replace"))
+        done = subprocess.run([sys.executable, "-S", str(METER), *argv], env=full_env, capture_output=True,
+                              timeout=timeout, check=False)
+    except subprocess.TimeoutExpired as exc:
+        raise RuntimeError(f"{argv[1:]} did not finish in {timeout:.0f} s") from exc
+    err = done.stderr.decode("utf-8", "replace")
+    try:
+        report = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError) as exc:
+        raise RuntimeError(f"child_meter failed: {err.strip()[-300:]}") from exc
+    return ChildRun(float(report["seconds"]), int(report["peak_rss"]), int(report["returncode"]), err)
 
 
 @dataclass

@@ -4,7 +4,7 @@ Usage: ``python benchmarks/stats_window.py DATA_DIR QUESTIONS_DIR MIN_QUESTIONS`
 start-up (``studyapp.app.start_app``: store, question files, main window), waits for the first
 paint, opens the statistics screen (``MainWindow.show_stats``), waits until that screen has been
 painted, prints ``VmHWM`` from ``/proc/self/status`` and exits 0. The parent measures the
-process's peak RSS itself (``os.wait4``). Exits 3 if the stats screen is not painted in 30 s,
+process's peak RSS itself (``child_meter.py``). Exits 3 if the stats screen is not painted in 30 s,
 4 if fewer than MIN_QUESTIONS questions were loaded.
 """
 
