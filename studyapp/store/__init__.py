@@ -5,7 +5,7 @@ See ``opening.open_store`` for how a file is opened and ``store.Store`` for read
 
 from __future__ import annotations
 
-from studyapp.store.backups import list_backups, newest_good_backup, restore_backup
+from studyapp.store.backups import backup_if_due, list_backups, newest_good_backup, restore_backup
 from studyapp.store.errors import DataDirError, NewerDatabaseError, SaveError, SaveFailure, StoreError
 from studyapp.store.localtime import SystemLocalTime, today_start, tomorrow_start
 from studyapp.store.opening import OpenedStore, open_store
@@ -38,6 +38,7 @@ __all__ = [
     "StoreError",
     "StoreNotice",
     "SystemLocalTime",
+    "backup_if_due",
     "list_backups",
     "newest_good_backup",
     "open_store",

@@ -106,6 +106,24 @@ def write_backup(conn: sqlite3.Connection, backups_dir: Path, now: datetime, pre
     return final
 
 
+def backup_if_due(db_path: Path, backups_dir: Path, now: datetime) -> Path | None:
+    """Take (and thin) the daily backup through a connection of its own, if one is due.
+
+    For callers that open the store with ``auto_backup=False`` and back up off the UI thread:
+    safe to run while the store writes (SQLite's backup restarts if the source changes).
+    Returns the new backup, or None when none was due.
+    """
+    if not backup_due(backups_dir, now):
+        return None
+    conn = connect(db_path)
+    try:
+        made = write_backup(conn, backups_dir, now)
+    finally:
+        conn.close()
+    thin_backups(backups_dir)
+    return made
+
+
 def kept_backups(taken: Iterable[datetime]) -> set[datetime]:
     """Which backup times to keep: the newest of each of the last 7 days, 4 ISO weeks and
     6 months that have a backup (a time can count for several)."""

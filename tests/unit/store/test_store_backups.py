@@ -112,3 +112,20 @@ def test_newest_good_backup_skips_damaged_ones(store, backups_dir: Path) -> None
     with pytest.raises(StoreError, match="not a good studyapp backup"):
         restore_backup(bad, backups_dir.parent / "x.sqlite3")
     assert not (backups_dir.parent / "x.sqlite3").exists()
+
+
+def test_backup_if_due_from_a_second_connection_while_the_store_is_open(db_path: Path, backups_dir: Path) -> None:
+    from studyapp.store import backup_if_due
+
+    opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK, auto_backup=False)
+    try:
+        opened.store.record_attempt(make_attempt("q1"))
+        made = backup_if_due(db_path, backups_dir, T0)
+        assert made is not None and made.exists()
+        assert backup_if_due(db_path, backups_dir, T0 + timedelta(hours=5)) is None  # not due again yet
+        opened.store.record_attempt(make_attempt("q2"))  # the store still writes
+        conn = sqlite3.connect(made)
+        assert conn.execute("SELECT question_id FROM attempts").fetchall() == [("q1",)]
+        conn.close()
+    finally:
+        opened.store.close()
