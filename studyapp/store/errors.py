@@ -76,3 +76,12 @@ def save_failure_of(exc: sqlite3.Error) -> SaveFailure:
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return SaveFailure.CORRUPT
     return SaveFailure.OTHER
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """True when the error says the file's content is broken ("malformed", "not a database"),
+    as opposed to it being unreachable (locked, read-only, missing permissions, I/O)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return "malformed" in str(exc) or "not a database" in str(exc)
+    return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)

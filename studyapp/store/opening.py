@@ -23,7 +23,7 @@ from pathlib import Path
 
 from studyapp.store import backups
 from studyapp.store.db import DEFAULT_BUSY_TIMEOUT_MS, FileKind, connect, inspect_file, move_aside, quick_check
-from studyapp.store.errors import DataDirError, NewerDatabaseError, StoreError
+from studyapp.store.errors import DataDirError, NewerDatabaseError, StoreError, is_damage
 from studyapp.store.localtime import SystemLocalTime
 from studyapp.store.records import NoticeKind, StoreNotice
 from studyapp.store.schema import SCHEMA_VERSION, migrate, user_version
@@ -67,18 +67,24 @@ def _prepare_dir(db_path: Path) -> None:
 
 
 def _open_checked(db_path: Path, busy_timeout_ms: int) -> tuple[sqlite3.Connection | None, str]:
-    """Connect and quick_check; (None, reason) if the file turns out damaged."""
+    """Connect and quick_check; (None, reason) if the file turns out damaged.
+
+    Only a damaged file is set aside: a locked, read-only or unreadable one raises
+    ``DataDirError`` and stays exactly where it is.
+    """
     try:
         conn = connect(db_path, busy_timeout_ms)
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "unable to open" in str(exc):
-            raise DataDirError(f"cannot open {db_path}: {exc}") from exc
-        return None, str(exc)
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            return None, str(exc)
+        raise DataDirError(f"cannot open the database {db_path}: {exc}") from exc
     try:
         result = quick_check(conn)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        return None, str(exc)
+        if is_damage(exc):
+            return None, str(exc)
+        raise DataDirError(f"cannot read the database {db_path}: {exc}") from exc
     if result != "ok":
         conn.close()
         return None, f"integrity check: {result}"
@@ -146,7 +152,10 @@ def open_store(
                 f"The database was upgraded from version {current} to {SCHEMA_VERSION}; "
                 f"a copy of the old one is at {saved}.", restorable_backup=saved))
         elif current == 0:
-            migrate(conn, tz)
+            try:
+                migrate(conn, tz)
+            except sqlite3.Error as exc:
+                raise DataDirError(f"cannot create the database {db_path}: {exc}") from exc
         if auto_backup and not fresh and backups.backup_due(backups_dir, now):
             try:
                 backups.write_backup(conn, backups_dir, now)

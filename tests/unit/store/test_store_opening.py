@@ -212,3 +212,30 @@ def test_unusable_data_dir_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder")
     with pytest.raises(DataDirError, match="cannot create the data folder"):
         open_store(blocker / "sub" / "studyapp.sqlite3", backups_dir=tmp_path / "b", now=T0, tz=MINSK)
+
+
+def test_a_locked_database_is_reported_not_set_aside(db_path: Path, backups_dir: Path) -> None:
+    open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK).store.close()
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("PRAGMA locking_mode = EXCLUSIVE")
+        other.execute("BEGIN EXCLUSIVE")  # in WAL mode with an exclusive lock nobody else may even read
+        with pytest.raises(DataDirError, match="locked"):
+            open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK, busy_timeout_ms=20)
+    finally:
+        other.close()
+    assert not list(db_path.parent.glob("*.corrupt-*"))
+    open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK).store.close()
+
+
+def test_damage_is_told_apart_from_other_errors(tmp_path: Path) -> None:
+    from studyapp.store.errors import is_damage
+
+    junk = tmp_path / "junk"
+    junk.write_bytes(b"x" * 4096)
+    conn = sqlite3.connect(junk)
+    with pytest.raises(sqlite3.DatabaseError) as damaged:
+        conn.execute("SELECT * FROM sqlite_master").fetchall()
+    conn.close()
+    assert is_damage(damaged.value)
+    assert not is_damage(sqlite3.OperationalError("database is locked"))
