@@ -12,15 +12,15 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QFileSystemWatcher, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from studyapp.bank.model import Bank
 from studyapp.paths import DataPaths
-from studyapp.store import NoticeKind, Store, StoreError, StoreNotice
+from studyapp.store import Store, StoreNotice
 from studyapp.ui import dialogs
 from studyapp.ui.deck_model import deck_rows
 from studyapp.ui.home_view import HomeView
@@ -98,7 +98,9 @@ class MainWindow(QMainWindow):
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
 
-        self._build_menus()
+        from studyapp.ui.window_menus import build_menus
+
+        build_menus(self)
         self.statusBar().setAccessibleName("Status")
         self.set_font_size(int(settings.value("view/font_size", FONT_DEFAULT, int)), save=False)
         geometry = settings.value("window/geometry")
@@ -109,52 +111,16 @@ class MainWindow(QMainWindow):
 
     # -- menus -------------------------------------------------------------------------
 
-    def _action(self, menu: Any, text: str, slot: Callable[[], object], shortcut: Any = None, name: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        action.setObjectName(name or text)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.add_action = self._action(file_menu, "&Add question file…", self.add_question_file, QKeySequence.StandardKey.Open, "add-file")
-        for module, text, name in (
-            ("studyapp.ui.draft_dialog", "New deck from &article…", "DraftDialog"),
-            ("studyapp.ui.import_dialog", "&Import…", "ImportDialog"),
-        ):
-            if _module_exists(module):
-                self._action(file_menu, text, lambda m=module, n=name: self._open_interop_dialog(m, n), None, name)
-        self._action(file_menu, "Open question &folder", self.open_question_folder, None, "open-folder")
-        self.reload_action = self._action(file_menu, "&Reload question files", self.reload, QKeySequence(Qt.Key.Key_F5), "reload")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
-
-        view = bar.addMenu("&View")
-        self._action(view, "&Decks", self.go_home, QKeySequence("Ctrl+D"), "home")
-        self.stats_action = self._action(view, "&Statistics", self.show_stats, QKeySequence("Ctrl+T"), "stats")
-        view.addSeparator()
-        self._action(view, "&Larger text", lambda: self.set_font_size(self.font_size + 1),
-                     [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], "larger")
-        self._action(view, "&Smaller text", lambda: self.set_font_size(self.font_size - 1), QKeySequence("Ctrl+-"), "smaller")
-        self._action(view, "&Normal text size", lambda: self.set_font_size(FONT_DEFAULT), QKeySequence("Ctrl+0"), "normal")
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Question file &format", self.show_format_help, QKeySequence.StandardKey.HelpContents, "format")
-        self._action(help_menu, "&About studyapp", self.show_about, None, "about")
-
     # -- loading -----------------------------------------------------------------------
 
     def reload(self) -> None:
         """Reload every question file, keeping the current screen (and the running quiz)."""
         self.statusBar().showMessage("Loading question files…")
-        self.bank = self.core.load_bank()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.bank = self.core.load_bank()
+        finally:
+            QApplication.restoreOverrideCursor()
         self.refresh_home()
         self._watch()
         n = len(self.bank.problems)
@@ -247,7 +213,28 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.view(screen))
 
+    def leave_study(self) -> bool:
+        """Before leaving a quiz or a flashcard review for another screen: a quiz in progress is
+        abandoned after asking (its answers stay saved); a review is closed. False: stay."""
+        current = self.current_screen()
+        if current is Screen.QUIZ:
+            from studyapp.study.quiz_session import QuizState
+
+            view = self._views[Screen.QUIZ]
+            session = getattr(view, "session", None)
+            if session is not None and session.state in (QuizState.ASKING, QuizState.ANSWERED):
+                n = session.answered
+                if not dialogs.confirm(self, "Leave the quiz?",
+                                       f"Stop this quiz? The {n} answer{'s' if n != 1 else ''} you gave stay saved."):
+                    return False
+            view.stop()  # type: ignore[attr-defined]
+        elif current is Screen.FLASHCARDS:
+            self._views[Screen.FLASHCARDS].close_session()  # type: ignore[attr-defined]
+        return True
+
     def go_home(self) -> None:
+        if not self.leave_study():
+            return
         self.refresh_home()
         self.stack.setCurrentWidget(self.home)
         self.home.table.setFocus()
@@ -284,6 +271,7 @@ class MainWindow(QMainWindow):
         self._remember_deck(deck_id)
         session = ReviewSession(self.bank, self.core.store, now=self.now, deck=deck_id)
         view = self.view(Screen.FLASHCARDS)
+        view.close_session()  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(view)
         view.start(session)  # type: ignore[attr-defined]
 
@@ -319,10 +307,13 @@ class MainWindow(QMainWindow):
 
         session = QuizSession(quiz, self.core.store, now=self.now)  # type: ignore[arg-type]
         view = self.view(Screen.QUIZ)
+        view.stop()  # type: ignore[attr-defined]  # a quiz still running is abandoned (answers kept)
         self.stack.setCurrentWidget(view)
         view.start(session)  # type: ignore[attr-defined]
 
     def show_stats(self) -> None:
+        if not self.leave_study():
+            return
         view = self.view(Screen.STATS)
         view.show_figures(self.core.store, self.bank, self.now())  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(view)
@@ -346,14 +337,16 @@ class MainWindow(QMainWindow):
         if not dialogs.open_externally(self, folder):
             dialogs.inform(self, "Question folder", f"Your question folder is {folder}")
 
-    def _open_interop_dialog(self, module: str, class_name: str) -> None:
-        import importlib
+    def show_about(self) -> None:
+        from studyapp.ui.window_menus import show_about
 
-        cls = getattr(importlib.import_module(module), class_name)
-        dialog = cls(self.core.paths.questions, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(lambda _path: self.reload())
-        dialog.open()
+        show_about(self)
+
+    def show_notices(self, notices: Sequence[StoreNotice]) -> None:
+        """Tell the user what happened opening the database; offer a restore after damage."""
+        from studyapp.ui.window_menus import show_notices
+
+        show_notices(self, notices)
 
     # -- help --------------------------------------------------------------------------
 
@@ -365,40 +358,7 @@ class MainWindow(QMainWindow):
         self._help.show()
         self._help.raise_()
 
-    def show_about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            ours = version("studyapp")
-        except PackageNotFoundError:
-            ours = "(development copy)"
-        from PySide6 import __version__ as qt_version
-
-        dialogs.inform(
-            self,
-            "About studyapp",
-            f"studyapp {ours}\n\nStudy an article with flashcards (spaced repetition, FSRS) and quizzes, "
-            f"from plain YAML question files.\n\nData folder: {self.core.paths.root}\n"
-            f"Question folder: {self.core.paths.questions}\nQt for Python {qt_version}",
-        )
-
     # -- notices -----------------------------------------------------------------------
-
-    def show_notices(self, notices: Sequence[StoreNotice]) -> None:
-        """Tell the user what happened opening the database; offer a restore after damage."""
-        for notice in notices:
-            backup = notice.restorable_backup
-            if notice.kind is NoticeKind.CORRUPT_MOVED and backup is not None:
-                if dialogs.confirm(self, "Database damaged", f"{notice.message}\n\nRestore the backup now?"):
-                    try:
-                        self.core.restore_backup(backup)
-                    except (StoreError, OSError) as exc:
-                        dialogs.warn(self, "Restore failed", str(exc))
-                    else:
-                        dialogs.inform(self, "Backup restored", f"Restored {backup}.")
-                        self.refresh_home()
-            else:
-                dialogs.inform(self, "Database", notice.message)
 
     # -- font, settings, painting ------------------------------------------------------
 
@@ -420,7 +380,13 @@ class MainWindow(QMainWindow):
             self.settings.setValue("view/font_size", size)
 
     def shutdown(self) -> None:
-        """Stop watching files (before the store closes): no reload may run after this."""
+        """Before the store closes: end a running quiz or review (answers are already saved)
+        and stop watching files, so nothing touches the store after this."""
+        quiz, cards = self._views.get(Screen.QUIZ), self._views.get(Screen.FLASHCARDS)
+        if quiz is not None:
+            quiz.stop()  # type: ignore[attr-defined]
+        if cards is not None:
+            cards.close_session()  # type: ignore[attr-defined]
         self._reload_timer.stop()
         paths = self.watcher.files() + self.watcher.directories()
         if paths:
@@ -440,12 +406,3 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self.firstPainted.emit)
 
-
-def _module_exists(name: str) -> bool:
-    """True when ``name`` can be imported (found on disk; not imported here)."""
-    from importlib.util import find_spec
-
-    try:
-        return find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False

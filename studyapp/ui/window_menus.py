@@ -1,0 +1,119 @@
+"""The main window's menu bar (File, View, Help) and the dialogs its entries open.
+
+Kept apart from ``main_window`` so that module stays about navigation between screens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from studyapp.store import NoticeKind, StoreError, StoreNotice
+from studyapp.ui import dialogs
+from studyapp.ui.theme import FONT_DEFAULT
+
+if TYPE_CHECKING:
+    from studyapp.ui.main_window import MainWindow
+
+
+def _action(window: MainWindow, menu: Any, text: str, slot: Callable[[], object], shortcut: Any = None, name: str | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        else:
+            action.setShortcut(shortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    action.setObjectName(name or text)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """File, View and Help, with their shortcuts (actions are named for tests)."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    window.add_action = _action(window, file_menu, "&Add question file…", window.add_question_file, QKeySequence.StandardKey.Open, "add-file")
+    for module, text, name in (
+        ("studyapp.ui.draft_dialog", "New deck from &article…", "DraftDialog"),
+        ("studyapp.ui.import_dialog", "&Import…", "ImportDialog"),
+    ):
+        if _module_exists(module):
+            _action(window, file_menu, text, lambda m=module, n=name: open_interop_dialog(window, m, n), None, name)
+    _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
+    window.reload_action = _action(window, file_menu, "&Reload question files", window.reload, QKeySequence(Qt.Key.Key_F5), "reload")
+    file_menu.addSeparator()
+    _action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit, "quit")
+
+    view = bar.addMenu("&View")
+    _action(window, view, "&Decks", window.go_home, QKeySequence("Ctrl+D"), "home")
+    window.stats_action = _action(window, view, "&Statistics", window.show_stats, QKeySequence("Ctrl+T"), "stats")
+    view.addSeparator()
+    _action(window, view, "&Larger text", lambda: window.set_font_size(window.font_size + 1),
+                 [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], "larger")
+    _action(window, view, "&Smaller text", lambda: window.set_font_size(window.font_size - 1), QKeySequence("Ctrl+-"), "smaller")
+    _action(window, view, "&Normal text size", lambda: window.set_font_size(FONT_DEFAULT), QKeySequence("Ctrl+0"), "normal")
+
+    help_menu = bar.addMenu("&Help")
+    _action(window, help_menu, "Question file &format", window.show_format_help, QKeySequence.StandardKey.HelpContents, "format")
+    _action(window, help_menu, "&About studyapp", window.show_about, None, "about")
+
+
+def open_interop_dialog(window: MainWindow, module: str, class_name: str) -> None:
+    """Open File → New deck from article… / Import…; reload the decks when it saves."""
+    import importlib
+
+    cls = getattr(importlib.import_module(module), class_name)
+    dialog = cls(window.core.paths.questions, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.saved.connect(lambda _path: window.reload())
+    dialog.open()
+
+
+def show_about(window: MainWindow) -> None:
+    """Help → About: version and where the data lives."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ours = version("studyapp")
+    except PackageNotFoundError:
+        ours = "(development copy)"
+    from PySide6 import __version__ as qt_version
+
+    dialogs.inform(
+        window,
+        "About studyapp",
+        f"studyapp {ours}\n\nStudy an article with flashcards (spaced repetition, FSRS) and quizzes, "
+        f"from plain YAML question files.\n\nData folder: {window.core.paths.root}\n"
+        f"Question folder: {window.core.paths.questions}\nQt for Python {qt_version}",
+    )
+
+
+def show_notices(window: MainWindow, notices: Sequence[StoreNotice]) -> None:
+    """Tell the user what happened opening the database; offer a restore after damage."""
+    for notice in notices:
+        backup = notice.restorable_backup
+        if notice.kind is NoticeKind.CORRUPT_MOVED and backup is not None:
+            if dialogs.confirm(window, "Database damaged", f"{notice.message}\n\nRestore the backup now?"):
+                try:
+                    window.core.restore_backup(backup)
+                except (StoreError, OSError) as exc:
+                    dialogs.warn(window, "Restore failed", str(exc))
+                else:
+                    dialogs.inform(window, "Backup restored", f"Restored {backup}.")
+                    window.refresh_home()
+        else:
+            dialogs.inform(window, "Database", notice.message)
+
+
+def _module_exists(name: str) -> bool:
+    """True when ``name`` can be imported (found on disk; not imported here)."""
+    from importlib.util import find_spec
+
+    try:
+        return find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
