@@ -20,6 +20,7 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import QApplication
 from studyapp.bank.model import Bank
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.store import Store, StoreError, StoreNotice, open_store, restore_backup
+from studyapp.store.backups import backup_if_due
 from studyapp.ui.error_reporter import ErrorReporter
 from studyapp.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
 
@@ -95,6 +97,7 @@ class StudyCore:
     store: Store
     notices: tuple[StoreNotice, ...] = ()
     now: Callable[[], datetime] = field(default=lambda: datetime.now(timezone.utc))
+    _backup_thread: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def load_bank(self) -> Bank:
         from studyapp.bank.loader import load_bank
@@ -105,6 +108,27 @@ class StudyCore:
         from studyapp.bank.loader import load_files
 
         return load_files(list(paths))
+
+    def start_daily_backup(self) -> None:
+        """Take the daily backup on a thread of its own (after the window is up)."""
+        if self._backup_thread is not None:
+            return
+
+        def work() -> None:
+            try:
+                made = backup_if_due(self.paths.database, self.paths.backups, self.now())
+            except Exception:  # noqa: BLE001 - a failed backup must never disturb studying
+                log.exception("daily backup failed")
+            else:
+                if made is not None:
+                    log.info("daily backup written to %s", made)
+
+        self._backup_thread = threading.Thread(target=work, name="studyapp-backup")
+        self._backup_thread.start()
+
+    def wait_for_backup(self) -> None:
+        if self._backup_thread is not None:
+            self._backup_thread.join()
 
     def restore_backup(self, backup: Path) -> None:
         """Close the store, make ``backup`` the database, open it again."""
@@ -135,6 +159,7 @@ class RunningApp:
         if sys.excepthook == self.reporter.handle:
             sys.excepthook = sys.__excepthook__
         self.window.shutdown()
+        self.core.wait_for_backup()
         self.core.store.close()
         self.lock.unlock()
         log.removeHandler(self.log_handler)
@@ -172,7 +197,8 @@ def start_app(
     log.setLevel(logging.INFO)
     try:
         try:
-            opened = open_store(paths.database, backups_dir=paths.backups, now=clock())
+            # The daily backup runs on a thread once the window is painted (start_daily_backup).
+            opened = open_store(paths.database, backups_dir=paths.backups, now=clock(), auto_backup=False)
         except StoreError as exc:
             raise StartupError("Database not usable", str(exc)) from exc
         core = StudyCore(
@@ -223,7 +249,9 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     running.install_excepthook()
     window = running.window
     if quiet:
-        window.firstPainted.connect(app.quit)
+        window.firstPainted.connect(app.quit)  # a start-up check, not a study session: no backup
+    else:
+        window.firstPainted.connect(running.core.start_daily_backup)
     window.show()
     if running.core.notices and not quiet:
         window.show_notices(running.core.notices)

@@ -161,3 +161,16 @@ def test_save_error_says_could_not_save_disk_full(make_app: Any) -> None:
     [dialog] = running.reporter.dialogs
     assert "could not save: disk full" in dialog.message.text()
     assert dialog.windowTitle() == "studyapp: could not save"
+
+
+def test_daily_backup_runs_on_its_own_thread(make_app: Any, data_dir: Path, tmp_path: Path) -> None:
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    first = make_app(dirs=[tmp_path / "q"])
+    first.core.store.start_session(Mode.QUIZ, "sample-deck", {}, 1, 3, FIXED_NOW)
+    first.close()
+    running = make_app(dirs=[tmp_path / "q"])
+    assert list(DataPaths(data_dir).backups.glob("*")) == []  # opening did not back up
+    running.core.start_daily_backup()
+    running.core.wait_for_backup()
+    [backup] = list(DataPaths(data_dir).backups.glob("*"))
+    assert backup.stat().st_size > 0
