@@ -165,7 +165,10 @@ def thin_backups(backups_dir: Path) -> list[Path]:
 
 def is_good_backup(path: Path) -> bool:
     """A studyapp database this version can open, passing ``quick_check``. Opens read-only."""
-    kind, version = inspect_file(path)
+    try:
+        kind, version = inspect_file(path)
+    except StoreError:  # locked or unreadable: not one to offer
+        return False
     if kind is not FileKind.OURS or version > SCHEMA_VERSION:
         return False
     try:

@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from studyapp.store.errors import DataDirError, is_damage
 from studyapp.store.schema import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -41,7 +42,7 @@ def _has_wal(path: Path) -> bool:
         return False
 
 
-def inspect_file(path: Path) -> tuple[FileKind, int]:
+def inspect_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> tuple[FileKind, int]:
     """Classify the file at ``path``; also return its ``user_version`` (0 if not ours).
 
     The header of the main file can be stale when the newest pages sit in the WAL (after a
@@ -60,15 +61,18 @@ def inspect_file(path: Path) -> tuple[FileKind, int]:
     if app_id == APPLICATION_ID:
         return FileKind.OURS, version
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                               timeout=busy_timeout_ms / 1000)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError:
-        return FileKind.NOT_A_DATABASE, 0
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            return FileKind.NOT_A_DATABASE, 0
+        raise DataDirError(f"cannot open the database {path}: {exc}") from exc
     if app_id == APPLICATION_ID:
         return FileKind.OURS, version
     if app_id != 0 or version != 0 or tables:

@@ -112,7 +112,7 @@ def open_store(
     notices: list[StoreNotice] = []
     _prepare_dir(db_path)
 
-    kind, version = inspect_file(db_path)
+    kind, version = inspect_file(db_path, busy_timeout_ms)
     if kind is FileKind.OURS and version > SCHEMA_VERSION:
         raise NewerDatabaseError(db_path, version, SCHEMA_VERSION)
     if kind in (FileKind.NOT_A_DATABASE, FileKind.FOREIGN):

@@ -239,3 +239,23 @@ def test_damage_is_told_apart_from_other_errors(tmp_path: Path) -> None:
     conn.close()
     assert is_damage(damaged.value)
     assert not is_damage(sqlite3.OperationalError("database is locked"))
+
+
+def test_header_only_in_the_wal_and_locked_is_not_mistaken_for_damage(db_path: Path, backups_dir: Path) -> None:
+    first = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK).store  # schema still only in the WAL
+    first.record_attempt(make_attempt())
+    assert db_path.read_bytes()[68:72] == bytes(4)  # the main file's header has no marker yet
+    first.connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+    first.connection.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DataDirError, match="locked"):
+            open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK, busy_timeout_ms=20)
+    finally:
+        first.connection.execute("ROLLBACK")
+        first.close()
+    assert not list(db_path.parent.glob("*.corrupt-*"))
+    again = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK)
+    try:
+        assert again.notices == () and len(again.store.question_history()) == 1
+    finally:
+        again.store.close()

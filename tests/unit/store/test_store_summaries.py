@@ -44,7 +44,7 @@ def _kept(conn: sqlite3.Connection) -> tuple[object, ...]:
     return daily, total, questions, sessions
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.lists(_op, max_size=14))
 def test_summaries_match_the_attempts(ops: list[tuple[object, ...]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
