@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import Enum
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -104,6 +104,12 @@ class ReaderView(QWidget):
         layout.addWidget(self.legend)
         self.setTabOrder(self.back, self.map_toggle)
         self.setTabOrder(self.map_toggle, self.text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system switched light/dark: tints and highlight are chosen per palette.
+        if event.type() == QEvent.Type.PaletteChange and self.article is not None:
+            self._render()
+        super().changeEvent(event)
 
     def show_article(self, title: str, raw_text: str, paragraph_mastery: Mapping[int, Mastery] | None = None) -> None:
         """Show ``raw_text``; ``paragraph_mastery`` maps block index → mastery (for the map)."""

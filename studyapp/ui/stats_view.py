@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -125,6 +125,12 @@ class StatsView(QWidget):
         self.heatmap = HeatmapWidget()
         self.body.addStretch(1)
         self.setTabOrder(self.back, self.scope)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The system switched light/dark: charts take their colours when built, so rebuild.
+        if event.type() == QEvent.Type.PaletteChange and self.statistics is not None:
+            self._build_charts(self.statistics)
+        super().changeEvent(event)
 
     # -- data --------------------------------------------------------------------------
 

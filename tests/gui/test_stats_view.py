@@ -45,3 +45,26 @@ def test_stats_view_without_history_explains_empty_charts(make_app: Any, tmp_pat
     view = window.view(Screen.STATS)
     assert "No finished quiz yet" in view.explanations["scores"].text()  # type: ignore[attr-defined]
     assert view.figures["new"].value.text() == "3"  # type: ignore[attr-defined]
+
+
+def test_charts_follow_a_palette_switch(make_app: Any, tmp_path: Path, qapp: Any, qtbot: Any) -> None:
+    from PySide6.QtCharts import QChart
+
+    from studyapp.ui.theme import Scheme, apply_scheme
+
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    window = make_app(dirs=[tmp_path / "q"]).window
+    window.show_stats()
+    view = window.view(Screen.STATS)
+    old_palette, old_style = qapp.palette(), qapp.style().name()
+    try:
+        def theme() -> Any:
+            return view.chart_views["scores"].chart().theme()  # type: ignore[attr-defined]
+
+        apply_scheme(qapp, Scheme.DARK)
+        qtbot.waitUntil(lambda: theme() == QChart.ChartTheme.ChartThemeDark)
+        apply_scheme(qapp, Scheme.LIGHT)
+        qtbot.waitUntil(lambda: theme() == QChart.ChartTheme.ChartThemeLight)
+    finally:
+        qapp.setPalette(old_palette)
+        qapp.setStyle(old_style)
