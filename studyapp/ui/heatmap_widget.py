@@ -66,9 +66,8 @@ class HeatmapWidget(QWidget):
         return QRect(LEFT + week * (CELL + GAP), TOP + day.weekday() * (CELL + GAP), CELL, CELL)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        # Drawn once into a pixmap per data/palette/size change: a repaint is one call, not
-        # ~1,500 (cheaper, and fewer calls into PySide6 6.12, which leaks a reference to None
-        # per call on Python 3.11).
+        # Drawn once into a pixmap per data/palette/size change: a repaint (scrolling, tooltips)
+        # is then one call instead of ~1,500 painter calls from Python.
         if not self.days:
             return
         key = (id(self.days), self.palette().cacheKey(), self.size().width(), self.size().height(), self.font().key())

@@ -67,7 +67,8 @@ def test_read_only_data_dir_gives_a_clear_message(tmp_path: Path) -> None:
 def test_run_window_reports_unusable_data_dir_without_traceback(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(blocker / "data")}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(blocker / "data"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # QSettings: never the user's own
     done = subprocess.run(
         [sys.executable, "-m", "studyapp", "--exit-when-shown"], env=env, capture_output=True, text=True, timeout=60
     )
@@ -77,7 +78,8 @@ def test_run_window_reports_unusable_data_dir_without_traceback(tmp_path: Path) 
 
 
 def test_exit_when_shown_paints_and_exits_without_loading_charts(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(tmp_path / "d")}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(tmp_path / "d"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # QSettings: never the user's own
     code = (
         "import sys\nfrom studyapp.cli import main\nrc = main(['--exit-when-shown'])\n"
         "assert 'PySide6.QtCharts' not in sys.modules, 'QtCharts loaded at start-up'\n"
