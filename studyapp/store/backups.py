@@ -4,7 +4,7 @@ A backup is written with ``Connection.backup`` to a temporary file in the backup
 switched to a self-contained (non-WAL) file, checked with ``PRAGMA quick_check``, flushed
 to disk, then renamed into place, so a half-written backup never carries a backup's name.
 File names carry the UTC time they were taken: ``studyapp-YYYYmmdd-HHMMSS.sqlite3``
-(daily) and ``studyapp-before-v2-YYYYmmdd-HHMMSS.sqlite3`` (before migrating to version 2).
+(daily) and ``studyapp-before-v3-YYYYmmdd-HHMMSS.sqlite3`` (before migrating to version 3).
 """
 
 from __future__ import annotations

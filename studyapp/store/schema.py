@@ -1,21 +1,28 @@
 """The database schema and its forward migrations (``PRAGMA user_version``).
 
 Version 1 keeps the facts: sessions, every attempt, each card's fsrs state.
-Version 2 adds summaries maintained on every write, in the same transaction as the answer,
-so statistics never scan the attempts table:
 
-* ``daily`` and ``daily_total``: answers and right answers per deck and local day, and per
-  local day over all decks (so the all-decks heatmap reads 730 rows, not 730 per deck). The day key is the local
-  date of the answer in the time zone the store was opened with, fixed at write time: an
-  answer given on Tuesday evening at home stays a Tuesday answer after travelling.
+Version 2 added summaries maintained on every write, in the same transaction as the answer,
+so statistics never scan the attempts table: answers per local day and deck (``daily``),
+per question totals (``question_stats``), and ``attempts.day``, the day key of each attempt
+(so undo takes it off the right day).
+
+Version 3 rebuilds those summaries in their current shape (from the attempts, which stay the
+source of truth; it also repairs any version-2 file whose summaries drifted):
+
+* ``daily`` (keyed deck, day) and ``daily_total`` (keyed day): answers and right answers per
+  deck and local day, and per local day over all decks, so an all-decks heatmap reads 730
+  rows rather than 730 per deck. The day key is the local date of the answer in the time
+  zone the store was opened with, fixed at write time: an answer given on Tuesday evening
+  at home stays a Tuesday answer after travelling.
 * ``question_stats``: per question attempts, wrong answers, last answer and outcome, and a
   copy of the card's due time and stability, so statistics read one small row per question.
-* ``attempts.day``: the day key of each attempt, so undo takes it off the right day.
 * ``cards_deck_due``: a narrow index so one deck's due and reviewed cards are counted without
   reading the (wide, JSON-carrying) card rows.
 
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
-the caller takes a backup copy first.
+the caller takes a backup copy first. ``V1_DDL``/``V2_DDL`` stay as they were released, so
+tests can build a file of every earlier version.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from datetime import tzinfo
 from studyapp.store.localtime import from_us, local_day
 
 APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 V1_DDL = """
 CREATE TABLE sessions (
@@ -79,6 +86,43 @@ CREATE INDEX cards_first_review ON cards (first_review_us);
 V2_DDL = """
 ALTER TABLE attempts ADD COLUMN day INTEGER NOT NULL DEFAULT 0;
 CREATE TABLE daily (
+    day        INTEGER NOT NULL,
+    deck       TEXT    NOT NULL,
+    answers    INTEGER NOT NULL,
+    right      INTEGER NOT NULL,
+    elapsed_ms INTEGER NOT NULL,
+    PRIMARY KEY (day, deck)
+) WITHOUT ROWID;
+CREATE TABLE question_stats (
+    deck         TEXT    NOT NULL,
+    question_id  TEXT    NOT NULL,
+    attempts     INTEGER NOT NULL,
+    wrong        INTEGER NOT NULL,
+    last_us      INTEGER NOT NULL,
+    last_outcome TEXT    NOT NULL,
+    PRIMARY KEY (deck, question_id)
+) WITHOUT ROWID;
+"""
+
+_V2_FILL = """
+UPDATE attempts SET day = studyapp_local_day(answered_us);
+INSERT INTO daily (day, deck, answers, right, elapsed_ms)
+    SELECT day, deck, count(*), sum(outcome = 'right'), sum(elapsed_ms) FROM attempts GROUP BY day, deck;
+INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome)
+    SELECT deck, question_id, count(*), sum(outcome != 'right'), max(answered_us), ''
+    FROM attempts GROUP BY deck, question_id;
+UPDATE question_stats SET last_outcome = (
+    SELECT a.outcome FROM attempts a
+    WHERE a.deck = question_stats.deck AND a.question_id = question_stats.question_id
+    ORDER BY a.answered_us DESC, a.id DESC LIMIT 1);
+"""
+
+V3_DDL = """
+DROP TABLE IF EXISTS daily;
+DROP TABLE IF EXISTS daily_total;
+DROP TABLE IF EXISTS question_stats;
+DROP INDEX IF EXISTS cards_deck_due;
+CREATE TABLE daily (
     deck       TEXT    NOT NULL,
     day        INTEGER NOT NULL,
     answers    INTEGER NOT NULL,
@@ -106,11 +150,9 @@ CREATE TABLE question_stats (
 CREATE INDEX cards_deck_due ON cards (deck, due_us);
 """
 
-_V2_FILL = """
-UPDATE attempts SET day = studyapp_local_day(answered_us);
+_V3_FILL = """
 INSERT INTO daily (deck, day, answers, right, elapsed_ms)
-    SELECT deck, day, count(*), sum(outcome = 'right'), sum(elapsed_ms)
-    FROM attempts GROUP BY deck, day;
+    SELECT deck, day, count(*), sum(outcome = 'right'), sum(elapsed_ms) FROM attempts GROUP BY deck, day;
 INSERT INTO daily_total (day, answers, right, elapsed_ms)
     SELECT day, sum(answers), sum(right), sum(elapsed_ms) FROM daily GROUP BY day;
 INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome)
@@ -121,8 +163,10 @@ UPDATE question_stats SET last_outcome = (
     WHERE a.deck = question_stats.deck AND a.question_id = question_stats.question_id
     ORDER BY a.answered_us DESC, a.id DESC LIMIT 1);
 UPDATE question_stats SET
-    due_us = (SELECT c.due_us FROM cards c WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id),
-    stability = (SELECT c.stability FROM cards c WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id);
+    due_us = (SELECT c.due_us FROM cards c
+              WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id),
+    stability = (SELECT c.stability FROM cards c
+                 WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id);
 """
 
 
@@ -146,8 +190,13 @@ def _to_v2(conn: sqlite3.Connection, tz: tzinfo) -> None:
     _run_script(conn, _V2_FILL)
 
 
+def _to_v3(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    _run_script(conn, V3_DDL)
+    _run_script(conn, _V3_FILL)
+
+
 # MIGRATIONS[n] brings a database from version n to version n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

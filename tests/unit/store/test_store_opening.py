@@ -23,7 +23,7 @@ from studyapp.store import (
 )
 from studyapp.store.backups import write_backup
 from studyapp.store.localtime import to_us
-from studyapp.store.schema import APPLICATION_ID, V1_DDL, migrate
+from studyapp.store.schema import APPLICATION_ID, V1_DDL, V2_DDL, migrate
 
 
 def _build_v1(path: Path) -> None:
@@ -56,7 +56,7 @@ def test_migrates_v1_database_with_backup_first(tmp_path: Path) -> None:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [n.kind for n in opened.notices] == [NoticeKind.MIGRATED]
         saved = opened.notices[0].restorable_backup
-        assert saved is not None and saved.name.startswith("studyapp-before-v2-")
+        assert saved is not None and saved.name.startswith(f"studyapp-before-v{SCHEMA_VERSION}-")
         old = sqlite3.connect(saved)
         assert old.execute("PRAGMA user_version").fetchone()[0] == 1
         assert old.execute("SELECT count(*) FROM attempts").fetchone()[0] == 3
@@ -75,6 +75,33 @@ def test_migrates_v1_database_with_backup_first(tmp_path: Path) -> None:
         # New writes go on working on the migrated file.
         store.record_attempt(make_attempt("q2", at=T0 + timedelta(days=1)))
         assert store.question_history()[("deck", "q2")].attempts == 2
+    finally:
+        store.close()
+
+
+def test_migrates_v2_database_rebuilding_its_summaries(tmp_path: Path) -> None:
+    db = tmp_path / "studyapp.sqlite3"
+    _build_v1(db)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.executescript(V2_DDL)  # version 2 as released, with summaries that drifted
+    conn.execute("UPDATE attempts SET day = ?", (datetime(2026, 3, 10).toordinal(),))
+    conn.execute("INSERT INTO question_stats VALUES ('deck', 'q1', 99, 99, 0, 'wrong')")
+    conn.execute("PRAGMA user_version = 2")
+    conn.close()
+    opened = open_store(db, backups_dir=tmp_path / "b", now=T0, tz=MINSK)
+    store = opened.store
+    try:
+        assert [n.kind for n in opened.notices] == [NoticeKind.MIGRATED]
+        assert "from version 2 to 3" in opened.notices[0].message
+        history = store.question_history()
+        assert history[("deck", "q1")].attempts == 2 and history[("deck", "q2")].attempts == 1
+        d10 = datetime(2026, 3, 10).toordinal()
+        assert store.connection.execute("SELECT day, answers, right FROM daily_total").fetchall() == [(d10, 3, 1)]
+        assert store.connection.execute("SELECT deck, day, answers FROM daily").fetchall() == [("deck", d10, 3)]
+        indexes = {r[1] for r in store.connection.execute("PRAGMA index_list(cards)")}
+        assert "cards_deck_due" in indexes
+        store.record_attempt(make_attempt("q1", at=T0))
+        assert store.question_history()[("deck", "q1")].attempts == 3
     finally:
         store.close()
 

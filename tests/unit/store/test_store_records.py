@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 
 from studyapp.grading import Outcome
-from studyapp.store import Mode, QuestionHistory, Store, StoreError, open_store
+from studyapp.store import SCHEMA_VERSION, Mode, QuestionHistory, Store, StoreError, open_store
 
 from storehelpers import MINSK, T0, make_attempt, make_card
 
 
 def test_fresh_store_has_current_schema_and_wal(store: Store, db_path: Path) -> None:
     conn = store.connection
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
