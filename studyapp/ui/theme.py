@@ -115,7 +115,7 @@ def colors_for(palette: QPalette) -> Colors:
         known=QColor(210, 240, 215),
         muted=QColor(100, 104, 110),
         accent=QColor(26, 115, 232),
-        heat_empty=QColor(235, 237, 240),
+        heat_empty=QColor(216, 220, 226),
         heat_full=QColor(30, 140, 70),
     )
 
