@@ -96,7 +96,14 @@ class MainWindow(QMainWindow):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(self.reload_in_background)
+        from studyapp.ui.bank_loading import BackgroundBankLoader
+
+        self._busy_bar: QWidget | None = None
+        self._loader = BackgroundBankLoader(core.load_bank, self)
+        self._loader.loaded.connect(self._apply_bank)
+        self._loader.failed.connect(lambda e: self.statusBar().showMessage(f"Could not reload question files: {e}", 10000))
+        self._loader.busy.connect(self._show_busy)
 
         from studyapp.ui.window_menus import build_menus
 
@@ -114,21 +121,44 @@ class MainWindow(QMainWindow):
     # -- loading -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Reload every question file, keeping the current screen (and the running quiz)."""
+        """Reload every question file now (start-up, after adding a file)."""
         self.statusBar().showMessage("Loading question files…")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.bank = self.core.load_bank()
+            bank = self.core.load_bank()
         finally:
             QApplication.restoreOverrideCursor()
+        self._apply_bank(bank)
+
+    def reload_in_background(self) -> None:
+        """Reload on a thread, keeping the current screen (a running quiz is not touched)."""
+        self._loader.request()
+
+    def _apply_bank(self, bank: Bank) -> None:
+        self.bank = bank
         self.refresh_home()
         self._watch()
         n = len(self.bank.problems)
         self.statusBar().showMessage(
-            f"{len(self.bank.decks)} deck{'s' if len(self.bank.decks) != 1 else ''} loaded" + (f", {n} problem{'s' if n != 1 else ''} in question files" if n else ""),
+            f"{len(self.bank.decks)} deck{'s' if len(self.bank.decks) != 1 else ''} loaded"
+            + (f", {n} problem{'s' if n != 1 else ''} in question files" if n else ""),
             5000,
         )
         self.reloaded.emit()
+
+    def _show_busy(self, busy: bool) -> None:
+        if busy and self._busy_bar is None:
+            from PySide6.QtWidgets import QProgressBar
+
+            self._busy_bar = QProgressBar()
+            self._busy_bar.setRange(0, 0)  # indeterminate
+            self._busy_bar.setMaximumWidth(160)
+            self._busy_bar.setAccessibleName("Loading question files")
+            self.statusBar().addPermanentWidget(self._busy_bar)
+        if self._busy_bar is not None:
+            self._busy_bar.setVisible(busy)
+        if busy:
+            self.statusBar().showMessage("Loading question files…")
 
     def refresh_home(self) -> None:
         rows = deck_rows(self.bank, self.core.store, self.now(), self.core.store.tz)
@@ -388,6 +418,7 @@ class MainWindow(QMainWindow):
         if cards is not None:
             cards.close_session()  # type: ignore[attr-defined]
         self._reload_timer.stop()
+        self._loader.close()
         paths = self.watcher.files() + self.watcher.directories()
         if paths:
             self.watcher.removePaths(paths)

@@ -44,7 +44,7 @@ def build_menus(window: MainWindow) -> None:
         if _module_exists(module):
             _action(window, file_menu, text, lambda m=module, n=name: open_interop_dialog(window, m, n), None, name)
     _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
-    window.reload_action = _action(window, file_menu, "&Reload question files", window.reload, QKeySequence(Qt.Key.Key_F5), "reload")
+    window.reload_action = _action(window, file_menu, "&Reload question files", window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
     file_menu.addSeparator()
     _action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit, "quit")
 
