@@ -180,8 +180,13 @@ class Store:
         return attempt_id
 
     def undo_attempt(self, attempt_id: int, previous_card: CardState | None) -> None:
-        """Take back an answer in one transaction: the attempt, its counts, and the card state
-        (``previous_card`` is written back exactly; None means the card was new: it is removed)."""
+        """Take back an answer in one transaction: the attempt, its counts, and the card state.
+
+        ``previous_card`` is the card's state from before the answer, written back exactly; None
+        means the card was new, and its state is removed (it counts as new again). For an answer
+        recorded without a card state, pass the card's current state (or None if it has none).
+        Raises ``StoreError`` for an unknown attempt, ``SaveError`` if it cannot be saved.
+        """
         with self._write() as conn:
             row = conn.execute(
                 "SELECT deck, question_id, session_id, outcome, score, elapsed_ms, day "
