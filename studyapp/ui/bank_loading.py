@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from studyapp.bank.model import Bank
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
 
 log = logging.getLogger("studyapp")
 SHOW_PROGRESS_AFTER_MS = 500
@@ -88,3 +94,37 @@ class BackgroundBankLoader(QObject):
         self._slow.stop()
         if self._thread is not None:
             self._thread.join()
+
+
+def paths_to_watch(question_dirs: Sequence[Path], bank: Bank) -> list[str]:
+    """Every question folder and sub-folder, every question file and every deck's article."""
+    wanted: set[str] = set()
+    for root in question_dirs:
+        if not root.is_dir():
+            continue
+        wanted.add(str(root))
+        for sub in root.rglob("*"):
+            if sub.is_dir() or sub.suffix in (".yaml", ".yml"):
+                wanted.add(str(sub))
+    for deck in bank.decks:
+        if deck.source is not None:
+            wanted.add(str(deck.source))
+    return sorted(wanted)
+
+
+def show_busy(status: QStatusBar, busy: bool) -> None:
+    """An indeterminate bar in ``status`` while a load runs (created on first use)."""
+    from PySide6.QtWidgets import QProgressBar
+
+    bar = status.findChild(QProgressBar, "loading-bar")
+    if bar is None and busy:
+        bar = QProgressBar()
+        bar.setObjectName("loading-bar")
+        bar.setRange(0, 0)  # indeterminate
+        bar.setMaximumWidth(160)
+        bar.setAccessibleName("Loading question files")
+        status.addPermanentWidget(bar)
+    if bar is not None:
+        bar.setVisible(busy)
+    if busy:
+        status.showMessage("Loading question files…")

@@ -97,13 +97,12 @@ class MainWindow(QMainWindow):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload_in_background)
-        from studyapp.ui.bank_loading import BackgroundBankLoader
+        from studyapp.ui.bank_loading import BackgroundBankLoader, show_busy
 
-        self._busy_bar: QWidget | None = None
         self._loader = BackgroundBankLoader(core.load_bank, self)
         self._loader.loaded.connect(self._apply_bank)
         self._loader.failed.connect(lambda e: self.statusBar().showMessage(f"Could not reload question files: {e}", 10000))
-        self._loader.busy.connect(self._show_busy)
+        self._loader.busy.connect(lambda busy: show_busy(self.statusBar(), busy))
 
         from studyapp.ui.window_menus import build_menus
 
@@ -146,43 +145,19 @@ class MainWindow(QMainWindow):
         )
         self.reloaded.emit()
 
-    def _show_busy(self, busy: bool) -> None:
-        if busy and self._busy_bar is None:
-            from PySide6.QtWidgets import QProgressBar
-
-            self._busy_bar = QProgressBar()
-            self._busy_bar.setRange(0, 0)  # indeterminate
-            self._busy_bar.setMaximumWidth(160)
-            self._busy_bar.setAccessibleName("Loading question files")
-            self.statusBar().addPermanentWidget(self._busy_bar)
-        if self._busy_bar is not None:
-            self._busy_bar.setVisible(busy)
-        if busy:
-            self.statusBar().showMessage("Loading question files…")
-
     def refresh_home(self) -> None:
         rows = deck_rows(self.bank, self.core.store, self.now(), self.core.store.tz)
         self.home.set_content(self.bank, rows, self._current_deck)
 
     def _watch(self) -> None:
+        from studyapp.ui.bank_loading import paths_to_watch
+
         old = self.watcher.files() + self.watcher.directories()
         if old:
             self.watcher.removePaths(old)
-        wanted: set[str] = set()
-        for root in self.core.question_dirs:
-            if not root.is_dir():
-                continue
-            wanted.add(str(root))
-            for sub in root.rglob("*"):
-                if sub.is_dir():
-                    wanted.add(str(sub))
-                elif sub.suffix in (".yaml", ".yml"):
-                    wanted.add(str(sub))
-        for deck in self.bank.decks:
-            if deck.source is not None:
-                wanted.add(str(deck.source))
+        wanted = paths_to_watch(self.core.question_dirs, self.bank)
         if wanted:
-            self.watcher.addPaths(sorted(wanted))
+            self.watcher.addPaths(wanted)
 
     def _schedule_reload(self, _path: str) -> None:
         self._reload_timer.start()

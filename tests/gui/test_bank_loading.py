@@ -55,3 +55,18 @@ def test_failed_load_is_reported_and_the_loader_keeps_working(qtbot: Any, tmp_pa
     with qtbot.waitSignal(loader.loaded, timeout=3000):
         loader.request()
     loader.close()
+
+
+def test_busy_bar_in_the_status_bar(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow, QProgressBar
+
+    from studyapp.ui.bank_loading import show_busy
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    show_busy(window.statusBar(), True)
+    bar = window.statusBar().findChild(QProgressBar, "loading-bar")
+    assert bar is not None and bar.isVisibleTo(window) and bar.maximum() == 0
+    assert window.statusBar().currentMessage() == "Loading question files…"
+    show_busy(window.statusBar(), False)
+    assert not bar.isVisibleTo(window)
