@@ -117,3 +117,14 @@ def test_cli_wiring_on_a_fresh_store(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert out.startswith("studyapp stats: all decks, ")
     assert "quizzes   none finished yet" in out
     assert "accuracy  last 7 days – · last 30 days – · all time –" in out
+
+
+def test_question_files_with_problems_are_mentioned(tmp_path: Path, deck_dir: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    (deck_dir / "broken.yaml").write_text("deck: [unclosed\n", encoding="utf-8")
+    data = tmp_path / "data"
+    open_store(data / "studyapp.sqlite3", backups_dir=data / "backups", now=NOW).store.close()
+    code, out = _run(_args(data, [deck_dir]), capsys)
+    assert code == 0
+    assert "stats-test" in out
+    assert out.rstrip().endswith("(1 question file with problems left out: run `studyapp check`)")
