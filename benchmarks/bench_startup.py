@@ -70,6 +70,12 @@ def run(ctx: Context) -> list[Row]:
     ]
 
     profile_child(ctx, "startup", ["-m", "studyapp", "--exit-when-shown", "--data-dir", fresh_dir()], env)
+    if ctx.profile_dir is not None:
+        from startup_phases import phases
+
+        out = ctx.profile_dir / "startup-phases.txt"
+        out.write_text(phases(ctx.python, work), encoding="utf-8")
+        ctx.cache.setdefault("profiles", []).append(out)  # type: ignore[union-attr]
     bank = data.bank(ctx)
     big = ["--questions", str(bank.questions_dir)]
     warm_dir = str(work / "data-warm")
