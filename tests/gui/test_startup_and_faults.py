@@ -176,3 +176,26 @@ def test_daily_backup_runs_on_its_own_thread(make_app: Any, data_dir: Path, tmp_
     running.core.wait_for_backup()
     [backup] = list(DataPaths(data_dir).backups.glob("*"))
     assert backup.stat().st_size > 0
+
+
+def test_two_processes_on_one_data_dir(tmp_path: Path, qtbot: Any) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(tmp_path / "d"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    first = subprocess.Popen([sys.executable, "-m", "studyapp"], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        lock = tmp_path / "d" / "studyapp.lock"
+        qtbot.waitUntil(lock.exists, timeout=20000)
+        second = subprocess.run([sys.executable, "-m", "studyapp", "--exit-when-shown"], env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert second.returncode == 1
+        assert "studyapp is already running" in second.stderr
+        assert f"process {first.pid}" in second.stderr
+        assert "Traceback" not in second.stderr
+    finally:
+        first.kill()
+        first.wait(timeout=30)
+    # Killed, the first copy left its lock behind: the next start takes it over.
+    third = subprocess.run([sys.executable, "-m", "studyapp", "--exit-when-shown"], env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert third.returncode == 0, third.stderr
