@@ -150,12 +150,17 @@ class RunningApp:
     lock: QLockFile
     reporter: ErrorReporter
     log_handler: logging.Handler
+    closed: bool = False
 
     def install_excepthook(self) -> None:
         """Route uncaught exceptions (in slots too) to the error dialog and the log."""
         sys.excepthook = self.reporter.handle
 
     def close(self) -> None:
+        """Release everything (safe to call twice)."""
+        if self.closed:
+            return
+        self.closed = True
         if sys.excepthook == self.reporter.handle:
             sys.excepthook = sys.__excepthook__
         self.window.shutdown()

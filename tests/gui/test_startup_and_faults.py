@@ -199,3 +199,24 @@ def test_two_processes_on_one_data_dir(tmp_path: Path, qtbot: Any) -> None:
     third = subprocess.run([sys.executable, "-m", "studyapp", "--exit-when-shown"], env=env,
                            capture_output=True, text=True, timeout=60)
     assert third.returncode == 0, third.stderr
+
+
+def test_database_from_a_newer_studyapp_is_refused_and_untouched(
+    make_app: Any, data_dir: Path, settings: QSettings
+) -> None:
+    import sqlite3
+
+    make_app(dirs=[]).close()
+    db = DataPaths(data_dir).database
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 999")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    before = db.read_bytes()
+    with pytest.raises(StartupError, match="newer version of studyapp") as caught:
+        start_app(DataPaths(data_dir), settings, dirs=[])
+    assert "999" in str(caught.value)
+    assert db.read_bytes() == before
+    # The lock was released: a corrected start works again at once.
+    lock = acquire_lock(DataPaths(data_dir))
+    lock.unlock()
