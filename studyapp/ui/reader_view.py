@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import Enum
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -126,6 +126,8 @@ class ReaderView(QWidget):
         found = locate_quote(self.article.text, quote)
         self.highlighted = found
         self._render()
+        # Once more after the screen is laid out (the reader may just be becoming visible).
+        QTimer.singleShot(0, self.scroll_to_highlight)
         return found is not None
 
     def highlighted_text(self) -> str:
@@ -204,14 +206,19 @@ class ReaderView(QWidget):
             fmt.setBackground(self.palette().highlight().color())
             fmt.setForeground(self.palette().highlightedText().color())
             hc.mergeCharFormat(fmt)
-            # Scroll so the passage is in view (ensureCursorVisible needs the real cursor).
-            view_cursor = QTextCursor(doc)
-            view_cursor.setPosition(hc.selectionEnd())
-            self.text.setTextCursor(view_cursor)
-            self.text.ensureCursorVisible()
-            view_cursor.setPosition(hc.selectionStart())
-            self.text.setTextCursor(view_cursor)
-            self.text.ensureCursorVisible()
+            self.scroll_to_highlight()
+
+    def scroll_to_highlight(self) -> None:
+        """Bring the highlighted passage to about a third from the top of the view."""
+        hc = self._highlight_cursor()
+        if hc is None:
+            return
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(hc.selectionStart())
+        self.text.setTextCursor(cursor)  # also where keyboard reading continues
+        bar = self.text.verticalScrollBar()
+        top = self.text.cursorRect(cursor).top()
+        bar.setValue(bar.value() + top - self.text.viewport().height() // 3)
 
     def _doc_position(self, offset: int) -> int | None:
         for start, pos, length in self._offsets:

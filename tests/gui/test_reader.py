@@ -30,7 +30,7 @@ def test_locate_quote_tolerates_typography_and_whitespace() -> None:
     assert locate_quote(text, "minsk's policy") is None  # case matters, as for the loader
 
 
-def test_reader_opens_at_quote_and_highlights_it(make_app: Any, tmp_path: Path) -> None:
+def test_reader_opens_at_quote_and_highlights_it(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
     write_deck(tmp_path / "q", "good.yaml", GOOD)
     window = make_app(dirs=[tmp_path / "q"]).window
     window.resize(500, 300)
@@ -44,7 +44,8 @@ def test_reader_opens_at_quote_and_highlights_it(make_app: Any, tmp_path: Path) 
     assert "[image]" in plain and "example.invalid" not in plain
     # The passage (at the end of the article) was scrolled into view in a small window.
     bar = reader.text.verticalScrollBar()
-    assert bar.maximum() > 0 and bar.value() > 0
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    assert bar.maximum() > 0
     rect = reader.text.cursorRect()
     assert reader.text.viewport().rect().intersects(rect)
 
