@@ -21,6 +21,7 @@ import os
 import sys
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -224,6 +225,15 @@ def start_app(
     return RunningApp(window, core, lock, reporter, handler)
 
 
+def _append_to_log(paths: DataPaths, text: str) -> None:
+    """Best effort: the log may be exactly what cannot be written."""
+    try:
+        with open(paths.log, "a", encoding="utf-8") as f:
+            f.write(f"{datetime.now(timezone.utc).isoformat()} ERROR {text}\n")
+    except OSError:
+        pass
+
+
 def _report_startup_error(app: QApplication, error: StartupError, quiet: bool) -> None:
     print(f"studyapp: {error}", file=sys.stderr)
     if not quiet:
@@ -249,6 +259,12 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     try:
         running = start_app(paths, QSettings(ORGANIZATION, APPLICATION), extra_dirs=getattr(args, "questions", []) or [])
     except StartupError as error:
+        _report_startup_error(app, error, quiet)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug: say so plainly, keep the traceback in the log
+        _append_to_log(paths, "start-up failed\n" + traceback.format_exc())
+        error = StartupError("studyapp could not start", f"studyapp could not start: {type(exc).__name__}: {exc}\n"
+                             f"The details were written to {paths.log}.")
         _report_startup_error(app, error, quiet)
         return 1
     running.install_excepthook()

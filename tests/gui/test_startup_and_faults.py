@@ -220,3 +220,18 @@ def test_database_from_a_newer_studyapp_is_refused_and_untouched(
     # The lock was released: a corrected start works again at once.
     lock = acquire_lock(DataPaths(data_dir))
     lock.unlock()
+
+
+def test_unexpected_start_up_failure_is_a_message_and_a_log_entry(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    data.mkdir()
+    (data / "studyapp.sqlite3").mkdir()  # a folder where the database file should be
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(data),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-m", "studyapp", "--exit-when-shown"], env=env,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.startswith("studyapp: ")
+    assert "details were written to" in done.stderr
+    assert "Traceback" in (data / "studyapp.log").read_text(encoding="utf-8")
