@@ -94,9 +94,6 @@ def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlit
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA fullfsync = ON")  # macOS: a real flush to the disk; ignored elsewhere
         conn.execute("PRAGMA foreign_keys = ON")
-        # Statistics join the card and question summaries (a few MB for 10,000 questions):
-        # keep them in SQLite's cache rather than re-reading pages through the OS.
-        conn.execute("PRAGMA cache_size = -32000")
         conn.execute("PRAGMA temp_store = MEMORY")  # the statistics' copy of the bank never touches disk
     except BaseException:
         conn.close()
