@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Screens")
         self.setCentralWidget(self.stack)
-        self.stack.currentChanged.connect(lambda _i: self.statusBar().clearMessage())
+        self.stack.currentChanged.connect(self._screen_changed)
         self.home = HomeView()
         self.stack.addWidget(self.home)
         self._views[Screen.HOME] = self.home
@@ -167,6 +167,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("home/last_deck", deck_id)
 
     # -- screens -----------------------------------------------------------------------
+
+    def _screen_changed(self, _index: int) -> None:
+        self.statusBar().clearMessage()
+        names = {Screen.QUIZ: "Quiz", Screen.FLASHCARDS: "Flashcards", Screen.READER: "Article", Screen.STATS: "Statistics"}
+        name = names.get(self.current_screen())
+        self.setWindowTitle(f"studyapp — {name}" if name else "studyapp")
 
     def current_screen(self) -> Screen:
         for screen, view in self._views.items():

@@ -55,3 +55,20 @@ def test_study_flashcards_button_starts_a_review(make_app: Any, tmp_path: Path) 
     assert view.session is not None
     window.go_home()  # closes the review without asking
     assert window.current_screen() is Screen.HOME
+
+
+def test_enter_on_the_deck_list_studies_and_ctrl_t_shows_statistics(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    window = _window(make_app, tmp_path)
+    window.show()
+    qtbot.waitExposed(window)
+    window.home.table.setFocus()
+    qtbot.keyClick(window.home.table, Qt.Key.Key_Return)
+    assert window.current_screen() is Screen.FLASHCARDS
+    assert "Flashcards" in window.windowTitle()
+    window.go_home()
+    assert window.windowTitle() == "studyapp"
+    window.stats_action.trigger()
+    assert window.current_screen() is Screen.STATS
+    assert window.windowTitle() == "studyapp — Statistics"
