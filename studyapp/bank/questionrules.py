@@ -30,7 +30,7 @@ from studyapp.bank.model import (
     TrueFalseQuestion,
     parse_cloze,
 )
-from studyapp.bank.yamlnodes import is_plain
+from studyapp.bank.yamlnodes import STR_TAG, is_plain
 from studyapp.textnorm import fold_answer
 
 TYPE_FIELDS: dict[QuestionType, frozenset[str]] = {
@@ -65,6 +65,20 @@ def _present(r: Reader, fields: Fields, name: str) -> Node | None:
     return fields[name][1]
 
 
+def _required_text(r: Reader, fields: Fields, name: str) -> tuple[str, Node] | None:
+    """A required field's text and node; None when it is missing or not text (reported)."""
+    node = _present(r, fields, name)
+    text = r.text(name, node) if node is not None else None
+    return None if text is None or node is None else (text, node)
+
+
+def _required_list(r: Reader, fields: Fields, name: str) -> tuple[list[tuple[str, Node]], Node] | None:
+    """A required field's texts (each with its node) and its node; None when missing or not a list of text."""
+    node = _present(r, fields, name)
+    items = r.text_list(name, node) if node is not None else None
+    return None if items is None or node is None else (items, node)
+
+
 def _count(r: Reader, node: Node, name: str, items: list[tuple[str, Node]], low: int, high: int, noun: str) -> bool:
     if low <= len(items) <= high:
         return True
@@ -95,12 +109,10 @@ def _distinct(r: Reader, items: list[tuple[str, Node]], noun: str) -> bool:
 
 
 def _choices(r: Reader, fields: Fields) -> list[tuple[str, Node]] | None:
-    node = _present(r, fields, "choices")
-    if node is None:
+    found = _required_list(r, fields, "choices")
+    if found is None:
         return None
-    items = r.text_list("choices", node)
-    if items is None:
-        return None
+    items, node = found
     _count(r, node, "choices", items, 2, 8, "choices")
     _distinct(r, items, "choice")
     return items  # even when not distinct: the answer is still checked against them
@@ -118,10 +130,10 @@ def _in_choices(r: Reader, text: str, node: Node, choices: list[tuple[str, Node]
 
 def _build_choice(r: Reader, fields: Fields) -> Build | None:
     choices = _choices(r, fields)
-    node = _present(r, fields, "answer")
-    answer = r.text("answer", node) if node is not None else None
-    if choices is None or answer is None or node is None or not _in_choices(r, answer, node, choices):
+    found = _required_text(r, fields, "answer")
+    if choices is None or found is None or not _in_choices(r, *found, choices):
         return None
+    answer = found[0]
     return lambda **kw: ChoiceQuestion(
         prompt=fields["prompt"][1].value, choices=tuple(c for c, _n in choices), answer=answer, **kw
     )
@@ -129,10 +141,10 @@ def _build_choice(r: Reader, fields: Fields) -> Build | None:
 
 def _build_multi(r: Reader, fields: Fields) -> Build | None:
     choices = _choices(r, fields)
-    node = _present(r, fields, "answers")
-    answers = r.text_list("answers", node) if node is not None else None
-    if answers is None or node is None:
+    found = _required_list(r, fields, "answers")
+    if found is None:
         return None
+    answers, node = found
     ok = _distinct(r, answers, "answer")
     if choices is None:
         return None
@@ -159,7 +171,7 @@ def _build_truefalse(r: Reader, fields: Fields) -> Build | None:
         return None
     word = node.value.lower()
     if word in ("true", "false"):
-        if is_plain(node) and node.tag != "tag:yaml.org,2002:str":
+        if is_plain(node) and node.tag != STR_TAG:
             value = word == "true"
             return lambda **kw: TrueFalseQuestion(prompt=fields["prompt"][1].value, answer=value, **kw)
         undo = "the '!!str' tag before" if is_plain(node) else "the quotes around"
@@ -200,10 +212,10 @@ def _typeable(r: Reader, node: Node, answer: str) -> bool:
 
 
 def _build_cloze(r: Reader, fields: Fields) -> Build | None:
-    node = _present(r, fields, "text")
-    text = r.text("text", node) if node is not None else None
-    if text is None or node is None:
+    found = _required_text(r, fields, "text")
+    if found is None:
         return None
+    text, node = found
     prompt = r.optional_text(fields, "prompt")
     try:
         parts = parse_cloze(text)
@@ -226,10 +238,10 @@ def _offset_node(node: Node, text: str, offset: int) -> Node:
 
 
 def _build_order(r: Reader, fields: Fields) -> Build | None:
-    node = _present(r, fields, "items")
-    items = r.text_list("items", node) if node is not None else None
-    if items is None or node is None:
+    found = _required_list(r, fields, "items")
+    if found is None:
         return None
+    items, node = found
     counted = _count(r, node, "items", items, 3, 8, "items")
     if not (_distinct(r, items, "item") and counted):
         return None
@@ -266,10 +278,10 @@ def _build_match(r: Reader, fields: Fields) -> Build | None:
 
 
 def _build_card(r: Reader, fields: Fields) -> Build | None:
-    node = _present(r, fields, "answer")
-    answer = r.text("answer", node) if node is not None else None
-    if answer is None:
+    found = _required_text(r, fields, "answer")
+    if found is None:
         return None
+    answer = found[0]
     return lambda **kw: CardQuestion(prompt=fields["prompt"][1].value, answer=answer, **kw)
 
 
@@ -289,7 +301,6 @@ def build_question(r: Reader, qtype: QuestionType, fields: Fields) -> Build | No
     """Check the type's own fields; return a constructor taking the common fields, or None."""
     prompt_ok = True
     if "prompt" in REQUIRED[qtype]:
-        node = _present(r, fields, "prompt")
-        prompt_ok = node is not None and r.text("prompt", node) is not None
+        prompt_ok = _required_text(r, fields, "prompt") is not None
     build = _BUILDERS[qtype](r, fields)
     return build if prompt_ok else None
