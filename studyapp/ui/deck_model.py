@@ -109,6 +109,7 @@ _TIPS = {
 
 DECK_ID_ROLE = Qt.ItemDataRole.UserRole
 MASTERY_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class DeckTableModel(QAbstractTableModel):
@@ -156,6 +157,8 @@ class DeckTableModel(QAbstractTableModel):
             return row.deck_id
         if role == MASTERY_ROLE:
             return row.mastery
+        if role == SORT_ROLE:
+            return self._sort_key(row, col)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole and col == Column.TITLE:
@@ -163,6 +166,19 @@ class DeckTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and col != Column.TITLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _sort_key(row: DeckRow, col: Column) -> str | int | float:
+        """Numbers sort as numbers; a deck without a quiz sorts below 0%."""
+        if col == Column.TITLE:
+            return row.title.casefold()
+        return {
+            Column.QUESTIONS: row.questions,
+            Column.DUE: row.due,
+            Column.NEW: row.new,
+            Column.MASTERY: row.mastery,
+            Column.LAST_SCORE: -1.0 if row.last_score is None else row.last_score,
+        }[col]
 
     @staticmethod
     def _text(row: DeckRow, col: Column) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.bank.model import Bank, Problem
 from studyapp.ui.theme import scale_font
-from studyapp.ui.deck_model import DECK_ID_ROLE, Column, DeckRow, DeckTableModel, MasteryDelegate
+from studyapp.ui.deck_model import DECK_ID_ROLE, SORT_ROLE, Column, DeckRow, DeckTableModel, MasteryDelegate
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -128,7 +128,17 @@ class HomeView(QWidget):
         self.model = DeckTableModel(self)
         self.table = QTableView()
         self.table.setAccessibleName("Decks")
-        self.table.setModel(self.model)
+        # Sortable by any column (click a header); the source model keeps file order.
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.model)
+        self.sorted.setSortRole(SORT_ROLE)
+        self.table.setModel(self.sorted)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # file order until a header is clicked
+        # The indicator's room would squeeze the titles; show it once the user sorts.
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.table.horizontalHeader().sectionClicked.connect(
+            lambda _i: self.table.horizontalHeader().setSortIndicatorShown(True))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -231,28 +241,27 @@ class HomeView(QWidget):
             panel.set_problems(bank.problems)
             panel.setVisible(bool(bank.problems))
         self.pages.setCurrentIndex(0 if rows else 1)
-        row = self.model.row_of(select) if select else -1
-        if row < 0 and rows:
-            row = 0
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        self._show_deck(self.model.deck_row(row))
+        if not (select and self.select_deck(select)) and rows:
+            self.select_deck(self.sorted.index(0, 0).data(DECK_ID_ROLE))
+        self._show_deck(self.model.deck_row(self.model.row_of(self.current_deck_id() or "")))
 
     def current_deck_id(self) -> str | None:
         index = self.table.currentIndex()
         return index.data(DECK_ID_ROLE) if index.isValid() else None
 
     def select_deck(self, deck_id: str) -> bool:
+        """Select ``deck_id`` in the list; False when it is not loaded."""
         row = self.model.row_of(deck_id)
         if row < 0:
             return False
-        self.table.selectRow(row)
+        index = self.sorted.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.setCurrentIndex(index)
         return True
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
-        deck = self.model.deck_row(rows[0].row()) if rows else None
+        deck = self.model.deck_row(self.model.row_of(rows[0].data(DECK_ID_ROLE))) if rows else None
         self._show_deck(deck)
         if deck is not None:
             self.deckSelected.emit(deck.deck_id)

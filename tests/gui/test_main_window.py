@@ -141,3 +141,22 @@ def test_deck_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
     assert model.data(model.index(0, Column.TITLE)) == "<b>A</b>"
     assert model.data(model.index(1, Column.LAST_SCORE)) == "—"
     assert model.headerData(Column.DUE, Qt.Orientation.Horizontal) == "Due today"
+
+
+def test_deck_list_sorts_by_a_column_and_keeps_the_selection(make_app: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "a.yaml", GOOD)
+    small = GOOD.replace("sample-deck", "small-deck").replace("Sample deck", "Small deck")
+    small = small[: small.index("  - id: sanctions")]
+    write_deck(folder, "b.yaml", small)
+    window = make_app(dirs=[folder]).window
+    home = window.home
+    home.select_deck("sample-deck")
+    home.table.sortByColumn(Column.QUESTIONS, Qt.SortOrder.AscendingOrder)
+    first = home.sorted.index(0, Column.TITLE).data()
+    assert first == "Small deck"
+    assert home.current_deck_id() == "sample-deck"
+    home.table.sortByColumn(Column.QUESTIONS, Qt.SortOrder.DescendingOrder)
+    assert home.sorted.index(0, Column.TITLE).data() == "Sample deck"
+    window.reload()
+    assert home.current_deck_id() == "sample-deck"
