@@ -142,3 +142,14 @@ def test_removed_files_disappear(bank_dir: Path, tmp_path: Path) -> None:
     load_bank([bank_dir], cache_dir=cache)
     (bank_dir / "deck-0002.yaml").unlink()
     assert [d.id for d in load_bank([bank_dir], cache_dir=cache).decks] == ["deck-0000", "deck-0001"]
+
+
+def test_cache_fingerprint_covers_every_bank_module() -> None:
+    """Editing any loader module (questionrules.py, fieldreader.py, ...) must drop old results."""
+    from studyapp.bank import cache
+
+    fingerprint = cache._fingerprint()
+    package = Path(cache.__file__).parent
+    for module in package.glob("*.py"):
+        assert f"{module.name}:" in fingerprint
+    assert "textnorm.py:" in fingerprint
