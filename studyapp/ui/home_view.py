@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -123,8 +124,10 @@ class HomeView(QWidget):
         # Decks page: table on the left, the selected deck's actions on the right.
         decks_page = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
-        top_layout = QHBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_column = QVBoxLayout(top)
+        top_column.setContentsMargins(0, 0, 0, 0)
+        top_layout = QHBoxLayout()
+        top_column.addLayout(top_layout, 1)
         self.model = DeckTableModel(self)
         self.table = QTableView()
         self.table.setAccessibleName("Decks")
@@ -172,15 +175,21 @@ class HomeView(QWidget):
         for w in (self.deck_title, self.deck_info, self.study_button, self.quiz_button, self.read_button, self.deck_problems):
             panel.addWidget(w)
         panel.addStretch(1)
+        # In a scroll area: with a large text size the panel scrolls instead of squeezing.
+        self.deck_scroll = QScrollArea()
+        self.deck_scroll.setWidget(self.deck_panel)
+        self.deck_scroll.setWidgetResizable(True)
+        self.deck_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.deck_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.deck_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        top_layout.addWidget(self.deck_scroll, 1)
         self.tips = plain_label(
-            "Keyboard: arrows choose a deck, Enter studies its flashcards, Tab reaches the buttons. "
-            "F5 reloads question files; Ctrl+= and Ctrl+- change the text size; Ctrl+T shows statistics.",
+            "Keyboard: ↑/↓ choose a deck · Enter studies its flashcards · Tab reaches the buttons · "
+            "F5 reloads question files · Ctrl+= / Ctrl+- text size · Ctrl+T statistics",
             name="Keyboard tips",
         )
         self.tips.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        panel.addWidget(self.tips)
-        self.deck_panel.setMinimumWidth(240)
-        top_layout.addWidget(self.deck_panel, 1)
+        top_column.addWidget(self.tips)
         decks_page.addWidget(top)
 
         self.problems = ProblemsPanel()
@@ -280,10 +289,22 @@ class HomeView(QWidget):
             f"{row.questions} questions · {row.new} new · {row.mastered} mastered ({round(row.mastery * 100)}%) · {score}"
         )
         self.study_button.setText(f"Study flashcards ({row.due} due)")
+        self._fit_panel()
         self.study_button.setAccessibleName(f"Study flashcards, {row.due} due")
         self.read_button.setVisible(row.has_source)
         self.deck_problems.setVisible(row.problems > 0)
         self.deck_problems.setText(f"{row.problems} problem(s) in this deck's file: see below.")
+
+    def _fit_panel(self) -> None:
+        """The deck panel is as wide as its widest button needs (text size and counts change it)."""
+        margins = self.deck_panel.layout().contentsMargins()
+        widest = max(b.sizeHint().width() for b in (self.study_button, self.quiz_button, self.read_button))
+        self.deck_scroll.setMinimumWidth(max(240, widest + margins.left() + margins.right() + 4))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_panel()
+        super().changeEvent(event)
 
     def _emit(self, signal: Signal) -> None:
         deck_id = self.current_deck_id()

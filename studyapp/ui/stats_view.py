@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -212,7 +212,11 @@ class StatsView(QWidget):
         text = self.palette().text().color()
         grid = QColor(text)
         grid.setAlpha(40)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)  # follows the window's text size
         for axis in axes:
+            axis.setLabelsFont(font)
+            axis.setTitleFont(font)
             axis.setLabelsColor(text)
             axis.setTitleBrush(text)
             axis.setGridLineColor(grid)
@@ -266,7 +270,11 @@ class StatsView(QWidget):
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
         self._attach(chart, (bars,), values, cats)
-        self._place("tags", 0, 1, self._view(chart, "Accuracy per tag"),
+        tag_view = self._view(chart, "Accuracy per tag")
+        # Room for every tag's label at the current text size (QtCharts skips labels otherwise).
+        line = QFontMetrics(self.font()).lineSpacing()
+        tag_view.setMinimumHeight(max(CHART_HEIGHT, round(len(tags) * line * 1.5) + 5 * line))
+        self._place("tags", 0, 1, tag_view,
                     "Share of right answers for questions with each tag, weakest at the bottom."
                     if tags else "No answers yet: accuracy per tag appears once you have answered.")
 
