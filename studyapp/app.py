@@ -101,11 +101,13 @@ class StudyCore:
     _backup_thread: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def load_bank(self) -> Bank:
+        """Every question folder, through the warm-load cache."""
         from studyapp.bank.loader import load_bank
 
         return load_bank(list(self.question_dirs), cache_dir=self.paths.cache)
 
     def load_files(self, paths: Sequence[Path]) -> Bank:
+        """Just these files (File → Add question file… checks one before copying it)."""
         from studyapp.bank.loader import load_files
 
         return load_files(list(paths))
@@ -128,6 +130,7 @@ class StudyCore:
         self._backup_thread.start()
 
     def wait_for_backup(self) -> None:
+        """Block until a running backup has finished (before the store closes)."""
         if self._backup_thread is not None:
             self._backup_thread.join()
 

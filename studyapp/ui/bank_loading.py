@@ -50,6 +50,7 @@ class BackgroundBankLoader(QObject):
 
     @property
     def running(self) -> bool:
+        """True while a load runs."""
         return self._thread is not None
 
     def request(self) -> None:

@@ -46,6 +46,7 @@ class DeckRow:
 
     @property
     def mastery(self) -> float:
+        """Share of the deck's questions mastered, 0..1."""
         return self.mastered / self.questions if self.questions else 0.0
 
 
@@ -120,6 +121,7 @@ class DeckTableModel(QAbstractTableModel):
         self._rows: list[DeckRow] = []
 
     def set_rows(self, rows: list[DeckRow]) -> None:
+        """Replace every row."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -132,6 +134,7 @@ class DeckTableModel(QAbstractTableModel):
         return -1
 
     def deck_row(self, row: int) -> DeckRow | None:
+        """The row's values, None outside the table."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -38,6 +38,7 @@ class HeatmapWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_days(self, days: Sequence[tuple[date, int]]) -> None:
+        """Show these ``(day, answers)`` pairs, oldest first."""
         self.days = list(days)
         self._cache = None
         busiest = max((c for _d, c in self.days), default=0)
@@ -110,6 +111,7 @@ class HeatmapWidget(QWidget):
         painter.end()
 
     def day_at(self, pos: QPoint) -> tuple[date, int] | None:
+        """The day under ``pos`` (for the tooltip), if any."""
         for day, count in self.days:
             if self._cell_rect(day).contains(pos):
                 return day, count

@@ -77,6 +77,7 @@ class ProblemsPanel(QGroupBox):
         layout.addLayout(row)
 
     def set_problems(self, problems: tuple[Problem, ...]) -> None:
+        """Show ``problems``, one line each."""
         self.list.clear()
         for p in problems:
             item = QListWidgetItem(str(p))
@@ -255,6 +256,7 @@ class HomeView(QWidget):
         self._show_deck(self.model.deck_row(self.model.row_of(self.current_deck_id() or "")))
 
     def current_deck_id(self) -> str | None:
+        """The selected deck's id, if any."""
         index = self.table.currentIndex()
         return index.data(DECK_ID_ROLE) if index.isValid() else None
 

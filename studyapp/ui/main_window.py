@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.reloaded.emit()
 
     def refresh_home(self) -> None:
+        """Recount the deck list (due, new, mastered, last quiz) from the store."""
         rows = deck_rows(self.bank, self.core.store, self.now(), self.core.store.tz)
         self.home.set_content(self.bank, rows, self._current_deck)
 
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"studyapp — {name}" if name else "studyapp")
 
     def current_screen(self) -> Screen:
+        """Which screen the stack shows."""
         for screen, view in self._views.items():
             if view is self.stack.currentWidget():
                 return screen
@@ -219,6 +221,7 @@ class MainWindow(QMainWindow):
         return cards
 
     def show_screen(self, screen: Screen) -> None:
+        """Switch to ``screen`` (home refreshes its counts)."""
         if screen is Screen.HOME:
             self.go_home()
             return
@@ -244,6 +247,7 @@ class MainWindow(QMainWindow):
         return True
 
     def go_home(self) -> None:
+        """Back to the deck list (after asking, if a quiz is running)."""
         if not self.leave_study():
             return
         self.refresh_home()
@@ -277,6 +281,7 @@ class MainWindow(QMainWindow):
         return True
 
     def start_flashcards(self, deck_id: str) -> None:
+        """Review ``deck_id``'s flashcards: due ones first, then new ones."""
         from studyapp.study.review_session import ReviewSession
 
         self._remember_deck(deck_id)
@@ -323,6 +328,7 @@ class MainWindow(QMainWindow):
         view.start(session)  # type: ignore[attr-defined]
 
     def show_stats(self) -> None:
+        """Open the statistics screen (QtCharts is imported on the first call)."""
         if not self.leave_study():
             return
         view = self.view(Screen.STATS)
@@ -332,6 +338,7 @@ class MainWindow(QMainWindow):
     # -- file menu ---------------------------------------------------------------------
 
     def add_question_file(self) -> None:
+        """File → Add question file…: check, copy, reload and select the new deck."""
         from studyapp.ui.add_file import add_question_file
 
         deck_id = add_question_file(self, self.bank, self.core.paths.questions, self.core.load_files)
@@ -343,12 +350,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Added deck '{deck_id}' to your question folder.", 8000)
 
     def open_question_folder(self) -> None:
+        """File → Open question folder, in the system's file manager."""
         folder = self.core.paths.questions
         folder.mkdir(parents=True, exist_ok=True)
         if not dialogs.open_externally(self, folder):
             dialogs.inform(self, "Question folder", f"Your question folder is {folder}")
 
     def show_about(self) -> None:
+        """Help → About studyapp."""
         from studyapp.ui.window_menus import show_about
 
         show_about(self)
@@ -362,6 +371,7 @@ class MainWindow(QMainWindow):
     # -- help --------------------------------------------------------------------------
 
     def show_format_help(self) -> None:
+        """Help → Question file format (a non-modal window)."""
         from studyapp.ui.help_dialog import FormatHelpDialog
 
         if self._help is None:
@@ -375,9 +385,11 @@ class MainWindow(QMainWindow):
 
     @property
     def font_size(self) -> int:
+        """The window's text size in points."""
         return self.font().pointSize()
 
     def set_font_size(self, size: int, *, save: bool = True) -> None:
+        """Change the text size of every screen (kept in the settings unless ``save`` is False)."""
         size = clamp_font_size(size)
         font = self.font()
         font.setPointSize(size)

@@ -64,6 +64,7 @@ class Figure(QFrame):
         layout.addWidget(self.caption)
 
     def set_value(self, text: str) -> None:
+        """Show ``text`` as the figure."""
         self.value.setText(text)
         self.value.setAccessibleDescription(f"{self.caption.text()}: {text}")
 
