@@ -72,3 +72,23 @@ def test_enter_on_the_deck_list_studies_and_ctrl_t_shows_statistics(make_app: An
     window.stats_action.trigger()
     assert window.current_screen() is Screen.STATS
     assert window.windowTitle() == "studyapp — Statistics"
+
+
+def test_tab_order_on_home(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    folder = tmp_path / "q"
+    write_deck(folder, "good.yaml", GOOD)
+    (folder / "broken.yaml").write_text("deck: [\n", encoding="utf-8")
+    window = make_app(dirs=[folder]).window
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    home = window.home
+    home.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is home.table)
+    order = []
+    for _ in range(5):
+        window.focusNextChild()
+        order.append(QApplication.focusWidget())
+    assert order == [home.study_button, home.quiz_button, home.read_button, home.problems.list, home.problems.open_button]
