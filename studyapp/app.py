@@ -204,6 +204,7 @@ def start_app(
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+    opened = None
     try:
         try:
             # The daily backup runs on a thread once the window is painted (start_daily_backup).
@@ -220,6 +221,8 @@ def start_app(
         window = MainWindow(core, settings, now=clock)
         window.reload()
     except BaseException:
+        if opened is not None:
+            opened.store.close()
         log.removeHandler(handler)
         handler.close()
         lock.unlock()
