@@ -160,3 +160,19 @@ def test_deck_list_sorts_by_a_column_and_keeps_the_selection(make_app: Any, tmp_
     assert home.sorted.index(0, Column.TITLE).data() == "Sample deck"
     window.reload()
     assert home.current_deck_id() == "sample-deck"
+
+
+def test_help_format_and_about(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    from studyapp.ui.help_dialog import FormatHelpDialog
+
+    window = make_app(dirs=[tmp_path / "q"]).window
+    window.show_format_help()
+    dialog = window.findChild(FormatHelpDialog)
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.browser.toPlainText()
+    for kind in ("choice", "multi", "truefalse", "text", "cloze", "order", "match", "card"):
+        assert kind in text
+    dialog.close()
+    window.show_about()
+    [about] = scripted.texts("inform")
+    assert str(window.core.paths.questions) in about
