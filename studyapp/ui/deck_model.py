@@ -76,7 +76,8 @@ def deck_rows(bank: Bank, store: DeckStore, now: datetime, tz: tzinfo) -> list[D
                 mastered=mastered,
                 last_score=store.last_quiz_score(deck.id),
                 has_source=deck.source is not None,
-                problems=len(bank.problems_for(deck.path)),
+                # Its own file's problems, and other files that clash with it (same deck id).
+                problems=sum(1 for p in bank.problems if p.path == deck.path or str(deck.path) in p.message),
             )
         )
     return rows

@@ -295,7 +295,10 @@ class HomeView(QWidget):
         self.study_button.setAccessibleName(f"Study flashcards, {row.due} due")
         self.read_button.setVisible(row.has_source)
         self.deck_problems.setVisible(row.problems > 0)
-        self.deck_problems.setText(f"{row.problems} problem(s) in this deck's file: see below.")
+        self.deck_problems.setText(
+            f"{row.problems} problem{'s' if row.problems != 1 else ''} concern{'s' if row.problems == 1 else ''} "
+            "this deck's file: see Problems below."
+        )
 
     def _fit_panel(self) -> None:
         """The deck panel is as wide as its widest button needs (text size and counts change it)."""

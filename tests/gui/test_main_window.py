@@ -176,3 +176,15 @@ def test_help_format_and_about(make_app: Any, tmp_path: Path, scripted: Scripted
     window.show_about()
     [about] = scripted.texts("inform")
     assert str(window.core.paths.questions) in about
+
+
+def test_a_second_file_with_the_same_deck_id_shows_under_the_deck(make_app: Any, tmp_path: Path) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "a.yaml", GOOD)
+    write_deck(folder, "b.yaml", GOOD.replace("Sample deck", "Copy"))
+    window = make_app(dirs=[folder]).window
+    assert window.home.model.rowCount() == 1
+    [line] = window.home.problems.lines()
+    assert "deck id 'sample-deck' is already used by" in line
+    assert window.home.deck_problems.isVisibleTo(window.home)
+    assert window.home.deck_problems.text().startswith("1 problem concerns this deck's file")
