@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -216,6 +216,22 @@ class Store:
                     to_us(previous_card.last_review or previous_card.due)))
             self._refresh_question_stats(conn, deck, qid)
 
+    def put_cards(self, cards: Iterable[CardState]) -> int:
+        """Write many card states in one transaction, with no answers (imports; large test stores).
+
+        A card that exists is overwritten (keeping when it was first reviewed); a new one counts
+        as first reviewed at its last review (or its due time). Returns how many were written.
+        """
+        rows = [(c.deck, c.question_id, c.fsrs_json, to_us(c.due), c.stability, int(c.state),
+                 None if c.last_review is None else to_us(c.last_review), to_us(c.last_review or c.due))
+                for c in cards]
+        with self._write() as conn:
+            conn.executemany(_UPSERT_CARD, rows)
+            # Questions answered before keep their copy of the schedule current (statistics read it).
+            conn.executemany("UPDATE question_stats SET due_us = ?, stability = ? WHERE deck = ? AND question_id = ?",
+                             [(r[3], r[4], r[0], r[1]) for r in rows])
+        return len(rows)
+
     @staticmethod
     def _refresh_question_stats(conn: sqlite3.Connection, deck: str, qid: str) -> None:
         count, wrong = conn.execute(
@@ -251,15 +267,19 @@ class Store:
                                  (deck, question_id)).fetchone()
         return None if row is None else _card_from_row(row)
 
-    def due_cards(self, before: datetime, deck: str | None = None, limit: int = 1) -> list[CardState]:
-        """Up to ``limit`` cards due before ``before``, most overdue first (uses a due index)."""
+    def due_cards(self, before: datetime, deck: str | None = None, limit: int = 1, *,
+                  after: datetime | None = None) -> list[CardState]:
+        """Up to ``limit`` cards due before ``before`` (and after ``after``, if given), most
+        overdue first; ties in due time come in no set order (uses a due index)."""
+        low = -(2**63) if after is None else to_us(after) + 1
         if deck is None:
-            rows = self._conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE due_us < ? ORDER BY due_us LIMIT ?",
-                                      (to_us(before), limit))
+            rows = self._conn.execute(
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE due_us >= ? AND due_us < ? ORDER BY due_us LIMIT ?",
+                (low, to_us(before), limit))
         else:
             rows = self._conn.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND due_us < ? ORDER BY due_us LIMIT ?",
-                (deck, to_us(before), limit))
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND due_us >= ? AND due_us < ? "
+                "ORDER BY due_us LIMIT ?", (deck, low, to_us(before), limit))
         return [_card_from_row(r) for r in rows]
 
     def due_count(self, before: datetime, deck: str | None = None) -> int:
@@ -278,6 +298,14 @@ class Store:
         else:
             row = self._conn.execute("SELECT count(*) FROM cards WHERE deck = ?", (deck,)).fetchone()
         return int(row[0])
+
+    def card_decks(self) -> list[str]:
+        """The decks that have any card state, sorted (one index seek per deck, not a scan)."""
+        rows = self._conn.execute(
+            "WITH RECURSIVE d(deck) AS (SELECT min(deck) FROM cards UNION ALL "
+            "SELECT (SELECT min(deck) FROM cards WHERE deck > d.deck) FROM d WHERE d.deck IS NOT NULL) "
+            "SELECT deck FROM d WHERE deck IS NOT NULL")
+        return [r[0] for r in rows]
 
     def reviewed_ids(self, deck: str) -> set[str]:
         """Question ids of one deck's cards that have a state (read from the narrow deck/due index)."""

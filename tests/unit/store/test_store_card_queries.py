@@ -1,0 +1,37 @@
+"""The indexed card queries the flashcard queue relies on, and the bulk card write."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from storehelpers import T0, make_attempt, make_card
+
+from studyapp.store import Mode, Store
+
+
+def test_put_cards_writes_many_and_keeps_summaries_in_step(store: Store) -> None:
+    answered = make_card("q1", due=T0 + timedelta(days=1), stability=2.0)
+    store.record_attempt(make_attempt("q1", mode=Mode.REVIEW, at=T0 - timedelta(hours=1)), answered)
+    cards = [make_card(f"q{i}", due=T0 + timedelta(hours=i), stability=float(i)) for i in range(1, 6)]
+    assert store.put_cards(cards) == 5
+    assert store.card_states() == {(c.deck, c.question_id): c for c in cards}
+    # q1 was answered before: its statistics copy follows the new schedule; the others have no answers.
+    rows = store.connection.execute("SELECT question_id, due_us IS NOT NULL, stability FROM question_stats").fetchall()
+    assert rows == [("q1", 1, 1.0)]
+    # First reviewed: kept for q1 (the answer at T0), the last review for the imported ones.
+    assert store.new_cards_since(T0 - timedelta(hours=1)) == 5 and store.new_cards_since(T0) == 4 and store.new_cards_since(T0 + timedelta(seconds=1)) == 0
+
+
+def test_due_cards_between_two_instants_in_due_order(store: Store) -> None:
+    store.put_cards([make_card(f"q{i}", due=T0 + timedelta(hours=i)) for i in range(6)]
+                    + [make_card("x", deck="other", due=T0 + timedelta(hours=2, minutes=30))])
+    ids = [c.question_id for c in store.due_cards(T0 + timedelta(hours=4), limit=10, after=T0 + timedelta(hours=1))]
+    assert ids == ["q2", "x", "q3"]  # strictly after 01:00, strictly before 04:00
+    assert [c.question_id for c in store.due_cards(T0 + timedelta(days=9), "deck", 2, after=T0)] == ["q1", "q2"]
+    assert store.due_cards(T0) == []
+
+
+def test_card_decks_lists_each_deck_with_a_card_once(store: Store) -> None:
+    assert store.card_decks() == []
+    store.put_cards([make_card("a", deck="zeta"), make_card("b", deck="alpha"), make_card("c", deck="zeta")])
+    assert store.card_decks() == ["alpha", "zeta"]
