@@ -1,104 +1,193 @@
-"""The flashcard queue: which card is next, and how many are due, fast on 100,000 cards.
+"""The flashcard queue: which card is next, and how many are due, asked of the store card by card.
 
-Cards are kept in three sorted lists — review cards and learning/relearning cards by (due,
-file position), new cards by file position — updated by bisection when a card is rated or a
-rating undone. Picking the next card and counting due cards are then O(log n), so the review
-screen can ask for both at every card (see benchmarks/bench_queue.py).
+Nothing is loaded up front: with 100,000 cards, reading every card state took half a second
+(see benchmarks/bench_queue.py). Instead each question is answered by an indexed query:
+
+* due cards come from ``Store.due_cards`` in due order, a few rows at a time; cards with the
+  same due time are put in file order here (SQL does not know the file order);
+* the due count is ``Store.due_count`` minus the cards of decks that are not loaded;
+* new cards are found by walking the questions in file order against one deck's
+  ``Store.reviewed_ids`` at a time, only as far as the daily limit needs.
+
+Cards whose question is no longer in the bank are never shown. Those of a deck that is not
+loaded at all are left out of the due count from the start; those of a question deleted from
+a loaded deck are left out once the queue has come across them (a full check would read every
+card again).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta, timezone
 
 from fsrs import State
 
-from studyapp.bank.model import AnyQuestion
-from studyapp.store import CardState
+from studyapp.bank.model import AnyQuestion, Deck
+from studyapp.store import CardState, Store
 
 Key = tuple[str, str]
-_Entry = tuple[datetime, int]  # (due, position in the question list)
+_ONE_US = timedelta(microseconds=1)
+_NEVER = datetime.max.replace(tzinfo=timezone.utc)
+_BATCH = 8  # due rows read per query; more only when ties or skipped rows fill a batch
+
+
+def _is_review(card: CardState) -> bool:
+    return card.state == State.Review
+
+
+def _is_learning(card: CardState) -> bool:
+    return card.state != State.Review
 
 
 class ReviewQueue:
-    """The questions of a review session with their card states (None: new), in file order."""
+    """The questions of ``decks`` (in file order) with their card states in ``store``.
 
-    def __init__(self, questions: Sequence[AnyQuestion], states: Mapping[Key, CardState]) -> None:
-        self._questions = tuple(questions)
-        keys = [q.key for q in self._questions]
-        self._pos = {key: i for i, key in enumerate(keys)}
-        self._states: dict[Key, CardState] = {}
-        self._review: list[_Entry] = []
-        self._learning: list[_Entry] = []
-        self._new: list[int] = []
-        for i, key in enumerate(keys):
-            s = states.get(key)
-            if s is None:
-                self._new.append(i)
+    ``deck`` narrows the store's queries to one deck (None: every deck). The queue must be told
+    when a card stops or starts being new (``set_new``); everything else is read afresh.
+    """
+
+    def __init__(self, decks: Sequence[Deck], store: Store, deck: str | None = None) -> None:
+        self._decks = tuple(d for d in decks if deck is None or d.id == deck)
+        self._store = store
+        self._deck = deck
+        self._starts: list[int] = []  # position of each deck's first question
+        self._deck_index: dict[str, list[int]] = {}
+        size = 0
+        for i, d in enumerate(self._decks):
+            self._starts.append(size)
+            self._deck_index.setdefault(d.id, []).append(i)
+            size += len(d.questions)
+        self._size = size
+        self._ids: dict[str, dict[str, int]] = {}  # deck id -> question id -> position, built on first use
+        self._reviewed: dict[str, set[str]] = {}  # deck id -> ids with a card state, read on first use
+        self._unloaded_decks: frozenset[str] | None = None  # decks with cards but no questions here
+        self._orphans: dict[Key, datetime] = {}  # cards met whose question is gone (-> due time)
+        self._new_found: list[int] = []  # positions of new cards before ``_scanned_to``, in order
+        self._scanned_to = 0
+
+    # -- positions ------------------------------------------------------------------------------
+
+    def _position(self, deck_id: str, question_id: str) -> int | None:
+        ids = self._ids.get(deck_id)
+        if ids is None:
+            ids = {}
+            for i in self._deck_index.get(deck_id, ()):
+                base = self._starts[i]
+                for j, q in enumerate(self._decks[i].questions):
+                    ids.setdefault(q.id, base + j)
+            self._ids[deck_id] = ids
+        return ids.get(question_id)
+
+    def _question(self, pos: int) -> AnyQuestion:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return self._decks[i].questions[pos - self._starts[i]]
+
+    def _unloaded(self) -> frozenset[str]:
+        if self._unloaded_decks is None:
+            if self._deck is None:
+                stored = self._store.card_decks()
             else:
-                self._states[key] = s
-                (self._review if s.state == State.Review else self._learning).append((s.due, i))
-        self._review.sort()
-        self._learning.sort()
+                stored = [self._deck]
+            self._unloaded_decks = frozenset(d for d in stored if d not in self._deck_index)
+        return self._unloaded_decks
 
-    def _list_for(self, state: CardState) -> list[_Entry]:
-        return self._review if state.state == State.Review else self._learning
+    # -- new cards ------------------------------------------------------------------------------
 
-    def state(self, key: Key) -> CardState | None:
-        return self._states.get(key)
+    def _reviewed_ids(self, deck_id: str) -> set[str]:
+        ids = self._reviewed.get(deck_id)
+        if ids is None:
+            ids = self._reviewed[deck_id] = self._store.reviewed_ids(deck_id)
+        return ids
 
-    def set_state(self, key: Key, state: CardState | None) -> None:
-        """Record a card's new state (None: it is new again, after an undo)."""
-        pos = self._pos[key]
-        old = self._states.pop(key, None)
-        if old is None:
-            del self._new[bisect.bisect_left(self._new, pos)]
+    def _find_new(self, wanted: int) -> None:
+        """Walk on in file order until ``wanted`` new cards are known (or every question was seen)."""
+        found = self._new_found
+        while len(found) < wanted and self._scanned_to < self._size:
+            i = bisect.bisect_right(self._starts, self._scanned_to) - 1
+            deck, base = self._decks[i], self._starts[i]
+            reviewed = self._reviewed_ids(deck.id)
+            questions = deck.questions
+            j = self._scanned_to - base
+            while j < len(questions) and len(found) < wanted:
+                if questions[j].id not in reviewed:
+                    found.append(base + j)
+                j += 1
+            self._scanned_to = base + j
+
+    def new_count(self, at_most: int) -> int:
+        """How many questions were never reviewed, counted up to ``at_most`` (the daily allowance)."""
+        self._find_new(at_most)
+        return min(at_most, len(self._new_found))
+
+    def set_new(self, key: Key, new: bool) -> None:
+        """A card stopped being new (its first rating) or became new again (that rating undone)."""
+        pos = self._position(*key)
+        if pos is None:
+            return
+        reviewed = self._reviewed.get(key[0])
+        i = bisect.bisect_left(self._new_found, pos)
+        if not new:
+            if reviewed is not None:
+                reviewed.add(key[1])
+            if i < len(self._new_found) and self._new_found[i] == pos:
+                del self._new_found[i]
         else:
-            entries = self._list_for(old)
-            del entries[bisect.bisect_left(entries, (old.due, pos))]
-        if state is None:
-            bisect.insort(self._new, pos)
-        else:
-            self._states[key] = state
-            bisect.insort(self._list_for(state), (state.due, pos))
+            if reviewed is not None:
+                reviewed.discard(key[1])
+            if pos < self._scanned_to and (i == len(self._new_found) or self._new_found[i] != pos):
+                self._new_found.insert(i, pos)
 
-    @property
-    def new_count(self) -> int:
-        """Questions never reviewed."""
-        return len(self._new)
+    # -- reviewed cards -------------------------------------------------------------------------
+
+    def _first_due(self, before: datetime, after: datetime | None = None,
+                   keep: Callable[[CardState], bool] = lambda card: True) -> tuple[int, CardState] | None:
+        """The card due earliest in (``after``, ``before``) that ``keep`` accepts; among cards due
+        at the same instant, the first in file order."""
+        unloaded = self._unloaded()
+        limit = _BATCH + len(self._orphans)
+        while True:
+            batch = self._store.due_cards(before, self._deck, limit, after=after)
+            best: tuple[int, CardState] | None = None
+            past_ties = False
+            for card in batch:
+                if best is not None and card.due > best[1].due:
+                    past_ties = True
+                    break
+                pos = self._position(card.deck, card.question_id)
+                if pos is None:
+                    if card.deck not in unloaded:
+                        self._orphans[(card.deck, card.question_id)] = card.due
+                    continue
+                if keep(card) and (best is None or pos < best[0]):
+                    best = (pos, card)
+            if past_ties or len(batch) < limit:
+                return best
+            limit *= 4  # the batch ended on a tie or held only skipped rows: read further
 
     def due_count(self, before: datetime) -> int:
-        """Reviewed cards due before ``before``."""
-        return bisect.bisect_left(self._review, (before, -1)) + bisect.bisect_left(self._learning, (before, -1))
+        """Reviewed cards of the queue's questions due before ``before``."""
+        store = self._store
+        count = store.due_count(before, self._deck)
+        count -= sum(store.due_count(before, d) for d in self._unloaded())
+        count -= sum(1 for due in self._orphans.values() if due < before)
+        return count
 
     def earliest_due_after(self, moment: datetime) -> datetime | None:
         """The first due time later than ``moment`` of any reviewed card."""
-        found = []
-        for entries in (self._review, self._learning):
-            i = bisect.bisect_right(entries, (moment, len(self._questions)))
-            if i < len(entries):
-                found.append(entries[i][0])
-        return min(found) if found else None
+        found = self._first_due(_NEVER, after=moment)
+        return None if found is None else found[1].due
 
     def next_card(
         self, now: datetime, end_of_day: datetime, new_allowed: int, learn_ahead: timedelta
     ) -> tuple[AnyQuestion, CardState | None] | None:
         """The card to show now: due now (most overdue first), review cards due later today,
         new cards (if ``new_allowed``), then learning cards due within ``learn_ahead``."""
-        review = self._review[0] if self._review else None
-        learning = self._learning[0] if self._learning else None
-        due_now = [e for e in (review, learning) if e is not None and e[0] <= now]
-        if due_now:
-            return self._card(min(due_now)[1])
-        if review is not None and review[0] < end_of_day:
-            return self._card(review[1])
-        if new_allowed > 0 and self._new:
-            return self._questions[self._new[0]], None
-        if learning is not None and learning[0] <= now + learn_ahead:
-            return self._card(learning[1])
-        return None
-
-    def _card(self, pos: int) -> tuple[AnyQuestion, CardState | None]:
-        q = self._questions[pos]
-        return q, self._states[q.key]
+        found = self._first_due(now + _ONE_US)
+        if found is None:
+            found = self._first_due(end_of_day, keep=_is_review)
+        if found is None and new_allowed > 0 and self.new_count(1) > 0:
+            return self._question(self._new_found[0]), None
+        if found is None:
+            found = self._first_due(now + learn_ahead + _ONE_US, keep=_is_learning)
+        return None if found is None else (self._question(found[0]), found[1])

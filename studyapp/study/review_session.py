@@ -100,9 +100,6 @@ class _Rated:
     card: ReviewCard  # as it was before the rating
 
 
-def _questions(bank: Bank | Iterable[Deck], deck: str | None) -> tuple[AnyQuestion, ...]:
-    decks = bank.decks if isinstance(bank, Bank) else tuple(bank)
-    return tuple(q for d in decks if deck is None or d.id == deck for q in d.questions)
 
 
 class ReviewSession:
@@ -121,14 +118,14 @@ class ReviewSession:
     ) -> None:
         if new_limit < 0:
             raise ValueError("new_limit cannot be negative")
-        self._questions = _questions(bank, deck)
         self._store = store
         self._now = now
         self._tz = tz if tz is not None else store.tz
         self._deck = deck
         self._new_limit = new_limit
         self._scheduler = scheduler if scheduler is not None else CardScheduler()
-        self._queue = ReviewQueue((), {})  # filled by start()
+        # Reads the store as it goes: building it costs nothing (no question or card is read).
+        self._queue = ReviewQueue(bank.decks if isinstance(bank, Bank) else tuple(bank), store, deck)
         self._seen_today: tuple[datetime, int] | None = None  # (local day start, new cards seen)
         self._state = ReviewState.READY
         self._current: ReviewCard | None = None
@@ -166,7 +163,7 @@ class ReviewSession:
     def progress(self) -> ReviewProgress:
         now = self._now()
         due = self._queue.due_count(tomorrow_start(now, self._tz))
-        return ReviewProgress(done=len(self._history), due=due, new=min(self._new_allowed(now), self._queue.new_count))
+        return ReviewProgress(done=len(self._history), due=due, new=self._queue.new_count(self._new_allowed(now)))
 
     def next_due(self) -> datetime | None:
         """When the next card becomes available (for the end screen), or None if never.
@@ -179,16 +176,15 @@ class ReviewSession:
         earliest = self._queue.earliest_due_after(now)
         if earliest is not None:
             candidates.append(earliest)
-        if self._queue.new_count > 0 and self._new_allowed(now) == 0:
+        if self._new_allowed(now) == 0 and self._queue.new_count(1) > 0:
             candidates.append(tomorrow_start(now, self._tz))
         return min(candidates) if candidates else None
 
     # -- transitions --------------------------------------------------------------------------
 
     def start(self) -> ReviewState:
-        """Load the card states, record the session and show the first card (or FINISHED)."""
+        """Record the session and show the first card (or FINISHED)."""
         self._expect(ReviewState.READY, action="start")
-        self._queue = ReviewQueue(self._questions, self._store.card_states(self._deck))
         now = self._now()
         self._session_id = self._store.start_session(
             Mode.REVIEW, self._deck, {"new_limit": self._new_limit}, None, self.progress().remaining, now
@@ -229,7 +225,8 @@ class ReviewSession:
             new_state,
         )
         self._history.append(_Rated(attempt_id, card))
-        self._queue.set_state(q.key, new_state)
+        if card.is_new:
+            self._queue.set_new(q.key, False)
         self._seen_today = None
         self._advance()
         return self._state
@@ -243,7 +240,8 @@ class ReviewSession:
         last = self._history[-1]
         self._store.undo_attempt(last.attempt_id, last.card.state)
         self._history.pop()
-        self._queue.set_state(last.card.question.key, last.card.state)
+        if last.card.is_new:
+            self._queue.set_new(last.card.question.key, True)
         self._seen_today = None
         self._show(last.card)
         return last.card

@@ -266,3 +266,39 @@ def test_a_rating_that_cannot_be_saved_changes_nothing(deck: Deck, tmp_path: Pat
         assert store.card_state(DECK, card.question.id) is not None
     finally:
         store.close()
+
+
+def test_twenty_thousand_cards_progress_order_and_undo(store: Store, clock: Clock) -> None:
+    """A session over 50 decks of 400 cards (16,000 reviewed, 4,000 new) opens without loading
+    the cards; its counts and order match a plain computation over all of them."""
+    from studyapp.bank.model import CardQuestion
+
+    decks = [Deck(f"d{d:02d}", f"Deck {d}", Path(f"d{d:02d}.yaml"),
+                  tuple(CardQuestion(deck=f"d{d:02d}", id=f"q{i:03d}", prompt=f"P {d} {i}", answer="A")
+                        for i in range(400)))
+             for d in range(50)]
+    order = [q for d in decks for q in d.questions]
+    rng = random.Random(11)
+    states = {}
+    for q in rng.sample(order, 16_000):
+        due = T0 + timedelta(minutes=rng.randrange(-20 * 1440, 40 * 1440))
+        states[q.key] = CardState(q.deck, q.id, Card(card_id=1, state=State.Review, stability=4.0, difficulty=5.0,
+                                                      due=due, last_review=T0 - timedelta(days=30)).to_json(),
+                                  due, 4.0, int(State.Review), T0 - timedelta(days=30))  # reviewed before today
+    store.put_cards(states.values())
+    session = _session(decks, store, clock, new_limit=15)
+    session.start()
+    tomorrow = T0.replace(hour=0) + timedelta(days=1)
+    due_today = sorted((s.due, i) for i, q in enumerate(order) if (s := states.get(q.key)) and s.due < tomorrow)
+    progress = session.progress()
+    assert (progress.due, progress.new) == (len(due_today), 15)
+    shown = []
+    for _ in range(5):
+        shown.append(session.current.question.key)
+        session.show_answer()
+        session.rate(Rating.Good)
+    assert shown == [order[i].key for _, i in due_today[:5]]
+    assert session.progress().due == len(due_today) - 5  # rated Good: due in days
+    session.undo()
+    assert session.current.question.key == shown[-1] and session.progress().due == len(due_today) - 4
+    assert store.card_state(*shown[-1]) == states[shown[-1]]
