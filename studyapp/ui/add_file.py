@@ -111,11 +111,14 @@ def add_question_file(
     loaded = bank.deck(deck.id)
     if loaded is not None and not _same_file(loaded.path, yaml_dest or deck.path):
         if yaml_dest is None or loaded.path.resolve() != yaml_dest.resolve():
+            # Checking both files together lets the loader name the clash at file:line:column.
+            clash = load_files([loaded.path, path])
+            detail = problem_lines(clash) or f"deck id '{deck.id}' is already used by {loaded.path}"
             dialogs.warn(
                 parent,
                 "Question file not added",
                 f"A deck with the id '{deck.id}' is already loaded from {loaded.path}.\n"
-                "Give the new file another 'deck:' id, then add it again (nothing was copied).",
+                f"Give the new file another 'deck:' id, then add it again (nothing was copied).\n\n{detail}",
             )
             return None
     for dest in plan.conflicts:

@@ -95,3 +95,36 @@ def test_same_deck_id_from_another_file_is_refused(make_app: Any, tmp_path: Path
     [text] = scripted.texts("warn")
     assert "already loaded" in text
     assert not (running.core.paths.questions / "other.yaml").exists()
+
+
+def _bad_corpus() -> list[tuple[str, int]]:
+    table = Path(__file__).resolve().parents[1] / "data" / "bad" / "expected.tsv"
+    rows = []
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, lineno, *_ = line.split("\t")
+        rows.append((name, int(lineno)))
+    return rows
+
+
+def test_every_file_of_the_bad_corpus_is_refused_from_the_menu(
+    make_app: Any, tmp_path: Path, scripted: ScriptedDialogs
+) -> None:
+    """Issue 6: adding any broken file shows its problem at file:line and copies nothing."""
+    bad_dir = Path(__file__).resolve().parents[1] / "data" / "bad"
+    good = Path(__file__).resolve().parents[1] / "data" / "good" / "all-types.yaml"
+    running = make_app(dirs=[good.parent])  # so duplicate-deck-id.yaml meets the deck it repeats
+    questions = running.core.paths.questions
+    rows = running.window.home.model.rowCount()
+    corpus = _bad_corpus()
+    assert len(corpus) >= 40
+    for name, lineno in corpus:
+        scripted.calls.clear()
+        scripted.files_to_open.append(bad_dir / name)
+        _add(running.window)
+        warnings = scripted.texts("warn")
+        assert len(warnings) == 1, name
+        assert f":{lineno}:" in warnings[0], (name, warnings[0])
+        assert list(questions.iterdir()) == [], name
+    assert running.window.home.model.rowCount() == rows
