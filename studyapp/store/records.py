@@ -37,6 +37,24 @@ class Attempt:
 
 
 @dataclass(frozen=True, slots=True)
+class AttemptRow:
+    """One stored answer as read back, with its id (for exports)."""
+
+    id: int
+    deck: str
+    question_id: str
+    content_hash: str
+    mode: Mode
+    response: str  # JSON text of the response
+    outcome: Outcome
+    score: float
+    elapsed_ms: int
+    answered_at: datetime  # UTC
+    session_id: int | None
+    rating: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class CardState:
     """A question's spaced-repetition state (a serialised ``fsrs.Card`` plus indexed fields)."""
 

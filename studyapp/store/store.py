@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from studyapp.store.errors import SaveError, StoreError, save_failure_of
 from studyapp.store.localtime import EPOCH, from_us, local_day, to_us
-from studyapp.store.records import Attempt, CardState, Mode, QuestionHistory, SessionRecord
+from studyapp.store.records import Attempt, AttemptRow, CardState, Mode, QuestionHistory, SessionRecord
 from studyapp.store.summaries import Summaries, session_from_row
 
 if TYPE_CHECKING:
@@ -341,6 +341,15 @@ class Store:
             "ORDER BY answered_us, id", (deck, question_id))
         outcome = _outcomes()
         return [(r[0], r[1], outcome[r[2]], from_us(r[3])) for r in rows]
+
+    def attempts(self, deck: str) -> list[AttemptRow]:
+        """Every answer recorded on ``deck`` (questions since removed included), oldest first; one query."""
+        rows = self._conn.execute(
+            "SELECT id, question_id, content_hash, mode, response, outcome, score, elapsed_ms, answered_us, "
+            "session_id, rating FROM attempts WHERE deck = ? ORDER BY answered_us, id", (deck,))
+        outcome, modes, epoch, us = _outcomes(), {m.value: m for m in Mode}, EPOCH, _ONE_US
+        return [AttemptRow(i, deck, qid, h, modes[m], resp, outcome[o], score, ms, epoch + at * us, sid, rating)
+                for i, qid, h, m, resp, o, score, ms, at, sid, rating in rows]
 
     @property
     def summaries(self) -> Summaries:

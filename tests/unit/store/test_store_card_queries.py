@@ -35,3 +35,21 @@ def test_card_decks_lists_each_deck_with_a_card_once(store: Store) -> None:
     assert store.card_decks() == []
     store.put_cards([make_card("a", deck="zeta"), make_card("b", deck="alpha"), make_card("c", deck="zeta")])
     assert store.card_decks() == ["alpha", "zeta"]
+
+
+def test_attempts_reads_every_column_of_one_deck_oldest_first(store: Store) -> None:
+    from studyapp.grading import Outcome
+    from studyapp.store.records import AttemptRow
+
+    sid = store.start_session(Mode.REVIEW, "deck", {}, None, 2, T0)
+    late = store.record_attempt(make_attempt("q2", at=T0 + timedelta(minutes=5, microseconds=7), session_id=sid,
+                                             mode=Mode.REVIEW, response='"good"', content_hash="h2", elapsed_ms=4321),
+                                make_card("q2"))
+    early = store.record_attempt(make_attempt("q1", outcome=Outcome.ALMOST, at=T0))
+    store.record_attempt(make_attempt("q1", deck="other", at=T0 - timedelta(days=1)))
+    assert store.attempts("deck") == [
+        AttemptRow(early, "deck", "q1", "h1", Mode.QUIZ, '"x"', Outcome.ALMOST, 0.0, 1000, T0, None, None),
+        AttemptRow(late, "deck", "q2", "h2", Mode.REVIEW, '"good"', Outcome.RIGHT, 1.0, 4321,
+                   T0 + timedelta(minutes=5, microseconds=7), sid, 3),
+    ]
+    assert store.attempts("nobody") == []
