@@ -1,7 +1,9 @@
 """Export a deck's answer history as CSV, one row per answer, for spreadsheets.
 
-Reads through the store's API (``question_history`` for which questions were answered, then
-``attempts_for`` each), so it sees exactly what the app recorded. Times are UTC, ISO 8601.
+Reads the whole history with one ``Store.attempts`` query, so it sees exactly what the app
+recorded, oldest first. Every stored column is written; the question's type, text and right
+answer are added from the loaded deck (empty for a question no longer in it). Times are UTC,
+ISO 8601.
 """
 
 from __future__ import annotations
@@ -13,30 +15,31 @@ from pathlib import Path
 from studyapp.bank.model import Deck
 from studyapp.store import Store
 
-COLUMNS = ("answered_at_utc", "deck", "question_id", "type", "question", "right_answer", "outcome", "question_changed_since")
+COLUMNS = (
+    "answered_at_utc", "attempt_id", "deck", "question_id", "content_hash", "mode", "response",
+    "outcome", "score", "elapsed_ms", "session_id", "rating",
+    "type", "question", "right_answer", "question_changed_since",
+)
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
 
 
 def history_rows(store: Store, deck_id: str, deck: Deck | None) -> list[tuple[str, ...]]:
     """Every recorded answer of deck ``deck_id``, oldest first (questions no longer in the deck included)."""
-    ids = [q.id for q in deck.questions] if deck is not None else []
-    for _, qid in sorted(store.question_history(deck_id)):
-        if qid not in ids:
-            ids.append(qid)
-    rows: list[tuple[object, ...]] = []
-    for qid in ids:
-        question = deck.question(qid) if deck is not None else None
-        for attempt_id, content_hash, outcome, answered in store.attempts_for(deck_id, qid):
-            changed = "" if question is None else ("yes" if question.content_hash != content_hash else "no")
-            rows.append((
-                answered, attempt_id,
-                answered.isoformat(timespec="seconds"), deck_id, qid,
-                str(question.type) if question else "",
-                question.front if question else "",
-                question.answer_text if question else "",
-                str(outcome), changed,
-            ))
-    rows.sort(key=lambda r: (r[0], r[1]))
-    return [tuple(str(v) for v in r[2:]) for r in rows]
+    questions = {q.id: q for q in deck.questions} if deck is not None else {}
+    rows = []
+    for a in store.attempts(deck_id):
+        q = questions.get(a.question_id)
+        changed = "" if q is None else ("yes" if q.content_hash != a.content_hash else "no")
+        rows.append((
+            a.answered_at.isoformat(timespec="seconds"), str(a.id), a.deck, a.question_id, a.content_hash,
+            str(a.mode), a.response, str(a.outcome), repr(a.score), str(a.elapsed_ms), _text(a.session_id),
+            _text(a.rating),
+            str(q.type) if q else "", q.front if q else "", q.answer_text if q else "", changed,
+        ))
+    return rows
 
 
 def history_csv(rows: list[tuple[str, ...]]) -> str:

@@ -34,7 +34,7 @@ def _export(tmp_path: Path, data: Path, qdir: Path) -> tuple[int, str, list[list
         return code, out.getvalue(), list(csv.reader(fh))
 
 
-def test_one_row_per_answer_oldest_first(tmp_path: Path) -> None:
+def test_one_row_per_answer_oldest_first_with_every_column(tmp_path: Path) -> None:
     qdir = tmp_path / "questions"
     qdir.mkdir()
     (qdir / "every.yaml").write_text((SAMPLES / "every_type.yaml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -44,15 +44,20 @@ def test_one_row_per_answer_oldest_first(tmp_path: Path) -> None:
 
     deck, _ = check_file(qdir / "every.yaml")
     assert deck is not None
-    pm = deck.question("pm-choice")
-    assert pm is not None
+    pm, year = deck.question("pm-choice"), deck.question("year-text")
+    assert pm is not None and year is not None
     opened = open_store(data.database, backups_dir=data.backups, now=T0)
     store = opened.store
     try:
-        store.record_attempt(_attempt("year-text", Outcome.WRONG, 5, deck.question("year-text").content_hash))  # type: ignore[union-attr]
-        store.record_attempt(_attempt("pm-choice", Outcome.RIGHT, 1, pm.content_hash))
-        store.record_attempt(_attempt("pm-choice", Outcome.ALMOST, 9, "old-hash"))
-        store.record_attempt(_attempt("removed-q", Outcome.RIGHT, 3, "gone"))
+        sid = store.start_session(Mode.REVIEW, "every-type", {}, None, 1, T0)
+        review = Attempt("every-type", "year-text", year.content_hash, Mode.REVIEW, '"good"', Outcome.RIGHT, 1.0,
+                         2500, T0 + timedelta(minutes=5, seconds=30, microseconds=250), sid, 3)
+        ids = {
+            "year": store.record_attempt(review),
+            "pm1": store.record_attempt(_attempt("pm-choice", Outcome.RIGHT, 1, pm.content_hash)),
+            "pm9": store.record_attempt(_attempt("pm-choice", Outcome.ALMOST, 9, "old-hash")),
+            "removed": store.record_attempt(_attempt("removed-q", Outcome.WRONG, 3, "gone")),
+        }
         store.record_attempt(_attempt("pm-choice", Outcome.RIGHT, 2, "x", deck="other-deck"))
     finally:
         store.close()
@@ -60,13 +65,24 @@ def test_one_row_per_answer_oldest_first(tmp_path: Path) -> None:
     code, output, rows = _export(tmp_path, data.root, qdir)
     assert code == 0 and "Exported 4 answers" in output
     assert tuple(rows[0]) == COLUMNS
-    assert [(r[0], r[2], r[6], r[7]) for r in rows[1:]] == [
-        ("2026-03-10T12:01:00+00:00", "pm-choice", "right", "no"),
-        ("2026-03-10T12:03:00+00:00", "removed-q", "right", ""),
-        ("2026-03-10T12:05:00+00:00", "year-text", "wrong", "no"),
-        ("2026-03-10T12:09:00+00:00", "pm-choice", "almost", "yes"),
+    table = [dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]]
+    assert [(r["answered_at_utc"], r["attempt_id"], r["question_id"], r["outcome"], r["question_changed_since"])
+            for r in table] == [
+        ("2026-03-10T12:01:00+00:00", str(ids["pm1"]), "pm-choice", "right", "no"),
+        ("2026-03-10T12:03:00+00:00", str(ids["removed"]), "removed-q", "wrong", ""),
+        ("2026-03-10T12:05:30+00:00", str(ids["year"]), "year-text", "right", "no"),
+        ("2026-03-10T12:09:00+00:00", str(ids["pm9"]), "pm-choice", "almost", "yes"),
     ]
-    assert rows[1][3:6] == ["choice", pm.prompt, "Raman Hałoŭčanka"]
+    quiz, removed, reviewed, old = table
+    assert {k: reviewed[k] for k in ("deck", "content_hash", "mode", "response", "score", "elapsed_ms",
+                                     "session_id", "rating", "type")} == {
+        "deck": "every-type", "content_hash": year.content_hash, "mode": "review", "response": '"good"',
+        "score": "1.0", "elapsed_ms": "2500", "session_id": str(sid), "rating": "3", "type": "text"}
+    assert (quiz["mode"], quiz["response"], quiz["score"], quiz["elapsed_ms"], quiz["session_id"], quiz["rating"]) \
+        == ("quiz", '"x"', "1.0", "1200", "", "")
+    assert (quiz["type"], quiz["question"], quiz["right_answer"]) == ("choice", pm.prompt, "Raman Hałoŭčanka")
+    assert (removed["content_hash"], removed["score"], removed["type"], removed["question"]) == ("gone", "0.0", "", "")
+    assert old["content_hash"] == "old-hash"
 
 
 def test_no_database_yet_gives_a_header_only(tmp_path: Path) -> None:
