@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -310,6 +310,15 @@ class Store:
     def reviewed_ids(self, deck: str) -> set[str]:
         """Question ids of one deck's cards that have a state (read from the narrow deck/due index)."""
         rows = self._conn.execute("SELECT question_id FROM cards INDEXED BY cards_deck_due WHERE deck = ?", (deck,))
+        return {r[0] for r in rows}
+
+    def reviewed_among(self, deck: str, question_ids: Sequence[str]) -> set[str]:
+        """Which of ``question_ids`` (at most a few thousand) of ``deck`` have a card state."""
+        if not question_ids:
+            return set()
+        marks = ",".join("?" * len(question_ids))
+        rows = self._conn.execute(f"SELECT question_id FROM cards WHERE deck = ? AND question_id IN ({marks})",
+                                  (deck, *question_ids))
         return {r[0] for r in rows}
 
     def card_keys(self, deck: str | None = None) -> set[tuple[str, str]]:

@@ -6,8 +6,8 @@ Nothing is loaded up front: with 100,000 cards, reading every card state took ha
 * due cards come from ``Store.due_cards`` in due order, a few rows at a time; cards with the
   same due time are put in file order here (SQL does not know the file order);
 * the due count is ``Store.due_count`` minus the cards of decks that are not loaded;
-* new cards are found by walking the questions in file order against one deck's
-  ``Store.reviewed_ids`` at a time, only as far as the daily limit needs.
+* new cards are found by walking the questions in file order, a chunk at a time checked with
+  ``Store.reviewed_among``, only as far as the daily limit needs.
 
 Cards whose question is no longer in the bank are never shown. Those of a deck that is not
 loaded at all are left out of the due count from the start; those of a question deleted from
@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
+from operator import attrgetter
 
 from fsrs import State
 
@@ -30,6 +31,10 @@ Key = tuple[str, str]
 _ONE_US = timedelta(microseconds=1)
 _NEVER = datetime.max.replace(tzinfo=timezone.utc)
 _BATCH = 8  # due rows read per query; more only when ties or skipped rows fill a batch
+_FIRST_CHUNK, _MAX_CHUNK = 64, 4096  # questions checked per query by the new-card walk
+
+
+_question_id = attrgetter("id")
 
 
 def _is_review(card: CardState) -> bool:
@@ -60,7 +65,6 @@ class ReviewQueue:
             size += len(d.questions)
         self._size = size
         self._ids: dict[str, dict[str, int]] = {}  # deck id -> question id -> position, built on first use
-        self._reviewed: dict[str, set[str]] = {}  # deck id -> ids with a card state, read on first use
         self._unloaded_decks: frozenset[str] | None = None  # decks with cards but no questions here
         self._orphans: dict[Key, datetime] = {}  # cards met whose question is gone (-> due time)
         self._new_found: list[int] = []  # positions of new cards before ``_scanned_to``, in order
@@ -72,10 +76,10 @@ class ReviewQueue:
         ids = self._ids.get(deck_id)
         if ids is None:
             ids = {}
-            for i in self._deck_index.get(deck_id, ()):
+            for i in reversed(self._deck_index.get(deck_id, ())):  # reversed: the first of equal ids wins
+                questions = self._decks[i].questions
                 base = self._starts[i]
-                for j, q in enumerate(self._decks[i].questions):
-                    ids.setdefault(q.id, base + j)
+                ids.update(zip(map(_question_id, reversed(questions)), range(base + len(questions) - 1, base - 1, -1)))
             self._ids[deck_id] = ids
         return ids.get(question_id)
 
@@ -94,26 +98,27 @@ class ReviewQueue:
 
     # -- new cards ------------------------------------------------------------------------------
 
-    def _reviewed_ids(self, deck_id: str) -> set[str]:
-        ids = self._reviewed.get(deck_id)
-        if ids is None:
-            ids = self._reviewed[deck_id] = self._store.reviewed_ids(deck_id)
-        return ids
-
     def _find_new(self, wanted: int) -> None:
-        """Walk on in file order until ``wanted`` new cards are known (or every question was seen)."""
+        """Walk on in file order until ``wanted`` new cards are known (or every question was seen).
+
+        Questions are checked against the store a chunk at a time, the chunks growing, so finding
+        the next few new cards reads a few rows however large the deck."""
         found = self._new_found
+        chunk = _FIRST_CHUNK
         while len(found) < wanted and self._scanned_to < self._size:
             i = bisect.bisect_right(self._starts, self._scanned_to) - 1
             deck, base = self._decks[i], self._starts[i]
-            reviewed = self._reviewed_ids(deck.id)
-            questions = deck.questions
             j = self._scanned_to - base
-            while j < len(questions) and len(found) < wanted:
-                if questions[j].id not in reviewed:
+            ids = [q.id for q in deck.questions[j:j + chunk]]
+            reviewed = self._store.reviewed_among(deck.id, ids)
+            for qid in ids:
+                if len(found) == wanted:
+                    break
+                if qid not in reviewed:
                     found.append(base + j)
                 j += 1
             self._scanned_to = base + j
+            chunk = min(chunk * 4, _MAX_CHUNK)
 
     def new_count(self, at_most: int) -> int:
         """How many questions were never reviewed, counted up to ``at_most`` (the daily allowance)."""
@@ -125,18 +130,12 @@ class ReviewQueue:
         pos = self._position(*key)
         if pos is None:
             return
-        reviewed = self._reviewed.get(key[0])
         i = bisect.bisect_left(self._new_found, pos)
         if not new:
-            if reviewed is not None:
-                reviewed.add(key[1])
             if i < len(self._new_found) and self._new_found[i] == pos:
                 del self._new_found[i]
-        else:
-            if reviewed is not None:
-                reviewed.discard(key[1])
-            if pos < self._scanned_to and (i == len(self._new_found) or self._new_found[i] != pos):
-                self._new_found.insert(i, pos)
+        elif pos < self._scanned_to and (i == len(self._new_found) or self._new_found[i] != pos):
+            self._new_found.insert(i, pos)
 
     # -- reviewed cards -------------------------------------------------------------------------
 

@@ -53,3 +53,10 @@ def test_attempts_reads_every_column_of_one_deck_oldest_first(store: Store) -> N
                    T0 + timedelta(minutes=5, microseconds=7), sid, 3),
     ]
     assert store.attempts("nobody") == []
+
+
+def test_reviewed_among_says_which_ids_have_a_card(store: Store) -> None:
+    store.put_cards([make_card("a"), make_card("c"), make_card("b", deck="other")])
+    assert store.reviewed_among("deck", ["a", "b", "c", "d"]) == {"a", "c"}
+    assert store.reviewed_among("deck", []) == set()
+    assert store.reviewed_among("deck", [f"x{i}" for i in range(4096)] + ["c"]) == {"c"}

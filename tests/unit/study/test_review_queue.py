@@ -107,7 +107,7 @@ def test_twenty_thousand_cards_counts_and_order(store: Store) -> None:
         found = queue.next_card(T0, tomorrow, 20, AHEAD)
         assert found is not None and found[0].key == key and found[1] == states[key] and found[1].due == due
         store.put_cards([_state(key[1], timedelta(days=400), deck=key[0])])
-    # With nothing due, new cards come in file order (one deck's reviewed ids read at a time).
+    # With nothing due, new cards come in file order (checked against the store in chunks).
     store.put_cards([_state(k[1], timedelta(days=400), deck=k[0]) for k, s in states.items() if s.due < tomorrow])
     assert queue.due_count(tomorrow) == 0
     found = queue.next_card(T0, tomorrow, 20, AHEAD)
