@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -268,18 +268,22 @@ class Store:
         return None if row is None else _card_from_row(row)
 
     def due_cards(self, before: datetime, deck: str | None = None, limit: int = 1, *,
-                  after: datetime | None = None) -> list[CardState]:
+                  after: datetime | None = None, exclude_decks: Collection[str] = ()) -> list[CardState]:
         """Up to ``limit`` cards due before ``before`` (and after ``after``, if given), most
-        overdue first; ties in due time come in no set order (uses a due index)."""
+        overdue first; ties in due time come in no set order (uses a due index). Cards of
+        ``exclude_decks`` are passed over (the flashcard queue: decks that are not loaded)."""
         low = -(2**63) if after is None else to_us(after) + 1
+        skip = ""
+        if exclude_decks:
+            skip = f" AND deck NOT IN ({','.join('?' * len(exclude_decks))})"
         if deck is None:
             rows = self._conn.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE due_us >= ? AND due_us < ? ORDER BY due_us LIMIT ?",
-                (low, to_us(before), limit))
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE due_us >= ? AND due_us < ?{skip} ORDER BY due_us LIMIT ?",
+                (low, to_us(before), *exclude_decks, limit))
         else:
             rows = self._conn.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND due_us >= ? AND due_us < ? "
-                "ORDER BY due_us LIMIT ?", (deck, low, to_us(before), limit))
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND due_us >= ? AND due_us < ?{skip} "
+                "ORDER BY due_us LIMIT ?", (deck, low, to_us(before), *exclude_decks, limit))
         return [_card_from_row(r) for r in rows]
 
     def due_count(self, before: datetime, deck: str | None = None) -> int:

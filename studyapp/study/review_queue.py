@@ -10,9 +10,9 @@ Nothing is loaded up front: with 100,000 cards, reading every card state took ha
   ``Store.reviewed_among``, only as far as the daily limit needs.
 
 Cards whose question is no longer in the bank are never shown. Those of a deck that is not
-loaded at all are left out of the due count from the start; those of a question deleted from
-a loaded deck are left out once the queue has come across them (a full check would read every
-card again).
+loaded at all are left out by the queries (``Store.card_decks`` finds such decks with one index
+seek per deck); those of a question deleted from a loaded deck are skipped when met, and left
+out of the due count from then on (finding them all up front would mean reading every card).
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ class ReviewQueue:
         unloaded = self._unloaded()
         limit = _BATCH + len(self._orphans)
         while True:
-            batch = self._store.due_cards(before, self._deck, limit, after=after)
+            batch = self._store.due_cards(before, self._deck, limit, after=after, exclude_decks=unloaded)
             best: tuple[int, CardState] | None = None
             past_ties = False
             for card in batch:
@@ -154,9 +154,8 @@ class ReviewQueue:
                     past_ties = True
                     break
                 pos = self._position(card.deck, card.question_id)
-                if pos is None:
-                    if card.deck not in unloaded:
-                        self._orphans[(card.deck, card.question_id)] = card.due
+                if pos is None:  # its question was removed from the file
+                    self._orphans[(card.deck, card.question_id)] = card.due
                     continue
                 if keep(card) and (best is None or pos < best[0]):
                     best = (pos, card)

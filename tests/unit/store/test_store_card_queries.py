@@ -29,6 +29,8 @@ def test_due_cards_between_two_instants_in_due_order(store: Store) -> None:
     assert ids == ["q2", "x", "q3"]  # strictly after 01:00, strictly before 04:00
     assert [c.question_id for c in store.due_cards(T0 + timedelta(days=9), "deck", 2, after=T0)] == ["q1", "q2"]
     assert store.due_cards(T0) == []
+    later = store.due_cards(T0 + timedelta(days=1), limit=10, after=T0 + timedelta(hours=2), exclude_decks=["other"])
+    assert [c.question_id for c in later] == ["q3", "q4", "q5"]
 
 
 def test_card_decks_lists_each_deck_with_a_card_once(store: Store) -> None:
