@@ -100,8 +100,6 @@ class _Rated:
     card: ReviewCard  # as it was before the rating
 
 
-
-
 class ReviewSession:
     """Review the flashcards of one deck (or all decks)."""
 
