@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import studyapp
-from studyapp import textnorm
 from studyapp.bank.model import (
     AnyQuestion,
     CardQuestion,
@@ -39,8 +38,7 @@ from studyapp.bank.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
-from studyapp.bank.validate import ValidatedFile
-from studyapp.bank.yamlnodes import RawProblem
+from studyapp.bank.results import RawProblem, ValidatedFile
 
 CACHE_FILENAME = "question-files.cache"
 _MAGIC = b"studyapp-bank-cache-1\n"
@@ -84,8 +82,10 @@ def _fingerprint() -> str:
     """Changes whenever the loader's code changes, so results of older code are not reused."""
     # Every module of the bank package, not a hand-kept list: a new rules module must not be
     # forgotten (it was, once, when validate.py was split).
+    # textnorm is named by path, not imported: a warm start needs none of its dependencies.
     parts = [studyapp.__version__]
-    files = sorted(Path(__file__).resolve().parent.glob("*.py")) + [Path(textnorm.__file__ or "")]
+    bank_dir = Path(__file__).resolve().parent
+    files = sorted(bank_dir.glob("*.py")) + [bank_dir.parent / "textnorm.py"]
     for file in files:
         try:
             st = file.stat()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from yaml.nodes import MappingNode, Node, SequenceNode
@@ -19,7 +18,8 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from studyapp.bank.fieldreader import Fields, Reader, suggest
 from studyapp.bank.model import AnyQuestion, Deck, QuestionType
 from studyapp.bank.questionrules import REQUIRED, TYPE_FIELDS, build_question
-from studyapp.bank.yamlnodes import MAX_FILE_BYTES, RawProblem, at
+from studyapp.bank.results import ValidatedFile
+from studyapp.bank.yamlnodes import MAX_FILE_BYTES, at
 from studyapp.textnorm import fold_quote
 
 TOP_FIELDS = ("deck", "title", "source", "questions")
@@ -31,16 +31,6 @@ _ORDERED_FIELDS = {
 _DECK_ID_RE = re.compile(r"[a-z0-9-]+\Z")
 _QUESTION_ID_RE = re.compile(r"[a-z0-9_-]+\Z")
 _ALL_QUESTION_FIELDS = frozenset(COMMON_FIELDS).union(*TYPE_FIELDS.values())
-
-
-@dataclass(frozen=True, slots=True)
-class ValidatedFile:
-    """What one file yields: its deck (``None`` when any problem was found) and the problems."""
-
-    deck: Deck | None
-    problems: tuple[RawProblem, ...]
-    deck_at: tuple[int, int] = (1, 1)  # where the deck id is written, for duplicate deck ids
-    source: Path | None = None  # the resolved source path, even when it is missing
 
 
 def _field_list(names: Iterable[str], label: str) -> str:

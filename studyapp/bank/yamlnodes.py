@@ -16,14 +16,14 @@ keys, nesting depth and alias expansion budgets. Each problem is a ``RawProblem`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import yaml
 from yaml.composer import Composer
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader as _YamlReader
 from yaml.scanner import Scanner
+
+from studyapp.bank.results import RawProblem  # also imported from here by the readers of nodes
 
 try:
     from yaml._yaml import CParser
@@ -37,15 +37,6 @@ MAX_ALIAS_NODES = 10_000
 IMPLICIT_TAG = "?"  # what our resolver gives every node written without a tag
 STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = frozenset({IMPLICIT_TAG, STR_TAG, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-
-
-@dataclass(frozen=True, slots=True)
-class RawProblem:
-    """A problem at a 1-based line and column of the file being read."""
-
-    line: int
-    column: int
-    message: str
 
 
 class _NeverGuess:

@@ -77,17 +77,29 @@ def test_run_window_reports_unusable_data_dir_without_traceback(tmp_path: Path) 
     assert "Traceback" not in done.stderr
 
 
-def test_exit_when_shown_paints_and_exits_without_loading_charts(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(tmp_path / "d"),
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # QSettings: never the user's own
+def _start_and_list_modules(env: dict[str, str]) -> set[str]:
+    """Run ``studyapp --exit-when-shown`` in a fresh process; the modules it had loaded at exit."""
     code = (
         "import sys\nfrom studyapp.cli import main\nrc = main(['--exit-when-shown'])\n"
-        "assert 'PySide6.QtCharts' not in sys.modules, 'QtCharts loaded at start-up'\n"
-        "assert 'studyapp.ui.stats_view' not in sys.modules\nsys.exit(rc)\n"
+        "print('\\n'.join(sorted(sys.modules)))\nsys.exit(rc)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+    return set(done.stdout.split())
+
+
+def test_exit_when_shown_paints_and_exits_loading_only_what_the_home_screen_needs(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(tmp_path / "d"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}  # QSettings: never the user's own
+    first = _start_and_list_modules(env)
     assert (tmp_path / "d" / "questions").is_dir()  # the user's question folder, created on first run
+    assert "PySide6.QtCharts" not in first, "QtCharts loaded at start-up"
+    assert "studyapp.ui.stats_view" not in first
+    assert {"yaml", "studyapp.bank.validate"} <= first  # the first start reads every file
+    # Later starts find every file unchanged in the warm cache: no YAML parser, no validator.
+    second = _start_and_list_modules(env)
+    assert not {"yaml", "studyapp.bank.validate", "studyapp.bank.yamlnodes"} & second
+    assert "PySide6.QtCharts" not in second
 
 
 def test_corrupt_database_notice_offers_the_newest_backup(
