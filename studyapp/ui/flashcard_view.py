@@ -19,17 +19,16 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from studyapp.bank.model import AnyQuestion, ChoiceQuestion, MatchQuestion, MultiQuestion, OrderQuestion
-from studyapp.store import SaveError
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import Rating, format_interval
-from studyapp.ui.answer_inputs.base import ErrorBanner, plain_label, pressable_button
+from studyapp.ui.answer_inputs.base import ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page
+from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
 
 RATINGS = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
@@ -86,8 +85,7 @@ class FlashcardView(QWidget):
         header.addWidget(self.home_button)
 
         # -- the card --
-        self.kind_label = plain_label("", self, selectable=False)
-        self.kind_label.setStyleSheet("color: palette(placeholder-text);")
+        self.kind_label = hint_label(self)
         self.front_label = plain_label("", self)
         self.front_label.setAccessibleName("Front")
         scale_font(self.front_label, 1.3, bold=False)
@@ -113,10 +111,7 @@ class FlashcardView(QWidget):
             card_layout.addWidget(w)
         card_layout.addWidget(self.article_button, 0, Qt.AlignmentFlag.AlignLeft)
         card_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(card)
+        self.scroll = scroll_page(card, self)
         self.back_widgets: tuple[QWidget, ...] = (self.rule, self.answer_label, self.explanation_label,
                                                   self.quote_label, self.article_button)
 
@@ -176,11 +171,8 @@ class FlashcardView(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.error_label)
         layout.addWidget(self.stack, 1)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        chain = [self.show_button, *self.rating_buttons.values(), self.article_button, self.undo_button,
-                 self.home_button, self.end_home]
-        for before, after in zip(chain, chain[1:]):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order([self.show_button, *self.rating_buttons.values(), self.article_button, self.undo_button,
+                         self.home_button, self.end_home])
 
     # -- driving the session -------------------------------------------------------------
 
@@ -194,10 +186,8 @@ class FlashcardView(QWidget):
         self.session = session
         self.error_label.hide()
         if session.state is ReviewState.READY:
-            try:
-                session.start()
-            except SaveError as exc:
-                self.error_label.show_error(f"The review cannot start ({exc}). Press Enter to try again.")
+            if not save_or_report(self.error_label, session.start,
+                                  "The review cannot start ({exc}). Press Enter to try again."):
                 self.show_button.setEnabled(False)
                 self.rating_row.hide()
                 return
@@ -282,37 +272,28 @@ class FlashcardView(QWidget):
         session = self.session
         if session is None or session.state is not ReviewState.SHOWING_BACK:
             return
-        try:
-            session.rate(rating)
-        except SaveError as exc:
-            self.error_label.show_error(f"Your rating was not saved ({exc}). The card is still here: rate it again to retry.")
-            return
-        self.error_label.hide()
-        self._render()
+        if save_or_report(self.error_label, lambda: session.rate(rating),
+                          "Your rating was not saved ({exc}). The card is still here: rate it again to retry."):
+            self.error_label.hide()
+            self._render()
 
     def undo(self) -> None:
         """Take back the last rating and show that card again."""
         session = self.session
         if session is None or not session.can_undo:
             return
-        try:
-            session.undo()
-        except SaveError as exc:
-            self.error_label.show_error(f"The rating could not be taken back ({exc}). Try again.")
-            return
-        self.error_label.hide()
-        self._render()
+        if save_or_report(self.error_label, session.undo, "The rating could not be taken back ({exc}). Try again."):
+            self.error_label.hide()
+            self._render()
 
     def close_session(self) -> None:
         """Close the session (recording when it ended); for a window that leaves this screen."""
         session = self.session
         self.recheck.stop()
         if session is not None and session.state is not ReviewState.CLOSED:
-            try:
-                session.close()
-            except SaveError as exc:
-                # Every rating is already saved; only the session's end time is lost.
-                self.error_label.show_error(f"The end of the review was not saved ({exc}); your ratings are saved.")
+            # Every rating is already saved; only the session's end time can be lost.
+            save_or_report(self.error_label, session.close,
+                           "The end of the review was not saved ({exc}); your ratings are saved.")
 
     def leave(self) -> None:
         """Home / Esc: close the session and ask to go home."""

@@ -11,27 +11,25 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from studyapp.bank.model import QuestionType
-from studyapp.store import SaveError
 from studyapp.grading import MatchDetails, OrderDetails
 from studyapp.study.quiz_session import Feedback, QuizSession, QuizState
 from studyapp.ui import dialogs
 from studyapp.ui.answer_inputs.arrange import MatchInput, OrderInput
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
-from studyapp.ui.answer_inputs.base import ErrorBanner, plain_label, pressable_button
+from studyapp.ui.answer_inputs.base import ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page
 from studyapp.ui.results_view import ResultsView
+from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
 
 #: A line under the prompt telling how to answer each type.
@@ -45,6 +43,9 @@ HOW_TO_ANSWER = {
     QuestionType.MATCH: "Choose the match for each item, then press Enter.",
     QuestionType.CARD: "Think of the answer, press Enter to see it, then say if you knew it (1 or 2).",
 }
+
+#: Shown when abandoning a quiz cannot be saved; ``{exc}`` is the error's text.
+_CLOSE_FAILED = "The quiz could not be closed ({exc}); your answers are saved."
 
 
 class QuizView(QWidget):
@@ -71,8 +72,7 @@ class QuizView(QWidget):
         header.addWidget(self.progress, 1)
         header.addWidget(self.score_label)
 
-        self.how_label = plain_label("", self, selectable=False)
-        self.how_label.setStyleSheet("color: palette(placeholder-text);")
+        self.how_label = hint_label(self)
         self.prompt_label = plain_label("", self)
         self.prompt_label.setAccessibleName("Question")
         scale_font(self.prompt_label, 1.25, bold=False)
@@ -87,11 +87,7 @@ class QuizView(QWidget):
         page_layout.addLayout(self.input_holder)
         page_layout.addWidget(self.feedback)
         page_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(page)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls; focus scrolls them into view
+        self.scroll = scroll_page(page, self)
 
         self.error_label = ErrorBanner(self)
         self.quit_button = QPushButton("&Quit quiz", self)
@@ -134,10 +130,7 @@ class QuizView(QWidget):
         self.stack.setCurrentIndex(0)
         self.error_label.hide()
         if session.state is QuizState.READY:
-            try:
-                session.start()
-            except SaveError as exc:
-                self.error_label.show_error(f"The quiz cannot start: {exc}.")
+            if not save_or_report(self.error_label, session.start, "The quiz cannot start: {exc}."):
                 return
         self._render()
 
@@ -188,9 +181,7 @@ class QuizView(QWidget):
             # Not the pop-up list of a combo box: it is a window of its own.
             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self.input.window()
         ]
-        chain = [*inner, self.feedback.article_button, self.primary, self.quit_button]
-        for before, after in zip(chain, chain[1:]):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order([*inner, self.feedback.article_button, self.primary, self.quit_button])
 
     def _update_score(self) -> None:
         session = self.session
@@ -223,13 +214,10 @@ class QuizView(QWidget):
         if response is None:
             answer_input.enter()
             return
-        try:
-            session.submit(response)
-        except SaveError as exc:
-            self.error_label.show_error(f"Your answer was not saved ({exc}). It is still here: press Enter to try again.")
-            return
-        self.error_label.hide()
-        self._show_feedback()
+        if save_or_report(self.error_label, lambda: session.submit(response),
+                          "Your answer was not saved ({exc}). It is still here: press Enter to try again."):
+            self.error_label.hide()
+            self._show_feedback()
 
     def _show_feedback(self) -> None:
         session, answer_input = self.session, self.input
@@ -264,13 +252,10 @@ class QuizView(QWidget):
         session = self.session
         if session is None or session.state is not QuizState.ANSWERED:
             return
-        try:
-            session.next()
-        except SaveError as exc:
-            self.error_label.show_error(f"The quiz could not be closed ({exc}); your answers are saved. Press Enter to retry.")
-            return
-        self.error_label.hide()
-        self._render()
+        if save_or_report(self.error_label, session.next,
+                          "The quiz could not be closed ({exc}); your answers are saved. Press Enter to retry."):
+            self.error_label.hide()
+            self._render()
 
     def ask_abandon(self) -> None:
         """Esc: after a confirmation, stop the quiz; answers already given stay saved."""
@@ -281,21 +266,14 @@ class QuizView(QWidget):
         kept = f"The {n} answer{'s' if n != 1 else ''} you gave {'are' if n != 1 else 'is'} saved." if n else ""
         if not dialogs.confirm(self, "Abandon quiz?", f"Stop this quiz now? {kept}".strip()):
             return
-        try:
-            session.abandon()
-        except SaveError as exc:
-            self.error_label.show_error(f"The quiz could not be closed ({exc}); your answers are saved.")
-            return
-        self._render()
+        if save_or_report(self.error_label, session.abandon, _CLOSE_FAILED):
+            self._render()
 
     def stop(self) -> None:
         """Abandon a quiz in progress without asking (the window is leaving it); answers stay saved."""
         session = self.session
         if session is not None and session.state in (QuizState.READY, QuizState.ASKING, QuizState.ANSWERED):
-            try:
-                session.abandon()
-            except SaveError as exc:
-                self.error_label.show_error(f"The quiz could not be closed ({exc}); your answers are saved.")
+            save_or_report(self.error_label, session.abandon, _CLOSE_FAILED)
 
     def _retry(self) -> None:
         session = self.session

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.study.quiz_session import QuizResult
+from studyapp.ui.answer_inputs.base import chain_tab_order
 from studyapp.ui.answer_widgets import outcome_colour, outcome_text
 from studyapp.ui.theme import scale_font
 
@@ -104,9 +105,7 @@ class ResultsView(QWidget):
         layout.addWidget(self.note_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        QWidget.setTabOrder(self.retry_button, self.new_button)
-        QWidget.setTabOrder(self.new_button, self.home_button)
-        QWidget.setTabOrder(self.home_button, self.table)
+        chain_tab_order([self.retry_button, self.new_button, self.home_button, self.table])
 
     def show_result(self, result: QuizResult) -> None:
         """Fill the page from ``result``."""

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.ui.answer_inputs.base import AnswerInput, accessible, plain_label, status_colour
+from studyapp.ui.answer_inputs.base import AnswerInput, accessible, chain_tab_order, plain_label, status_colour
 
 _PLACEHOLDER = "Choose…"
 
@@ -155,8 +155,7 @@ class MatchInput(AnswerInput):
             grid.addWidget(label, row, 0)
             grid.addWidget(combo, row, 1, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(mark, row, 2, Qt.AlignmentFlag.AlignTop)
-        for before, after in zip(self.combos, self.combos[1:]):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order(self.combos)
 
     def response(self) -> dict[str, str]:
         return {

@@ -7,9 +7,11 @@ It never grades: the quiz view asks it for ``response()`` and gives that to the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
 from studyapp.ui.theme import is_dark
 
@@ -26,6 +28,32 @@ def plain_label(text: str, parent: QWidget | None = None, *, selectable: bool = 
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def hint_label(parent: QWidget) -> QLabel:
+    """An empty, unselectable plain label in the palette's muted colour, for a line of guidance."""
+    label = plain_label("", parent, selectable=False)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def scroll_page(page: QWidget, parent: QWidget) -> QScrollArea:
+    """A frameless scroll area around ``page`` that resizes it and never takes focus itself.
+
+    Tab then goes straight to the controls on the page, and focusing one scrolls it into view.
+    """
+    scroll = QScrollArea(parent)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(page)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return scroll
+
+
+def chain_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Make Tab go through ``widgets`` in the order given."""
+    for before, after in zip(widgets, widgets[1:]):
+        QWidget.setTabOrder(before, after)
 
 
 #: Text colours for right / almost / wrong, readable on the light and on the dark palette.

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from studyapp.bank.model import ClozeGap, ClozePart
-from studyapp.ui.answer_inputs.base import AnswerInput
+from studyapp.ui.answer_inputs.base import AnswerInput, chain_tab_order
 from studyapp.ui.answer_inputs.flow import FlowLayout
 
 #: Longest single label in a cloze flow; longer words are cut into pieces so they still wrap.
@@ -85,8 +85,7 @@ class ClozeInput(AnswerInput):
                     label.setTextFormat(Qt.TextFormat.PlainText)
                     self.words.append(label)
                     flow.addWidget(label)
-        for before, after in zip(self.gaps, self.gaps[1:]):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order(self.gaps)
 
     def _new_paragraph(self, layout: QVBoxLayout) -> FlowLayout:
         holder = QWidget(self)
