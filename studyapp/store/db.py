@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -50,12 +51,24 @@ def inspect_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> 
     confirmed through a read-only SQLite connection, which reads the WAL.
     """
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except FileNotFoundError:
         return FileKind.MISSING, 0
+    except OSError as exc:
+        raise DataDirError(f"cannot read the database {path}: {exc.strerror or exc}") from exc
+    if stat.S_ISDIR(st.st_mode):
+        raise DataDirError(f"{path} is a folder, not the database file: move it out of the way "
+                           "or choose another data folder")
+    if not stat.S_ISREG(st.st_mode):  # a FIFO or device: reading it could block, never set it aside
+        raise DataDirError(f"{path} is not a regular file, so it cannot be the database: move it out "
+                           "of the way or choose another data folder")
+    size = st.st_size
     if size == 0 and not _has_wal(path):
         return FileKind.MISSING, 0
-    head, version, app_id = read_header(path)
+    try:
+        head, version, app_id = read_header(path)
+    except OSError as exc:
+        raise DataDirError(f"cannot read the database {path}: {exc.strerror or exc}") from exc
     if size and (len(head) < 100 or not head.startswith(SQLITE_MAGIC)):
         return FileKind.NOT_A_DATABASE, 0
     if app_id == APPLICATION_ID:

@@ -234,7 +234,7 @@ def test_database_from_a_newer_studyapp_is_refused_and_untouched(
     lock.unlock()
 
 
-def test_unexpected_start_up_failure_is_a_message_and_a_log_entry(tmp_path: Path) -> None:
+def test_a_folder_where_the_database_should_be_is_a_plain_message(tmp_path: Path) -> None:
     data = tmp_path / "d"
     data.mkdir()
     (data / "studyapp.sqlite3").mkdir()  # a folder where the database file should be
@@ -243,7 +243,25 @@ def test_unexpected_start_up_failure_is_a_message_and_a_log_entry(tmp_path: Path
     done = subprocess.run([sys.executable, "-m", "studyapp", "--exit-when-shown"], env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
+    assert done.stderr == f"studyapp: {data / 'studyapp.sqlite3'} is a folder, not the database file: " \
+                          "move it out of the way or choose another data folder\n"
+    assert (data / "studyapp.sqlite3").is_dir()
+
+
+def test_unexpected_start_up_failure_is_a_message_and_a_log_entry(tmp_path: Path) -> None:
+    data = tmp_path / "d"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "STUDYAPP_DATA_DIR": str(data),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    # A fault no start-up step expects: SQLite itself failing with a non-SQLite error.
+    code = (
+        "import sqlite3, sys\n"
+        "def broken(*args, **kwargs):\n    raise RuntimeError('sqlite3 is broken')\n"
+        "sqlite3.connect = broken\n"
+        "from studyapp.cli import main\nsys.exit(main(['--exit-when-shown']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
     assert "Traceback" not in done.stderr
-    assert done.stderr.startswith("studyapp: ")
+    assert done.stderr.startswith("studyapp: studyapp could not start: RuntimeError: sqlite3 is broken")
     assert "details were written to" in done.stderr
     assert "Traceback" in (data / "studyapp.log").read_text(encoding="utf-8")
