@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "studyapp"
 DATA_DIR_ENV = "STUDYAPP_DATA_DIR"
 DB_FILENAME = "studyapp.sqlite3"
@@ -40,6 +38,8 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None, environ: Mapping[
         return Path(cli_value).expanduser().absolute()
     if environ.get(DATA_DIR_ENV):
         return Path(environ[DATA_DIR_ENV]).expanduser().absolute()
+    import platformdirs  # only here: with --data-dir or $STUDYAPP_DATA_DIR start-up never needs it
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -4,8 +4,10 @@ An entry is keyed by the file's resolved path, size and modification time (ns), 
 same for its ``source`` text; any change means the file is read and validated again. The
 cache is never trusted over the files: a missing, damaged, foreign or stale cache (written
 by another version of the loader) is ignored and rebuilt. It holds only plain tuples of
-text, numbers and booleans (``marshal``, behind a SHA-256 checksum), so reading it can build
-nothing but the model's own dataclasses.
+text, numbers and booleans (``marshal``, behind a CRC-32 checksum), so reading it can build
+nothing but the model's own dataclasses. The checksum only has to catch accidental damage (a
+digest without a key would not stop a deliberate edit either); ``zlib`` is already loaded by
+the time the window starts, while ``hashlib`` would load OpenSSL: ~3 ms and ~3.7 MB of RSS.
 
 Files modified moments before they were read are not stored (a second edit within the
 file system's timestamp resolution could otherwise go unnoticed).
@@ -14,10 +16,10 @@ file system's timestamp resolution could otherwise go unnoticed).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,8 +43,8 @@ from studyapp.bank.model import (
 from studyapp.bank.results import RawProblem, ValidatedFile
 
 CACHE_FILENAME = "question-files.cache"
-_MAGIC = b"studyapp-bank-cache-1\n"
-_DIGEST = 32
+_MAGIC = b"studyapp-bank-cache-2\n"  # 2: CRC-32 instead of SHA-256
+_DIGEST = 4
 _RACY_NS = 50_000_000  # files changed within 50 ms of being read are not cached
 _COARSE_RACY_NS = 2_000_000_000  # ... within 2 s on file systems with whole-second times
 
@@ -76,6 +78,10 @@ class FileStamp:
     def settled(self, now_ns: int) -> bool:
         coarse = self.mtime_ns % 1_000_000_000 == 0
         return now_ns - self.mtime_ns > (_COARSE_RACY_NS if coarse else _RACY_NS)
+
+
+def _checksum(body: bytes) -> bytes:
+    return zlib.crc32(body).to_bytes(_DIGEST, "big")
 
 
 def _fingerprint() -> str:
@@ -113,7 +119,7 @@ class BankCache:
         except OSError:
             return cls(path, {})
         body = blob[len(_MAGIC) + _DIGEST :]
-        if not blob.startswith(_MAGIC) or hashlib.sha256(body).digest() != blob[len(_MAGIC) : len(_MAGIC) + _DIGEST]:
+        if not blob.startswith(_MAGIC) or _checksum(body) != blob[len(_MAGIC) : len(_MAGIC) + _DIGEST]:
             return cls(path, {})
         try:
             fingerprint, entries = marshal.loads(body)
@@ -159,7 +165,7 @@ class BankCache:
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(_MAGIC + hashlib.sha256(body).digest() + body)
+            tmp.write_bytes(_MAGIC + _checksum(body) + body)
             os.replace(tmp, self.path)
         except OSError:
             with contextlib.suppress(OSError):

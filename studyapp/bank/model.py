@@ -6,8 +6,6 @@ from YAML; everything else (grading, quizzes, scheduling, the window) reads them
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -131,6 +129,9 @@ class Question:
         Explanation, quote, tags and position are left out: editing them does not change
         the question, so old attempts still count as attempts at the same question.
         """
+        import hashlib  # here, not at the top: the first screen never hashes, and it loads OpenSSL
+        import json
+
         payload = {"type": str(self.type), "prompt": self.prompt, **self._content()}
         raw = json.dumps(payload, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
@@ -148,6 +149,8 @@ class Question:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChoiceQuestion(Question):
+    """One right choice among several (``type: choice``)."""
+
     choices: tuple[str, ...]
     answer: str
     type: QuestionType = field(default=QuestionType.CHOICE, init=False)
@@ -162,6 +165,8 @@ class ChoiceQuestion(Question):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MultiQuestion(Question):
+    """Every right choice must be picked, no wrong one (``type: multi``)."""
+
     choices: tuple[str, ...]
     answers: tuple[str, ...]
     type: QuestionType = field(default=QuestionType.MULTI, init=False)
@@ -176,6 +181,8 @@ class MultiQuestion(Question):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TrueFalseQuestion(Question):
+    """A statement that is true or false (``type: truefalse``)."""
+
     answer: bool
     type: QuestionType = field(default=QuestionType.TRUEFALSE, init=False)
 
@@ -189,6 +196,8 @@ class TrueFalseQuestion(Question):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TextQuestion(Question):
+    """A typed answer, compared with ``textnorm.fold_answer`` (``type: text``)."""
+
     answers: tuple[str, ...]  # accepted answers; the first is the one shown
     type: QuestionType = field(default=QuestionType.TEXT, init=False)
 
@@ -202,6 +211,8 @@ class TextQuestion(Question):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClozeQuestion(Question):
+    """A text with ``{{gaps}}`` to fill in (``type: cloze``)."""
+
     text: str
     parts: tuple[ClozePart, ...]
     type: QuestionType = field(default=QuestionType.CLOZE, init=False)
@@ -230,6 +241,8 @@ class ClozeQuestion(Question):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class OrderQuestion(Question):
+    """Items to put in the right order (``type: order``)."""
+
     items: tuple[str, ...]  # in the correct order
     type: QuestionType = field(default=QuestionType.ORDER, init=False)
 
@@ -243,6 +256,8 @@ class OrderQuestion(Question):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MatchQuestion(Question):
+    """Left items to match with right items (``type: match``)."""
+
     pairs: tuple[tuple[str, str], ...]  # (left, right) in file order
     type: QuestionType = field(default=QuestionType.MATCH, init=False)
 
@@ -256,6 +271,8 @@ class MatchQuestion(Question):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CardQuestion(Question):
+    """A flashcard, graded by the learner (``type: card``)."""
+
     answer: str
     type: QuestionType = field(default=QuestionType.CARD, init=False)
 

@@ -100,6 +100,8 @@ def test_exit_when_shown_paints_and_exits_loading_only_what_the_home_screen_need
     second = _start_and_list_modules(env)
     assert not {"yaml", "studyapp.bank.validate", "studyapp.bank.yamlnodes"} & second
     assert "PySide6.QtCharts" not in second
+    # Nor, on either start: OpenSSL (hashlib; ~3.7 MB of RSS) and platformdirs ($STUDYAPP_DATA_DIR is set).
+    assert not {"_hashlib", "platformdirs"} & (first | second)
 
 
 def test_corrupt_database_notice_offers_the_newest_backup(
