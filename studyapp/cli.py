@@ -72,12 +72,45 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_WINDOW_FLAGS = frozenset({"--exit-when-shown"})
+_WINDOW_OPTIONS = frozenset({"--data-dir", "--questions"})
+
+
+def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``argv`` parsed without building the full parser, when it only opens the window.
+
+    Building every subcommand's parser costs ~4 ms (argparse looks up translations for each
+    help text), a few percent of the window's start-up. Only the plain spellings are taken
+    here (``--data-dir DIR``, ``--questions DIR``, ``--exit-when-shown``); anything else
+    (a command, ``--help``, ``--data-dir=DIR``, an abbreviation, a mistake) returns ``None``
+    and goes through ``build_parser``, which gives the same result where both apply.
+    """
+    args = argparse.Namespace(data_dir=None, questions=[], exit_when_shown=False, command=None)
+    tokens = iter(argv)
+    for token in tokens:
+        if token in _WINDOW_FLAGS:
+            args.exit_when_shown = True
+        elif token in _WINDOW_OPTIONS:
+            value = next(tokens, None)
+            if value is None or value.startswith("-"):
+                return None
+            if token == "--data-dir":
+                args.data_dir = value
+            else:
+                args.questions.append(value)
+        else:
+            return None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
-        return int(exc.code or 0)
+    arg_list = sys.argv[1:] if argv is None else list(argv)
+    args = window_args(arg_list)
+    if args is None:
+        try:
+            args = build_parser().parse_args(arg_list)
+        except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+            return int(exc.code or 0)
 
     if args.command == "check":
         from studyapp.bank.check import run_check
