@@ -16,6 +16,7 @@ user, so tests drive the same code as the real start-up.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -286,3 +287,8 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         return app.exec()
     finally:
         running.close()
+        running.window.settings.sync()
+        # Everything that needs closing is closed and saved; what is left is freed by the
+        # process ending. Without this the interpreter's final garbage collection walks every
+        # Qt wrapper, enum and module object once more: 15-35 ms of the exit, for nothing.
+        gc.freeze()

@@ -80,7 +80,8 @@ def test_run_window_reports_unusable_data_dir_without_traceback(tmp_path: Path) 
 def _start_and_list_modules(env: dict[str, str]) -> set[str]:
     """Run ``studyapp --exit-when-shown`` in a fresh process; the modules it had loaded at exit."""
     code = (
-        "import sys\nfrom studyapp.cli import main\nrc = main(['--exit-when-shown'])\n"
+        "import gc, sys\nfrom studyapp.cli import main\nrc = main(['--exit-when-shown'])\n"
+        "assert gc.get_freeze_count() > 0, 'objects left for the final collection at exit'\n"
         "print('\\n'.join(sorted(sys.modules)))\nsys.exit(rc)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
