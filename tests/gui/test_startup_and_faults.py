@@ -82,6 +82,7 @@ def _start_and_list_modules(env: dict[str, str]) -> set[str]:
     code = (
         "import gc, sys\nfrom studyapp.cli import main\nrc = main(['--exit-when-shown'])\n"
         "assert gc.get_freeze_count() > 0, 'objects left for the final collection at exit'\n"
+        "assert gc.isenabled(), 'the collector, paused for the start-up, is on again once painted'\n"
         "print('\\n'.join(sorted(sys.modules)))\nsys.exit(rc)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
