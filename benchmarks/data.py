@@ -25,7 +25,9 @@ def history(ctx: Context) -> HistoryInfo:
     """A pristine history database: 1,000,000 answers over two years (100,000 with ``--quick``),
     200 finished quizzes, a card for each of the bank's 10,000 questions. Copy it before writing."""
     if "history" not in ctx.cache:
-        path = ctx.work / "history" / "studyapp.sqlite3"
+        from studyapp.paths import DB_FILENAME  # the name the app looks for in its data dir
+
+        path = ctx.work / "history" / DB_FILENAME
         path.parent.mkdir(parents=True, exist_ok=True)
         answers = 100_000 if ctx.quick else 1_000_000
         print(f"  generating a history of {answers:,} answers ...", flush=True)
