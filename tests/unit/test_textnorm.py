@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from studyapp.textnorm import collapse_ws, fold_answer, fold_quote
 
@@ -46,3 +48,20 @@ def test_fold_quote_maps_typographic_quotes_and_dashes_but_keeps_case() -> None:
 
 def test_collapse_ws() -> None:
     assert collapse_ws(" a \n\t b  ") == "a b"
+
+
+_OLD_QUOTE_MAP = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"',
+     "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-",
+     "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " "}
+)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab ’‘“”—–\u00a0\t\n\x1c\u2028.É")) | st.characters(), max_size=60))
+def test_fold_quote_matches_the_plain_regex_and_translate_definition(text: str) -> None:
+    """The fast path (str.replace, str.split) must fold exactly as the simple definition does."""
+    import re
+    import unicodedata
+
+    expected = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).translate(_OLD_QUOTE_MAP)).strip()
+    assert fold_quote(text) == expected

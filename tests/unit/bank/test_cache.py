@@ -99,8 +99,8 @@ def test_a_changed_source_is_noticed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "damage",
-    [b"", b"garbage", b"studyapp-bank-cache-1\n" + b"\x00" * 40, None],
-    ids=["empty", "garbage", "bad-checksum", "flipped-byte"],
+    [b"", b"garbage", b"studyapp-bank-cache-1\n" + b"\x00" * 40, b"studyapp-bank-cache-2\n" + b"\x00" * 40, None],
+    ids=["empty", "garbage", "old-format", "bad-checksum", "flipped-byte"],
 )
 def test_a_damaged_cache_is_ignored_and_rebuilt(bank_dir: Path, tmp_path: Path, damage: bytes | None) -> None:
     cache = tmp_path / "cache"
