@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from studyapp.bank.yamlnodes import RawProblem, at, shorten
+from studyapp.bank.results import RawProblem
+from studyapp.bank.yamlnodes import at, shorten
 
 Fields = dict[str, tuple[ScalarNode, Node]]  # field name -> (key node, value node)
 

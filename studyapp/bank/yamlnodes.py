@@ -23,7 +23,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader as _YamlReader
 from yaml.scanner import Scanner
 
-from studyapp.bank.results import RawProblem  # also imported from here by the readers of nodes
+from studyapp.bank.results import RawProblem
 
 try:
     from yaml._yaml import CParser

@@ -29,7 +29,7 @@ def _text(value: object) -> str:
 def history_rows(store: Store, deck_id: str, deck: Deck | None) -> list[tuple[str, ...]]:
     """Every recorded answer of deck ``deck_id``, oldest first (questions no longer in the deck included)."""
     questions = {q.id: q for q in deck.questions} if deck is not None else {}
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for a in store.attempts(deck_id):
         q = questions.get(a.question_id)
         changed = "" if q is None else ("yes" if q.content_hash != a.content_hash else "no")
