@@ -7,8 +7,9 @@ PY := $(VENV)/bin/python
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
+STAMP_DEV := $(VENV)/.installed-dev
 
-.PHONY: run test bench check screenshots clean
+.PHONY: run test bench check typecheck screenshots clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -29,6 +30,10 @@ $(STAMP_BENCH): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e '.[test,bench]'
 	@touch $@ $(STAMP_RUN) $(STAMP_TEST)
 
+$(STAMP_DEV): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $@ $(STAMP_RUN)
+
 run: $(STAMP_RUN)
 	$(PY) -m studyapp
 
@@ -40,6 +45,10 @@ check: $(STAMP_RUN)
 
 bench: $(STAMP_BENCH)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run.py
+
+# mypy --strict over studyapp/ (settings in pyproject.toml's [tool.mypy]).
+typecheck: $(STAMP_DEV)
+	$(PY) -m mypy
 
 screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
