@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -60,6 +61,8 @@ class FlashcardView(QWidget):
     """Reviews flashcards: ``start(session)``; ``homeRequested`` when the user leaves."""
 
     homeRequested = Signal()
+    # The page's scroll area; the name hides QWidget.scroll(dx, dy), which studyapp never calls.
+    scroll: QScrollArea  # type: ignore[assignment]
     showInArticle = Signal(str, str)  # deck id, quote
 
     def __init__(self, parent: QWidget | None = None, *, now: Callable[[], datetime] | None = None) -> None:

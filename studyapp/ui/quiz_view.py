@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,8 @@ class QuizView(QWidget):
     showInArticle = Signal(str, str)  # deck id, quote
     homeRequested = Signal()
     newQuizRequested = Signal()
+    # The page's scroll area; the name hides QWidget.scroll(dx, dy), which studyapp never calls.
+    scroll: QScrollArea  # type: ignore[assignment]
     retryRequested = Signal(object)  # a studyapp.study.quiz.Quiz of the mistakes
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -73,6 +73,8 @@ class StatsView(QWidget):
     """The statistics screen. ``show_figures(store, bank, now)`` fills it."""
 
     homeRequested = Signal()
+    # The page's scroll area; the name hides QWidget.scroll(dx, dy), which studyapp never calls.
+    scroll: QScrollArea  # type: ignore[assignment]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,7 +248,9 @@ class StatsView(QWidget):
             if first == last:
                 first = datetime.combine(first.date(), time(0), first.tzinfo)
                 last = datetime.combine(last.date(), time(23, 59), last.tzinfo)
-            x_axis.setRange(first, last)
+            # PySide6 converts datetime to QDateTime itself (its stubs list only QDateTime); the
+            # conversion drops tzinfo, so an aware datetime is read as local wall-clock time.
+            x_axis.setRange(first, last)  # type: ignore[arg-type]
         self._attach(chart, (line, dots), x_axis, y_axis)
         n = len(s.quiz_scores)
         self._place("scores", 0, 0, self._view(chart, "Quiz scores over time"),
@@ -273,8 +277,8 @@ class StatsView(QWidget):
         self._attach(chart, (bars,), values, cats)
         tag_view = self._view(chart, "Accuracy per tag")
         # Room for every tag's label at the current text size (QtCharts skips labels otherwise).
-        line = QFontMetrics(self.font()).lineSpacing()
-        tag_view.setMinimumHeight(max(CHART_HEIGHT, round(len(tags) * line * 1.5) + 5 * line))
+        line_height = QFontMetrics(self.font()).lineSpacing()
+        tag_view.setMinimumHeight(max(CHART_HEIGHT, round(len(tags) * line_height * 1.5) + 5 * line_height))
         self._place("tags", 0, 1, tag_view,
                     "Share of right answers for questions with each tag, weakest at the bottom."
                     if tags else "No answers yet: accuracy per tag appears once you have answered.")
