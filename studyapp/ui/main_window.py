@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from PySide6.QtCore import QByteArray, QFileSystemWatcher, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from studyapp.bank.model import Bank
@@ -60,6 +60,10 @@ class MainWindow(QMainWindow):
 
     firstPainted = Signal()
     reloaded = Signal()
+    # Menu entries others trigger or enable; set by window_menus.build_menus.
+    add_action: QAction
+    reload_action: QAction
+    stats_action: QAction
 
     def __init__(self, core: AppCore, settings: QSettings, *, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,7 +76,8 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._views: dict[Screen, QWidget] = {}
         self._reader_return = Screen.HOME
-        self._current_deck: str | None = settings.value("home/last_deck", None, str) or None
+        last_deck = settings.value("home/last_deck", None, str)
+        self._current_deck: str | None = last_deck if isinstance(last_deck, str) and last_deck else None
         self._help: QWidget | None = None
 
         self.stack = QStackedWidget()
@@ -108,7 +113,8 @@ class MainWindow(QMainWindow):
 
         build_menus(self)
         self.statusBar().setAccessibleName("Status")
-        self.set_font_size(int(settings.value("view/font_size", FONT_DEFAULT, int)), save=False)
+        # QSettings.value is typed as returning object; with type int it returns an int.
+        self.set_font_size(int(cast(int, settings.value("view/font_size", FONT_DEFAULT, int))), save=False)
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)

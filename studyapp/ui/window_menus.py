@@ -6,10 +6,12 @@ Kept apart from ``main_window`` so that module stays about navigation between sc
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from studyapp.store import NoticeKind, StoreError, StoreNotice
 from studyapp.ui import dialogs
@@ -19,7 +21,11 @@ if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
 
 
-def _action(window: MainWindow, menu: Any, text: str, slot: Callable[[], object], shortcut: Any = None, name: str | None = None) -> QAction:
+_Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object], shortcut: _Shortcut | None = None,
+            name: str | None = None) -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
         if isinstance(shortcut, list):
@@ -42,7 +48,7 @@ def build_menus(window: MainWindow) -> None:
         ("studyapp.ui.import_dialog", "&Import…", "ImportDialog"),
     ):
         if _module_exists(module):
-            _action(window, file_menu, text, lambda m=module, n=name: open_interop_dialog(window, m, n), None, name)
+            _action(window, file_menu, text, partial(open_interop_dialog, window, module, name), None, name)
     _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
     window.reload_action = _action(window, file_menu, "&Reload question files", window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
     file_menu.addSeparator()
