@@ -281,9 +281,9 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         return 1
     except Exception as exc:  # noqa: BLE001 - a bug: say so plainly, keep the traceback in the log
         _append_to_log(paths, "start-up failed\n" + traceback.format_exc())
-        error = StartupError("studyapp could not start", f"studyapp could not start: {type(exc).__name__}: {exc}\n"
-                             f"The details were written to {paths.log}.")
-        _report_startup_error(app, error, quiet)
+        failure = StartupError("studyapp could not start", f"studyapp could not start: {type(exc).__name__}: {exc}\n"
+                               f"The details were written to {paths.log}.")
+        _report_startup_error(app, failure, quiet)
         return 1
     running.install_excepthook()
     window = running.window

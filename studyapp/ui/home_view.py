@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QSortFilterProxyModel, Qt, Signal, SignalInstance
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -302,7 +302,9 @@ class HomeView(QWidget):
 
     def _fit_panel(self) -> None:
         """The deck panel is as wide as its widest button needs (text size and counts change it)."""
-        margins = self.deck_panel.layout().contentsMargins()
+        layout = self.deck_panel.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
         widest = max(b.sizeHint().width() for b in (self.study_button, self.quiz_button, self.read_button))
         self.deck_scroll.setMinimumWidth(max(240, widest + margins.left() + margins.right() + 4))
 
@@ -311,10 +313,10 @@ class HomeView(QWidget):
             self._fit_panel()
         super().changeEvent(event)
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         deck_id = self.current_deck_id()
         if deck_id:
-            signal.emit(deck_id)  # type: ignore[attr-defined]
+            signal.emit(deck_id)
 
     def _study(self) -> None:
         self._emit(self.studyRequested)

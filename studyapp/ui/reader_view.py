@@ -179,9 +179,9 @@ class ReaderView(QWidget):
             else:
                 bf.setBottomMargin(10)
                 bf.setLineHeight(130, 1)  # QTextBlockFormat.ProportionalHeight
-                m = self.paragraph_mastery.get(i)
-                if show_map and m in tint:
-                    bf.setBackground(tint[m])
+                mastery = self.paragraph_mastery.get(i)
+                if show_map and mastery in tint:
+                    bf.setBackground(tint[mastery])
             if first:
                 cursor.setBlockFormat(bf)
                 cursor.setBlockCharFormat(cf)
