@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Literal, Protocol, cast, overload
 
 from PySide6.QtCore import QByteArray, QFileSystemWatcher, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
@@ -25,6 +25,13 @@ from studyapp.ui import dialogs
 from studyapp.ui.deck_model import deck_rows
 from studyapp.ui.home_view import HomeView
 from studyapp.ui.theme import FONT_DEFAULT, clamp_font_size, rescale_fonts
+
+if TYPE_CHECKING:  # the views are imported when first shown, to keep start-up short
+    from studyapp.study.quiz import Quiz
+    from studyapp.ui.flashcard_view import FlashcardView
+    from studyapp.ui.quiz_view import QuizView
+    from studyapp.ui.reader_view import ReaderView
+    from studyapp.ui.stats_view import StatsView
 
 ORGANIZATION = "studyapp"
 APPLICATION = "studyapp"
@@ -188,8 +195,19 @@ class MainWindow(QMainWindow):
                 return screen
         return Screen.HOME
 
+    @overload
+    def view(self, screen: Literal[Screen.QUIZ]) -> QuizView: ...
+    @overload
+    def view(self, screen: Literal[Screen.FLASHCARDS]) -> FlashcardView: ...
+    @overload
+    def view(self, screen: Literal[Screen.READER]) -> ReaderView: ...
+    @overload
+    def view(self, screen: Literal[Screen.STATS]) -> StatsView: ...
+    @overload
+    def view(self, screen: Screen) -> QWidget: ...
+
     def view(self, screen: Screen) -> QWidget:
-        """The widget of ``screen``, built on first use."""
+        """The widget of ``screen``, built on first use (``_build_view`` makes each screen's class)."""
         if screen not in self._views:
             widget = self._build_view(screen)
             self._views[screen] = widget
@@ -240,16 +258,16 @@ class MainWindow(QMainWindow):
         if current is Screen.QUIZ:
             from studyapp.study.quiz_session import QuizState
 
-            view = self._views[Screen.QUIZ]
+            view = cast("QuizView", self._views[Screen.QUIZ])
             session = getattr(view, "session", None)
             if session is not None and session.state in (QuizState.ASKING, QuizState.ANSWERED):
                 n = session.answered
                 if not dialogs.confirm(self, "Leave the quiz?",
                                        f"Stop this quiz? The {n} answer{'s' if n != 1 else ''} you gave stay saved."):
                     return False
-            view.stop()  # type: ignore[attr-defined]
+            view.stop()
         elif current is Screen.FLASHCARDS:
-            self._views[Screen.FLASHCARDS].close_session()  # type: ignore[attr-defined]
+            cast("FlashcardView", self._views[Screen.FLASHCARDS]).close_session()
         return True
 
     def go_home(self) -> None:
@@ -293,9 +311,9 @@ class MainWindow(QMainWindow):
         self._remember_deck(deck_id)
         session = ReviewSession(self.bank, self.core.store, now=self.now, deck=deck_id)
         view = self.view(Screen.FLASHCARDS)
-        view.close_session()  # type: ignore[attr-defined]
+        view.close_session()
         self.stack.setCurrentWidget(view)
-        view.start(session)  # type: ignore[attr-defined]
+        view.start(session)
 
     def start_quiz(self, deck_id: str) -> None:
         """Open the quiz set-up for ``deck_id`` (every deck when empty); start when accepted."""
@@ -323,22 +341,22 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(accepted)
         dialog.open()
 
-    def start_quiz_of(self, quiz: object) -> None:
+    def start_quiz_of(self, quiz: Quiz) -> None:
         """Start a quiz already built (a new one, or "retry my mistakes")."""
         from studyapp.study.quiz_session import QuizSession
 
-        session = QuizSession(quiz, self.core.store, now=self.now)  # type: ignore[arg-type]
+        session = QuizSession(quiz, self.core.store, now=self.now)
         view = self.view(Screen.QUIZ)
-        view.stop()  # type: ignore[attr-defined]  # a quiz still running is abandoned (answers kept)
+        view.stop()  # a quiz still running is abandoned (answers kept)
         self.stack.setCurrentWidget(view)
-        view.start(session)  # type: ignore[attr-defined]
+        view.start(session)
 
     def show_stats(self) -> None:
         """Open the statistics screen (QtCharts is imported on the first call)."""
         if not self.leave_study():
             return
         view = self.view(Screen.STATS)
-        view.show_figures(self.core.store, self.bank, self.now())  # type: ignore[attr-defined]
+        view.show_figures(self.core.store, self.bank, self.now())
         self.stack.setCurrentWidget(view)
 
     # -- file menu ---------------------------------------------------------------------
@@ -401,21 +419,22 @@ class MainWindow(QMainWindow):
         font.setPointSize(size)
         self.setFont(font)
         rescale_fonts(self, size)
-        reader = self._views.get(Screen.READER)
+        reader = cast("ReaderView | None", self._views.get(Screen.READER))
         if reader is not None:
             reader.setFont(font)
-            reader._render()  # type: ignore[attr-defined]
+            reader._render()
         if save:
             self.settings.setValue("view/font_size", size)
 
     def shutdown(self) -> None:
         """Before the store closes: end a running quiz or review (answers are already saved)
         and stop watching files, so nothing touches the store after this."""
-        quiz, cards = self._views.get(Screen.QUIZ), self._views.get(Screen.FLASHCARDS)
+        quiz = cast("QuizView | None", self._views.get(Screen.QUIZ))
+        cards = cast("FlashcardView | None", self._views.get(Screen.FLASHCARDS))
         if quiz is not None:
-            quiz.stop()  # type: ignore[attr-defined]
+            quiz.stop()
         if cards is not None:
-            cards.close_session()  # type: ignore[attr-defined]
+            cards.close_session()
         self._reload_timer.stop()
         self._loader.close()
         paths = self.watcher.files() + self.watcher.directories()
