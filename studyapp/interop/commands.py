@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from studyapp.bank.loader import check_file, load_bank
 from studyapp.interop.draftfile import DraftError, default_output, is_previous_output, write_draft
@@ -17,6 +17,9 @@ from studyapp.interop.fit import DECK_ID_RE
 from studyapp.interop.importer import fits_in_one_file, import_file, imported_text
 from studyapp.interop.yamlwrite import write_text_atomic
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
+
+if TYPE_CHECKING:
+    from studyapp.bank.model import Deck
 
 
 def _deck_id_ok(deck_id: str, out: TextIO) -> bool:
@@ -117,7 +120,7 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     return 1 if skipped else 0
 
 
-def _export_csv(deck_id: str, deck: object, data: DataPaths, target: Path, out: TextIO) -> int:
+def _export_csv(deck_id: str, deck: Deck | None, data: DataPaths, target: Path, out: TextIO) -> int:
     from studyapp.interop.csvexport import write_history_csv
     from studyapp.store import StoreError, open_store
 
@@ -130,7 +133,7 @@ def _export_csv(deck_id: str, deck: object, data: DataPaths, target: Path, out: 
             out.write(f"studyapp: {exc}\n")
             return 1
         try:
-            count = write_history_csv(opened.store, deck_id, deck, target)  # type: ignore[arg-type]
+            count = write_history_csv(opened.store, deck_id, deck, target)
         finally:
             opened.store.close()
     out.write(f"Exported {count} answers of deck '{deck_id}' to {target}\n")

@@ -215,7 +215,7 @@ class DraftDialog(QDialog):
         self.prompt_edit.setPlainText(prompt_of(q) if q else "")
         self.answer_edit.setText(answer_of(q) if q else "")
         self.prompt_edit.setEnabled(valid)
-        self.answer_edit.setEnabled(bool(q) and answer_editable(q))  # type: ignore[arg-type]
+        self.answer_edit.setEnabled(q is not None and answer_editable(q))
         self.apply_button.setEnabled(valid)
         self.edit_error.setText("")
 
