@@ -5,14 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from studyapp.bank.model import Bank, Deck
 from studyapp.store.localtime import tomorrow_start
+
+if TYPE_CHECKING:
+    from studyapp.store.records import CardState
 
 # "Mastered": fsrs expects the card to be remembered for three weeks (Anki's "mature").
 # Same value as studyapp.stats.MASTERED_STABILITY_DAYS (a test keeps them equal); not imported
@@ -25,7 +28,7 @@ Index = QModelIndex | QPersistentModelIndex
 class DeckStore(Protocol):
     """What the deck list reads from the store."""
 
-    def card_states(self, deck: str | None = None) -> dict[tuple[str, str], Any]: ...
+    def card_states(self, deck: str | None = None) -> dict[tuple[str, str], CardState]: ...
 
     def last_quiz_score(self, deck: str) -> float | None: ...
 
@@ -117,7 +120,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 class DeckTableModel(QAbstractTableModel):
     """Read-only table of ``DeckRow``s."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DeckRow] = []
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from studyapp.bank.model import Deck
 from studyapp.grading import Outcome
 from studyapp.ui.deck_model import MASTERED_STABILITY_DAYS
 from studyapp.ui.reader_view import Mastery, paragraph_mastery
+
+if TYPE_CHECKING:
+    from studyapp.store.records import CardState, QuestionHistory
 
 LEARNING_STABILITY_DAYS = 4.0
 
@@ -15,12 +18,12 @@ LEARNING_STABILITY_DAYS = 4.0
 class MasteryStore(Protocol):
     """What the map reads from the store."""
 
-    def card_states(self, deck: str | None = None) -> dict[tuple[str, str], Any]: ...
+    def card_states(self, deck: str | None = None) -> dict[tuple[str, str], CardState]: ...
 
-    def question_history(self, deck: str | None = None) -> dict[tuple[str, str], Any]: ...
+    def question_history(self, deck: str | None = None) -> dict[tuple[str, str], QuestionHistory]: ...
 
 
-def mastery_of(card: Any | None, history: Any | None) -> Mastery:
+def mastery_of(card: CardState | None, history: QuestionHistory | None) -> Mastery:
     """One question's mastery from its card state and answer history."""
     if history is not None and history.last_outcome in (Outcome.WRONG, Outcome.ALMOST):
         return Mastery.WEAK

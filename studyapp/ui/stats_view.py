@@ -8,9 +8,11 @@ Charts take the window's palette (light or dark) when they are built.
 from __future__ import annotations
 
 from datetime import datetime, time, timezone
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
+    QAbstractSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -41,6 +43,9 @@ from studyapp.stats import Statistics, bank_questions, compute_statistics
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.theme import colors_for, is_dark, scale_font
+
+if TYPE_CHECKING:
+    from studyapp.store import Store
 
 MAX_TAGS = 10
 CHART_HEIGHT = 300
@@ -80,7 +85,7 @@ class StatsView(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Statistics")
         self.statistics: Statistics | None = None
-        self._store: Any = None
+        self._store: Store | None = None
         self._bank = Bank()
         self._now = datetime.now(timezone.utc)
         outer = QVBoxLayout(self)
@@ -137,7 +142,7 @@ class StatsView(QWidget):
 
     # -- data --------------------------------------------------------------------------
 
-    def show_figures(self, store: Any, bank: Bank, now: datetime) -> None:
+    def show_figures(self, store: Store, bank: Bank, now: datetime) -> None:
         """Compute and draw every figure for the chosen scope (all decks by default)."""
         self._store, self._bank, self._now = store, bank, now
         current = self.scope.currentData()
@@ -211,7 +216,7 @@ class StatsView(QWidget):
         view.setAccessibleName(name)
         return view
 
-    def _axis_style(self, *axes: Any) -> None:
+    def _axis_style(self, *axes: QAbstractAxis) -> None:
         text = self.palette().text().color()
         grid = QColor(text)
         grid.setAlpha(40)
@@ -329,7 +334,9 @@ class StatsView(QWidget):
             self.charts.addWidget(box, row, 0, 1, 2)
         box.setText(text)
 
-    def _attach(self, chart: QChart, series: tuple[Any, ...], x_axis: Any, y_axis: Any) -> None:
+    def _attach(
+        self, chart: QChart, series: tuple[QAbstractSeries, ...], x_axis: QAbstractAxis, y_axis: QAbstractAxis
+    ) -> None:
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         for s in series:
