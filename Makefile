@@ -1,6 +1,6 @@
-# One command each: `make run` opens the window, `make test` runs every test headless.
-# Both create .venv on first use and reuse it afterwards (re-installing only when
-# pyproject.toml changed).
+# One command each: `make run` opens the window, `make test` runs every test headless,
+# `make typecheck` runs mypy --strict over studyapp/. Each creates .venv on first use and
+# reuses it afterwards (re-installing only when pyproject.toml changed).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
