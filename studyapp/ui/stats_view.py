@@ -24,7 +24,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -54,6 +54,11 @@ CHART_HEIGHT = 300
 def _percent(ratio: float | None) -> str:
     return "—" if ratio is None else f"{round(ratio * 100)}%"
 
+
+
+def _qdatetime(moment: datetime) -> QDateTime:
+    """An aware datetime as the same instant in Qt (never read as local wall-clock time)."""
+    return QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
 
 class Figure(QFrame):
     """One big number with a caption."""
@@ -238,7 +243,7 @@ class StatsView(QWidget):
         dots.setColor(accent)
         dots.setMarkerSize(8)
         for p in s.quiz_scores:
-            x = float(p.finished.timestamp() * 1000)
+            x = float(_qdatetime(p.finished).toMSecsSinceEpoch())
             line.append(x, p.score * 100)
             dots.append(x, p.score * 100)
         chart.addSeries(line)
@@ -253,9 +258,9 @@ class StatsView(QWidget):
             if first == last:
                 first = datetime.combine(first.date(), time(0), first.tzinfo)
                 last = datetime.combine(last.date(), time(23, 59), last.tzinfo)
-            # PySide6 converts datetime to QDateTime itself (its stubs list only QDateTime); the
-            # conversion drops tzinfo, so an aware datetime is read as local wall-clock time.
-            x_axis.setRange(first, last)  # type: ignore[arg-type]
+            # Through epoch milliseconds, as the points are placed: PySide6's own datetime ->
+            # QDateTime conversion drops tzinfo, which put the range hours off outside UTC.
+            x_axis.setRange(_qdatetime(first), _qdatetime(last))
         self._attach(chart, (line, dots), x_axis, y_axis)
         n = len(s.quiz_scores)
         self._place("scores", 0, 0, self._view(chart, "Quiz scores over time"),

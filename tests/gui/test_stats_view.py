@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from window_samples import FIXED_NOW, GOOD, add_history, write_deck
 
 from studyapp.ui.main_window import Screen
@@ -68,3 +69,29 @@ def test_charts_follow_a_palette_switch(make_app: Any, tmp_path: Path, qapp: Any
     finally:
         qapp.setPalette(old_palette)
         qapp.setStyle(old_style)
+
+
+def test_quiz_score_axis_covers_its_points_outside_utc(
+    make_app: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Found by type-checking: the date axis was set from datetimes whose zone PySide6 dropped,
+    so in New York the axis sat five hours away from the points it should frame."""
+    import time as _time
+
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    running = make_app(dirs=[tmp_path / "q"])
+    add_history(running.core.store, running.window.bank, FIXED_NOW)
+    monkeypatch.setenv("TZ", "America/New_York")
+    _time.tzset()
+    try:
+        running.window.stats_action.trigger()
+        view = running.window.view(Screen.STATS)
+        chart = view.chart_views["scores"].chart()  # type: ignore[attr-defined]
+        points = chart.series()[0].points()
+        axis = chart.axes(Qt.Orientation.Horizontal)[0]
+        xs = [p.x() for p in points]
+        assert axis.min().toMSecsSinceEpoch() == min(xs)
+        assert axis.max().toMSecsSinceEpoch() == max(xs)
+    finally:
+        monkeypatch.delenv("TZ")
+        _time.tzset()
