@@ -7,7 +7,7 @@ Charts take the window's palette (light or dark) when they are built.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
+from datetime import datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
@@ -251,16 +251,23 @@ class StatsView(QWidget):
         x_axis, y_axis = QDateTimeAxis(), QValueAxis()
         x_axis.setFormat("d MMM")
         x_axis.setTickCount(5)
-        y_axis.setRange(0, 100)
+        # A little headroom above 100% so a perfect score's dot is not cut in half by the
+        # plot's edge; ticks stay at 0, 25, ..., 100.
+        y_axis.setRange(0, 106)
+        y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        y_axis.setTickAnchor(0)
+        y_axis.setTickInterval(25)
         y_axis.setLabelFormat("%d%%")
         if s.quiz_scores:
             first, last = s.quiz_scores[0].finished, s.quiz_scores[-1].finished
             if first == last:
                 first = datetime.combine(first.date(), time(0), first.tzinfo)
                 last = datetime.combine(last.date(), time(23, 59), last.tzinfo)
+            # Some room on both sides so the first and last dots are not cut by the plot's edge.
+            pad = max((last - first) * 0.03, timedelta(hours=1))
             # Through epoch milliseconds, as the points are placed: PySide6's own datetime ->
             # QDateTime conversion drops tzinfo, which put the range hours off outside UTC.
-            x_axis.setRange(_qdatetime(first), _qdatetime(last))
+            x_axis.setRange(_qdatetime(first - pad), _qdatetime(last + pad))
         self._attach(chart, (line, dots), x_axis, y_axis)
         n = len(s.quiz_scores)
         self._place("scores", 0, 0, self._view(chart, "Quiz scores over time"),
