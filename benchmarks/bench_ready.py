@@ -63,7 +63,7 @@ def run(ctx: Context) -> list[Row]:
     # Anki's 10,000 add_note calls are 10,000 commits (seconds each sample, far more when the
     # disk is busy), so few rounds; the studyapp side's imports are warmed by one untimed run.
     studyapp_once()
-    rounds = ctx.rounds(3, 1)
+    rounds = ctx.rounds(5, 1)
     res = paired({"studyapp": studyapp_sample, "anki": anki_sample}, rounds, warmup=0)
     profile_call(ctx, "ready", studyapp_once)
     return [

@@ -64,6 +64,9 @@ def run(ctx: Context) -> list[Row]:
     rounds = ctx.rounds(30, 8)
     res = paired({"again": again, "open": first_open, "naive": naive}, rounds, warmup=1)
     profile_call(ctx, "stats-again", lambda: compute_statistics(store, bank_questions(bank)), repeat=5)
+    fresh = open_()
+    profile_call(ctx, "stats-open", lambda: compute_statistics(fresh, bank_questions(bank)))
+    fresh.close()  # type: ignore[attr-defined]
     store.close()  # type: ignore[attr-defined]
     what = (f"statistics screen, every figure ({info.answers:,} answers, {bank.question_count:,} questions, "
             f"{info.quizzes} quizzes; {rounds} rounds): first open")
