@@ -3,7 +3,8 @@
 The window receives everything it works on (``AppCore``: data paths, the store, how to load
 question files) from ``studyapp.app``; it holds no SQL and parses no YAML. Screens other than
 home are built the first time they are shown, so start-up imports only what home needs
-(QtCharts in particular is loaded when Statistics is first opened).
+(QtCharts in particular is loaded when Statistics is first opened). Starting and leaving a quiz or a
+flashcard review lives in ``study_screens``; the menu bar in ``window_menus``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from studyapp.ui.theme import FONT_DEFAULT, clamp_font_size, rescale_fonts
 if TYPE_CHECKING:  # the views are imported when first shown, to keep start-up short
     from studyapp.study.quiz import Quiz
     from studyapp.ui.flashcard_view import FlashcardView
+    from studyapp.ui.quiz_setup_dialog import QuizSetupDialog
     from studyapp.ui.quiz_view import QuizView
     from studyapp.ui.reader_view import ReaderView
     from studyapp.ui.stats_view import StatsView
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         last_deck = settings.value("home/last_deck", None, str)
         self._current_deck: str | None = last_deck if isinstance(last_deck, str) and last_deck else None
         self._help: QWidget | None = None
+        self._setup_dialog: QuizSetupDialog | None = None
 
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Screens")
@@ -97,7 +100,7 @@ class MainWindow(QMainWindow):
         self.home.studyRequested.connect(self.start_flashcards)
         self.home.quizRequested.connect(self.start_quiz)
         self.home.readRequested.connect(lambda d: self.open_reader(d))
-        self.home.deckSelected.connect(self._remember_deck)
+        self.home.deckSelected.connect(self.remember_deck)
         self.home.addFileRequested.connect(self.add_question_file)
         self.home.openFolderRequested.connect(self.open_question_folder)
         self.home.openProblemRequested.connect(lambda p: dialogs.open_externally(self, p))
@@ -127,8 +130,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1000, 680)
-
-    # -- menus -------------------------------------------------------------------------
 
     # -- loading -----------------------------------------------------------------------
 
@@ -176,7 +177,13 @@ class MainWindow(QMainWindow):
     def _schedule_reload(self, _path: str) -> None:
         self._reload_timer.start()
 
-    def _remember_deck(self, deck_id: str) -> None:
+    @property
+    def current_deck(self) -> str | None:
+        """The deck last chosen on home or studied (kept across runs); None before any."""
+        return self._current_deck
+
+    def remember_deck(self, deck_id: str) -> None:
+        """Make ``deck_id`` the current deck, and keep it in the settings."""
         self._current_deck = deck_id
         self.settings.setValue("home/last_deck", deck_id)
 
@@ -228,21 +235,11 @@ class MainWindow(QMainWindow):
             stats = StatsView()
             stats.homeRequested.connect(self.go_home)
             return stats
+        from studyapp.ui import study_screens
+
         if screen is Screen.QUIZ:
-            from studyapp.ui.quiz_view import QuizView
-
-            quiz = QuizView()
-            quiz.homeRequested.connect(self.go_home)
-            quiz.newQuizRequested.connect(lambda: self.start_quiz(self._current_deck or ""))
-            quiz.retryRequested.connect(self.start_quiz_of)
-            quiz.showInArticle.connect(lambda d, q: self.open_reader(d, q, return_to=Screen.QUIZ))
-            return quiz
-        from studyapp.ui.flashcard_view import FlashcardView
-
-        cards = FlashcardView(now=self.now)
-        cards.homeRequested.connect(self.go_home)
-        cards.showInArticle.connect(lambda d, q: self.open_reader(d, q, return_to=Screen.FLASHCARDS))
-        return cards
+            return study_screens.build_quiz_view(self)
+        return study_screens.build_flashcard_view(self)
 
     def show_screen(self, screen: Screen) -> None:
         """Switch to ``screen`` (home refreshes its counts)."""
@@ -254,21 +251,11 @@ class MainWindow(QMainWindow):
     def leave_study(self) -> bool:
         """Before leaving a quiz or a flashcard review for another screen: a quiz in progress is
         abandoned after asking (its answers stay saved); a review is closed. False: stay."""
-        current = self.current_screen()
-        if current is Screen.QUIZ:
-            from studyapp.study.quiz_session import QuizState
+        if self.current_screen() not in (Screen.QUIZ, Screen.FLASHCARDS):
+            return True  # nothing to leave: do not import the study screens for it
+        from studyapp.ui import study_screens
 
-            view = cast("QuizView", self._views[Screen.QUIZ])
-            session = getattr(view, "session", None)
-            if session is not None and session.state in (QuizState.ASKING, QuizState.ANSWERED):
-                n = session.answered
-                if not dialogs.confirm(self, "Leave the quiz?",
-                                       f"Stop this quiz? The {n} answer{'s' if n != 1 else ''} you gave stay saved."):
-                    return False
-            view.stop()
-        elif current is Screen.FLASHCARDS:
-            cast("FlashcardView", self._views[Screen.FLASHCARDS]).close_session()
-        return True
+        return study_screens.leave_study(self)
 
     def go_home(self) -> None:
         """Back to the deck list (after asking, if a quiz is running)."""
@@ -306,50 +293,21 @@ class MainWindow(QMainWindow):
 
     def start_flashcards(self, deck_id: str) -> None:
         """Review ``deck_id``'s flashcards: due ones first, then new ones."""
-        from studyapp.study.review_session import ReviewSession
+        from studyapp.ui import study_screens
 
-        self._remember_deck(deck_id)
-        session = ReviewSession(self.bank, self.core.store, now=self.now, deck=deck_id)
-        view = self.view(Screen.FLASHCARDS)
-        view.close_session()
-        self.stack.setCurrentWidget(view)
-        view.start(session)
+        study_screens.start_flashcards(self, deck_id)
 
     def start_quiz(self, deck_id: str) -> None:
         """Open the quiz set-up for ``deck_id`` (every deck when empty); start when accepted."""
-        from studyapp.ui.quiz_setup_dialog import QuizSetupDialog
+        from studyapp.ui import study_screens
 
-        store = self.core.store
-        deck = self.bank.deck(deck_id) if deck_id else None
-        if deck is not None:
-            self._remember_deck(deck.id)
-        scope = deck.id if deck is not None else None
-        history, cards = store.question_history(scope), store.card_states(scope)
-        dialog = QuizSetupDialog(deck, self.bank, self, history=history, card_states=cards, now=self.now())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._setup_dialog = dialog
-
-        def accepted() -> None:
-            from studyapp.study.quiz_session import new_quiz
-
-            quiz = new_quiz(self.bank, dialog.options(), self.core.store, self.now())
-            if not quiz.items:
-                dialogs.inform(self, "No questions", "No question matches these settings; choose other tags, types or source.")
-                return
-            self.start_quiz_of(quiz)
-
-        dialog.accepted.connect(accepted)
-        dialog.open()
+        self._setup_dialog = study_screens.start_quiz(self, deck_id)
 
     def start_quiz_of(self, quiz: Quiz) -> None:
         """Start a quiz already built (a new one, or "retry my mistakes")."""
-        from studyapp.study.quiz_session import QuizSession
+        from studyapp.ui import study_screens
 
-        session = QuizSession(quiz, self.core.store, now=self.now)
-        view = self.view(Screen.QUIZ)
-        view.stop()  # a quiz still running is abandoned (answers kept)
-        self.stack.setCurrentWidget(view)
-        view.start(session)
+        study_screens.start_quiz_of(self, quiz)
 
     def show_stats(self) -> None:
         """Open the statistics screen (QtCharts is imported on the first call)."""
@@ -402,8 +360,6 @@ class MainWindow(QMainWindow):
             self._help = FormatHelpDialog(self)
         self._help.show()
         self._help.raise_()
-
-    # -- notices -----------------------------------------------------------------------
 
     # -- font, settings, painting ------------------------------------------------------
 
