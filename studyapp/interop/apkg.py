@@ -1,23 +1,25 @@
-"""Read Anki packages (``.apkg``): a zip holding a SQLite collection (``collection.anki21`` or ``.anki2``).
+"""Read Anki packages (``.apkg``): a zip holding a SQLite collection, in any format Anki writes.
 
 Basic-like notes (note type kind 0) become ``card`` questions from their first two fields;
 Cloze notes become ``cloze`` questions (``{{c1::x::hint}}`` -> ``{{x}}``, "Back Extra" -> explanation).
 Notes written by ``studyapp export --format apkg`` carry their type in the HTML and come back as
-the same choice / multi / truefalse / text question. Packages in Anki's newest format
-(``collection.anki21b``, zstd-compressed) are reported: re-export with "Support older Anki versions".
+the same choice / multi / truefalse / text question. Which collection file is read, and how note
+types are found in each format (``collection.anki21b`` from Anki 23.10+, ``anki21``, ``anki2``),
+is in :mod:`studyapp.interop.ankicollection`.
 """
 
 from __future__ import annotations
 
-import json
-import shutil
 import sqlite3
 import tempfile
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
 
+import zstandard
+
 from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, MultiQuestion, TextQuestion, TrueFalseQuestion
+from studyapp.interop.ankicollection import collection_member, extract_collection, note_types
 from studyapp.interop.ankitext import anki_cloze, field_text
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import html_to_text
@@ -99,14 +101,6 @@ def _restore(front: str, back: str, deck: str, qid: str, tags: tuple[str, ...], 
     return CardQuestion(answer=m.one("answer"), **common)
 
 
-def _collection_member(z: zipfile.ZipFile) -> str | None:
-    names = set(z.namelist())
-    for name in ("collection.anki21", "collection.anki2"):
-        if name in names:
-            return name
-    return None
-
-
 def parse_apkg(path: Path, deck_id: str, conversion: Conversion) -> None:
     """Add a question for every Basic or Cloze note in the package at ``path``."""
     try:
@@ -115,20 +109,16 @@ def parse_apkg(path: Path, deck_id: str, conversion: Conversion) -> None:
         conversion.problem(path, 0, f"not an Anki package ({exc})")
         return
     with z, tempfile.TemporaryDirectory(prefix="studyapp-apkg-") as tmp:
-        names = set(z.namelist())
-        if "collection.anki21b" in names:
-            conversion.problem(
-                path, 0, "this package uses Anki's newest format; in Anki export it again with "
-                "'Support older Anki versions' ticked"
-            )
-            return
-        member = _collection_member(z)
+        member = collection_member(z)
         if member is None:
-            conversion.problem(path, 0, "no collection.anki2/anki21 inside; not an Anki deck package")
+            conversion.problem(path, 0, "no collection.anki21b/anki21/anki2 inside; not an Anki deck package")
             return
         db_path = Path(tmp) / "collection.sqlite"
-        with z.open(member) as src, db_path.open("wb") as dst:
-            shutil.copyfileobj(src, dst)
+        try:
+            extract_collection(z, member, db_path)
+        except (zstandard.ZstdError, zipfile.BadZipFile, OSError) as exc:
+            conversion.problem(path, 0, f"cannot unpack {member} ({exc})")
+            return
         try:
             con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         except sqlite3.Error as exc:
@@ -143,20 +133,20 @@ def parse_apkg(path: Path, deck_id: str, conversion: Conversion) -> None:
 
 
 def _read_notes(path: Path, con: sqlite3.Connection, deck_id: str, conversion: Conversion) -> None:
-    models = json.loads(con.execute("SELECT models FROM col").fetchone()[0] or "{}")
+    models = note_types(con)
     ids = IdAllocator()
     rows = con.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id").fetchall()
     for n, (_nid, mid, tags_text, flds) in enumerate(rows, start=1):
-        model = models.get(str(mid))
+        model = models.get(int(mid))
         fields = str(flds).split("\x1f")
         tags = tuple(dict.fromkeys(clean_text(t) for t in str(tags_text).split() if clean_text(t)))
         if model is None:
             conversion.problem(path, n, f"note {n} uses an unknown note type; skipped")
             continue
-        if "occlusion" in str(model.get("name", "")).lower():
+        if "occlusion" in model.name.lower():
             conversion.problem(path, n, f"note {n} is an image occlusion note (images are not imported); skipped")
             continue
-        if model.get("type") == 1:
+        if model.cloze:
             cloze = anki_cloze(field_text(fields[0], True))
             if cloze is None:
                 conversion.problem(path, n, f"note {n}: cloze note without a {{{{c1::...}}}} gap; skipped")
@@ -178,7 +168,8 @@ def _read_notes(path: Path, con: sqlite3.Connection, deck_id: str, conversion: C
             )
         else:
             if len(fields) < 2:
-                conversion.problem(path, n, f"note {n} has only one field; skipped")
+                only = f" ({model.fields[0]})" if model.fields else ""
+                conversion.problem(path, n, f"note {n} has only one field{only}; skipped")
                 continue
             front_plain = field_text(fields[0], True)
             qid = ids.take(html_to_text(fields[0]) if front_plain else "", "card")

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+import sqlite3
+import zipfile
 from argparse import Namespace
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import zstandard
 from anki.collection import (
     Collection,
     DeckIdLimit,
@@ -18,9 +22,11 @@ from anki.collection import (
 from interophelpers import SAMPLES, load_clean
 
 from studyapp.bank.model import AnyQuestion, CardQuestion, ClozeQuestion, Deck
+from studyapp.interop.ankicollection import NoteType, collection_member, extract_collection, note_types, notetype_kind
 from studyapp.interop.apkgwrite import write_apkg
 from studyapp.interop.commands import run_interop
 from studyapp.interop.importer import import_file, imported_text
+from studyapp.interop.problems import Conversion
 from studyapp.interop.yamlwrite import write_text_atomic
 
 
@@ -37,7 +43,10 @@ def _anki_notes(apkg: Path, tmp: Path) -> list[tuple[str, dict[str, str], list[s
 
 @pytest.fixture(scope="module")
 def anki_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Packages made by the anki library itself: legacy (collection.anki21) and newest (anki21b) formats."""
+    """Packages made by the anki library itself: legacy (collection.anki21) and newest (anki21b) formats.
+
+    "occlusion" is the newest format with one more note, of Anki's stock Image Occlusion type.
+    """
     tmp = tmp_path_factory.mktemp("anki")
     col = Collection(str(tmp / "source.anki2"))
     try:
@@ -60,31 +69,114 @@ def anki_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             out[name] = tmp / f"{name}.apkg"
             col.export_anki_package(out_path=str(out[name]), limit=DeckIdLimit(did),
                                     options=ExportAnkiPackageOptions(with_scheduling=False, with_media=False, legacy=legacy))
+        occlusion = col.new_note(col.models.by_name("Image Occlusion"))
+        occlusion["Occlusion"] = "{{c1::image-occlusion:rect:left=.1:top=.1:width=.2:height=.2}}"
+        occlusion["Image"] = '<img src="map.png">'
+        col.add_note(occlusion, did)
+        out["occlusion"] = tmp / "occlusion.apkg"
+        col.export_anki_package(out_path=str(out["occlusion"]), limit=DeckIdLimit(did),
+                                options=ExportAnkiPackageOptions(with_scheduling=False, with_media=False, legacy=False))
     finally:
         col.close()
     return out
 
 
-def test_apkg_built_by_anki_imports_with_zero_problems(tmp_path: Path, anki_built: dict[str, Path]) -> None:
-    conv = import_file(anki_built["legacy"], "belarus")
-    assert [str(p) for p in conv.problems] == []
+def _check_belarus(tmp_path: Path, conv: Conversion, name: str) -> None:
+    """The three notes of ``anki_built`` came back as the right questions, through the real loader."""
     out = tmp_path / "belarus.yaml"
-    write_text_atomic(out, imported_text(conv, "legacy.apkg", "belarus", "Belarus"))
+    write_text_atomic(out, imported_text(conv, name, "belarus", "Belarus"))
     card, reverse, cloze = load_clean(out).questions
-    assert isinstance(card, CardQuestion) and (card.prompt, card.answer) == ("Capital of Belarus?", "Minsk\n(on the Svislač)")
+    assert isinstance(card, CardQuestion)
+    assert (card.prompt, card.answer) == ("Capital of Belarus?", "Minsk\n(on the Svislač)")
     assert card.tags == ("capitals", "geo")
-    assert isinstance(reverse, CardQuestion) and reverse.answer == "Belarusian ruler & president"
+    assert isinstance(reverse, CardQuestion)
+    assert (reverse.prompt, reverse.answer) == ("Łukašenka", "Belarusian ruler & president")
+    assert reverse.tags == ("people",)
     assert isinstance(cloze, ClozeQuestion) and cloze.text == "{{Minsk}} is the capital of {{Belarus}}."
-    assert cloze.explanation == "Since 1991."
+    assert cloze.explanation == "Since 1991." and cloze.tags == ()
 
 
-def test_newest_anki_format_is_reported(anki_built: dict[str, Path]) -> None:
-    conv = import_file(anki_built["newest"], "belarus")
-    assert conv.questions == []
+@pytest.mark.parametrize("fmt", ["legacy", "newest"])
+def test_apkg_built_by_anki_imports_with_zero_problems(tmp_path: Path, anki_built: dict[str, Path], fmt: str) -> None:
+    conv = import_file(anki_built[fmt], "belarus")
+    assert [str(p) for p in conv.problems] == []
+    _check_belarus(tmp_path, conv, f"{fmt}.apkg")
+
+
+def test_newest_format_is_what_it_claims(anki_built: dict[str, Path]) -> None:
+    """Anki's default export: zstd-compressed schema 18 next to a dummy collection.anki2, which is not read."""
+    with zipfile.ZipFile(anki_built["newest"]) as z:
+        assert {"collection.anki21b", "collection.anki2"} <= set(z.namelist())
+        assert "collection.anki21" not in z.namelist()
+        assert collection_member(z) == "collection.anki21b"
+        assert z.read("collection.anki21b")[:4] == b"\x28\xb5\x2f\xfd"  # zstd frame magic
+
+
+def test_image_occlusion_in_newest_format_is_reported(anki_built: dict[str, Path]) -> None:
+    conv = import_file(anki_built["occlusion"], "belarus")
+    assert len(conv.questions) == 3
     assert [str(p) for p in conv.problems] == [
-        f"{anki_built['newest']}:0: this package uses Anki's newest format; in Anki export it again with "
-        "'Support older Anki versions' ticked"
+        f"{anki_built['occlusion']}:4: note 4 is an image occlusion note (images are not imported); skipped"
     ]
+
+
+def _repack(source: Path, target: Path, change: Callable[[sqlite3.Connection], None], tmp: Path) -> None:
+    """Copy the newest-format package ``source`` to ``target``, with ``change`` applied to its collection."""
+    db = tmp / "work.sqlite"
+    with zipfile.ZipFile(source) as z:
+        db.write_bytes(zstandard.ZstdDecompressor().decompressobj().decompress(z.read("collection.anki21b")))
+        others = {name: z.read(name) for name in z.namelist() if name != "collection.anki21b"}
+    con = sqlite3.connect(db)
+    try:
+        change(con)
+        con.commit()
+    finally:
+        con.close()
+    with zipfile.ZipFile(target, "w") as z:
+        z.writestr("collection.anki21b", zstandard.ZstdCompressor().compress(db.read_bytes()))
+        for name, data in others.items():
+            z.writestr(name, data)
+
+
+def test_unreadable_notetype_config_falls_back_to_cloze_templates(tmp_path: Path, anki_built: dict[str, Path]) -> None:
+    broken = tmp_path / "broken.apkg"
+    _repack(anki_built["newest"], broken, lambda con: con.execute("UPDATE notetypes SET config = x'ff'"), tmp_path)
+    conv = import_file(broken, "belarus")
+    assert [str(p) for p in conv.problems] == []
+    _check_belarus(tmp_path, conv, "broken.apkg")
+
+
+def test_field_names_come_from_the_schema_18_tables(tmp_path: Path, anki_built: dict[str, Path]) -> None:
+    for fmt in ("legacy", "newest"):
+        with zipfile.ZipFile(anki_built[fmt]) as z:
+            member = collection_member(z)
+            assert member is not None
+            extract_collection(z, member, tmp_path / f"{fmt}.sqlite")
+        con = sqlite3.connect(tmp_path / f"{fmt}.sqlite")
+        try:
+            types = {t.name: t for t in note_types(con).values()}
+        finally:
+            con.close()
+        assert types["Cloze"] == NoteType("Cloze", True, ("Text", "Back Extra"))
+        assert types["Basic"] == NoteType("Basic", False, ("Front", "Back"))
+
+
+def test_notetype_kind_walks_the_protobuf() -> None:
+    assert notetype_kind(b"") == 0  # NORMAL is the default, so protobuf leaves it out
+    assert notetype_kind(b"\x08\x01\x1a\x02ab") == 1
+    assert notetype_kind(b"\x1a\x02ab\x21" + bytes(8) + b"\x2d" + bytes(4) + b"\x08\x01") == 1  # after other fields
+    assert notetype_kind(b"\x10\x01") == 0  # field 2, not kind
+    for bad in (b"\xff", b"\x1a\x05ab", b"\x0b"):
+        with pytest.raises(ValueError):
+            notetype_kind(bad)
+
+
+def test_damaged_newest_collection_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "damaged.apkg"
+    with zipfile.ZipFile(bad, "w") as z:
+        z.writestr("collection.anki21b", b"\x28\xb5\x2f\xfd not really zstd")
+    conv = import_file(bad, "d")
+    assert conv.questions == [] and "cannot unpack collection.anki21b" in str(conv.problems[0])
 
 
 def test_not_a_package_is_reported(tmp_path: Path) -> None:
