@@ -20,7 +20,6 @@ one of its card templates' config holds ``{{cloze:``.
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 import zipfile
 from dataclasses import dataclass
@@ -48,17 +47,31 @@ def collection_member(z: zipfile.ZipFile) -> str | None:
     return next((name for name in MEMBERS if name in names), None)
 
 
-def extract_collection(z: zipfile.ZipFile, member: str, target: Path) -> None:
+MAX_COLLECTION_BYTES = 1 << 30  # 1 GiB unpacked: far above any real deck, far below a full disk
+
+
+class CollectionTooLarge(OSError):
+    """The unpacked collection would pass ``MAX_COLLECTION_BYTES`` (a zip or zstd bomb)."""
+
+
+def extract_collection(
+    z: zipfile.ZipFile, member: str, target: Path, limit: int = MAX_COLLECTION_BYTES
+) -> None:
     """Write ``member`` of the package to ``target`` as a plain SQLite file (decompressing ``anki21b``).
 
-    Raises ``zstandard.ZstdError`` when the compressed data is damaged.
+    Raises ``zstandard.ZstdError`` when the compressed data is damaged, and ``CollectionTooLarge``
+    (an ``OSError``) as soon as more than ``limit`` bytes come out, so a crafted package cannot
+    fill the disk.
     """
-    with z.open(member) as src, target.open("wb") as dst:
-        if member == NEWEST:
-            # Anki writes a streaming frame without the content size, so decompress as a stream.
-            zstandard.ZstdDecompressor().copy_stream(src, dst)
-        else:
-            shutil.copyfileobj(src, dst)
+    with z.open(member) as raw, target.open("wb") as dst:
+        # Anki writes a streaming frame without the content size, so decompress as a stream.
+        src = zstandard.ZstdDecompressor().stream_reader(raw) if member == NEWEST else raw
+        written = 0
+        while chunk := src.read(1 << 20):
+            written += len(chunk)
+            if written > limit:
+                raise CollectionTooLarge(f"{member} unpacks to more than {limit:,} bytes")
+            dst.write(chunk)
 
 
 def _varint(data: bytes, pos: int) -> tuple[int, int]:

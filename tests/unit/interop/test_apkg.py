@@ -242,3 +242,17 @@ def test_cli_export_apkg(tmp_path: Path) -> None:
     assert run_interop(args, {}, out) == 1  # match and order are reported
     assert "question 'capitals-match' not exported: Anki has no 'match' notes" in out.getvalue()
     assert len(_anki_notes(target, tmp_path)) == 10
+
+
+def test_a_package_that_unpacks_past_the_limit_is_refused_not_written_out(tmp_path: Path) -> None:
+    """A zstd bomb (a small package that unpacks huge) stops at the limit instead of filling the disk."""
+    from studyapp.interop.ankicollection import CollectionTooLarge
+
+    package = tmp_path / "bomb.apkg"
+    with zipfile.ZipFile(package, "w") as z:
+        z.writestr("collection.anki21b", zstandard.ZstdCompressor().compress(b"\0" * (4 << 20)))
+    target = tmp_path / "out.sqlite"
+    with zipfile.ZipFile(package) as z, pytest.raises(CollectionTooLarge, match="more than"):
+        extract_collection(z, "collection.anki21b", target, limit=1 << 20)
+    assert target.stat().st_size <= 1 << 20
+
