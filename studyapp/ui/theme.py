@@ -138,11 +138,17 @@ def scale_font(widget: QWidget, factor: float, *, bold: bool = True) -> None:
 
 
 def rescale_fonts(root: QWidget, base_point_size: float) -> None:
-    """After the base size changed: re-derive every ``scale_font`` widget under ``root``."""
+    """After the base size changed (or a screen was built): re-derive every ``scale_font`` widget
+    under ``root``, and give widgets with a style sheet the base size explicitly.
+
+    Qt stops propagating the parent's font to a widget once a style sheet has polished it, so
+    without this the muted hints, captions and quotes stayed at the application's default size
+    while the rest of the window followed the text size.
+    """
 
     for w in root.findChildren(QWidget):
         factor = w.property(FONT_SCALE_PROPERTY)
-        if factor:
+        if factor or w.styleSheet():
             font = w.font()
-            font.setPointSizeF(base_point_size * float(factor))
+            font.setPointSizeF(base_point_size * float(factor or 1.0))
             w.setFont(font)
