@@ -50,6 +50,13 @@ class Screen(IntEnum):
     STATS = 4
 
 
+#: The reader's back button when it was opened from a study screen (text, accessible name).
+_READER_BACK = {
+    Screen.QUIZ: ("← Back to the quiz", "Back to the quiz"),
+    Screen.FLASHCARDS: ("← Back to flashcards", "Back to flashcards"),
+}
+
+
 class AppCore(Protocol):
     """What the window needs from outside Qt (built by ``studyapp.app``)."""
 
@@ -227,7 +234,7 @@ class MainWindow(QMainWindow):
             from studyapp.ui.reader_view import ReaderView
 
             reader = ReaderView()
-            reader.homeRequested.connect(lambda: self.show_screen(self._reader_return))
+            reader.homeRequested.connect(self._leave_reader)
             return reader
         if screen is Screen.STATS:
             from studyapp.ui.stats_view import StatsView
@@ -240,6 +247,14 @@ class MainWindow(QMainWindow):
         if screen is Screen.QUIZ:
             return study_screens.build_quiz_view(self)
         return study_screens.build_flashcard_view(self)
+
+    def _leave_reader(self) -> None:
+        """Back from the reader to where it was opened, with the focus where the user left it."""
+        self.show_screen(self._reader_return)
+        if self._reader_return is not Screen.HOME:
+            screen = self.view(self._reader_return)
+            target = screen.focusWidget()
+            (target or screen).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_screen(self, screen: Screen) -> None:
         """Switch to ``screen`` (home refreshes its counts)."""
@@ -284,6 +299,7 @@ class MainWindow(QMainWindow):
             self._reader_return = Screen.HOME
         reader = self.view(Screen.READER)
         assert isinstance(reader, ReaderView)
+        reader.set_return_to(*_READER_BACK.get(self._reader_return, ("← Decks", "Back to decks")))
         reader.show_article(deck.title, text, deck_paragraph_mastery(deck, text, self.core.store))
         if quote:
             reader.highlight(quote)

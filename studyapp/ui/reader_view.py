@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPalette, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -110,6 +110,19 @@ class ReaderView(QWidget):
         if event.type() == QEvent.Type.PaletteChange and self.article is not None:
             self._render()
         super().changeEvent(event)
+
+    def set_return_to(self, text: str, accessible_name: str) -> None:
+        """Name where the back button (and Esc) returns: "← Decks", or the quiz or review the
+        reader was opened from, which a button called "Decks" would wrongly seem to leave."""
+        self.back.setText(text)
+        self.back.setAccessibleName(accessible_name)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Esc goes back, like the back button."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.back.click()
+            return
+        super().keyPressEvent(event)
 
     def show_article(self, title: str, raw_text: str, paragraph_mastery: Mapping[int, Mastery] | None = None) -> None:
         """Show ``raw_text``; ``paragraph_mastery`` maps block index → mastery (for the map)."""
