@@ -57,8 +57,9 @@ def leave_study(window: MainWindow) -> bool:
         session = getattr(view, "session", None)
         if session is not None and session.state in (QuizState.ASKING, QuizState.ANSWERED):
             n = session.answered
-            if not dialogs.confirm(window, "Leave the quiz?",
-                                   f"Stop this quiz? The {n} answer{'s' if n != 1 else ''} you gave stay saved."):
+            # The same sentence as Esc on the quiz: nothing about answers when none was given.
+            kept = f" The {n} answer{'s' if n != 1 else ''} you gave {'are' if n != 1 else 'is'} saved." if n else ""
+            if not dialogs.confirm(window, "Leave the quiz?", f"Stop this quiz?{kept}"):
                 return False
         view.stop()
     elif current is Screen.FLASHCARDS:
