@@ -374,6 +374,7 @@ class MainWindow(QMainWindow):
 
         if self._help is None:
             self._help = FormatHelpDialog(self)
+        self.fit_text_size(self._help)
         self._help.show()
         self._help.raise_()
 
@@ -383,6 +384,13 @@ class MainWindow(QMainWindow):
     def font_size(self) -> int:
         """The window's text size in points."""
         return self.font().pointSize()
+
+    def fit_text_size(self, dialog: QWidget) -> None:
+        """Give a dialog the window's text size: a separate window does not inherit the font."""
+        font = dialog.font()
+        font.setPointSize(self.font_size)
+        dialog.setFont(font)
+        rescale_fonts(dialog, self.font_size)
 
     def set_font_size(self, size: int, *, save: bool = True) -> None:
         """Change the text size of every screen (kept in the settings unless ``save`` is False)."""

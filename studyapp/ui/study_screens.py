@@ -93,6 +93,7 @@ def start_quiz(window: MainWindow, deck_id: str) -> QuizSetupDialog:
     history, cards = store.question_history(scope), store.card_states(scope)
     dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=window.now())
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.fit_text_size(dialog)
 
     def accepted() -> None:
         from studyapp.study.quiz_session import new_quiz

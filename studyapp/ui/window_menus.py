@@ -75,6 +75,7 @@ def open_interop_dialog(window: MainWindow, module: str, class_name: str) -> Non
     cls = getattr(importlib.import_module(module), class_name)
     dialog = cls(window.core.paths.questions, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.fit_text_size(dialog)
     dialog.saved.connect(lambda _path: window.reload())
     dialog.open()
 
