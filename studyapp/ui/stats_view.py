@@ -268,6 +268,9 @@ class StatsView(QWidget):
             # Through epoch milliseconds, as the points are placed: PySide6's own datetime ->
             # QDateTime conversion drops tzinfo, which put the range hours off outside UTC.
             x_axis.setRange(_qdatetime(first - pad), _qdatetime(last + pad))
+        else:
+            # No point to place: without a range the axis sits at the epoch ("1 Jan" five times).
+            x_axis.setRange(_qdatetime(self._now - timedelta(days=28)), _qdatetime(self._now))
         self._attach(chart, (line, dots), x_axis, y_axis)
         n = len(s.quiz_scores)
         self._place("scores", 0, 0, self._view(chart, "Quiz scores over time"),
