@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -138,6 +138,13 @@ class StatsView(QWidget):
         self.heatmap = HeatmapWidget()
         self.body.addStretch(1)
         self.setTabOrder(self.back, self.scope)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Esc goes back to the decks, as on the reader and the study screens."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.back.click()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched light/dark: charts take their colours when built, so rebuild.
