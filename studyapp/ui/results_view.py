@@ -89,7 +89,7 @@ class ResultsView(QWidget):
         self.new_button = QPushButton("&New quiz", self)
         self.new_button.setAccessibleName("New quiz")
         self.new_button.clicked.connect(self.newQuizRequested)
-        self.home_button = QPushButton("&Home", self)
+        self.home_button = QPushButton("Hom&e", self)
         self.home_button.setAccessibleName("Home")
         self.home_button.clicked.connect(self.homeRequested)
         buttons = QHBoxLayout()
