@@ -113,9 +113,12 @@ class ResultsView(QWidget):
         self.score_label.setText(f"{result.correct} / {result.total} right · {result.percentage:.0f}%")
         self.time_label.setText(f"Time taken: {format_duration(result.elapsed)}")
         if result.abandoned:
+            n = result.answered
             self.note_label.setText(
-                f"You stopped after {result.answered} of {result.total} questions; "
-                "the answers you gave are saved and count in your statistics."
+                f"You stopped before answering any of the {result.total} questions; no answer was recorded."
+                if n == 0 else
+                f"You stopped after {n} of {result.total} questions; the answer{'s' if n != 1 else ''} "
+                f"you gave {'are' if n != 1 else 'is'} saved and count{'' if n != 1 else 's'} in your statistics."
             )
         else:
             self.note_label.setText("Every answer is saved.")
