@@ -349,8 +349,11 @@ def describe_response(question: AnyQuestion, response: object) -> str:
         ordered += sorted(set(response) - set(ordered))
         return ", ".join(ordered) if ordered else "(nothing)"
     if isinstance(response, tuple):
-        sep = " → " if isinstance(question, OrderQuestion) else ", "
-        return sep.join(response)
+        if isinstance(question, OrderQuestion):
+            return " → ".join(response)
+        # Cloze gaps: blank ones named, so two empty gaps do not read as a lone ", ".
+        gaps = [str(gap).strip() for gap in response]
+        return ", ".join(gap or "(blank)" for gap in gaps) if any(gaps) else ""
     if isinstance(response, Mapping):
         if isinstance(question, MatchQuestion):
             return "; ".join(f"{left} → {response.get(left, '?')}" for left, _ in question.pairs)
