@@ -11,7 +11,7 @@ from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 FONT_MIN, FONT_MAX, FONT_DEFAULT = 8, 28, 11
 
@@ -143,12 +143,13 @@ def rescale_fonts(root: QWidget, base_point_size: float) -> None:
 
     Qt stops propagating the parent's font to a widget once a style sheet has polished it, so
     without this the muted hints, captions and quotes stayed at the application's default size
-    while the rest of the window followed the text size.
+    while the rest of the window followed the text size. Table headings are given it too: the
+    quiz results' headings kept the application's header font (9 pt) under an 11 pt table.
     """
 
     for w in root.findChildren(QWidget):
         factor = w.property(FONT_SCALE_PROPERTY)
-        if factor or w.styleSheet():
+        if factor or w.styleSheet() or isinstance(w, QHeaderView):
             font = w.font()
             font.setPointSizeF(base_point_size * float(factor or 1.0))
             w.setFont(font)
