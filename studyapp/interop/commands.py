@@ -99,7 +99,7 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     deck = bank.deck(args.deck)
     target = Path(args.out)
     if args.format == "csv":
-        return _export_csv(args.deck, deck, data, target, out)
+        return _export_csv(args.deck, deck, data, target, out, known=[d.id for d in bank.decks])
     if deck is None:
         known = ", ".join(d.id for d in bank.decks) or "none"
         out.write(f"studyapp: no deck '{args.deck}' (loaded decks: {known})\n")
@@ -120,7 +120,8 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     return 1 if skipped else 0
 
 
-def _export_csv(deck_id: str, deck: Deck | None, data: DataPaths, target: Path, out: TextIO) -> int:
+def _export_csv(deck_id: str, deck: Deck | None, data: DataPaths, target: Path, out: TextIO,
+                *, known: list[str]) -> int:
     from studyapp.interop.csvexport import write_history_csv
     from studyapp.store import StoreError, open_store
 
@@ -137,6 +138,12 @@ def _export_csv(deck_id: str, deck: Deck | None, data: DataPaths, target: Path, 
         finally:
             opened.store.close()
     out.write(f"Exported {count} answers of deck '{deck_id}' to {target}\n")
+    if deck is None and count == 0 and data.database.exists():
+        # Neither loaded nor in the history: most likely a typo, not an empty history.
+        # (With no database at all nothing is studied yet: the header-only file is the answer.)
+        out.write(f"studyapp: no deck '{deck_id}' is loaded and no answer is filed under it "
+                  f"(loaded decks: {', '.join(known) or 'none'})\n")
+        return 1
     return 0
 
 
