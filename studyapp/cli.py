@@ -13,10 +13,14 @@ import sys
 from collections.abc import Sequence
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
+def _add_common(p: argparse.ArgumentParser, *, command: bool = False) -> None:
+    """``--data-dir`` and ``--questions``. On a command they default to SUPPRESS: argparse copies
+    a command's defaults over the values parsed before it, so ``studyapp --data-dir DIR stats``
+    would otherwise silently use the default data folder."""
     p.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS if command else None,
         help="where the database, backups and your question folder live "
         "(default: $STUDYAPP_DATA_DIR, else the platform's user data folder)",
     )
@@ -24,7 +28,7 @@ def _add_common(p: argparse.ArgumentParser) -> None:
         "--questions",
         metavar="DIR",
         action="append",
-        default=[],
+        default=argparse.SUPPRESS if command else [],
         help="also load question files from DIR (may be repeated)",
     )
 
@@ -46,11 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="validate question files and print every problem as path:line:column: message",
     )
-    _add_common(check)
+    _add_common(check, command=True)
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: every folder the app loads)")
 
     stats = sub.add_parser("stats", help="print a short summary of your scores and reviews")
-    _add_common(stats)
+    _add_common(stats, command=True)
     stats.add_argument("--deck", metavar="ID", help="only this deck")
 
     draft = sub.add_parser("draft", help="draft a question file from an article (review it before use)")
@@ -66,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", metavar="FILE")
 
     exp = sub.add_parser("export", help="export a deck to Anki (.apkg), Moodle (GIFT) or your history to CSV")
-    _add_common(exp)
+    _add_common(exp, command=True)
     exp.add_argument("--deck", required=True, metavar="ID")
     exp.add_argument("--format", required=True, choices=["apkg", "gift", "csv"])
     exp.add_argument("out", metavar="OUT")
