@@ -35,9 +35,9 @@ from studyapp.grading import Outcome
 from studyapp.store import Attempt, CardState, Mode, Store, today_start, tomorrow_start
 from studyapp.study.review_queue import ReviewQueue
 from studyapp.study.scheduling import CardScheduler, Preview
+from studyapp.study.limits import DEFAULT_NEW_LIMIT
 
 LEARN_AHEAD = timedelta(minutes=20)
-DEFAULT_NEW_LIMIT = 20
 
 
 class ReviewState(StrEnum):

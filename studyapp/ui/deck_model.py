@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from studyapp.bank.model import Bank, Deck
-from studyapp.store.localtime import tomorrow_start
+from studyapp.store.localtime import today_start, tomorrow_start
+from studyapp.study.limits import DEFAULT_NEW_LIMIT
 
 if TYPE_CHECKING:
     from studyapp.store.records import CardState
@@ -32,6 +33,8 @@ class DeckStore(Protocol):
 
     def last_quiz_score(self, deck: str) -> float | None: ...
 
+    def new_cards_since(self, since: datetime, deck: str | None = None) -> int: ...
+
 
 @dataclass(frozen=True, slots=True)
 class DeckRow:
@@ -42,6 +45,7 @@ class DeckRow:
     questions: int
     due: int
     new: int
+    new_today: int  # new cards the flashcard session will show today (daily limit applied)
     mastered: int
     last_score: float | None
     has_source: bool
@@ -53,10 +57,13 @@ class DeckRow:
         return self.mastered / self.questions if self.questions else 0.0
 
 
-def deck_rows(bank: Bank, store: DeckStore, now: datetime, tz: tzinfo) -> list[DeckRow]:
+def deck_rows(
+    bank: Bank, store: DeckStore, now: datetime, tz: tzinfo, new_limit: int = DEFAULT_NEW_LIMIT
+) -> list[DeckRow]:
     """Every deck of ``bank`` with its counts as of ``now`` (``tz`` decides "today")."""
     states = store.card_states(None)
     horizon = tomorrow_start(now, tz)
+    day_start = today_start(now, tz)
     rows = []
     for deck in bank.decks:
         due = new = mastered = 0
@@ -76,6 +83,7 @@ def deck_rows(bank: Bank, store: DeckStore, now: datetime, tz: tzinfo) -> list[D
                 questions=len(deck.questions),
                 due=due,
                 new=new,
+                new_today=min(new, max(0, new_limit - store.new_cards_since(day_start, deck.id))),
                 mastered=mastered,
                 last_score=store.last_quiz_score(deck.id),
                 has_source=deck.source is not None,

@@ -290,9 +290,11 @@ class HomeView(QWidget):
         self.deck_info.setText(
             f"{row.questions} questions · {row.new} new · {row.mastered} mastered ({round(row.mastery * 100)}%) · {score}"
         )
-        self.study_button.setText(f"Study flashcards ({row.due} due)")
+        # As Anki's deck list: what today's session holds, due reviews and new cards (limit applied).
+        counts = f"{row.due} due" + (f" · {row.new_today} new" if row.new_today else "")
+        self.study_button.setText(f"Study flashcards ({counts})")
         self._fit_panel()
-        self.study_button.setAccessibleName(f"Study flashcards, {row.due} due")
+        self.study_button.setAccessibleName(f"Study flashcards, {counts.replace(' · ', ', ')}")
         self.read_button.setVisible(row.has_source)
         self.deck_problems.setVisible(row.problems > 0)
         self.deck_problems.setText(

@@ -36,7 +36,7 @@ def test_good_and_broken_file_show_deck_and_problem(make_app: Any, tmp_path: Pat
     assert "'c'" in lines[0]
     assert not window.home.problems.isHidden()
     assert "1 problem in question files" in window.home.summary.text()
-    assert window.home.study_button.text() == "Study flashcards (0 due)"
+    assert window.home.study_button.text() == "Study flashcards (0 due · 3 new)"
     assert window.home.read_button.isVisibleTo(window.home)
 
 
@@ -133,8 +133,8 @@ def test_home_and_statistics_agree_on_mastered() -> None:
 def test_deck_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
     model = DeckTableModel()
     model.set_rows([
-        DeckRow("a", "<b>A</b>", 10, 2, 3, 5, 0.8, True, 0),
-        DeckRow("b", "B", 0, 0, 0, 0, None, False, 1),
+        DeckRow("a", "<b>A</b>", 10, 2, 3, 3, 5, 0.8, True, 0),
+        DeckRow("b", "B", 0, 0, 0, 0, 0, None, False, 1),
     ])
     qtmodeltester.check(model)
     assert model.data(model.index(0, Column.MASTERY)) == "50%"
@@ -188,3 +188,36 @@ def test_a_second_file_with_the_same_deck_id_shows_under_the_deck(make_app: Any,
     assert "deck id 'sample-deck' is already used by" in line
     assert window.home.deck_problems.isVisibleTo(window.home)
     assert window.home.deck_problems.text().startswith("1 problem concerns this deck's file")
+
+
+def test_study_button_counts_new_cards_within_todays_limit(make_app: Any, tmp_path: Path) -> None:
+    """A fresh deck of 25 cards said 'Study flashcards (0 due)', as if there were nothing to
+    study; like Anki it now shows today's new cards, capped by the daily limit of 20."""
+    from datetime import timedelta
+
+    from window_samples import FIXED_NOW
+
+    from studyapp.grading import Outcome
+    from studyapp.store import Attempt, Mode
+    from studyapp.study.scheduling import CardScheduler, Rating
+    from studyapp.ui.deck_model import deck_rows
+
+    questions = "".join(
+        f"  - {{id: q{i}, type: card, prompt: 'Front {i}', answer: 'Back {i}'}}\n" for i in range(25)
+    )
+    folder = tmp_path / "q"
+    write_deck(folder, "many.yaml", f"deck: many\ntitle: Many\nquestions:\n{questions}", article=None)
+    running = make_app(dirs=[folder])
+    window = running.window
+    window.home.select_deck("many")
+    assert window.home.study_button.text() == "Study flashcards (0 due · 20 new)"
+
+    store = running.core.store
+    scheduler = CardScheduler(fuzz=False)
+    for i in range(5):  # five new cards studied earlier today, rated Easy: not due again today
+        when = FIXED_NOW - timedelta(minutes=30 - i)
+        card = scheduler.rate("many", f"q{i}", None, Rating.Easy, when)
+        attempt = Attempt("many", f"q{i}", "h", Mode.REVIEW, '"easy"', Outcome.RIGHT, 1.0, 900, when, rating=4)
+        store.record_attempt(attempt, card)
+    [row] = deck_rows(window.bank, store, FIXED_NOW, store.tz)
+    assert (row.due, row.new, row.new_today) == (0, 20, 15)

@@ -48,7 +48,7 @@ def test_leaving_a_running_quiz_asks_and_keeps_answers(
 
 def test_study_flashcards_button_starts_a_review(make_app: Any, tmp_path: Path) -> None:
     window = _window(make_app, tmp_path)
-    assert window.home.study_button.text() == "Study flashcards (0 due)"
+    assert window.home.study_button.text() == "Study flashcards (0 due · 3 new)"
     window.home.study_button.click()
     assert window.current_screen() is Screen.FLASHCARDS
     view = window.view(Screen.FLASHCARDS)
