@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import IntEnum
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -14,9 +14,6 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from studyapp.bank.model import Bank, Deck
 from studyapp.store.localtime import today_start, tomorrow_start
 from studyapp.study.limits import DEFAULT_NEW_LIMIT
-
-if TYPE_CHECKING:
-    from studyapp.store.records import CardState
 
 # "Mastered": fsrs expects the card to be remembered for three weeks (Anki's "mature").
 # Same value as studyapp.stats.MASTERED_STABILITY_DAYS (a test keeps them equal); not imported
@@ -29,7 +26,9 @@ Index = QModelIndex | QPersistentModelIndex
 class DeckStore(Protocol):
     """What the deck list reads from the store."""
 
-    def card_states(self, deck: str | None = None) -> dict[tuple[str, str], CardState]: ...
+    def card_flags(
+        self, due_before: datetime, mastered_stability: float, deck: str | None = None
+    ) -> dict[tuple[str, str], tuple[bool, bool]]: ...
 
     def last_quiz_score(self, deck: str) -> float | None: ...
 
@@ -61,20 +60,20 @@ def deck_rows(
     bank: Bank, store: DeckStore, now: datetime, tz: tzinfo, new_limit: int = DEFAULT_NEW_LIMIT
 ) -> list[DeckRow]:
     """Every deck of ``bank`` with its counts as of ``now`` (``tz`` decides "today")."""
-    states = store.card_states(None)
-    horizon = tomorrow_start(now, tz)
+    flags = store.card_flags(tomorrow_start(now, tz), MASTERED_STABILITY_DAYS)
     day_start = today_start(now, tz)
     rows = []
     for deck in bank.decks:
         due = new = mastered = 0
         for q in deck.questions:
-            card = states.get((deck.id, q.id))
+            card = flags.get((deck.id, q.id))
             if card is None:
                 new += 1
                 continue
-            if card.due < horizon:
+            is_due, is_mastered = card
+            if is_due:
                 due += 1
-            if card.stability is not None and card.stability >= MASTERED_STABILITY_DAYS:
+            if is_mastered:
                 mastered += 1
         rows.append(
             DeckRow(

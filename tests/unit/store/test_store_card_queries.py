@@ -62,3 +62,22 @@ def test_reviewed_among_says_which_ids_have_a_card(store: Store) -> None:
     assert store.reviewed_among("deck", ["a", "b", "c", "d"]) == {"a", "c"}
     assert store.reviewed_among("deck", []) == set()
     assert store.reviewed_among("deck", [f"x{i}" for i in range(4096)] + ["c"]) == {"c"}
+
+
+
+def test_card_flags_agree_with_card_states(store: Store) -> None:
+    """The deck list's cheap read says what the full states say: due before a time, mastered."""
+    from datetime import datetime, timedelta, timezone
+
+    from studyapp.store import CardState
+
+    now = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)
+    store.put_cards(
+        CardState(f"d{i % 3}", f"q{i}", "{}", now + timedelta(hours=i), None if i == 0 else 2.5 * i, 2, now)
+        for i in range(12)
+    )
+    cutoff = now + timedelta(hours=5)
+    expected = {k: (c.due < cutoff, c.stability is not None and c.stability >= 21.0) for k, c in store.card_states().items()}
+    assert store.card_flags(cutoff, 21.0) == expected
+    assert store.card_flags(cutoff, 21.0, "d1") == {k: v for k, v in expected.items() if k[0] == "d1"}
+    assert sum(due for due, _ in expected.values()) == 5 and sum(m for _, m in expected.values()) == 3
