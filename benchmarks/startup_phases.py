@@ -109,6 +109,9 @@ def phases(python: str, data_root: Path, rounds: int = 5) -> str:
     """Run both sides ``rounds`` times, interleaved; the medians per phase as text."""
     import shutil
 
+    from bench_startup import compile_bytecode
+
+    compile_bytecode(python, Path(__file__).resolve().parent.parent)  # as bench_startup does
     results: dict[str, list[dict[str, float]]] = {"bare": [], "studyapp": []}
     for i in range(rounds + 1):
         for side in ("bare", "studyapp"):
