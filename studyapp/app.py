@@ -102,10 +102,13 @@ class StudyCore:
     _backup_thread: threading.Thread | None = field(default=None, init=False, repr=False)
 
     def load_bank(self) -> Bank:
-        """Every question folder, through the warm-load cache."""
+        """Every question folder, through the warm-load cache; on a first start the bundled
+        deck comes from its prebuilt result (``bank.prebuilt``) when its files are unchanged."""
         from studyapp.bank.loader import load_bank
+        from studyapp.bank.prebuilt import PrebuiltBank
 
-        return load_bank(list(self.question_dirs), cache_dir=self.paths.cache)
+        prebuilt = PrebuiltBank(bundled_questions_dir())
+        return load_bank(list(self.question_dirs), cache_dir=self.paths.cache, prebuilt=prebuilt)
 
     def load_files(self, paths: Sequence[Path]) -> Bank:
         """Just these files (File → Add question file… checks one before copying it)."""

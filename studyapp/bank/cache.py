@@ -140,7 +140,7 @@ class BankCache:
                 return None
             if source is not None and FileStamp.of_source(Path(source[0])) != FileStamp(*source):
                 return None
-            result = _decode(path, payload)
+            result = decode_result(path, payload)
         except (ValueError, TypeError, KeyError, IndexError):
             return None  # an entry that does not decode is as good as none
         self._new[stamp.resolved] = entry
@@ -154,7 +154,7 @@ class BankCache:
             self._dirty = True  # still drop any old entry for it
             return
         src = (source.resolved, source.size, source.mtime_ns) if source is not None else None
-        self._new[stamp.resolved] = (stamp.size, stamp.mtime_ns, src, _encode(result))
+        self._new[stamp.resolved] = (stamp.size, stamp.mtime_ns, src, encode_result(result))
         self._dirty = True
 
     def save(self) -> None:
@@ -172,7 +172,8 @@ class BankCache:
                 tmp.unlink()
 
 
-def _encode(result: ValidatedFile) -> tuple[Any, ...]:
+def encode_result(result: ValidatedFile) -> tuple[Any, ...]:
+    """``result`` as plain tuples of text, numbers and booleans (for ``marshal``)."""
     problems = tuple((p.line, p.column, p.message) for p in result.problems)
     deck = result.deck
     if deck is None:
@@ -199,7 +200,8 @@ def _encode_question(q: AnyQuestion) -> tuple[Any, ...]:
     return (*common, q.answer)  # truefalse, card
 
 
-def _decode(path: Path, payload: tuple[Any, ...]) -> ValidatedFile:
+def decode_result(path: Path, payload: tuple[Any, ...]) -> ValidatedFile:
+    """The ``ValidatedFile`` that ``encode_result`` encoded, for the file at ``path``."""
     encoded, problems, deck_at, source = payload
     source_path = Path(source) if source is not None else None
     raw = tuple(RawProblem(line, column, message) for line, column, message in problems)

@@ -17,10 +17,14 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyapp.bank.cache import BankCache, FileStamp
 from studyapp.bank.model import Bank, Deck, Problem
 from studyapp.bank.results import RawProblem, ValidatedFile
+
+if TYPE_CHECKING:
+    from studyapp.bank.prebuilt import PrebuiltBank
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -72,20 +76,22 @@ def load_files(paths: Sequence[Path]) -> Bank:
     for path in paths:
         files.extend(scan_folder(path) if path.is_dir() else [path])
     with _gc_paused():
-        return _assemble(files, None)
+        return _assemble(files, None, None)
 
 
-def load_bank(dirs: Sequence[Path], *, cache_dir: Path | None = None) -> Bank:
+def load_bank(dirs: Sequence[Path], *, cache_dir: Path | None = None, prebuilt: PrebuiltBank | None = None) -> Bank:
     """Load every question file under ``dirs`` (missing folders are skipped).
 
     With ``cache_dir``, results of unchanged files (same resolved path, size and
     modification time, and the same for their source text) are reused; the cache is
-    rebuilt whenever it is missing, stale or unreadable.
+    rebuilt whenever it is missing, stale or unreadable. ``prebuilt`` (the bundled files'
+    shipped result, see ``prebuilt``) serves a file the cache does not hold when its bytes
+    are those the result was built from.
     """
     files = [f for d in dirs if d.is_dir() for f in scan_folder(d)]
     with _gc_paused():
         cache = BankCache.open(cache_dir) if cache_dir is not None else None
-        bank = _assemble(files, cache)
+        bank = _assemble(files, cache, prebuilt)
     if cache is not None:
         cache.save()
     return bank
@@ -113,7 +119,7 @@ def scan_folder(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _assemble(files: Iterable[Path], cache: BankCache | None) -> Bank:
+def _assemble(files: Iterable[Path], cache: BankCache | None, prebuilt: PrebuiltBank | None) -> Bank:
     decks: list[Deck] = []
     problems: list[Problem] = []
     first_file: dict[str, Path] = {}
@@ -125,7 +131,7 @@ def _assemble(files: Iterable[Path], cache: BankCache | None) -> Bank:
             continue
         seen.add(real)
         count += 1
-        result = _read_cached(path, cache)
+        result = _read_cached(path, cache, prebuilt)
         problems.extend(_with_path(path, result.problems))
         deck = result.deck
         if deck is None:
@@ -153,18 +159,24 @@ def _real(path: Path) -> Path:
         return path.absolute()
 
 
-def _read_cached(path: Path, cache: BankCache | None) -> ValidatedFile:
+def _read_cached(path: Path, cache: BankCache | None, prebuilt: PrebuiltBank | None) -> ValidatedFile:
     if cache is None:
-        return read_file(path)
+        return _read_fresh(path, prebuilt)
     stamp = FileStamp.of(path)
     if stamp is not None:
         hit = cache.lookup(path, stamp)
         if hit is not None:
             return hit
-    result = read_file(path)
+    result = _read_fresh(path, prebuilt)
     if stamp is not None:
         cache.store(stamp, result)
     return result
+
+
+def _read_fresh(path: Path, prebuilt: PrebuiltBank | None) -> ValidatedFile:
+    """The prebuilt result when it applies to these bytes, else ``read_file``."""
+    hit = prebuilt.lookup(path) if prebuilt is not None else None
+    return hit if hit is not None else read_file(path)
 
 
 def _with_path(path: Path, raw: Iterable[RawProblem]) -> tuple[Problem, ...]:
