@@ -64,6 +64,9 @@ def _studyapp(data_dir: str) -> dict[str, float]:
 
     out["import QtWidgets"] = time.perf_counter() - t
     t = time.perf_counter()
+    from studyapp.ui import pyside_hook
+
+    pyside_hook.install()  # as cli.main does before importing studyapp.app
     from studyapp.app import start_app
     from studyapp.paths import DataPaths
 

@@ -134,6 +134,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # wrappers): collecting meanwhile took ~10 ms and found next to nothing. run_window turns
     # the collector back on once the window is painted.
     gc.disable()
+    from studyapp.ui import pyside_hook  # imports PySide6
+
+    pyside_hook.install()  # before studyapp.app: its imports are what the cheaper check is for
     from studyapp.app import run_window
 
     return run_window(args, os.environ)
