@@ -72,10 +72,10 @@ def _studyapp(data_dir: str) -> dict[str, float]:
 
     out["import studyapp.app"] = time.perf_counter() - t
     t = time.perf_counter()
-    app = QApplication([sys.argv[0]])
-    from studyapp.ui.theme import apply_scheme, system_scheme
+    from studyapp.ui.theme import FUSION, apply_scheme, system_scheme
 
-    apply_scheme(app, system_scheme())
+    app = QApplication([sys.argv[0], "-style", FUSION])  # as run_window creates it
+    apply_scheme(app, system_scheme(), set_style=False)
     out["QApplication + theme"] = time.perf_counter() - t
     # Time the parts of start_app by wrapping the functions it calls (instrumentation only).
     import studyapp.app as app_module

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
 
 FONT_MIN, FONT_MAX, FONT_DEFAULT = 8, 28, 11
+FUSION = "Fusion"
 
 
 class Scheme(Enum):
@@ -74,19 +75,58 @@ def dark_palette() -> QPalette:
 
 
 def light_palette() -> QPalette:
-    """Fusion's standard light palette."""
+    """Fusion's standard light palette (what Fusion's ``QStyle.standardPalette`` returns), written out.
+
+    Asking the style for it would wrap the style object, and the first ``QStyle`` wrapper
+    builds PySide6's ``QStyle`` type with its eleven large enums: ~6 ms of a start-up that
+    otherwise never needs them. The shades are derived as Qt derives them, and Link and
+    LinkVisited are left unset as Qt leaves them; ``tests/gui/test_theme.py`` checks that the
+    result equals the style's palette, role by role and in what it sets.
+    """
+    window = QColor(239, 239, 239)
+    mid, dark = window.darker(130), window.darker(150)
+    shadow = dark.darker(135)
+    grey_text = QColor(190, 190, 190)
+    roles: dict[QPalette.ColorRole, tuple[QColor, QColor]] = {  # (active and inactive, disabled)
+        QPalette.ColorRole.WindowText: (QColor(0, 0, 0), grey_text),
+        QPalette.ColorRole.Button: (window, window),
+        QPalette.ColorRole.Light: (QColor(255, 255, 255), QColor(255, 255, 255)),
+        QPalette.ColorRole.Midlight: (mid.lighter(110), mid.lighter(110)),
+        QPalette.ColorRole.Dark: (dark, grey_text),
+        QPalette.ColorRole.Mid: (mid, mid),
+        QPalette.ColorRole.Text: (QColor(0, 0, 0), grey_text),
+        QPalette.ColorRole.BrightText: (QColor(255, 255, 255), QColor(255, 255, 255)),
+        QPalette.ColorRole.ButtonText: (QColor(0, 0, 0), grey_text),
+        QPalette.ColorRole.Base: (QColor(255, 255, 255), window),
+        QPalette.ColorRole.Window: (window, window),
+        QPalette.ColorRole.Shadow: (shadow, shadow.lighter(150)),
+        QPalette.ColorRole.Highlight: (QColor(48, 140, 198), QColor(145, 145, 145)),
+        QPalette.ColorRole.HighlightedText: (QColor(255, 255, 255), QColor(255, 255, 255)),
+        QPalette.ColorRole.AlternateBase: (QColor(247, 247, 247), QColor(247, 247, 247)),
+        QPalette.ColorRole.ToolTipBase: (QColor(255, 255, 220), QColor(255, 255, 220)),
+        QPalette.ColorRole.ToolTipText: (QColor(0, 0, 0), QColor(0, 0, 0)),
+        QPalette.ColorRole.PlaceholderText: (QColor(0, 0, 0, 128), QColor(0, 0, 0, 128)),
+        QPalette.ColorRole.Accent: (QColor(48, 140, 198), QColor(145, 145, 145)),
+    }
+    p = QPalette()
+    for role, (normal, disabled) in roles.items():
+        p.setColor(QPalette.ColorGroup.Active, role, normal)
+        p.setColor(QPalette.ColorGroup.Inactive, role, normal)
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        p.setBrush(group, QPalette.ColorRole.NoRole, QBrush())  # set, and empty, as in Qt's
+    return p
 
 
-    style = QApplication.style()
-    return style.standardPalette() if style is not None else QPalette()
+def apply_scheme(app: QGuiApplication, scheme: Scheme, *, set_style: bool = True) -> None:
+    """Switch the whole application to ``scheme`` (Fusion style, matching palette).
 
-
-def apply_scheme(app: QGuiApplication, scheme: Scheme) -> None:
-    """Switch the whole application to ``scheme`` (Fusion style, matching palette)."""
-
-
-    if isinstance(app, QApplication):
-        app.setStyle("Fusion")
+    ``set_style=False`` when the application was created with the Fusion style already
+    (``-style Fusion`` on its command line, as ``app.run_window`` does): ``setStyle`` hands back
+    the style object, and wrapping it builds PySide6's ``QStyle`` type (see ``light_palette``).
+    """
+    if set_style and isinstance(app, QApplication):
+        app.setStyle(FUSION)
     app.setPalette(dark_palette() if scheme is Scheme.DARK else light_palette())
 
 
