@@ -100,6 +100,34 @@ class ProblemsPanel(QGroupBox):
             self._activated(item)
 
 
+class EmptyPage(QWidget):
+    """What home shows when no deck is loaded: how to add one, and the problems found."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.text = plain_label(
+            "No decks yet.\n\nA deck is one question file (YAML). Add one with File → Add question file…, "
+            "or put .yaml files into your question folder; they appear here at once.\n"
+            "Help → Question file format shows how to write one.",
+            name="No decks",
+        )
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.add = _button("Add question file…", "Add question file")
+        self.folder = _button("Open question folder", "Open question folder")
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.folder)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.problems = ProblemsPanel()
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+
+
 class HomeView(QWidget):
     """The first screen. Emits what the user wants; the main window does it."""
 
@@ -193,47 +221,17 @@ class HomeView(QWidget):
         top_column.addWidget(self.tips)
         decks_page.addWidget(top)
 
-        self.problems = ProblemsPanel()
-        self.problems.openRequested.connect(self.openProblemRequested)
-        decks_page.addWidget(self.problems)
-        decks_page.setStretchFactor(0, 3)
-        decks_page.setStretchFactor(1, 1)
         decks_page.setChildrenCollapsible(False)
+        self._decks_page = decks_page
         self.pages.addWidget(decks_page)
-
-        # Empty state: no deck loaded at all.
-        empty = QWidget()
-        empty_layout = QVBoxLayout(empty)
-        empty_layout.addStretch(1)
-        self.empty_text = plain_label(
-            "No decks yet.\n\nA deck is one question file (YAML). Add one with File → Add question file…, "
-            "or put .yaml files into your question folder; they appear here at once.\n"
-            "Help → Question file format shows how to write one.",
-            name="No decks",
-        )
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(self.empty_text)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.empty_add = _button("Add question file…", "Add question file")
-        self.empty_folder = _button("Open question folder", "Open question folder")
-        self.empty_add.clicked.connect(self.addFileRequested)
-        self.empty_folder.clicked.connect(self.openFolderRequested)
-        buttons.addWidget(self.empty_add)
-        buttons.addWidget(self.empty_folder)
-        buttons.addStretch(1)
-        empty_layout.addLayout(buttons)
-        self.empty_problems = ProblemsPanel()
-        self.empty_problems.openRequested.connect(self.openProblemRequested)
-        empty_layout.addWidget(self.empty_problems)
-        empty_layout.addStretch(1)
-        self.pages.addWidget(empty)
+        # Built when first needed: the problems panel (hidden while there are none) and the
+        # empty state (shown only without decks) are not on a usual first screen.
+        self._problems: ProblemsPanel | None = None
+        self._empty: EmptyPage | None = None
 
         self.setTabOrder(self.table, self.study_button)
         self.setTabOrder(self.study_button, self.quiz_button)
         self.setTabOrder(self.quiz_button, self.read_button)
-        self.setTabOrder(self.read_button, self.problems.list)
-        self.setTabOrder(self.problems.list, self.problems.open_button)
         self._show_deck(None)
 
     # -- content -----------------------------------------------------------------------
@@ -247,13 +245,61 @@ class HomeView(QWidget):
             f"{len(rows)} deck{'s' if len(rows) != 1 else ''} · {bank.question_count} questions · {due} due today"
             + (f" · {len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in question files" if bank.problems else "")
         )
-        for panel in (self.problems, self.empty_problems):
-            panel.set_problems(bank.problems)
-            panel.setVisible(bool(bank.problems))
-        self.pages.setCurrentIndex(0 if rows else 1)
+        if bank.problems or self._problems is not None:
+            self.problems.set_problems(bank.problems)
+            self.problems.setVisible(bool(bank.problems))
+        if not rows or self._empty is not None:
+            self.empty_problems.set_problems(bank.problems)
+            self.empty_problems.setVisible(bool(bank.problems))
+        self.pages.setCurrentWidget(self._decks_page if rows else self._empty_page())
         if not (select and self.select_deck(select)) and rows:
             self.select_deck(self.sorted.index(0, 0).data(DECK_ID_ROLE))
         self._show_deck(self.model.deck_row(self.model.row_of(self.current_deck_id() or "")))
+
+    @property
+    def problems(self) -> ProblemsPanel:
+        """The panel under the deck list listing every problem in question files."""
+        if self._problems is None:
+            panel = ProblemsPanel()
+            panel.openRequested.connect(self.openProblemRequested)
+            self._decks_page.addWidget(panel)
+            self._decks_page.setStretchFactor(0, 3)
+            self._decks_page.setStretchFactor(1, 1)
+            self.setTabOrder(self.read_button, panel.list)
+            self.setTabOrder(panel.list, panel.open_button)
+            self._problems = panel
+        return self._problems
+
+    def _empty_page(self) -> EmptyPage:
+        """The page shown when no deck is loaded (built on first use)."""
+        if self._empty is None:
+            page = EmptyPage()
+            page.add.clicked.connect(self.addFileRequested)
+            page.folder.clicked.connect(self.openFolderRequested)
+            page.problems.openRequested.connect(self.openProblemRequested)
+            self.pages.addWidget(page)
+            self._empty = page
+        return self._empty
+
+    @property
+    def empty_text(self) -> QLabel:
+        """The empty state's explanation (shown when no deck is loaded)."""
+        return self._empty_page().text
+
+    @property
+    def empty_add(self) -> QPushButton:
+        """The empty state's "Add question file…" button."""
+        return self._empty_page().add
+
+    @property
+    def empty_folder(self) -> QPushButton:
+        """The empty state's "Open question folder" button."""
+        return self._empty_page().folder
+
+    @property
+    def empty_problems(self) -> ProblemsPanel:
+        """The problems panel of the empty state (without decks, every file has a problem)."""
+        return self._empty_page().problems
 
     def current_deck_id(self) -> str | None:
         """The selected deck's id, if any."""
