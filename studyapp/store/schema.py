@@ -20,6 +20,13 @@ source of truth; it also repairs any version-2 file whose summaries drifted):
 * ``cards_deck_due``: a narrow index so one deck's due and reviewed cards are counted without
   reading the (wide, JSON-carrying) card rows.
 
+Version 4 takes the summaries off the answer path: recording an answer writes the attempt, the
+card and the session; the summaries are summed from the attempts recorded since the last time,
+just before they are read (``studyapp.store.catchup``). ``summary_mark.upto`` is the last
+attempt they include (every attempt, when a version-3 file is upgraded). It also drops
+``cards_due``: ``cards_deck_due`` serves every deck's due queries, deck by deck
+(``studyapp.store.due_queries``), so an answer moves one due-index entry, not two.
+
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
 the caller takes a backup copy first. ``V1_DDL``/``V2_DDL`` stay as they were released, so
 tests can build a file of every earlier version.
@@ -34,7 +41,7 @@ from datetime import tzinfo
 from studyapp.store.localtime import from_us, local_day
 
 APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 V1_DDL = """
 CREATE TABLE sessions (
@@ -169,6 +176,12 @@ UPDATE question_stats SET
                  WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id);
 """
 
+V4_DDL = """
+DROP INDEX IF EXISTS cards_due;
+CREATE TABLE summary_mark (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);
+INSERT INTO summary_mark (id, upto) SELECT 1, coalesce(max(id), 0) FROM attempts;
+"""
+
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first; run statement by statement inside our transaction.
@@ -195,8 +208,12 @@ def _to_v3(conn: sqlite3.Connection, tz: tzinfo) -> None:
     _run_script(conn, _V3_FILL)
 
 
+def _to_v4(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    _run_script(conn, V4_DDL)
+
+
 # MIGRATIONS[n] brings a database from version n to version n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

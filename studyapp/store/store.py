@@ -7,6 +7,7 @@ Build one with ``studyapp.store.open_store``.
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -14,6 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from studyapp.store import catchup, due_queries
 from studyapp.store.errors import SaveError, StoreError, save_failure_of
 from studyapp.store.localtime import EPOCH, from_us, local_day, to_us
 from studyapp.store.records import Attempt, AttemptRow, CardState, Mode, QuestionHistory, SessionRecord
@@ -44,23 +46,6 @@ ON CONFLICT (deck, question_id) DO UPDATE SET
     state = excluded.state, last_review_us = excluded.last_review_us"""
 _COUNT_SESSION = """
 UPDATE sessions SET answered = answered + ?, right = right + ?, score_sum = score_sum + ? WHERE id = ?"""
-_UPSERT_DAILY = """
-INSERT INTO daily (deck, day, answers, right, elapsed_ms) VALUES (?, ?, 1, ?, ?)
-ON CONFLICT (deck, day) DO UPDATE SET
-    answers = answers + 1, right = right + excluded.right, elapsed_ms = elapsed_ms + excluded.elapsed_ms"""
-_UPSERT_DAILY_TOTAL = """
-INSERT INTO daily_total (day, answers, right, elapsed_ms) VALUES (?, 1, ?, ?)
-ON CONFLICT (day) DO UPDATE SET
-    answers = answers + 1, right = right + excluded.right, elapsed_ms = elapsed_ms + excluded.elapsed_ms"""
-_UPSERT_QSTATS = """
-INSERT INTO question_stats (deck, question_id, attempts, wrong, last_us, last_outcome, due_us, stability)
-VALUES (?, ?, 1, ?, ?, ?, ?, ?)
-ON CONFLICT (deck, question_id) DO UPDATE SET
-    attempts = attempts + 1, wrong = wrong + excluded.wrong,
-    last_outcome = CASE WHEN excluded.last_us >= last_us THEN excluded.last_outcome ELSE last_outcome END,
-    last_us = max(last_us, excluded.last_us),
-    stability = CASE WHEN excluded.due_us IS NULL THEN stability ELSE excluded.stability END,
-    due_us = coalesce(excluded.due_us, due_us)"""
 _ONE_US = timedelta(microseconds=1)
 _CARD_COLUMNS = "deck, question_id, fsrs_json, due_us, stability, state, last_review_us"
 
@@ -82,6 +67,10 @@ class Store:
         self._conn = conn
         self.tz = tz
         self._summaries: Summaries | None = None
+        # The decks that have card states, sorted (all-deck due reads go deck by deck). Cards
+        # are only added through this store (one process holds the data dir), so the list
+        # only grows here; a deck whose last card was undone stays listed, which is harmless.
+        self._decks: list[str] | None = None
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -167,16 +156,15 @@ class Store:
                 attempt.elapsed_ms, answered_us, attempt.rating, day))
             attempt_id = int(cur.lastrowid or 0)
             if card is not None:
+                self._note_deck(card.deck)
                 conn.execute(_UPSERT_CARD, (
                     card.deck, card.question_id, card.fsrs_json, due_us, card.stability,
                     int(card.state), None if card.last_review is None else to_us(card.last_review),
                     answered_us))
             if attempt.session_id is not None:
                 conn.execute(_COUNT_SESSION, (1, right, attempt.score, attempt.session_id))
-            conn.execute(_UPSERT_DAILY, (attempt.deck, day, right, attempt.elapsed_ms))
-            conn.execute(_UPSERT_DAILY_TOTAL, (day, right, attempt.elapsed_ms))
-            conn.execute(_UPSERT_QSTATS, (attempt.deck, attempt.question_id, 1 - right, answered_us,
-                                          str(attempt.outcome), due_us, None if card is None else card.stability))
+            # The summaries (per day, per question) are summed from the attempts when next read:
+            # studyapp.store.catchup.
         return attempt_id
 
     def undo_attempt(self, attempt_id: int, previous_card: CardState | None) -> None:
@@ -188,6 +176,7 @@ class Store:
         Raises ``StoreError`` for an unknown attempt, ``SaveError`` if it cannot be saved.
         """
         with self._write() as conn:
+            catchup.catch_up(conn)  # so the summaries hold this attempt, to take it off them
             row = conn.execute(
                 "SELECT deck, question_id, session_id, outcome, score, elapsed_ms, day "
                 "FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
@@ -196,6 +185,7 @@ class Store:
             deck, qid, session_id, outcome, score, elapsed_ms, day = row
             right = int(outcome == "right")
             conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            catchup.after_delete(conn)
             if session_id is not None:
                 conn.execute(_COUNT_SESSION, (-1, -right, -score, session_id))
                 conn.execute("UPDATE sessions SET score = CASE WHEN answered > 0 THEN score_sum / answered END "
@@ -225,6 +215,8 @@ class Store:
         rows = [(c.deck, c.question_id, c.fsrs_json, to_us(c.due), c.stability, int(c.state),
                  None if c.last_review is None else to_us(c.last_review), to_us(c.last_review or c.due))
                 for c in cards]
+        for row in rows:
+            self._note_deck(row[0])
         with self._write() as conn:
             conn.executemany(_UPSERT_CARD, rows)
             # Questions answered before keep their copy of the schedule current (statistics read it).
@@ -285,26 +277,23 @@ class Store:
         overdue first; ties in due time come in no set order (uses a due index). Cards of
         ``exclude_decks`` are passed over (the flashcard queue: decks that are not loaded)."""
         low = -(2**63) if after is None else to_us(after) + 1
-        skip = ""
-        if exclude_decks:
-            skip = f" AND deck NOT IN ({','.join('?' * len(exclude_decks))})"
         if deck is None:
-            rows = self._conn.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE due_us >= ? AND due_us < ?{skip} ORDER BY due_us LIMIT ?",
-                (low, to_us(before), *exclude_decks, limit))
+            decks = [d for d in self.card_decks() if d not in exclude_decks]
+            rows = due_queries.due_rows_all(self._conn, decks, _CARD_COLUMNS, low, to_us(before), limit)
+        elif deck in exclude_decks:
+            rows = []
         else:
             rows = self._conn.execute(
-                f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND due_us >= ? AND due_us < ?{skip} "
-                "ORDER BY due_us LIMIT ?", (deck, low, to_us(before), *exclude_decks, limit))
+                f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND due_us >= ? AND due_us < ? "
+                "ORDER BY due_us LIMIT ?", (deck, low, to_us(before), limit)).fetchall()
         return [_card_from_row(r) for r in rows]
 
     def due_count(self, before: datetime, deck: str | None = None) -> int:
         """How many cards are due before ``before`` (an index-only count)."""
         if deck is None:
-            row = self._conn.execute("SELECT count(*) FROM cards WHERE due_us < ?", (to_us(before),)).fetchone()
-        else:
-            row = self._conn.execute("SELECT count(*) FROM cards WHERE deck = ? AND due_us < ?",
-                                     (deck, to_us(before))).fetchone()
+            return due_queries.count_due_all(self._conn, self.card_decks(), -(2**63), to_us(before))
+        row = self._conn.execute("SELECT count(*) FROM cards WHERE deck = ? AND due_us < ?",
+                                 (deck, to_us(before))).fetchone()
         return int(row[0])
 
     def card_count(self, deck: str | None = None) -> int:
@@ -316,12 +305,19 @@ class Store:
         return int(row[0])
 
     def card_decks(self) -> list[str]:
-        """The decks that have any card state, sorted (one index seek per deck, not a scan)."""
-        rows = self._conn.execute(
-            "WITH RECURSIVE d(deck) AS (SELECT min(deck) FROM cards UNION ALL "
-            "SELECT (SELECT min(deck) FROM cards WHERE deck > d.deck) FROM d WHERE d.deck IS NOT NULL) "
-            "SELECT deck FROM d WHERE deck IS NOT NULL")
-        return [r[0] for r in rows]
+        """The decks that have any card state, sorted (read once with one index seek per deck,
+        then kept up to date as cards are written; after an undo took the last card of a deck,
+        that deck may still be listed)."""
+        if self._decks is None:
+            self._decks = due_queries.card_decks(self._conn)
+        return list(self._decks)
+
+    def _note_deck(self, deck: str) -> None:
+        decks = self._decks
+        if decks is not None:
+            i = bisect.bisect_left(decks, deck)
+            if i == len(decks) or decks[i] != deck:
+                decks.insert(i, deck)
 
     def reviewed_ids(self, deck: str) -> set[str]:
         """Question ids of one deck's cards that have a state (read from the narrow deck/due index)."""
@@ -345,6 +341,7 @@ class Store:
 
     def question_history(self, deck: str | None = None) -> dict[tuple[str, str], QuestionHistory]:
         """Attempts, wrong answers and the last outcome of every question ever answered."""
+        catchup.catch_up_for_reading(self._conn)
         rows = self._conn.execute(
             "SELECT deck, question_id, attempts, wrong, last_us, last_outcome FROM question_stats "
             "WHERE (? IS NULL OR deck = ?)", (deck, deck))
@@ -375,6 +372,15 @@ class Store:
         outcome, modes, epoch, us = _outcomes(), {m.value: m for m in Mode}, EPOCH, _ONE_US
         return [AttemptRow(i, deck, qid, h, modes[m], resp, outcome[o], score, ms, epoch + at * us, sid, rating)
                 for i, qid, h, m, resp, o, score, ms, at, sid, rating in rows]
+
+    def catch_up_summaries(self) -> int:
+        """Sum the answers recorded since the last time into the summaries now (they are
+        otherwise summed just before being read); returns how many attempt ids that covered.
+        Raises ``SaveError`` if it cannot be saved."""
+        try:
+            return catchup.catch_up(self._conn)
+        except sqlite3.Error as exc:
+            raise SaveError(save_failure_of(exc), str(exc)) from exc
 
     @property
     def summaries(self) -> Summaries:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from studyapp.store.catchup import catch_up_for_reading
+from studyapp.store.due_queries import card_decks, histogram_all
 from studyapp.store.localtime import from_us, to_us
 from studyapp.store.records import Mode, SessionRecord
 
@@ -165,6 +167,7 @@ class Summaries:
                     deck: str | None = None) -> tuple[list[DeckCounts], list[TagCounts]]:
         """Counts per deck (bank decks, then decks with history that are not loaded) and per tag,
         over the bank given to ``use_bank``; sorted by deck and by tag."""
+        catch_up_for_reading(self._conn)
         params = {"due": to_us(due_before), "stab": min_stability, "deck": deck}
         conn = self._conn
         decks = [DeckCounts(*r) for r in conn.execute(_PER_DECK, params)]
@@ -181,6 +184,7 @@ class Summaries:
 
     def daily_counts(self, deck: str | None = None) -> list[tuple[int, int, int]]:
         """(local day ordinal, answers, right answers) per day with any answer, oldest first."""
+        catch_up_for_reading(self._conn)
         if deck is None:
             rows = self._conn.execute("SELECT day, answers, right FROM daily_total ORDER BY day")
         else:
@@ -189,11 +193,9 @@ class Summaries:
 
     def due_histogram(self, bounds: Sequence[datetime], deck: str | None = None) -> list[int]:
         """Cards due before ``bounds[0]``, then in each ``[bounds[i-1], bounds[i])`` (index-only counts)."""
-        extra: tuple[str, ...]
         if deck is None:
-            sql, extra = "SELECT count(*) FROM cards WHERE due_us >= ? AND due_us < ?", ()
-        else:
-            sql, extra = "SELECT count(*) FROM cards WHERE deck = ? AND due_us >= ? AND due_us < ?", (deck,)
+            return histogram_all(self._conn, card_decks(self._conn), [-(2**63), *(to_us(b) for b in bounds)])
+        sql, extra = "SELECT count(*) FROM cards WHERE deck = ? AND due_us >= ? AND due_us < ?", (deck,)
         counts = []
         low = -(2**63)
         for bound in bounds:

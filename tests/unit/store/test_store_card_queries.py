@@ -16,6 +16,7 @@ def test_put_cards_writes_many_and_keeps_summaries_in_step(store: Store) -> None
     assert store.put_cards(cards) == 5
     assert store.card_states() == {(c.deck, c.question_id): c for c in cards}
     # q1 was answered before: its statistics copy follows the new schedule; the others have no answers.
+    store.catch_up_summaries()
     rows = store.connection.execute("SELECT question_id, due_us IS NOT NULL, stability FROM question_stats").fetchall()
     assert rows == [("q1", 1, 1.0)]
     # First reviewed: kept for q1 (the answer at T0), the last review for the imported ones.

@@ -20,6 +20,7 @@ REPO = HERE.parents[2]
 
 
 def _counts(store: Store) -> tuple[int, int, int]:
+    store.catch_up_summaries()
     conn = store.connection
     return (conn.execute("SELECT count(*) FROM attempts").fetchone()[0],
             conn.execute("SELECT coalesce(sum(answers), 0) FROM daily").fetchone()[0],
@@ -83,8 +84,18 @@ def test_sigkill_during_answers_loses_nothing_committed(tmp_path: Path) -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         present = {r[0] for r in conn.execute("SELECT id FROM attempts")}
         assert set(committed) <= present
-        # The summaries moved with every committed answer (same transaction).
+        # The session counters moved with every committed answer (same transaction); the
+        # summaries' mark never runs ahead of the answers.
         total = conn.execute("SELECT count(*) FROM attempts").fetchone()[0]
+        assert conn.execute("SELECT upto <= (SELECT max(id) FROM attempts) FROM summary_mark").fetchone()[0] == 1
+    finally:
+        conn.close()
+    # The summaries, summed from the attempts (as any read does), match every committed answer.
+    store = open_store(db, backups_dir=backups, tz=MINSK).store
+    store.catch_up_summaries()
+    store.close()
+    conn = sqlite3.connect(db)
+    try:
         assert conn.execute("SELECT sum(answers) FROM daily").fetchone()[0] == total
         assert conn.execute("SELECT sum(answered) FROM sessions").fetchone()[0] == total
     finally:

@@ -58,6 +58,7 @@ def test_new_cards_since_follows_local_midnight(tmp_path: Path, tz: ZoneInfo) ->
         # A second review does not make a card new again.
         store.record_attempt(make_attempt("q0", mode=Mode.REVIEW, at=next_morning), make_card("q0", last=next_morning))
         assert store.new_cards_since(today_start(next_morning, tz)) == 3
+        store.catch_up_summaries()
         days = dict(store.connection.execute("SELECT day, answers FROM daily").fetchall())
         assert days == {date(2026, 3, 10).toordinal(): 2, date(2026, 3, 11).toordinal(): 4}
     finally:
@@ -112,6 +113,7 @@ def test_day_key_is_fixed_when_the_answer_is_written(tmp_path: Path) -> None:
     store = open_store(db, backups_dir=backups, now=evening, tz=NEW_YORK).store  # the user travelled
     try:
         store.record_attempt(make_attempt("q2", at=evening))
+        store.catch_up_summaries()
         days = sorted(store.connection.execute("SELECT day, answers FROM daily").fetchall())
         assert days == [(date(2026, 3, 10).toordinal(), 1), (date(2026, 3, 11).toordinal(), 1)]
     finally:

@@ -92,7 +92,7 @@ def test_migrates_v2_database_rebuilding_its_summaries(tmp_path: Path) -> None:
     store = opened.store
     try:
         assert [n.kind for n in opened.notices] == [NoticeKind.MIGRATED]
-        assert "from version 2 to 3" in opened.notices[0].message
+        assert f"from version 2 to {SCHEMA_VERSION}" in opened.notices[0].message
         history = store.question_history()
         assert history[("deck", "q1")].attempts == 2 and history[("deck", "q2")].attempts == 1
         d10 = datetime(2026, 3, 10).toordinal()

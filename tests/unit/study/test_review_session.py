@@ -36,6 +36,7 @@ def _session(bank: Bank | list[Deck], store: Store, clock: Clock, tz: tzinfo = t
 
 
 def _dump(store: Store) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+    store.catch_up_summaries()  # the summaries as any read sees them
     conn = store.connection
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
     return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall(), key=repr) for t in tables}
