@@ -6,7 +6,6 @@ from YAML; everything else (grading, quizzes, scheduling, the window) reads them
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -50,8 +49,6 @@ class ClozeGap:
 
 
 ClozePart = str | ClozeGap
-
-_GAP_RE = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
 class ClozeSyntaxError(ValueError):
