@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import IntEnum
-from typing import Any, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from studyapp.bank.model import Bank, Deck
@@ -124,18 +124,44 @@ MASTERY_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class DeckTableModel(QAbstractTableModel):
-    """Read-only table of ``DeckRow``s."""
+class DeckTableModel(QStandardItemModel):
+    """Read-only table of ``DeckRow``s: one row of items per deck, every role filled in.
+
+    Items rather than a ``data()`` override: the views and the sorting proxy ask a model
+    thousands of times for a screen (row and column counts, header roles), and each of those
+    calls into a Python override costs; an item model answers them in C++.
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, len(Column), parent)
         self._rows: list[DeckRow] = []
+        for col in Column:
+            self.setHeaderData(col, Qt.Orientation.Horizontal, _HEADERS[col])
+            if col in _TIPS:
+                self.setHeaderData(col, Qt.Orientation.Horizontal, _TIPS[col], Qt.ItemDataRole.ToolTipRole)
 
     def set_rows(self, rows: list[DeckRow]) -> None:
         """Replace every row."""
-        self.beginResetModel()
         self._rows = list(rows)
-        self.endResetModel()
+        self.setRowCount(0)
+        for row in self._rows:
+            self.appendRow([self._item(row, col) for col in Column])
+
+    def _item(self, row: DeckRow, col: Column) -> QStandardItem:
+        item = QStandardItem()
+        item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+        text = self._text(row, col)
+        item.setData(text, Qt.ItemDataRole.DisplayRole)
+        item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
+        item.setData(row.deck_id, DECK_ID_ROLE)
+        item.setData(row.mastery, MASTERY_ROLE)
+        item.setData(self._sort_key(row, col), SORT_ROLE)
+        if col == Column.TITLE:
+            tip = f"{row.title}\n{row.deck_id}" + (f"\n{row.problems} problem(s) in the file" if row.problems else "")
+            item.setData(tip, Qt.ItemDataRole.ToolTipRole)
+        else:
+            item.setData(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), Qt.ItemDataRole.TextAlignmentRole)
+        return item
 
     def row_of(self, deck_id: str) -> int:
         """Row number of a deck, -1 when absent."""
@@ -147,39 +173,6 @@ class DeckTableModel(QAbstractTableModel):
     def deck_row(self, row: int) -> DeckRow | None:
         """The row's values, None outside the table."""
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[Column(section)]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _TIPS.get(Column(section))
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, col = self._rows[index.row()], Column(index.column())
-        if role == DECK_ID_ROLE:
-            return row.deck_id
-        if role == MASTERY_ROLE:
-            return row.mastery
-        if role == SORT_ROLE:
-            return self._sort_key(row, col)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == Column.TITLE:
-            return f"{row.title}\n{row.deck_id}" + (f"\n{row.problems} problem(s) in the file" if row.problems else "")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != Column.TITLE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
     @staticmethod
     def _sort_key(row: DeckRow, col: Column) -> str | int | float:
