@@ -2,19 +2,20 @@
 
 Kept apart from ``yamlnodes`` and ``validate`` so that the warm-load cache (and the start-up
 that goes through it) can rebuild results without importing the YAML parser and the
-validator: when every file is unchanged, neither is needed.
+validator: when every file is unchanged, neither is needed. Both are ``NamedTuple``s, immutable
+values like the model's dataclasses: creating a frozen dataclass costs ~0.9 ms at import (it
+compiles its generated methods), a named tuple ~0.1 ms, and both are made at every start.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from studyapp.bank.model import Deck
 
 
-@dataclass(frozen=True, slots=True)
-class RawProblem:
+class RawProblem(NamedTuple):
     """A problem at a 1-based line and column of the file being read."""
 
     line: int
@@ -22,8 +23,7 @@ class RawProblem:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class ValidatedFile:
+class ValidatedFile(NamedTuple):
     """What one file yields: its deck (``None`` when any problem was found) and the problems."""
 
     deck: Deck | None
