@@ -2,6 +2,11 @@
 
 These are plain, immutable values. The loader (``studyapp.bank.loader``) builds them
 from YAML; everything else (grading, quizzes, scheduling, the window) reads them.
+
+The question types are frozen dataclasses (they share fields through ``Question`` and are
+copied with ``dataclasses.replace``); ``Problem``, ``ClozeGap``, ``Deck`` and ``Bank`` are
+``NamedTuple``s. Every start-up defines all of them, and a frozen dataclass costs ~0.9 ms to
+create (it compiles its generated methods), a named tuple ~0.1 ms.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 
 class QuestionType(StrEnum):
@@ -24,8 +30,7 @@ class QuestionType(StrEnum):
     CARD = "card"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong in a question file, at the node to fix (1-based line and column)."""
 
     path: Path
@@ -37,8 +42,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class ClozeGap:
+class ClozeGap(NamedTuple):
     """One ``{{...}}`` gap of a cloze text; the first alternative is the one shown as the answer."""
 
     alternatives: tuple[str, ...]
@@ -293,8 +297,7 @@ AnyQuestion = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Deck:
+class Deck(NamedTuple):
     """One valid question file."""
 
     id: str
@@ -315,8 +318,7 @@ class Deck:
         return tuple(sorted({t for q in self.questions for t in q.tags}))
 
 
-@dataclass(frozen=True, slots=True)
-class Bank:
+class Bank(NamedTuple):
     """Everything loaded from the question folders: valid decks and the problems found."""
 
     decks: tuple[Deck, ...] = ()
