@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QItemSelection, QSortFilterProxyModel, Qt, Signal, SignalInstance
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -24,11 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.bank.model import Bank, Problem
+from studyapp.bank.model import Bank
 from studyapp.ui.theme import scale_font
 from studyapp.ui.deck_model import DECK_ID_ROLE, SORT_ROLE, Column, DeckRow, DeckTableModel, MasteryDelegate
 
-PATH_ROLE = Qt.ItemDataRole.UserRole
+if TYPE_CHECKING:  # built when first needed: neither is on a usual first screen
+    from studyapp.ui.problems_panel import EmptyPage, ProblemsPanel
 
 
 def plain_label(text: str = "", *, name: str, wrap: bool = True) -> QLabel:
@@ -41,91 +41,11 @@ def plain_label(text: str = "", *, name: str, wrap: bool = True) -> QLabel:
     return label
 
 
-def _button(text: str, name: str) -> QPushButton:
+def button(text: str, name: str) -> QPushButton:
+    """A push button with its accessible name."""
     b = QPushButton(text)
     b.setAccessibleName(name)
     return b
-
-
-class ProblemsPanel(QGroupBox):
-    """Every problem found in question files, ``file:line:column: message``; Enter or a
-    double-click opens the file."""
-
-    openRequested = Signal(object)  # Path
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Problems in question files", parent)
-        self.setAccessibleName("Problems in question files")
-        layout = QVBoxLayout(self)
-        self.hint = plain_label(
-            "These files were skipped; every other deck works. Fix a file and it reloads by itself.",
-            name="Problems hint",
-        )
-        layout.addWidget(self.hint)
-        self.list = QListWidget()
-        self.list.setAccessibleName("Problems list")
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(False)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.list.itemActivated.connect(self._activated)
-        layout.addWidget(self.list)
-        row = QHBoxLayout()
-        self.open_button = _button("Open file", "Open the file of the selected problem")
-        self.open_button.clicked.connect(self._open_selected)
-        row.addStretch(1)
-        row.addWidget(self.open_button)
-        layout.addLayout(row)
-
-    def set_problems(self, problems: tuple[Problem, ...]) -> None:
-        """Show ``problems``, one line each."""
-        self.list.clear()
-        for p in problems:
-            item = QListWidgetItem(str(p))
-            item.setData(PATH_ROLE, str(p.path))
-            item.setToolTip(str(p))
-            self.list.addItem(item)
-        self.setTitle(f"Problems in question files ({len(problems)})")
-        self.open_button.setEnabled(bool(problems))
-
-    def lines(self) -> list[str]:
-        """The texts shown, in order (for tests and screen readers)."""
-        return [self.list.item(i).text() for i in range(self.list.count())]
-
-    def _activated(self, item: QListWidgetItem) -> None:
-        self.openRequested.emit(Path(item.data(PATH_ROLE)))
-
-    def _open_selected(self) -> None:
-        item = self.list.currentItem()
-        if item is not None:
-            self._activated(item)
-
-
-class EmptyPage(QWidget):
-    """What home shows when no deck is loaded: how to add one, and the problems found."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        self.text = plain_label(
-            "No decks yet.\n\nA deck is one question file (YAML). Add one with File → Add question file…, "
-            "or put .yaml files into your question folder; they appear here at once.\n"
-            "Help → Question file format shows how to write one.",
-            name="No decks",
-        )
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.text)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.add = _button("Add question file…", "Add question file")
-        self.folder = _button("Open question folder", "Open question folder")
-        buttons.addWidget(self.add)
-        buttons.addWidget(self.folder)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.problems = ProblemsPanel()
-        layout.addWidget(self.problems)
-        layout.addStretch(1)
 
 
 class HomeView(QWidget):
@@ -194,9 +114,9 @@ class HomeView(QWidget):
         self.deck_title = plain_label(name="Selected deck title")
         scale_font(self.deck_title, 1.25)
         self.deck_info = plain_label(name="Selected deck details")
-        self.study_button = _button("Study flashcards", "Study flashcards")
-        self.quiz_button = _button("Take a quiz", "Take a quiz")
-        self.read_button = _button("Read the article", "Read the article")
+        self.study_button = button("Study flashcards", "Study flashcards")
+        self.quiz_button = button("Take a quiz", "Take a quiz")
+        self.read_button = button("Read the article", "Read the article")
         self.deck_problems = plain_label(name="Problems in this deck's file")
         self.study_button.clicked.connect(self._study)
         self.quiz_button.clicked.connect(lambda: self._emit(self.quizRequested))
@@ -260,6 +180,8 @@ class HomeView(QWidget):
     def problems(self) -> ProblemsPanel:
         """The panel under the deck list listing every problem in question files."""
         if self._problems is None:
+            from studyapp.ui.problems_panel import ProblemsPanel
+
             panel = ProblemsPanel()
             panel.openRequested.connect(self.openProblemRequested)
             self._decks_page.addWidget(panel)
@@ -273,6 +195,8 @@ class HomeView(QWidget):
     def _empty_page(self) -> EmptyPage:
         """The page shown when no deck is loaded (built on first use)."""
         if self._empty is None:
+            from studyapp.ui.problems_panel import EmptyPage
+
             page = EmptyPage()
             page.add.clicked.connect(self.addFileRequested)
             page.folder.clicked.connect(self.openFolderRequested)

@@ -1,0 +1,99 @@
+"""Home's parts that a usual first screen does not show, built when first needed.
+
+``ProblemsPanel`` lists the problems found in question files (hidden while there are none);
+``EmptyPage`` is what home shows when no deck is loaded. Kept out of ``home_view`` so that
+start-up does not define them (nor load the list widget they use).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from studyapp.bank.model import Problem
+from studyapp.ui.home_view import button, plain_label
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ProblemsPanel(QGroupBox):
+    """Every problem found in question files, ``file:line:column: message``; Enter or a
+    double-click opens the file."""
+
+    openRequested = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Problems in question files", parent)
+        self.setAccessibleName("Problems in question files")
+        layout = QVBoxLayout(self)
+        self.hint = plain_label(
+            "These files were skipped; every other deck works. Fix a file and it reloads by itself.",
+            name="Problems hint",
+        )
+        layout.addWidget(self.hint)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Problems list")
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.list.itemActivated.connect(self._activated)
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        self.open_button = button("Open file", "Open the file of the selected problem")
+        self.open_button.clicked.connect(self._open_selected)
+        row.addStretch(1)
+        row.addWidget(self.open_button)
+        layout.addLayout(row)
+
+    def set_problems(self, problems: tuple[Problem, ...]) -> None:
+        """Show ``problems``, one line each."""
+        self.list.clear()
+        for p in problems:
+            item = QListWidgetItem(str(p))
+            item.setData(PATH_ROLE, str(p.path))
+            item.setToolTip(str(p))
+            self.list.addItem(item)
+        self.setTitle(f"Problems in question files ({len(problems)})")
+        self.open_button.setEnabled(bool(problems))
+
+    def lines(self) -> list[str]:
+        """The texts shown, in order (for tests and screen readers)."""
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        self.openRequested.emit(Path(item.data(PATH_ROLE)))
+
+    def _open_selected(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self._activated(item)
+
+
+class EmptyPage(QWidget):
+    """What home shows when no deck is loaded: how to add one, and the problems found."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.text = plain_label(
+            "No decks yet.\n\nA deck is one question file (YAML). Add one with File → Add question file…, "
+            "or put .yaml files into your question folder; they appear here at once.\n"
+            "Help → Question file format shows how to write one.",
+            name="No decks",
+        )
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.add = button("Add question file…", "Add question file")
+        self.folder = button("Open question folder", "Open question folder")
+        buttons.addWidget(self.add)
+        buttons.addWidget(self.folder)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.problems = ProblemsPanel()
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
