@@ -13,9 +13,9 @@ import os
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import NamedTuple
 
 from studyapp.store.db import FileKind, connect, inspect_file, move_aside, quick_check
 from studyapp.store.errors import StoreError
@@ -29,8 +29,7 @@ BACKUP_INTERVAL = timedelta(days=1)
 _NAME_RE = re.compile(r"^studyapp-(?:(?P<pre>before-v\d+)-)?(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 
 
-@dataclass(frozen=True, slots=True)
-class BackupFile:
+class BackupFile(NamedTuple):
     """A backup found in the backups folder."""
 
     path: Path

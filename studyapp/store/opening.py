@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
+from typing import NamedTuple
 
 from studyapp.store import backups
 from studyapp.store.db import DEFAULT_BUSY_TIMEOUT_MS, FileKind, connect, inspect_file, move_aside, quick_check
@@ -30,8 +30,7 @@ from studyapp.store.schema import SCHEMA_VERSION, migrate, user_version
 from studyapp.store.store import Store
 
 
-@dataclass(frozen=True, slots=True)
-class OpenedStore:
+class OpenedStore(NamedTuple):
     """An open store and what the user should be told about opening it."""
 
     store: Store

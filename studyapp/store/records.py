@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from studyapp.store.localtime import from_us
 
 if TYPE_CHECKING:  # studyapp.grading pulls in rapidfuzz/anyascii; the store needs only the values
     from studyapp.grading import Outcome
@@ -19,8 +20,7 @@ class Mode(StrEnum):
     REVIEW = "review"
 
 
-@dataclass(frozen=True, slots=True)
-class Attempt:
+class Attempt(NamedTuple):
     """One answer given to one question."""
 
     deck: str
@@ -36,8 +36,7 @@ class Attempt:
     rating: int | None = None  # fsrs rating 1..4 for reviews
 
 
-@dataclass(frozen=True, slots=True)
-class AttemptRow:
+class AttemptRow(NamedTuple):
     """One stored answer as read back, with its id (for exports)."""
 
     id: int
@@ -54,8 +53,7 @@ class AttemptRow:
     rating: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class CardState:
+class CardState(NamedTuple):
     """A question's spaced-repetition state (a serialised ``fsrs.Card`` plus indexed fields)."""
 
     deck: str
@@ -67,8 +65,7 @@ class CardState:
     last_review: datetime | None
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionHistory:
+class QuestionHistory(NamedTuple):
     """How a question went over all its attempts (across edits of the question)."""
 
     attempts: int
@@ -77,8 +74,7 @@ class QuestionHistory:
     last_outcome: Outcome | None
 
 
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
+class SessionRecord(NamedTuple):
     """A study or quiz session as stored."""
 
     id: int
@@ -103,11 +99,16 @@ class NoticeKind(StrEnum):
     BACKUP_FAILED = "backup-failed"
 
 
-@dataclass(frozen=True, slots=True)
-class StoreNotice:
+class StoreNotice(NamedTuple):
     """A message for the user, with the files it is about."""
 
     kind: NoticeKind
     message: str
     moved_to: Path | None = None  # where a damaged database was put
     restorable_backup: Path | None = None  # the newest good backup, to offer for restore
+
+
+def session_from_row(row: tuple[Any, ...]) -> SessionRecord:
+    """A ``sessions`` row (in the column order the store selects) as a ``SessionRecord``."""
+    return SessionRecord(row[0], Mode(row[1]), row[2], row[3], row[4], row[5], from_us(row[6]),
+                         None if row[7] is None else from_us(row[7]), bool(row[8]), row[9], row[10], row[11])

@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING, Any
 from studyapp.store import catchup, due_queries
 from studyapp.store.errors import SaveError, StoreError, save_failure_of
 from studyapp.store.localtime import EPOCH, from_us, local_day, to_us
-from studyapp.store.records import Attempt, AttemptRow, CardState, Mode, QuestionHistory, SessionRecord
-from studyapp.store.summaries import Summaries, session_from_row
+from studyapp.store.records import Attempt, AttemptRow, CardState, Mode, QuestionHistory, SessionRecord, session_from_row
 
 if TYPE_CHECKING:
     from studyapp.grading import Outcome
+    from studyapp.store.summaries import Summaries
 
 
 def _outcomes() -> dict[str, Outcome]:
@@ -386,6 +386,8 @@ class Store:
     def summaries(self) -> Summaries:
         """Aggregate reads for statistics (see ``studyapp.store.summaries``)."""
         if self._summaries is None:
+            from studyapp.store.summaries import Summaries  # statistics only: not on the start-up path
+
             self._summaries = Summaries(self._conn)
         return self._summaries
 

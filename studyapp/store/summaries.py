@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from studyapp.store.catchup import catch_up_for_reading
 from studyapp.store.due_queries import card_decks, histogram_all
 from studyapp.store.localtime import from_us, to_us
-from studyapp.store.records import Mode, SessionRecord
+from studyapp.store.records import SessionRecord, session_from_row
 
 _TEMP_DDL = (
     "CREATE TEMP TABLE IF NOT EXISTS bank_questions (deck TEXT NOT NULL, question_id TEXT NOT NULL, "
@@ -92,8 +91,7 @@ class FrozenQuestionTags(Mapping[tuple[str, str], tuple[str, ...]]):
     __hash__ = None  # type: ignore[assignment]
 
 
-@dataclass(frozen=True, slots=True)
-class DeckCounts:
+class DeckCounts(NamedTuple):
     """Counts over one deck's questions in the bank (a deck no longer loaded: ``questions == 0``,
     the rest over every question it has history for)."""
 
@@ -107,8 +105,7 @@ class DeckCounts:
     mastered: int  # flashcards at or above the given stability
 
 
-@dataclass(frozen=True, slots=True)
-class TagCounts:
+class TagCounts(NamedTuple):
     """Counts over the bank's questions carrying one tag."""
 
     tag: str
@@ -116,12 +113,6 @@ class TagCounts:
     seen: int
     attempts: int
     wrong: int
-
-
-def session_from_row(row: tuple[Any, ...]) -> SessionRecord:
-    """A ``sessions`` row (in the column order the store selects) as a ``SessionRecord``."""
-    return SessionRecord(row[0], Mode(row[1]), row[2], row[3], row[4], row[5], from_us(row[6]),
-                         None if row[7] is None else from_us(row[7]), bool(row[8]), row[9], row[10], row[11])
 
 
 class Summaries:
