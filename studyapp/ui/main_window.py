@@ -196,7 +196,10 @@ class MainWindow(QMainWindow):
     def remember_deck(self, deck_id: str) -> None:
         """Make ``deck_id`` the current deck, and keep it in the settings."""
         self._current_deck = deck_id
-        self.settings.setValue("home/last_deck", deck_id)
+        # Setting an unchanged value still rewrites (and flushes) the settings file: every
+        # start would, since home selects the remembered deck.
+        if self.settings.value("home/last_deck", None, str) != deck_id:
+            self.settings.setValue("home/last_deck", deck_id)
 
     # -- screens -----------------------------------------------------------------------
 

@@ -109,6 +109,23 @@ def test_last_deck_font_size_and_geometry_are_remembered(make_app: Any, tmp_path
     assert again.size().width() == 700
 
 
+def test_a_start_that_changes_no_setting_does_not_rewrite_the_settings_file(
+        make_app: Any, tmp_path: Path, settings: QSettings) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "a.yaml", GOOD)
+    first = make_app(dirs=[folder])
+    first.window.home.select_deck("sample-deck")
+    first.close()
+    settings.sync()
+    written = Path(settings.fileName()).stat()
+    again = make_app(dirs=[folder])  # home selects the remembered deck again
+    assert again.window.current_deck == "sample-deck"
+    again.close()
+    settings.sync()
+    after = Path(settings.fileName()).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+
+
 def test_every_control_has_an_accessible_name(make_app: Any, tmp_path: Path) -> None:
     write_deck(tmp_path / "q", "good.yaml", GOOD)
     window = make_app(dirs=[tmp_path / "q"]).window
