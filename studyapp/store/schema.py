@@ -230,6 +230,22 @@ def migrate(conn: sqlite3.Connection, tz: tzinfo, target: int = SCHEMA_VERSION) 
     """
     reached: list[int] = []
     version = user_version(conn)
+    if version == 0 < target:
+        # A new database: every step in one transaction (one commit to flush, not one a step),
+        # so no half-built file is ever seen.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if user_version(conn) == 0:
+                for step in MIGRATIONS[:target]:
+                    step(conn, tz)
+                conn.execute(f"PRAGMA user_version = {target:d}")
+                reached = list(range(1, target + 1))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        version = user_version(conn)
     while version < target:
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -123,6 +123,25 @@ def test_every_earlier_version_upgrades(tmp_path: Path, version: int) -> None:
         opened.store.close()
 
 
+def _schema(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    return conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall()
+
+
+def test_a_new_database_is_built_in_one_transaction_to_the_same_schema(tmp_path: Path) -> None:
+    new = sqlite3.connect(tmp_path / "new.sqlite3", isolation_level=None)
+    commits: list[int] = []
+    new.set_trace_callback(lambda sql: commits.append(1) if sql.strip().upper() == "COMMIT" else None)
+    assert migrate(new, MINSK) == list(range(1, SCHEMA_VERSION + 1))
+    assert len(commits) == 1
+    stepped = sqlite3.connect(tmp_path / "stepped.sqlite3", isolation_level=None)
+    migrate(stepped, MINSK, target=1)
+    migrate(stepped, MINSK)  # one transaction a step, as an upgrade runs
+    assert _schema(new) == _schema(stepped)
+    assert new.execute("SELECT * FROM summary_mark").fetchall() == [(1, 0)]
+    new.close()
+    stepped.close()
+
+
 def test_failed_migration_is_rolled_back_and_reported(tmp_path: Path) -> None:
     db = tmp_path / "studyapp.sqlite3"
     _build_v1(db)
