@@ -196,10 +196,13 @@ class MainWindow(QMainWindow):
     def remember_deck(self, deck_id: str) -> None:
         """Make ``deck_id`` the current deck, and keep it in the settings."""
         self._current_deck = deck_id
-        # Setting an unchanged value still rewrites (and flushes) the settings file: every
-        # start would, since home selects the remembered deck.
-        if self.settings.value("home/last_deck", None, str) != deck_id:
-            self.settings.setValue("home/last_deck", deck_id)
+        self._keep_setting("home/last_deck", deck_id)
+
+    def _keep_setting(self, key: str, value: object) -> None:
+        """Store ``value`` under ``key`` unless it is there already: setting an unchanged value
+        still makes Qt rewrite and flush the settings file (every start and every close would)."""
+        if self.settings.value(key) != value:
+            self.settings.setValue(key, value)
 
     # -- screens -----------------------------------------------------------------------
 
@@ -430,9 +433,7 @@ class MainWindow(QMainWindow):
         self.watcher.blockSignals(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        if self._current_deck:
-            self.settings.setValue("home/last_deck", self._current_deck)
+        self._keep_setting("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)
 
