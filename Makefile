@@ -8,7 +8,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test bench check typecheck screenshots clean
+.PHONY: run test bench check typecheck screenshots prebuilt clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -45,6 +45,11 @@ bench: $(STAMP_BENCH)
 # mypy --strict over studyapp/ (settings in pyproject.toml's [tool.mypy]).
 typecheck: $(STAMP_TEST)
 	$(PY) -m mypy
+
+# After editing questions/, seeds/, studyapp/bank/ or studyapp/textnorm.py: rewrite the bundled
+# deck's prebuilt load result (studyapp/bank/bundled.prebuilt; a test fails while it is stale).
+prebuilt: $(STAMP_RUN)
+	$(PY) -m studyapp.bank.prebuilt
 
 screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
