@@ -17,7 +17,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import NamedTuple
 
-from studyapp.store.db import FileKind, connect, inspect_file, move_aside, quick_check
+from studyapp.store.db import FileKind, connect, fsync_dir, inspect_file, move_aside, quick_check
 from studyapp.store.errors import StoreError
 from studyapp.store.schema import SCHEMA_VERSION
 
@@ -60,19 +60,6 @@ def backup_due(backups_dir: Path, now: datetime) -> bool:
     return latest is None or now - latest.taken >= BACKUP_INTERVAL or latest.taken > now
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_backup(conn: sqlite3.Connection, backups_dir: Path, now: datetime, prefix: str = "") -> Path:
     """Copy the open database into a new, checked backup file and return its path."""
     backups_dir.mkdir(parents=True, exist_ok=True)
@@ -98,7 +85,7 @@ def write_backup(conn: sqlite3.Connection, backups_dir: Path, now: datetime, pre
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, final)
-        _fsync_dir(backups_dir)
+        fsync_dir(backups_dir)
     except BaseException:
         tmp.unlink(missing_ok=True)  # our own unfinished temp file, never a database
         raise
@@ -213,7 +200,7 @@ def restore_backup(backup_path: Path, db_path: Path, now: datetime | None = None
         os.fsync(f.fileno())
     moved = move_aside(db_path, "replaced", now) if db_path.exists() else None
     os.replace(tmp, db_path)
-    _fsync_dir(db_path.parent)
+    fsync_dir(db_path.parent)
     # The restored file is in DELETE mode; connect() switches it to WAL.
     conn = connect(db_path)
     conn.close()

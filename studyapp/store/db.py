@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -142,3 +143,59 @@ def move_aside(path: Path, label: str, now: datetime) -> Path:
         if side.exists():
             os.rename(side, Path(f"{target}{suffix}"))
     return target
+
+
+def fsync_dir(directory: Path) -> None:
+    """Flush a folder's entries (a new or renamed file in it), where the system allows it."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_with_sides(path: Path) -> None:
+    for suffix in ("", *SIDE_FILES):
+        try:
+            os.unlink(f"{path}{suffix}")
+        except FileNotFoundError:
+            pass
+
+
+def build_new(path: Path, build: Callable[[sqlite3.Connection], object]) -> None:
+    """Create the database at ``path`` complete, or not at all.
+
+    It is built beside ``path`` (``<name>.new-<pid>``, in WAL mode, with ``build``), flushed
+    to disk once, then hard-linked into place, so ``path`` never names a half-built file (a
+    crash during a first start leaves no "damaged" database behind). While it is private
+    nothing needs flushing commit by commit: one ``fsync`` of the finished file and one of
+    the folder replace the dozen a database built in place would take.
+
+    Raises ``FileExistsError`` when ``path`` exists by the time it is ready (another process
+    made it first: use theirs), ``OSError`` or ``sqlite3.Error`` if it cannot be built or
+    linked (a file system without hard links, say); nothing is left behind either way.
+    """
+    tmp = path.with_name(f"{path.name}.new-{os.getpid()}")
+    _remove_with_sides(tmp)
+    try:
+        conn = sqlite3.connect(str(tmp), isolation_level=None)
+        try:
+            conn.execute("PRAGMA synchronous = OFF")  # flushed once, below, before it is linked
+            conn.execute("PRAGMA journal_mode = WAL")  # kept in the file's header
+            build(conn)
+        finally:
+            conn.close()  # checkpoints into the file and removes the -wal
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.link(tmp, path)
+        fsync_dir(path.parent)
+    finally:
+        _remove_with_sides(tmp)

@@ -22,7 +22,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from studyapp.store import backups
-from studyapp.store.db import DEFAULT_BUSY_TIMEOUT_MS, FileKind, connect, inspect_file, move_aside, quick_check
+from studyapp.store.db import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    FileKind,
+    build_new,
+    connect,
+    inspect_file,
+    move_aside,
+    quick_check,
+)
 from studyapp.store.errors import DataDirError, NewerDatabaseError, StoreError, is_damage
 from studyapp.store.localtime import SystemLocalTime
 from studyapp.store.records import NoticeKind, StoreNotice
@@ -126,6 +134,13 @@ def open_store(
             notices.append(_set_aside(db_path, why, backups_dir, now))
     fresh = conn is None
     if conn is None:
+        if not db_path.exists():  # (an empty file there is initialised in place, below)
+            try:
+                build_new(db_path, lambda new: migrate(new, tz))
+            except FileExistsError:
+                pass  # another process created it meanwhile: open theirs
+            except (OSError, sqlite3.Error):
+                pass  # no hard links here, say: build it in place, as below
         try:
             conn = connect(db_path, busy_timeout_ms)
         except sqlite3.Error as exc:

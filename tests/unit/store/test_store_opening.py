@@ -18,10 +18,12 @@ from studyapp.store import (
     NewerDatabaseError,
     NoticeKind,
     QuestionHistory,
+    Store,
     StoreError,
     open_store,
 )
 from studyapp.store.backups import write_backup
+from studyapp.store.db import build_new, connect
 from studyapp.store.localtime import to_us
 from studyapp.store.schema import APPLICATION_ID, V1_DDL, V2_DDL, migrate
 
@@ -288,7 +290,11 @@ def test_damage_is_told_apart_from_other_errors(tmp_path: Path) -> None:
 
 
 def test_header_only_in_the_wal_and_locked_is_not_mistaken_for_damage(db_path: Path, backups_dir: Path) -> None:
-    first = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK).store  # schema still only in the WAL
+    # A database built in place (as an upgrade or a file system without hard links does):
+    # the schema is still only in the WAL.
+    conn = connect(db_path)
+    migrate(conn, MINSK)
+    first = Store(conn, MINSK)
     first.record_attempt(make_attempt())
     assert db_path.read_bytes()[68:72] == bytes(4)  # the main file's header has no marker yet
     first.connection.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -305,3 +311,45 @@ def test_header_only_in_the_wal_and_locked_is_not_mistaken_for_damage(db_path: P
         assert again.notices == () and len(again.store.question_history()) == 1
     finally:
         again.store.close()
+
+
+def test_a_new_database_appears_complete_or_not_at_all(tmp_path: Path) -> None:
+    db = tmp_path / "studyapp.sqlite3"
+    seen: list[bool] = []
+
+    def build(conn: sqlite3.Connection) -> None:
+        migrate(conn, MINSK)
+        seen.append(db.exists())  # still private while it is being built
+
+    build_new(db, build)
+    assert seen == [False]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["studyapp.sqlite3"]  # no helper files left
+    header = db.read_bytes()[:100]
+    assert header[18:20] == b"\x02\x02"  # WAL mode, in the file itself
+    assert int.from_bytes(header[60:64], "big") == SCHEMA_VERSION  # the schema is in the main file
+    assert int.from_bytes(header[68:72], "big") == APPLICATION_ID
+
+
+def test_a_new_database_never_replaces_one_made_meanwhile(tmp_path: Path) -> None:
+    db = tmp_path / "studyapp.sqlite3"
+    theirs = open_store(db, backups_dir=tmp_path / "b", now=T0, tz=MINSK).store
+    try:
+        theirs.record_attempt(make_attempt())
+        with pytest.raises(FileExistsError):
+            build_new(db, lambda conn: migrate(conn, MINSK))
+        assert len(theirs.question_history()) == 1  # their file, untouched and still in use
+    finally:
+        theirs.close()
+    assert not list(tmp_path.glob("*.new-*"))
+
+
+def test_a_failed_build_leaves_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "studyapp.sqlite3"
+
+    def broken(conn: sqlite3.Connection) -> None:
+        migrate(conn, MINSK)
+        conn.execute("CREATE TABLE attempts (x)")  # already exists: sqlite3.OperationalError
+
+    with pytest.raises(sqlite3.OperationalError):
+        build_new(db, broken)
+    assert list(tmp_path.iterdir()) == []
