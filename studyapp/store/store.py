@@ -393,8 +393,12 @@ class Store:
 
     def close(self) -> None:
         """Close the connection (SQLite checkpoints the WAL into the main file)."""
-        try:
-            self._conn.execute("PRAGMA optimize")  # refreshes query-planner statistics where useful
-        except sqlite3.Error:
-            pass  # closing must not fail (e.g. on a full disk)
+        # Refresh the query planner's statistics where useful, after a session that wrote: a
+        # session that only looked leaves the file as it found it (optimize may write, and
+        # every write is flushed, even on a brand-new empty database).
+        if self._conn.total_changes:
+            try:
+                self._conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass  # closing must not fail (e.g. on a full disk)
         self._conn.close()

@@ -353,3 +353,17 @@ def test_a_failed_build_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.OperationalError):
         build_new(db, broken)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_session_that_only_reads_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "studyapp.sqlite3"
+    open_store(db, backups_dir=tmp_path / "b", now=T0, tz=MINSK).store.close()
+    before = db.stat()
+    store = open_store(db, backups_dir=tmp_path / "b", now=T0, tz=MINSK).store
+    store.card_flags(T0, 21.0)  # what home reads
+    store.due_count(T0)
+    store.question_history()
+    store.close()
+    after = db.stat()
+    assert (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size)
+    assert not Path(f"{db}-wal").exists()
