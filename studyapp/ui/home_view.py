@@ -184,9 +184,15 @@ class HomeView(QWidget):
 
             panel = ProblemsPanel()
             panel.openRequested.connect(self.openProblemRequested)
-            self._decks_page.addWidget(panel)
-            self._decks_page.setStretchFactor(0, 3)
-            self._decks_page.setStretchFactor(1, 1)
+            page = self._decks_page
+            page.addWidget(panel)
+            page.setStretchFactor(0, 3)
+            page.setStretchFactor(1, 1)
+            # Stretch factors share out space only at the first layout: a panel added to a page
+            # already laid out would get its size hint (most of the height). Give it its quarter.
+            if page.isVisible():
+                height = page.height()
+                page.setSizes([height * 3 // 4, height - height * 3 // 4])
             self.setTabOrder(self.read_button, panel.list)
             self.setTabOrder(panel.list, panel.open_button)
             self._problems = panel

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -38,6 +40,26 @@ def test_good_and_broken_file_show_deck_and_problem(make_app: Any, tmp_path: Pat
     assert "1 problem in question files" in window.home.summary.text()
     assert window.home.study_button.text() == "Study flashcards (0 due · 3 new)"
     assert window.home.read_button.isVisibleTo(window.home)
+
+
+@pytest.mark.parametrize("when", ["at start", "after a reload"])
+def test_the_deck_list_keeps_most_of_the_height_when_problems_appear(
+        make_app: Any, tmp_path: Path, qtbot: Any, when: str) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "good.yaml", GOOD)
+    if when == "at start":
+        write_deck(folder, "broken.yaml", BROKEN, article=None)
+    window = make_app(dirs=[folder]).window
+    window.resize(1100, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    if when == "after a reload":
+        write_deck(folder, "broken.yaml", BROKEN, article=None)
+        with qtbot.waitSignal(window.reloaded, timeout=5000):
+            window.reload_action.trigger()
+    qtbot.waitUntil(lambda: window.home.problems.isVisible())
+    table, panel = window.home.table.height(), window.home.problems.height()
+    assert table >= 2 * panel, (table, panel)
 
 
 def test_problem_opens_its_file_through_the_seam(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
