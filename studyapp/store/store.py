@@ -8,7 +8,6 @@ Build one with ``studyapp.store.open_store``.
 from __future__ import annotations
 
 import bisect
-import json
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -104,6 +103,8 @@ class Store:
     def start_session(self, mode: Mode, deck: str | None, filters: Mapping[str, Any],
                       seed: int | None, total: int, started: datetime) -> int:
         """Record a new session; returns its id."""
+        import json  # here, not at start-up: opening the store and the first screen never need it
+
         with self._write() as conn:
             cur = conn.execute(
                 "INSERT INTO sessions (mode, deck, filters, seed, total, started_us) VALUES (?, ?, ?, ?, ?, ?)",
