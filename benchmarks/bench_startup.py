@@ -9,7 +9,8 @@ Each sample is a fresh child process, launched by a fresh ``child_meter.py`` tha
 and reads its peak RSS (``RUSAGE_CHILDREN``). The two alternate, in a shuffled order per round.
 Then the same launch with ``--questions`` pointing at the generated 10,000-question bank: on a
 fresh data dir (nothing cached: the first start) against the 1.3 s target, and again on the
-data dir of the previous run (cache warm) for information.
+data dir of the previous run (cache warm) for information; and, for information, a later start
+of a long-used install: that bank (cache warm) with a copy of the generated history.
 
 Before the first sample, studyapp's modules are compiled to bytecode (``compile_bytecode``), as
 ``pip install`` does when it installs the package: this machine sets ``PYTHONDONTWRITEBYTECODE=1``,
@@ -119,6 +120,12 @@ def run(ctx: Context) -> list[Row]:
                   env)
     profile_child(ctx, "startup-10k-warm", ["-m", "studyapp", "--exit-when-shown", "--data-dir", warm_dir, *big],
                   env)
+    # A long-used install: the same questions (cache warm) and the 1,000,000-answer history.
+    used_dir = str(data.history_copy(ctx, "startup-used").parent)
+    _check(run_child(studyapp_cmd(used_dir, *big), env=env), "studyapp with the history")  # warms the cache
+    used = [_check(run_child(studyapp_cmd(used_dir, *big), env=env), "studyapp with the history").seconds
+            for _ in range(ctx.rounds(7, 3))]
+    answers = data.history(ctx).answers
     return rows + [
         Row("1", f"start-up with 10,000 questions, fresh data dir (first start, {big_rounds} rounds)",
             studyapp=big_res["cold"], limit=1.3, limit_is_ratio=False,
@@ -126,4 +133,6 @@ def run(ctx: Context) -> list[Row]:
         Row("1", "start-up with 10,000 questions, cache warm (later starts)", studyapp=big_res["warm"],
             limit=1.3, limit_is_ratio=False,
             note=f"peak RSS {Summary(tuple(big_rss['warm'])).median / 2**20:.0f} MiB"),
+        Row("1", f"later start with 10,000 questions and a {answers:,}-answer history (information)",
+            studyapp=Summary(tuple(used))),
     ]

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 
 from studyapp.bank.model import Bank
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
-from studyapp.store import Store, StoreError, StoreNotice, open_store, restore_backup
+from studyapp.store import NoticeKind, Store, StoreError, StoreNotice, open_store, restore_backup
 from studyapp.store.backups import backup_if_due
 from studyapp.ui.error_reporter import ErrorReporter
 from studyapp.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
@@ -109,6 +109,8 @@ class StudyCore:
         self.store = store
         self.notices = notices
         self.now = now
+        # Called (on the backup thread) when the check before the daily backup finds damage.
+        self.damage_found: Callable[[StoreNotice], None] | None = None
         self._backup_thread: threading.Thread | None = None
 
     def load_bank(self) -> Bank:
@@ -134,6 +136,14 @@ class StudyCore:
         def work() -> None:
             try:
                 made = backup_if_due(self.paths.database, self.paths.backups, self.now())
+            except StoreError as exc:  # the whole-file check found damage: tell the user
+                log.error("daily backup skipped: %s", exc)
+                if self.damage_found is not None:
+                    self.damage_found(StoreNotice(
+                        NoticeKind.DAMAGE_FOUND,
+                        f"studyapp found damage in its database ({self.paths.database}): {exc}\n\n"
+                        "What you answer now is still saved where the file is sound. Quit and start "
+                        "studyapp again to set the damaged file aside and restore the newest good backup."))
             except Exception:  # noqa: BLE001 - a failed backup must never disturb studying
                 log.exception("daily backup failed")
             else:
@@ -235,6 +245,7 @@ def start_app(
             clock,
         )
         window = MainWindow(core, settings, now=clock)
+        core.damage_found = window.damageFound.emit  # queued to the window's thread by Qt
         window.reload()
     except BaseException:
         if opened is not None:

@@ -17,8 +17,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import NamedTuple
 
-from studyapp.store.db import FileKind, connect, fsync_dir, inspect_file, move_aside, quick_check
-from studyapp.store.errors import StoreError
+from studyapp.store.db import FileKind, connect, fsync_dir, inspect_file, mark_for_check, move_aside, quick_check
+from studyapp.store.errors import StoreError, is_damage
 from studyapp.store.schema import SCHEMA_VERSION
 
 KEEP_DAILY = 7
@@ -97,13 +97,26 @@ def backup_if_due(db_path: Path, backups_dir: Path, now: datetime) -> Path | Non
 
     For callers that open the store with ``auto_backup=False`` and back up off the UI thread:
     safe to run while the store writes (SQLite's backup restarts if the source changes).
-    Returns the new backup, or None when none was due.
+    The whole file is checked first (``PRAGMA quick_check``, answers log included, which a
+    start-up checks only after an unclean close): a damaged file is not backed up, and is
+    marked so that the next start checks it whole, sets it aside and offers the newest good
+    backup. Returns the new backup, or None when none was due; raises ``StoreError`` when the
+    file is damaged.
     """
     if not backup_due(backups_dir, now):
         return None
     conn = connect(db_path)
     try:
+        result = quick_check(conn)
+        if result != "ok":
+            mark_for_check(db_path)
+            raise StoreError(f"the database is damaged ({result}); not backed up. The next start "
+                             "sets it aside and offers the newest good backup.")
         made = write_backup(conn, backups_dir, now)
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            mark_for_check(db_path)
+        raise
     finally:
         conn.close()
     thin_backups(backups_dir)

@@ -26,10 +26,13 @@ from studyapp.store.db import (
     DEFAULT_BUSY_TIMEOUT_MS,
     FileKind,
     build_new,
+    check_marker,
     connect,
     inspect_file,
     move_aside,
+    needs_full_check,
     quick_check,
+    quick_check_state,
 )
 from studyapp.store.errors import DataDirError, NewerDatabaseError, StoreError, is_damage
 from studyapp.store.localtime import SystemLocalTime
@@ -49,6 +52,7 @@ def _set_aside(db_path: Path, why: str, backups_dir: Path, now: datetime) -> Sto
     """Rename a damaged database out of the way and describe what happened."""
     try:
         moved = move_aside(db_path, "corrupt", now)
+        check_marker(db_path).unlink(missing_ok=True)  # it was about the file just moved
     except OSError as exc:
         raise DataDirError(f"the database {db_path} is damaged ({why}) and could not be moved aside: "
                            f"{exc.strerror or exc}") from exc
@@ -74,7 +78,12 @@ def _prepare_dir(db_path: Path) -> None:
 
 
 def _open_checked(db_path: Path, busy_timeout_ms: int) -> tuple[sqlite3.Connection | None, str]:
-    """Connect and quick_check; (None, reason) if the file turns out damaged.
+    """Connect and check; (None, reason) if the file turns out damaged.
+
+    The whole file is checked after an unclean close, when a check was asked for, or when the
+    file is shorter than its header says; otherwise everything but the answers log (which is
+    checked in the background before each daily backup): ~12 ms instead of ~300 ms at a
+    million answers.
 
     Only a damaged file is set aside: a locked, read-only or unreadable one raises
     ``DataDirError`` and stays exactly where it is.
@@ -86,7 +95,7 @@ def _open_checked(db_path: Path, busy_timeout_ms: int) -> tuple[sqlite3.Connecti
             return None, str(exc)
         raise DataDirError(f"cannot open the database {db_path}: {exc}") from exc
     try:
-        result = quick_check(conn)
+        result = quick_check(conn) if needs_full_check(db_path) else quick_check_state(conn)
     except sqlite3.Error as exc:
         conn.close()
         if is_damage(exc):
@@ -95,6 +104,7 @@ def _open_checked(db_path: Path, busy_timeout_ms: int) -> tuple[sqlite3.Connecti
     if result != "ok":
         conn.close()
         return None, f"integrity check: {result}"
+    check_marker(db_path).unlink(missing_ok=True)
     return conn, ""
 
 

@@ -97,6 +97,7 @@ class NoticeKind(StrEnum):
     CORRUPT_MOVED = "corrupt-moved"
     MIGRATED = "migrated"
     BACKUP_FAILED = "backup-failed"
+    DAMAGE_FOUND = "damage-found"  # by the check before the daily backup, while running
 
 
 class StoreNotice(NamedTuple):

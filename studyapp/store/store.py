@@ -12,10 +12,12 @@ import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from studyapp.store import catchup, due_queries
-from studyapp.store.errors import SaveError, StoreError, save_failure_of
+from studyapp.store.db import mark_for_check
+from studyapp.store.errors import SaveError, StoreError, is_damage, save_failure_of
 from studyapp.store.localtime import EPOCH, from_us, local_day, to_us
 from studyapp.store.records import Attempt, AttemptRow, CardState, Mode, QuestionHistory, SessionRecord, session_from_row
 
@@ -86,10 +88,20 @@ class Store:
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._rollback()
+            if is_damage(exc):  # have the next start check the whole file (and offer a backup)
+                self._mark_for_check()
             raise SaveError(save_failure_of(exc), str(exc)) from exc
         except BaseException:
             self._rollback()
             raise
+
+    def _mark_for_check(self) -> None:
+        try:
+            main = [Path(r[2]) for r in self._conn.execute("PRAGMA database_list") if r[1] == "main" and r[2]]
+        except sqlite3.Error:
+            return
+        for path in main:
+            mark_for_check(path)
 
     def _rollback(self) -> None:
         if self._conn.in_transaction:

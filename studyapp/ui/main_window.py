@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
     """studyapp's window. ``firstPainted`` fires once, after the first paint."""
 
     firstPainted = Signal()
+    #: A StoreNotice from another thread (the check before the daily backup found damage).
+    damageFound = Signal(object)
     reloaded = Signal()
     # Menu entries others trigger or enable; set by window_menus.build_menus.
     add_action: QAction
@@ -116,6 +118,7 @@ class MainWindow(QMainWindow):
         self.home.addFileRequested.connect(self.add_question_file)
         self.home.openFolderRequested.connect(self.open_question_folder)
         self.home.openProblemRequested.connect(lambda p: dialogs.open_externally(self, p))
+        self.damageFound.connect(lambda notice: self.show_notices([notice]))
 
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._schedule_reload)

@@ -116,6 +116,8 @@ def show_notices(window: MainWindow, notices: Sequence[StoreNotice]) -> None:
                 else:
                     dialogs.inform(window, "Backup restored", f"Restored {backup}.")
                     window.refresh_home()
+        elif notice.kind is NoticeKind.DAMAGE_FOUND:
+            dialogs.warn(window, "Database damaged", notice.message)
         else:
             dialogs.inform(window, "Database", notice.message)
 

@@ -139,6 +139,31 @@ def test_corrupt_database_notice_offers_the_newest_backup(
     assert list(data_dir.glob("studyapp.sqlite3.corrupt-*"))  # the damaged file was kept aside
 
 
+def test_damage_found_before_the_daily_backup_is_told_at_once(
+    make_app: Any, data_dir: Path, scripted: ScriptedDialogs, tmp_path: Path, qtbot: Any
+) -> None:
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    running = make_app(dirs=[tmp_path / "q"])
+    store = running.core.store
+    store.connection.execute("BEGIN IMMEDIATE")
+    store.connection.executemany(
+        "INSERT INTO attempts (deck, question_id, content_hash, mode, response, outcome, score, elapsed_ms, "
+        "answered_us, day) VALUES ('d', ?, 'h', 'quiz', ?, 'right', 1, 1, 0, 0)", [(f"q{i}", "x" * 400) for i in range(300)])
+    store.connection.execute("COMMIT")
+    store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = store.connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'attempts'").fetchone()[0]
+    with open(DataPaths(data_dir).database, "r+b") as f:  # the disk goes bad under the running app
+        f.seek((root - 1) * 4096 + 8)
+        f.write(b"\xff" * 64)
+    running.core.start_daily_backup()  # on its thread, as after the first paint
+    running.core.wait_for_backup()
+    qtbot.waitUntil(lambda: bool(scripted.texts("warn")), timeout=3000)
+    [message] = scripted.texts("warn")
+    assert "found damage" in message and "start studyapp again" in message
+    assert not list(DataPaths(data_dir).backups.glob("studyapp-2*.sqlite3"))  # nothing damaged backed up
+    assert DataPaths(data_dir).database.with_name("studyapp.sqlite3.needs-check").exists()
+
+
 class _Emitter(QObject):
     fire = Signal()
 
