@@ -43,15 +43,20 @@ def _damage_table(db: Path, table: str) -> None:
         f.write(b"\xff" * 64)
 
 
+def _kinds_on_opening(db: Path, backups: Path) -> list[NoticeKind]:
+    """Open (and close) the store; what the user is told about opening it."""
+    opened = open_store(db, backups_dir=backups, now=T0 + timedelta(hours=1), tz=MINSK)
+    opened.store.close()
+    return [n.kind for n in opened.notices]
+
+
 def test_a_clean_start_skips_the_log_and_the_daily_backup_check_catches_it(tmp_path: Path) -> None:
     db, backups = tmp_path / "studyapp.sqlite3", tmp_path / "backups"
     good = _filled(db, backups)
     _damage_table(db, "attempts")
     assert not needs_full_check(db)
 
-    opened = open_store(db, backups_dir=backups, now=T0 + timedelta(hours=1), tz=MINSK)
-    assert opened.notices == ()  # the log is not read at start: cards, sessions and summaries are fine
-    opened.store.close()
+    assert _kinds_on_opening(db, backups) == []  # the log is not read at start: the rest is fine
 
     with pytest.raises(StoreError, match="damaged"):  # the background check before the backup
         backup_if_due(db, backups, T0 + timedelta(days=1))
@@ -72,11 +77,7 @@ def test_damage_outside_the_log_is_found_at_every_start(tmp_path: Path) -> None:
     db, backups = tmp_path / "studyapp.sqlite3", tmp_path / "backups"
     _filled(db, backups)
     _damage_table(db, "cards")
-    opened = open_store(db, backups_dir=backups, now=T0 + timedelta(hours=1), tz=MINSK)
-    try:
-        assert [n.kind for n in opened.notices] == [NoticeKind.CORRUPT_MOVED]
-    finally:
-        opened.store.close()
+    assert _kinds_on_opening(db, backups) == [NoticeKind.CORRUPT_MOVED]
 
 
 def test_after_an_unclean_close_the_whole_file_is_checked(tmp_path: Path) -> None:
@@ -91,11 +92,7 @@ def test_after_an_unclean_close_the_whole_file_is_checked(tmp_path: Path) -> Non
         shutil.copy(tmp_path / name, crashed / name)  # the files as a crash would leave them
     running.close()
     assert needs_full_check(crashed / "studyapp.sqlite3")
-    opened = open_store(crashed / "studyapp.sqlite3", backups_dir=backups, now=T0, tz=MINSK)
-    try:
-        assert [n.kind for n in opened.notices] == [NoticeKind.CORRUPT_MOVED]
-    finally:
-        opened.store.close()
+    assert _kinds_on_opening(crashed / "studyapp.sqlite3", backups) == [NoticeKind.CORRUPT_MOVED]
 
 
 def test_a_clean_file_is_opened_with_the_short_check_and_backed_up(tmp_path: Path) -> None:
