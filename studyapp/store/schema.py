@@ -223,29 +223,14 @@ def user_version(conn: sqlite3.Connection) -> int:
 
 
 def migrate(conn: sqlite3.Connection, tz: tzinfo, target: int = SCHEMA_VERSION) -> list[int]:
-    """Bring the database up to ``target``, one transaction per step; returns the versions reached.
+    """Bring the database up to ``target``, one transaction per step (a new database: one for
+    all); returns the versions reached.
 
     ``conn`` must be in autocommit mode (``isolation_level=None``). ``tz`` is the local zone
     used to key existing answers by local day when a summary is first built.
     """
     reached: list[int] = []
     version = user_version(conn)
-    if version == 0 < target:
-        # A new database: every step in one transaction (one commit to flush, not one a step),
-        # so no half-built file is ever seen.
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if user_version(conn) == 0:
-                for step in MIGRATIONS[:target]:
-                    step(conn, tz)
-                conn.execute(f"PRAGMA user_version = {target:d}")
-                reached = list(range(1, target + 1))
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        version = user_version(conn)
     while version < target:
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -254,13 +239,17 @@ def migrate(conn: sqlite3.Connection, tz: tzinfo, target: int = SCHEMA_VERSION) 
             if version >= target:
                 conn.execute("ROLLBACK")
                 break
-            MIGRATIONS[version](conn, tz)
-            conn.execute(f"PRAGMA user_version = {version + 1:d}")
+            # A new database is built in one transaction (one commit to flush, and no half-built
+            # file is ever seen); an existing one moves up one version a transaction.
+            stop = target if version == 0 else version + 1
+            for step in MIGRATIONS[version:stop]:
+                step(conn, tz)
+            conn.execute(f"PRAGMA user_version = {stop:d}")
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        version += 1
-        reached.append(version)
+        reached += range(version + 1, stop + 1)
+        version = stop
     return reached
