@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -37,29 +37,25 @@ def card_decks(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute(DECKS_CTE + "SELECT deck FROM d WHERE deck IS NOT NULL")]
 
 
-def _count_in(conn: sqlite3.Connection, decks: Sequence[str], low_us: int, high_us: int) -> int:
-    total = 0
+def _chunks(decks: Sequence[str]) -> Iterator[Sequence[str]]:
     for i in range(0, len(decks), _CHUNK):
-        chunk = decks[i:i + _CHUNK]
-        total += int(conn.execute(_COUNT.format(marks=",".join("?" * len(chunk))),
-                                  (*chunk, low_us, high_us)).fetchone()[0])
-    return total
+        yield decks[i:i + _CHUNK]
 
 
 def count_due_all(conn: sqlite3.Connection, decks: Sequence[str], low_us: int, high_us: int) -> int:
     """Cards of ``decks`` (every deck with cards: ``card_decks``) due in ``[low_us, high_us)``."""
-    return _count_in(conn, decks, low_us, high_us)
+    return sum(int(conn.execute(_COUNT.format(marks=",".join("?" * len(chunk))), (*chunk, low_us, high_us)).fetchone()[0])
+               for chunk in _chunks(decks))
 
 
 def histogram_all(conn: sqlite3.Connection, decks: Sequence[str], edges_us: Sequence[int]) -> list[int]:
     """Cards of ``decks`` due in each ``[edges_us[i], edges_us[i + 1])`` (index-only)."""
-    return [_count_in(conn, decks, lo, hi) for lo, hi in zip(edges_us, edges_us[1:])]
+    return [count_due_all(conn, decks, lo, hi) for lo, hi in zip(edges_us, edges_us[1:])]
 
 
 def _heads(conn: sqlite3.Connection, decks: Sequence[str], low_us: int, high_us: int) -> list[tuple[int, str]]:
     heads: list[tuple[int, str]] = []
-    for i in range(0, len(decks), _CHUNK):
-        chunk = decks[i:i + _CHUNK]
+    for chunk in _chunks(decks):
         rows = ",".join(f"(?{n})" for n in range(3, 3 + len(chunk)))
         heads += [(head, deck) for deck, head in conn.execute(_HEADS.format(rows=rows), (low_us, high_us, *chunk))
                   if head is not None]
