@@ -2,7 +2,13 @@
 
 Every figure reads a summary the store maintains on write (answers per local day, per
 question totals, card due dates), never the full attempts table, so they stay fast with
-millions of answers. Days are local days in the store's (or the given) time zone.
+millions of answers.
+
+One day rule for every figure (streak, heatmap, accuracy windows, per-day counts, and the daily
+limits in ``studyapp.study.limits``): an answer belongs to the local day it was given on, in the
+zone it was given in (stored with it); "today" is today's date in the zone the figures are read
+in (the store's, or the given one). An answer dated after today (given further east before
+travelling west) counts as today's, so a day's answers never drop out of every figure.
 
 Questions come from the loaded bank as a mapping ``(deck, question id) -> tags``
 (``bank_questions(bank)`` builds it); a deck that is no longer in the bank still shows
@@ -143,6 +149,15 @@ def streaks(days_with_answers: Iterable[int], today: int) -> Streaks:
     return Streaks(current, longest)
 
 
+def up_to_today(daily: Sequence[tuple[int, int, int]], today: int) -> list[tuple[int, int, int]]:
+    """``(day, answers, right)`` rows with the days after ``today`` counted as today, oldest first."""
+    rows = [r for r in daily if r[0] < today]
+    later = [r for r in daily if r[0] >= today]
+    if later:
+        rows.append((today, sum(r[1] for r in later), sum(r[2] for r in later)))
+    return rows
+
+
 def heatmap(daily: Sequence[tuple[int, int, int]], today: int, days: int = HEATMAP_DAYS) -> tuple[DayCount, ...]:
     """Answers per day for the ``days`` days ending today, zero days included."""
     counts = {d: a for d, a, _ in daily}
@@ -200,7 +215,7 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
     now = now or datetime.now(timezone.utc)
     tz = tz or store.tz
     today = now.astimezone(tz).date().toordinal()
-    daily = store.summaries.daily_counts(deck)
+    daily = up_to_today(store.summaries.daily_counts(deck), today)
     deck_rows, tag_rows = bank_totals(store, questions, now, tz, deck)
     decks, total = deck_totals(deck_rows)
     return Statistics(
