@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from studyapp.store import Store
+from studyapp.store.catchup import SummaryState
 from studyapp.store.summaries import DeckCounts, FrozenQuestionTags, TagCounts
 
 if TYPE_CHECKING:
@@ -111,6 +112,20 @@ class Statistics:
     heatmap: tuple[DayCount, ...]  # the last 365 days, oldest first, zero days included
     streaks: Streaks
     forecast: tuple[DayCount, ...]  # today (with overdue cards) and the next 29 days
+    # SAVED; UNSAVED when the database could not be written (read-only, disk full): the figures
+    # were computed from the answers all the same; STALE: they may miss the newest answers.
+    summaries: SummaryState = SummaryState.SAVED
+
+
+def summaries_notice(state: SummaryState) -> str | None:
+    """What to tell the user about how the figures were read (None when all is well)."""
+    if state is SummaryState.UNSAVED:
+        return ("The statistics could not be saved: the database cannot be written (read-only, or "
+                "the disk is full). These figures were computed from your answers and are complete.")
+    if state is SummaryState.STALE:
+        return ("The statistics could not be brought up to date: the database cannot be written "
+                "(read-only, or the disk is full). The newest answers may be missing from them.")
+    return None
 
 
 def bank_questions(bank: Bank) -> FrozenQuestionTags:
@@ -215,8 +230,9 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
     now = now or datetime.now(timezone.utc)
     tz = tz or store.tz
     today = now.astimezone(tz).date().toordinal()
-    daily = up_to_today(store.summaries.daily_counts(deck), today)
-    deck_rows, tag_rows = bank_totals(store, questions, now, tz, deck)
+    with store.summaries.reading() as state:  # every read below over the same, complete summaries
+        daily = up_to_today(store.summaries.daily_counts(deck), today)
+        deck_rows, tag_rows = bank_totals(store, questions, now, tz, deck)
     decks, total = deck_totals(deck_rows)
     return Statistics(
         today=date.fromordinal(today),
@@ -230,4 +246,5 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
         heatmap=heatmap(daily, today),
         streaks=streaks((d for d, a, _ in daily if a > 0), today),
         forecast=forecast(store, now, tz, deck),
+        summaries=state,
     )

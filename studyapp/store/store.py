@@ -354,10 +354,10 @@ class Store:
 
     def question_history(self, deck: str | None = None) -> dict[tuple[str, str], QuestionHistory]:
         """Attempts, wrong answers and the last outcome of every question ever answered."""
-        catchup.catch_up_for_reading(self._conn)
-        rows = self._conn.execute(
-            "SELECT deck, question_id, attempts, wrong, last_us, last_outcome FROM question_stats "
-            "WHERE (? IS NULL OR deck = ?)", (deck, deck))
+        with catchup.summaries_for_reading(self._conn):
+            rows = self._conn.execute(
+                "SELECT deck, question_id, attempts, wrong, last_us, last_outcome FROM question_stats "
+                "WHERE (? IS NULL OR deck = ?)", (deck, deck)).fetchall()
         outcome, epoch, us = _outcomes(), EPOCH, _ONE_US
         return {(d, q): QuestionHistory(n, wrong, epoch + last * us, outcome[o]) for d, q, n, wrong, last, o in rows}
 
