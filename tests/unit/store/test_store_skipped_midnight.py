@@ -14,8 +14,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from storehelpers import make_attempt, make_card
 
+from studyapp.bank.model import Bank, CardQuestion, Deck
 from studyapp.store import Mode, open_store, today_start, tomorrow_start
 from studyapp.store.localtime import day_start, local_day
+from studyapp.study.limits import new_cards_today
+from studyapp.study.review_session import ReviewSession
 
 # Each zone and a day whose midnight does not exist (clocks jump from 00:00 to 01:00).
 SKIPPED = {
@@ -47,6 +50,7 @@ from pathlib import Path
 from studyapp.store import Attempt, CardState, Mode, SystemLocalTime, open_store, today_start, tomorrow_start
 from studyapp.store.localtime import day_start, local_day
 from studyapp.grading import Outcome
+from studyapp.study.limits import new_cards_today
 
 day = date.fromisoformat(sys.argv[1])
 folder = Path(sys.argv[2])
@@ -65,6 +69,8 @@ print(json.dumps({
     "morning_today": today_start(morning, tz).isoformat(),
     "new_in_the_morning": store.new_cards_since(today_start(morning, tz)),
     "new_in_the_evening": store.new_cards_since(today_start(evening, tz)),
+    "limit_morning": new_cards_today(store, morning, tz),
+    "limit_evening": new_cards_today(store, evening, tz),
     "day_before": local_day(start - timedelta(seconds=1), tz) == day.toordinal() - 1,
 }))
 store.close()
@@ -87,6 +93,7 @@ def test_the_day_starts_at_the_change_in_the_system_zone(zone: str, tmp_path: Pa
     assert seen["morning_today"] == expected
     assert seen["new_in_the_morning"] == 0
     assert seen["new_in_the_evening"] == 1
+    assert (seen["limit_morning"], seen["limit_evening"]) == (0, 1)
     assert seen["day_before"] is True
 
 
@@ -98,9 +105,23 @@ def test_a_card_studied_the_evening_before_is_not_one_of_the_new_days(zone: str,
     opened = open_store(tmp_path / "s.sqlite3", backups_dir=tmp_path / "b", now=evening, tz=tz)
     store = opened.store
     try:
-        store.record_attempt(make_attempt("q1", mode=Mode.REVIEW, at=evening), make_card("q1", last=evening))
-        assert store.new_cards_since(today_start(start + timedelta(hours=8), tz)) == 0
+        store.record_attempt(make_attempt("q1", mode=Mode.REVIEW, at=evening),
+                             make_card("q1", last=evening, due=evening + timedelta(days=3)))
+        morning = start + timedelta(hours=8)
+        assert store.new_cards_since(today_start(morning, tz)) == 0
         assert store.new_cards_since(today_start(evening, tz)) == 1
+        assert new_cards_today(store, morning, tz) == 0
+        assert new_cards_today(store, evening, tz) == 1
+        # With one new card a day, the flashcard session has one for the new day.
+        deck = Deck("deck", "deck", Path("deck.yaml"),
+                    tuple(CardQuestion(deck="deck", id=f"q{i}", prompt=f"q{i}", answer="x") for i in range(1, 3)))
+        session = ReviewSession(Bank(decks=(deck,)), store, now=lambda: morning, tz=tz, deck="deck", new_limit=1)
+        session.start()
+        assert session.current.is_new and session.current.question.id == "q2"
+        same_evening = ReviewSession(Bank(decks=(deck,)), store, now=lambda: evening + timedelta(minutes=10), tz=tz,
+                                     deck="deck", new_limit=1)
+        same_evening.start()
+        assert same_evening.progress().new == 0
     finally:
         store.close()
 
