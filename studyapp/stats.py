@@ -2,7 +2,13 @@
 
 Every figure reads a summary the store maintains on write (answers per local day, per
 question totals, card due dates), never the full attempts table, so they stay fast with
-millions of answers. Days are local days in the store's (or the given) time zone.
+millions of answers.
+
+One day rule for every figure (streak, heatmap, accuracy windows, per-day counts, and the daily
+limits in ``studyapp.study.limits``): an answer belongs to the local day it was given on, in the
+zone it was given in (stored with it); "today" is today's date in the zone the figures are read
+in (the store's, or the given one). An answer dated after today (given further east before
+travelling west) counts as today's, so a day's answers never drop out of every figure.
 
 Questions come from the loaded bank as a mapping ``(deck, question id) -> tags``
 (``bank_questions(bank)`` builds it); a deck that is no longer in the bank still shows
@@ -17,6 +23,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from studyapp.store import Store
+from studyapp.store.catchup import SummaryState
 from studyapp.store.summaries import DeckCounts, FrozenQuestionTags, TagCounts
 
 if TYPE_CHECKING:
@@ -105,6 +112,20 @@ class Statistics:
     heatmap: tuple[DayCount, ...]  # the last 365 days, oldest first, zero days included
     streaks: Streaks
     forecast: tuple[DayCount, ...]  # today (with overdue cards) and the next 29 days
+    # SAVED; UNSAVED when the database could not be written (read-only, disk full): the figures
+    # were computed from the answers all the same; STALE: they may miss the newest answers.
+    summaries: SummaryState = SummaryState.SAVED
+
+
+def summaries_notice(state: SummaryState) -> str | None:
+    """What to tell the user about how the figures were read (None when all is well)."""
+    if state is SummaryState.UNSAVED:
+        return ("The statistics could not be saved: the database cannot be written (read-only, or "
+                "the disk is full). These figures were computed from your answers and are complete.")
+    if state is SummaryState.STALE:
+        return ("The statistics could not be brought up to date: the database cannot be written "
+                "(read-only, or the disk is full). The newest answers may be missing from them.")
+    return None
 
 
 def bank_questions(bank: Bank) -> FrozenQuestionTags:
@@ -141,6 +162,15 @@ def streaks(days_with_answers: Iterable[int], today: int) -> Streaks:
     while end - current in present:
         current += 1
     return Streaks(current, longest)
+
+
+def up_to_today(daily: Sequence[tuple[int, int, int]], today: int) -> list[tuple[int, int, int]]:
+    """``(day, answers, right)`` rows with the days after ``today`` counted as today, oldest first."""
+    rows = [r for r in daily if r[0] < today]
+    later = [r for r in daily if r[0] >= today]
+    if later:
+        rows.append((today, sum(r[1] for r in later), sum(r[2] for r in later)))
+    return rows
 
 
 def heatmap(daily: Sequence[tuple[int, int, int]], today: int, days: int = HEATMAP_DAYS) -> tuple[DayCount, ...]:
@@ -200,8 +230,9 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
     now = now or datetime.now(timezone.utc)
     tz = tz or store.tz
     today = now.astimezone(tz).date().toordinal()
-    daily = store.summaries.daily_counts(deck)
-    deck_rows, tag_rows = bank_totals(store, questions, now, tz, deck)
+    with store.summaries.reading() as state:  # every read below over the same, complete summaries
+        daily = up_to_today(store.summaries.daily_counts(deck), today)
+        deck_rows, tag_rows = bank_totals(store, questions, now, tz, deck)
     decks, total = deck_totals(deck_rows)
     return Statistics(
         today=date.fromordinal(today),
@@ -215,4 +246,5 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
         heatmap=heatmap(daily, today),
         streaks=streaks((d for d, a, _ in daily if a > 0), today),
         forecast=forecast(store, now, tz, deck),
+        summaries=state,
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
-from studyapp.stats import Accuracy, Statistics, bank_questions, compute_statistics
+from studyapp.stats import Accuracy, Statistics, bank_questions, compute_statistics, summaries_notice
 from studyapp.store import StoreError, open_store
 
 EXIT_OK = 0
@@ -32,6 +32,9 @@ def format_statistics(st: Statistics, data_dir: Path, deck: str | None = None) -
     """The summary as text (no trailing newline)."""
     scope = f"deck {deck}" if deck else "all decks"
     lines = [f"studyapp stats: {scope}, {st.today.isoformat()} (data: {data_dir})", ""]
+    notice = summaries_notice(st.summaries)
+    if notice:
+        lines[1:1] = [notice]
     rows = [(d.deck, d.questions, d.seen, d.due_today, d.new, d.mastered) for d in st.decks]
     if len(st.decks) != 1:
         t = st.total

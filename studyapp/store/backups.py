@@ -5,6 +5,13 @@ switched to a self-contained (non-WAL) file, checked with ``PRAGMA quick_check``
 to disk, then renamed into place, so a half-written backup never carries a backup's name.
 File names carry the UTC time they were taken: ``studyapp-YYYYmmdd-HHMMSS.sqlite3``
 (daily) and ``studyapp-before-v3-YYYYmmdd-HHMMSS.sqlite3`` (before migrating to version 3).
+
+A name is only as good as the clock that wrote it. A stamp later than now (more than
+``CLOCK_SLACK``) was written while the clock ran ahead, or the clock runs behind now: such a
+backup is *suspect*. It never counts as today's backup, takes no place in the thinning quotas
+and is never deleted by thinning (if it is the clock of today that is wrong, it is a real
+backup), and it is not preferred by its name: the backup offered for restore is the one
+holding the latest answer (``backup_to_offer``).
 """
 
 from __future__ import annotations
@@ -19,12 +26,15 @@ from typing import NamedTuple
 
 from studyapp.store.db import FileKind, connect, fsync_dir, inspect_file, mark_for_check, move_aside, quick_check
 from studyapp.store.errors import StoreError, is_damage
+from studyapp.store.localtime import to_us
 from studyapp.store.schema import SCHEMA_VERSION
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 6
 BACKUP_INTERVAL = timedelta(days=1)
+CLOCK_SLACK = timedelta(hours=1)  # a stamp this far past now is still trusted (clock corrections)
+OFFER_CANDIDATES = 3  # the restore offer opens at most this many trusted and this many suspect backups
 
 _NAME_RE = re.compile(r"^studyapp-(?:(?P<pre>before-v\d+)-)?(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 
@@ -35,6 +45,10 @@ class BackupFile(NamedTuple):
     path: Path
     taken: datetime  # UTC, from the file name
     automatic: bool  # False for the copies taken before a migration (never thinned)
+
+    def suspect(self, now: datetime) -> bool:
+        """True when the name's time is later than ``now`` (beyond ``CLOCK_SLACK``)."""
+        return self.taken > now + CLOCK_SLACK
 
 
 def list_backups(backups_dir: Path) -> list[BackupFile]:
@@ -54,10 +68,16 @@ def list_backups(backups_dir: Path) -> list[BackupFile]:
     return found
 
 
+def trusted_backups(backups_dir: Path, now: datetime) -> list[BackupFile]:
+    """The backups whose names are not later than ``now``, newest first."""
+    return [b for b in list_backups(backups_dir) if not b.suspect(now)]
+
+
 def backup_due(backups_dir: Path, now: datetime) -> bool:
-    """True when no automatic backup was taken within the last day."""
-    latest = next((b for b in list_backups(backups_dir) if b.automatic), None)
-    return latest is None or now - latest.taken >= BACKUP_INTERVAL or latest.taken > now
+    """True when no automatic backup was taken within the last day (by a trusted name: one
+    stamped in the future does not count)."""
+    latest = next((b for b in trusted_backups(backups_dir, now) if b.automatic), None)
+    return latest is None or now - latest.taken >= BACKUP_INTERVAL
 
 
 def write_backup(conn: sqlite3.Connection, backups_dir: Path, now: datetime, prefix: str = "") -> Path:
@@ -119,7 +139,7 @@ def backup_if_due(db_path: Path, backups_dir: Path, now: datetime) -> Path | Non
         raise
     finally:
         conn.close()
-    thin_backups(backups_dir)
+    thin_backups(backups_dir, now)
     return made
 
 
@@ -144,12 +164,15 @@ def kept_backups(taken: Iterable[datetime]) -> set[datetime]:
     return keep
 
 
-def thin_backups(backups_dir: Path) -> list[Path]:
+def thin_backups(backups_dir: Path, now: datetime | None = None) -> list[Path]:
     """Delete automatic backups beyond the daily/weekly/monthly quota; return what was removed.
 
-    Backups taken before a migration are kept.
+    Only trusted backups (named no later than ``now``, default the clock) are counted and
+    thinned: a suspect one is kept and takes no quota place. Backups taken before a migration
+    are kept.
     """
-    automatic = [b for b in list_backups(backups_dir) if b.automatic]
+    now = now or datetime.now(timezone.utc)
+    automatic = [b for b in trusted_backups(backups_dir, now) if b.automatic]
     keep = kept_backups(b.taken for b in automatic)
     removed: list[Path] = []
     kept_times: set[datetime] = set()
@@ -180,12 +203,57 @@ def is_good_backup(path: Path) -> bool:
         return False
 
 
-def newest_good_backup(backups_dir: Path) -> Path | None:
-    """The most recent backup that passes ``is_good_backup``, if any."""
+class _Contents(NamedTuple):
+    """What a backup holds, for choosing which one to offer."""
+
+    latest_answer_us: int  # the latest answer not later than now (-1: none)
+    last_id: int  # the largest attempt id (attempt ids only grow: more answers kept)
+
+
+def _contents(path: Path, now: datetime) -> _Contents:
+    """Read (read-only) when the backup's latest believable answer was given."""
+    limit = to_us(now + CLOCK_SLACK)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        try:
+            latest, last_id = conn.execute(
+                "SELECT coalesce(max(CASE WHEN answered_us <= ? THEN answered_us END), -1), coalesce(max(id), 0) "
+                "FROM attempts", (limit,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:  # no answers table (an empty database): nothing inside
+        return _Contents(-1, 0)
+    return _Contents(int(latest), int(last_id))
+
+
+def backup_to_offer(backups_dir: Path, now: datetime | None = None) -> Path | None:
+    """The good backup to offer for restore: the one holding the latest answer.
+
+    Bounded: only the ``OFFER_CANDIDATES`` newest good trusted backups and as many suspect ones
+    are opened (read-only). Answers stamped later than ``now`` (default the clock) are not
+    believed either; ties go to more answers, then a trusted name, then the newer name.
+    """
+    now = now or datetime.now(timezone.utc)
+    trusted: list[BackupFile] = []
+    suspect: list[BackupFile] = []
     for b in list_backups(backups_dir):
-        if is_good_backup(b.path):
-            return b.path
-    return None
+        group = suspect if b.suspect(now) else trusted
+        if len(group) < OFFER_CANDIDATES and is_good_backup(b.path):
+            group.append(b)
+        if len(trusted) == len(suspect) == OFFER_CANDIDATES:
+            break
+    best: tuple[_Contents, bool, datetime] | None = None
+    chosen: Path | None = None
+    for b in trusted + suspect:
+        key = (_contents(b.path, now), not b.suspect(now), b.taken)
+        if best is None or key > best:
+            best, chosen = key, b.path
+    return chosen
+
+
+def newest_good_backup(backups_dir: Path, now: datetime | None = None) -> Path | None:
+    """The good backup to offer for restore (``backup_to_offer``; kept under its old name)."""
+    return backup_to_offer(backups_dir, now)
 
 
 def restore_backup(backup_path: Path, db_path: Path, now: datetime | None = None) -> Path | None:

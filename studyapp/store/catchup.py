@@ -15,12 +15,21 @@ ids only grow (a new row gets the largest id plus one), so every attempt not yet
 id above the mark. Undo sums everything first, takes its attempt off the summaries, and then
 lowers the mark to the largest id left (``after_delete``), so an id freed at the top is never
 handed out again below the mark.
+
+When the summaries cannot be written (a read-only file, a full disk, a lock held elsewhere), a
+read still sees every answer: ``summaries_for_reading`` copies them into TEMP tables of the same
+names (in memory; SQLite looks names up in ``temp`` first), sums the new attempts into the
+copies, and drops the copies after the read. The figures are the same; only saving them waits,
+and the reader is told (``SummaryState.UNSAVED``).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
 
 log = logging.getLogger("studyapp")
 
@@ -88,15 +97,73 @@ def catch_up(conn: sqlite3.Connection) -> int:
     return max(0, top - upto)
 
 
-def catch_up_for_reading(conn: sqlite3.Connection) -> bool:
-    """``catch_up`` before a read; if the database cannot be written (a full disk, a lock held
-    elsewhere), log it and let the read go on over the summaries as they are. False then."""
+class SummaryState(StrEnum):
+    """What a read of the summaries stood on."""
+
+    SAVED = "saved"  # brought up to date and saved
+    UNSAVED = "unsaved"  # computed from the answers for this read: they could not be saved
+    STALE = "stale"  # could neither be saved nor computed: the newest answers may be missing
+
+
+_SUMMARY_TABLES = ("daily", "daily_total", "question_stats", "summary_mark")
+
+
+def _shadowed(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'summary_mark'").fetchone() is not None
+
+
+def _shadow(conn: sqlite3.Connection) -> None:
+    """Copy the summary tables into TEMP tables of the same names and catch those up, in one
+    read transaction (one snapshot of the attempts); nothing of the database file is written."""
+    conn.execute("BEGIN")
+    try:
+        for table in _SUMMARY_TABLES:
+            row = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?",
+                               (table,)).fetchone()
+            conn.execute("CREATE TEMP TABLE" + str(row[0]).removeprefix("CREATE TABLE"))
+            conn.execute(f"INSERT INTO temp.{table} SELECT * FROM main.{table}")  # names from the tuple above
+        catch_up(conn)  # unqualified names: the TEMP copies
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        _unshadow(conn)
+        raise
+
+
+def _unshadow(conn: sqlite3.Connection) -> None:
+    for table in _SUMMARY_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+
+@contextmanager
+def summaries_for_reading(conn: sqlite3.Connection) -> Iterator[SummaryState]:
+    """Make the summaries include every answer for the reads inside the ``with`` block.
+
+    ``catch_up`` and SAVED; if the database cannot be written, TEMP copies caught up for the
+    block (UNSAVED); if even that fails, the summaries as they are (STALE). Nested blocks use
+    the outer block's copies. Only reads may run inside the block.
+    """
+    if _shadowed(conn):
+        yield SummaryState.UNSAVED
+        return
     try:
         catch_up(conn)
     except sqlite3.Error as exc:
+        log.warning("the statistics could not be saved (%s): computing them from the answers", exc)
+    else:
+        yield SummaryState.SAVED
+        return
+    try:
+        _shadow(conn)
+    except sqlite3.Error as exc:
         log.warning("statistics may miss the newest answers: could not update the summaries: %s", exc)
-        return False
-    return True
+        yield SummaryState.STALE
+        return
+    try:
+        yield SummaryState.UNSAVED
+    finally:
+        _unshadow(conn)
 
 
 def after_delete(conn: sqlite3.Connection) -> None:

@@ -7,11 +7,13 @@ kept as ``date.toordinal()`` so day arithmetic is integer arithmetic.
 
 from __future__ import annotations
 
+import math
 import time
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _US = timedelta(microseconds=1)
+_BRACKET = timedelta(hours=6)  # wider than any DST change
 
 
 class SystemLocalTime(tzinfo):
@@ -53,12 +55,35 @@ def local_day(moment: datetime, tz: tzinfo) -> int:
 
 
 def day_start(day: date, tz: tzinfo) -> datetime:
-    """The UTC instant at which local ``day`` begins in ``tz`` (midnight, or the first
-    existing instant if midnight is skipped by a DST change)."""
-    local = datetime(day.year, day.month, day.day, tzinfo=tz)
-    utc = local.astimezone(timezone.utc)
-    # A skipped midnight normalises forward; a repeated one takes the first occurrence.
-    return utc
+    """The UTC instant at which local ``day`` begins in ``tz``: its midnight, or, where a DST
+    change skips midnight (America/Santiago, Asia/Beirut, ...), the first instant that exists
+    on that day (the change itself). A midnight that occurs twice counts from its first time.
+
+    Works for any tzinfo, including ``SystemLocalTime`` (which does not follow PEP 495's
+    ``fold``): each candidate is checked by converting it back.
+    """
+    midnight = datetime(day.year, day.month, day.day)
+    candidates = [midnight.replace(tzinfo=tz, fold=f).astimezone(timezone.utc) for f in (0, 1)]
+    exact = [c for c in candidates if c.astimezone(tz).replace(tzinfo=None) == midnight]
+    if exact:
+        return min(exact)
+    # Midnight does not exist: the day starts at the change. Bracket it (an instant still on
+    # the day before, one already on the day) and bisect to the second (changes fall on whole
+    # seconds).
+    ordinal = day.toordinal()
+    low, high = min(candidates) - _BRACKET, max(candidates) + _BRACKET
+    while local_day(low, tz) >= ordinal:
+        low -= _BRACKET
+    while local_day(high, tz) < ordinal:
+        high += _BRACKET
+    lo_s, hi_s = math.floor((low - EPOCH).total_seconds()), math.ceil((high - EPOCH).total_seconds())
+    while hi_s - lo_s > 1:  # invariant: lo_s is on the day before, hi_s on the day
+        mid = (lo_s + hi_s) // 2
+        if local_day(EPOCH + timedelta(seconds=mid), tz) >= ordinal:
+            hi_s = mid
+        else:
+            lo_s = mid
+    return EPOCH + timedelta(seconds=hi_s)
 
 
 def today_start(now: datetime, tz: tzinfo) -> datetime:

@@ -56,7 +56,7 @@ def _set_aside(db_path: Path, why: str, backups_dir: Path, now: datetime) -> Sto
     except OSError as exc:
         raise DataDirError(f"the database {db_path} is damaged ({why}) and could not be moved aside: "
                            f"{exc.strerror or exc}") from exc
-    good = backups.newest_good_backup(backups_dir)
+    good = backups.backup_to_offer(backups_dir, now)
     offer = (f" The newest good backup is {good}; you can restore it." if good
              else " There is no backup to restore.")
     return StoreNotice(
@@ -183,7 +183,7 @@ def open_store(
         if auto_backup and not fresh and backups.backup_due(backups_dir, now):
             try:
                 backups.write_backup(conn, backups_dir, now)
-                backups.thin_backups(backups_dir)
+                backups.thin_backups(backups_dir, now)
             except (OSError, sqlite3.Error, StoreError) as exc:
                 notices.append(StoreNotice(NoticeKind.BACKUP_FAILED,
                                            f"The daily backup into {backups_dir} failed: {exc}"))

@@ -11,7 +11,7 @@ import bisect
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -354,10 +354,10 @@ class Store:
 
     def question_history(self, deck: str | None = None) -> dict[tuple[str, str], QuestionHistory]:
         """Attempts, wrong answers and the last outcome of every question ever answered."""
-        catchup.catch_up_for_reading(self._conn)
-        rows = self._conn.execute(
-            "SELECT deck, question_id, attempts, wrong, last_us, last_outcome FROM question_stats "
-            "WHERE (? IS NULL OR deck = ?)", (deck, deck))
+        with catchup.summaries_for_reading(self._conn):
+            rows = self._conn.execute(
+                "SELECT deck, question_id, attempts, wrong, last_us, last_outcome FROM question_stats "
+                "WHERE (? IS NULL OR deck = ?)", (deck, deck)).fetchall()
         outcome, epoch, us = _outcomes(), EPOCH, _ONE_US
         return {(d, q): QuestionHistory(n, wrong, epoch + last * us, outcome[o]) for d, q, n, wrong, last, o in rows}
 
@@ -368,6 +368,20 @@ class Store:
             "SELECT count(*) FROM cards INDEXED BY cards_first_review WHERE first_review_us >= ? "
             "AND (? IS NULL OR deck = ?)", (to_us(since), deck, deck)).fetchone()
         return int(row[0])
+
+    def new_cards_from_day(self, day: date, tz: tzinfo, deck: str | None = None) -> int:
+        """How many cards were first reviewed on local ``day`` or later, each by the day its
+        first answer was recorded on (in the zone it was given in, as every daily figure); a card
+        with no answer behind it (imported) by its first review in ``tz``."""
+        # Any zone's `day` begins at most 14 hours before it does in UTC: a short index range.
+        low = to_us(datetime(day.year, day.month, day.day, tzinfo=timezone.utc) - timedelta(days=1))
+        rows = self._conn.execute(
+            "SELECT c.first_review_us, (SELECT a.day FROM attempts a WHERE a.deck = c.deck "
+            "AND a.question_id = c.question_id AND a.answered_us = c.first_review_us ORDER BY a.id LIMIT 1) "
+            "FROM cards c INDEXED BY cards_first_review WHERE c.first_review_us >= ? AND (? IS NULL OR c.deck = ?)",
+            (low, deck, deck))
+        first = day.toordinal()
+        return sum(1 for us, stored in rows if (stored if stored is not None else local_day(from_us(us), tz)) >= first)
 
     def attempts_for(self, deck: str, question_id: str) -> list[tuple[int, str, Outcome, datetime]]:
         """(attempt id, content hash, outcome, answered at) of one question, oldest first."""

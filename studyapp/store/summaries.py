@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from studyapp.store.catchup import catch_up_for_reading
+from studyapp.store.catchup import SummaryState, summaries_for_reading
 from studyapp.store.due_queries import card_decks, histogram_all
 from studyapp.store.localtime import from_us, to_us
 from studyapp.store.records import SessionRecord, session_from_row
@@ -158,29 +159,34 @@ class Summaries:
                     deck: str | None = None) -> tuple[list[DeckCounts], list[TagCounts]]:
         """Counts per deck (bank decks, then decks with history that are not loaded) and per tag,
         over the bank given to ``use_bank``; sorted by deck and by tag."""
-        catch_up_for_reading(self._conn)
         params = {"due": to_us(due_before), "stab": min_stability, "deck": deck}
         conn = self._conn
-        decks = [DeckCounts(*r) for r in conn.execute(_PER_DECK, params)]
-        decks += [DeckCounts(*r) for r in conn.execute(_UNLOADED, params)]
-        decks.sort(key=lambda d: d.deck)
         per_tag: dict[str, list[int]] = {}
-        for tagset, *counts in conn.execute(_PER_TAGSET, params):
-            for tag in self._tagsets[tagset]:
-                sums = per_tag.setdefault(tag, [0, 0, 0, 0])
-                for i, n in enumerate(counts):
-                    sums[i] += n
+        with summaries_for_reading(conn):
+            decks = [DeckCounts(*r) for r in conn.execute(_PER_DECK, params)]
+            decks += [DeckCounts(*r) for r in conn.execute(_UNLOADED, params)]
+            for tagset, *counts in conn.execute(_PER_TAGSET, params):
+                for tag in self._tagsets[tagset]:
+                    sums = per_tag.setdefault(tag, [0, 0, 0, 0])
+                    for i, n in enumerate(counts):
+                        sums[i] += n
+        decks.sort(key=lambda d: d.deck)
         tags = [TagCounts(tag, *per_tag[tag]) for tag in sorted(per_tag)]
         return decks, tags
 
     def daily_counts(self, deck: str | None = None) -> list[tuple[int, int, int]]:
         """(local day ordinal, answers, right answers) per day with any answer, oldest first."""
-        catch_up_for_reading(self._conn)
-        if deck is None:
-            rows = self._conn.execute("SELECT day, answers, right FROM daily_total ORDER BY day")
-        else:
-            rows = self._conn.execute("SELECT day, answers, right FROM daily WHERE deck = ? ORDER BY day", (deck,))
-        return rows.fetchall()
+        with summaries_for_reading(self._conn):
+            if deck is None:
+                rows = self._conn.execute("SELECT day, answers, right FROM daily_total ORDER BY day")
+            else:
+                rows = self._conn.execute("SELECT day, answers, right FROM daily WHERE deck = ? ORDER BY day", (deck,))
+            return rows.fetchall()
+
+    def reading(self) -> AbstractContextManager[SummaryState]:
+        """A block of reads over summaries that include every answer, computed once for the
+        block, and whether they could be saved (``catchup.summaries_for_reading``)."""
+        return summaries_for_reading(self._conn)
 
     def due_histogram(self, bounds: Sequence[datetime], deck: str | None = None) -> list[int]:
         """Cards due before ``bounds[0]``, then in each ``[bounds[i-1], bounds[i])`` (index-only counts)."""

@@ -25,17 +25,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from fsrs import Rating
 
 from studyapp.bank.model import AnyQuestion, Bank, ClozeQuestion, Deck
 from studyapp.grading import Outcome
-from studyapp.store import Attempt, CardState, Mode, Store, today_start, tomorrow_start
+from studyapp.store import Attempt, CardState, Mode, Store, tomorrow_start
 from studyapp.study.review_queue import ReviewQueue
 from studyapp.study.scheduling import CardScheduler, Preview
-from studyapp.study.limits import DEFAULT_NEW_LIMIT
+from studyapp.study.limits import DEFAULT_NEW_LIMIT, local_today, new_cards_left, new_cards_today
 
 LEARN_AHEAD = timedelta(minutes=20)
 
@@ -124,7 +124,7 @@ class ReviewSession:
         self._scheduler = scheduler if scheduler is not None else CardScheduler()
         # Reads the store as it goes: building it costs nothing (no question or card is read).
         self._queue = ReviewQueue(bank.decks if isinstance(bank, Bank) else tuple(bank), store, deck)
-        self._seen_today: tuple[datetime, int] | None = None  # (local day start, new cards seen)
+        self._seen_today: tuple[date, int] | None = None  # (local day, new cards seen)
         self._state = ReviewState.READY
         self._current: ReviewCard | None = None
         self._shown_at: datetime | None = None
@@ -262,11 +262,11 @@ class ReviewSession:
     # -- choosing the next card -----------------------------------------------------------------
 
     def _new_allowed(self, now: datetime) -> int:
-        since = today_start(now, self._tz)
+        today = local_today(now, self._tz)
         # The count changes only when this session rates or undoes, or when the day turns.
-        if self._seen_today is None or self._seen_today[0] != since:
-            self._seen_today = (since, self._store.new_cards_since(since, self._deck))
-        return max(0, self._new_limit - self._seen_today[1])
+        if self._seen_today is None or self._seen_today[0] != today:
+            self._seen_today = (today, new_cards_today(self._store, now, self._tz, self._deck))
+        return new_cards_left(self._new_limit, self._seen_today[1])
 
     def next_card(self) -> ReviewCard | None:
         """The card that should be shown now, by the rules in the module docstring."""

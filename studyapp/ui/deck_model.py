@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from enum import IntEnum
 from typing import NamedTuple, Protocol
 
@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from studyapp.bank.model import Bank, Deck
-from studyapp.store.localtime import today_start, tomorrow_start
-from studyapp.study.limits import DEFAULT_NEW_LIMIT
+from studyapp.store.localtime import tomorrow_start
+from studyapp.study.limits import DEFAULT_NEW_LIMIT, new_cards_left, new_cards_today
 
 # "Mastered": fsrs expects the card to be remembered for three weeks (Anki's "mature").
 # Same value as studyapp.stats.MASTERED_STABILITY_DAYS (a test keeps them equal); not imported
@@ -31,7 +31,7 @@ class DeckStore(Protocol):
 
     def last_quiz_score(self, deck: str) -> float | None: ...
 
-    def new_cards_since(self, since: datetime, deck: str | None = None) -> int: ...
+    def new_cards_from_day(self, day: date, tz: tzinfo, deck: str | None = None) -> int: ...
 
 
 class DeckRow(NamedTuple):
@@ -59,7 +59,6 @@ def deck_rows(
 ) -> list[DeckRow]:
     """Every deck of ``bank`` with its counts as of ``now`` (``tz`` decides "today")."""
     flags = store.card_flags(tomorrow_start(now, tz), MASTERED_STABILITY_DAYS)
-    day_start = today_start(now, tz)
     rows = []
     for deck in bank.decks:
         due = new = mastered = 0
@@ -80,7 +79,7 @@ def deck_rows(
                 questions=len(deck.questions),
                 due=due,
                 new=new,
-                new_today=min(new, max(0, new_limit - store.new_cards_since(day_start, deck.id))),
+                new_today=min(new, new_cards_left(new_limit, new_cards_today(store, now, tz, deck.id))),
                 mastered=mastered,
                 last_score=store.last_quiz_score(deck.id),
                 has_source=deck.source is not None,

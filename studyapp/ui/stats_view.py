@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
-from studyapp.stats import Statistics, bank_questions, compute_statistics
+from studyapp.stats import Statistics, bank_questions, compute_statistics, summaries_notice
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.theme import colors_for, is_dark, scale_font
@@ -118,6 +118,10 @@ class StatsView(QWidget):
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
 
+        # Said when the figures could not be saved (read-only database, full disk).
+        self.summaries_notice = plain_label("", name="Statistics notice")
+        self.summaries_notice.hide()
+        self.body.addWidget(self.summaries_notice)
         figures = QGridLayout()
         self.figures: dict[str, Figure] = {}
         names = [
@@ -174,6 +178,9 @@ class StatsView(QWidget):
         deck = self.scope.currentData()
         s = compute_statistics(self._store, bank_questions(self._bank), now=self._now, deck=deck)
         self.statistics = s
+        notice = summaries_notice(s.summaries)
+        self.summaries_notice.setText(notice or "")
+        self.summaries_notice.setVisible(notice is not None)
         t = s.total
         self._set_figure("streak", str(s.streaks.current), f"day streak (longest {s.streaks.longest})")
         self._set_figure("answers", str(s.accuracy_all.answers), "answers in total")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt
@@ -97,3 +98,46 @@ def test_quiz_score_axis_covers_its_points_outside_utc(
     finally:
         monkeypatch.delenv("TZ")
         _time.tzset()
+
+
+def test_stats_view_says_when_the_figures_could_not_be_saved(tmp_path: Path, qtbot: Any) -> None:
+    """A read-only database with answers past the summaries: the screen shows every answer (not
+    "due today 0") and says the figures could not be saved; a writable one says nothing."""
+    import sqlite3
+    from datetime import timedelta
+
+    from studyapp.bank.loader import load_bank
+    from studyapp.store import open_store
+    from studyapp.store.store import Store
+    from studyapp.ui.stats_view import StatsView
+
+    write_deck(tmp_path / "q", "good.yaml", GOOD)
+    bank = load_bank([tmp_path / "q"])
+    db = tmp_path / "data" / "studyapp.sqlite3"
+    store = open_store(db, backups_dir=tmp_path / "b", now=FIXED_NOW, auto_backup=False).store
+    written = add_history(store, bank, FIXED_NOW - timedelta(days=1))
+    store.close()
+    assert written > 0
+    conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+    read_only = Store(conn, ZoneInfo("Europe/Minsk"))
+    view = StatsView()
+    qtbot.addWidget(view)
+    try:
+        view.show_figures(read_only, bank, FIXED_NOW)
+    finally:
+        read_only.close()
+    stats = view.statistics
+    assert stats is not None and stats.accuracy_all.answers == written
+    assert view.figures["answers"].value.text() == str(written)
+    assert view.figures["due"].value.text() == str(stats.forecast[0].count)
+    assert not view.summaries_notice.isHidden()
+    assert "could not be saved" in view.summaries_notice.text()
+    assert view.summaries_notice.textFormat() == Qt.TextFormat.PlainText
+
+    writable = open_store(db, backups_dir=tmp_path / "b", now=FIXED_NOW, auto_backup=False).store
+    try:
+        view.show_figures(writable, bank, FIXED_NOW)
+    finally:
+        writable.close()
+    assert view.summaries_notice.isHidden()
+    assert view.figures["answers"].value.text() == str(written)

@@ -78,10 +78,35 @@ def test_a_read_that_cannot_write_still_answers(db_path: Path, backups_dir: Path
         other.execute("BEGIN IMMEDIATE")  # another writer holds the lock
         with caplog.at_level(logging.WARNING, logger="studyapp"):
             history = store.question_history()
-        assert set(history) == {("deck", "q1")}  # what was summed so far, no error
-        assert "could not update the summaries" in caplog.text
+        # Every answer, summed for this read only (no error, nothing written).
+        assert set(history) == {("deck", "q1"), ("deck", "q2")}
+        assert "could not be saved" in caplog.text
+        assert store.connection.execute("SELECT upto FROM summary_mark").fetchone()[0] == 1
         other.execute("ROLLBACK")
-        assert set(store.question_history()) == {("deck", "q1"), ("deck", "q2")}
+        assert store.question_history() == history
+        assert store.connection.execute("SELECT upto FROM summary_mark").fetchone()[0] == 2
     finally:
         other.close()
+        store.close()
+
+
+def test_a_read_that_can_write_nothing_at_all_says_so(db_path: Path, backups_dir: Path) -> None:
+    """Not even the temporary copies can be made (``query_only``): the summaries as they are,
+    no error, and the state says the newest answers may be missing."""
+    from studyapp.store.catchup import SummaryState, summaries_for_reading
+
+    store = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK).store
+    store.record_attempt(make_attempt("q1"))
+    store.catch_up_summaries()
+    store.record_attempt(make_attempt("q2"))
+    store.connection.execute("PRAGMA query_only = ON")
+    try:
+        with summaries_for_reading(store.connection) as state:
+            assert state is SummaryState.STALE
+            assert store.summaries.daily_counts() == [(T0.astimezone(MINSK).date().toordinal(), 1, 1)]
+        store.connection.execute("PRAGMA query_only = OFF")
+        with summaries_for_reading(store.connection) as state:
+            assert state is SummaryState.SAVED
+            assert store.summaries.daily_counts() == [(T0.astimezone(MINSK).date().toordinal(), 2, 2)]
+    finally:
         store.close()
