@@ -116,7 +116,8 @@ def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note | None:
 
 def package_to_file(package: genanki.Package, path: Path) -> None:
     """What ``genanki.Package.write_to_file`` does, with its collection built in a temporary
-    folder that is removed afterwards (genanki leaves its copy in the system's temporary folder)."""
+    folder that is removed afterwards (genanki leaves its copy in the system's temporary folder).
+    A failure building the collection (a full disk) is an ``OSError`` like any failed write."""
     with tempfile.TemporaryDirectory(prefix="studyapp-apkg-") as folder:
         collection = Path(folder) / "collection.anki2"
         conn = sqlite3.connect(collection)
@@ -124,6 +125,8 @@ def package_to_file(package: genanki.Package, path: Path) -> None:
             now = time.time()
             package.write_to_db(conn.cursor(), now, itertools.count(int(now * 1000)))
             conn.commit()
+        except sqlite3.Error as exc:
+            raise OSError(f"cannot build the package ({exc})") from exc
         finally:
             conn.close()
         with zipfile.ZipFile(path, "w") as out:
