@@ -3,7 +3,9 @@
 The author picks an article (through the ``dialogs.open_file`` seam), sets the deck id and
 title, then reviews the drafts: untick to drop one, select one to edit its prompt (a cloze's
 text) and answer. Save writes ``<deck id>.yaml`` into ``target_dir`` (copying the article there
-when it is too far away for ``source``) and emits ``saved(path)``.
+when it is too far away for ``source``) and emits ``saved(path)``; a file studyapp wrote before is
+replaced only after a yes in a box that does not block, one it did not write never is, and
+studyapp's own data files are never written (``studyapp.safe_write``).
 """
 
 from __future__ import annotations
