@@ -5,7 +5,7 @@ new file gets the mode the umask gives."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,13 +33,6 @@ def data(tmp_path: Path) -> DataPaths:
         (paths.root / name).write_bytes(b"SQLite format 3\x00" + name.encode())
     return paths
 
-
-@pytest.fixture
-def umask() -> Iterator[None]:
-    """Restore the process umask after a test that sets it."""
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
 
 
 def _listing(folder: Path) -> dict[str, bytes]:
@@ -140,8 +133,8 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path
 
 @pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664), (0o077, 0o600)],
                          ids=["umask-022", "umask-027", "umask-002", "umask-077"])
-def test_the_new_file_gets_the_mode_the_umask_gives(tmp_path: Path, umask: None, mask: int, mode: int) -> None:
-    os.umask(mask)
+def test_the_new_file_gets_the_mode_the_umask_gives(tmp_path: Path, umask: Callable[[int], int], mask: int, mode: int) -> None:
+    umask(mask)
     target = tmp_path / "out.txt"
     write_text(target, "x", WritePolicy())
     assert target.stat().st_mode & 0o777 == mode

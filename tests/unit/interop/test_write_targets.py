@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -40,12 +40,6 @@ def data(tmp_path: Path) -> DataPaths:
     paths.lock.write_text("12345\nstudyapp\nhost\n")
     return paths
 
-
-@pytest.fixture
-def umask() -> Iterator[None]:
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -134,8 +128,10 @@ def test_draft_and_import_never_write_into_the_data_folder_s_files(data: DataPat
 
 
 @pytest.mark.parametrize(("mask", "mode"), [(0o027, 0o640), (0o002, 0o664)], ids=["umask-027", "umask-002"])
-def test_written_files_get_the_mode_the_umask_gives(data: DataPaths, tmp_path: Path, umask: None, mask: int, mode: int) -> None:
-    os.umask(mask)
+def test_written_files_get_the_mode_the_umask_gives(
+    data: DataPaths, tmp_path: Path, umask: Callable[[int], int], mask: int, mode: int
+) -> None:
+    umask(mask)
     out = tmp_path / "out"
     for fmt in ("csv", "gift", "apkg"):
         assert _export(data, fmt, out / f"deck.{fmt}") in (0, 1)
