@@ -113,7 +113,10 @@ def _refusal_in(target: Path, resolved: Path, target_id: tuple[int, int] | None,
 
 def protected_reason(target: Path, data_dirs: tuple[Path, ...] = ()) -> str | None:
     """Why ``target`` is one of studyapp's data files (never to be written), or None."""
-    resolved = target.resolve()
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links (Python 3.11)
+        return f"{target} cannot be followed to a real file (a loop of symbolic links?)"
     target_id = _identity(target)
     roots = dict.fromkeys([*(d.resolve() for d in data_dirs), *_data_dirs_around(resolved)])
     for root in roots:

@@ -95,6 +95,14 @@ def test_a_dangling_symlink_counts_as_an_existing_file(tmp_path: Path) -> None:
     assert not (tmp_path / "nowhere").exists()
 
 
+def test_a_loop_of_links_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for name in ("a", "a/out.csv"):
+        with pytest.raises(WriteRefused, match="loop of symbolic links"):
+            write_text(tmp_path / name, "x", WritePolicy(replace_existing=True))
+
+
 def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(WriteRefused, match="is a folder"):
         check_target(tmp_path, WritePolicy(replace_existing=True))
