@@ -63,7 +63,7 @@ def _data_dirs_around(resolved: Path) -> Iterator[Path]:
     """Every folder above ``resolved`` that holds a studyapp database or lock file."""
     for folder in resolved.parents:
         paths = DataPaths(folder)
-        if paths.database.exists() or paths.lock.exists():
+        if os.path.exists(paths.database) or os.path.exists(paths.lock):  # False, not an error, when unreadable
             yield folder
 
 
@@ -96,7 +96,8 @@ def _kept_files(data: DataPaths) -> list[tuple[Path, str]]:
 
 
 def _refusal_in(target: Path, resolved: Path, target_id: tuple[int, int] | None, root: Path) -> str | None:
-    data = DataPaths(root.resolve())
+    """Why ``target`` (``resolved``, of identity ``target_id``) is a kept file of the data folder ``root`` (resolved)."""
+    data = DataPaths(root)
     if resolved.parent == data.root and (what := _describe(resolved.name, data)) is not None:
         return f"{target} is {what}"
     backups = data.backups
@@ -118,9 +119,9 @@ def protected_reason(target: Path, data_dirs: tuple[Path, ...] = ()) -> str | No
     except (OSError, RuntimeError):  # RuntimeError: a loop of symbolic links (Python 3.11)
         return f"{target} cannot be followed to a real file (a loop of symbolic links?)"
     target_id = _identity(target)
-    roots = dict.fromkeys([*(d.resolve() for d in data_dirs), *_data_dirs_around(resolved)])
+    roots = dict.fromkeys([*(os.path.realpath(d) for d in data_dirs), *map(str, _data_dirs_around(resolved))])
     for root in roots:
-        reason = _refusal_in(target, resolved, target_id, root)
+        reason = _refusal_in(target, resolved, target_id, Path(root))
         if reason is not None:
             return f"{reason}; it is never written over, even with --force"
     return None
@@ -131,7 +132,7 @@ def check_target(target: Path, policy: WritePolicy) -> None:
     reason = protected_reason(target, policy.data_dirs)
     if reason is not None:
         raise ProtectedTarget(reason)
-    if target.is_dir():
+    if os.path.isdir(target):
         raise WriteRefused(f"{target} is a folder; name a file to write")
     if os.path.lexists(target) and not policy.replace_existing:
         raise TargetExists(f"{target} exists")
