@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -31,6 +32,22 @@ def _add_common(p: argparse.ArgumentParser, *, command: bool = False) -> None:
         default=argparse.SUPPRESS if command else [],
         help="also load question files from DIR (may be repeated)",
     )
+
+
+def _add_force(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file if it exists (studyapp's database, backups and lock are never replaced)",
+    )
+
+
+def _never_fail_on_output(*streams: object) -> None:
+    """Text no encoding can show (a file name with undecodable bytes under ``PYTHONIOENCODING=latin-1``,
+    say) is written as ``\\xff``-style escapes instead of ending the command in a ``UnicodeEncodeError``."""
+    for stream in streams:
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,18 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--deck", required=True, metavar="ID")
     draft.add_argument("--title", required=True)
     draft.add_argument("-o", "--output", metavar="FILE")
+    _add_force(draft)
 
     imp = sub.add_parser("import", help="convert an Anki/Quizlet text export, a GIFT file or an .apkg into a question file")
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--deck", required=True, metavar="ID")
     imp.add_argument("--title", required=True)
     imp.add_argument("-o", "--output", metavar="FILE")
+    _add_force(imp)
 
     exp = sub.add_parser("export", help="export a deck to Anki (.apkg), Moodle (GIFT) or your history to CSV")
     _add_common(exp, command=True)
     exp.add_argument("--deck", required=True, metavar="ID")
     exp.add_argument("--format", required=True, choices=["apkg", "gift", "csv"])
     exp.add_argument("out", metavar="OUT")
+    _add_force(exp)
     return parser
 
 
@@ -109,6 +129,7 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _never_fail_on_output(sys.stdout, sys.stderr)
     arg_list = sys.argv[1:] if argv is None else list(argv)
     args = window_args(arg_list)
     if args is None:

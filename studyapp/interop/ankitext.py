@@ -5,6 +5,9 @@ a character), ``#html:``, ``#tags column:``, ``#notetype column:``, ``#deck colu
 ``#guid column:`` and ``#tags:`` (tags for every note). Without headers the separator is guessed
 (tab, then semicolon, then comma) and fields are read as HTML only when they contain tags or entities.
 Quoted fields (``"a, b"``, doubled ``""``) may span lines, as Anki writes them.
+
+A field may be as long as the file; a row whose text is still longer than ``MAX_FIELD_CHARS``
+once its HTML is made plain is reported at its line and skipped, and the rows after it are read.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from studyapp.interop.fit import IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import html_to_text, looks_like_html
 from studyapp.interop.problems import Conversion
 
+MAX_FIELD_CHARS = 128 * 1024
+MAX_TEXT_IMPORT_BYTES = 16 * 1_048_576  # importer.import_file refuses larger files
 _SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
 _HEADER_RE = re.compile(r"^#([a-z ]+):(.*)$")
 _ANKI_CLOZE_RE = re.compile(r"\{\{c\d+::(.*?)(?:::[^{}]*?)?\}\}", re.DOTALL)
@@ -73,6 +78,12 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion)
     global_tags = tuple(headers.get("tags", "").split())
 
     ids = IdAllocator()
+    # The csv module stops at a field of 128 KiB with an error after which the rest of the file
+    # cannot be read reliably. Its limit is one setting for the whole process: raise it (never
+    # lower it, so that two imports at once cannot trip each other) to the largest file imported;
+    # over-long fields are then reported one row at a time below.
+    if csv.field_size_limit() <= MAX_TEXT_IMPORT_BYTES:
+        csv.field_size_limit(MAX_TEXT_IMPORT_BYTES + 1)
     reader = csv.reader(io.StringIO("".join(lines[first:])), delimiter=sep, quotechar='"', strict=False)
     line_no = first + 1
     while True:
@@ -83,7 +94,10 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion)
             break
         except csv.Error as exc:
             conversion.problem(path, start, f"unreadable row ({exc}); skipped")
-            break
+            if first + reader.line_num + 1 == line_no:  # nothing was consumed: nothing more to read
+                break
+            line_no = first + reader.line_num + 1
+            continue
         line_no = first + reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
@@ -93,6 +107,10 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion)
             continue
         front = field_text(fields[0], html)
         back = field_text(fields[1], html) if len(fields) > 1 else ""
+        if max(len(front), len(back)) > MAX_FIELD_CHARS:
+            longest = max(len(front), len(back))
+            conversion.problem(path, start, f"a field of {longest:,} characters (at most {MAX_FIELD_CHARS:,}); skipped")
+            continue
         tags = list(global_tags)
         if tags_col is not None and tags_col < len(row):
             tags.extend(row[tags_col].split())

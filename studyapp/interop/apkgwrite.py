@@ -11,6 +11,11 @@ exporting again updates the notes in Anki instead of duplicating them. order and
 from __future__ import annotations
 
 import hashlib
+import itertools
+import sqlite3
+import tempfile
+import time
+import zipfile
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
@@ -28,6 +33,7 @@ from studyapp.bank.model import (
     TrueFalseQuestion,
     parse_cloze,
 )
+from studyapp.safe_write import WritePolicy, write_through
 
 _CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; } .studyapp-explanation { color: #555; }"
 BASIC_MODEL = genanki.Model(
@@ -108,10 +114,34 @@ def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note | None:
     return genanki.Note(model=BASIC_MODEL, fields=[front, back + _explanation(q)], tags=tags, guid=guid)
 
 
+def package_to_file(package: genanki.Package, path: Path) -> None:
+    """What ``genanki.Package.write_to_file`` does, with its collection built in a temporary
+    folder that is removed afterwards (genanki leaves its copy in the system's temporary folder).
+    A failure building the collection (a full disk) is an ``OSError`` like any failed write."""
+    with tempfile.TemporaryDirectory(prefix="studyapp-apkg-") as folder:
+        collection = Path(folder) / "collection.anki2"
+        conn = sqlite3.connect(collection)
+        try:
+            now = time.time()
+            package.write_to_db(conn.cursor(), now, itertools.count(int(now * 1000)))
+            conn.commit()
+        except sqlite3.Error as exc:
+            raise OSError(f"cannot build the package ({exc})") from exc
+        finally:
+            conn.close()
+        with zipfile.ZipFile(path, "w") as out:
+            out.write(collection, "collection.anki2")
+            out.writestr("media", "{}")
+
+
 def write_apkg(
-    questions: Iterable[AnyQuestion], deck_id: str, title: str, out: Path
+    questions: Iterable[AnyQuestion], deck_id: str, title: str, out: Path, policy: WritePolicy = WritePolicy()
 ) -> tuple[int, list[tuple[AnyQuestion, str]]]:
-    """Write the package; returns (notes written, [(question, why it was left out)])."""
+    """Write the package; returns (notes written, [(question, why it was left out)]).
+
+    ``policy`` says whether an existing ``out`` may be replaced (by default it may not); raises
+    ``WriteRefused`` or ``OSError``, and then ``out`` is as it was (``studyapp.safe_write``).
+    """
     deck = genanki.Deck(anki_deck_id(deck_id), title)
     skipped: list[tuple[AnyQuestion, str]] = []
     for q in questions:
@@ -120,6 +150,5 @@ def write_apkg(
             skipped.append((q, f"Anki has no '{q.type}' notes"))
         else:
             deck.add_note(note)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    genanki.Package(deck).write_to_file(str(out))
+    write_through(out, lambda tmp: package_to_file(genanki.Package(deck), tmp), policy)
     return len(deck.notes), skipped

@@ -4,6 +4,10 @@ Reads the whole history with one ``Store.attempts`` query, so it sees exactly wh
 recorded, oldest first. Every stored column is written; the question's type, text and right
 answer are added from the loaded deck (empty for a question no longer in it). Times are UTC,
 ISO 8601.
+
+Question files are shared, so their text is not trusted: a cell that a spreadsheet would take
+for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, as the
+OWASP guidance on CSV injection lists) gets a leading ``'``, which spreadsheets show as text.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import io
 from pathlib import Path
 
 from studyapp.bank.model import Deck
+from studyapp.safe_write import WritePolicy, write_text
 from studyapp.store import Store
 
 COLUMNS = (
@@ -20,6 +25,18 @@ COLUMNS = (
     "outcome", "score", "elapsed_ms", "session_id", "rating",
     "type", "question", "right_answer", "question_changed_since",
 )
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` made safe from spreadsheet formula evaluation (``'`` before a formula start).
+
+    >>> neutralise("=HYPERLINK(\"http://x\")")
+    '\'=HYPERLINK("http://x")'
+    """
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
 
 
 def _text(value: object) -> str:
@@ -47,13 +64,15 @@ def history_csv(rows: list[tuple[str, ...]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(COLUMNS)
-    writer.writerows(rows)
+    writer.writerows([neutralise(cell) for cell in row] for row in rows)
     return buf.getvalue()
 
 
-def write_history_csv(store: Store | None, deck_id: str, deck: Deck | None, out: Path) -> int:
-    """Write the CSV (header only when there is no store yet); returns the number of answers."""
+def write_history_csv(store: Store | None, deck_id: str, deck: Deck | None, out: Path, policy: WritePolicy) -> int:
+    """Write the CSV (header only when there is no store yet); returns the number of answers.
+
+    Raises ``WriteRefused`` or ``OSError`` (and then ``out`` is as it was, see ``studyapp.safe_write``).
+    """
     rows = history_rows(store, deck_id, deck) if store is not None else []
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(history_csv(rows), encoding="utf-8-sig", newline="")  # BOM: Excel reads UTF-8 then
+    write_text(out, history_csv(rows), policy, encoding="utf-8-sig")  # BOM: Excel reads UTF-8 then
     return len(rows)

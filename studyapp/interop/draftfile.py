@@ -15,7 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from studyapp.bank.model import AnyQuestion
 from studyapp.interop.draft import draft_questions
-from studyapp.interop.yamlwrite import MAX_FILE_BYTES, dump_deck, write_text_atomic
+from studyapp.interop.yamlwrite import MAX_FILE_BYTES, dump_deck
+from studyapp.safe_write import WritePolicy, check_target, write_text, write_through
 
 DRAFT_HEADER = "Drafted by studyapp from {name}. Review every question, then delete the 'draft' tags."
 
@@ -96,8 +97,13 @@ def write_draft(
     deck_id: str,
     title: str,
     questions: Sequence[AnyQuestion] | None = None,
+    policy: WritePolicy = WritePolicy(),
 ) -> tuple[int, Path | None]:
-    """Write the draft file; returns (questions written, article copy made or None)."""
+    """Write the draft file; returns (questions written, article copy made or None).
+
+    ``policy`` says whether an existing ``output`` may be replaced (by default it may not);
+    raises ``DraftError``, ``WriteRefused`` or ``OSError``, and then nothing is written.
+    """
     text = read_article_text(article)
     plan = plan_source(article, output)
     if questions is None:
@@ -105,8 +111,9 @@ def write_draft(
     body = draft_text(text, deck_id, title, plan.relative, article.name, questions)
     if len(body.encode("utf-8")) > MAX_FILE_BYTES:
         raise DraftError(f"{output}: the draft would be larger than 1 MiB; draft a shorter article")
-    output.parent.mkdir(parents=True, exist_ok=True)
+    check_target(output, policy)  # before the article is copied: a refused draft leaves nothing behind
     if plan.copy_to is not None and not plan.copy_to.exists():
-        shutil.copyfile(article, plan.copy_to)
-    write_text_atomic(output, body)
+        copy_to = plan.copy_to
+        write_through(copy_to, lambda tmp: shutil.copyfile(article, tmp), WritePolicy(policy.data_dirs))
+    write_text(output, body, policy)
     return len(questions), plan.copy_to

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studyapp.interop.ankitext import parse_anki_text
+from studyapp.interop.ankitext import MAX_TEXT_IMPORT_BYTES, parse_anki_text
 from studyapp.interop.apkg import parse_apkg
 from studyapp.interop.gift import looks_like_gift, parse_gift
 from studyapp.interop.problems import Conversion
@@ -29,7 +29,7 @@ def import_file(path: Path, deck_id: str) -> Conversion:
     except OSError as exc:
         conversion.problem(path, 0, f"cannot read ({exc.strerror or exc})")
         return conversion
-    if len(data) > 16 * MAX_FILE_BYTES:
+    if len(data) > MAX_TEXT_IMPORT_BYTES:
         conversion.problem(path, 0, "larger than 16 MiB; split it first")
         return conversion
     try:

@@ -7,8 +7,6 @@ Characters YAML does not allow raw (control characters, line separators, a BOM) 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from studyapp.bank.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from studyapp.safe_write import WritePolicy, write_text
 
 MAX_FILE_BYTES = 1_048_576  # the loader's limit for one question file
 
@@ -115,7 +114,9 @@ def dump_deck(
     """
     lines: list[str] = []
     if header:
-        lines.extend(f"# {h}".rstrip() for h in header.splitlines())
+        # A file name in the header may hold undecodable bytes (surrogates), which UTF-8 cannot encode.
+        safe = header.encode("utf-8", "backslashreplace").decode("utf-8")
+        lines.extend(f"# {h}".rstrip() for h in safe.splitlines())
     lines.append(f"deck: {quote(deck_id)}")
     lines.append(f"title: {quote(title)}")
     if source:
@@ -126,14 +127,10 @@ def dump_deck(
     return "\n".join(lines) + "\n"
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` as UTF-8 to ``path`` through a temporary file, so a failure leaves no half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def write_text_atomic(path: Path, text: str, policy: WritePolicy | None = None) -> None:
+    """Write ``text`` as UTF-8 to ``path`` through a temporary file, so a failure leaves no half file.
+
+    ``policy`` defaults to replacing an existing file (the caller has asked first); studyapp's
+    data files are refused whatever it says (``studyapp.safe_write``).
+    """
+    write_text(path, text, policy or WritePolicy(replace_existing=True))

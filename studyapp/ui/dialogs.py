@@ -6,6 +6,7 @@ reaches a real, unpatched modal instead of hanging on it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,27 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
 
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     return _box(parent, QMessageBox.Icon.Question, title, text, yes | no, no) == yes
+
+
+def ask_then(parent: QWidget, title: str, text: str, on_yes: Callable[[], object]) -> QMessageBox:
+    """Ask a yes/no question without blocking (the box is window-modal, shown with ``open()``);
+    ``on_yes`` runs if the user says yes. Returns the box, so a test can press its buttons."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, yes | no, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setDefaultButton(no)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(_result: int) -> None:
+        if box.standardButton(box.clickedButton()) == yes:
+            on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

@@ -3,12 +3,15 @@
 The author picks an article (through the ``dialogs.open_file`` seam), sets the deck id and
 title, then reviews the drafts: untick to drop one, select one to edit its prompt (a cloze's
 text) and answer. Save writes ``<deck id>.yaml`` into ``target_dir`` (copying the article there
-when it is too far away for ``source``) and emits ``saved(path)``.
+when it is too far away for ``source``) and emits ``saved(path)``; a file studyapp wrote before is
+replaced only after a yes in a box that does not block, one it did not write never is, and
+studyapp's own data files are never written (``studyapp.safe_write``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -34,6 +38,7 @@ from studyapp.interop.draft import draft_questions
 from studyapp.interop.draftfile import DraftError, is_previous_output, read_article_text, write_draft
 from studyapp.interop.editing import EditError, answer_editable, answer_of, edit_question, prompt_of
 from studyapp.interop.fit import DECK_ID_RE, slugify
+from studyapp.safe_write import WritePolicy, protected_reason
 from studyapp.ui import dialogs
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown);;All files (*)"
@@ -133,6 +138,7 @@ class DraftDialog(QDialog):
         self.article: Path | None = None
         self.questions: list[AnyQuestion] = []
         self._showing = -1
+        self.replace_box: QMessageBox | None = None  # the open "Replace file?" question, if any
 
         self.target = TargetForm(self, "Article", "No article chosen", self.choose_article, self._update_buttons, self.save)
         self.article_label, self.choose_button = self.target.label, self.target.choose_button
@@ -247,17 +253,40 @@ class DraftDialog(QDialog):
             self.summary.setText("Choose an article to draft questions from.")
 
     def save(self) -> None:
-        """Write the kept questions and close; stays open (with a message) when that fails."""
+        """Write the kept questions and close; stays open (with a message) when that fails.
+
+        An existing file is replaced only after the user says yes in a box that does not block
+        (``replace_box``); one that studyapp did not write is never replaced from here.
+        """
         if not self.save_button.isEnabled() or self.article is None:
             return
-        deck_id = self.target.deck_id
         target = self.target.target(self.target_dir)
-        if not may_replace(self, target):
+        reason = protected_reason(target, self._data_dirs())
+        if reason is not None:
+            dialogs.warn(self, "Cannot save here", f"{reason}.\nChoose another deck id.")
             return
+        if not os.path.lexists(target):
+            self._write(target, replace=False)
+            return
+        if not is_previous_output(target):
+            dialogs.warn(self, "File exists", f"{target} already exists and was not written by studyapp.\nChoose another deck id.")
+            return
+        self.replace_box = dialogs.ask_then(self, "Replace file?", f"{target} already exists. Replace it?",
+                                            lambda: self._write(target, replace=True))
+
+    def _data_dirs(self) -> tuple[Path, ...]:
+        """The data folder the question folder belongs to (``DataPaths.questions`` is ``root/questions``)."""
+        return (self.target_dir.parent,)
+
+    def _write(self, target: Path, *, replace: bool) -> None:
+        if self.article is None:
+            return
+        deck_id = self.target.deck_id
         kept = [q if q.deck == deck_id else _with_deck(q, deck_id) for q in self.kept()]
+        policy = WritePolicy(self._data_dirs(), replace_existing=replace)
         try:
-            write_draft(self.article, target, deck_id, self.target.title, kept)
-        except (DraftError, OSError) as exc:
+            write_draft(self.article, target, deck_id, self.target.title, kept, policy)
+        except (DraftError, OSError) as exc:  # WriteRefused is an OSError: a file that appeared meanwhile
             dialogs.warn(self, "Could not save", str(exc))
             return
         report_written(self, target)

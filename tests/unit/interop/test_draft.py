@@ -19,6 +19,7 @@ from studyapp.interop.draft import draft_questions, section_tag
 from studyapp.interop.draftfile import plan_source, write_draft
 from studyapp.interop.entities import Kind, Recogniser
 from studyapp.textnorm import fold_answer, fold_quote
+from studyapp.safe_write import WritePolicy
 
 SECTIONS = (
     "Belarus pushes for dialogue amid Western criticism",
@@ -208,5 +209,5 @@ def test_any_article_gives_a_file_the_loader_accepts(tmp_path: Path, text: str) 
     article.write_text(text, encoding="utf-8")
     questions = draft_questions(text, "fuzz")
     if questions:
-        write_draft(article, folder / "fuzz.yaml", "fuzz", "Fuzz", questions)
+        write_draft(article, folder / "fuzz.yaml", "fuzz", "Fuzz", questions, WritePolicy(replace_existing=True))
         load_clean(folder / "fuzz.yaml")

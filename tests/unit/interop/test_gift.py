@@ -105,6 +105,7 @@ def test_cli_export_gift_reports_what_gift_cannot_hold(tmp_path: Path) -> None:
     assert f"{qdir / 'every.yaml'}:46: question 'order-events' not exported: GIFT has no 'order' questions" in text
     assert "Exported 9 of 12 questions" in text
     assert "::pm-choice::" in target.read_text(encoding="utf-8")
-    args.deck = "nope"
+    args.deck, args.out = "nope", str(tmp_path / "nope.gift")
     out = io.StringIO()
     assert run_interop(args, {}, out) == 1 and "no deck 'nope'" in out.getvalue()
+    assert not (tmp_path / "nope.gift").exists()

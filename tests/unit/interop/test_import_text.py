@@ -91,3 +91,28 @@ def test_through_the_cli_entry_point(tmp_path: Path, capsys: object) -> None:
     assert main(["import", str(SAMPLES / "quizlet.txt"), "--deck", "capitals", "--title", "Capitals", "-o", str(target)]) == 0
     assert len(load_clean(target).questions) == 4
     assert "Imported 4 questions" in capsys.readouterr().out  # type: ignore[attr-defined]
+
+
+def test_a_field_over_128_kib_is_reported_and_the_rest_imported(tmp_path: Path) -> None:
+    """The csv module stopped the whole import at the long field ("Imported 1 question; 1 problem")."""
+    src = tmp_path / "long.txt"
+    huge = "long " * 39_999 + "text."  # 200,000 characters
+    image = "<img src='data:image/png;base64," + "A" * 200_000 + "'>"  # long, but only markup
+    src.write_text(
+        "Minsk\tCapital of Belarus\n"
+        f"{huge}\tback\n"
+        "Vilnius\tCapital of Lithuania\n"
+        f'"Riga\nand more"\t"{huge}"\n'
+        f"<b>Warsaw</b>{image}\tCapital of Poland\n"
+        "Tallinn\tCapital of Estonia\n",
+        encoding="utf-8",
+    )
+    code, output, target = _import(tmp_path, src)
+    assert code == 1
+    assert output.splitlines()[:2] == [
+        f"{src}:2: a field of 200,000 characters (at most 131,072); skipped",
+        f"{src}:4: a field of 200,000 characters (at most 131,072); skipped",
+    ]
+    assert "Imported 4 questions" in output and "2 problems" in output
+    assert [q.prompt for q in load_clean(target).questions] == ["Minsk", "Vilnius", "Warsaw", "Tallinn"]
+    assert [q.line for q in import_file(src, "d").questions] == [1, 3, 6, 7]
