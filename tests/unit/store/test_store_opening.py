@@ -275,6 +275,29 @@ def test_damaged_database_moved_aside_and_fresh_one_started(db_path: Path, backu
         reopened.store.close()
 
 
+def test_a_damaged_database_is_moved_aside_with_its_side_files(db_path: Path, backups_dir: Path) -> None:
+    # A damaged file can have a WAL, a shared-memory index and a rollback journal next to it:
+    # they belong to it (and may hold its last answers), so they move with it, bytes kept.
+    _random_bytes(db_path)
+    sides = {suffix: random.Random(suffix).randbytes(1000 + n) for n, suffix in enumerate(("-wal", "-shm", "-journal"))}
+    for suffix, data in sides.items():
+        Path(f"{db_path}{suffix}").write_bytes(data)
+    opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK)
+    try:
+        moved = opened.notices[0].moved_to
+        assert moved is not None
+        for suffix, data in sides.items():
+            assert Path(f"{moved}{suffix}").read_bytes() == data
+        assert not Path(f"{db_path}-journal").exists()
+        for suffix in ("-wal", "-shm"):  # the fresh database's own, if any, hold none of the old bytes
+            side = Path(f"{db_path}{suffix}")
+            assert not side.exists() or side.read_bytes() != sides[suffix]
+        assert opened.store.question_history() == {}
+        opened.store.record_attempt(make_attempt())
+    finally:
+        opened.store.close()
+
+
 def test_second_damage_in_the_same_second_gets_a_new_name(db_path: Path, backups_dir: Path) -> None:
     moved = []
     for _ in range(2):
