@@ -16,6 +16,7 @@ user, so tests drive the same code as the real start-up.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import logging
 import os
@@ -86,7 +87,38 @@ def acquire_lock(paths: DataPaths) -> QLockFile:
             f"studyapp is already running{who} with the data folder {paths.root}.\n"
             "Switch to its window; two copies writing one database could lose answers.",
         )
-    raise StartupError("Data folder not usable", f"studyapp cannot create its lock file {paths.lock}.")
+    raise StartupError("Data folder not usable", lock_failure_message(paths, _write_probe(paths.root)))
+
+
+def _write_probe(folder: Path) -> OSError | None:
+    """What taking the lock does (create a file in ``folder``, write a line, flush it), to learn
+    why it failed: ``QLockFile`` only says "unknown error" (a full disk) or "permission error"."""
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".studyapp-probe-") as f:
+            f.write(b"%d\nstudyapp\n" % os.getpid())
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        return exc
+    return None
+
+
+def lock_failure_message(paths: DataPaths, cause: OSError | None) -> str:
+    """The start-up message when the lock file cannot be created, naming the cause in words."""
+    text = f"studyapp cannot create its lock file {paths.lock}"
+    if cause is None:
+        return f"{text}."
+    if cause.errno in (errno.ENOSPC, errno.EDQUOT):
+        quota = " (or your disk quota is used up)" if cause.errno == errno.EDQUOT else ""
+        return (f"{text}: the disk is full{quota}.\n"
+                f"Free some space on the disk that holds {paths.root}, then start studyapp again.")
+    if cause.errno == errno.EROFS:
+        return (f"{text}: the data folder {paths.root} is on a read-only disk.\n"
+                "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.")
+    if cause.errno in (errno.EACCES, errno.EPERM):
+        return (f"{text}: you may not write in the data folder {paths.root} (permission denied).\n"
+                "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.")
+    return f"{text}: {cause.strerror or cause}."
 
 
 class StudyCore:
