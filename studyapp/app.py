@@ -1,6 +1,7 @@
 """Start-up: the one place that builds the ``QApplication`` and wires core objects into the window.
 
-``run_window`` (called by ``studyapp.cli``) does, in order:
+``run_window`` (called by ``studyapp.cli``) first makes sure, on X11, that Qt's platform plugin
+can load (``platform_check``: else it prints what to install and returns 1), then does, in order:
 
 1. resolve the data dir (``--data-dir``, ``$STUDYAPP_DATA_DIR``, platform default) and
    ``prepare_data_dir``: create it and the user's question folder, check it is writable;
@@ -320,9 +321,15 @@ def _start_collecting() -> None:
 
 def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Open the window; return the process exit status."""
+    from studyapp.platform_check import xcb_problem
     from studyapp.ui.theme import FUSION, apply_scheme, system_scheme
 
     existing = QApplication.instance()
+    # On X11 a missing system library makes Qt abort, naming the wrong package: say what to install.
+    problem = None if existing else xcb_problem(environ)
+    if problem is not None:
+        print(f"studyapp: {problem}", file=sys.stderr)
+        return 1
     # A new application gets its Fusion style from the command line, so theme.apply_scheme
     # need not call setStyle (whose returned style object would cost ~6 ms to wrap).
     app = existing or QApplication([sys.argv[0] if sys.argv else "studyapp", "-style", FUSION])
