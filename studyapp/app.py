@@ -1,6 +1,7 @@
 """Start-up: the one place that builds the ``QApplication`` and wires core objects into the window.
 
-``run_window`` (called by ``studyapp.cli``) does, in order:
+``run_window`` (called by ``studyapp.cli``) first makes sure, on X11, that Qt's platform plugin
+can load (``platform_check``: else it prints what to install and returns 1), then does, in order:
 
 1. resolve the data dir (``--data-dir``, ``$STUDYAPP_DATA_DIR``, platform default) and
    ``prepare_data_dir``: create it and the user's question folder, check it is writable;
@@ -16,6 +17,7 @@ user, so tests drive the same code as the real start-up.
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
 import logging
 import os
@@ -86,7 +88,38 @@ def acquire_lock(paths: DataPaths) -> QLockFile:
             f"studyapp is already running{who} with the data folder {paths.root}.\n"
             "Switch to its window; two copies writing one database could lose answers.",
         )
-    raise StartupError("Data folder not usable", f"studyapp cannot create its lock file {paths.lock}.")
+    raise StartupError("Data folder not usable", lock_failure_message(paths, _write_probe(paths.root)))
+
+
+def _write_probe(folder: Path) -> OSError | None:
+    """What taking the lock does (create a file in ``folder``, write a line, flush it), to learn
+    why it failed: ``QLockFile`` only says "unknown error" (a full disk) or "permission error"."""
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".studyapp-probe-") as f:
+            f.write(b"%d\nstudyapp\n" % os.getpid())
+            f.flush()
+            os.fsync(f.fileno())
+    except OSError as exc:
+        return exc
+    return None
+
+
+def lock_failure_message(paths: DataPaths, cause: OSError | None) -> str:
+    """The start-up message when the lock file cannot be created, naming the cause in words."""
+    text = f"studyapp cannot create its lock file {paths.lock}"
+    if cause is None:
+        return f"{text}."
+    if cause.errno in (errno.ENOSPC, errno.EDQUOT):
+        quota = " (or your disk quota is used up)" if cause.errno == errno.EDQUOT else ""
+        return (f"{text}: the disk is full{quota}.\n"
+                f"Free some space on the disk that holds {paths.root}, then start studyapp again.")
+    if cause.errno == errno.EROFS:
+        return (f"{text}: the data folder {paths.root} is on a read-only disk.\n"
+                "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.")
+    if cause.errno in (errno.EACCES, errno.EPERM):
+        return (f"{text}: you may not write in the data folder {paths.root} (permission denied).\n"
+                "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.")
+    return f"{text}: {cause.strerror or cause}."
 
 
 class StudyCore:
@@ -288,9 +321,15 @@ def _start_collecting() -> None:
 
 def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Open the window; return the process exit status."""
+    from studyapp.platform_check import xcb_problem
     from studyapp.ui.theme import FUSION, apply_scheme, system_scheme
 
     existing = QApplication.instance()
+    # On X11 a missing system library makes Qt abort, naming the wrong package: say what to install.
+    problem = None if existing else xcb_problem(environ)
+    if problem is not None:
+        print(f"studyapp: {problem}", file=sys.stderr)
+        return 1
     # A new application gets its Fusion style from the command line, so theme.apply_scheme
     # need not call setStyle (whose returned style object would cost ~6 ms to wrap).
     app = existing or QApplication([sys.argv[0] if sys.argv else "studyapp", "-style", FUSION])

@@ -51,10 +51,17 @@ class Reader:
                 RawProblem(line, column, f"more than {MAX_PROBLEMS} problems; stopped checking this file")
             )
 
-    def add_missing(self, question: Node | None, name: str) -> None:
-        """A required field that is absent or empty: at the question's start (line 1 at top level)."""
+    def add_missing(self, question: Node | None, name: str, fields: Fields | None = None) -> None:
+        """A required field that is absent (at the question's start, line 1 at top level) or
+        present in ``fields`` but empty (at its value, which is what to fix)."""
         where = f" in question '{self.question_id}'" if question is not None and self.question_id else ""
-        self.add(question, f"missing field '{name}'{where}")
+        if fields is None or name not in fields:
+            self.add(question, f"missing field '{name}'{where}")
+            return
+        value = fields[name][1]
+        word = value.value if value.__class__ is ScalarNode and not value.style else ""
+        hint = f" ('{word}' is YAML for no value)" if word else ""
+        self.add(value, f"field '{name}'{where} is empty{hint}")
 
     def result(self) -> tuple[RawProblem, ...]:
         """The problems in file order; the "stopped checking" note, if any, stays last."""
@@ -97,7 +104,7 @@ class Reader:
 
     def required_text(self, fields: Fields, name: str, question: Node | None) -> str | None:
         if name not in fields or self.is_empty(fields[name][1]):
-            self.add_missing(question, name)
+            self.add_missing(question, name, fields)
             return None
         return self.text(name, fields[name][1])
 

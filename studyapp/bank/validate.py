@@ -2,7 +2,8 @@
 
 Every field is read as the text written (see ``yamlnodes``); each problem is a
 ``RawProblem`` at the node to fix, with a hint where one helps. A missing field is reported
-at the start of its question (line 1 for a top-level field); a duplicate at its second
+at the start of its question (line 1 for a top-level field), an empty one (``answer:``,
+``answer: ""``, ``answer: null``) at its value; a duplicate at its second
 occurrence, naming the line of the first. Each question type's own fields are checked by
 ``questionrules``; fields are read through ``fieldreader``.
 """
@@ -78,7 +79,7 @@ def _read_questions(
     source_path: Path | None,
 ) -> tuple[AnyQuestion, ...] | None:
     if "questions" not in fields or r.is_empty(fields["questions"][1]):
-        r.add_missing(None, "questions")
+        r.add_missing(None, "questions", fields)
         return None
     node = fields["questions"][1]
     if not isinstance(node, SequenceNode):
@@ -148,7 +149,7 @@ def _read_question(
         return None
     for name in REQUIRED[qtype]:
         if name not in fields or r.is_empty(fields[name][1]):
-            r.add_missing(item, name)
+            r.add_missing(item, name, fields)
     payload = build_question(r, qtype, fields)
     if payload is None or len(r.problems) != before or qid is None:
         return None

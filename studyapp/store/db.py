@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import stat
+import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
@@ -44,12 +46,51 @@ def _has_wal(path: Path) -> bool:
         return False
 
 
+def _identity(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return int(app_id), int(version), int(tables)
+
+
+def _read_identity(path: Path, busy_timeout_ms: int) -> tuple[int, int, int]:
+    """``application_id``, ``user_version`` and the number of schema entries as SQLite sees
+    them (the WAL included), without writing a byte to the file, its -wal or its -shm.
+
+    ``mode=ro`` alone is not enough: SQLite still opens the -shm for writing and rebuilds it
+    when it is the first user. ``readonly_shm=1`` keeps the -shm read-only (SQLite then reads
+    the WAL into private memory if the -shm cannot be trusted), and a read-only connection
+    never checkpoints on close. That needs an -shm file to exist: when a WAL was left without
+    one, the file and its WAL are read from a private copy instead.
+    """
+    timeout = busy_timeout_ms / 1000
+    has_shm = Path(f"{path}-shm").exists()
+    if has_shm or not _has_wal(path):
+        uri = f"{path.resolve().as_uri()}?mode=ro" + ("&readonly_shm=1" if has_shm else "")
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
+        try:
+            return _identity(conn)
+        finally:
+            conn.close()
+    with tempfile.TemporaryDirectory(prefix="studyapp-inspect-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        shutil.copyfile(f"{path}-wal", f"{copy}-wal")
+        conn = sqlite3.connect(f"{copy.as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=timeout)
+        try:
+            return _identity(conn)
+        finally:
+            conn.close()
+
+
 def inspect_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> tuple[FileKind, int]:
     """Classify the file at ``path``; also return its ``user_version`` (0 if not ours).
 
     The header of the main file can be stale when the newest pages sit in the WAL (after a
-    crash, or while another connection is open): a header without our marker is therefore
-    confirmed through a read-only SQLite connection, which reads the WAL.
+    crash, or while another connection is open): when a WAL holds pages, or the header lacks
+    our marker, the header is read through SQLite, which reads the WAL, without writing
+    anything (``_read_identity``): a file from a newer studyapp is refused untouched even
+    when its version is only in the WAL.
     """
     try:
         st = path.stat()
@@ -72,17 +113,12 @@ def inspect_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> 
         raise DataDirError(f"cannot read the database {path}: {exc.strerror or exc}") from exc
     if size and (len(head) < 100 or not head.startswith(SQLITE_MAGIC)):
         return FileKind.NOT_A_DATABASE, 0
-    if app_id == APPLICATION_ID:
+    if app_id == APPLICATION_ID and not _has_wal(path):
         return FileKind.OURS, version
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                               timeout=busy_timeout_ms / 1000)
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        finally:
-            conn.close()
+        app_id, version, tables = _read_identity(path, busy_timeout_ms)
+    except OSError as exc:
+        raise DataDirError(f"cannot read the database {path}: {exc.strerror or exc}") from exc
     except sqlite3.Error as exc:
         if is_damage(exc):
             return FileKind.NOT_A_DATABASE, 0

@@ -5,7 +5,9 @@ Order of work, so a file we refuse is never touched:
 1. Read the 100-byte header without SQLite. Not SQLite at all, or a SQLite file of another
    program (no studyapp ``application_id`` but tables): moved aside as
    ``studyapp.sqlite3.corrupt-YYYYmmdd-HHMMSS`` (with its -wal/-shm), and a fresh one started.
-   A newer ``user_version``: ``NewerDatabaseError``, nothing opened.
+   A newer ``user_version``: ``NewerDatabaseError``, nothing written. (When a WAL holds pages
+   the header may lag behind it: the version is then read through SQLite, read-only, with
+   the -shm kept read-only and no checkpoint, so not a byte of the three files changes.)
 2. Open with WAL etc. and run ``PRAGMA quick_check``; a failure or a SQLite "not a database"
    error moves it aside the same way.
 3. Older version: a ``Connection.backup`` copy into the backups folder, then each migration in

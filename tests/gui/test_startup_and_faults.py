@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -14,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from window_samples import FIXED_NOW, GOOD, ScriptedDialogs, write_deck
 
-from studyapp.app import StartupError, acquire_lock, prepare_data_dir, start_app
+from studyapp.app import StartupError, acquire_lock, lock_failure_message, prepare_data_dir, start_app
 from studyapp.paths import DataPaths
 from studyapp.store import Mode, SaveError, SaveFailure
 from studyapp.store.backups import write_backup
@@ -42,6 +43,47 @@ def test_stale_lock_of_a_killed_process_does_not_block(data_dir: Path) -> None:
     lock = acquire_lock(paths)
     assert lock.isLocked()
     lock.unlock()
+
+
+def test_a_lock_file_that_cannot_be_written_names_the_real_cause(tmp_path: Path) -> None:
+    # Every file write of the starting process fails (a file-size limit of 0 bytes, a real
+    # kernel error): the message carries the cause found by writing, not just "cannot create".
+    code = (
+        "import resource, signal, sys\n"
+        "from pathlib import Path\n"
+        "from studyapp.app import StartupError, acquire_lock\n"
+        "from studyapp.paths import DataPaths\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (0, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))\n"
+        "try:\n"
+        "    acquire_lock(DataPaths(Path(sys.argv[1])))\n"
+        "except StartupError as exc:\n"
+        "    print(exc.title); print(exc)\n"
+    )
+    data = tmp_path / "data"
+    data.mkdir()
+    done = subprocess.run([sys.executable, "-c", code, str(data)], capture_output=True, text=True, check=False,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Data folder not usable",
+                                        f"studyapp cannot create its lock file {data / 'studyapp.lock'}: File too large."]
+    assert list(data.iterdir()) == []  # nothing left behind
+
+
+def test_a_full_disk_at_the_lock_says_the_disk_is_full(tmp_path: Path) -> None:
+    paths = DataPaths(tmp_path / "data")
+    with open("/dev/full", "wb", buffering=0) as full, pytest.raises(OSError) as caught:
+        full.write(b"1234\nstudyapp\n")  # the kernel's own "No space left on device"
+    assert caught.value.errno == errno.ENOSPC
+    message = lock_failure_message(paths, caught.value)
+    assert message.startswith(f"studyapp cannot create its lock file {paths.lock}: the disk is full.")
+    assert f"Free some space on the disk that holds {paths.root}" in message
+    quota = lock_failure_message(paths, OSError(errno.EDQUOT, os.strerror(errno.EDQUOT)))
+    assert "the disk is full (or your disk quota is used up)" in quota
+    read_only = lock_failure_message(paths, OSError(errno.EROFS, os.strerror(errno.EROFS)))
+    assert "is on a read-only disk" in read_only and "--data-dir" in read_only
+    denied = lock_failure_message(paths, OSError(errno.EACCES, os.strerror(errno.EACCES)))
+    assert "you may not write in the data folder" in denied and "permission denied" in denied
 
 
 def test_read_only_data_dir_gives_a_clear_message(tmp_path: Path) -> None:

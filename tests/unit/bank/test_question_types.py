@@ -167,7 +167,7 @@ def test_text_answer_is_text_or_a_list_and_stays_as_written(check: Check) -> Non
     base = HEAD + "  - id: x\n    type: text\n    prompt: P\n    answer: {}\n"
     assert check(base.format("{a: b}"))[1] == ["7:13: answer must be text or a list of accepted texts, not a mapping"]
     assert check(base.format("[]"))[1] == ["7:13: answer is an empty list; give at least one accepted answer"]
-    assert check(base.format("~"))[1] == ["4:5: missing field 'answer' in question 'x'"]
+    assert check(base.format("~"))[1] == ["7:13: field 'answer' in question 'x' is empty ('~' is YAML for no value)"]
     # an answer of punctuation alone would accept a blank response
     assert check(base.format("[Minsk, '?!']"))[1] == [
         "7:13: accepted answer '?!' has no letters or digits, so a typed answer cannot be compared with it"
@@ -294,6 +294,44 @@ def test_every_type_reports_each_missing_required_field_at_the_question(check: C
         "4:5: missing field 'type'",
         *[f"5:5: missing field '{name}' in question 'q'" for name in required],
     ]
+
+
+_FILLED = {  # each type's required fields, filled in validly, in the order they are checked
+    QuestionType.CHOICE: {"prompt": "P", "choices": "[a, b]", "answer": "a"},
+    QuestionType.MULTI: {"prompt": "P", "choices": "[a, b]", "answers": "[a]"},
+    QuestionType.TRUEFALSE: {"prompt": "P", "answer": "true"},
+    QuestionType.TEXT: {"prompt": "P", "answer": "Minsk"},
+    QuestionType.CLOZE: {"text": "In {{Minsk}}"},
+    QuestionType.ORDER: {"prompt": "P", "items": "[a, b, c]"},
+    QuestionType.MATCH: {"prompt": "P", "pairs": "{a: 1, b: 2, c: 3}"},
+    QuestionType.CARD: {"prompt": "P", "answer": "B"},
+}
+
+
+@pytest.mark.parametrize(("empty", "hint"), [("", ""), ('""', ""), ("''", ""), ("null", " ('null' is YAML for no value)"),
+                                             ("~", " ('~' is YAML for no value)")])
+@pytest.mark.parametrize("qtype", list(QuestionType))
+def test_an_empty_required_field_is_reported_as_empty_at_its_value(
+        check: Check, qtype: QuestionType, empty: str, hint: str) -> None:
+    # The field is there, so "missing" would send the reader looking for the wrong thing.
+    for n, name in enumerate(_FILLED[qtype]):
+        fields = {**_FILLED[qtype], name: empty}
+        lines = "".join(f"    {k}: {v}\n".replace(": \n", ":\n") for k, v in fields.items())
+        _d, problems = check(HEAD + f"  - id: q\n    type: {qtype.value}\n" + lines)
+        column = 5 + len(name) + (2 if empty else 1)
+        assert problems == [f"{6 + n}:{column}: field '{name}' in question 'q' is empty{hint}"]
+
+
+@pytest.mark.parametrize(("field", "text", "where"), [
+    ("deck", "deck: ''\ntitle: T\nquestions: [{id: k, type: card, prompt: F, answer: B}]\n", "1:7"),
+    ("title", "deck: d\ntitle: null\nquestions: [{id: k, type: card, prompt: F, answer: B}]\n", "2:8"),
+    ("id", HEAD + "  - id: ~\n    type: card\n    prompt: F\n    answer: B\n", "4:9"),
+    ("type", HEAD + "  - id: k\n    type:\n    prompt: F\n    answer: B\n", "5:10"),
+])
+def test_an_empty_deck_title_id_or_type_is_reported_at_its_value(check: Check, field: str, text: str, where: str) -> None:
+    _d, problems = check(text)
+    assert len(problems) == 1 and problems[0].startswith(f"{where}: field '{field}' ")
+    assert "is empty" in problems[0]
 
 
 @pytest.mark.parametrize(

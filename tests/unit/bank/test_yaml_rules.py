@@ -60,8 +60,8 @@ def test_empty_files(check: Check, text: str) -> None:
         ("title: T\nquestions: [{id: k, type: card, prompt: F, answer: B}]\n", "1:1: missing field 'deck'"),
         ("deck: d\nquestions: [{id: k, type: card, prompt: F, answer: B}]\n", "1:1: missing field 'title'"),
         ("deck: d\ntitle: T\n", "1:1: missing field 'questions'"),
-        ("deck: d\ntitle: T\nquestions:\n", "1:1: missing field 'questions'"),
-        ("deck: d\ntitle: ''\nquestions: [{id: k, type: card, prompt: F, answer: B}]\n", "1:1: missing field 'title'"),
+        ("deck: d\ntitle: T\nquestions:\n", "3:11: field 'questions' is empty"),
+        ("deck: d\ntitle: ''\nquestions: [{id: k, type: card, prompt: F, answer: B}]\n", "2:8: field 'title' is empty"),
         ("deck: d\ntitle: T\nquestions: []\n", "3:12: 'questions' is empty; add at least one question"),
         (
             "deck: d\ntitle: T\nquestions: {a: b}\n",

@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,48 @@ def test_session_writes_report_lock_too(db_path: Path, backups_dir: Path) -> Non
     finally:
         other.close()
         store.close()
+
+
+def test_a_failed_save_leaves_the_next_save_working(store: Store) -> None:
+    # An error SQLite does not roll back itself (a constraint: the answer names a session
+    # that does not exist) must not leave the connection inside the failed transaction.
+    with pytest.raises(SaveError):
+        store.record_attempt(make_attempt("q1", session_id=999))
+    assert not store.connection.in_transaction
+    aid = store.record_attempt(make_attempt("q2"))
+    sid = store.start_session(Mode.QUIZ, "deck", {}, None, 1, T0)
+    assert [a for a, *_ in store.attempts_for("deck", "q2")] == [aid]
+    assert store.attempts_for("deck", "q1") == []
+    assert store.session(sid) is not None
+
+
+def _snapshot(store: Store, sid: int) -> tuple[object, ...]:
+    conn = store.connection
+    return (conn.execute("SELECT * FROM attempts ORDER BY id").fetchall(),
+            store.card_states(),
+            conn.execute("SELECT answered, right, score_sum FROM sessions WHERE id = ?", (sid,)).fetchone(),
+            _counts(store))
+
+
+@pytest.mark.parametrize("failing", ["INSERT ON main.cards", "UPDATE ON main.cards", "UPDATE ON main.sessions"])
+def test_an_answer_is_stored_whole_or_not_at_all(store: Store, failing: str) -> None:
+    # Make a later statement of the answer's transaction fail for real (a trigger raising in
+    # SQLite), after the attempt row went in: none of the answer may stay.
+    from storehelpers import make_card
+
+    sid = store.start_session(Mode.REVIEW, "deck", {}, None, 3, T0)
+    store.record_attempt(make_attempt("seen", session_id=sid, mode=Mode.REVIEW), make_card("seen"))
+    before = _snapshot(store, sid)
+    store.connection.execute(f"CREATE TEMP TRIGGER fail_second BEFORE {failing} "
+                             "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")
+    qid = "seen" if failing == "UPDATE ON main.cards" else "new"
+    answer = make_attempt(qid, session_id=sid, mode=Mode.REVIEW, at=T0 + timedelta(minutes=1))
+    card = make_card(qid, due=T0 + timedelta(days=9), last=T0 + timedelta(minutes=1))
+    with pytest.raises(SaveError):
+        store.record_attempt(answer, card)
+    assert _snapshot(store, sid) == before  # no attempt row, the card and the session as they were
+    assert not store.connection.in_transaction
+    store.connection.execute("DROP TRIGGER temp.fail_second")
+    store.record_attempt(answer, card)  # and the same answer saves once the fault is gone
+    assert store.card_state("deck", qid) == card
+    assert _snapshot(store, sid) != before

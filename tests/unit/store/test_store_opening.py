@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import shutil
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -178,6 +179,43 @@ def test_newer_database_refused_and_untouched(db_path: Path, backups_dir: Path) 
     assert sorted(p.name for p in db_path.parent.iterdir()) == names
 
 
+def _newer_version_only_in_the_wal(db_path: Path, scratch: Path) -> None:
+    """Leave at ``db_path`` a database whose main file says this version while its WAL, as
+    a newer studyapp left it (crashed, or still running), says a newer one."""
+    scratch.mkdir()
+    live = scratch / db_path.name
+    open_store(live, backups_dir=scratch / "b", now=T0, tz=MINSK).store.close()
+    conn = sqlite3.connect(live, isolation_level=None)
+    try:
+        conn.execute("PRAGMA wal_autocheckpoint = 0")  # the change stays in the WAL
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO sessions (mode, deck, total, started_us) VALUES ('quiz', 'deck', 1, 0)")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        conn.execute("COMMIT")
+        for suffix in ("", "-wal", "-shm"):  # copied while it is open: nothing checkpointed
+            shutil.copyfile(f"{live}{suffix}", f"{db_path}{suffix}")
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("keep_shm", [True, False])
+def test_newer_version_only_in_the_wal_refused_without_writing_a_byte(
+        tmp_path: Path, keep_shm: bool) -> None:
+    db = tmp_path / "data" / "studyapp.sqlite3"
+    db.parent.mkdir()
+    _newer_version_only_in_the_wal(db, tmp_path / "newer")
+    assert int.from_bytes(db.read_bytes()[60:64], "big") == SCHEMA_VERSION  # the header lags behind
+    if not keep_shm:
+        Path(f"{db}-shm").unlink()
+    files = sorted(db.parent.iterdir())
+    before = {p.name: p.read_bytes() for p in files}
+    with pytest.raises(NewerDatabaseError) as info:
+        open_store(db, backups_dir=tmp_path / "data" / "backups", now=T0 + timedelta(days=3), tz=MINSK)
+    assert info.value.found == SCHEMA_VERSION + 1
+    assert sorted(db.parent.iterdir()) == files  # no file added, none removed
+    assert {p.name: p.read_bytes() for p in files} == before  # and every byte as it was
+
+
 def _random_bytes(path: Path) -> None:
     path.write_bytes(random.Random(1).randbytes(64 * 1024))
 
@@ -235,6 +273,29 @@ def test_damaged_database_moved_aside_and_fresh_one_started(db_path: Path, backu
         reopened.store.record_attempt(make_attempt())
     finally:
         reopened.store.close()
+
+
+def test_a_damaged_database_is_moved_aside_with_its_side_files(db_path: Path, backups_dir: Path) -> None:
+    # A damaged file can have a WAL, a shared-memory index and a rollback journal next to it:
+    # they belong to it (and may hold its last answers), so they move with it, bytes kept.
+    _random_bytes(db_path)
+    sides = {suffix: random.Random(suffix).randbytes(1000 + n) for n, suffix in enumerate(("-wal", "-shm", "-journal"))}
+    for suffix, data in sides.items():
+        Path(f"{db_path}{suffix}").write_bytes(data)
+    opened = open_store(db_path, backups_dir=backups_dir, now=T0, tz=MINSK)
+    try:
+        moved = opened.notices[0].moved_to
+        assert moved is not None
+        for suffix, data in sides.items():
+            assert Path(f"{moved}{suffix}").read_bytes() == data
+        assert not Path(f"{db_path}-journal").exists()
+        for suffix in ("-wal", "-shm"):  # the fresh database's own, if any, hold none of the old bytes
+            side = Path(f"{db_path}{suffix}")
+            assert not side.exists() or side.read_bytes() != sides[suffix]
+        assert opened.store.question_history() == {}
+        opened.store.record_attempt(make_attempt())
+    finally:
+        opened.store.close()
 
 
 def test_second_damage_in_the_same_second_gets_a_new_name(db_path: Path, backups_dir: Path) -> None:
