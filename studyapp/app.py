@@ -31,7 +31,7 @@ from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtWidgets import QApplication
 
 from studyapp.bank.model import Bank
-from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
+from studyapp.paths import DATA_DIR_ENV, DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.store import NoticeKind, Store, StoreError, StoreNotice, open_store, restore_backup
 from studyapp.store.backups import backup_if_due
 from studyapp.ui.error_reporter import ErrorReporter
@@ -286,6 +286,15 @@ def _start_collecting() -> None:
     gc.enable()
 
 
+def _settings_for(paths: DataPaths, args: argparse.Namespace, environ: Mapping[str, str]) -> QSettings:
+    """The data folder's own settings; the default folder takes over those of earlier versions
+    (kept per user, shared by every data folder) once."""
+    from studyapp.ui.window_settings import open_settings
+
+    default_folder = not getattr(args, "data_dir", None) and not environ.get(DATA_DIR_ENV)
+    return open_settings(paths, (lambda: QSettings(ORGANIZATION, APPLICATION)) if default_folder else None)
+
+
 def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Open the window; return the process exit status."""
     from studyapp.ui.theme import FUSION, apply_scheme, system_scheme
@@ -304,7 +313,7 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     quiet = bool(getattr(args, "exit_when_shown", False))
     paths = DataPaths(resolve_data_dir(getattr(args, "data_dir", None), environ))
     try:
-        running = start_app(paths, QSettings(ORGANIZATION, APPLICATION), extra_dirs=getattr(args, "questions", []) or [])
+        running = start_app(paths, _settings_for(paths, args, environ), extra_dirs=getattr(args, "questions", []) or [])
     except StartupError as error:
         _report_startup_error(app, error, quiet)
         return 1
