@@ -12,6 +12,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from studyapp import __version__
+
 
 def _add_common(p: argparse.ArgumentParser, *, command: bool = False) -> None:
     """``--data-dir`` and ``--questions``. On a command they default to SUPPRESS: argparse copies
@@ -39,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Study an article with flashcards and quizzes. With no command, opens the window.",
     )
     _add_common(parser)
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     parser.add_argument(
         "--exit-when-shown",
         action="store_true",
