@@ -27,9 +27,11 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile, QSettings, QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from studyapp import APP_ID
 from studyapp.bank.model import Bank
 from studyapp.paths import DATA_DIR_ENV, DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.store import NoticeKind, Store, StoreError, StoreNotice, open_store, restore_backup
@@ -286,6 +288,16 @@ def _start_collecting() -> None:
     gc.enable()
 
 
+def _app_icon() -> QIcon:
+    """studyapp's icon in every shipped size (a PNG is read only when a size is drawn)."""
+    from studyapp.desktop import ICON_SIZES, icon_png
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)), QSize(size, size))
+    return icon
+
+
 def _settings_for(paths: DataPaths, args: argparse.Namespace, environ: Mapping[str, str]) -> QSettings:
     """The data folder's own settings; the default folder takes over those of earlier versions
     (kept per user, shared by every data folder) once."""
@@ -307,6 +319,8 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("studyapp")
+    app.setDesktopFileName(APP_ID)  # desktops match the window to its entry (and its icon) by this
+    app.setWindowIcon(_app_icon())
     apply_scheme(app, system_scheme(), set_style=existing is not None)
     hints = app.styleHints()
     hints.colorSchemeChanged.connect(lambda _s: apply_scheme(app, system_scheme()))
