@@ -66,5 +66,11 @@ install-desktop: $(STAMP_RUN)
 uninstall-desktop:
 	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m studyapp.desktop uninstall
 
+# The wheel and the sdist (the wheel built from the sdist, so the sdist is known complete).
+DIST ?= dist
+dist: $(STAMP_TEST)
+	rm -rf $(DIST)
+	$(PY) -m build --outdir $(DIST) .
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
