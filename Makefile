@@ -61,10 +61,10 @@ icons: $(STAMP_RUN)
 # The menu entry, AppStream metainfo and icons into ~/.local/share ($$XDG_DATA_HOME), starting
 # this venv's studyapp-gui; uninstall-desktop removes exactly those files.
 install-desktop: $(STAMP_RUN)
-	$(PY) -m studyapp.desktop install
+	$(PY) -m studyapp desktop install
 
 uninstall-desktop:
-	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m studyapp.desktop uninstall
+	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m studyapp desktop uninstall
 
 # The wheel and the sdist (the wheel built from the sdist, so the sdist is known complete).
 DIST ?= dist

@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--title", required=True)
     imp.add_argument("-o", "--output", metavar="FILE")
 
+    desk = sub.add_parser("desktop", help="add studyapp to the desktop's menu, with its icon (Linux), or take it out")
+    desk.add_argument("action", choices=["install", "uninstall"])
+
     exp = sub.add_parser("export", help="export a deck to Anki (.apkg), Moodle (GIFT) or your history to CSV")
     _add_common(exp, command=True)
     exp.add_argument("--deck", required=True, metavar="ID")
@@ -128,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from studyapp.statsreport import run_stats
 
         return run_stats(args, os.environ, sys.stdout)
+    if args.command == "desktop":
+        from studyapp.desktop import run_desktop
+
+        return run_desktop(args.action, os.environ)
     if args.command in ("draft", "import", "export"):
         from studyapp.interop.commands import run_interop
 

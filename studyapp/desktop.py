@@ -6,7 +6,8 @@ where menus, launchers and software centres look: ``applications/``, ``metainfo/
 ``icons/hicolor/<size>/apps/``. The entry's ``Exec`` names the ``studyapp-gui`` beside the
 running Python (the venv's, or pipx's), so the menu starts the same installation.
 
-``python -m studyapp.desktop install`` (``make install-desktop``) and ``... uninstall``.
+``studyapp desktop install`` (``make install-desktop``) and ``studyapp desktop uninstall``;
+``python -m studyapp.desktop`` does the same and can name another launcher.
 No Qt here: ``docs/make_icons.py`` renders the PNG sizes from the SVG.
 """
 
@@ -119,25 +120,31 @@ def uninstall(home: Path) -> list[Path]:
     return removed
 
 
-def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] = os.environ) -> int:
-    """``python -m studyapp.desktop install|uninstall``; prints what it did."""
-    parser = argparse.ArgumentParser(prog="python -m studyapp.desktop", description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=["install", "uninstall"])
-    parser.add_argument("--launcher", metavar="PATH", help="the program the menu entry starts (default: studyapp-gui)")
-    args = parser.parse_args(argv)
+def run_desktop(action: str, environ: Mapping[str, str], launcher: Path | None = None) -> int:
+    """``install`` or ``uninstall`` for the user of ``environ``; prints what it did, returns the
+    exit status (``studyapp desktop ...`` and ``python -m studyapp.desktop ...``)."""
     home = data_home(environ)
-    if args.action == "uninstall":
+    if action == "uninstall":
         removed = uninstall(home)
-        print(f"Removed {len(removed)} files of studyapp's desktop entry from {home}.")
+        print(f"Removed {len(removed)} files of studyapp's menu entry from {home}.")
         return 0
-    launcher = Path(args.launcher).absolute() if args.launcher else find_launcher()
+    launcher = launcher or find_launcher()
     if launcher is None:
         print("studyapp-gui was not found beside this Python or on PATH; install studyapp first "
               "(or name the program with --launcher PATH).", file=sys.stderr)
         return 1
     written = install(home, launcher)
-    print(f"Installed studyapp's desktop entry ({len(written)} files) under {home}; it starts {launcher}.")
+    print(f"Added studyapp to the menu ({len(written)} files under {home}); it starts {launcher}.")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m studyapp.desktop install|uninstall [--launcher PATH]``."""
+    parser = argparse.ArgumentParser(prog="python -m studyapp.desktop", description="Add studyapp to the desktop's menu.")
+    parser.add_argument("action", choices=["install", "uninstall"])
+    parser.add_argument("--launcher", metavar="PATH", help="the program the menu entry starts (default: studyapp-gui)")
+    args = parser.parse_args(argv)
+    return run_desktop(args.action, os.environ, Path(args.launcher).absolute() if args.launcher else None)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,11 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 import studyapp
 from studyapp import APP_ID
+from studyapp.cli import main
 from studyapp.desktop import (
     ICON_SIZES,
     desktop_entry,
@@ -145,3 +148,16 @@ def test_make_install_desktop_and_uninstall_desktop(tmp_path: Path) -> None:
     done = subprocess.run([*make, "uninstall-desktop"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert [p for p in home.rglob("*") if p.is_file()] == []
+
+
+def test_studyapp_desktop_install_and_uninstall_for_the_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert main(["desktop", "install"]) == 0
+    entry = _entry((tmp_path / "share" / "applications" / f"{APP_ID}.desktop").read_text(encoding="utf-8"))
+    assert Path(entry["Exec"]) == Path(sys.executable).parent / "studyapp-gui"  # beside this Python
+    assert "Added studyapp to the menu" in capsys.readouterr().out
+    assert main(["desktop", "uninstall"]) == 0
+    assert [p for p in (tmp_path / "share").rglob("*") if p.is_file()] == []
+    assert main(["desktop", "reinstall"]) == 2  # a usage error, not a traceback
