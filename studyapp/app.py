@@ -320,7 +320,6 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("studyapp")
     app.setDesktopFileName(APP_ID)  # desktops match the window to its entry (and its icon) by this
-    app.setWindowIcon(_app_icon())
     apply_scheme(app, system_scheme(), set_style=existing is not None)
     hints = app.styleHints()
     hints.colorSchemeChanged.connect(lambda _s: apply_scheme(app, system_scheme()))
@@ -340,6 +339,8 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     running.install_excepthook()
     window = running.window
     window.firstPainted.connect(_start_collecting)
+    # The icon once the window is painted: the few ms its files cost are not spent before that.
+    window.firstPainted.connect(lambda: app.setWindowIcon(_app_icon()))
     if quiet:
         window.firstPainted.connect(app.quit)  # a start-up check, not a study session: no backup
     else:
