@@ -8,7 +8,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test bench check typecheck screenshots prebuilt clean icons install-desktop uninstall-desktop dist
+.PHONY: run test bench check typecheck screenshots prebuilt clean icons install-desktop uninstall-desktop dist bundle
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -69,8 +69,16 @@ uninstall-desktop:
 # The wheel and the sdist (the wheel built from the sdist, so the sdist is known complete).
 DIST ?= dist
 dist: $(STAMP_TEST)
-	rm -rf $(DIST)
+	rm -f $(DIST)/studyapp-*.whl $(DIST)/studyapp-*.tar.gz
 	$(PY) -m build --outdir $(DIST) .
+
+# A folder with its own Python and Qt: $(BUNDLE)/studyapp/studyapp opens the window on a machine
+# without Python (PyInstaller; why not pyside6-deploy: docs/packaging/studyapp.spec).
+BUNDLE ?= dist/bundle
+BUNDLE_WORK ?= build/pyinstaller
+bundle: $(STAMP_TEST)
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath $(BUNDLE) --workpath $(BUNDLE_WORK) \
+	  docs/packaging/studyapp.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis
