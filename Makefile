@@ -8,7 +8,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test bench check typecheck screenshots prebuilt clean
+.PHONY: run test bench check typecheck screenshots prebuilt clean icons install-desktop uninstall-desktop dist bundle
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -53,6 +53,32 @@ prebuilt: $(STAMP_RUN)
 
 screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
+
+# After editing studyapp/resources/icons/*.svg: render the PNG sizes (committed).
+icons: $(STAMP_RUN)
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_icons.py
+
+# The menu entry, AppStream metainfo and icons into ~/.local/share ($$XDG_DATA_HOME), starting
+# this venv's studyapp-gui; uninstall-desktop removes exactly those files.
+install-desktop: $(STAMP_RUN)
+	$(PY) -m studyapp desktop install
+
+uninstall-desktop:
+	$(if $(wildcard $(PY)),$(PY),$(PYTHON)) -m studyapp desktop uninstall
+
+# The wheel and the sdist (the wheel built from the sdist, so the sdist is known complete).
+DIST ?= dist
+dist: $(STAMP_TEST)
+	rm -f $(DIST)/studyapp-*.whl $(DIST)/studyapp-*.tar.gz
+	$(PY) -m build --outdir $(DIST) .
+
+# A folder with its own Python and Qt: $(BUNDLE)/studyapp/studyapp opens the window on a machine
+# without Python (PyInstaller; why not pyside6-deploy: docs/packaging/studyapp.spec).
+BUNDLE ?= dist/bundle
+BUNDLE_WORK ?= build/pyinstaller
+bundle: $(STAMP_TEST)
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath $(BUNDLE) --workpath $(BUNDLE_WORK) \
+	  docs/packaging/studyapp.spec
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .hypothesis

@@ -29,11 +29,13 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile, QSettings, QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from studyapp import APP_ID
 from studyapp.bank.model import Bank
-from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
+from studyapp.paths import DATA_DIR_ENV, DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.store import NoticeKind, Store, StoreError, StoreNotice, open_store, restore_backup
 from studyapp.store.backups import backup_if_due
 from studyapp.ui.error_reporter import ErrorReporter
@@ -319,6 +321,25 @@ def _start_collecting() -> None:
     gc.enable()
 
 
+def _app_icon() -> QIcon:
+    """studyapp's icon in every shipped size (a PNG is read only when a size is drawn)."""
+    from studyapp.desktop import ICON_SIZES, icon_png
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)), QSize(size, size))
+    return icon
+
+
+def _settings_for(paths: DataPaths, args: argparse.Namespace, environ: Mapping[str, str]) -> QSettings:
+    """The data folder's own settings; the default folder takes over those of earlier versions
+    (kept per user, shared by every data folder) once."""
+    from studyapp.ui.window_settings import open_settings
+
+    default_folder = not getattr(args, "data_dir", None) and not environ.get(DATA_DIR_ENV)
+    return open_settings(paths, (lambda: QSettings(ORGANIZATION, APPLICATION)) if default_folder else None)
+
+
 def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Open the window; return the process exit status."""
     from studyapp.platform_check import xcb_problem
@@ -337,13 +358,14 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("studyapp")
+    app.setDesktopFileName(APP_ID)  # desktops match the window to its entry (and its icon) by this
     apply_scheme(app, system_scheme(), set_style=existing is not None)
     hints = app.styleHints()
     hints.colorSchemeChanged.connect(lambda _s: apply_scheme(app, system_scheme()))
     quiet = bool(getattr(args, "exit_when_shown", False))
     paths = DataPaths(resolve_data_dir(getattr(args, "data_dir", None), environ))
     try:
-        running = start_app(paths, QSettings(ORGANIZATION, APPLICATION), extra_dirs=getattr(args, "questions", []) or [])
+        running = start_app(paths, _settings_for(paths, args, environ), extra_dirs=getattr(args, "questions", []) or [])
     except StartupError as error:
         _report_startup_error(app, error, quiet)
         return 1
@@ -356,6 +378,8 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     running.install_excepthook()
     window = running.window
     window.firstPainted.connect(_start_collecting)
+    # The icon once the window is painted: the few ms its files cost are not spent before that.
+    window.firstPainted.connect(lambda: app.setWindowIcon(_app_icon()))
     if quiet:
         window.firstPainted.connect(app.quit)  # a start-up check, not a study session: no backup
     else:

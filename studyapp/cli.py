@@ -13,6 +13,8 @@ import os
 import sys
 from collections.abc import Sequence
 
+from studyapp import __version__
+
 
 def _add_common(p: argparse.ArgumentParser, *, command: bool = False) -> None:
     """``--data-dir`` and ``--questions``. On a command they default to SUPPRESS: argparse copies
@@ -56,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Study an article with flashcards and quizzes. With no command, opens the window.",
     )
     _add_common(parser)
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     parser.add_argument(
         "--exit-when-shown",
         action="store_true",
@@ -87,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--title", required=True)
     imp.add_argument("-o", "--output", metavar="FILE")
     _add_force(imp)
+
+    desk = sub.add_parser("desktop", help="add studyapp to the desktop's menu, with its icon (Linux), or take it out")
+    desk.add_argument("action", choices=["install", "uninstall"])
 
     exp = sub.add_parser("export", help="export a deck to Anki (.apkg), Moodle (GIFT) or your history to CSV")
     _add_common(exp, command=True)
@@ -146,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from studyapp.statsreport import run_stats
 
         return run_stats(args, os.environ, sys.stdout)
+    if args.command == "desktop":
+        from studyapp.desktop import run_desktop
+
+        return run_desktop(args.action, os.environ)
     if args.command in ("draft", "import", "export"):
         from studyapp.interop.commands import run_interop
 

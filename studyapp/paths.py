@@ -76,3 +76,8 @@ class DataPaths(NamedTuple):
     @property
     def lock(self) -> Path:
         return self.root / "studyapp.lock"
+
+    @property
+    def settings(self) -> Path:
+        """The window's settings (size, text size, last deck): each data folder has its own."""
+        return self.root / "settings.ini"

@@ -15,7 +15,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, cast, overload
 
-from PySide6.QtCore import QByteArray, QFileSystemWatcher, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -26,6 +26,7 @@ from studyapp.ui import dialogs
 from studyapp.ui.deck_model import deck_rows
 from studyapp.ui.home_view import HomeView
 from studyapp.ui.theme import FONT_DEFAULT, clamp_font_size, rescale_fonts
+from studyapp.ui.window_settings import restore_geometry
 
 if TYPE_CHECKING:  # the views are imported when first shown, to keep start-up short
     from studyapp.study.quiz import Quiz
@@ -139,11 +140,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.statusBar().setAccessibleName("Status")
         rescale_fonts(self, self.font_size)
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1000, 680)
+        restore_geometry(self, settings.value("window/geometry"))  # a tiny or off-screen one is not taken
 
     # -- loading -----------------------------------------------------------------------
 

@@ -9,12 +9,15 @@ splits and caches (in ``linecache``) the whole text of each module: at start-up 
 
 ``install`` swaps in the same question asked of the file's bytes (~10x cheaper). A module it
 cannot answer for that way (no ``.py`` file, an unreadable one) goes to PySide6's own check, and
-if a PySide6 release no longer has that function, nothing is replaced. The answer is the same
-either way (``tests/gui/test_pyside_hook.py`` compares both on every loaded module).
+if a PySide6 release no longer has that function, or has it with another signature than
+``(module)``, nothing is replaced (PySide6 keeps its own check; ``tests/gui/test_pyside_hook.py``
+starts the window against both). The answer is the same either way (the same tests compare
+both on every loaded module).
 """
 
 from __future__ import annotations
 
+import inspect
 import sys
 from collections.abc import Callable
 from types import ModuleType
@@ -37,9 +40,24 @@ def uses_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> b
         return fallback(module)
 
 
+def _takes_one_module(check: Callable[..., object]) -> bool:
+    """True when ``check`` is called as ``check(module)``: one parameter, named ``module``."""
+    try:
+        params = list(inspect.signature(check).parameters.values())
+    except (TypeError, ValueError):  # a builtin without a signature: do not guess
+        return False
+    return (
+        len(params) == 1
+        and params[0].name == "module"
+        and params[0].kind in (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    )
+
+
 def install() -> bool:
     """Replace PySide6's check; False when this PySide6 has none to replace.
 
+    "None" includes a check with another signature than ``(module)``: PySide6 would call the
+    stand-in in a way it does not expect, and every import after it would fail.
     Call it before importing the modules that are to profit (``cli`` does, before ``app``).
     """
     feature = sys.modules.get(_FEATURE_MODULE)
@@ -48,6 +66,8 @@ def install() -> bool:
         return False
     if getattr(original, "__module__", None) == __name__:
         return True  # installed already
+    if not _takes_one_module(original):
+        return False
 
     def check(module: ModuleType) -> bool:
         return uses_pyside(module, original)
