@@ -252,3 +252,23 @@ def test_every_zstd_newest_format_read_uses_the_same_checks(tmp_path: Path, tmpd
     status, lines = _import(path, capsys)
     assert status == 1
     assert lines == [f"{path}: not a usable Anki package (the collection holds a view 'notes'; Anki collections have none)"]
+
+
+def test_a_huge_crafted_cloze_field_converts_in_linear_time(tmp_path: Path) -> None:
+    """50 KB of ``{{c1::`` (or of ``::`` inside one gap) took minutes: the gap scan backtracked."""
+    models = json.dumps({"2": {"name": "Cloze", "type": 1, "flds": [{"name": "Text", "ord": 0}, {"name": "Back Extra", "ord": 1}]}})
+    db = collection(tmp_path / "c.sqlite", models=models)
+    con = sqlite3.connect(db)
+    con.executemany("INSERT INTO notes VALUES (?, 2, '', ?)", [
+        (1, "{{c1::" * 200_000 + "\x1f"),
+        (2, "Minsk is {{c1::the capital" + "::" * 300_000 + "}} of Belarus\x1f"),
+    ])
+    con.commit()
+    con.close()
+    path = package(tmp_path / "cloze.apkg", db)
+    conversion = Conversion()
+    started = time.monotonic()
+    parse_apkg(path, "d", conversion)
+    assert time.monotonic() - started < 5
+    assert [str(p) for p in conversion.problems] == [f"{path}:1: note 1: cloze note without a {{{{c1::...}}}} gap; skipped"]
+    assert [getattr(q, "text", None) for q in conversion.questions] == ["Minsk is {{the capital}} of Belarus"]
