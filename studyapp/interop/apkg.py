@@ -23,7 +23,7 @@ from studyapp.interop.ankicollection import collection_member, extract_collectio
 from studyapp.interop.collectionread import CollectionReader, ReadLimits, UnusablePackage, open_collection
 from studyapp.interop.ankitext import anki_cloze, field_text
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
-from studyapp.interop.htmltext import html_to_text
+from studyapp.interop.htmltext import escape_stray_lt, html_to_text
 from studyapp.interop.problems import Conversion
 
 MARK = "studyapp-"  # class prefix of the HTML studyapp writes into exported notes
@@ -97,7 +97,7 @@ def _restore(front: str, back: str, deck: str, qid: str, tags: tuple[str, ...], 
     if f'class="{MARK}prompt"' not in front:
         return None
     m = _Marked()
-    m.feed(front + back)
+    m.feed(escape_stray_lt(front + back))
     m.close()
     common = Common(deck=deck, id=qid, prompt=m.one("prompt"), explanation=m.one("explanation") or None, tags=tags, line=line)
     if m.kind == "choice":
@@ -177,14 +177,14 @@ def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: 
                 continue
             prompt = None
             m = _Marked()
-            m.feed(fields[0])
+            m.feed(escape_stray_lt(fields[0]))
             if m.one("prompt"):  # exported by studyapp with an instruction above the text
                 prompt = m.one("prompt")
                 body = fields[0].split("</div>", 1)[1] if "</div>" in fields[0] else fields[0]
                 cloze = anki_cloze(field_text(body, True)) or cloze
             extra = fields[1] if len(fields) > 1 else ""
             explanation = _Marked()
-            explanation.feed(extra)
+            explanation.feed(escape_stray_lt(extra))
             text_extra = explanation.one("explanation") or field_text(extra, True)
             q: AnyQuestion = cloze_question(
                 deck=deck_id, id=ids.take(cloze.replace("{", "").replace("}", ""), "cloze"), text=cloze,
