@@ -10,6 +10,8 @@ is in :mod:`studyapp.interop.ankicollection`.
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 import threading
 import zipfile
@@ -29,6 +31,7 @@ from studyapp.interop.problems import Conversion
 MARK = "studyapp-"  # class prefix of the HTML studyapp writes into exported notes
 # A question file holds at most 1 MiB, so no package with more notes could ever be written out.
 MAX_NOTES = 100_000
+TEMP_PREFIX = "studyapp-apkg-"  # + process id: a later import removes the folders of killed ones
 _VOID = frozenset("br hr img input meta link wbr source area col embed".split())
 
 
@@ -121,10 +124,29 @@ def parse_apkg(path: Path, deck_id: str, conversion: Conversion, cancel: threadi
     stops the unpacking or the read at once with ``ImportCancelled``.
     """
     try:
-        with tempfile.TemporaryDirectory(prefix="studyapp-apkg-") as tmp:
+        _sweep_stale_folders(Path(tempfile.gettempdir()))
+        with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp:
             _read_package(path, Path(tmp), deck_id, conversion, cancel, limits)
     except UnusablePackage as exc:
         conversion.fail(path, f"not a usable Anki package ({exc})")
+    except OSError as exc:  # no temporary folder: TMPDIR missing, read-only or full
+        conversion.fail(path, f"cannot unpack it: no temporary folder ({exc.strerror or exc})")
+
+
+def _sweep_stale_folders(tmp: Path) -> None:
+    """Remove the folders of imports whose process is gone (killed: no ``finally`` ran for them)."""
+    if os.name != "posix":  # os.kill(pid, 0) only asks on POSIX; elsewhere it would end the process
+        return
+    for folder in tmp.glob(f"{TEMP_PREFIX}*-*"):
+        pid = folder.name[len(TEMP_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's, or not ours to judge
+            continue
 
 
 def _read_package(path: Path, tmp: Path, deck_id: str, conversion: Conversion, cancel: threading.Event | None,

@@ -293,3 +293,28 @@ def test_a_field_of_unclosed_tags_converts_in_linear_time(tmp_path: Path) -> Non
     first, second = conversion.questions
     assert first.prompt.startswith("<a <a ") and len(first.prompt) > 200_000 - 10
     assert second.prompt.startswith("x < y<b <b ") and second.answer_text == "b < c"  # studyapp's own export
+
+
+def test_a_later_import_removes_the_folder_a_killed_one_left(tmp_path: Path, tmpdir_env: Path) -> None:
+    """SIGKILL runs no cleanup; the folder names its process, and the next import removes it once that is gone."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    left = tmpdir_env / f"{PREFIX}{gone.stdout.strip()}-abc"
+    left.mkdir()
+    (left / "collection.sqlite").write_bytes(b"x" * 1000)
+    running = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        alive = tmpdir_env / f"{PREFIX}{running.pid}-def"
+        alive.mkdir()
+        parse_apkg(_not_a_zip(tmp_path), "d", Conversion())
+        assert sorted(p.name for p in tmpdir_env.iterdir()) == [alive.name]
+    finally:
+        running.communicate(b"")
+
+
+def test_no_temporary_folder_is_one_line_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "missing"))
+    path = _dag_keyed(tmp_path)
+    status, lines = _import(path, capsys)
+    assert status == 1
+    assert lines == [f"{path}: cannot unpack it: no temporary folder (No such file or directory)"]
