@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import zstandard
 from hostile_apkg import (
+    BASIC_MODELS,
     RECURSIVE_NOTES,
     collection,
     endless_sort_package,
@@ -190,53 +191,62 @@ def test_the_collection_is_opened_read_only(tmp_path: Path) -> None:
     assert conversion.problems == [] and [q.prompt for q in conversion.questions] == ["Capital of Belarus?"]
 
 
-def _child_env(tmp: Path) -> dict[str, str]:
-    env = dict(os.environ, TMPDIR=str(tmp), PYTHONPATH=str(REPO))
-    return env
-
-
-def _start_import(path: Path, tmp: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "studyapp", "import", str(path), "--deck", "imported", "--title", "Imported", "-o", str(path.with_suffix(".yaml"))],
-        env=_child_env(tmp), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+def _start_import(tmp_path: Path, path: Path) -> tuple[subprocess.Popen[str], Path]:
+    """``studyapp import`` of ``path`` in a child process whose TMPDIR is a fresh, empty folder."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "studyapp", "import", str(path), "--deck", "imported", "--title", "Imported",
+         "-o", str(path.with_suffix(".yaml"))],
+        env=dict(os.environ, TMPDIR=str(tmp), PYTHONPATH=str(REPO)),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
     )
+    return child, tmp
+
+
+def _finish(child: subprocess.Popen[str], timeout: float) -> tuple[str, str, float]:
+    """The child's output and how long it took to end from now (killed if it outlives ``timeout``)."""
+    started = time.monotonic()
+    try:
+        out, err = child.communicate(timeout=timeout)
+    finally:
+        child.kill()
+        child.wait()
+    return out, err, time.monotonic() - started
+
+
+def _wait_until(child: subprocess.Popen[str], condition: Callable[[], bool], timeout: float = 20) -> None:
+    """Wait (on the child, in 10 ms steps) until ``condition`` holds; fail if the child ends first."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        with pytest.raises(subprocess.TimeoutExpired):  # still running
+            child.wait(timeout=0.01)
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def test_the_recursive_view_package_is_refused_at_once_by_the_command(tmp_path: Path) -> None:
     """The reported hang: ``notes`` as a view over an endless recursive CTE ran until the disk filled."""
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
     path = recursive_view_package(tmp_path / "pkg")
-    child = _start_import(path, tmp)
-    try:
-        out, err = child.communicate(timeout=20)
-    finally:
-        child.kill()
-        child.wait()
+    child, tmp = _start_import(tmp_path, path)
+    out, err, _ = _finish(child, timeout=20)
     assert child.returncode == 1
     assert out.splitlines() == [f"{path}: not a usable Anki package (the collection holds a view 'notes'; Anki collections have none)"]
     assert err == "" and list(tmp.iterdir()) == []
 
 
 def test_ctrl_c_stops_a_runaway_import_at_once_and_leaves_nothing(tmp_path: Path) -> None:
-    tmp = tmp_path / "tmp"
-    tmp.mkdir()
     path = endless_sort_package(tmp_path / "pkg")
-    child = _start_import(path, tmp)
-    try:
-        deadline = time.monotonic() + 20
-        while not any(p.name.startswith(PREFIX) and (p / "collection.sqlite").exists() for p in tmp.iterdir()):
-            assert child.poll() is None and time.monotonic() < deadline, "the import never started"
-            time.sleep(0.01)
-        time.sleep(0.2)  # well inside the endless query
-        assert child.poll() is None
-        child.send_signal(signal.SIGINT)
-        interrupted = time.monotonic()
-        out, err = child.communicate(timeout=10)
-        took = time.monotonic() - interrupted
-    finally:
-        child.kill()
-        child.wait()
+    child, tmp = _start_import(tmp_path, path)
+    _wait_until(child, lambda: any(p.name.startswith(PREFIX) and (p / "collection.sqlite").exists() for p in tmp.iterdir()))
+    unpacked = _cpu_seconds(child.pid)
+    _wait_until(child, lambda: _cpu_seconds(child.pid) > unpacked + 0.3)  # well inside the endless query
+    child.send_signal(signal.SIGINT)
+    out, err, took = _finish(child, timeout=10)
     assert took < 3
     assert "Traceback" not in err and err.strip() == "studyapp import: interrupted"
     assert child.returncode == 130 and out == ""
@@ -254,41 +264,36 @@ def test_every_zstd_newest_format_read_uses_the_same_checks(tmp_path: Path, tmpd
     assert lines == [f"{path}: not a usable Anki package (the collection holds a view 'notes'; Anki collections have none)"]
 
 
-def test_a_huge_crafted_cloze_field_converts_in_linear_time(tmp_path: Path) -> None:
-    """50 KB of ``{{c1::`` (or of ``::`` inside one gap) took minutes: the gap scan backtracked."""
-    models = json.dumps({"2": {"name": "Cloze", "type": 1, "flds": [{"name": "Text", "ord": 0}, {"name": "Back Extra", "ord": 1}]}})
-    db = collection(tmp_path / "c.sqlite", models=models)
+def _import_fields(tmp: Path, fields: list[str], models: str = BASIC_MODELS) -> tuple[Path, Conversion]:
+    """Import a package with one note (of note type 1) per ``fields`` text; it must take under 5 s."""
+    db = collection(tmp / "c.sqlite", models=models)
     con = sqlite3.connect(db)
-    con.executemany("INSERT INTO notes VALUES (?, 2, '', ?)", [
-        (1, "{{c1::" * 200_000 + "\x1f"),
-        (2, "Minsk is {{c1::the capital" + "::" * 300_000 + "}} of Belarus\x1f"),
-    ])
+    con.executemany("INSERT INTO notes VALUES (?, 1, '', ?)", enumerate(fields, start=1))
     con.commit()
     con.close()
-    path = package(tmp_path / "cloze.apkg", db)
+    path = package(tmp / "fields.apkg", db)
     conversion = Conversion()
     started = time.monotonic()
     parse_apkg(path, "d", conversion)
     assert time.monotonic() - started < 5
+    return path, conversion
+
+
+def test_a_huge_crafted_cloze_field_converts_in_linear_time(tmp_path: Path) -> None:
+    """50 KB of ``{{c1::`` (or of ``::`` inside one gap) took minutes: the gap scan backtracked."""
+    models = json.dumps({"1": {"name": "Cloze", "type": 1, "flds": [{"name": "Text", "ord": 0}, {"name": "Back Extra", "ord": 1}]}})
+    path, conversion = _import_fields(tmp_path, ["{{c1::" * 200_000 + "\x1f",
+                                                 "Minsk is {{c1::the capital" + "::" * 300_000 + "}} of Belarus\x1f"], models)
     assert [str(p) for p in conversion.problems] == [f"{path}:1: note 1: cloze note without a {{{{c1::...}}}} gap; skipped"]
     assert [getattr(q, "text", None) for q in conversion.questions] == ["Minsk is {{the capital}} of Belarus"]
 
 
 def test_a_field_of_unclosed_tags_converts_in_linear_time(tmp_path: Path) -> None:
     """24 KB of ``<a `` took 14 s in the standard HTML parser (it backtracks on unclosed tags)."""
-    db = collection(tmp_path / "c.sqlite")
-    con = sqlite3.connect(db)
-    con.executemany("INSERT INTO notes VALUES (?, 1, '', ?)", [
-        (1, "<a " * 70_000 + "\x1fback"),
-        (2, '<div class="studyapp-prompt">x &lt; y' + "<b " * 70_000 + '</div>\x1f<div class="studyapp-answer">b < c</div>'),
+    _, conversion = _import_fields(tmp_path, [
+        "<a " * 70_000 + "\x1fback",
+        '<div class="studyapp-prompt">x &lt; y' + "<b " * 70_000 + '</div>\x1f<div class="studyapp-answer">b < c</div>',
     ])
-    con.commit()
-    con.close()
-    path = package(tmp_path / "tags.apkg", db)
-    conversion = Conversion()
-    started = time.monotonic()
-    parse_apkg(path, "d", conversion)
-    assert time.monotonic() - started < 5
     assert conversion.problems == []
     first, second = conversion.questions
     assert first.prompt.startswith("<a <a ") and len(first.prompt) > 200_000 - 10
