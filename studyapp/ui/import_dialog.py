@@ -56,6 +56,7 @@ class ImportDialog(QDialog):
         self.file_label, self.choose_button = self.target.label, self.target.choose_button
         self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
         self.summary, self.save_button = self.target.summary, self.target.save_button
+        self.summary.setWordWrap(True)  # it may quote a long path and reason
         self.preview = QListWidget()
         self.problems = QListWidget()
         self.problems.setMaximumHeight(150)
