@@ -159,7 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("draft", "import", "export"):
         from studyapp.interop.commands import run_interop
 
-        return run_interop(args, os.environ, sys.stdout)
+        try:
+            return run_interop(args, os.environ, sys.stdout)
+        except KeyboardInterrupt:  # Ctrl-C: temporary files are already gone, nothing half-written
+            sys.stderr.write(f"studyapp {args.command}: interrupted\n")
+            return 130
 
     # Start-up makes objects that live as long as the window (modules, classes, enums, Qt
     # wrappers): collecting meanwhile took ~10 ms and found next to nothing. run_window turns

@@ -10,8 +10,10 @@ is in :mod:`studyapp.interop.ankicollection`.
 
 from __future__ import annotations
 
-import sqlite3
+import os
+import shutil
 import tempfile
+import threading
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,12 +22,16 @@ import zstandard
 
 from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, MultiQuestion, TextQuestion, TrueFalseQuestion
 from studyapp.interop.ankicollection import collection_member, extract_collection, note_types
+from studyapp.interop.collectionread import CollectionReader, ReadLimits, UnusablePackage, open_collection
 from studyapp.interop.ankitext import anki_cloze, field_text
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
-from studyapp.interop.htmltext import html_to_text
+from studyapp.interop.htmltext import escape_stray_lt, html_to_text
 from studyapp.interop.problems import Conversion
 
 MARK = "studyapp-"  # class prefix of the HTML studyapp writes into exported notes
+# A question file holds at most 1 MiB, so no package with more notes could ever be written out.
+MAX_NOTES = 100_000
+TEMP_PREFIX = "studyapp-apkg-"  # + process id: a later import removes the folders of killed ones
 _VOID = frozenset("br hr img input meta link wbr source area col embed".split())
 
 
@@ -82,12 +88,19 @@ class _Marked(HTMLParser):
         return tuple(clean_text(v) for v in self.values.get(key, []))
 
 
+def _text(value: object) -> str:
+    """A column value as text (Anki stores text; a blob is decoded, anything else shown as is)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return "" if value is None else str(value)
+
+
 def _restore(front: str, back: str, deck: str, qid: str, tags: tuple[str, ...], line: int) -> AnyQuestion | None:
     """A studyapp-exported Basic note back to its question, or None for an ordinary note."""
     if f'class="{MARK}prompt"' not in front:
         return None
     m = _Marked()
-    m.feed(front + back)
+    m.feed(escape_stray_lt(front + back))
     m.close()
     common = Common(deck=deck, id=qid, prompt=m.one("prompt"), explanation=m.one("explanation") or None, tags=tags, line=line)
     if m.kind == "choice":
@@ -101,45 +114,78 @@ def _restore(front: str, back: str, deck: str, qid: str, tags: tuple[str, ...], 
     return CardQuestion(answer=m.one("answer"), **common)
 
 
-def parse_apkg(path: Path, deck_id: str, conversion: Conversion) -> None:
-    """Add a question for every Basic or Cloze note in the package at ``path``."""
+def parse_apkg(path: Path, deck_id: str, conversion: Conversion, cancel: threading.Event | None = None,
+               limits: ReadLimits = ReadLimits()) -> None:
+    """Add a question for every Basic or Cloze note in the package at ``path``.
+
+    A package that cannot be read at all is one problem, ``not a usable Anki package (reason)``
+    (:meth:`Conversion.fail`). The collection is unpacked into a temporary folder that is removed
+    on every way out, Ctrl-C included; it is read under ``limits``, and ``cancel`` (when set)
+    stops the unpacking or the read at once with ``ImportCancelled``.
+    """
+    try:
+        _sweep_stale_folders(Path(tempfile.gettempdir()))
+        with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp:
+            _read_package(path, Path(tmp), deck_id, conversion, cancel, limits)
+    except UnusablePackage as exc:
+        conversion.fail(path, f"not a usable Anki package ({exc})")
+    except OSError as exc:  # no temporary folder: TMPDIR missing, read-only or full
+        conversion.fail(path, f"cannot unpack it: no temporary folder ({exc.strerror or exc})")
+
+
+def _sweep_stale_folders(tmp: Path) -> None:
+    """Remove the folders of imports whose process is gone (killed: no ``finally`` ran for them)."""
+    if os.name != "posix":  # os.kill(pid, 0) only asks on POSIX; elsewhere it would end the process
+        return
+    for folder in tmp.glob(f"{TEMP_PREFIX}*-*"):
+        pid = folder.name[len(TEMP_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, another user's, or not ours to judge
+            continue
+
+
+def _read_package(path: Path, tmp: Path, deck_id: str, conversion: Conversion, cancel: threading.Event | None,
+                  limits: ReadLimits) -> None:
     try:
         z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        conversion.problem(path, 0, f"not an Anki package ({exc})")
-        return
-    with z, tempfile.TemporaryDirectory(prefix="studyapp-apkg-") as tmp:
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnusablePackage(f"not a zip file: {exc}") from None
+    with z:
         member = collection_member(z)
         if member is None:
-            conversion.problem(path, 0, "no collection.anki21b/anki21/anki2 inside; not an Anki deck package")
-            return
-        db_path = Path(tmp) / "collection.sqlite"
+            raise UnusablePackage("no collection.anki21b/anki21/anki2 inside")
+        db_path = tmp / "collection.sqlite"
         try:
-            extract_collection(z, member, db_path)
-        except (zstandard.ZstdError, zipfile.BadZipFile, OSError) as exc:
-            conversion.problem(path, 0, f"cannot unpack {member} ({exc})")
-            return
+            extract_collection(z, member, db_path, cancel=cancel)
+        except (zstandard.ZstdError, zipfile.BadZipFile, OSError, ValueError, EOFError,
+                NotImplementedError, RuntimeError) as exc:  # what zipfile and zstd raise for damaged members
+            raise UnusablePackage(f"cannot unpack {member}: {exc}") from None
+    with open_collection(db_path, limits, cancel) as reader:
         try:
-            con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        except sqlite3.Error as exc:
-            conversion.problem(path, 0, f"cannot open the collection ({exc})")
-            return
-        try:
-            _read_notes(path, con, deck_id, conversion)
-        except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
-            conversion.problem(path, 0, f"unreadable collection ({exc})")
-        finally:
-            con.close()
+            _read_notes(path, reader, deck_id, conversion)
+        except (ValueError, KeyError, TypeError, IndexError, ArithmeticError, RecursionError) as exc:
+            raise UnusablePackage(f"unreadable collection ({type(exc).__name__}: {exc})") from None
 
 
-def _read_notes(path: Path, con: sqlite3.Connection, deck_id: str, conversion: Conversion) -> None:
-    models = note_types(con)
+def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: Conversion) -> None:
+    models = note_types(reader)
+    reader.require_tables("notes")
     ids = IdAllocator()
-    rows = con.execute("SELECT id, mid, tags, flds FROM notes ORDER BY id").fetchall()
+    rows: list[tuple[object, ...]] = []
+    for row in reader.rows("SELECT id, mid, tags, flds FROM notes ORDER BY id"):
+        if len(rows) >= MAX_NOTES:
+            raise UnusablePackage(f"more than {MAX_NOTES:,} notes; export a smaller deck")
+        rows.append(row)
     for n, (_nid, mid, tags_text, flds) in enumerate(rows, start=1):
-        model = models.get(int(mid))
-        fields = str(flds).split("\x1f")
-        tags = tuple(dict.fromkeys(clean_text(t) for t in str(tags_text).split() if clean_text(t)))
+        reader.check_cancel()
+        model = models.get(mid) if isinstance(mid, int) else None
+        fields = _text(flds).split("\x1f")
+        tags = tuple(dict.fromkeys(clean_text(t) for t in _text(tags_text).split() if clean_text(t)))
         if model is None:
             conversion.problem(path, n, f"note {n} uses an unknown note type; skipped")
             continue
@@ -153,14 +199,14 @@ def _read_notes(path: Path, con: sqlite3.Connection, deck_id: str, conversion: C
                 continue
             prompt = None
             m = _Marked()
-            m.feed(fields[0])
+            m.feed(escape_stray_lt(fields[0]))
             if m.one("prompt"):  # exported by studyapp with an instruction above the text
                 prompt = m.one("prompt")
                 body = fields[0].split("</div>", 1)[1] if "</div>" in fields[0] else fields[0]
                 cloze = anki_cloze(field_text(body, True)) or cloze
             extra = fields[1] if len(fields) > 1 else ""
             explanation = _Marked()
-            explanation.feed(extra)
+            explanation.feed(escape_stray_lt(extra))
             text_extra = explanation.one("explanation") or field_text(extra, True)
             q: AnyQuestion = cloze_question(
                 deck=deck_id, id=ids.take(cloze.replace("{", "").replace("}", ""), "cloze"), text=cloze,

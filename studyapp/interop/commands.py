@@ -120,7 +120,8 @@ def run_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     for p in conversion.problems:
         out.write(f"{p}\n")
     if not conversion.questions:
-        out.write(f"Nothing imported from {source}\n")
+        if not conversion.failed:  # a failed file's one line already says why
+            out.write(f"Nothing imported from {source}\n")
         return 1
     text = imported_text(conversion, source.name, args.deck, args.title)
     if not fits_in_one_file(text):

@@ -6,6 +6,7 @@ else Anki/Quizlet text; ``.csv``/``.tsv`` and anything else -> Anki/Quizlet text
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from studyapp.interop.ankitext import MAX_TEXT_IMPORT_BYTES, parse_anki_text
@@ -18,11 +19,14 @@ IMPORT_HEADER = "Imported by studyapp from {name}."
 NAME_FILTER = "Anki, Quizlet or Moodle files (*.apkg *.txt *.csv *.tsv *.gift);;All files (*)"
 
 
-def import_file(path: Path, deck_id: str) -> Conversion:
-    """Read ``path`` into questions of deck ``deck_id`` plus the problems met (never raises for bad input)."""
+def import_file(path: Path, deck_id: str, cancel: threading.Event | None = None) -> Conversion:
+    """Read ``path`` into questions of deck ``deck_id`` plus the problems met (never raises for bad input).
+
+    Setting ``cancel`` stops reading a package at once with ``ImportCancelled``.
+    """
     conversion = Conversion()
     if path.suffix.lower() in (".apkg", ".colpkg"):
-        parse_apkg(path, deck_id, conversion)
+        parse_apkg(path, deck_id, conversion, cancel)
         return conversion
     try:
         data = path.read_bytes()

@@ -18,7 +18,7 @@ class InteropProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 @dataclass(slots=True)
@@ -27,6 +27,13 @@ class Conversion:
 
     questions: list[AnyQuestion] = field(default_factory=list)
     problems: list[InteropProblem] = field(default_factory=list)
+    failed: bool = False  # the whole file was unusable: its one problem says why
+
+    def fail(self, path: Path, message: str) -> None:
+        """Nothing of ``path`` can be used: drop what was converted, keep ``message`` as the one problem."""
+        self.questions.clear()
+        self.problems[:] = [InteropProblem(path, 0, message)]
+        self.failed = True
 
     def problem(self, path: Path, line: int, message: str) -> None:
         self.problems.append(InteropProblem(path, line, message))

@@ -3,20 +3,39 @@
 Nothing is written until the author has seen the preview (every question that will be written)
 and the problems (``path:line: message``, each one a skipped item). Save writes
 ``<deck id>.yaml`` into ``target_dir`` and emits ``saved(path)``.
+
+The file is read on a worker thread (:class:`BackgroundTask`): a busy bar and "Cancel reading"
+show meanwhile, and the window keeps answering; Cancel stops the reader through the same flag
+SQLite's progress handler checks. Everything shown from the file (names, questions, problems)
+is plain text: labels are set to ``PlainText``, list items are never rich, tooltips are escaped.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.interop.importer import NAME_FILTER, fits_in_one_file, import_file, imported_text
 from studyapp.interop.problems import Conversion
 from studyapp.interop.yamlwrite import write_text_atomic
 from studyapp.ui import dialogs
+from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.draft_dialog import TargetForm, may_replace, question_line, report_written
+
+
+def _plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` literally (tooltips guess rich text and have no plain switch)."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def _fill(view: QListWidget, lines: list[str]) -> None:
+    view.clear()
+    view.addItems(lines)
+    for i, line in enumerate(lines):
+        view.item(i).setToolTip(_plain_tooltip(line))
 
 
 class ImportDialog(QDialog):
@@ -37,9 +56,24 @@ class ImportDialog(QDialog):
         self.file_label, self.choose_button = self.target.label, self.target.choose_button
         self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
         self.summary, self.save_button = self.target.summary, self.target.save_button
+        self.summary.setWordWrap(True)  # it may quote a long path and reason
         self.preview = QListWidget()
         self.problems = QListWidget()
         self.problems.setMaximumHeight(150)
+        self.task = BackgroundTask(self)
+        self.task.finished.connect(self._loaded)
+        self.task.failed.connect(self._load_failed)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # how long a file takes is unknown: a busy bar
+        self.busy_bar.setAccessibleName("Reading the file")
+        self.cancel_button = QPushButton("Cancel reading")
+        self.cancel_button.clicked.connect(self.cancel_reading)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_bar, 1)
+        busy_row.addWidget(self.cancel_button)
+        self.busy_bar.hide()
+        self.cancel_button.hide()
+        self.status = ""  # what the summary says instead of the counts (reading, cancelled, unusable)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.target.form())
@@ -47,6 +81,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.preview, 1)
         layout.addWidget(QLabel("Problems (these items are skipped):"))
         layout.addWidget(self.problems)
+        layout.addLayout(busy_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.target.buttons)
         self._update()
@@ -57,29 +92,62 @@ class ImportDialog(QDialog):
             self.load_file(path)
 
     def load_file(self, path: Path) -> None:
-        """Convert ``path`` and show the preview and the problems."""
+        """Read ``path`` on a worker thread; the preview and problems appear when it is done."""
         self.source = path
         self.target.chosen(path, "imported")
-        self.conversion = import_file(path, self.target.deck_id or "imported")
-        self.preview.clear()
-        self.preview.addItems([question_line(q) for q in self.conversion.questions])
-        self.problems.clear()
-        self.problems.addItems([str(p) for p in self.conversion.problems])
+        self.conversion = Conversion()
+        _fill(self.preview, [])
+        _fill(self.problems, [])
+        deck = self.target.deck_id or "imported"
+        self._set_busy(True, f"Reading {path.name}…")
+        self.task.start(lambda cancel: import_file(path, deck, cancel), name="studyapp-import")
+
+    def cancel_reading(self) -> None:
+        """Stop reading the chosen file; nothing of it is kept."""
+        if not self.task.running:
+            return
+        self.task.cancel()
+        self.source = None
+        self._set_busy(False, "Reading cancelled; choose a file to import.")
+
+    def _set_busy(self, busy: bool, status: str) -> None:
+        self.busy_bar.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.choose_button.setEnabled(not busy)
+        self.status = status
         self._update()
+
+    def _loaded(self, conversion: Conversion) -> None:
+        self.conversion = conversion
+        _fill(self.preview, [question_line(q) for q in conversion.questions])
+        _fill(self.problems, [str(p) for p in conversion.problems])
+        # A file that cannot be used at all says so in one line instead of "0 questions".
+        self._set_busy(False, str(conversion.problems[0]) if conversion.failed else "")
+
+    def _load_failed(self, error: str) -> None:
+        self.source = None
+        self._set_busy(False, f"Could not read the file ({error})")
 
     def _update(self) -> None:
         deck_ok = self.target.deck_ok()
         n, m = len(self.conversion.questions), len(self.conversion.problems)
-        self.save_button.setEnabled(n > 0 and deck_ok and bool(self.target.title))
-        if self.source is None:
+        self.save_button.setEnabled(n > 0 and deck_ok and bool(self.target.title) and not self.task.running)
+        if self.status:
+            self.summary.setText(self.status)
+        elif self.source is None:
             self.summary.setText("Choose a file to import.")
         else:
             note = "" if deck_ok else "; the deck id must be lowercase letters, digits and hyphens"
             self.summary.setText(f"{n} question{'s' if n != 1 else ''} to import, {m} problem{'s' if m != 1 else ''}{note}")
 
+    def done(self, result: int) -> None:
+        """Closing the dialog (Save, Cancel, Esc, the window's close button) stops a read still running."""
+        self.task.cancel()
+        super().done(result)
+
     def save(self) -> None:
         """Write the question file and close; stays open (with a message) when that fails."""
-        if not self.save_button.isEnabled() or self.source is None:
+        if not self.save_button.isEnabled() or self.source is None or self.task.running:
             return
         text = imported_text(self.conversion, self.source.name, self.target.deck_id, self.target.title)
         if not fits_in_one_file(text):

@@ -21,6 +21,7 @@ def test_preview_and_problems_before_writing(qtbot: QtBot, tmp_path: Path, scrip
     dialog.show()
     scripted.files_to_open.append(SAMPLES / "unsupported.gift")
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.task.running, timeout=5000)
     assert dialog.preview.count() == 1
     assert dialog.preview.item(0).text() == "[choice] Minsk  ·  The capital of Belarus is _____."
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
@@ -44,6 +45,7 @@ def test_replacing_a_previous_import_asks_first(qtbot: QtBot, tmp_path: Path, sc
     dialog = ImportDialog(target)
     qtbot.addWidget(dialog)
     dialog.load_file(SAMPLES / "anki_notes.txt")
+    qtbot.waitUntil(lambda: not dialog.task.running, timeout=5000)
     assert dialog.summary.text() == "4 questions to import, 0 problems"
     dialog.save()
     assert (target / "anki-notes.yaml").exists()
@@ -51,6 +53,7 @@ def test_replacing_a_previous_import_asks_first(qtbot: QtBot, tmp_path: Path, sc
     again = ImportDialog(target)
     qtbot.addWidget(again)
     again.load_file(SAMPLES / "quizlet.txt")
+    qtbot.waitUntil(lambda: not again.task.running, timeout=5000)
     again.deck_edit.setText("anki-notes")
     scripted.confirm_answers.append(False)
     again.save()

@@ -24,6 +24,7 @@ from interophelpers import SAMPLES, load_clean
 from studyapp.bank.model import AnyQuestion, CardQuestion, ClozeQuestion, Deck
 from studyapp.interop.ankicollection import NoteType, collection_member, extract_collection, note_types, notetype_kind
 from studyapp.interop.apkgwrite import write_apkg
+from studyapp.interop.collectionread import ReadLimits, open_collection
 from studyapp.interop.commands import run_interop
 from studyapp.interop.importer import import_file, imported_text
 from studyapp.interop.problems import Conversion
@@ -152,11 +153,8 @@ def test_field_names_come_from_the_schema_18_tables(tmp_path: Path, anki_built: 
             member = collection_member(z)
             assert member is not None
             extract_collection(z, member, tmp_path / f"{fmt}.sqlite")
-        con = sqlite3.connect(tmp_path / f"{fmt}.sqlite")
-        try:
-            types = {t.name: t for t in note_types(con).values()}
-        finally:
-            con.close()
+        with open_collection(tmp_path / f"{fmt}.sqlite", ReadLimits()) as reader:
+            types = {t.name: t for t in note_types(reader).values()}
         assert types["Cloze"] == NoteType("Cloze", True, ("Text", "Back Extra"))
         assert types["Basic"] == NoteType("Basic", False, ("Front", "Back"))
 
@@ -176,14 +174,15 @@ def test_damaged_newest_collection_is_reported(tmp_path: Path) -> None:
     with zipfile.ZipFile(bad, "w") as z:
         z.writestr("collection.anki21b", b"\x28\xb5\x2f\xfd not really zstd")
     conv = import_file(bad, "d")
-    assert conv.questions == [] and "cannot unpack collection.anki21b" in str(conv.problems[0])
+    assert conv.questions == [] and conv.failed
+    assert str(conv.problems[0]).startswith(f"{bad}: not a usable Anki package (cannot unpack collection.anki21b: ")
 
 
 def test_not_a_package_is_reported(tmp_path: Path) -> None:
     bad = tmp_path / "bad.apkg"
     bad.write_bytes(b"not a zip")
     conv = import_file(bad, "d")
-    assert conv.questions == [] and "not an Anki package" in str(conv.problems[0])
+    assert conv.questions == [] and str(conv.problems[0]).startswith(f"{bad}: not a usable Anki package (not a zip file: ")
 
 
 def test_export_opens_in_anki_with_notes_types_and_tags(tmp_path: Path, every_type: Deck) -> None:
