@@ -8,6 +8,7 @@ puts the question file in a sub-folder named after the deck and the article besi
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Callable, Sequence
@@ -17,6 +18,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from studyapp.bank.model import Bank, Deck
+from studyapp.safe_write import WritePolicy, write_through
 from studyapp.ui import dialogs
 
 MAX_LISTED_PROBLEMS = 25
@@ -69,13 +71,12 @@ def plan_copy(deck: Deck, questions_dir: Path) -> CopyPlan:
     return CopyPlan(deck.id, copies, conflicts)
 
 
-def carry_out(plan: CopyPlan) -> None:
-    """Copy every file (through a temporary name, so a reader never sees half a file)."""
+def carry_out(plan: CopyPlan, data_dir: Path | None = None) -> None:
+    """Copy every file through ``safe_write``: a temporary file, flushed and renamed, never
+    onto the database, its journals, backups or lock (replacing is asked for before this)."""
+    policy = WritePolicy(data_dirs=(data_dir,) if data_dir else (), replace_existing=True)
     for src, dest in plan.copies:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(f".{dest.name}.adding")
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dest)
+        write_through(dest, functools.partial(shutil.copyfile, src), policy)
 
 
 def problem_lines(bank: Bank, limit: int = MAX_LISTED_PROBLEMS) -> str:

@@ -128,3 +128,25 @@ def test_every_file_of_the_bad_corpus_is_refused_from_the_menu(
         assert f":{lineno}:" in warnings[0], (name, warnings[0])
         assert list(questions.iterdir()) == [], name
     assert running.window.home.model.rowCount() == rows
+
+
+def test_a_question_file_linked_to_the_database_is_never_written_through(
+    make_app: Any, tmp_path: Path, scripted: ScriptedDialogs
+) -> None:
+    """The copy goes through safe_write: even after "Replace?" is answered yes, a name in the
+    question folder that links to the database is refused and the database keeps its bytes."""
+    running = make_app(dirs=None)
+    db = running.core.paths.database
+    q = running.core.paths.questions
+    q.mkdir(parents=True, exist_ok=True)
+    (q / "mine.yaml").symlink_to(db)
+    before = db.read_bytes()
+    newer = write_deck(tmp_path / "downloads", "mine.yaml", GOOD)
+
+    scripted.files_to_open.append(newer)
+    scripted.confirm_answers.append(True)
+    _add(running.window)
+
+    assert db.read_bytes() == before
+    assert (q / "mine.yaml").is_symlink()
+    assert any("database" in t and "never written over" in t for t in scripted.texts("warn"))
