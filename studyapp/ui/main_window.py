@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
 
     def open_reader(self, deck_id: str, quote: str | None = None, *, return_to: Screen | None = None) -> bool:
         """Show ``deck_id``'s article, ``quote`` highlighted; False when there is no article."""
+        from studyapp.articles.blocks import parse_article
         from studyapp.ui.reader_mastery import deck_paragraph_mastery
         from studyapp.ui.reader_view import ReaderView
 
@@ -313,7 +314,8 @@ class MainWindow(QMainWindow):
         reader = self.view(Screen.READER)
         assert isinstance(reader, ReaderView)
         reader.set_return_to(*_READER_BACK.get(self._reader_return, ("← Decks", "Back to decks")))
-        reader.show_article(deck.title, text, deck_paragraph_mastery(deck, text, self.core.store))
+        article = parse_article(text)  # read and folded once: the map and the highlight share it
+        reader.show_article(deck.title, article, deck_paragraph_mastery(deck, article, self.core.store))
         if quote:
             reader.highlight(quote)
         self.stack.setCurrentWidget(reader)

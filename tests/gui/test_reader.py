@@ -10,7 +10,7 @@ from window_samples import FIXED_NOW, GOOD, write_deck
 
 from studyapp.grading import Outcome
 from studyapp.store import Attempt, Mode
-from studyapp.ui.article_text import BlockKind, locate_quote, parse_article
+from studyapp.articles.blocks import BlockKind, locate_quote, parse_article
 from studyapp.ui.main_window import Screen
 from studyapp.ui.reader_view import Mastery, ReaderView
 
