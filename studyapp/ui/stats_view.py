@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
+from studyapp.percent import percent, percent_text
 from studyapp.stats import Statistics, bank_questions, compute_statistics
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
@@ -52,7 +53,7 @@ CHART_HEIGHT = 300
 
 
 def _percent(ratio: float | None) -> str:
-    return "—" if ratio is None else f"{round(ratio * 100)}%"
+    return percent_text(ratio)
 
 
 
@@ -293,7 +294,7 @@ class StatsView(QWidget):
         bar_set.setColor(accent)
         bar_set.setBorderColor(accent)
         for t in tags:
-            bar_set.append((t.accuracy.ratio or 0.0) * 100)
+            bar_set.append(percent(t.accuracy.ratio or 0.0))  # the "%d%%" label truncates
         bars.append(bar_set)
         chart.addSeries(bars)
         cats, values = QBarCategoryAxis(), QValueAxis()
