@@ -213,7 +213,9 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         names = {Screen.QUIZ: "Quiz", Screen.FLASHCARDS: "Flashcards", Screen.READER: "Article", Screen.STATS: "Statistics"}
         name = names.get(self.current_screen())
-        self.setWindowTitle(f"studyapp — {name}" if name else "studyapp")
+        # The application's name last: Linux and Windows append the display name to a title
+        # that does not end with it ("studyapp — Quiz — studyapp"); macOS shows it as set.
+        self.setWindowTitle(f"{name} — {APPLICATION}" if name else APPLICATION)
 
     def current_screen(self) -> Screen:
         """Which screen the stack shows."""
