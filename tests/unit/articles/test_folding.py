@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyapp.articles.blocks import parse_article
-from studyapp.articles.folding import MANY_QUOTES, FoldedText
+from studyapp.articles import folding
+from studyapp.articles.folding import FoldedText
 from studyapp.bank.loader import load_files
 from studyapp.paths import bundled_questions_dir
 from studyapp.textnorm import fold_quote
@@ -41,6 +43,14 @@ def old_locate(text: str, quote: str) -> tuple[int, int] | None:
     return where[at], where[at + len(needle) - 1] + 1
 
 
+@pytest.fixture
+def one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ``find_all`` takes the one-pass (automaton) path, however few the quotes."""
+    monkeypatch.setattr(folding, "MANY_QUOTES", 1)
+    monkeypatch.setattr(folding, "MANY_QUOTE_SCANS", 0)
+
+
+@pytest.mark.usefixtures("one_pass")
 def test_every_quote_of_the_bundled_deck_keeps_its_span() -> None:
     bank = load_files(sorted(bundled_questions_dir().glob("*.yaml")))
     assert bank.decks and not bank.problems
@@ -49,7 +59,6 @@ def test_every_quote_of_the_bundled_deck_keeps_its_span() -> None:
         assert deck.source is not None
         article = parse_article(deck.source.read_text(encoding="utf-8"))
         quotes = [q.quote for q in deck.questions if q.quote]
-        assert len(set(quotes)) >= MANY_QUOTES  # so find_all takes the one-pass path
         together = FoldedText(article.text).find_all(quotes)
         for quote in quotes:
             expected = old_locate(article.text, quote)
@@ -99,7 +108,10 @@ def test_find_matches_the_old_search(text: str, data: st.DataObject) -> None:
 @given(st.text(alphabet="abc \n", max_size=200), st.lists(st.text(alphabet="abc ", min_size=1, max_size=5), max_size=40))
 def test_many_quotes_at_once_find_what_single_finds_find(text: str, quotes: list[str]) -> None:
     """Overlapping quotes, quotes inside quotes, repeated ones: one pass agrees with find."""
-    together = FoldedText(text).find_all(quotes)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(folding, "MANY_QUOTES", 1)
+        patch.setattr(folding, "MANY_QUOTE_SCANS", 0)
+        together = FoldedText(text).find_all(quotes)
     for quote in quotes:
         assert together[quote] == FoldedText(text).find(quote) == old_locate(text, quote)
 
@@ -114,3 +126,10 @@ def test_blocks_of_quotes() -> None:
     span = article.locate('with "quotes"')
     assert span is not None and article.text[span.start : span.end] == "with “quotes”"
     assert article.paragraph_at(len(article.text) + 5) is None
+
+
+def test_the_loader_check_answers_from_one_pass(one_pass: None) -> None:
+    folded = FoldedText("One two three. Four five six.")
+    folded.prepare(["two three", "five six", "seven"])
+    assert folded._found == {"two three": 4, "five six": 20, "seven": -1}
+    assert folded.contains("two  three") and not folded.contains("seven")
