@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
         assert isinstance(reader, ReaderView)
         reader.set_return_to(*_READER_BACK.get(self._reader_return, ("← Decks", "Back to decks")))
         article = parse_article(text)  # read and folded once: the map and the highlight share it
-        reader.show_article(deck.title, article, deck_paragraph_mastery(deck, article, self.core.store))
+        reader.show_article(deck.title, article, lambda: deck_paragraph_mastery(deck, article, self.core.store))
         if quote:
             reader.highlight(quote)
         self.stack.setCurrentWidget(reader)

@@ -8,7 +8,7 @@ fetched).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -41,6 +41,7 @@ class ReaderView(QWidget):
         self.article: Article | None = None
         self.paragraph_mastery: dict[int, Mastery] = {}
         self.highlighted: tuple[int, int] | None = None
+        self._mastery_source: Callable[[], Mapping[int, Mastery]] | None = None  # the map, when first shown
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back = QPushButton("← Decks")
@@ -100,13 +101,22 @@ class ReaderView(QWidget):
         super().keyPressEvent(event)
 
     def show_article(
-        self, title: str, article: Article | str, paragraph_mastery: Mapping[int, Mastery] | None = None
+        self,
+        title: str,
+        article: Article | str,
+        paragraph_mastery: Mapping[int, Mastery] | Callable[[], Mapping[int, Mastery]] | None = None,
     ) -> None:
         """Show ``article`` (read by ``parse_article``, or its raw text); ``paragraph_mastery``
-        maps block index → mastery (for the map)."""
+        maps block index → mastery (for the map), or computes it: then only when the map is
+        shown (finding every quote of a long article is the costly part of opening it)."""
         self.title.setText(title)
         self.article = article if isinstance(article, Article) else parse_article(article)
-        self.paragraph_mastery = dict(paragraph_mastery or {})
+        if callable(paragraph_mastery):
+            self._mastery_source = paragraph_mastery
+            self.paragraph_mastery = {}
+        else:
+            self._mastery_source = None
+            self.paragraph_mastery = dict(paragraph_mastery or {})
         self.highlighted = None
         self._render()
 
@@ -155,6 +165,9 @@ class ReaderView(QWidget):
 
     def _apply_tints(self) -> None:
         """Tint the paragraphs (painted behind them: the document is not rebuilt)."""
+        if self._mastery_source is not None and self.map_toggle.isChecked():
+            self.paragraph_mastery = dict(self._mastery_source())
+            self._mastery_source = None
         tint = self._tints()
         blocks = self.article.blocks if self.article is not None and self.map_toggle.isChecked() else ()
         self.text.tints = block_tints({

@@ -76,8 +76,10 @@ def test_mastery_map_tints_paragraphs_from_history(make_app: Any, tmp_path: Path
     window.open_reader("sample-deck")
     reader = window.view(Screen.READER)
     assert isinstance(reader, ReaderView)
-    assert Mastery.WEAK in reader.paragraph_mastery.values()
+    assert reader.paragraph_mastery == {}  # computed when the map is first shown
     reader.map_toggle.setChecked(True)
+    assert Mastery.WEAK in reader.paragraph_mastery.values()
     assert not reader.legend.isHidden()
+    assert reader.text.tints  # painted behind the weak paragraph
     weak_block = next(i for i, m in reader.paragraph_mastery.items() if m is Mastery.WEAK)
     assert "sham" in reader.article.blocks[weak_block].text  # type: ignore[union-attr]

@@ -133,3 +133,13 @@ def test_the_loader_check_answers_from_one_pass(one_pass: None) -> None:
     folded.prepare(["two three", "five six", "seven"])
     assert folded._found == {"two three": 4, "five six": 20, "seven": -1}
     assert folded.contains("two  three") and not folded.contains("seven")
+
+
+def test_long_quotes_sharing_their_beginning_are_told_apart(one_pass: None) -> None:
+    opening = "The minister said that the talks "
+    text = f"{opening}failed. Later: {opening}went well. And {opening}failed again."
+    quotes = [f"{opening}went well", f"{opening}failed again", f"{opening}failed", f"{opening}stalled"]
+    together = FoldedText(text).find_all(quotes)
+    for quote in quotes:
+        assert together[quote] == old_locate(text, quote)
+    assert together[f"{opening}stalled"] is None
