@@ -32,8 +32,6 @@ from studyapp.articles.blocks import Article, BlockKind
 
 READABLE_WIDTH = 820
 DOCUMENT_MARGIN = 18
-#: Document blocks per article block: the block itself and the empty line after it.
-BLOCK_STRIDE = 2
 
 
 class ArticleText(QPlainTextEdit):
@@ -49,7 +47,7 @@ class ArticleText(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins match the page
-        #: Document block number → the colour painted behind it (the mastery map).
+        #: Document position of a block's start → the colour painted behind it (the mastery map).
         self.tints: dict[int, QColor] = {}
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -71,7 +69,7 @@ class ArticleText(QPlainTextEdit):
                 rect = self.blockBoundingGeometry(block).translated(offset)
                 if rect.top() > bottom:
                     break
-                tint = self.tints.get(block.blockNumber())
+                tint = self.tints.get(block.position())
                 if tint is not None:
                     rect.setLeft(0)
                     rect.setWidth(width)
@@ -94,6 +92,7 @@ class ArticleDocument:
         self._article_starts: list[int] = []  # a shown paragraph's first character in the article
         self._doc_starts: list[int] = []  # ... and in the document
         self._lengths: list[int] = []
+        self._block_starts: list[int] = []  # every article block's first character in the document
         formats: list[tuple[int, int, QTextCharFormat]] = []
         heading = QTextCharFormat()
         heading.setFontPointSize(font.pointSizeF() * 1.4)
@@ -104,6 +103,7 @@ class ArticleDocument:
         image.setFontPointSize(font.pointSizeF() * 0.9)
         position = 0
         for block in article.blocks:
+            self._block_starts.append(position)
             if block.kind is BlockKind.IMAGE:
                 line = f"[image{': ' + block.text if block.text else ''}]"
                 formats.append((position, len(line), image))
@@ -127,14 +127,14 @@ class ArticleDocument:
         # Laid out only now, and then block by block as they are shown.
         self.document.setDocumentLayout(QPlainTextDocumentLayout(self.document))
 
+    def tints(self, paragraph_colors: Mapping[int, QColor]) -> dict[int, QColor]:
+        """Article block index → colour, keyed as ``ArticleText.tints`` wants (by position, so a
+        paragraph separator inside the text cannot shift the tints)."""
+        return {self._block_starts[i]: color for i, color in paragraph_colors.items() if i < len(self._block_starts)}
+
     def position(self, offset: int) -> int | None:
         """The document position of ``offset`` in the article (None outside shown text)."""
         i = bisect_right(self._article_starts, offset) - 1
         if i < 0 or offset > self._article_starts[i] + self._lengths[i]:
             return None
         return self._doc_starts[i] + offset - self._article_starts[i]
-
-
-def block_tints(paragraph_colors: Mapping[int, QColor]) -> dict[int, QColor]:
-    """Article block index → colour, as document block numbers (a block and its empty line)."""
-    return {i * BLOCK_STRIDE: color for i, color in paragraph_colors.items()}

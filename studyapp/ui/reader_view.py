@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QTextCharFormat, QTex
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from studyapp.articles.blocks import Article, BlockKind, parse_article
-from studyapp.ui.article_document import ArticleDocument, ArticleText, block_tints
+from studyapp.ui.article_document import ArticleDocument, ArticleText
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.theme import colors_for, scale_font
 
@@ -170,11 +170,12 @@ class ReaderView(QWidget):
             self._mastery_source = None
         tint = self._tints()
         blocks = self.article.blocks if self.article is not None and self.map_toggle.isChecked() else ()
-        self.text.tints = block_tints({
+        colors = {
             i: tint[m]
             for i, m in self.paragraph_mastery.items()
             if m in tint and i < len(blocks) and blocks[i].kind is BlockKind.PARAGRAPH
-        })
+        }
+        self.text.tints = self._document.tints(colors) if self._document is not None else {}
         self.text.viewport().update()
 
     def _mark_highlight(self) -> None:

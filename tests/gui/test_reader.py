@@ -83,3 +83,17 @@ def test_mastery_map_tints_paragraphs_from_history(make_app: Any, tmp_path: Path
     assert reader.text.tints  # painted behind the weak paragraph
     weak_block = next(i for i, m in reader.paragraph_mastery.items() if m is Mastery.WEAK)
     assert "sham" in reader.article.blocks[weak_block].text  # type: ignore[union-attr]
+
+
+def test_tints_and_highlight_stay_on_their_paragraph_after_a_paragraph_separator(qtbot: Any) -> None:
+    """U+2029 inside a line is one paragraph for the article but a block break for Qt."""
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.map_toggle.setChecked(True)
+    reader.show_article("t", "First paragraph.\u2029Still the first one.\nSecond paragraph, quoted here.", {1: Mastery.WEAK})
+    assert reader.highlight("quoted here")
+    assert reader.highlighted_text() == "quoted here"
+    doc = reader.text.document()
+    block = doc.findBlock(doc.toPlainText().index("Second"))
+    assert list(reader.text.tints) == [block.position()]
+    assert block.text().startswith("Second paragraph")
