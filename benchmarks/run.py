@@ -6,7 +6,7 @@ Usage (what ``make bench`` runs)::
                                                                   [--profile] [--keep]
 
 ``--quick`` uses fewer rounds and a smaller history (for development; the table says so);
-``--only`` runs the named benchmarks (startup, load, record, stats, queue, ready, memory);
+``--only`` runs the named benchmarks (startup, load, record, stats, queue, ready, memory, reader);
 ``--profile [DIR]`` also writes a pyinstrument profile of studyapp's side of each benchmark;
 ``--keep`` keeps the temporary folder with the generated data (its path is printed).
 
@@ -42,6 +42,7 @@ BENCHMARKS = {
     "queue": ("5", "bench_queue"),
     "ready": ("6", "bench_ready"),
     "memory": ("7", "bench_memory"),
+    "reader": ("8", "bench_reader"),
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
+from studyapp.percent import percent_text
 from studyapp.stats import Accuracy, Statistics, bank_questions, compute_statistics, summaries_notice
 from studyapp.store import StoreError, open_store
 
@@ -21,7 +22,7 @@ EXIT_ERROR = 1
 
 
 def _pct(acc: Accuracy) -> str:
-    return "–" if acc.ratio is None else f"{acc.ratio:.0%} ({acc.right:,}/{acc.answers:,})"
+    return "–" if acc.ratio is None else f"{percent_text(acc.ratio)} ({acc.right:,}/{acc.answers:,})"
 
 
 def _days(n: int) -> str:
@@ -50,8 +51,8 @@ def format_statistics(st: Statistics, data_dir: Path, deck: str | None = None) -
     quizzes = st.quiz_scores
     if quizzes:
         scores = [q.score for q in quizzes]
-        lines.append(f"quizzes   {len(quizzes):,} finished · last {scores[-1]:.0%} · best {max(scores):.0%}"
-                     f" · average {sum(scores) / len(scores):.0%}")
+        lines.append(f"quizzes   {len(quizzes):,} finished · last {percent_text(scores[-1])} · best {percent_text(max(scores))}"
+                     f" · average {percent_text(sum(scores) / len(scores))}")
     else:
         lines.append("quizzes   none finished yet")
     active = [d for d in st.heatmap if d.count]

@@ -71,10 +71,15 @@ def fold_answer(text: str) -> str:
     return collapse_ws(text)
 
 
-def fold_quote(text: str) -> str:
-    """Normalise a quote or an article so a quote can be found in it (case kept)."""
-    text = unicodedata.normalize("NFC", text)
+def fold_typography(text: str) -> str:
+    """Typographic quotes, dashes and no-break spaces to plain ones, one character for one
+    (so offsets into ``text`` stay valid); no other change."""
     for typographic, plain in _QUOTE_PAIRS:
         if typographic in text:
             text = text.replace(typographic, plain)
-    return collapse_ws(text)
+    return text
+
+
+def fold_quote(text: str) -> str:
+    """Normalise a quote or an article so a quote can be found in it (case kept)."""
+    return collapse_ws(fold_typography(unicodedata.normalize("NFC", text)))

@@ -89,10 +89,11 @@ def _fingerprint() -> str:
     """Changes whenever the loader's code changes, so results of older code are not reused."""
     # Every module of the bank package, not a hand-kept list: a new rules module must not be
     # forgotten (it was, once, when validate.py was split).
-    # textnorm is named by path, not imported: a warm start needs none of its dependencies.
+    # textnorm and the quote lookup are named by path, not imported: a warm start needs none
+    # of their dependencies.
     parts = [studyapp.__version__]
     bank_dir = Path(__file__).resolve().parent
-    files = sorted(bank_dir.glob("*.py")) + [bank_dir.parent / "textnorm.py"]
+    files = sorted(bank_dir.glob("*.py")) + [bank_dir.parent / "textnorm.py", bank_dir.parent / "articles" / "folding.py"]
     for file in files:
         try:
             st = file.stat()

@@ -14,14 +14,14 @@ import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from studyapp.bank.fieldreader import Fields, Reader, suggest
 from studyapp.bank.model import AnyQuestion, Deck, QuestionType
 from studyapp.bank.questionrules import REQUIRED, TYPE_FIELDS, build_question
 from studyapp.bank.results import ValidatedFile
 from studyapp.bank.yamlnodes import MAX_FILE_BYTES, at
-from studyapp.textnorm import fold_quote
+from studyapp.articles.folding import FoldedText
 
 TOP_FIELDS = ("deck", "title", "source", "questions")
 COMMON_FIELDS = frozenset({"id", "type", "explanation", "quote", "tags"})
@@ -64,6 +64,8 @@ def validate_document(root: Node, path: Path, line_count: int) -> ValidatedFile:
         )
     title = r.required_text(fields, "title", None)
     source_path, source_text = _read_source(r, fields, path)
+    if source_text is not None and "questions" in fields:
+        source_text.prepare(_written_quotes(fields["questions"][1]))
     questions = _read_questions(r, fields, deck_id or "", source_text, source_path)
     if r.problems or deck_id is None or title is None or questions is None:
         return ValidatedFile(None, r.result(), deck_at, source_path)
@@ -75,7 +77,7 @@ def _read_questions(
     r: Reader,
     fields: Fields,
     deck_id: str,
-    source_text: str | None,
+    source_text: FoldedText | None,
     source_path: Path | None,
 ) -> tuple[AnyQuestion, ...] | None:
     if "questions" not in fields or r.is_empty(fields["questions"][1]):
@@ -106,7 +108,7 @@ def _read_question(
     r: Reader,
     item: MappingNode,
     deck_id: str,
-    source_text: str | None,
+    source_text: FoldedText | None,
     source_path: Path | None,
     first_line: dict[str, int],
 ) -> AnyQuestion | None:
@@ -139,7 +141,7 @@ def _read_question(
         r.optional_text(fields, name)
     tags = r.optional_text_list(fields, "tags")
     quote = r.optional_text(fields, "quote", report=False)
-    if quote is not None and source_text is not None and fold_quote(quote) not in source_text:
+    if quote is not None and source_text is not None and not source_text.contains(quote):
         r.add(
             fields["quote"][1],
             f"quote of question '{qid or '?'}' is not in the source {source_path.name if source_path else ''}"
@@ -176,8 +178,20 @@ def _read_type(r: Reader, fields: Fields, item: MappingNode) -> QuestionType | N
         return None
 
 
-def _read_source(r: Reader, fields: Fields, path: Path) -> tuple[Path | None, str | None]:
-    """Check ``source`` and return (resolved path, folded text) — text only when it is valid."""
+def _written_quotes(questions: Node) -> list[str]:
+    """The ``quote`` scalars of ``questions`` as written, to look them all up in one pass."""
+    items = questions.value if isinstance(questions, SequenceNode) else []
+    return [
+        value.value
+        for item in items
+        if isinstance(item, MappingNode)
+        for key, value in item.value
+        if key.value == "quote" and isinstance(value, ScalarNode)
+    ]
+
+
+def _read_source(r: Reader, fields: Fields, path: Path) -> tuple[Path | None, FoldedText | None]:
+    """Check ``source`` and return (resolved path, folded article) — the article only when it is valid."""
     written = r.optional_text(fields, "source")
     if written is None:
         return None, None
@@ -216,4 +230,4 @@ def _read_source(r: Reader, fields: Fields, path: Path) -> tuple[Path | None, st
     if "\x00" in text:
         r.add(node, f"source file '{written}' is not text (it holds NUL bytes)")
         return resolved, None
-    return resolved, fold_quote(text.removeprefix("\ufeff"))
+    return resolved, FoldedText(text.removeprefix("\ufeff"))

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from studyapp.bank.model import Bank, Deck
+from studyapp.percent import percent_text
 from studyapp.store.localtime import tomorrow_start
 from studyapp.study.limits import DEFAULT_NEW_LIMIT, new_cards_left, new_cards_today
 
@@ -195,8 +196,8 @@ class DeckTableModel(QStandardItemModel):
         if col == Column.NEW:
             return str(row.new)
         if col == Column.MASTERY:
-            return f"{round(row.mastery * 100)}%"
-        return "—" if row.last_score is None else f"{round(row.last_score * 100)}%"
+            return percent_text(row.mastery)
+        return percent_text(row.last_score)
 
 
 class MasteryDelegate(QStyledItemDelegate):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
+from studyapp.percent import percent_text
 from studyapp.ui.theme import scale_font
 from studyapp.ui.deck_model import DECK_ID_ROLE, SORT_ROLE, Column, DeckRow, DeckTableModel, MasteryDelegate
 
@@ -262,9 +263,9 @@ class HomeView(QWidget):
             self.study_button.setText("Study flashcards")
             return
         self.deck_title.setText(row.title)
-        score = "no quiz yet" if row.last_score is None else f"last quiz {round(row.last_score * 100)}%"
+        score = "no quiz yet" if row.last_score is None else f"last quiz {percent_text(row.last_score)}"
         self.deck_info.setText(
-            f"{row.questions} questions · {row.new} new · {row.mastered} mastered ({round(row.mastery * 100)}%) · {score}"
+            f"{row.questions} questions · {row.new} new · {row.mastered} mastered ({percent_text(row.mastery)}) · {score}"
         )
         # As Anki's deck list: what today's session holds, due reviews and new cards (limit applied).
         counts = f"{row.due} due" + (f" · {row.new_today} new" if row.new_today else "")

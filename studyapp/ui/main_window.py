@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, cast, overload
 
 from PySide6.QtCore import QFileSystemWatcher, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from studyapp.bank.model import Bank
 from studyapp.paths import DataPaths
@@ -210,7 +210,9 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         names = {Screen.QUIZ: "Quiz", Screen.FLASHCARDS: "Flashcards", Screen.READER: "Article", Screen.STATS: "Statistics"}
         name = names.get(self.current_screen())
-        self.setWindowTitle(f"studyapp — {name}" if name else "studyapp")
+        # The application's name last: Linux and Windows append the display name to a title
+        # that does not end with it ("studyapp — Quiz — studyapp"); macOS shows it as set.
+        self.setWindowTitle(f"{name} — {APPLICATION}" if name else APPLICATION)
 
     def current_screen(self) -> Screen:
         """Which screen the stack shows."""
@@ -259,12 +261,42 @@ class MainWindow(QMainWindow):
         return study_screens.build_flashcard_view(self)
 
     def _leave_reader(self) -> None:
-        """Back from the reader to where it was opened, with the focus where the user left it."""
+        """Back from the reader to where it was opened, the focus on that screen's primary
+        button (not on "Show in article", which a mouse click focused: Enter, the documented
+        "next" key, would open the article again)."""
         self.show_screen(self._reader_return)
-        if self._reader_return is not Screen.HOME:
+        if self._reader_return is not Screen.HOME:  # home focuses its deck list (Enter studies)
             screen = self.view(self._reader_return)
-            target = screen.focusWidget()
+            target = self._primary_button(self._reader_return) or screen.focusWidget()
             (target or screen).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _primary_button(self, screen: Screen) -> QPushButton | None:
+        """The button Enter means on a study screen as it stands: the quiz's Submit / Next
+        question, the flashcard's "Good" on the back, "Show answer" on the front."""
+        candidates: list[QPushButton] = []
+        if screen is Screen.QUIZ:
+            candidates = [self.view(Screen.QUIZ).primary]
+        elif screen is Screen.FLASHCARDS:
+            from fsrs import Rating
+
+            cards = self.view(Screen.FLASHCARDS)
+            candidates = [cards.rating_buttons[Rating.Good], cards.show_button, cards.end_home]
+        return next((b for b in candidates if b.isVisibleTo(self) and b.isEnabled()), None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """One rule for the whole window: Enter presses the focused push button (a button
+        outside a dialog ignores Enter by itself, so the key arrives here)."""
+        focused = QApplication.focusWidget()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(focused, QPushButton)
+            and focused.isEnabled()
+            and focused.isVisible()
+            and focused.window() is self
+        ):
+            focused.click()
+            return
+        super().keyPressEvent(event)
 
     def show_screen(self, screen: Screen) -> None:
         """Switch to ``screen`` (home refreshes its counts)."""
@@ -292,6 +324,7 @@ class MainWindow(QMainWindow):
 
     def open_reader(self, deck_id: str, quote: str | None = None, *, return_to: Screen | None = None) -> bool:
         """Show ``deck_id``'s article, ``quote`` highlighted; False when there is no article."""
+        from studyapp.articles.blocks import parse_article
         from studyapp.ui.reader_mastery import deck_paragraph_mastery
         from studyapp.ui.reader_view import ReaderView
 
@@ -310,7 +343,8 @@ class MainWindow(QMainWindow):
         reader = self.view(Screen.READER)
         assert isinstance(reader, ReaderView)
         reader.set_return_to(*_READER_BACK.get(self._reader_return, ("← Decks", "Back to decks")))
-        reader.show_article(deck.title, text, deck_paragraph_mastery(deck, text, self.core.store))
+        article = parse_article(text)  # read and folded once: the map and the highlight share it
+        reader.show_article(deck.title, article, lambda: deck_paragraph_mastery(deck, article, self.core.store))
         if quote:
             reader.highlight(quote)
         self.stack.setCurrentWidget(reader)

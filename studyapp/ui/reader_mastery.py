@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from studyapp.articles.blocks import Article
 from studyapp.bank.model import Deck
 from studyapp.grading import Outcome
 from studyapp.ui.deck_model import MASTERED_STABILITY_DAYS
@@ -38,7 +39,7 @@ def mastery_of(card: CardState | None, history: QuestionHistory | None) -> Maste
     return Mastery.UNSEEN
 
 
-def deck_paragraph_mastery(deck: Deck, article_text: str, store: MasteryStore) -> dict[int, Mastery]:
+def deck_paragraph_mastery(deck: Deck, article: Article | str, store: MasteryStore) -> dict[int, Mastery]:
     """Block index of the article → mastery of the questions quoting it."""
     cards = store.card_states(deck.id)
     history = store.question_history(deck.id)
@@ -52,4 +53,4 @@ def deck_paragraph_mastery(deck: Deck, article_text: str, store: MasteryStore) -
         prev = quotes.get(q.quote)
         if prev is None or (m is not Mastery.UNSEEN and (prev is Mastery.UNSEEN or order.index(m) < order.index(prev))):
             quotes[q.quote] = m
-    return paragraph_mastery(article_text, quotes)
+    return paragraph_mastery(article, quotes)

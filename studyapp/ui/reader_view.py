@@ -1,28 +1,22 @@
 """The article reader: the deck's source text, a highlighted passage, an optional mastery map.
 
-The document is built with ``QTextCursor.insertText`` only, so nothing in the article is ever
-read as HTML or Markdown, and image lines become a small "[image]" placeholder (never fetched).
+The article is read by the core (``studyapp.articles``: blocks, and every quote found in one
+pass); the text pane (``article_document``) shows it as plain text, so nothing in the article
+is ever read as HTML or Markdown, and image lines become a small "[image]" placeholder (never
+fetched).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette, QResizeEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTextBrowser,
-    QTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
-from studyapp.ui.article_text import Article, BlockKind, locate_quote, parse_article
+from studyapp.articles.blocks import Article, BlockKind, parse_article
+from studyapp.ui.article_document import ArticleDocument, ArticleText
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.theme import colors_for, scale_font
 
@@ -36,26 +30,6 @@ class Mastery(Enum):
     KNOWN = "known"
 
 
-READABLE_WIDTH = 820
-
-
-class ArticleBrowser(QTextBrowser):
-    """A text browser that keeps lines at a readable length by centring the text column."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)  # the side margins match the page
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        # Called for the viewport's resizes too (QAbstractScrollArea forwards them): only act
-        # when the margin really changes, or setting it would recurse.
-        side = max(0, (self.width() - READABLE_WIDTH) // 2)
-        if self.viewportMargins().left() != side:
-            self.setViewportMargins(side, 0, side, 0)
-        super().resizeEvent(event)
-
-
 class ReaderView(QWidget):
     """Shows one article. ``show_article`` then optionally ``highlight(quote)``."""
 
@@ -67,6 +41,7 @@ class ReaderView(QWidget):
         self.article: Article | None = None
         self.paragraph_mastery: dict[int, Mastery] = {}
         self.highlighted: tuple[int, int] | None = None
+        self._mastery_source: Callable[[], Mapping[int, Mastery]] | None = None  # the map, when first shown
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back = QPushButton("← Decks")
@@ -77,17 +52,14 @@ class ReaderView(QWidget):
         self.map_toggle = QCheckBox("Show mastery map")
         self.map_toggle.setAccessibleName("Show mastery map")
         self.map_toggle.setToolTip("Tint each paragraph by how well you know the questions that quote it")
-        self.map_toggle.toggled.connect(self._render)
+        self.map_toggle.toggled.connect(self._map_toggled)
         top.addWidget(self.back)
         top.addWidget(self.title, 1)
         top.addWidget(self.map_toggle)
         layout.addLayout(top)
-        self.text = ArticleBrowser()
+        self.text = ArticleText()
         self.text.setAccessibleName("Article text")
-        self.text.setOpenLinks(False)
-        self.text.setOpenExternalLinks(False)
-        self.text.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.text.document().setDocumentMargin(18)
+        self._document: ArticleDocument | None = None
         layout.addWidget(self.text, 1)
         self.legend = QWidget()
         legend = QHBoxLayout(self.legend)
@@ -104,6 +76,10 @@ class ReaderView(QWidget):
         layout.addWidget(self.legend)
         self.setTabOrder(self.back, self.map_toggle)
         self.setTabOrder(self.map_toggle, self.text)
+
+    def _map_toggled(self) -> None:
+        self.legend.setVisible(self.map_toggle.isChecked())
+        self._apply_tints()
 
     def changeEvent(self, event: QEvent) -> None:
         # The system switched light/dark: tints and highlight are chosen per palette.
@@ -124,11 +100,23 @@ class ReaderView(QWidget):
             return
         super().keyPressEvent(event)
 
-    def show_article(self, title: str, raw_text: str, paragraph_mastery: Mapping[int, Mastery] | None = None) -> None:
-        """Show ``raw_text``; ``paragraph_mastery`` maps block index → mastery (for the map)."""
+    def show_article(
+        self,
+        title: str,
+        article: Article | str,
+        paragraph_mastery: Mapping[int, Mastery] | Callable[[], Mapping[int, Mastery]] | None = None,
+    ) -> None:
+        """Show ``article`` (read by ``parse_article``, or its raw text); ``paragraph_mastery``
+        maps block index → mastery (for the map), or computes it: then only when the map is
+        shown (finding every quote of a long article is the costly part of opening it)."""
         self.title.setText(title)
-        self.article = parse_article(raw_text)
-        self.paragraph_mastery = dict(paragraph_mastery or {})
+        self.article = article if isinstance(article, Article) else parse_article(article)
+        if callable(paragraph_mastery):
+            self._mastery_source = paragraph_mastery
+            self.paragraph_mastery = {}
+        else:
+            self._mastery_source = None
+            self.paragraph_mastery = dict(paragraph_mastery or {})
         self.highlighted = None
         self._render()
 
@@ -136,9 +124,9 @@ class ReaderView(QWidget):
         """Highlight ``quote`` and scroll it into view; False when it is not in the article."""
         if self.article is None:
             return False
-        found = locate_quote(self.article.text, quote)
-        self.highlighted = found
-        self._render()
+        self.highlighted = self.article.locate(quote)
+        found = self.highlighted
+        self._mark_highlight()
         # Once more after the screen is laid out (the reader may just be becoming visible).
         QTimer.singleShot(0, self.scroll_to_highlight)
         return found is not None
@@ -151,75 +139,59 @@ class ReaderView(QWidget):
     # -- rendering ---------------------------------------------------------------------
 
     def _render(self) -> None:
-        doc = QTextDocument(self.text)
-        doc.setDocumentMargin(18)
-        doc.setDefaultFont(self.font())
-        self._offsets: list[tuple[int, int, int]] = []  # (article start, doc position, length)
+        """Build the document again (a new article, text size or colour scheme)."""
         article = self.article
-        if article is None:
-            self.text.setDocument(doc)
-            return
-        colors = colors_for(self.palette())
-        tint = {
-            Mastery.WEAK: colors.weak,
-            Mastery.LEARNING: colors.learning,
-            Mastery.KNOWN: colors.known,
-        }
+        base = self.palette().base().color()
         for m, sw in self._legend_swatches.items():
             pal = sw.palette()
-            pal.setColor(sw.backgroundRole(), tint.get(m, self.palette().base().color()))
+            pal.setColor(sw.backgroundRole(), self._tints().get(m, base))
             sw.setPalette(pal)
-        show_map = self.map_toggle.isChecked()
-        self.legend.setVisible(show_map)
-        cursor = QTextCursor(doc)
-        base_size = self.font().pointSizeF()
-        first = True
-        for i, block in enumerate(article.blocks):
-            bf = QTextBlockFormat()
-            cf = QTextCharFormat()
-            cf.setFontPointSize(base_size * 1.08)
-            if block.kind is BlockKind.HEADING:
-                bf.setTopMargin(14)
-                bf.setBottomMargin(6)
-                bf.setHeadingLevel(2)
-                cf.setFontPointSize(base_size * 1.4)
-                cf.setFontWeight(QFont.Weight.Bold)
-            elif block.kind is BlockKind.IMAGE:
-                bf.setBottomMargin(10)
-                cf.setFontItalic(True)
-                cf.setForeground(colors.muted)
-                cf.setFontPointSize(base_size * 0.9)
-            else:
-                bf.setBottomMargin(10)
-                bf.setLineHeight(130, 1)  # QTextBlockFormat.ProportionalHeight
-                mastery = self.paragraph_mastery.get(i)
-                if show_map and mastery in tint:
-                    bf.setBackground(tint[mastery])
-            if first:
-                cursor.setBlockFormat(bf)
-                cursor.setBlockCharFormat(cf)
-                first = False
-            else:
-                cursor.insertBlock(bf, cf)
-            if block.kind is BlockKind.IMAGE:
-                shown = f"[image{': ' + block.text if block.text else ''}]"
-                cursor.insertText(shown, cf)
-            else:
-                self._offsets.append((block.start, cursor.position(), len(block.text)))
-                # A paragraph's text is the line stripped; offsets are kept for highlighting.
-                raw_line = article.text[block.start : block.end]
-                lead = len(raw_line) - len(raw_line.lstrip())
-                self._offsets[-1] = (block.start + lead, cursor.position(), len(block.text))
-                cursor.insertText(block.text, cf)
-        self.text.setDocument(doc)
+        self.legend.setVisible(self.map_toggle.isChecked())
+        if article is None:
+            self._document = None
+            self.text.setPlainText("")
+            return
+        shown = ArticleDocument(article, self.font(), colors_for(self.palette()).muted, self.text)
+        self.text.setDocument(shown.document)
+        if self._document is not None:
+            self._document.document.deleteLater()
+        self._document = shown
+        self._apply_tints()
+        self._mark_highlight()
+
+    def _tints(self) -> dict[Mastery, QColor]:
+        colors = colors_for(self.palette())
+        return {Mastery.WEAK: colors.weak, Mastery.LEARNING: colors.learning, Mastery.KNOWN: colors.known}
+
+    def _apply_tints(self) -> None:
+        """Tint the paragraphs (painted behind them: the document is not rebuilt)."""
+        if self._mastery_source is not None and self.map_toggle.isChecked():
+            self.paragraph_mastery = dict(self._mastery_source())
+            self._mastery_source = None
+        tint = self._tints()
+        blocks = self.article.blocks if self.article is not None and self.map_toggle.isChecked() else ()
+        colors = {
+            i: tint[m]
+            for i, m in self.paragraph_mastery.items()
+            if m in tint and i < len(blocks) and blocks[i].kind is BlockKind.PARAGRAPH
+        }
+        self.text.tints = self._document.tints(colors) if self._document is not None else {}
+        self.text.viewport().update()
+
+    def _mark_highlight(self) -> None:
         hc = self._highlight_cursor()
-        if hc is not None:
-            # The selection colours: unlike the tints, unmistakable in both schemes.
-            fmt = QTextCharFormat()
-            fmt.setBackground(self.palette().highlight().color())
-            fmt.setForeground(self.palette().highlightedText().color())
-            hc.mergeCharFormat(fmt)
-            self.scroll_to_highlight()
+        if hc is None:
+            self.text.setExtraSelections([])
+            return
+        # The selection colours: unlike the tints, unmistakable in both schemes.
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = hc
+        fmt = QTextCharFormat()
+        fmt.setBackground(self.palette().highlight().color())
+        fmt.setForeground(self.palette().highlightedText().color())
+        selection.format = fmt
+        self.text.setExtraSelections([selection])
+        self.scroll_to_highlight()
 
     def scroll_to_highlight(self) -> None:
         """Bring the highlighted passage to about a third from the top of the view."""
@@ -229,21 +201,18 @@ class ReaderView(QWidget):
         cursor = QTextCursor(self.text.document())
         cursor.setPosition(hc.selectionStart())
         self.text.setTextCursor(cursor)  # also where keyboard reading continues
+        self.text.centerCursor()
+        # The scroll bar counts lines: from the middle up to a third of the view.
+        line = max(1, QFontMetrics(self.text.document().defaultFont()).lineSpacing())
+        above = self.text.cursorRect(cursor).top() - self.text.viewport().height() // 3
         bar = self.text.verticalScrollBar()
-        top = self.text.cursorRect(cursor).top()
-        bar.setValue(bar.value() + top - self.text.viewport().height() // 3)
-
-    def _doc_position(self, offset: int) -> int | None:
-        for start, pos, length in self._offsets:
-            if start <= offset <= start + length:
-                return pos + (offset - start)
-        return None
+        bar.setValue(bar.value() + above // line)
 
     def _highlight_cursor(self) -> QTextCursor | None:
-        if self.highlighted is None:
+        if self.highlighted is None or self._document is None:
             return None
         start, end = self.highlighted
-        a, b = self._doc_position(start), self._doc_position(end)
+        a, b = self._document.position(start), self._document.position(end)
         if a is None or b is None:
             return None
         cursor = QTextCursor(self.text.document())
@@ -252,25 +221,20 @@ class ReaderView(QWidget):
         return cursor
 
 
-def paragraph_mastery(article_text: str, quotes: Mapping[str, Mastery]) -> dict[int, Mastery]:
+def paragraph_mastery(article: Article | str, quotes: Mapping[str, Mastery]) -> dict[int, Mastery]:
     """Block index → the weakest mastery among the questions whose quote lies in that block.
 
     ``quotes`` maps each quote to how well its question is known. Unseen questions only
-    count when nothing in the paragraph was studied.
+    count when nothing in the paragraph was studied. The article is folded once for all quotes.
     """
-    article = parse_article(article_text)
+    if not isinstance(article, Article):
+        article = parse_article(article)
     order = [Mastery.WEAK, Mastery.LEARNING, Mastery.KNOWN, Mastery.UNSEEN]
     found: dict[int, list[Mastery]] = {}
-    for quote, m in quotes.items():
-        where = locate_quote(article.text, quote)
-        if where is None:
-            continue
-        block = article.paragraph_at(where[0])
-        if block is not None:
-            found.setdefault(block, []).append(m)
+    for quote, block in article.blocks_of(quotes).items():
+        found.setdefault(block, []).append(quotes[quote])
     result = {}
     for block, ms in found.items():
         studied = [m for m in ms if m is not Mastery.UNSEEN]
         result[block] = min(studied, key=order.index) if studied else Mastery.UNSEEN
     return result
-

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.study.quiz_session import QuizResult
+from studyapp.percent import percent_text
 from studyapp.ui.answer_inputs.base import chain_tab_order
 from studyapp.ui.answer_widgets import outcome_colour, outcome_text
 from studyapp.ui.theme import scale_font
@@ -110,7 +111,7 @@ class ResultsView(QWidget):
     def show_result(self, result: QuizResult) -> None:
         """Fill the page from ``result``."""
         self.title_label.setText("Quiz abandoned" if result.abandoned else "Quiz finished")
-        self.score_label.setText(f"{result.correct} / {result.total} right · {result.percentage:.0f}%")
+        self.score_label.setText(f"{result.correct} / {result.total} right · {percent_text(result.correct / result.total if result.total else 0.0)}")
         self.time_label.setText(f"Time taken: {format_duration(result.elapsed)}")
         if result.abandoned:
             n = result.answered

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
+from studyapp.percent import percent, percent_text
 from studyapp.stats import Statistics, bank_questions, compute_statistics, summaries_notice
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
@@ -51,8 +52,17 @@ MAX_TAGS = 10
 CHART_HEIGHT = 300
 
 
+def heatmap_caption(active: int, busiest: int) -> str:
+    """The heatmap's caption: singular for one, and no counts of nothing before any answer."""
+    lead = "Every square is a day of the last year; the stronger the colour, the more answers"
+    if not active:
+        return f"{lead}. No answers yet: the squares fill in as you study."
+    days = f"{active} active day{'s' if active != 1 else ''}"
+    return f"{lead}: {days}, at most {busiest} answer{'s' if busiest != 1 else ''} in a day."
+
+
 def _percent(ratio: float | None) -> str:
-    return "—" if ratio is None else f"{round(ratio * 100)}%"
+    return percent_text(ratio)
 
 
 
@@ -300,7 +310,7 @@ class StatsView(QWidget):
         bar_set.setColor(accent)
         bar_set.setBorderColor(accent)
         for t in tags:
-            bar_set.append((t.accuracy.ratio or 0.0) * 100)
+            bar_set.append(percent(t.accuracy.ratio or 0.0))  # the "%d%%" label truncates
         bars.append(bar_set)
         chart.addSeries(bars)
         cats, values = QBarCategoryAxis(), QValueAxis()
@@ -326,8 +336,7 @@ class StatsView(QWidget):
             scale_font(title, 1.1)
             self.charts.addWidget(title, 4, 0, 1, 2)
             self.charts.addWidget(self.heatmap, 5, 0, 1, 2)
-        self._place_text("heatmap", 6, f"Every square is a day of the last year; the stronger the colour, the more answers: "
-                         f"{active} active days, at most {busiest} answers in a day.")
+        self._place_text("heatmap", 6, heatmap_caption(active, busiest))
 
         # Cards due over the next 30 days.
         chart = self._chart("Flashcards due, next 30 days")

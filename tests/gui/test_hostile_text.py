@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QWidget
 from window_samples import ScriptedDialogs, deck_yaml, write_deck
 
 from studyapp.study.quiz import Quiz, QuizOptions, make_item
@@ -87,7 +87,7 @@ def test_hostile_article_and_problem_messages_are_literal(
     window = make_app(dirs=[folder]).window
     assert window.open_reader("art")
     reader = window.view(Screen.READER)
-    text_edit = next(w for w in reader.findChildren(QTextEdit))
+    text_edit = next(w for w in reader.findChildren(QPlainTextEdit))
     assert "<b>not bold</b>" in text_edit.toPlainText()
     assert "<img src=file:///etc/passwd>" in text_edit.toPlainText()
     assert text_edit.document().allFormats()  # built programmatically

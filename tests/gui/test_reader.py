@@ -10,7 +10,7 @@ from window_samples import FIXED_NOW, GOOD, write_deck
 
 from studyapp.grading import Outcome
 from studyapp.store import Attempt, Mode
-from studyapp.ui.article_text import BlockKind, locate_quote, parse_article
+from studyapp.articles.blocks import BlockKind, locate_quote, parse_article
 from studyapp.ui.main_window import Screen
 from studyapp.ui.reader_view import Mastery, ReaderView
 
@@ -76,8 +76,24 @@ def test_mastery_map_tints_paragraphs_from_history(make_app: Any, tmp_path: Path
     window.open_reader("sample-deck")
     reader = window.view(Screen.READER)
     assert isinstance(reader, ReaderView)
-    assert Mastery.WEAK in reader.paragraph_mastery.values()
+    assert reader.paragraph_mastery == {}  # computed when the map is first shown
     reader.map_toggle.setChecked(True)
+    assert Mastery.WEAK in reader.paragraph_mastery.values()
     assert not reader.legend.isHidden()
+    assert reader.text.tints  # painted behind the weak paragraph
     weak_block = next(i for i, m in reader.paragraph_mastery.items() if m is Mastery.WEAK)
     assert "sham" in reader.article.blocks[weak_block].text  # type: ignore[union-attr]
+
+
+def test_tints_and_highlight_stay_on_their_paragraph_after_a_paragraph_separator(qtbot: Any) -> None:
+    """U+2029 inside a line is one paragraph for the article but a block break for Qt."""
+    reader = ReaderView()
+    qtbot.addWidget(reader)
+    reader.map_toggle.setChecked(True)
+    reader.show_article("t", "First paragraph.\u2029Still the first one.\nSecond paragraph, quoted here.", {1: Mastery.WEAK})
+    assert reader.highlight("quoted here")
+    assert reader.highlighted_text() == "quoted here"
+    doc = reader.text.document()
+    block = doc.findBlock(doc.toPlainText().index("Second"))
+    assert list(reader.text.tints) == [block.position()]
+    assert block.text().startswith("Second paragraph")

@@ -71,7 +71,7 @@ def test_enter_on_the_deck_list_studies_and_ctrl_t_shows_statistics(make_app: An
     assert window.windowTitle() == "studyapp"
     window.stats_action.trigger()
     assert window.current_screen() is Screen.STATS
-    assert window.windowTitle() == "studyapp — Statistics"
+    assert window.windowTitle() == "Statistics — studyapp"
 
 
 def test_tab_order_on_home(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
