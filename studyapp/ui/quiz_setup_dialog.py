@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from studyapp.bank.model import Bank, Deck, QuestionType
 from studyapp.study.quiz import CardStateLike, HistoryLike, Key, QuizOptions, QuizSource, build_quiz
 from studyapp.ui.answer_inputs.base import plain_label
+from studyapp.ui.plain_text import window_title
 from studyapp.ui.theme import scale_font
 
 #: Everything matching, whatever the count asked for.
@@ -79,7 +80,7 @@ class QuizSetupDialog(QDialog):
         self._history = history
         self._cards = card_states
         self._now = now or datetime.now(timezone.utc)
-        self.setWindowTitle(f"Quiz — {deck.title}" if deck is not None else "Quiz — all decks")
+        self.setWindowTitle(window_title(f"Quiz — {deck.title}" if deck is not None else "Quiz — all decks"))
         self.setAccessibleName("Quiz set-up")
         questions = [q for d in self._decks for q in d.questions]
 

@@ -39,9 +39,10 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
-from studyapp.stats import Statistics, bank_questions, compute_statistics
+from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_statistics
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
+from studyapp.ui.plain_text import chart_text
 from studyapp.ui.theme import colors_for, is_dark, scale_font
 
 if TYPE_CHECKING:
@@ -59,6 +60,33 @@ def _percent(ratio: float | None) -> str:
 def _qdatetime(moment: datetime) -> QDateTime:
     """An aware datetime as the same instant in Qt (never read as local wall-clock time)."""
     return QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
+
+
+def weakest_tags(tags: tuple[TagAccuracy, ...], limit: int = MAX_TAGS) -> list[TagAccuracy]:
+    """The ``limit`` answered tags with the lowest accuracy, weakest first (as ``studyapp stats``
+    orders them: by accuracy, then by name)."""
+    answered = (t for t in tags if t.accuracy.answers)
+    return sorted(answered, key=lambda t: (t.accuracy.ratio or 0.0, t.tag))[:limit]
+
+
+def tag_categories(tags: list[TagAccuracy]) -> list[str]:
+    """One category label per tag: the tag (escaped: QtCharts renders labels as HTML) and the
+    number of answers behind its bar; kept unique, as a category axis needs."""
+    labels: list[str] = []
+    for t in tags:
+        n = t.accuracy.answers
+        label = f"{chart_text(t.tag)} ({n} answer{'s' if n != 1 else ''})"
+        while label in labels:  # two long tags cut to the same text
+            label += "\u200b"
+        labels.append(label)
+    return labels
+
+def _tags_caption(shown: int, answered: int) -> str:
+    """What the "Accuracy per tag" chart shows, said truly."""
+    which = "each tag" if shown == answered else f"the {shown} weakest of your {answered} answered tags"
+    return (f"Share of right answers for questions with {which}, weakest at the bottom; "
+            "the number after a tag is how many answers its bar counts.")
+
 
 class Figure(QFrame):
     """One big number with a caption."""
@@ -199,7 +227,7 @@ class StatsView(QWidget):
         font.setPointSizeF(self.font().pointSizeF() * 1.05)
         font.setBold(True)
         chart.setTitleFont(font)
-        chart.setTitle(title)
+        chart.setTitle(chart_text(title))
         chart.legend().hide()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -286,8 +314,8 @@ class StatsView(QWidget):
 
         # Accuracy per tag.
         chart = self._chart("Accuracy per tag")
-        tags = sorted((t for t in s.tags if t.accuracy.answers), key=lambda t: -t.accuracy.answers)[:MAX_TAGS]
-        tags.sort(key=lambda t: t.accuracy.ratio or 0.0)
+        tags = weakest_tags(s.tags)
+        answered = sum(1 for t in s.tags if t.accuracy.answers)
         bars = QHorizontalBarSeries()
         bar_set = QBarSet("accuracy")
         bar_set.setColor(accent)
@@ -297,7 +325,7 @@ class StatsView(QWidget):
         bars.append(bar_set)
         chart.addSeries(bars)
         cats, values = QBarCategoryAxis(), QValueAxis()
-        cats.append([t.tag for t in tags] or [""])
+        cats.append(tag_categories(tags) or [""])
         cats.setTruncateLabels(False)
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
@@ -307,7 +335,7 @@ class StatsView(QWidget):
         line_height = QFontMetrics(self.font()).lineSpacing()
         tag_view.setMinimumHeight(max(CHART_HEIGHT, round(len(tags) * line_height * 1.5) + 5 * line_height))
         self._place("tags", 0, 1, tag_view,
-                    "Share of right answers for questions with each tag, weakest at the bottom."
+                    _tags_caption(len(tags), answered)
                     if tags else "No answers yet: accuracy per tag appears once you have answered.")
 
         # Calendar heatmap.
@@ -340,7 +368,7 @@ class StatsView(QWidget):
                 label += "\u200b"
             labels.append(label)
         days.append(labels or [""])
-        days.setTitleText("day of the month")
+        days.setTitleText(chart_text("day of the month"))
         counts.setLabelFormat("%d")
         counts.setRange(0, max([d.count for d in s.forecast] + [4]))
         counts.applyNiceNumbers()

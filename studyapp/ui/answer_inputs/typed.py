@@ -81,8 +81,9 @@ class ClozeInput(AnswerInput):
                 if i:
                     flow = self._new_paragraph(layout)
                 for word in _words(paragraph):
-                    label = QLabel(word, self)
-                    label.setTextFormat(Qt.TextFormat.PlainText)
+                    label = QLabel(self)
+                    label.setTextFormat(Qt.TextFormat.PlainText)  # before the text: never parsed as HTML
+                    label.setText(word)
                     self.words.append(label)
                     flow.addWidget(label)
         chain_tab_order(self.gaps)
