@@ -163,7 +163,7 @@ class FeedbackPanel(QFrame):
         self.expected_caption = plain_label("Right answer:", self, selectable=False)
         self.expected_label = LiteralText(self)
         self.expected_label.setAccessibleName("Right answer")
-        self.details_label = plain_label("", self)
+        self.details_label = LiteralText(self)  # lists the choices missed: as long as they are
         self.details_label.setAccessibleName("Details")
         self.diff_label = QLabel(self)
         self.diff_label.setTextFormat(Qt.TextFormat.RichText)  # built by diff_html: every piece escaped

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from studyapp.bank.model import Bank, Deck
-from studyapp.ui.plain_text import tooltip
+from studyapp.ui.plain_text import title_text, tooltip
 from studyapp.store.localtime import today_start, tomorrow_start
 from studyapp.study.limits import DEFAULT_NEW_LIMIT
 
@@ -156,7 +156,7 @@ class DeckTableModel(QStandardItemModel):
         item.setData(row.mastery, MASTERY_ROLE)
         item.setData(self._sort_key(row, col), SORT_ROLE)
         if col == Column.TITLE:
-            tip = f"{row.title}\n{row.deck_id}" + (f"\n{row.problems} problem(s) in the file" if row.problems else "")
+            tip = f"{title_text(row.title)}\n{row.deck_id}" + (f"\n{row.problems} problem(s) in the file" if row.problems else "")
             item.setData(tooltip(tip), Qt.ItemDataRole.ToolTipRole)  # the title, never markup
         else:
             item.setData(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), Qt.ItemDataRole.TextAlignmentRole)
@@ -189,7 +189,7 @@ class DeckTableModel(QStandardItemModel):
     @staticmethod
     def _text(row: DeckRow, col: Column) -> str:
         if col == Column.TITLE:
-            return row.title
+            return title_text(row.title)
         if col == Column.QUESTIONS:
             return str(row.questions)
         if col == Column.DUE:

@@ -16,11 +16,19 @@ import html
 TOOLTIP_MAX = 2000
 #: Longest text put into a chart label (a tag on the "Accuracy per tag" axis).
 CHART_LABEL_MAX = 60
+#: Longest deck title shown as a name (headings, the deck list, menus of decks): a title of a
+#: million characters took seconds to lay out, and crashed the statistics' deck chooser.
+TITLE_MAX = 200
 
 
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to at most ``limit`` characters, ending in "…" when it was cut."""
     return text if len(text) <= limit else text[: max(0, limit - 1)] + "…"
+
+
+def title_text(title: str) -> str:
+    """A deck title as shown where it names the deck (at most ``TITLE_MAX`` characters)."""
+    return shorten(title, TITLE_MAX)
 
 
 def tooltip(text: str, limit: int = TOOLTIP_MAX) -> str:

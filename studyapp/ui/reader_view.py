@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.ui.article_text import Article, BlockKind, locate_quote, parse_article
 from studyapp.ui.home_view import plain_label
+from studyapp.ui.plain_text import title_text
 from studyapp.ui.theme import colors_for, scale_font
 
 
@@ -126,7 +127,7 @@ class ReaderView(QWidget):
 
     def show_article(self, title: str, raw_text: str, paragraph_mastery: Mapping[int, Mastery] | None = None) -> None:
         """Show ``raw_text``; ``paragraph_mastery`` maps block index → mastery (for the map)."""
-        self.title.setText(title)
+        self.title.setText(title_text(title))
         self.article = parse_article(raw_text)
         self.paragraph_mastery = dict(paragraph_mastery or {})
         self.highlighted = None

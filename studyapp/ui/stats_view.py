@@ -42,7 +42,7 @@ from studyapp.bank.model import Bank
 from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_statistics
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
-from studyapp.ui.plain_text import chart_text
+from studyapp.ui.plain_text import chart_text, title_text
 from studyapp.ui.theme import colors_for, is_dark, scale_font
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ class StatsView(QWidget):
         self.scope.clear()
         self.scope.addItem("All decks", None)
         for deck in bank.decks:
-            self.scope.addItem(deck.title, deck.id)
+            self.scope.addItem(title_text(deck.title), deck.id)
         index = self.scope.findData(current) if current else 0
         self.scope.setCurrentIndex(max(0, index))
         self.scope.blockSignals(False)
