@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -42,13 +43,14 @@ from studyapp.bank.model import Bank
 from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_statistics
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
-from studyapp.ui.plain_text import chart_text, title_text
+from studyapp.ui.plain_text import chart_text, title_text, tooltip
 from studyapp.ui.theme import colors_for, is_dark, scale_font
 
 if TYPE_CHECKING:
     from studyapp.store import Store
 
 MAX_TAGS = 10
+TAG_LABEL_CHARS = 22
 CHART_HEIGHT = 300
 
 
@@ -69,13 +71,14 @@ def weakest_tags(tags: tuple[TagAccuracy, ...], limit: int = MAX_TAGS) -> list[T
     return sorted(answered, key=lambda t: (t.accuracy.ratio or 0.0, t.tag))[:limit]
 
 
-def tag_categories(tags: list[TagAccuracy]) -> list[str]:
-    """One category label per tag: the tag (escaped: QtCharts renders labels as HTML) and the
-    number of answers behind its bar; kept unique, as a category axis needs."""
+def tag_categories(tags: list[TagAccuracy], metrics: QFontMetrics) -> list[str]:
+    """One category label per tag: the tag, cut to ``TAG_LABEL_CHARS`` average characters of
+    ``metrics`` (QtCharts clips a label wider than its room), escaped (QtCharts renders labels as
+    HTML), and the number of answers behind its bar; kept unique, as a category axis needs."""
+    room = metrics.averageCharWidth() * TAG_LABEL_CHARS
     labels: list[str] = []
     for t in tags:
-        n = t.accuracy.answers
-        label = f"{chart_text(t.tag)} ({n} answer{'s' if n != 1 else ''})"
+        label = f"{chart_text(metrics.elidedText(t.tag, Qt.TextElideMode.ElideRight, room))} ({t.accuracy.answers})"
         while label in labels:  # two long tags cut to the same text
             label += "\u200b"
         labels.append(label)
@@ -85,7 +88,7 @@ def _tags_caption(shown: int, answered: int) -> str:
     """What the "Accuracy per tag" chart shows, said truly."""
     which = "each tag" if shown == answered else f"the {shown} weakest of your {answered} answered tags"
     return (f"Share of right answers for questions with {which}, weakest at the bottom; "
-            "the number after a tag is how many answers its bar counts.")
+            "the number after a tag is how many answers its bar counts (hover a bar for the whole tag).")
 
 
 class Figure(QFrame):
@@ -256,12 +259,16 @@ class StatsView(QWidget):
         view.setAccessibleName(name)
         return view
 
+    def _axis_font(self) -> QFont:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)  # follows the window's text size
+        return font
+
     def _axis_style(self, *axes: QAbstractAxis) -> None:
         text = self.palette().text().color()
         grid = QColor(text)
         grid.setAlpha(40)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 0.85)  # follows the window's text size
+        font = self._axis_font()
         for axis in axes:
             axis.setLabelsFont(font)
             axis.setTitleFont(font)
@@ -322,10 +329,11 @@ class StatsView(QWidget):
         bar_set.setBorderColor(accent)
         for t in tags:
             bar_set.append((t.accuracy.ratio or 0.0) * 100)
+        bar_set.hovered.connect(lambda hovering, index: self._tag_tip(hovering, index, tags))
         bars.append(bar_set)
         chart.addSeries(bars)
         cats, values = QBarCategoryAxis(), QValueAxis()
-        cats.append(tag_categories(tags) or [""])
+        cats.append(tag_categories(tags, QFontMetrics(self._axis_font())) or [""])
         cats.setTruncateLabels(False)
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
@@ -375,6 +383,15 @@ class StatsView(QWidget):
         self._attach(chart, (due,), days, counts)
         self._place("forecast", 1, 0, self._view(chart, "Flashcards due over the next 30 days"),
                     "How many flashcards fall due each day (the first bar is today, with overdue ones).", span=2)
+
+    def _tag_tip(self, hovering: bool, index: int, tags: list[TagAccuracy]) -> None:
+        """Hovering a bar of the tag chart: its whole tag (the axis shows it cut) and figures."""
+        if hovering and 0 <= index < len(tags):
+            t = tags[index]
+            text = f"{t.tag}\n{_percent(t.accuracy.ratio)} right of {t.accuracy.answers} answers"
+            QToolTip.showText(QCursor.pos(), tooltip(text), self)
+        else:
+            QToolTip.hideText()
 
     def _place_text(self, key: str, row: int, text: str) -> None:
         box = self.explanations.get(key)

@@ -256,6 +256,14 @@ def main() -> int:
         for key, chart_view in stats.chart_views.items():
             chart = chart_view.chart()
             sweep.report["chart_titles"].append([key, chart.title(), html_shown(chart.title())])
+            for series in chart.series():
+                for bar_set in getattr(series, "barSets", lambda: [])():
+                    for i in range(bar_set.count()):
+                        bar_set.hovered.emit(True, i)  # as the mouse entering the bar does
+                        sweep.settle()
+                        if key == "tags" and QToolTip.isVisible():
+                            sweep.report["tooltips"].append(["tag bar", QToolTip.text(), as_shown(QToolTip.text())])
+                        bar_set.hovered.emit(False, i)
             for axis in chart.axes():
                 sweep.report["chart_titles"].append([key, axis.titleText(), html_shown(axis.titleText())])
                 for category in getattr(axis, "categories", lambda: [])():

@@ -21,8 +21,6 @@ from pathlib import Path
 import pytest
 from hostile_sweep_data import build
 
-from studyapp.ui.plain_text import CHART_LABEL_MAX
-
 CHILD = Path(__file__).with_name("hostile_sweep_child.py")
 ADDRESS_SPACE = 4 << 30  # bytes; the child needs well under this, /dev/zero would go past it
 TIMEOUT_S = 240
@@ -108,10 +106,11 @@ def test_tooltips_show_the_literal_text(sweep: tuple[dict[str, list[list[object]
 
 def test_charts_show_tags_and_titles_literally(sweep: tuple[dict[str, list[list[object]]], dict[str, str]]) -> None:
     report, values = sweep
-    categories = [str(c[2]) for c in report["categories"] if c[0] == "tags"]
+    tags = [str(c[2]).rsplit(" (", 1)[0] for c in report["categories"] if c[0] == "tags"]
     for value in _values(values, "zero", "fifo", "relative", "bold", "link", "style"):
-        # A long tag is cut to CHART_LABEL_MAX characters (the FIFO's path makes this one long).
-        assert any(c.startswith(value[: CHART_LABEL_MAX - 1]) for c in categories), (value, categories)
+        # A long tag is cut (with "…") to fit beside the bars; hovering a bar shows all of it.
+        assert any(t == value or (t.endswith("…") and value.startswith(t[:-1])) for t in tags), (value, tags)
+        assert any(str(tip[0]) == "tag bar" and str(tip[2]).startswith(value + "\n") for tip in report["tooltips"])
     for _key, raw, _shown in report["categories"] + report["chart_titles"]:
         assert "<img" not in str(raw) and "<b>" not in str(raw)
 

@@ -126,8 +126,8 @@ def test_tag_chart_shows_the_weakest_tags_with_their_answer_counts(make_app: Any
     categories = chart.axes(Qt.Orientation.Vertical)[0].categories()
     assert len(categories) == 10
     # Weakest at the bottom (the first category of a horizontal bar chart), each with its count.
-    assert categories[:2] == ["tag-10 (1 answer)", "tag-11 (1 answer)"]
-    assert "tag-00 (5 answers)" in categories
+    assert categories[:2] == ["tag-10 (1)", "tag-11 (1)"]
+    assert "tag-00 (5)" in categories
     assert chart.series()[0].barSets()[0].at(0) == 0.0
     caption = view.explanations["tags"].text()  # type: ignore[attr-defined]
     assert "the 10 weakest of your 12 answered tags" in caption and "how many answers" in caption
