@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -83,6 +82,14 @@ def tag_categories(tags: list[TagAccuracy], metrics: QFontMetrics) -> list[str]:
             label += "\u200b"
         labels.append(label)
     return labels
+
+def _tag_tip(hovering: bool, index: int, tags: list[TagAccuracy]) -> str:
+    """The tag chart's tooltip while bar ``index`` is hovered: its whole tag and figures ("" off a bar)."""
+    if not hovering or not 0 <= index < len(tags):
+        return ""
+    t = tags[index]
+    return tooltip(f"{t.tag}\n{_percent(t.accuracy.ratio)} right of {t.accuracy.answers} answers")
+
 
 def _tags_caption(shown: int, answered: int) -> str:
     """What the "Accuracy per tag" chart shows, said truly."""
@@ -329,7 +336,8 @@ class StatsView(QWidget):
         bar_set.setBorderColor(accent)
         for t in tags:
             bar_set.append((t.accuracy.ratio or 0.0) * 100)
-        bar_set.hovered.connect(lambda hovering, index: self._tag_tip(hovering, index, tags))
+        # The bar under the mouse gives the chart its tooltip: the whole tag (the axis cuts it).
+        bar_set.hovered.connect(lambda hovering, index, c=chart: c.setToolTip(_tag_tip(hovering, index, tags)))
         bars.append(bar_set)
         chart.addSeries(bars)
         cats, values = QBarCategoryAxis(), QValueAxis()
@@ -383,15 +391,6 @@ class StatsView(QWidget):
         self._attach(chart, (due,), days, counts)
         self._place("forecast", 1, 0, self._view(chart, "Flashcards due over the next 30 days"),
                     "How many flashcards fall due each day (the first bar is today, with overdue ones).", span=2)
-
-    def _tag_tip(self, hovering: bool, index: int, tags: list[TagAccuracy]) -> None:
-        """Hovering a bar of the tag chart: its whole tag (the axis shows it cut) and figures."""
-        if hovering and 0 <= index < len(tags):
-            t = tags[index]
-            text = f"{t.tag}\n{_percent(t.accuracy.ratio)} right of {t.accuracy.answers} answers"
-            QToolTip.showText(QCursor.pos(), tooltip(text), self)
-        else:
-            QToolTip.hideText()
 
     def _place_text(self, key: str, row: int, text: str) -> None:
         box = self.explanations.get(key)

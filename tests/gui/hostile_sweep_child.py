@@ -260,9 +260,12 @@ def main() -> int:
                 for bar_set in getattr(series, "barSets", lambda: [])():
                     for i in range(bar_set.count()):
                         bar_set.hovered.emit(True, i)  # as the mouse entering the bar does
-                        sweep.settle()
-                        if key == "tags" and QToolTip.isVisible():
+                        tip = chart.toolTip()
+                        if tip:  # shown as Qt shows a chart item's tooltip
+                            QToolTip.showText(chart_view.mapToGlobal(QPoint(5, 5)), tip, chart_view)
+                            sweep.settle()
                             sweep.report["tooltips"].append(["tag bar", QToolTip.text(), as_shown(QToolTip.text())])
+                            QToolTip.hideText()
                         bar_set.hovered.emit(False, i)
             for axis in chart.axes():
                 sweep.report["chart_titles"].append([key, axis.titleText(), html_shown(axis.titleText())])
