@@ -43,13 +43,12 @@ from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_stat
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import chart_text, title_text, tooltip
+from studyapp.ui.tag_chart import tag_categories, tags_caption, weakest_tags
 from studyapp.ui.theme import colors_for, is_dark, scale_font
 
 if TYPE_CHECKING:
     from studyapp.store import Store
 
-MAX_TAGS = 10
-TAG_LABEL_CHARS = 22
 CHART_HEIGHT = 300
 
 
@@ -63,39 +62,12 @@ def _qdatetime(moment: datetime) -> QDateTime:
     return QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
 
 
-def weakest_tags(tags: tuple[TagAccuracy, ...], limit: int = MAX_TAGS) -> list[TagAccuracy]:
-    """The ``limit`` answered tags with the lowest accuracy, weakest first (as ``studyapp stats``
-    orders them: by accuracy, then by name)."""
-    answered = (t for t in tags if t.accuracy.answers)
-    return sorted(answered, key=lambda t: (t.accuracy.ratio or 0.0, t.tag))[:limit]
-
-
-def tag_categories(tags: list[TagAccuracy], metrics: QFontMetrics) -> list[str]:
-    """One category label per tag: the tag, cut to ``TAG_LABEL_CHARS`` average characters of
-    ``metrics`` (QtCharts clips a label wider than its room), escaped (QtCharts renders labels as
-    HTML), and the number of answers behind its bar; kept unique, as a category axis needs."""
-    room = metrics.averageCharWidth() * TAG_LABEL_CHARS
-    labels: list[str] = []
-    for t in tags:
-        label = f"{chart_text(metrics.elidedText(t.tag, Qt.TextElideMode.ElideRight, room))} ({t.accuracy.answers})"
-        while label in labels:  # two long tags cut to the same text
-            label += "\u200b"
-        labels.append(label)
-    return labels
-
 def _tag_tip(hovering: bool, index: int, tags: list[TagAccuracy]) -> str:
     """The tag chart's tooltip while bar ``index`` is hovered: its whole tag and figures ("" off a bar)."""
     if not hovering or not 0 <= index < len(tags):
         return ""
     t = tags[index]
     return tooltip(f"{t.tag}\n{_percent(t.accuracy.ratio)} right of {t.accuracy.answers} answers")
-
-
-def _tags_caption(shown: int, answered: int) -> str:
-    """What the "Accuracy per tag" chart shows, said truly."""
-    which = "each tag" if shown == answered else f"the {shown} weakest of your {answered} answered tags"
-    return (f"Share of right answers for questions with {which}, weakest at the bottom; "
-            "the number after a tag is how many answers its bar counts (hover a bar for the whole tag).")
 
 
 class Figure(QFrame):
@@ -351,7 +323,7 @@ class StatsView(QWidget):
         line_height = QFontMetrics(self.font()).lineSpacing()
         tag_view.setMinimumHeight(max(CHART_HEIGHT, round(len(tags) * line_height * 1.5) + 5 * line_height))
         self._place("tags", 0, 1, tag_view,
-                    _tags_caption(len(tags), answered)
+                    tags_caption(len(tags), answered)
                     if tags else "No answers yet: accuracy per tag appears once you have answered.")
 
         # Calendar heatmap.
