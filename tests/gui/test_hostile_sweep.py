@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from hostile_sweep_data import build
 
+pytestmark = pytest.mark.slow  # the window in a child process, every screen: a few seconds
+
 CHILD = Path(__file__).with_name("hostile_sweep_child.py")
 ADDRESS_SPACE = 4 << 30  # bytes; the child needs well under this, /dev/zero would go past it
 TIMEOUT_S = 240
