@@ -41,6 +41,7 @@ from studyapp.ui.answer_inputs.base import AnswerInput, plain_label, status_colo
 from studyapp.ui.answer_inputs.card import CardInput
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_inputs.typed import ClozeInput, TextInput
+from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.theme import scale_font
 
 __all__ = ["AnswerInput", "FeedbackPanel", "diff_html", "make_answer_input", "outcome_text"]
@@ -160,18 +161,18 @@ class FeedbackPanel(QFrame):
         self.outcome_label.setMargin(6)
         scale_font(self.outcome_label, 1.4)  # colours go in the palette: a style sheet would undo this
         self.expected_caption = plain_label("Right answer:", self, selectable=False)
-        self.expected_label = plain_label("", self)
+        self.expected_label = LiteralText(self)
         self.expected_label.setAccessibleName("Right answer")
-        self.details_label = plain_label("", self)
+        self.details_label = LiteralText(self)  # lists the choices missed: as long as they are
         self.details_label.setAccessibleName("Details")
         self.diff_label = QLabel(self)
         self.diff_label.setTextFormat(Qt.TextFormat.RichText)  # built by diff_html: every piece escaped
         self.diff_label.setWordWrap(True)
         self.diff_label.setAccessibleName("Your answer compared with the right one")
-        self.explanation_label = plain_label("", self)
+        self.explanation_label = LiteralText(self)
         self.explanation_label.setAccessibleName("Explanation")
         self.quote_caption = plain_label("From the article:", self, selectable=False)
-        self.quote_label = plain_label("", self)
+        self.quote_label = LiteralText(self)
         self.quote_label.setAccessibleName("Quote from the article")
         self.quote_label.setStyleSheet("font-style: italic; border-left: 3px solid palette(mid); padding-left: 8px;")
         self.article_button = QPushButton("Show in &article", self)

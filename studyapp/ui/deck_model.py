@@ -14,6 +14,7 @@ from studyapp.bank.model import Bank, Deck
 from studyapp.percent import percent_text
 from studyapp.store.localtime import tomorrow_start
 from studyapp.study.limits import DEFAULT_NEW_LIMIT, new_cards_left, new_cards_today
+from studyapp.ui.plain_text import title_text, tooltip
 
 # "Mastered": fsrs expects the card to be remembered for three weeks (Anki's "mature").
 # Same value as studyapp.stats.MASTERED_STABILITY_DAYS (a test keeps them equal); not imported
@@ -155,8 +156,8 @@ class DeckTableModel(QStandardItemModel):
         item.setData(row.mastery, MASTERY_ROLE)
         item.setData(self._sort_key(row, col), SORT_ROLE)
         if col == Column.TITLE:
-            tip = f"{row.title}\n{row.deck_id}" + (f"\n{row.problems} problem(s) in the file" if row.problems else "")
-            item.setData(tip, Qt.ItemDataRole.ToolTipRole)
+            tip = f"{title_text(row.title)}\n{row.deck_id}" + (f"\n{row.problems} problem(s) in the file" if row.problems else "")
+            item.setData(tooltip(tip), Qt.ItemDataRole.ToolTipRole)  # the title, never markup
         else:
             item.setData(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), Qt.ItemDataRole.TextAlignmentRole)
         return item
@@ -188,7 +189,7 @@ class DeckTableModel(QStandardItemModel):
     @staticmethod
     def _text(row: DeckRow, col: Column) -> str:
         if col == Column.TITLE:
-            return row.title
+            return title_text(row.title)
         if col == Column.QUESTIONS:
             return str(row.questions)
         if col == Column.DUE:

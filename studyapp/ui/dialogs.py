@@ -29,8 +29,12 @@ def _box(
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
-    box = QMessageBox(icon, title, text, buttons, parent)
+    from studyapp.ui.plain_text import window_title
+
+    # Text set after the format: the constructor would take it as rich text first.
+    box = QMessageBox(icon, window_title(title), "", buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
     box.setDefaultButton(default)
     return QMessageBox.StandardButton(box.exec())
 

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.ui.plain_text import window_title
+
 
 
 
@@ -34,12 +36,14 @@ class ErrorDialog(QDialog):
         intro: str = "Something went wrong, but your answers so far are saved and you can keep studying.",
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self.details = details
         layout = QVBoxLayout(self)
-        self.message = QLabel(f"{intro}\n\n{summary}\n\n{log_hint}")
+        # The summary quotes the error, which may quote a file: plain text before any text is set.
+        self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setText(f"{intro}\n\n{summary}\n\n{log_hint}")
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Error message")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -29,6 +29,7 @@ from studyapp.bank.model import AnyQuestion, ChoiceQuestion, MatchQuestion, Mult
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import Rating, format_interval
 from studyapp.ui.answer_inputs.base import ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page
+from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
 
@@ -89,19 +90,19 @@ class FlashcardView(QWidget):
 
         # -- the card --
         self.kind_label = hint_label(self)
-        self.front_label = plain_label("", self)
+        self.front_label = LiteralText(self)
         self.front_label.setAccessibleName("Front")
         scale_font(self.front_label, 1.3, bold=False)
-        self.extra_label = plain_label("", self)
+        self.extra_label = LiteralText(self)
         self.extra_label.setAccessibleName("Options")
         self.rule = QFrame(self)
         self.rule.setFrameShape(QFrame.Shape.HLine)
-        self.answer_label = plain_label("", self)
+        self.answer_label = LiteralText(self)
         self.answer_label.setAccessibleName("Answer")
         scale_font(self.answer_label, 1.3)
-        self.explanation_label = plain_label("", self)
+        self.explanation_label = LiteralText(self)
         self.explanation_label.setAccessibleName("Explanation")
-        self.quote_label = plain_label("", self)
+        self.quote_label = LiteralText(self)
         self.quote_label.setAccessibleName("Quote from the article")
         self.quote_label.setStyleSheet("font-style: italic; border-left: 3px solid palette(mid); padding-left: 8px;")
         self.article_button = QPushButton("Show in &article", self)

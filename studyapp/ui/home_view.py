@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.bank.model import Bank
 from studyapp.percent import percent_text
+from studyapp.ui.plain_text import title_text
 from studyapp.ui.theme import scale_font
 from studyapp.ui.deck_model import DECK_ID_ROLE, SORT_ROLE, Column, DeckRow, DeckTableModel, MasteryDelegate
 
@@ -262,7 +263,7 @@ class HomeView(QWidget):
             self.deck_problems.setVisible(False)
             self.study_button.setText("Study flashcards")
             return
-        self.deck_title.setText(row.title)
+        self.deck_title.setText(title_text(row.title))
         score = "no quiz yet" if row.last_score is None else f"last quiz {percent_text(row.last_score)}"
         self.deck_info.setText(
             f"{row.questions} questions · {row.new} new · {row.mastered} mastered ({percent_text(row.mastery)}) · {score}"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetIt
 
 from studyapp.bank.model import Problem
 from studyapp.ui.home_view import button, plain_label
+from studyapp.ui.plain_text import tooltip
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,7 +54,7 @@ class ProblemsPanel(QGroupBox):
         for p in problems:
             item = QListWidgetItem(str(p))
             item.setData(PATH_ROLE, str(p.path))
-            item.setToolTip(str(p))
+            item.setToolTip(tooltip(str(p)))  # messages quote the file's text
             self.list.addItem(item)
         self.setTitle(f"Problems in question files ({len(problems)})")
         self.open_button.setEnabled(bool(problems))

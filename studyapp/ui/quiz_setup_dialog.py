@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from studyapp.bank.model import Bank, Deck, QuestionType
 from studyapp.study.quiz import CardStateLike, HistoryLike, Key, QuizOptions, QuizSource, build_quiz
 from studyapp.ui.answer_inputs.base import plain_label
+from studyapp.ui.plain_text import title_text, window_title
 from studyapp.ui.theme import scale_font
 
 #: Everything matching, whatever the count asked for.
@@ -79,11 +80,12 @@ class QuizSetupDialog(QDialog):
         self._history = history
         self._cards = card_states
         self._now = now or datetime.now(timezone.utc)
-        self.setWindowTitle(f"Quiz — {deck.title}" if deck is not None else "Quiz — all decks")
+        name = title_text(deck.title) if deck is not None else "all decks"
+        self.setWindowTitle(window_title(f"Quiz — {name}"))
         self.setAccessibleName("Quiz set-up")
         questions = [q for d in self._decks for q in d.questions]
 
-        heading = plain_label(deck.title if deck is not None else "All decks", self)
+        heading = plain_label(title_text(deck.title) if deck is not None else "All decks", self)
         scale_font(heading, 1.3)
 
         self.count_spin = QSpinBox(self)

@@ -29,6 +29,7 @@ from studyapp.ui.answer_inputs.arrange import MatchInput, OrderInput
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
 from studyapp.ui.answer_inputs.base import ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page
+from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.results_view import ResultsView
 from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
@@ -76,7 +77,7 @@ class QuizView(QWidget):
         header.addWidget(self.score_label)
 
         self.how_label = hint_label(self)
-        self.prompt_label = plain_label("", self)
+        self.prompt_label = LiteralText(self)  # a long prompt scrolls in a plain-text view
         self.prompt_label.setAccessibleName("Question")
         scale_font(self.prompt_label, 1.25, bold=False)
         self.input_holder = QVBoxLayout()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QText
 from studyapp.articles.blocks import Article, BlockKind, parse_article
 from studyapp.ui.article_document import ArticleDocument, ArticleText
 from studyapp.ui.home_view import plain_label
+from studyapp.ui.plain_text import title_text
 from studyapp.ui.theme import colors_for, scale_font
 
 
@@ -109,7 +110,7 @@ class ReaderView(QWidget):
         """Show ``article`` (read by ``parse_article``, or its raw text); ``paragraph_mastery``
         maps block index → mastery (for the map), or computes it: then only when the map is
         shown (finding every quote of a long article is the costly part of opening it)."""
-        self.title.setText(title)
+        self.title.setText(title_text(title))
         self.article = article if isinstance(article, Article) else parse_article(article)
         if callable(paragraph_mastery):
             self._mastery_source = paragraph_mastery

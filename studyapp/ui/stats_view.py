@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -40,15 +40,16 @@ from PySide6.QtWidgets import (
 
 from studyapp.bank.model import Bank
 from studyapp.percent import percent, percent_text
-from studyapp.stats import Statistics, bank_questions, compute_statistics, summaries_notice
+from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_statistics, summaries_notice
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.home_view import plain_label
+from studyapp.ui.plain_text import chart_text, title_text, tooltip
+from studyapp.ui.tag_chart import tag_categories, tags_caption, weakest_tags
 from studyapp.ui.theme import colors_for, is_dark, scale_font
 
 if TYPE_CHECKING:
     from studyapp.store import Store
 
-MAX_TAGS = 10
 CHART_HEIGHT = 300
 
 
@@ -69,6 +70,15 @@ def _percent(ratio: float | None) -> str:
 def _qdatetime(moment: datetime) -> QDateTime:
     """An aware datetime as the same instant in Qt (never read as local wall-clock time)."""
     return QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
+
+
+def _tag_tip(hovering: bool, index: int, tags: list[TagAccuracy]) -> str:
+    """The tag chart's tooltip while bar ``index`` is hovered: its whole tag and figures ("" off a bar)."""
+    if not hovering or not 0 <= index < len(tags):
+        return ""
+    t = tags[index]
+    return tooltip(f"{t.tag}\n{_percent(t.accuracy.ratio)} right of {t.accuracy.answers} answers")
+
 
 class Figure(QFrame):
     """One big number with a caption."""
@@ -176,7 +186,7 @@ class StatsView(QWidget):
         self.scope.clear()
         self.scope.addItem("All decks", None)
         for deck in bank.decks:
-            self.scope.addItem(deck.title, deck.id)
+            self.scope.addItem(title_text(deck.title), deck.id)
         index = self.scope.findData(current) if current else 0
         self.scope.setCurrentIndex(max(0, index))
         self.scope.blockSignals(False)
@@ -216,7 +226,7 @@ class StatsView(QWidget):
         font.setPointSizeF(self.font().pointSizeF() * 1.05)
         font.setBold(True)
         chart.setTitleFont(font)
-        chart.setTitle(title)
+        chart.setTitle(chart_text(title))
         chart.legend().hide()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -245,12 +255,16 @@ class StatsView(QWidget):
         view.setAccessibleName(name)
         return view
 
+    def _axis_font(self) -> QFont:
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)  # follows the window's text size
+        return font
+
     def _axis_style(self, *axes: QAbstractAxis) -> None:
         text = self.palette().text().color()
         grid = QColor(text)
         grid.setAlpha(40)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 0.85)  # follows the window's text size
+        font = self._axis_font()
         for axis in axes:
             axis.setLabelsFont(font)
             axis.setTitleFont(font)
@@ -303,18 +317,20 @@ class StatsView(QWidget):
 
         # Accuracy per tag.
         chart = self._chart("Accuracy per tag")
-        tags = sorted((t for t in s.tags if t.accuracy.answers), key=lambda t: -t.accuracy.answers)[:MAX_TAGS]
-        tags.sort(key=lambda t: t.accuracy.ratio or 0.0)
+        tags = weakest_tags(s.tags)
+        answered = sum(1 for t in s.tags if t.accuracy.answers)
         bars = QHorizontalBarSeries()
         bar_set = QBarSet("accuracy")
         bar_set.setColor(accent)
         bar_set.setBorderColor(accent)
         for t in tags:
             bar_set.append(percent(t.accuracy.ratio or 0.0))  # the "%d%%" label truncates
+        # The bar under the mouse gives the chart its tooltip: the whole tag (the axis cuts it).
+        bar_set.hovered.connect(lambda hovering, index, c=chart: c.setToolTip(_tag_tip(hovering, index, tags)))
         bars.append(bar_set)
         chart.addSeries(bars)
         cats, values = QBarCategoryAxis(), QValueAxis()
-        cats.append([t.tag for t in tags] or [""])
+        cats.append(tag_categories(tags, QFontMetrics(self._axis_font())) or [""])
         cats.setTruncateLabels(False)
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
@@ -324,7 +340,7 @@ class StatsView(QWidget):
         line_height = QFontMetrics(self.font()).lineSpacing()
         tag_view.setMinimumHeight(max(CHART_HEIGHT, round(len(tags) * line_height * 1.5) + 5 * line_height))
         self._place("tags", 0, 1, tag_view,
-                    "Share of right answers for questions with each tag, weakest at the bottom."
+                    tags_caption(len(tags), answered)
                     if tags else "No answers yet: accuracy per tag appears once you have answered.")
 
         # Calendar heatmap.
@@ -356,7 +372,7 @@ class StatsView(QWidget):
                 label += "\u200b"
             labels.append(label)
         days.append(labels or [""])
-        days.setTitleText("day of the month")
+        days.setTitleText(chart_text("day of the month"))
         counts.setLabelFormat("%d")
         counts.setRange(0, max([d.count for d in s.forecast] + [4]))
         counts.applyNiceNumbers()

@@ -141,3 +141,37 @@ def test_stats_view_says_when_the_figures_could_not_be_saved(tmp_path: Path, qtb
         writable.close()
     assert view.summaries_notice.isHidden()
     assert view.figures["answers"].value.text() == str(written)
+
+
+def test_tag_chart_shows_the_weakest_tags_with_their_answer_counts(make_app: Any, tmp_path: Path) -> None:
+    """Issue 16: the chart showed the 10 most-answered tags under a caption promising the weakest,
+    so two rarely answered, always missed tags (the ones to work on) were left out."""
+    from datetime import timedelta
+
+    from studyapp.grading import Outcome
+    from studyapp.store import Attempt, Mode
+
+    questions = "".join(
+        f"  - id: q{i}\n    type: truefalse\n    prompt: Statement {i}\n    answer: true\n    tags: [tag-{i:02d}]\n"
+        for i in range(12)
+    )
+    write_deck(tmp_path / "q", "tags.yaml", f"deck: tags\ntitle: Tags\nquestions:\n{questions}", article=None)
+    running = make_app(dirs=[tmp_path / "q"])
+    store, deck = running.core.store, running.window.bank.decks[0]
+    for i, q in enumerate(deck.questions):
+        weak = i >= 10  # tag-10 and tag-11: answered once, wrong; the others five times, right
+        for n in range(1 if weak else 5):
+            store.record_attempt(Attempt(q.deck, q.id, q.content_hash, Mode.QUIZ, "true",
+                                         Outcome.WRONG if weak else Outcome.RIGHT, 0.0 if weak else 1.0, 3000,
+                                         FIXED_NOW - timedelta(hours=1, minutes=n)))
+    running.window.show_stats()
+    view = running.window.view(Screen.STATS)
+    chart = view.chart_views["tags"].chart()  # type: ignore[attr-defined]
+    categories = chart.axes(Qt.Orientation.Vertical)[0].categories()
+    assert len(categories) == 10
+    # Weakest at the bottom (the first category of a horizontal bar chart), each with its count.
+    assert categories[:2] == ["tag-10 (1)", "tag-11 (1)"]
+    assert "tag-00 (5)" in categories
+    assert chart.series()[0].barSets()[0].at(0) == 0.0
+    caption = view.explanations["tags"].text()  # type: ignore[attr-defined]
+    assert "the 10 weakest of your 12 answered tags" in caption and "how many answers" in caption

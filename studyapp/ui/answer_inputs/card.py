@@ -9,7 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from studyapp.ui.answer_inputs.base import AnswerInput, plain_label
+from studyapp.ui.answer_inputs.base import AnswerInput
+from studyapp.ui.literal_text import LiteralText
 
 
 class CardInput(AnswerInput):
@@ -24,7 +25,8 @@ class CardInput(AnswerInput):
         self.reveal_button.clicked.connect(self.reveal)
         self.answer_frame = QFrame(self)
         self.answer_frame.setFrameShape(QFrame.Shape.StyledPanel)
-        self.answer_label = plain_label(answer, self.answer_frame)
+        self.answer_label = LiteralText(self.answer_frame)
+        self.answer_label.setText(answer)
         self.answer_label.setAccessibleName("Answer")
         self.knew = QPushButton("1  I knew it", self.answer_frame)
         self.knew.setAccessibleName("I knew it")

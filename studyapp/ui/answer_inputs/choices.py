@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.ui.answer_inputs.base import AnswerInput, ClickableLabel, accessible, status_colour
+from studyapp.ui.literal_text import LONG_TEXT_CHARS, LiteralText
 
 
 class OptionRow(QWidget):
@@ -34,8 +35,16 @@ class OptionRow(QWidget):
         button.setText(str(number) if number <= 9 else "")
         button.setAccessibleName(accessible(text))
         button.setAccessibleDescription(f"Option {number}" + (f", key {number}" if number <= 9 else ""))
-        self.label = ClickableLabel(text, self)
-        self.label.clicked.connect(self._label_clicked)
+        self.label: QWidget
+        if len(text) > LONG_TEXT_CHARS:
+            # A long option scrolls in its own view (a label took seconds per resize); the
+            # numbered button and the digit key pick it.
+            self.label = LiteralText(self)
+            self.label.setText(text)
+        else:
+            label = ClickableLabel(text, self)
+            label.clicked.connect(self._label_clicked)
+            self.label = label
         # No setBuddy: a label with a buddy reads '&' as a mnemonic and would hide it.
         self.mark = QLabel(self)
         self.mark.setTextFormat(Qt.TextFormat.PlainText)

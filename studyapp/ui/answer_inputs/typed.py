@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 from studyapp.bank.model import ClozeGap, ClozePart
 from studyapp.ui.answer_inputs.base import AnswerInput, chain_tab_order
 from studyapp.ui.answer_inputs.flow import FlowLayout
+from studyapp.ui.literal_text import LONG_TEXT_CHARS, LiteralText
 
 #: Longest single label in a cloze flow; longer words are cut into pieces so they still wrap.
 _WORD_CHUNK = 60
@@ -53,38 +54,60 @@ class ClozeInput(AnswerInput):
     """``cloze``: one line edit per gap, in the sentence; the response is a tuple of the gap texts.
 
     Each paragraph of the text is its own flow of word labels and gap edits, so line breaks
-    in the question are kept and long text wraps with the window.
+    in the question are kept and long text wraps with the window. A text longer than
+    ``LONG_TEXT_CHARS`` is shown as its pieces instead, one under the other (a piece in a
+    ``LiteralText``, a gap as a line edit): a label per word made a 1 MB text take minutes.
     """
 
     def __init__(self, parts: tuple[ClozePart, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.gaps: list[QLineEdit] = []
         self.words: list[QLabel] = []
+        self.pieces: list[LiteralText] = []  # the long text's pieces (then there are no words)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        flow = self._new_paragraph(layout)
         gap_count = sum(isinstance(p, ClozeGap) for p in parts)
+        if sum(len(p) for p in parts if isinstance(p, str)) > LONG_TEXT_CHARS:
+            self._add_pieces(parts, layout, gap_count)
+            return
+        flow = self._new_paragraph(layout)
         for part in parts:
             if isinstance(part, ClozeGap):
-                edit = QLineEdit(self)
-                number = len(self.gaps) + 1
-                edit.setAccessibleName(f"Gap {number} of {gap_count}")
-                edit.setPlaceholderText(f"gap {number}" if gap_count > 1 else "gap")
-                edit.setMinimumWidth(120)
-                edit.setMaximumWidth(220)
-                edit.textChanged.connect(lambda _: self.changed.emit())
-                self.gaps.append(edit)
-                flow.addWidget(edit)
+                flow.addWidget(self._gap_edit(gap_count))
                 continue
             for i, paragraph in enumerate(part.split("\n")):
                 if i:
                     flow = self._new_paragraph(layout)
                 for word in _words(paragraph):
-                    label = QLabel(word, self)
-                    label.setTextFormat(Qt.TextFormat.PlainText)
+                    label = QLabel(self)
+                    label.setTextFormat(Qt.TextFormat.PlainText)  # before the text: never parsed as HTML
+                    label.setText(word)
                     self.words.append(label)
                     flow.addWidget(label)
+        chain_tab_order(self.gaps)
+
+    def _gap_edit(self, gap_count: int) -> QLineEdit:
+        edit = QLineEdit(self)
+        number = len(self.gaps) + 1
+        edit.setAccessibleName(f"Gap {number} of {gap_count}")
+        edit.setPlaceholderText(f"gap {number}" if gap_count > 1 else "gap")
+        edit.setMinimumWidth(120)
+        edit.setMaximumWidth(220)
+        edit.textChanged.connect(lambda _: self.changed.emit())
+        self.gaps.append(edit)
+        return edit
+
+    def _add_pieces(self, parts: tuple[ClozePart, ...], layout: QVBoxLayout, gap_count: int) -> None:
+        """The long text's pieces one under the other: text in ``LiteralText``, gaps as edits."""
+        for part in parts:
+            if isinstance(part, ClozeGap):
+                layout.addWidget(self._gap_edit(gap_count), 0, Qt.AlignmentFlag.AlignLeft)
+            elif part.strip():
+                piece = LiteralText(self)
+                piece.setText(part.strip())
+                self.pieces.append(piece)
+                layout.addWidget(piece)
         chain_tab_order(self.gaps)
 
     def _new_paragraph(self, layout: QVBoxLayout) -> FlowLayout:
@@ -95,7 +118,7 @@ class ClozeInput(AnswerInput):
 
     def sentence(self) -> str:
         """The literal words of the text, joined by single spaces (gaps left out)."""
-        return " ".join(w.text() for w in self.words)
+        return " ".join(w.text() for w in (self.words or self.pieces))
 
     def response(self) -> tuple[str, ...]:
         return tuple(edit.text() for edit in self.gaps)
