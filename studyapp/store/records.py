@@ -33,7 +33,8 @@ class Attempt(NamedTuple):
     elapsed_ms: int
     answered_at: datetime  # tz-aware; stored as UTC
     session_id: int | None = None
-    rating: int | None = None  # fsrs rating 1..4 for reviews
+    rating: int | None = None  # fsrs rating 1..4 the answer gave the card (reviews and quizzes)
+    qtype: str | None = None  # the question's type (QuestionType value): the pace of quick answers
 
 
 class AttemptRow(NamedTuple):
@@ -58,7 +59,7 @@ class CardState(NamedTuple):
 
     deck: str
     question_id: str
-    fsrs_json: str
+    fsrs_json: str  # fsrs.Card JSON, plus "reps": how many answers moved the card
     due: datetime  # UTC
     stability: float | None
     state: int  # fsrs.State value

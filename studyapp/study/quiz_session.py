@@ -7,8 +7,10 @@
       +------------------+---- abandon() ------+--> ABANDONED
 
 Each answer is graded and recorded through the store at once (one transaction, before the
-view can show the next question); the session row is written at ``start()`` and closed at
-``finish()``/``abandon()``. An abandoned quiz keeps the answers already given. Calling a
+view can show the next question), together with the question's new memory state: the grade
+gives an FSRS rating (``studyapp.study.memory``) and the card moves as a review would move it.
+``undo()`` takes back the last answer, card state included, and asks that question again.
+The session row is written at ``start()`` and closed at ``finish()``/``abandon()``. An abandoned quiz keeps the answers already given. Calling a
 method in the wrong state raises ``QuizStateError``. Time comes from the ``now`` callable.
 """
 
@@ -21,8 +23,10 @@ from enum import StrEnum
 
 from studyapp.bank.model import AnyQuestion, Bank, Deck
 from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, grade, response_to_json
-from studyapp.store import Attempt, Mode, Store, tomorrow_start
+from studyapp.store import Attempt, CardState, Mode, Store, tomorrow_start
+from studyapp.study.memory import AnswerSpeed, rating_for
 from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, quiz_of_questions
+from studyapp.study.scheduling import CardScheduler, Rating
 
 
 class QuizState(StrEnum):
@@ -48,6 +52,8 @@ class Feedback:
     quote: str | None  # the passage of the article (for "show in article")
     details: GradeDetails | None  # diff, counts... see studyapp.grading
     grade: Grade
+    rating: Rating | None = None  # what the answer told the scheduler
+    next_due: datetime | None = None  # when the question is due again after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +68,7 @@ class AnswerRow:
     outcome: Outcome
     elapsed_ms: int
     attempt_id: int
+    card_before: CardState | None = None  # the question's memory state before this answer (undo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +110,16 @@ def new_quiz(
 class QuizSession:
     """Drive one quiz: ``start``, then ``submit``/``next`` per question, ``finish`` or ``abandon``."""
 
-    def __init__(self, quiz: Quiz, store: Store, *, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self, quiz: Quiz, store: Store, *, now: Callable[[], datetime], scheduler: CardScheduler | None = None
+    ) -> None:
         if not quiz.items:
             raise ValueError("a quiz session needs at least one question")
         self._quiz = quiz
         self._store = store
         self._now = now
+        self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        self._speed = AnswerSpeed(store)
         self._state = QuizState.READY
         self._index = 0
         self._rows: list[AnswerRow] = []
@@ -212,6 +223,11 @@ class QuizSession:
         answered_at = self._now()
         assert self._shown_at is not None
         elapsed_ms = max(0, int((answered_at - self._shown_at) / timedelta(milliseconds=1)))
+        qtype = str(question.type)
+        right = result.outcome is Outcome.RIGHT
+        rating = rating_for(result.outcome, right and self._speed.is_quick(qtype, elapsed_ms))
+        before = self._store.card_state(question.deck, question.id)
+        card = self._scheduler.rate(question.deck, question.id, before, rating, answered_at)
         attempt_id = self._store.record_attempt(
             Attempt(
                 deck=question.deck,
@@ -224,8 +240,12 @@ class QuizSession:
                 elapsed_ms=elapsed_ms,
                 answered_at=answered_at,
                 session_id=self._session_id,
-            )
+                rating=int(rating),
+                qtype=qtype,
+            ),
+            card,
         )
+        self._speed.note(qtype, elapsed_ms, right)
         self._rows.append(
             AnswerRow(
                 number=self.number,
@@ -236,6 +256,7 @@ class QuizSession:
                 outcome=result.outcome,
                 elapsed_ms=elapsed_ms,
                 attempt_id=attempt_id,
+                card_before=before,
             )
         )
         self._feedback = Feedback(
@@ -246,9 +267,33 @@ class QuizSession:
             quote=question.quote,
             details=result.details,
             grade=result,
+            rating=rating,
+            next_due=card.due,
         )
         self._state = QuizState.ANSWERED
         return self._feedback
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether an answer of this quiz can be taken back (the quiz is still running)."""
+        return bool(self._rows) and self._state in (QuizState.ASKING, QuizState.ANSWERED)
+
+    def undo(self) -> QuizItem:
+        """Take back the last answer: it is deleted, the question's memory state is restored
+        exactly as it was, and that question is asked again. Raises ``store.SaveError`` (nothing
+        changes) if it cannot be saved."""
+        self._expect(QuizState.ASKING, QuizState.ANSWERED, action="undo")
+        if not self._rows:
+            raise QuizStateError("nothing to undo")
+        last = self._rows[-1]
+        self._store.undo_attempt(last.attempt_id, last.card_before)
+        self._rows.pop()
+        self._speed.forget(str(last.question.type), last.elapsed_ms, last.outcome is Outcome.RIGHT)
+        self._index = last.number - 1
+        self._feedback = None
+        self._shown_at = self._now()
+        self._state = QuizState.ASKING
+        return self.current
 
     def next(self) -> QuizState:
         """Go on to the next question; after the last one, finish. Returns the new state."""

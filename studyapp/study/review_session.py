@@ -16,8 +16,11 @@ Which card comes next is decided afresh at each step, at the clock's current tim
 4. learning cards due within ``LEARN_AHEAD`` (20 minutes), when nothing else is left.
 
 Every question type is a card: the front is ``question.front``, the back the answer, the
-explanation and the quote. ``rate`` records the answer and the card's new state in one store
-transaction; ``undo`` takes back the last rating, in the database too.
+explanation and the quote. The card's next state for each rating is computed once, when the
+answer is shown (``next_states``): the buttons show those intervals and ``rate`` stores the
+chosen state as it is, with the answer, in one store transaction (the answer is dated when it
+was shown, the moment the person recalled it or not). ``undo`` takes back the last rating, in
+the database too, restoring the card's previous state exactly.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from studyapp.bank.model import AnyQuestion, Bank, ClozeQuestion, Deck
 from studyapp.grading import Outcome
 from studyapp.store import Attempt, CardState, Mode, Store, today_start, tomorrow_start
 from studyapp.study.review_queue import ReviewQueue
-from studyapp.study.scheduling import CardScheduler, Preview
+from studyapp.study.scheduling import CardScheduler, NextStates
 from studyapp.study.limits import DEFAULT_NEW_LIMIT
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -130,6 +133,7 @@ class ReviewSession:
         self._shown_at: datetime | None = None
         self._history: list[_Rated] = []
         self._session_id: int | None = None
+        self._next: NextStates | None = None  # the current card's next states, once computed
 
     # -- state --------------------------------------------------------------------------------
 
@@ -152,11 +156,18 @@ class ReviewSession:
     def can_undo(self) -> bool:
         return bool(self._history) and self._state is not ReviewState.CLOSED
 
-    def preview(self) -> Preview:
-        """The next interval for each rating of the current card, now (no fuzz), for the buttons."""
+    def next_states(self) -> NextStates:
+        """The current card's next state for each rating: computed once per showing (when the
+        answer is turned over, or when first asked), so the buttons show what ``rate`` applies."""
         card = self.current
-        q = card.question
-        return self._scheduler.preview(q.deck, q.id, card.state, self._now())
+        if self._next is None:
+            q = card.question
+            self._next = self._scheduler.next_states(q.deck, q.id, card.state, self._now())
+        return self._next
+
+    def preview(self) -> NextStates:
+        """The rating buttons' intervals: ``next_states()``."""
+        return self.next_states()
 
     def progress(self) -> ReviewProgress:
         now = self._now()
@@ -194,6 +205,8 @@ class ReviewSession:
         """Turn the card over."""
         self._expect(ReviewState.SHOWING_FRONT, action="show the answer")
         self._state = ReviewState.SHOWING_BACK
+        self._next = None  # computed at the moment the answer is shown
+        self.next_states()
         return self.current
 
     def rate(self, rating: Rating) -> ReviewState:
@@ -201,9 +214,12 @@ class ReviewSession:
         self._expect(ReviewState.SHOWING_BACK, action="rate")
         card = self.current
         q = card.question
-        now = self._now()
         rating = Rating(rating)
-        new_state = self._scheduler.rate(q.deck, q.id, card.state, rating, now)
+        states = self.next_states()
+        new_state = states.choose(rating)
+        # Dated when the answer was shown (the state was computed for that moment, so a replay
+        # of the log gives it back); the time taken runs until the rating, as in Anki.
+        answered_at, now = states.at, self._now()
         assert self._shown_at is not None
         right = rating is not Rating.Again
         attempt_id = self._store.record_attempt(
@@ -216,9 +232,10 @@ class ReviewSession:
                 outcome=Outcome.RIGHT if right else Outcome.WRONG,
                 score=1.0 if right else 0.0,
                 elapsed_ms=max(0, int((now - self._shown_at) / timedelta(milliseconds=1))),
-                answered_at=now,
+                answered_at=answered_at,
                 session_id=self._session_id,
                 rating=int(rating),
+                qtype=str(q.type),
             ),
             new_state,
         )
@@ -284,6 +301,7 @@ class ReviewSession:
 
     def _show(self, card: ReviewCard) -> None:
         self._current = card
+        self._next = None
         self._shown_at = self._now()
         self._state = ReviewState.SHOWING_FRONT
 

@@ -59,7 +59,7 @@ def store(db: Path, tmp_path: Path) -> Iterator[Store]:
 def make_view(qtbot: QtBot, store: Store, questions: tuple[AnyQuestion, ...], clock: Clock,
               **kw: object) -> tuple[FlashcardView, ReviewSession]:
     deck = Deck(D, "Pozirk", Path("pozirk.yaml"), questions)
-    session = ReviewSession([deck], store, now=clock, scheduler=CardScheduler(rng=random.Random(1)), **kw)  # type: ignore[arg-type]
+    session = ReviewSession([deck], store, now=clock, scheduler=CardScheduler(), **kw)  # type: ignore[arg-type]
     view = FlashcardView(now=clock)
     qtbot.addWidget(view)
     view.resize(760, 560)
