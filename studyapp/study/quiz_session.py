@@ -23,9 +23,9 @@ from enum import StrEnum
 
 from studyapp.bank.model import AnyQuestion, Bank, Deck
 from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, grade, response_to_json
-from studyapp.store import Attempt, CardState, Mode, Store, tomorrow_start
+from studyapp.store import Attempt, CardState, Mode, Store
 from studyapp.study.memory import AnswerSpeed, rating_for
-from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, quiz_of_questions
+from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, due_cutoff, quiz_of_questions
 from studyapp.study.scheduling import CardScheduler, Rating
 
 
@@ -98,13 +98,13 @@ def new_quiz(
 ) -> Quiz:
     """Build a quiz with the history its source needs, read from ``store``.
 
-    For ``QuizSource.DUE`` a card counts as due when it is due before the end of the local day
-    (``tz``, default the store's), like the "due today" figures on the home screen.
+    For ``QuizSource.DUE`` a question is due when its memory state is due before the end of the
+    local day (``tz``, default the store's): ``due_cutoff``, as the deck list counts it.
     """
-    history = store.question_history(options.deck) if options.source in (QuizSource.NEW, QuizSource.WEAK) else {}
+    history = store.question_history(options.deck) if options.source is QuizSource.WEAK else {}
     cards = store.card_states(options.deck) if options.source in (QuizSource.NEW, QuizSource.DUE) else {}
-    cutoff = tomorrow_start(now, tz if tz is not None else store.tz) - timedelta(microseconds=1)
-    return build_quiz(bank, options, question_history=history, card_states=cards, now=cutoff)
+    cutoff = due_cutoff(now, tz if tz is not None else store.tz)
+    return build_quiz(bank, options, question_history=history, card_states=cards, due_before=cutoff)
 
 
 class QuizSession:

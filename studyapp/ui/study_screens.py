@@ -91,7 +91,8 @@ def start_quiz(window: MainWindow, deck_id: str) -> QuizSetupDialog:
         window.remember_deck(deck.id)
     scope = deck.id if deck is not None else None
     history, cards = store.question_history(scope), store.card_states(scope)
-    dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=window.now())
+    dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=window.now(),
+                             tz=store.tz)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(dialog)
 

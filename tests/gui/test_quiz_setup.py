@@ -15,6 +15,8 @@ from studyapp.bank.model import AnyQuestion, Bank, CardQuestion, ChoiceQuestion,
 from studyapp.grading import Outcome
 from studyapp.store import Attempt, Mode, Store, open_store
 from studyapp.study.quiz import QuizOptions, QuizSource, build_quiz
+from studyapp.study.memory import rating_for
+from studyapp.study.scheduling import CardScheduler
 from studyapp.ui.quiz_setup_dialog import QuizSetupDialog
 
 D = "pozirk"
@@ -94,14 +96,18 @@ def test_sources_count_from_history(qtbot: QtBot, deck: Deck, store: Store) -> N
     for qid, outcome in (("c0", Outcome.WRONG), ("c1", Outcome.RIGHT), ("t0", Outcome.WRONG)):
         q = deck.question(qid)
         assert q is not None
+        rating = rating_for(outcome)  # recorded as a quiz records it: with the question's memory state
         store.record_attempt(Attempt(deck=D, question_id=qid, content_hash=q.content_hash, mode=Mode.QUIZ,
-                                     response='"z"', outcome=outcome, score=0.0, elapsed_ms=1000, answered_at=NOW))
-    d = dialog(qtbot, deck, history=store.question_history(), card_states=store.card_states(), now=NOW)
+                                     response='"z"', outcome=outcome, score=0.0, elapsed_ms=1000, answered_at=NOW,
+                                     rating=int(rating)),
+                             CardScheduler().rate(D, qid, None, rating, NOW))
+    d = dialog(qtbot, deck, history=store.question_history(), card_states=store.card_states(), now=NOW,
+               tz=timezone.utc)
     labels = {s: b.text().replace("&", "") for s, b in d.source_buttons.items()}
     assert labels[QuizSource.ALL].endswith("(10)")
     assert labels[QuizSource.NEW].endswith("(7)")
     assert labels[QuizSource.WEAK].endswith("(2)")
-    assert labels[QuizSource.DUE].endswith("(0)")
+    assert labels[QuizSource.DUE].endswith("(3)")  # all three come back within minutes: due today
     qtbot.mouseClick(d.source_buttons[QuizSource.WEAK], Qt.MouseButton.LeftButton)
     assert d.match_label.text() == "2 questions match; the quiz will ask all 2."
     with qtbot.waitSignal(d.accepted):
