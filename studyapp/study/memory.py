@@ -114,7 +114,4 @@ def replay(
     None when there are none (the question is new).
     """
     scheduler = scheduler if scheduler is not None else CardScheduler()
-    state: CardState | None = None
-    for rating, at in answers:
-        state = scheduler.rate(deck, question_id, state, Rating(rating), at)
-    return state
+    return scheduler.replay(deck, question_id, answers)

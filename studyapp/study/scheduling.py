@@ -22,6 +22,7 @@ import hashlib
 import json
 import math
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -156,14 +157,36 @@ class CardScheduler:
         card = self.fsrs_card(deck, question_id, state, at)
         return self._after(deck, question_id, card, reps_of(state), Rating(rating), at)
 
-    def _after(self, deck: str, question_id: str, card: Card, reps: int, rating: Rating, at: datetime) -> CardState:
+    def replay(self, deck: str, question_id: str, answers: Iterable[tuple[int, datetime]]) -> CardState | None:
+        """The state that rating the card with each of ``answers`` ((rating, at), oldest first) in
+        turn gives: the same as chaining ``rate``, without writing and reading the JSON between
+        answers. None when there are no answers."""
+        card: Card | None = None
+        reps = 0
+        for rating, moment in answers:
+            at = _utc(moment)
+            if card is None:
+                card = Card(card_id=card_id_for(deck, question_id), due=at)
+            card = self._review(card, reps, Rating(rating), at)
+            reps += 1
+        return None if card is None else self._state(deck, question_id, card, reps)
+
+    def _review(self, card: Card, reps: int, rating: Rating, at: datetime) -> Card:
+        """``card`` (answered ``reps`` times before) after ``rating`` at ``at``, fuzz included."""
         reviewed, _ = self._fsrs.review_card(card, rating, review_datetime=at)
         if self._fuzz and reviewed.state == State.Review:
             reviewed.due = at + self._fuzzed(reviewed.due - at, fuzz_factor(card.card_id, reps))
+        return reviewed
+
+    def _after(self, deck: str, question_id: str, card: Card, reps: int, rating: Rating, at: datetime) -> CardState:
+        return self._state(deck, question_id, self._review(card, reps, rating, at), reps + 1)
+
+    @staticmethod
+    def _state(deck: str, question_id: str, reviewed: Card, reps: int) -> CardState:
         return CardState(
             deck=deck,
             question_id=question_id,
-            fsrs_json=json.dumps({**reviewed.to_dict(), "reps": reps + 1}),
+            fsrs_json=json.dumps({**reviewed.to_dict(), "reps": reps}),
             due=reviewed.due,
             stability=reviewed.stability,
             state=int(reviewed.state),
