@@ -15,8 +15,9 @@ Which card comes next is decided afresh at each step, at the clock's current tim
    the start of the local day (counted by the store, so other sessions count too);
 4. learning cards due within ``LEARN_AHEAD`` (20 minutes), when nothing else is left.
 
-Every question type is a card: the front is ``question.front``, the back the answer, the
-explanation and the quote. The card's next state for each rating is computed once, when the
+Every question type is a card: the front is ``question.front`` (with ``front_extra``: the
+options of a choice, shuffled afresh at every showing so their order never gives the answer
+away), the back the answer, the explanation and the quote. The card's next state for each rating is computed once, when the
 answer is shown (``next_states``): the buttons show those intervals and ``rate`` stores the
 chosen state as it is, with the answer, in one store transaction (the answer is dated when it
 was shown, the moment the person recalled it or not). ``undo`` takes back the last rating, in
@@ -26,14 +27,24 @@ the database too, restoring the card's previous state exactly.
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from fsrs import Rating
 
-from studyapp.bank.model import AnyQuestion, Bank, ClozeQuestion, Deck
+from studyapp.bank.model import (
+    AnyQuestion,
+    Bank,
+    ChoiceQuestion,
+    ClozeQuestion,
+    Deck,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+)
 from studyapp.grading import Outcome
 from studyapp.store import Attempt, CardState, Mode, Store, today_start, tomorrow_start
 from studyapp.study.review_queue import ReviewQueue
@@ -61,6 +72,7 @@ class ReviewCard:
 
     question: AnyQuestion
     state: CardState | None  # None: a new card
+    choices: tuple[str, ...] = ()  # a choice/multi question's options in the order shown this time
 
     @property
     def is_new(self) -> bool:
@@ -69,6 +81,19 @@ class ReviewCard:
     @property
     def front(self) -> str:
         return self.question.front
+
+    @property
+    def front_extra(self) -> str:
+        """What the front needs besides the prompt: the options of a choice (in their shown,
+        shuffled order), the items to order (sorted), the left-hand items to match."""
+        q = self.question
+        if isinstance(q, (ChoiceQuestion, MultiQuestion)):
+            return "Options: " + " · ".join(self.choices or q.choices)
+        if isinstance(q, OrderQuestion):
+            return "Put in order: " + " · ".join(sorted(q.items))
+        if isinstance(q, MatchQuestion):
+            return "Match: " + " · ".join(left for left, _ in q.pairs)
+        return ""
 
     @property
     def answer(self) -> str:
@@ -116,6 +141,7 @@ class ReviewSession:
         deck: str | None = None,
         new_limit: int = DEFAULT_NEW_LIMIT,
         scheduler: CardScheduler | None = None,
+        rng: random.Random | None = None,
     ) -> None:
         if new_limit < 0:
             raise ValueError("new_limit cannot be negative")
@@ -125,6 +151,7 @@ class ReviewSession:
         self._deck = deck
         self._new_limit = new_limit
         self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        self._rng = rng if rng is not None else random.Random()  # shuffles a choice's options
         # Reads the store as it goes: building it costs nothing (no question or card is read).
         self._queue = ReviewQueue(bank.decks if isinstance(bank, Bank) else tuple(bank), store, deck)
         self._seen_today: tuple[datetime, int] | None = None  # (local day start, new cards seen)
@@ -300,6 +327,9 @@ class ReviewSession:
             self._show(card)
 
     def _show(self, card: ReviewCard) -> None:
+        q = card.question
+        if isinstance(q, (ChoiceQuestion, MultiQuestion)):
+            card = replace(card, choices=tuple(self._rng.sample(q.choices, len(q.choices))))
         self._current = card
         self._next = None
         self._shown_at = self._now()

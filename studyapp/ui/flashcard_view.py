@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.bank.model import AnyQuestion, ChoiceQuestion, MatchQuestion, MultiQuestion, OrderQuestion
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import Rating, format_interval
 from studyapp.ui.answer_inputs.base import ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page
@@ -36,17 +35,6 @@ RATINGS = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good")
 
 #: Check again for cards coming due (learning steps) at most this often while the end screen shows.
 _RECHECK_MS = 60_000
-
-
-def front_extra(question: AnyQuestion) -> str:
-    """What a card's front needs besides the prompt: the options of a choice, the items to order..."""
-    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
-        return "Options: " + " · ".join(question.choices)
-    if isinstance(question, OrderQuestion):
-        return "Put in order: " + " · ".join(sorted(question.items))
-    if isinstance(question, MatchQuestion):
-        return "Match: " + " · ".join(left for left, _ in question.pairs)
-    return ""
 
 
 def describe_due(due: datetime, now: datetime) -> str:
@@ -215,7 +203,7 @@ class FlashcardView(QWidget):
         q = card.question
         self.kind_label.setText("New card" if card.is_new else "Review")
         self.front_label.setText(card.front)
-        extra = front_extra(q)
+        extra = card.front_extra
         self.extra_label.setText(extra)
         self.extra_label.setVisible(bool(extra))
         back = session.state is ReviewState.SHOWING_BACK

@@ -169,7 +169,7 @@ def test_html_is_shown_literally(qtbot: QtBot, store: Store) -> None:
     for label in (view.front_label, view.answer_label, view.explanation_label, view.quote_label):
         assert label.text() == HTML
         assert label.textFormat() == Qt.TextFormat.PlainText
-    assert view.extra_label.text() == f"Options: {HTML} · b & c"
+    assert view.extra_label.text() in (f"Options: {HTML} · b & c", f"Options: b & c · {HTML}")  # shuffled
     with qtbot.waitSignal(view.showInArticle) as blocker:
         qtbot.mouseClick(view.article_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [D, HTML]
@@ -238,3 +238,23 @@ def test_every_control_has_an_accessible_name_and_long_text_wraps(qtbot: QtBot, 
     assert view.answer_label.width() <= view.scroll.viewport().width()
     assert view.width() == 760
     assert all(b.isVisible() for b in view.rating_buttons.values())  # the buttons stay on screen
+
+
+def test_the_options_of_a_choice_are_shuffled_at_every_showing(qtbot: QtBot, store: Store) -> None:
+    """Fails before: the front listed the options in file order, where the right answer often
+    comes first (it always does in the bundled deck)."""
+    choices = ("Raman Hałoŭčanka", "Maksim Ryžankoŭ", "Viktar Babaryka", "Ihar Karpienka")
+    q = ChoiceQuestion(deck=D, id="pm", prompt="Who is Prime Minister?", choices=choices, answer=choices[0])
+    clock = Clock()
+    view, session = make_view(qtbot, store, (q,), clock)
+    shown = []
+    for _ in range(12):  # rate, take it back: the card is shown again, freshly shuffled
+        text = view.extra_label.text()
+        assert text == "Options: " + " · ".join(session.current.choices)
+        assert sorted(session.current.choices) == sorted(choices)
+        shown.append(session.current.choices)
+        key(view, Qt.Key.Key_Space)
+        key(view, Qt.Key.Key_3)
+        key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(set(shown)) > 3
+    assert sum(1 for order in shown if order[0] == q.answer) < len(shown)
