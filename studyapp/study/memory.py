@@ -26,9 +26,9 @@ as quick. Answers given before studyapp recorded question types never count.
 Replay: the state is a function of the rated answers in time order. ``replay`` rebuilds it
 from the answer log the way Anki's memory-state computation does from its review log; the
 schema migration uses it to give existing quiz answers their effect, and the tests check that
-every stored state equals its replay. Several answers on one day follow FSRS's short-term
-rules (see ``studyapp.study.scheduling``), so a quiz right after a review is not a second full
-review.
+every stored state equals its replay. An answer less than a day (24 hours) after the card's
+previous one follows FSRS's short-term rules (see ``studyapp.study.scheduling``), so a quiz
+right after a review is not a second full review.
 """
 
 from __future__ import annotations
