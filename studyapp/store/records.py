@@ -34,7 +34,8 @@ class Attempt(NamedTuple):
     answered_at: datetime  # tz-aware; stored as UTC
     session_id: int | None = None
     rating: int | None = None  # fsrs rating 1..4 the answer gave the card (reviews and quizzes)
-    qtype: str | None = None  # the question's type (QuestionType value): the pace of quick answers
+    qtype: str | None = None  # the type of a question answered in its own form (graded); None: self-rated
+    proposed: int | None = None  # the rating the grade proposed (graded answers); differs from rating: overridden
 
 
 class AttemptRow(NamedTuple):

@@ -29,8 +29,10 @@ attempt they include (every attempt, when a version-3 file is upgraded). It also
 
 Version 5 gives every answer its effect on the question's memory (``studyapp.study.memory``):
 quiz answers used to leave the card untouched. Every answer without a rating gets the one its
-grade gives (right Good, almost Hard, wrong Again), ``attempts.qtype`` is added (the question's
-type, for the person's pace: unknown for older answers, which therefore never count as quick),
+grade gives (right Good, almost Hard, wrong Again), ``attempts.qtype`` is added (the type of a
+question answered in its own form, for the person's pace: unknown for older answers, which
+therefore never count as quick), ``attempts.proposed`` (the rating a graded answer proposed:
+a different ``rating`` means the person overrode it; a quiz answer's own rating for older ones),
 and the state of every card with rated answers is replayed from them in time order. A card
 stored without any answer (none is, outside tests and imports) keeps its state.
 
@@ -192,7 +194,9 @@ INSERT INTO summary_mark (id, upto) SELECT 1, coalesce(max(id), 0) FROM attempts
 
 V5_DDL = """
 ALTER TABLE attempts ADD COLUMN qtype TEXT;
+ALTER TABLE attempts ADD COLUMN proposed INTEGER;
 UPDATE attempts SET rating = CASE outcome WHEN 'right' THEN 3 WHEN 'almost' THEN 2 ELSE 1 END WHERE rating IS NULL;
+UPDATE attempts SET proposed = rating WHERE mode = 'quiz';
 """
 
 _V5_UPSERT = """

@@ -37,8 +37,8 @@ def _outcomes() -> dict[str, Outcome]:
 
 _INSERT_ATTEMPT = """
 INSERT INTO attempts (session_id, deck, question_id, content_hash, mode, response, outcome,
-                      score, elapsed_ms, answered_us, rating, day, qtype)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+                      score, elapsed_ms, answered_us, rating, day, qtype, proposed)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _UPSERT_CARD = """
 INSERT INTO cards (deck, question_id, fsrs_json, due_us, stability, state, last_review_us, first_review_us)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -166,7 +166,8 @@ class Store:
             cur = conn.execute(_INSERT_ATTEMPT, (
                 attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
                 str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score,
-                attempt.elapsed_ms, answered_us, attempt.rating, day, attempt.qtype))
+                attempt.elapsed_ms, answered_us, attempt.rating, day, attempt.qtype,
+                attempt.proposed))
             attempt_id = int(cur.lastrowid or 0)
             if card is not None:
                 self._note_deck(card.deck)
@@ -390,11 +391,12 @@ class Store:
         return found
 
     def recent_right_times(self, qtype: str, limit: int, window: int) -> list[int]:
-        """Times (ms) of the latest ``limit`` right quiz answers to questions of type ``qtype``,
-        newest first, looked for among the last ``window`` answers (a short rowid range)."""
+        """Times (ms) of the latest ``limit`` right answers to questions of type ``qtype`` given in
+        the question's own form (quizzes, graded reviews), newest first, looked for among the last
+        ``window`` answers (a short rowid range)."""
         rows = self._conn.execute(
             "SELECT elapsed_ms FROM attempts WHERE id > (SELECT coalesce(max(id), 0) FROM attempts) - ? "
-            "AND qtype = ? AND mode = 'quiz' AND outcome = 'right' ORDER BY id DESC LIMIT ?",
+            "AND qtype = ? AND outcome = 'right' ORDER BY id DESC LIMIT ?",
             (window, qtype, limit))
         return [r[0] for r in rows]
 

@@ -18,7 +18,8 @@ right and quick               Easy (4)
 
 "Quick" is measured against the person's own pace, per question type (typing an answer takes
 longer than ticking true or false): a right answer is quick when it took at most half the
-median time of their right quiz answers to questions of that type. The median is taken over
+median time of their right answers to questions of that type given in the question's own form
+(quizzes and graded reviews; a self-rated card says nothing about answering speed). The median is taken over
 their latest ``QUICK_SAMPLE`` such answers (searched among the last ``QUICK_WINDOW`` answers),
 and only once there are at least ``QUICK_MIN_SAMPLES`` of them; before that no answer counts
 as quick. Answers given before studyapp recorded question types never count.

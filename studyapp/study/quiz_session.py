@@ -242,6 +242,7 @@ class QuizSession:
                 session_id=self._session_id,
                 rating=int(rating),
                 qtype=qtype,
+                proposed=int(rating),
             ),
             card,
         )

@@ -3,6 +3,8 @@
 ::
 
     READY --start()--> SHOWING_FRONT --show_answer()--> SHOWING_BACK --rate()--> SHOWING_FRONT (next card)
+                              |                    ^
+                              +----- answer() -----+  (graded review: answered in the question's own form)
                               ^                                        \\--> FINISHED (nothing left now)
                               +-------------- undo() ------------------+
     any state --close()--> CLOSED
@@ -17,7 +19,13 @@ Which card comes next is decided afresh at each step, at the clock's current tim
 
 Every question type is a card: the front is ``question.front`` (with ``front_extra``: the
 options of a choice, shuffled afresh at every showing so their order never gives the answer
-away), the back the answer, the explanation and the quote. The card's next state for each rating is computed once, when the
+away), the back the answer, the explanation and the quote.
+
+A graded review (``graded=True``) has the person answer every card but a ``card`` question in
+its own form (``answer(response)``, the choices shuffled in ``current.item``): studyapp grades it
+at once and proposes the rating the grade gives; ``rate`` may take another one, and the answer is
+recorded with both (``studyapp.study.review_answer``). Otherwise, and for ``card`` questions,
+the person turns the card over and rates it. The card's next state for each rating is computed once, when the
 answer is shown (``next_states``): the buttons show those intervals and ``rate`` stores the
 chosen state as it is, with the answer, in one store transaction (the answer is dated when it
 was shown, the moment the person recalled it or not). ``undo`` takes back the last rating, in
@@ -26,7 +34,6 @@ the database too, restoring the card's previous state exactly.
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -45,8 +52,12 @@ from studyapp.bank.model import (
     MultiQuestion,
     OrderQuestion,
 )
-from studyapp.grading import Outcome
-from studyapp.store import Attempt, CardState, Mode, Store, today_start, tomorrow_start
+from studyapp.bank.model import QuestionType
+from studyapp.grading import grade
+from studyapp.store import CardState, Mode, Store, today_start, tomorrow_start
+from studyapp.study.memory import AnswerSpeed, rating_for
+from studyapp.study.quiz import QuizItem, make_item
+from studyapp.study.review_answer import ReviewAnswer, review_attempt
 from studyapp.study.review_queue import ReviewQueue
 from studyapp.study.scheduling import CardScheduler, NextStates
 from studyapp.study.limits import DEFAULT_NEW_LIMIT
@@ -72,7 +83,7 @@ class ReviewCard:
 
     question: AnyQuestion
     state: CardState | None  # None: a new card
-    choices: tuple[str, ...] = ()  # a choice/multi question's options in the order shown this time
+    item: QuizItem | None = None  # the question as shown this time (choices shuffled at each showing)
 
     @property
     def is_new(self) -> bool:
@@ -81,6 +92,16 @@ class ReviewCard:
     @property
     def front(self) -> str:
         return self.question.front
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """A choice/multi question's options in the order shown this time."""
+        return self.item.choices if self.item is not None else ()
+
+    @property
+    def gradable(self) -> bool:
+        """Whether the card can be answered in its question's own form (all but ``card``)."""
+        return self.question.type is not QuestionType.CARD
 
     @property
     def front_extra(self) -> str:
@@ -142,6 +163,7 @@ class ReviewSession:
         new_limit: int = DEFAULT_NEW_LIMIT,
         scheduler: CardScheduler | None = None,
         rng: random.Random | None = None,
+        graded: bool = False,
     ) -> None:
         if new_limit < 0:
             raise ValueError("new_limit cannot be negative")
@@ -152,6 +174,9 @@ class ReviewSession:
         self._new_limit = new_limit
         self._scheduler = scheduler if scheduler is not None else CardScheduler()
         self._rng = rng if rng is not None else random.Random()  # shuffles a choice's options
+        self._graded = graded
+        self._speed = AnswerSpeed(store)
+        self._answer: ReviewAnswer | None = None  # the graded answer to the card on screen
         # Reads the store as it goes: building it costs nothing (no question or card is read).
         self._queue = ReviewQueue(bank.decks if isinstance(bank, Bank) else tuple(bank), store, deck)
         self._seen_today: tuple[datetime, int] | None = None  # (local day start, new cards seen)
@@ -178,6 +203,16 @@ class ReviewSession:
         self._expect(ReviewState.SHOWING_FRONT, ReviewState.SHOWING_BACK, action="show a card")
         assert self._current is not None
         return self._current
+
+    @property
+    def graded(self) -> bool:
+        """Whether cards are answered in their own form (else: show the answer, rate yourself)."""
+        return self._graded
+
+    @property
+    def answered(self) -> ReviewAnswer | None:
+        """The graded answer to the card on screen, once given (None in a self-rated review)."""
+        return self._answer if self._state is ReviewState.SHOWING_BACK else None
 
     @property
     def can_undo(self) -> bool:
@@ -236,36 +271,51 @@ class ReviewSession:
         self.next_states()
         return self.current
 
+    def answer(self, response: object) -> ReviewAnswer:
+        """Answer the card in its question's own form (a graded review): graded at once, the
+        rating the grade gives proposed, the card turned over. Nothing is recorded until ``rate``.
+
+        Raises ``TypeError``/``ValueError`` for a response that does not fit the question
+        (nothing changes), ``ReviewStateError`` outside a graded review or for a ``card`` question.
+        """
+        self._expect(ReviewState.SHOWING_FRONT, action="answer")
+        card = self.current
+        if not (self._graded and card.gradable):
+            raise ReviewStateError("this card is rated by the person: show_answer(), then rate()")
+        q = card.question
+        result = grade(q, response)
+        now = self._now()
+        assert self._shown_at is not None
+        elapsed_ms = max(0, int((now - self._shown_at) / timedelta(milliseconds=1)))
+        quick = result.outcome == "right" and self._speed.is_quick(str(q.type), elapsed_ms)
+        self._answer = ReviewAnswer(response, result, rating_for(result.outcome, quick), elapsed_ms)
+        self._state = ReviewState.SHOWING_BACK
+        self._next = None  # computed at the moment of answering
+        self.next_states()
+        return self._answer
+
     def rate(self, rating: Rating) -> ReviewState:
-        """Rate the current card: record the answer and its new state, then show the next card."""
+        """Rate the current card (in a graded review: keep or change the proposed rating): record
+        the answer and the card's new state, then show the next card."""
         self._expect(ReviewState.SHOWING_BACK, action="rate")
         card = self.current
         q = card.question
         rating = Rating(rating)
         states = self.next_states()
         new_state = states.choose(rating)
-        # Dated when the answer was shown (the state was computed for that moment, so a replay
-        # of the log gives it back); the time taken runs until the rating, as in Anki.
+        # Dated when the answer was shown or given (the state was computed for that moment, so a
+        # replay of the log gives it back); the time taken runs until the rating, as in Anki.
         answered_at, now = states.at, self._now()
         assert self._shown_at is not None
-        right = rating is not Rating.Again
+        elapsed_ms = max(0, int((now - self._shown_at) / timedelta(milliseconds=1)))
+        graded = self._answer
         attempt_id = self._store.record_attempt(
-            Attempt(
-                deck=q.deck,
-                question_id=q.id,
-                content_hash=q.content_hash,
-                mode=Mode.REVIEW,
-                response=json.dumps(rating.name.lower()),
-                outcome=Outcome.RIGHT if right else Outcome.WRONG,
-                score=1.0 if right else 0.0,
-                elapsed_ms=max(0, int((now - self._shown_at) / timedelta(milliseconds=1))),
-                answered_at=answered_at,
-                session_id=self._session_id,
-                rating=int(rating),
-                qtype=str(q.type),
-            ),
+            review_attempt(q, graded, rating, answered_at=answered_at, elapsed_ms=elapsed_ms,
+                           session_id=self._session_id),
             new_state,
         )
+        if graded is not None:
+            self._speed.note(str(q.type), graded.elapsed_ms, graded.outcome == "right")
         self._history.append(_Rated(attempt_id, card))
         if card.is_new:
             self._queue.set_new(q.key, False)
@@ -327,10 +377,9 @@ class ReviewSession:
             self._show(card)
 
     def _show(self, card: ReviewCard) -> None:
-        q = card.question
-        if isinstance(q, (ChoiceQuestion, MultiQuestion)):
-            card = replace(card, choices=tuple(self._rng.sample(q.choices, len(q.choices))))
+        card = replace(card, item=make_item(card.question, self._rng))  # shuffled afresh at every showing
         self._current = card
+        self._answer = None
         self._next = None
         self._shown_at = self._now()
         self._state = ReviewState.SHOWING_FRONT
