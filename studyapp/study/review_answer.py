@@ -19,6 +19,7 @@ from fsrs import Rating
 from studyapp.bank.model import AnyQuestion
 from studyapp.grading import Grade, Outcome, response_to_json
 from studyapp.store import Attempt, Mode
+from studyapp.study.quiz_session import Feedback
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,13 @@ class ReviewAnswer:
     @property
     def outcome(self) -> Outcome:
         return self.grade.outcome
+
+    def feedback(self, question: AnyQuestion) -> Feedback:
+        """What the back of the card shows, as a quiz shows it: outcome, right answer, diff,
+        explanation and quote."""
+        return Feedback(question=question, outcome=self.outcome, expected=self.grade.expected,
+                        explanation=question.explanation, quote=question.quote, details=self.grade.details,
+                        grade=self.grade, rating=self.proposed)
 
 
 def review_attempt(

@@ -206,8 +206,19 @@ class ReviewSession:
 
     @property
     def graded(self) -> bool:
-        """Whether cards are answered in their own form (else: show the answer, rate yourself)."""
+        """Whether cards are answered in their own form (else: show the answer, rate yourself).
+
+        May be changed at any time; it applies from the next answer on."""
         return self._graded
+
+    @graded.setter
+    def graded(self, graded: bool) -> None:
+        self._graded = graded
+
+    @property
+    def answers_in_form(self) -> bool:
+        """Whether the card on screen is to be answered in its own form (graded, not a ``card``)."""
+        return self._graded and self._current is not None and self._current.gradable
 
     @property
     def answered(self) -> ReviewAnswer | None:

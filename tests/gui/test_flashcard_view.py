@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, Deck
+from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, Deck, TextQuestion
 from studyapp.store import Store, open_store
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import CardScheduler, Rating
@@ -257,3 +257,45 @@ def test_the_options_of_a_choice_are_shuffled_at_every_showing(qtbot: QtBot, sto
         key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(set(shown)) > 3
     assert sum(1 for order in shown if order[0] == q.answer) < len(shown)
+
+
+def type_into(view: QWidget, text: str) -> None:
+    """Type where the focus is (the answer input's box)."""
+    QTest.keyClicks(QApplication.focusWidget() or view, text)
+
+
+def test_a_graded_review_answers_in_the_questions_form_and_proposes_the_rating(qtbot: QtBot, store: Store,
+                                                                               db: Path) -> None:
+    questions = (
+        ChoiceQuestion(deck=D, id="pm", prompt="Who is Prime Minister?", choices=("Raman", "Maksim", "Viktar"),
+                       answer="Raman"),
+        TextQuestion(deck=D, id="capital", prompt="Capital of Belarus?", answers=("Minsk",)),
+        CardQuestion(deck=D, id="k", prompt="Front", answer="Back"),
+    )
+    view, session = make_view(qtbot, store, questions, Clock())
+    assert not view.graded_box.isChecked() and view.extra_label.isVisible()  # classic by default
+    view.graded_box.setChecked(True)
+    assert session.graded and view.input is not None and not view.extra_label.isVisible()
+    assert view.show_button.text().replace("&", "") == "Check answer"
+    # A choice: picked with its digit, checked with Enter, graded right, Good proposed and kept.
+    key(view, Qt.Key(Qt.Key.Key_1 + session.current.choices.index("Raman")))
+    key(view, Qt.Key.Key_Return)
+    assert session.state is ReviewState.SHOWING_BACK and view.feedback.isVisible()
+    assert "Right" in view.feedback.outcome_label.text()
+    assert view.rating_buttons[Rating.Good].text().startswith("3  Good (proposed)\n")
+    assert not view.answer_label.isVisible()  # the feedback shows the answer, as in a quiz
+    key(view, Qt.Key.Key_Space)
+    # A typed answer with two letters swapped: a near miss, Hard proposed; "I was right": 3.
+    assert session.current.question.id == "capital"
+    type_into(view, "Minks")
+    key(view, Qt.Key.Key_Return)
+    assert "Almost" in view.feedback.outcome_label.text() and view.feedback.diff_label.isVisible()
+    assert "(proposed)" in view.rating_buttons[Rating.Hard].text()
+    key(view, Qt.Key.Key_3)
+    # A card question stays self-rated.
+    assert session.current.question.id == "k" and view.input is None
+    assert view.show_button.text().replace("&", "") == "Show answer"
+    key(view, Qt.Key.Key_Space)
+    key(view, Qt.Key.Key_4)
+    assert rows(db, "SELECT question_id, outcome, rating, proposed FROM attempts ORDER BY id") == [
+        ("pm", "right", 3, 3), ("capital", "almost", 3, 2), ("k", "right", 4, None)]
