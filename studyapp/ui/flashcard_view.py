@@ -75,7 +75,7 @@ class FlashcardView(QWidget):
         self.undo_button.setAccessibleName("Undo last rating")
         self.undo_button.setToolTip("Take back the last rating (Ctrl+Z)")
         self.undo_button.clicked.connect(self.undo)
-        self.graded_box = QCheckBox("Answer in the question's &form", self)
+        self.graded_box = QCheckBox("Ans&wer in the question's form", self)
         self.graded_box.setAccessibleName("Answer in the question's form")
         self.graded_box.setToolTip("Answer choices, typed answers... as in a quiz, graded at once; "
                                    "unticked: show the answer and rate yourself")
