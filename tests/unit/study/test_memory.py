@@ -170,7 +170,8 @@ _STEP = st.one_of(
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(_STEP, min_size=1, max_size=25), undo_every=st.integers(min_value=2, max_value=7))
 def test_every_card_rebuilds_from_the_answer_log(steps: list[tuple[str, object, bool]], undo_every: int) -> None:
-    """After any mix of quiz answers, reviews and undos, each stored state is the replay of its answers."""
+    """After any mix of quiz answers, graded and classic reviews (with overrides) and undos, each
+    stored state is the replay of its answers."""
     questions = article_questions()
     deck = Deck(id=DECK, title="t", path=Path("t.yaml"), questions=tuple(q for q in questions if q.id in ("pm", "veto", "fico")))
     with tempfile.TemporaryDirectory() as tmp:
@@ -187,10 +188,14 @@ def test_every_card_rebuilds_from_the_answer_log(steps: list[tuple[str, object, 
                     session.submit(right_response(session.current) if right else wrong_response(session.current))
                     if undo:
                         session.undo()
-                else:
-                    review = ReviewSession([deck], store, now=clock, deck=DECK, new_limit=3)
+                else:  # a review: graded (answered in its own form) when `right`, else classic
+                    review = ReviewSession([deck], store, now=clock, deck=DECK, new_limit=3, graded=right)
                     if review.start() is ReviewState.SHOWING_FRONT:
-                        review.show_answer()
+                        item = review.current.item
+                        if review.answers_in_form and item is not None:
+                            review.answer(right_response(item) if n % 2 else wrong_response(item))
+                        else:
+                            review.show_answer()
                         clock.advance(seconds=4)
                         review.rate(Rating(int(str(what))))
                         if undo:
