@@ -31,7 +31,7 @@ from fsrs.scheduler import FUZZ_RANGES
 
 from studyapp.store.records import CardState
 
-__all__ = ["CardScheduler", "NextStates", "Preview", "Rating", "card_id_for", "format_interval", "reps_of"]
+__all__ = ["CardScheduler", "NextStates", "Rating", "card_id_for", "format_interval", "fuzz_factor", "reps_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +62,6 @@ class NextStates:
         """The state the card takes when answered with ``rating``: exactly the one labelled."""
         return self.states[Rating(rating)]
 
-
-# The name the rating buttons used before the states were computed once.
-Preview = NextStates
 
 
 def format_interval(interval: timedelta) -> str:
