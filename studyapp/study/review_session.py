@@ -94,6 +94,14 @@ class ReviewCard:
         return self.question.front
 
     @property
+    def form_prompt(self) -> str:
+        """The front above the answer input of a graded review (a cloze's text is in the input)."""
+        q = self.question
+        if isinstance(q, ClozeQuestion):
+            return q.prompt or "Fill in the gaps."
+        return q.front
+
+    @property
     def choices(self) -> tuple[str, ...]:
         """A choice/multi question's options in the order shown this time."""
         return self.item.choices if self.item is not None else ()
@@ -217,8 +225,9 @@ class ReviewSession:
 
     @property
     def answers_in_form(self) -> bool:
-        """Whether the card on screen is to be answered in its own form (graded, not a ``card``)."""
-        return self._graded and self._current is not None and self._current.gradable
+        """Whether the front on screen is to be answered in its own form (graded, not a ``card``)."""
+        return (self._graded and self._state is ReviewState.SHOWING_FRONT and self._current is not None
+                and self._current.gradable)
 
     @property
     def answered(self) -> ReviewAnswer | None:

@@ -225,10 +225,10 @@ class FlashcardView(QWidget):
         card = session.current
         q = card.question
         self.kind_label.setText("New card" if card.is_new else "Review")
-        self.front_label.setText(card.front)
         back = session.state is ReviewState.SHOWING_BACK
         answered = session.answered  # a graded answer, on the back
-        in_form = answered is not None or (not back and session.answers_in_form)
+        in_form = answered is not None or session.answers_in_form
+        self.front_label.setText(card.form_prompt if in_form else card.front)
         self._place_input(card if in_form else None)
         extra = "" if in_form else card.front_extra  # the input shows the options itself
         self.extra_label.setText(extra)

@@ -74,6 +74,14 @@ def test_card_questions_and_classic_reviews_are_self_rated(deck: Deck, store: St
     assert [r[4:7] for r in _rows(store)] == [(4, None, None), (2, None, None)]
 
 
+def test_a_cloze_answered_in_its_form_has_its_text_in_the_input_not_in_the_prompt(deck: Deck, store: Store,
+                                                                                    clock: Clock) -> None:
+    session = _graded(deck, store, clock, "cloze")
+    assert session.answers_in_form and session.current.form_prompt == "Fill in the gaps."
+    session.show_answer()  # a graded review may still just turn the card over
+    assert not session.answers_in_form and session.answered is None
+
+
 def test_a_response_that_does_not_fit_changes_nothing(deck: Deck, store: Store, clock: Clock) -> None:
     session = _graded(deck, store, clock, "veto")
     with pytest.raises(TypeError):
