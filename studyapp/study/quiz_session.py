@@ -26,7 +26,7 @@ from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, gr
 from studyapp.store import Attempt, CardState, Mode, Store
 from studyapp.study.memory import AnswerSpeed, rating_for
 from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, due_cutoff, quiz_of_questions
-from studyapp.study.scheduling import CardScheduler, Rating
+from studyapp.study.scheduling import CardScheduler, Rating, format_interval
 
 
 class QuizState(StrEnum):
@@ -54,6 +54,7 @@ class Feedback:
     grade: Grade
     rating: Rating | None = None  # what the answer told the scheduler
     next_due: datetime | None = None  # when the question is due again after it
+    memory: str = ""  # that, in words: "Counted as Good: you will see it again in 10m."
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,6 +271,7 @@ class QuizSession:
             grade=result,
             rating=rating,
             next_due=card.due,
+            memory=f"Counted as {rating.name}: you will see it again in {format_interval(card.due - answered_at)}.",
         )
         self._state = QuizState.ANSWERED
         return self._feedback

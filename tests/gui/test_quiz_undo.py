@@ -46,6 +46,10 @@ def test_ctrl_z_takes_back_the_answer_and_its_memory_state(qtbot: QtBot, store: 
     view.submit()
     assert session.state is QuizState.ANSWERED
     assert store.card_state(D, first.id) is not None
+    # The feedback says what the answer did to the question's schedule.
+    assert view.feedback.memory_label.isVisible()
+    assert view.feedback.memory_label.text() in ("Counted as Good: you will see it again in 10m.",
+                                                 "Counted as Again: you will see it again in 1m.")
     clock[0] += timedelta(seconds=30)
     QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert session.state is QuizState.ASKING and session.current.question is first
