@@ -57,6 +57,7 @@ class FlashcardView(QWidget):
     # The page's scroll area; the name hides QWidget.scroll(dx, dy), which studyapp never calls.
     scroll: QScrollArea  # type: ignore[assignment]
     showInArticle = Signal(str, str)  # deck id, quote
+    gradedChanged = Signal(bool)  # the person ticked or unticked "Answer in the question's form"
 
     def __init__(self, parent: QWidget | None = None, *, now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
@@ -289,6 +290,7 @@ class FlashcardView(QWidget):
         if self.session is not None:
             self.session.graded = graded
             self._render()
+        self.gradedChanged.emit(graded)
 
     def _render_end(self) -> None:
         session = self.session
