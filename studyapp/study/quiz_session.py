@@ -10,8 +10,9 @@ Each answer is graded and recorded through the store at once (one transaction, b
 view can show the next question), together with the question's new memory state: the grade
 gives an FSRS rating (``studyapp.study.memory``) and the card moves as a review would move it.
 ``undo()`` takes back the last answer, card state included, and asks that question again.
-The session row is written at ``start()`` and closed at ``finish()``/``abandon()``. An abandoned quiz keeps the answers already given. Calling a
-method in the wrong state raises ``QuizStateError``. Time comes from the ``now`` callable.
+The session row is written at ``start()`` and closed at ``finish()``/``abandon()``. An
+abandoned quiz keeps the answers already given. Calling a method in the wrong state raises
+``QuizStateError``. Time comes from the ``now`` callable.
 """
 
 from __future__ import annotations
