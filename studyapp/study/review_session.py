@@ -25,10 +25,12 @@ A graded review (``graded=True``) has the person answer every card but a ``card`
 its own form (``answer(response)``, the choices shuffled in ``current.item``): studyapp grades it
 at once and proposes the rating the grade gives; ``rate`` may take another one, and the answer is
 recorded with both (``studyapp.study.review_answer``). Otherwise, and for ``card`` questions,
-the person turns the card over and rates it. The card's next state for each rating is computed once, when the
-answer is shown (``next_states``): the buttons show those intervals and ``rate`` stores the
-chosen state as it is, with the answer, in one store transaction (the answer is dated when it
-was shown, the moment the person recalled it or not). ``undo`` takes back the last rating, in
+the person turns the card over and rates it.
+
+The card's next state for each rating is computed once, when the answer is shown or given
+(``next_states``): the buttons show those intervals and ``rate`` stores the chosen state as it
+is, with the answer, in one store transaction (the answer is dated at that moment, when the
+person recalled it or not). ``undo`` takes back the last rating, in
 the database too, restoring the card's previous state exactly.
 """
 
@@ -51,8 +53,8 @@ from studyapp.bank.model import (
     MatchQuestion,
     MultiQuestion,
     OrderQuestion,
+    QuestionType,
 )
-from studyapp.bank.model import QuestionType
 from studyapp.grading import grade
 from studyapp.store import CardState, Mode, Store, today_start, tomorrow_start
 from studyapp.study.memory import AnswerSpeed, rating_for
