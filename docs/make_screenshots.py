@@ -42,7 +42,7 @@ def generate_history(running: RunningApp, days: int = 120, seed: int = 3) -> Non
     """Quizzes and flashcard reviews on most days of the last ``days`` days."""
     store, bank = running.core.store, running.window.bank
     rng = random.Random(seed)
-    scheduler = CardScheduler(rng=random.Random(seed))
+    scheduler = CardScheduler()
     questions = [q for d in bank.decks for q in d.questions]
     for back in range(days, 0, -1):
         if rng.random() < 0.35:
@@ -115,6 +115,12 @@ def flashcard_screens(running: RunningApp, scheme: Scheme) -> None:
     save(window, "flashcard-front", scheme)
     view.show_answer()  # type: ignore[attr-defined]
     save(window, "flashcard-back", scheme)
+    view.graded_box.setChecked(True)  # type: ignore[attr-defined]
+    while not view.session.answers_in_form:  # type: ignore[attr-defined]
+        QTest.keyClick(view, Qt.Key.Key_Space)  # rate Good until a card is answered in its own form
+    save(window, "flashcard-graded", scheme)
+    answer_current(view)
+    save(window, "flashcard-graded-back", scheme)
 
 
 def render(scheme: Scheme, app: QApplication) -> None:

@@ -9,7 +9,8 @@ number of gaps, an order that is not a permutation of the items, a match key tha
 left item) raises ``ValueError``.
 
 Typed answers (text, cloze gaps) are compared after ``textnorm.fold_answer``. A near miss is
-a folded answer within ``near_miss_limit(expected)`` edits (Levenshtein) of an accepted one:
+a folded answer within ``near_miss_limit(expected)`` edits of an accepted one (inserting,
+deleting or changing a letter, or swapping two neighbours: "Minks" is one edit from "Minsk"):
 one edit per three characters of the accepted answer, at most three, and none for answers
 shorter than four characters or made only of digits, nor when the digits differ (a wrong year
 or date is not a typo). A near miss is ``ALMOST``: it scores 0 like a wrong answer, and the grade carries a character diff.
@@ -25,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from studyapp.bank.model import (
     AnyQuestion,
@@ -72,7 +73,7 @@ class TextDetails:
 
     typed: str  # folded response
     closest: str  # folded accepted alternative closest to the response
-    distance: int  # Levenshtein distance between the two
+    distance: int  # edits between the two (a swap of neighbouring letters is one)
     diff: tuple[DiffSegment, ...]  # empty unless the outcome is ALMOST
 
 
@@ -203,7 +204,8 @@ def grade_typed(response: str, accepted: tuple[str, ...]) -> tuple[Outcome, Text
     best: tuple[int, str] | None = None
     for alternative in accepted:
         folded = fold_answer(alternative)
-        distance = Levenshtein.distance(typed, folded)
+        # Optimal string alignment: Levenshtein plus the swap of two neighbouring letters as one edit.
+        distance = OSA.distance(typed, folded)
         if distance == 0:
             return Outcome.RIGHT, TextDetails(typed, folded, 0, ())
         if best is None or distance < best[0]:

@@ -33,7 +33,9 @@ class Attempt(NamedTuple):
     elapsed_ms: int
     answered_at: datetime  # tz-aware; stored as UTC
     session_id: int | None = None
-    rating: int | None = None  # fsrs rating 1..4 for reviews
+    rating: int | None = None  # fsrs rating 1..4 the answer gave the card (reviews and quizzes)
+    qtype: str | None = None  # the type of a question answered in its own form (graded); None: self-rated
+    proposed: int | None = None  # the rating the grade proposed (graded answers); differs from rating: overridden
 
 
 class AttemptRow(NamedTuple):
@@ -58,7 +60,7 @@ class CardState(NamedTuple):
 
     deck: str
     question_id: str
-    fsrs_json: str
+    fsrs_json: str  # fsrs.Card JSON, plus "reps": how many answers moved the card
     due: datetime  # UTC
     stability: float | None
     state: int  # fsrs.State value

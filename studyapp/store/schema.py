@@ -27,6 +27,15 @@ attempt they include (every attempt, when a version-3 file is upgraded). It also
 ``cards_due``: ``cards_deck_due`` serves every deck's due queries, deck by deck
 (``studyapp.store.due_queries``), so an answer moves one due-index entry, not two.
 
+Version 5 gives every answer its effect on the question's memory (``studyapp.study.memory``):
+quiz answers used to leave the card untouched. Every answer without a rating gets the one its
+grade gives (right Good, almost Hard, wrong Again), ``attempts.qtype`` is added (the type of a
+question answered in its own form, for the person's pace: unknown for older answers, which
+therefore never count as quick), ``attempts.proposed`` (the rating a graded answer proposed:
+a different ``rating`` means the person overrode it; a quiz answer's own rating for older ones),
+and the state of every card with rated answers is replayed from them in time order. A card
+stored without any answer (none is, outside tests and imports) keeps its state.
+
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
 the caller takes a backup copy first. ``V1_DDL``/``V2_DDL`` stay as they were released, so
 tests can build a file of every earlier version.
@@ -34,14 +43,15 @@ tests can build a file of every earlier version.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 from collections.abc import Callable
 from datetime import tzinfo
 
-from studyapp.store.localtime import from_us, local_day
+from studyapp.store.localtime import from_us, local_day, to_us
 
 APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 V1_DDL = """
 CREATE TABLE sessions (
@@ -182,6 +192,27 @@ CREATE TABLE summary_mark (id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER N
 INSERT INTO summary_mark (id, upto) SELECT 1, coalesce(max(id), 0) FROM attempts;
 """
 
+V5_DDL = """
+ALTER TABLE attempts ADD COLUMN qtype TEXT;
+ALTER TABLE attempts ADD COLUMN proposed INTEGER;
+UPDATE attempts SET rating = CASE outcome WHEN 'right' THEN 3 WHEN 'almost' THEN 2 ELSE 1 END WHERE rating IS NULL;
+UPDATE attempts SET proposed = rating WHERE mode = 'quiz';
+"""
+
+_V5_UPSERT = """
+INSERT INTO cards (deck, question_id, fsrs_json, due_us, stability, state, last_review_us, first_review_us)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (deck, question_id) DO UPDATE SET
+    fsrs_json = excluded.fsrs_json, due_us = excluded.due_us, stability = excluded.stability,
+    state = excluded.state, last_review_us = excluded.last_review_us, first_review_us = excluded.first_review_us"""
+
+_V5_STATS = """
+UPDATE question_stats SET
+    due_us = (SELECT c.due_us FROM cards c
+              WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id),
+    stability = (SELECT c.stability FROM cards c
+                 WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id)"""
+
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first; run statement by statement inside our transaction.
@@ -212,8 +243,28 @@ def _to_v4(conn: sqlite3.Connection, tz: tzinfo) -> None:
     _run_script(conn, V4_DDL)
 
 
+def _to_v5(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    _run_script(conn, V5_DDL)
+    if conn.execute("SELECT 1 FROM attempts LIMIT 1").fetchone() is None:
+        return  # a new database: nothing to replay (and fsrs is not loaded at start-up)
+    # The memory model lives with the scheduling code; the store uses it only here, to replay.
+    from studyapp.study.memory import replay
+
+    rows = conn.execute("SELECT deck, question_id, rating, answered_us FROM attempts "
+                        "ORDER BY deck, question_id, answered_us, id")
+    cards = []
+    for (deck, qid), group in itertools.groupby(rows, key=lambda r: (r[0], r[1])):
+        answers = [(rating, from_us(at)) for _, _, rating, at in group]
+        state = replay(deck, qid, answers)
+        if state is not None:
+            cards.append((deck, qid, state.fsrs_json, to_us(state.due), state.stability, state.state,
+                          None if state.last_review is None else to_us(state.last_review), to_us(answers[0][1])))
+    conn.executemany(_V5_UPSERT, cards)
+    conn.execute(_V5_STATS)
+
+
 # MIGRATIONS[n] brings a database from version n to version n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4, _to_v5)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

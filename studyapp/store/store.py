@@ -37,8 +37,8 @@ def _outcomes() -> dict[str, Outcome]:
 
 _INSERT_ATTEMPT = """
 INSERT INTO attempts (session_id, deck, question_id, content_hash, mode, response, outcome,
-                      score, elapsed_ms, answered_us, rating, day)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+                      score, elapsed_ms, answered_us, rating, day, qtype, proposed)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _UPSERT_CARD = """
 INSERT INTO cards (deck, question_id, fsrs_json, due_us, stability, state, last_review_us, first_review_us)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -166,7 +166,8 @@ class Store:
             cur = conn.execute(_INSERT_ATTEMPT, (
                 attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
                 str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score,
-                attempt.elapsed_ms, answered_us, attempt.rating, day))
+                attempt.elapsed_ms, answered_us, attempt.rating, day, attempt.qtype,
+                attempt.proposed))
             attempt_id = int(cur.lastrowid or 0)
             if card is not None:
                 self._note_deck(card.deck)
@@ -390,6 +391,28 @@ class Store:
             "ORDER BY answered_us, id", (deck, question_id))
         outcome = _outcomes()
         return [(r[0], r[1], outcome[r[2]], from_us(r[3])) for r in rows]
+
+    def rated_answers(self, deck: str | None = None) -> dict[tuple[str, str], list[tuple[int, datetime]]]:
+        """(rating, answered at) of every answer that moved a card, per card, oldest first: the
+        log a card's memory state is replayed from (``studyapp.study.memory.replay``)."""
+        rows = self._conn.execute(
+            "SELECT deck, question_id, rating, answered_us FROM attempts WHERE rating IS NOT NULL "
+            "AND (? IS NULL OR deck = ?) ORDER BY answered_us, id", (deck, deck))
+        found: dict[tuple[str, str], list[tuple[int, datetime]]] = {}
+        epoch, us = EPOCH, _ONE_US
+        for d, q, rating, at in rows:
+            found.setdefault((d, q), []).append((rating, epoch + at * us))
+        return found
+
+    def recent_right_times(self, qtype: str, limit: int, window: int) -> list[int]:
+        """Times (ms) of the latest ``limit`` right answers to questions of type ``qtype`` given in
+        the question's own form (quizzes, graded reviews), newest first, looked for among the last
+        ``window`` answers (a short rowid range)."""
+        rows = self._conn.execute(
+            "SELECT elapsed_ms FROM attempts WHERE id > (SELECT coalesce(max(id), 0) FROM attempts) - ? "
+            "AND qtype = ? AND outcome = 'right' ORDER BY id DESC LIMIT ?",
+            (window, qtype, limit))
+        return [r[0] for r in rows]
 
     def attempts(self, deck: str) -> list[AttemptRow]:
         """Every answer recorded on ``deck`` (questions since removed included), oldest first; one query."""

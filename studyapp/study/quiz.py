@@ -5,6 +5,11 @@ the store (``Store.question_history``, ``Store.card_states``), so a quiz is buil
 memory and fast. Every random choice comes from one ``random.Random(seed)``; the seed is kept
 in the ``Quiz`` (and stored with the session), so the same seed, decks and history rebuild
 exactly the same quiz.
+
+"New" and "due" mean what they mean on every other screen (the deck list, the statistics, the
+flashcard review): a question is new while it has no memory state (no answer, in a quiz or a
+review, ever moved it), and due today when its state falls due before the next local day starts
+(``due_cutoff``).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import Protocol
 
@@ -26,6 +31,7 @@ from studyapp.bank.model import (
     OrderQuestion,
     QuestionType,
 )
+from studyapp.store.localtime import tomorrow_start
 
 Key = tuple[str, str]  # (deck id, question id)
 
@@ -37,9 +43,9 @@ class QuizSource(StrEnum):
     """Which questions a quiz draws from."""
 
     ALL = "all"  # every question matching the filters, in random order
-    NEW = "new"  # questions never answered (in a quiz or a review)
+    NEW = "new"  # questions never answered (in a quiz or a review): no memory state
     WEAK = "weak"  # answered wrong at least once; highest wrong rate first, then most wrong
-    DUE = "due"  # flashcards due for review now; most overdue first
+    DUE = "due"  # questions due today (as the deck list counts them); most overdue first
 
 
 class HistoryLike(Protocol):
@@ -108,6 +114,12 @@ class Quiz:
         return tuple(item.question for item in self.items)
 
 
+def due_cutoff(now: datetime, tz: tzinfo) -> datetime:
+    """The instant "due today" ends: the start of the next local day in ``tz``. A question is due
+    when its state is due before it (the deck list, the statistics and the review queue agree)."""
+    return tomorrow_start(now, tz)
+
+
 def new_seed() -> int:
     """A fresh random seed (from the OS), for a quiz built without one."""
     return random.SystemRandom().randrange(_SEED_RANGE)
@@ -162,7 +174,7 @@ def _select(
     rng: random.Random,
     question_history: Mapping[Key, HistoryLike],
     card_states: Mapping[Key, CardStateLike],
-    now: datetime | None,
+    due_before: datetime | None,
 ) -> list[AnyQuestion]:
     # Shuffle first: ties in the sorts below then break randomly but reproducibly.
     pool = list(candidates)
@@ -170,11 +182,7 @@ def _select(
     if options.source is QuizSource.ALL:
         return pool[: options.count]
     if options.source is QuizSource.NEW:
-        return [
-            q
-            for q in pool
-            if q.key not in card_states and getattr(question_history.get(q.key), "attempts", 0) == 0
-        ][: options.count]
+        return [q for q in pool if q.key not in card_states][: options.count]
     if options.source is QuizSource.WEAK:
         weak = [q for q in pool if getattr(question_history.get(q.key), "wrong", 0) > 0]
 
@@ -185,9 +193,9 @@ def _select(
         weak.sort(key=weakness, reverse=True)
         picked = weak[: options.count]
     else:
-        if now is None:
-            raise ValueError("a quiz of due questions needs `now`")
-        due = [q for q in pool if q.key in card_states and card_states[q.key].due <= now]
+        if due_before is None:
+            raise ValueError("a quiz of due questions needs `due_before`")
+        due = [q for q in pool if q.key in card_states and card_states[q.key].due < due_before]
         due.sort(key=lambda q: card_states[q.key].due)
         picked = due[: options.count]
     # Ask the weakest / most overdue, but not in a predictable order.
@@ -201,19 +209,20 @@ def build_quiz(
     *,
     question_history: Mapping[Key, HistoryLike] | None = None,
     card_states: Mapping[Key, CardStateLike] | None = None,
-    now: datetime | None = None,
+    due_before: datetime | None = None,
 ) -> Quiz:
     """Build a quiz of up to ``options.count`` questions (fewer when fewer match).
 
     ``question_history`` and ``card_states`` are the store's mappings keyed by
-    ``(deck, question id)``; ``now`` (tz-aware) is needed for ``QuizSource.DUE``.
+    ``(deck, question id)``; ``due_before`` (tz-aware, ``due_cutoff``) is needed for
+    ``QuizSource.DUE``.
     """
     if options.count < 1:
         raise ValueError("a quiz needs at least one question")
     seed = options.seed if options.seed is not None else new_seed()
     rng = random.Random(seed)
     candidates = matching_questions(bank, options)
-    picked = _select(candidates, options, rng, question_history or {}, card_states or {}, now)
+    picked = _select(candidates, options, rng, question_history or {}, card_states or {}, due_before)
     items = tuple(make_item(q, rng) for q in picked)
     return Quiz(items, replace(options, seed=seed), seed)
 

@@ -7,9 +7,12 @@
       +------------------+---- abandon() ------+--> ABANDONED
 
 Each answer is graded and recorded through the store at once (one transaction, before the
-view can show the next question); the session row is written at ``start()`` and closed at
-``finish()``/``abandon()``. An abandoned quiz keeps the answers already given. Calling a
-method in the wrong state raises ``QuizStateError``. Time comes from the ``now`` callable.
+view can show the next question), together with the question's new memory state: the grade
+gives an FSRS rating (``studyapp.study.memory``) and the card moves as a review would move it.
+``undo()`` takes back the last answer, card state included, and asks that question again.
+The session row is written at ``start()`` and closed at ``finish()``/``abandon()``. An
+abandoned quiz keeps the answers already given. Calling a method in the wrong state raises
+``QuizStateError``. Time comes from the ``now`` callable.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from enum import StrEnum
 
 from studyapp.bank.model import AnyQuestion, Bank, Deck
 from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, grade, response_to_json
-from studyapp.store import Attempt, Mode, Store, tomorrow_start
-from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, quiz_of_questions
+from studyapp.store import Attempt, CardState, Mode, Store
+from studyapp.study.memory import AnswerSpeed, rating_for
+from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, due_cutoff, quiz_of_questions
+from studyapp.study.scheduling import CardScheduler, Rating, format_interval
 
 
 class QuizState(StrEnum):
@@ -48,6 +53,9 @@ class Feedback:
     quote: str | None  # the passage of the article (for "show in article")
     details: GradeDetails | None  # diff, counts... see studyapp.grading
     grade: Grade
+    rating: Rating | None = None  # what the answer told the scheduler
+    next_due: datetime | None = None  # when the question is due again after it
+    memory: str = ""  # that, in words: "Counted as Good: you will see it again in 10m."
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +70,7 @@ class AnswerRow:
     outcome: Outcome
     elapsed_ms: int
     attempt_id: int
+    card_before: CardState | None = None  # the question's memory state before this answer (undo)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,24 +100,28 @@ def new_quiz(
 ) -> Quiz:
     """Build a quiz with the history its source needs, read from ``store``.
 
-    For ``QuizSource.DUE`` a card counts as due when it is due before the end of the local day
-    (``tz``, default the store's), like the "due today" figures on the home screen.
+    For ``QuizSource.DUE`` a question is due when its memory state is due before the end of the
+    local day (``tz``, default the store's): ``due_cutoff``, as the deck list counts it.
     """
-    history = store.question_history(options.deck) if options.source in (QuizSource.NEW, QuizSource.WEAK) else {}
+    history = store.question_history(options.deck) if options.source is QuizSource.WEAK else {}
     cards = store.card_states(options.deck) if options.source in (QuizSource.NEW, QuizSource.DUE) else {}
-    cutoff = tomorrow_start(now, tz if tz is not None else store.tz) - timedelta(microseconds=1)
-    return build_quiz(bank, options, question_history=history, card_states=cards, now=cutoff)
+    cutoff = due_cutoff(now, tz if tz is not None else store.tz)
+    return build_quiz(bank, options, question_history=history, card_states=cards, due_before=cutoff)
 
 
 class QuizSession:
     """Drive one quiz: ``start``, then ``submit``/``next`` per question, ``finish`` or ``abandon``."""
 
-    def __init__(self, quiz: Quiz, store: Store, *, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self, quiz: Quiz, store: Store, *, now: Callable[[], datetime], scheduler: CardScheduler | None = None
+    ) -> None:
         if not quiz.items:
             raise ValueError("a quiz session needs at least one question")
         self._quiz = quiz
         self._store = store
         self._now = now
+        self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        self._speed = AnswerSpeed(store)
         self._state = QuizState.READY
         self._index = 0
         self._rows: list[AnswerRow] = []
@@ -212,6 +225,11 @@ class QuizSession:
         answered_at = self._now()
         assert self._shown_at is not None
         elapsed_ms = max(0, int((answered_at - self._shown_at) / timedelta(milliseconds=1)))
+        qtype = str(question.type)
+        right = result.outcome is Outcome.RIGHT
+        rating = rating_for(result.outcome, right and self._speed.is_quick(qtype, elapsed_ms))
+        before = self._store.card_state(question.deck, question.id)
+        card = self._scheduler.rate(question.deck, question.id, before, rating, answered_at)
         attempt_id = self._store.record_attempt(
             Attempt(
                 deck=question.deck,
@@ -224,8 +242,13 @@ class QuizSession:
                 elapsed_ms=elapsed_ms,
                 answered_at=answered_at,
                 session_id=self._session_id,
-            )
+                rating=int(rating),
+                qtype=qtype,
+                proposed=int(rating),
+            ),
+            card,
         )
+        self._speed.note(qtype, elapsed_ms, right)
         self._rows.append(
             AnswerRow(
                 number=self.number,
@@ -236,6 +259,7 @@ class QuizSession:
                 outcome=result.outcome,
                 elapsed_ms=elapsed_ms,
                 attempt_id=attempt_id,
+                card_before=before,
             )
         )
         self._feedback = Feedback(
@@ -246,9 +270,34 @@ class QuizSession:
             quote=question.quote,
             details=result.details,
             grade=result,
+            rating=rating,
+            next_due=card.due,
+            memory=f"Counted as {rating.name}: you will see it again in {format_interval(card.due - answered_at)}.",
         )
         self._state = QuizState.ANSWERED
         return self._feedback
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether an answer of this quiz can be taken back (the quiz is still running)."""
+        return bool(self._rows) and self._state in (QuizState.ASKING, QuizState.ANSWERED)
+
+    def undo(self) -> QuizItem:
+        """Take back the last answer: it is deleted, the question's memory state is restored
+        exactly as it was, and that question is asked again. Raises ``store.SaveError`` (nothing
+        changes) if it cannot be saved."""
+        self._expect(QuizState.ASKING, QuizState.ANSWERED, action="undo")
+        if not self._rows:
+            raise QuizStateError("nothing to undo")
+        last = self._rows[-1]
+        self._store.undo_attempt(last.attempt_id, last.card_before)
+        self._rows.pop()
+        self._speed.forget(str(last.question.type), last.elapsed_ms, last.outcome is Outcome.RIGHT)
+        self._index = last.number - 1
+        self._feedback = None
+        self._shown_at = self._now()
+        self._state = QuizState.ASKING
+        return self.current
 
     def next(self) -> QuizState:
         """Go on to the next question; after the last one, finish. Returns the new state."""

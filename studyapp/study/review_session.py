@@ -3,6 +3,8 @@
 ::
 
     READY --start()--> SHOWING_FRONT --show_answer()--> SHOWING_BACK --rate()--> SHOWING_FRONT (next card)
+                              |                    ^
+                              +----- answer() -----+  (graded review: answered in the question's own form)
                               ^                                        \\--> FINISHED (nothing left now)
                               +-------------- undo() ------------------+
     any state --close()--> CLOSED
@@ -15,26 +17,51 @@ Which card comes next is decided afresh at each step, at the clock's current tim
    the start of the local day (counted by the store, so other sessions count too);
 4. learning cards due within ``LEARN_AHEAD`` (20 minutes), when nothing else is left.
 
-Every question type is a card: the front is ``question.front``, the back the answer, the
-explanation and the quote. ``rate`` records the answer and the card's new state in one store
-transaction; ``undo`` takes back the last rating, in the database too.
+Every question type is a card: the front is ``question.front`` (with ``front_extra``: the
+options of a choice, shuffled afresh at every showing so their order never gives the answer
+away), the back the answer, the explanation and the quote.
+
+A graded review (``graded=True``) has the person answer every card but a ``card`` question in
+its own form (``answer(response)``, the choices shuffled in ``current.item``): studyapp grades it
+at once and proposes the rating the grade gives; ``rate`` may take another one, and the answer is
+recorded with both (``studyapp.study.review_answer``). Otherwise, and for ``card`` questions,
+the person turns the card over and rates it.
+
+The card's next state for each rating is computed once, when the answer is shown or given
+(``next_states``): the buttons show those intervals and ``rate`` stores the chosen state as it
+is, with the answer, in one store transaction (the answer is dated at that moment, when the
+person recalled it or not). ``undo`` takes back the last rating, in
+the database too, restoring the card's previous state exactly.
 """
 
 from __future__ import annotations
 
-import json
+import random
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from fsrs import Rating
 
-from studyapp.bank.model import AnyQuestion, Bank, ClozeQuestion, Deck
-from studyapp.grading import Outcome
-from studyapp.store import Attempt, CardState, Mode, Store, tomorrow_start
+from studyapp.bank.model import (
+    AnyQuestion,
+    Bank,
+    ChoiceQuestion,
+    ClozeQuestion,
+    Deck,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    QuestionType,
+)
+from studyapp.grading import grade
+from studyapp.store import CardState, Mode, Store, tomorrow_start
+from studyapp.study.memory import AnswerSpeed, rating_for
+from studyapp.study.quiz import QuizItem, make_item
+from studyapp.study.review_answer import ReviewAnswer, review_attempt
 from studyapp.study.review_queue import ReviewQueue
-from studyapp.study.scheduling import CardScheduler, Preview
+from studyapp.study.scheduling import CardScheduler, NextStates
 from studyapp.study.limits import DEFAULT_NEW_LIMIT, local_today, new_cards_left, new_cards_today
 
 LEARN_AHEAD = timedelta(minutes=20)
@@ -58,6 +85,7 @@ class ReviewCard:
 
     question: AnyQuestion
     state: CardState | None  # None: a new card
+    item: QuizItem | None = None  # the question as shown this time (choices shuffled at each showing)
 
     @property
     def is_new(self) -> bool:
@@ -66,6 +94,37 @@ class ReviewCard:
     @property
     def front(self) -> str:
         return self.question.front
+
+    @property
+    def form_prompt(self) -> str:
+        """The front above the answer input of a graded review (a cloze's text is in the input)."""
+        q = self.question
+        if isinstance(q, ClozeQuestion):
+            return q.prompt or "Fill in the gaps."
+        return q.front
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """A choice/multi question's options in the order shown this time."""
+        return self.item.choices if self.item is not None else ()
+
+    @property
+    def gradable(self) -> bool:
+        """Whether the card can be answered in its question's own form (all but ``card``)."""
+        return self.question.type is not QuestionType.CARD
+
+    @property
+    def front_extra(self) -> str:
+        """What the front needs besides the prompt: the options of a choice (in their shown,
+        shuffled order), the items to order (sorted), the left-hand items to match."""
+        q = self.question
+        if isinstance(q, (ChoiceQuestion, MultiQuestion)):
+            return "Options: " + " · ".join(self.choices or q.choices)
+        if isinstance(q, OrderQuestion):
+            return "Put in order: " + " · ".join(sorted(q.items))
+        if isinstance(q, MatchQuestion):
+            return "Match: " + " · ".join(left for left, _ in q.pairs)
+        return ""
 
     @property
     def answer(self) -> str:
@@ -113,6 +172,8 @@ class ReviewSession:
         deck: str | None = None,
         new_limit: int = DEFAULT_NEW_LIMIT,
         scheduler: CardScheduler | None = None,
+        rng: random.Random | None = None,
+        graded: bool = False,
     ) -> None:
         if new_limit < 0:
             raise ValueError("new_limit cannot be negative")
@@ -122,6 +183,10 @@ class ReviewSession:
         self._deck = deck
         self._new_limit = new_limit
         self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        self._rng = rng if rng is not None else random.Random()  # shuffles a choice's options
+        self._graded = graded
+        self._speed = AnswerSpeed(store)
+        self._answer: ReviewAnswer | None = None  # the graded answer to the card on screen
         # Reads the store as it goes: building it costs nothing (no question or card is read).
         self._queue = ReviewQueue(bank.decks if isinstance(bank, Bank) else tuple(bank), store, deck)
         self._seen_today: tuple[date, int] | None = None  # (local day, new cards seen)
@@ -130,6 +195,7 @@ class ReviewSession:
         self._shown_at: datetime | None = None
         self._history: list[_Rated] = []
         self._session_id: int | None = None
+        self._next: NextStates | None = None  # the current card's next states, once computed
 
     # -- state --------------------------------------------------------------------------------
 
@@ -149,14 +215,43 @@ class ReviewSession:
         return self._current
 
     @property
+    def graded(self) -> bool:
+        """Whether cards are answered in their own form (else: show the answer, rate yourself).
+
+        May be changed at any time; it applies from the next answer on."""
+        return self._graded
+
+    @graded.setter
+    def graded(self, graded: bool) -> None:
+        self._graded = graded
+
+    @property
+    def answers_in_form(self) -> bool:
+        """Whether the front on screen is to be answered in its own form (graded, not a ``card``)."""
+        return (self._graded and self._state is ReviewState.SHOWING_FRONT and self._current is not None
+                and self._current.gradable)
+
+    @property
+    def answered(self) -> ReviewAnswer | None:
+        """The graded answer to the card on screen, once given (None in a self-rated review)."""
+        return self._answer if self._state is ReviewState.SHOWING_BACK else None
+
+    @property
     def can_undo(self) -> bool:
         return bool(self._history) and self._state is not ReviewState.CLOSED
 
-    def preview(self) -> Preview:
-        """The next interval for each rating of the current card, now (no fuzz), for the buttons."""
+    def next_states(self) -> NextStates:
+        """The current card's next state for each rating: computed once per showing (when the
+        answer is turned over, or when first asked), so the buttons show what ``rate`` applies."""
         card = self.current
-        q = card.question
-        return self._scheduler.preview(q.deck, q.id, card.state, self._now())
+        if self._next is None:
+            q = card.question
+            self._next = self._scheduler.next_states(q.deck, q.id, card.state, self._now())
+        return self._next
+
+    def preview(self) -> NextStates:
+        """The rating buttons' intervals: ``next_states()``."""
+        return self.next_states()
 
     def progress(self) -> ReviewProgress:
         now = self._now()
@@ -194,34 +289,55 @@ class ReviewSession:
         """Turn the card over."""
         self._expect(ReviewState.SHOWING_FRONT, action="show the answer")
         self._state = ReviewState.SHOWING_BACK
+        self._next = None  # computed at the moment the answer is shown
+        self.next_states()
         return self.current
 
+    def answer(self, response: object) -> ReviewAnswer:
+        """Answer the card in its question's own form (a graded review): graded at once, the
+        rating the grade gives proposed, the card turned over. Nothing is recorded until ``rate``.
+
+        Raises ``TypeError``/``ValueError`` for a response that does not fit the question
+        (nothing changes), ``ReviewStateError`` outside a graded review or for a ``card`` question.
+        """
+        self._expect(ReviewState.SHOWING_FRONT, action="answer")
+        card = self.current
+        if not (self._graded and card.gradable):
+            raise ReviewStateError("this card is rated by the person: show_answer(), then rate()")
+        q = card.question
+        result = grade(q, response)
+        now = self._now()
+        assert self._shown_at is not None
+        elapsed_ms = max(0, int((now - self._shown_at) / timedelta(milliseconds=1)))
+        quick = result.outcome == "right" and self._speed.is_quick(str(q.type), elapsed_ms)
+        self._answer = ReviewAnswer(response, result, rating_for(result.outcome, quick), elapsed_ms)
+        self._state = ReviewState.SHOWING_BACK
+        self._next = None  # computed at the moment of answering
+        self.next_states()
+        return self._answer
+
     def rate(self, rating: Rating) -> ReviewState:
-        """Rate the current card: record the answer and its new state, then show the next card."""
+        """Rate the current card (in a graded review: keep or change the proposed rating): record
+        the answer and the card's new state, then show the next card."""
         self._expect(ReviewState.SHOWING_BACK, action="rate")
         card = self.current
         q = card.question
-        now = self._now()
         rating = Rating(rating)
-        new_state = self._scheduler.rate(q.deck, q.id, card.state, rating, now)
+        states = self.next_states()
+        new_state = states.choose(rating)
+        # Dated when the answer was shown or given (the state was computed for that moment, so a
+        # replay of the log gives it back); the time taken runs until the rating, as in Anki.
+        answered_at, now = states.at, self._now()
         assert self._shown_at is not None
-        right = rating is not Rating.Again
+        elapsed_ms = max(0, int((now - self._shown_at) / timedelta(milliseconds=1)))
+        graded = self._answer
         attempt_id = self._store.record_attempt(
-            Attempt(
-                deck=q.deck,
-                question_id=q.id,
-                content_hash=q.content_hash,
-                mode=Mode.REVIEW,
-                response=json.dumps(rating.name.lower()),
-                outcome=Outcome.RIGHT if right else Outcome.WRONG,
-                score=1.0 if right else 0.0,
-                elapsed_ms=max(0, int((now - self._shown_at) / timedelta(milliseconds=1))),
-                answered_at=now,
-                session_id=self._session_id,
-                rating=int(rating),
-            ),
+            review_attempt(q, graded, rating, answered_at=answered_at, elapsed_ms=elapsed_ms,
+                           session_id=self._session_id),
             new_state,
         )
+        if graded is not None:
+            self._speed.note(str(q.type), graded.elapsed_ms, graded.outcome == "right")
         self._history.append(_Rated(attempt_id, card))
         if card.is_new:
             self._queue.set_new(q.key, False)
@@ -283,7 +399,10 @@ class ReviewSession:
             self._show(card)
 
     def _show(self, card: ReviewCard) -> None:
+        card = replace(card, item=make_item(card.question, self._rng))  # shuffled afresh at every showing
         self._current = card
+        self._answer = None
+        self._next = None
         self._shown_at = self._now()
         self._state = ReviewState.SHOWING_FRONT
 

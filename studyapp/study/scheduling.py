@@ -1,16 +1,28 @@
 """Flashcard scheduling with FSRS-6 (the ``fsrs`` package), and Anki-style interval labels.
 
-``CardScheduler`` turns a stored ``CardState`` (or none, for a new card) plus a rating into
-the next ``CardState``, and previews the interval each rating would give. Previews never use
-fuzz, so the button labels are stable. Applying a rating adds fsrs's usual fuzz to review
-intervals of 3 days or more (so cards learnt together spread out), drawn from the
-``random.Random`` the scheduler was given: pass a seeded one and a run is exactly repeatable.
+``CardScheduler.next_states`` computes, once, what each of the four ratings would do to a card
+at a moment: the rating buttons show those intervals and the answer applies the chosen state
+as it is, so a button never says one date while the card gets another (Anki's
+``V3CardInfo.states`` works the same way).
+
+Fuzz. Review intervals of 3 days or more are spread a little (fsrs's ranges: about ±15 % for a
+week, ±5 % for long intervals) so cards learnt together do not all come back the same day. The
+random draw is seeded by the card: its id plus how many answers it has had (``reps``), as Anki's
+``get_fuzz_seed`` does. One draw serves all four ratings; the same card at the same point of its
+history always gets the same fuzz, so a replay of the answer log rebuilds the same due dates,
+and undoing an answer and giving it again gives the same interval.
+
+A stored card's ``fsrs_json`` is ``fsrs.Card``'s JSON with one more key, ``reps`` (fsrs ignores
+it): the number of answers that moved the card.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import math
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -19,22 +31,37 @@ from fsrs.scheduler import FUZZ_RANGES
 
 from studyapp.store.records import CardState
 
-__all__ = ["CardScheduler", "Preview", "Rating", "format_interval"]
+__all__ = ["CardScheduler", "NextStates", "Rating", "card_id_for", "format_interval", "fuzz_factor", "reps_of"]
 
 
 @dataclass(frozen=True, slots=True)
-class Preview:
-    """What each rating would do to a card now (no fuzz): the interval and its label."""
+class NextStates:
+    """The card's next state for each rating, computed once at ``at`` (fuzz included).
 
-    intervals: dict[Rating, timedelta]
+    ``intervals``/``labels`` feed the rating buttons; ``choose`` gives the state to store.
+    """
+
+    at: datetime
+    before: CardState | None  # the state they were computed from (None: a new card)
+    states: dict[Rating, CardState]
+
+    @property
+    def intervals(self) -> dict[Rating, timedelta]:
+        """How long until the card is due again after each rating."""
+        return {rating: state.due - self.at for rating, state in self.states.items()}
 
     def label(self, rating: Rating) -> str:
         """``"10m"``, ``"3d"``... for a rating button."""
-        return format_interval(self.intervals[rating])
+        return format_interval(self.states[Rating(rating)].due - self.at)
 
     @property
     def labels(self) -> dict[Rating, str]:
         return {rating: format_interval(ivl) for rating, ivl in self.intervals.items()}
+
+    def choose(self, rating: Rating) -> CardState:
+        """The state the card takes when answered with ``rating``: exactly the one labelled."""
+        return self.states[Rating(rating)]
+
 
 
 def format_interval(interval: timedelta) -> str:
@@ -78,13 +105,28 @@ def card_id_for(deck: str, question_id: str) -> int:
     return int.from_bytes(digest[:6], "big")
 
 
-class CardScheduler:
-    """FSRS-6 with the default parameters and learning steps (1m, 10m; relearning 10m)."""
+def reps_of(state: CardState | None) -> int:
+    """How many answers moved the card (0 for a new card, or one stored without the count)."""
+    if state is None:
+        return 0
+    return int(json.loads(state.fsrs_json).get("reps", 0))
 
-    def __init__(self, *, rng: random.Random | None = None, fuzz: bool = True, desired_retention: float = 0.9) -> None:
-        # fsrs's own fuzz draws from the global `random`; ours draws from `rng` instead.
+
+def fuzz_factor(card_id: int, reps: int) -> float:
+    """The card's fuzz draw in [0, 1) at this point of its history (seeded as Anki does)."""
+    return random.Random(card_id + reps).random()
+
+
+class CardScheduler:
+    """FSRS-6 with the default parameters and learning steps (1m, 10m; relearning 10m).
+
+    Answers less than a day after the card's last one follow fsrs's short-term rules (the
+    stability grows by the short-term factor only, however many answers come that day).
+    """
+
+    def __init__(self, *, fuzz: bool = True, desired_retention: float = 0.9) -> None:
+        # fsrs's own fuzz draws from the global `random`; ours is seeded per card.
         self._fsrs = Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
-        self._rng = rng if rng is not None else random.Random()
         self._fuzz = fuzz
 
     def fsrs_card(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> Card:
@@ -93,35 +135,67 @@ class CardScheduler:
             return Card.from_json(state.fsrs_json)
         return Card(card_id=card_id_for(deck, question_id), due=_utc(now))
 
-    def preview(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> Preview:
-        """The interval each rating would give if the card were rated at ``now`` (no fuzz)."""
-        now = _utc(now)
-        intervals = {}
-        for rating in Rating:
-            card = self.fsrs_card(deck, question_id, state, now)
-            reviewed, _ = self._fsrs.review_card(card, rating, review_datetime=now)
-            intervals[rating] = reviewed.due - now
-        return Preview(intervals)
+    def next_states(self, deck: str, question_id: str, state: CardState | None, at: datetime) -> NextStates:
+        """What each rating at ``at`` would make of the card: computed once, fuzz included."""
+        at = _utc(at)
+        card = self.fsrs_card(deck, question_id, state, at)
+        reps = reps_of(state)
+        states = {rating: self._after(deck, question_id, card, reps, rating, at) for rating in Rating}
+        return NextStates(at, state, states)
+
+    def preview(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> NextStates:
+        """The same as ``next_states`` (the rating buttons' labels come from it)."""
+        return self.next_states(deck, question_id, state, now)
 
     def rate(self, deck: str, question_id: str, state: CardState | None, rating: Rating, now: datetime) -> CardState:
-        """The card's next state after ``rating`` at ``now`` (with fuzz on long review intervals)."""
-        now = _utc(now)
-        card = self.fsrs_card(deck, question_id, state, now)
-        reviewed, _ = self._fsrs.review_card(card, Rating(rating), review_datetime=now)
+        """The card's next state after ``rating`` at ``now``: what ``next_states(...).choose(rating)``
+        gives, computing that one rating only (replaying a long log)."""
+        at = _utc(now)
+        card = self.fsrs_card(deck, question_id, state, at)
+        return self._after(deck, question_id, card, reps_of(state), Rating(rating), at)
+
+    def replay(self, deck: str, question_id: str, answers: Iterable[tuple[int, datetime]]) -> CardState | None:
+        """The state that rating the card with each of ``answers`` ((rating, at), oldest first) in
+        turn gives: the same as chaining ``rate``, without writing and reading the JSON between
+        answers. None when there are no answers."""
+        card: Card | None = None
+        reps = 0
+        for rating, moment in answers:
+            at = _utc(moment)
+            if card is None:
+                card = Card(card_id=card_id_for(deck, question_id), due=at)
+            card = self._review(card, reps, Rating(rating), at)
+            reps += 1
+        return None if card is None else self._state(deck, question_id, card, reps)
+
+    def _review(self, card: Card, reps: int, rating: Rating, at: datetime) -> Card:
+        """``card`` (answered ``reps`` times before) after ``rating`` at ``at``, fuzz included."""
+        reviewed, _ = self._fsrs.review_card(card, rating, review_datetime=at)
         if self._fuzz and reviewed.state == State.Review:
-            reviewed.due = now + self._fuzzed(reviewed.due - now)
+            reviewed.due = at + self._fuzzed(reviewed.due - at, fuzz_factor(card.card_id, reps))
+        return reviewed
+
+    def _after(self, deck: str, question_id: str, card: Card, reps: int, rating: Rating, at: datetime) -> CardState:
+        return self._state(deck, question_id, self._review(card, reps, rating, at), reps + 1)
+
+    @staticmethod
+    def _state(deck: str, question_id: str, reviewed: Card, reps: int) -> CardState:
         return CardState(
             deck=deck,
             question_id=question_id,
-            fsrs_json=reviewed.to_json(),
+            fsrs_json=json.dumps({**reviewed.to_dict(), "reps": reps}),
             due=reviewed.due,
             stability=reviewed.stability,
             state=int(reviewed.state),
             last_review=reviewed.last_review,
         )
 
-    def _fuzzed(self, interval: timedelta) -> timedelta:
-        """fsrs's fuzz (same ranges as ``Scheduler._get_fuzzed_interval``), from our ``rng``."""
+    def retrievability(self, state: CardState, at: datetime) -> float:
+        """The chance fsrs gives of remembering the card at ``at`` (0 for a card never answered)."""
+        return float(self._fsrs.get_card_retrievability(Card.from_json(state.fsrs_json), _utc(at)))
+
+    def _fuzzed(self, interval: timedelta, factor: float) -> timedelta:
+        """``interval`` (whole days) moved within fsrs's fuzz range by ``factor`` (0..1)."""
         days = interval.days
         if days < 2.5:
             return interval
@@ -131,4 +205,4 @@ class CardScheduler:
         maximum = self._fsrs.maximum_interval
         high = min(round(days + delta), maximum)
         low = min(max(2, round(days - delta)), high)
-        return timedelta(days=min(round(self._rng.random() * (high - low + 1) + low), maximum))
+        return timedelta(days=min(math.floor(low + factor * (high - low + 1)), high))

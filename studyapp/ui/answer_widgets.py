@@ -160,6 +160,8 @@ class FeedbackPanel(QFrame):
         self.outcome_label.setAutoFillBackground(True)
         self.outcome_label.setMargin(6)
         scale_font(self.outcome_label, 1.4)  # colours go in the palette: a style sheet would undo this
+        self.memory_label = plain_label("", self, selectable=False)
+        self.memory_label.setAccessibleName("What the answer did to the schedule")
         self.expected_caption = plain_label("Right answer:", self, selectable=False)
         self.expected_label = LiteralText(self)
         self.expected_label.setAccessibleName("Right answer")
@@ -183,6 +185,7 @@ class FeedbackPanel(QFrame):
             caption.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.outcome_label)
+        layout.addWidget(self.memory_label)
         layout.addWidget(self.expected_caption)
         layout.addWidget(self.expected_label)
         layout.addWidget(self.diff_label)
@@ -200,6 +203,8 @@ class FeedbackPanel(QFrame):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(outcome_colour(feedback.outcome, self)))
         palette.setColor(QPalette.ColorRole.Window, tint)
         self.outcome_label.setPalette(palette)
+        self.memory_label.setText(feedback.memory)
+        self.memory_label.setVisible(bool(feedback.memory))
         self.expected_label.setText(feedback.expected)
         diffs = _diffs(feedback.details)
         self.diff_label.setText(

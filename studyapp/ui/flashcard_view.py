@@ -2,8 +2,10 @@
 
 Front, then "Show answer" (Space/Enter); the back shows the answer, the explanation and the
 quote from the article, and the four rating buttons Again / Hard / Good / Easy (keys 1–4),
-each labelled with the interval it would give, as Anki does. Ctrl+Z takes back the last
-rating. When nothing is left the end screen says when the next card is due. A rating that
+each labelled with the interval it would give, as Anki does. With "Answer in the question's
+form" ticked, every card but a ``card`` question is answered with the quiz's input instead:
+Enter checks it, the back shows the grade as a quiz does and the rating it proposes (focused:
+Space/Enter keep it, 1–4 choose another). Ctrl+Z takes back the last rating. When nothing is left the end screen says when the next card is due. A rating that
 cannot be saved (``SaveError``) is shown in a banner and the card stays, ready to rate again.
 """
 
@@ -15,6 +17,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.bank.model import AnyQuestion, ChoiceQuestion, MatchQuestion, MultiQuestion, OrderQuestion
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import Rating, format_interval
+from studyapp.study.review_session import ReviewCard
 from studyapp.ui.answer_inputs.base import ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page
+from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
@@ -37,17 +41,6 @@ RATINGS = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good")
 
 #: Check again for cards coming due (learning steps) at most this often while the end screen shows.
 _RECHECK_MS = 60_000
-
-
-def front_extra(question: AnyQuestion) -> str:
-    """What a card's front needs besides the prompt: the options of a choice, the items to order..."""
-    if isinstance(question, (ChoiceQuestion, MultiQuestion)):
-        return "Options: " + " · ".join(question.choices)
-    if isinstance(question, OrderQuestion):
-        return "Put in order: " + " · ".join(sorted(question.items))
-    if isinstance(question, MatchQuestion):
-        return "Match: " + " · ".join(left for left, _ in question.pairs)
-    return ""
 
 
 def describe_due(due: datetime, now: datetime) -> str:
@@ -65,6 +58,7 @@ class FlashcardView(QWidget):
     # The page's scroll area; the name hides QWidget.scroll(dx, dy), which studyapp never calls.
     scroll: QScrollArea  # type: ignore[assignment]
     showInArticle = Signal(str, str)  # deck id, quote
+    gradedChanged = Signal(bool)  # the person ticked or unticked "Answer in the question's form"
 
     def __init__(self, parent: QWidget | None = None, *, now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
@@ -83,8 +77,14 @@ class FlashcardView(QWidget):
         self.undo_button.setAccessibleName("Undo last rating")
         self.undo_button.setToolTip("Take back the last rating (Ctrl+Z)")
         self.undo_button.clicked.connect(self.undo)
+        self.graded_box = QCheckBox("Ans&wer in the question's form", self)
+        self.graded_box.setAccessibleName("Answer in the question's form")
+        self.graded_box.setToolTip("Answer choices, typed answers... as in a quiz, graded at once; "
+                                   "unticked: show the answer and rate yourself")
+        self.graded_box.toggled.connect(self._set_graded)
         header = QHBoxLayout()
         header.addWidget(self.progress_label, 1)
+        header.addWidget(self.graded_box)
         header.addWidget(self.undo_button)
         header.addWidget(self.home_button)
 
@@ -108,11 +108,20 @@ class FlashcardView(QWidget):
         self.article_button = QPushButton("Show in &article", self)
         self.article_button.setAccessibleName("Show in article")
         self.article_button.clicked.connect(self._show_in_article)
+        self.input: AnswerInput | None = None  # a graded review's answer input
+        self._input_card: ReviewCard | None = None  # the showing of a card it was made for
+        self.input_holder = QVBoxLayout()
+        self.feedback = FeedbackPanel(self)
+        self.feedback.showInArticle.connect(self.showInArticle)
+        self.feedback.hide()
         card = QWidget(self)
         card_layout = QVBoxLayout(card)
-        for w in (self.kind_label, self.front_label, self.extra_label, self.rule, self.answer_label,
-                  self.explanation_label, self.quote_label):
-            card_layout.addWidget(w)
+        for label in (self.kind_label, self.front_label, self.extra_label):
+            card_layout.addWidget(label)
+        card_layout.addLayout(self.input_holder)
+        card_layout.addWidget(self.feedback)
+        for part in (self.rule, self.answer_label, self.explanation_label, self.quote_label):
+            card_layout.addWidget(part)
         card_layout.addWidget(self.article_button, 0, Qt.AlignmentFlag.AlignLeft)
         card_layout.addStretch(1)
         self.scroll = scroll_page(card, self)
@@ -176,7 +185,7 @@ class FlashcardView(QWidget):
         layout.addWidget(self.error_label)
         layout.addWidget(self.stack, 1)
         chain_tab_order([self.show_button, *self.rating_buttons.values(), self.article_button, self.undo_button,
-                         self.home_button, self.end_home])
+                         self.graded_box, self.home_button, self.end_home])
 
     # -- driving the session -------------------------------------------------------------
 
@@ -188,6 +197,9 @@ class FlashcardView(QWidget):
         if self.session is not None and self.session is not session:
             self.close_session()
         self.session = session
+        self.graded_box.blockSignals(True)
+        self.graded_box.setChecked(session.graded)
+        self.graded_box.blockSignals(False)
         self.error_label.hide()
         if session.state is ReviewState.READY:
             if not save_or_report(self.error_label, session.start,
@@ -215,33 +227,71 @@ class FlashcardView(QWidget):
         card = session.current
         q = card.question
         self.kind_label.setText("New card" if card.is_new else "Review")
-        self.front_label.setText(card.front)
-        extra = front_extra(q)
+        back = session.state is ReviewState.SHOWING_BACK
+        answered = session.answered  # a graded answer, on the back
+        in_form = answered is not None or session.answers_in_form
+        self.front_label.setText(card.form_prompt if in_form else card.front)
+        self._place_input(card if in_form else None)
+        extra = "" if in_form else card.front_extra  # the input shows the options itself
         self.extra_label.setText(extra)
         self.extra_label.setVisible(bool(extra))
-        back = session.state is ReviewState.SHOWING_BACK
-        if back:
+        if back and answered is None:
             self.answer_label.setText(card.answer)
             self.explanation_label.setText(q.explanation or "")
             self.quote_label.setText(q.quote or "")
+        classic_back = back and answered is None
         for w in self.back_widgets:
-            w.setVisible(back)
-        self.explanation_label.setVisible(back and bool(q.explanation))
-        self.quote_label.setVisible(back and bool(q.quote))
-        self.article_button.setVisible(back and bool(q.quote))
+            w.setVisible(classic_back)
+        self.explanation_label.setVisible(classic_back and bool(q.explanation))
+        self.quote_label.setVisible(classic_back and bool(q.quote))
+        self.article_button.setVisible(classic_back and bool(q.quote))
+        if answered is not None:
+            assert self.input is not None
+            self.input.set_locked(True)
+            self.feedback.show_feedback(answered.feedback(q))
+        self.feedback.setVisible(answered is not None)
         self.show_button.setVisible(not back)
+        self.show_button.setText("&Check answer" if in_form else "&Show answer")
+        self.show_button.setAccessibleName("Check answer" if in_form else "Show answer")
         self.show_button.setEnabled(True)
         self.rating_row.setVisible(back)
         if back:
             labels = session.preview().labels
+            focus = answered.proposed if answered is not None else Rating.Good
             for number, (rating, name) in enumerate(RATINGS, start=1):
                 button = self.rating_buttons[rating]
-                button.setText(f"{number}  {name}\n{labels[rating]}")
-                button.setAccessibleName(f"{name}, next review in {labels[rating]}")
-            self.rating_buttons[Rating.Good].setFocus(Qt.FocusReason.OtherFocusReason)
+                mark = " (proposed)" if answered is not None and rating is focus else ""
+                button.setText(f"{number}  {name}{mark}\n{labels[rating]}")
+                button.setAccessibleName(f"{name}{mark}, next review in {labels[rating]}")
+            self.rating_buttons[focus].setFocus(Qt.FocusReason.OtherFocusReason)
+        elif in_form and self.input is not None:
+            self.input.focus_first()
+            self.scroll.verticalScrollBar().setValue(0)
         else:
             self.show_button.setFocus(Qt.FocusReason.OtherFocusReason)
             self.scroll.verticalScrollBar().setValue(0)
+
+    def _place_input(self, card: ReviewCard | None) -> None:
+        """The answer input for this showing of ``card`` (a new one for each showing), or none."""
+        if card is not None and card is self._input_card:
+            return
+        if self.input is not None:
+            self.input_holder.removeWidget(self.input)
+            self.input.hide()
+            self.input.deleteLater()
+            self.input = None
+        self._input_card = card
+        if card is not None and card.item is not None:
+            self.input = make_answer_input(card.item, self)
+            self.input.submitRequested.connect(self.check)
+            self.input_holder.addWidget(self.input)
+            self.input.show()
+
+    def _set_graded(self, graded: bool) -> None:
+        if self.session is not None:
+            self.session.graded = graded
+            self._render()
+        self.gradedChanged.emit(graded)
 
     def _render_end(self) -> None:
         session = self.session
@@ -265,10 +315,25 @@ class FlashcardView(QWidget):
             self._render()
 
     def show_answer(self) -> None:
-        """Turn the card over."""
+        """Turn the card over (in a graded review: check the answer given)."""
         if self.session is None or self.session.state is not ReviewState.SHOWING_FRONT:
             return
+        if self.session.answers_in_form:
+            self.check()
+            return
         self.session.show_answer()
+        self._render()
+
+    def check(self) -> None:
+        """Grade the answer in the input; the back shows the grade and the proposed rating."""
+        session, answer_input = self.session, self.input
+        if session is None or answer_input is None or session.state is not ReviewState.SHOWING_FRONT:
+            return
+        response = answer_input.response()
+        if response is None:
+            answer_input.enter()
+            return
+        session.answer(response)
         self._render()
 
     def rate(self, rating: Rating) -> None:
@@ -313,7 +378,8 @@ class FlashcardView(QWidget):
     # -- keyboard ------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        """Space/Enter show the answer (then rate Good), 1–4 rate, Ctrl+Z undoes, Esc goes home."""
+        """Space/Enter show (or check) the answer, then rate Good (or the proposed rating); 1–4 rate;
+        on a graded front 1–9 pick options; Ctrl+Z undoes, Esc goes home."""
         session, key = self.session, event.key()
         if session is None:
             super().keyPressEvent(event)
@@ -331,10 +397,14 @@ class FlashcardView(QWidget):
             if session.state is ReviewState.SHOWING_FRONT:
                 self.show_answer()
             elif session.state is ReviewState.SHOWING_BACK:
-                self.rate(Rating.Good)
+                answered = session.answered
+                self.rate(answered.proposed if answered is not None else Rating.Good)
             else:
                 super().keyPressEvent(event)
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_4 and session.state is ReviewState.SHOWING_BACK:
             self.rate(Rating(key - Qt.Key.Key_0))
+        elif (Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and session.state is ReviewState.SHOWING_FRONT
+              and self.input is not None and self.input.pick(key - Qt.Key.Key_0)):
+            pass  # a digit picked an option of the answer input
         else:
             super().keyPressEvent(event)

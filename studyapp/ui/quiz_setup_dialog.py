@@ -4,13 +4,15 @@ As the user changes a filter the dialog shows how many questions match (counted 
 engine's own ``build_quiz``, so the number is what the quiz will really draw from). Counts
 for "new", "weak spots" and "due" need the user's history: pass the store's
 ``question_history()`` and ``card_states()``; without them only "all" is counted exactly.
+"New" and "due" are counted as the deck list counts them (``studyapp.study.quiz``): no memory
+state yet, and due before the next local day in ``tz`` starts.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,7 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank, Deck, QuestionType
-from studyapp.study.quiz import CardStateLike, HistoryLike, Key, QuizOptions, QuizSource, build_quiz
+from studyapp.store.localtime import SystemLocalTime
+from studyapp.study.quiz import CardStateLike, HistoryLike, Key, QuizOptions, QuizSource, build_quiz, due_cutoff
 from studyapp.ui.answer_inputs.base import plain_label
 from studyapp.ui.plain_text import title_text, window_title
 from studyapp.ui.theme import scale_font
@@ -72,6 +75,7 @@ class QuizSetupDialog(QDialog):
         history: Mapping[Key, HistoryLike] | None = None,
         card_states: Mapping[Key, CardStateLike] | None = None,
         now: datetime | None = None,
+        tz: tzinfo | None = None,
         count: int = 10,
     ) -> None:
         super().__init__(parent)
@@ -79,7 +83,7 @@ class QuizSetupDialog(QDialog):
         self._decks = (deck,) if deck is not None else bank.decks
         self._history = history
         self._cards = card_states
-        self._now = now or datetime.now(timezone.utc)
+        self._due_before = due_cutoff(now or datetime.now(timezone.utc), tz if tz is not None else SystemLocalTime())
         name = title_text(deck.title) if deck is not None else "all decks"
         self.setWindowTitle(window_title(f"Quiz — {name}"))
         self.setAccessibleName("Quiz set-up")
@@ -207,7 +211,7 @@ class QuizSetupDialog(QDialog):
         wide = QuizOptions(count=_ALL, tags=options.tags, types=options.types, source=options.source,
                            deck=options.deck, seed=0)
         quiz = build_quiz(self._decks, wide, question_history=self._history or {},
-                          card_states=self._cards or {}, now=self._now)
+                          card_states=self._cards or {}, due_before=self._due_before)
         return len(quiz)
 
     # -- reacting ----------------------------------------------------------------------

@@ -261,6 +261,16 @@ class QuizView(QWidget):
             self.error_label.hide()
             self._render()
 
+    def undo(self) -> None:
+        """Ctrl+Z: take back the last answer (its effect on the question's memory too) and ask
+        that question again."""
+        session = self.session
+        if session is None or not session.can_undo:
+            return
+        if save_or_report(self.error_label, session.undo, "The answer could not be taken back ({exc}). Try again."):
+            self.error_label.hide()
+            self._render()
+
     def ask_abandon(self) -> None:
         """Esc: after a confirmation, stop the quiz; answers already given stay saved."""
         session = self.session
@@ -289,7 +299,7 @@ class QuizView(QWidget):
     # -- keyboard ------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        """Keys the focused control did not use: digits, Enter, Esc."""
+        """Keys the focused control did not use: digits, Enter, Esc, Ctrl+Z."""
         session, key = self.session, event.key()
         if session is None:
             super().keyPressEvent(event)
@@ -308,6 +318,8 @@ class QuizView(QWidget):
                 self._primary_action()
         elif key == Qt.Key.Key_Escape:
             self.ask_abandon()
+        elif key == Qt.Key.Key_Z and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.undo()
         elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and session.state is QuizState.ASKING and self.input is not None:
             if not self.input.pick(key - Qt.Key.Key_0):
                 super().keyPressEvent(event)

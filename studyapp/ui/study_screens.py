@@ -43,7 +43,13 @@ def build_flashcard_view(window: MainWindow) -> FlashcardView:
     cards = FlashcardView(now=window.now)
     cards.homeRequested.connect(window.go_home)
     cards.showInArticle.connect(lambda d, q: window.open_reader(d, q, return_to=Screen.FLASHCARDS))
+    # Graded or classic review is kept per deck.
+    cards.gradedChanged.connect(lambda graded: window.settings.setValue(_graded_key(window.current_deck or ""), graded))
     return cards
+
+
+def _graded_key(deck_id: str) -> str:
+    return f"flashcards/graded/{deck_id}"
 
 
 def leave_study(window: MainWindow) -> bool:
@@ -72,7 +78,8 @@ def start_flashcards(window: MainWindow, deck_id: str) -> None:
     from studyapp.study.review_session import ReviewSession
 
     window.remember_deck(deck_id)
-    session = ReviewSession(window.bank, window.core.store, now=window.now, deck=deck_id)
+    graded = bool(window.settings.value(_graded_key(deck_id), False, bool))
+    session = ReviewSession(window.bank, window.core.store, now=window.now, deck=deck_id, graded=graded)
     view = window.view(Screen.FLASHCARDS)
     view.close_session()
     window.stack.setCurrentWidget(view)
@@ -91,7 +98,8 @@ def start_quiz(window: MainWindow, deck_id: str) -> QuizSetupDialog:
         window.remember_deck(deck.id)
     scope = deck.id if deck is not None else None
     history, cards = store.question_history(scope), store.card_states(scope)
-    dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=window.now())
+    dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=window.now(),
+                             tz=store.tz)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(dialog)
 

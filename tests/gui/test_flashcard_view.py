@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, Deck
+from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, Deck, TextQuestion
 from studyapp.store import Store, open_store
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import CardScheduler, Rating
@@ -59,7 +58,7 @@ def store(db: Path, tmp_path: Path) -> Iterator[Store]:
 def make_view(qtbot: QtBot, store: Store, questions: tuple[AnyQuestion, ...], clock: Clock,
               **kw: object) -> tuple[FlashcardView, ReviewSession]:
     deck = Deck(D, "Pozirk", Path("pozirk.yaml"), questions)
-    session = ReviewSession([deck], store, now=clock, scheduler=CardScheduler(rng=random.Random(1)), **kw)  # type: ignore[arg-type]
+    session = ReviewSession([deck], store, now=clock, scheduler=CardScheduler(), **kw)  # type: ignore[arg-type]
     view = FlashcardView(now=clock)
     qtbot.addWidget(view)
     view.resize(760, 560)
@@ -94,9 +93,9 @@ def test_review_with_each_rating_then_undo(qtbot: QtBot, store: Store, db: Path)
     assert view.progress_label.text() == "Reviewed 0 · 0 due · 5 new left today"
     assert not view.undo_button.isEnabled()
 
-    expected = CardScheduler().preview(D, "k1", None, T0).labels
     for number, rating in enumerate((Rating.Again, Rating.Hard, Rating.Good, Rating.Easy), start=1):
         card = session.current.question
+        expected = CardScheduler().next_states(D, card.id, None, clock.now).labels  # fuzz seeded per card
         assert view.front_label.text() == f"Front {number}" == card.front
         key(view, Qt.Key.Key_Space)  # show the answer
         assert session.state is ReviewState.SHOWING_BACK
@@ -169,7 +168,7 @@ def test_html_is_shown_literally(qtbot: QtBot, store: Store) -> None:
     for label in (view.front_label, view.answer_label, view.explanation_label, view.quote_label):
         assert label.text() == HTML
         assert label.textFormat() == Qt.TextFormat.PlainText
-    assert view.extra_label.text() == f"Options: {HTML} · b & c"
+    assert view.extra_label.text() in (f"Options: {HTML} · b & c", f"Options: b & c · {HTML}")  # shuffled
     with qtbot.waitSignal(view.showInArticle) as blocker:
         qtbot.mouseClick(view.article_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [D, HTML]
@@ -238,3 +237,65 @@ def test_every_control_has_an_accessible_name_and_long_text_wraps(qtbot: QtBot, 
     assert view.answer_label.width() <= view.scroll.viewport().width()
     assert view.width() == 760
     assert all(b.isVisible() for b in view.rating_buttons.values())  # the buttons stay on screen
+
+
+def test_the_options_of_a_choice_are_shuffled_at_every_showing(qtbot: QtBot, store: Store) -> None:
+    """Fails before: the front listed the options in file order, where the right answer often
+    comes first (it always does in the bundled deck)."""
+    choices = ("Raman Hałoŭčanka", "Maksim Ryžankoŭ", "Viktar Babaryka", "Ihar Karpienka")
+    q = ChoiceQuestion(deck=D, id="pm", prompt="Who is Prime Minister?", choices=choices, answer=choices[0])
+    clock = Clock()
+    view, session = make_view(qtbot, store, (q,), clock)
+    shown = []
+    for _ in range(12):  # rate, take it back: the card is shown again, freshly shuffled
+        text = view.extra_label.text()
+        assert text == "Options: " + " · ".join(session.current.choices)
+        assert sorted(session.current.choices) == sorted(choices)
+        shown.append(session.current.choices)
+        key(view, Qt.Key.Key_Space)
+        key(view, Qt.Key.Key_3)
+        key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(set(shown)) > 3
+    assert sum(1 for order in shown if order[0] == q.answer) < len(shown)
+
+
+def type_into(view: QWidget, text: str) -> None:
+    """Type where the focus is (the answer input's box)."""
+    QTest.keyClicks(QApplication.focusWidget() or view, text)
+
+
+def test_a_graded_review_answers_in_the_questions_form_and_proposes_the_rating(qtbot: QtBot, store: Store,
+                                                                               db: Path) -> None:
+    questions = (
+        ChoiceQuestion(deck=D, id="pm", prompt="Who is Prime Minister?", choices=("Raman", "Maksim", "Viktar"),
+                       answer="Raman"),
+        TextQuestion(deck=D, id="capital", prompt="Capital of Belarus?", answers=("Minsk",)),
+        CardQuestion(deck=D, id="k", prompt="Front", answer="Back"),
+    )
+    view, session = make_view(qtbot, store, questions, Clock())
+    assert not view.graded_box.isChecked() and view.extra_label.isVisible()  # classic by default
+    view.graded_box.setChecked(True)
+    assert session.graded and view.input is not None and not view.extra_label.isVisible()
+    assert view.show_button.text().replace("&", "") == "Check answer"
+    # A choice: picked with its digit, checked with Enter, graded right, Good proposed and kept.
+    key(view, Qt.Key(Qt.Key.Key_1 + session.current.choices.index("Raman")))
+    key(view, Qt.Key.Key_Return)
+    assert session.state is ReviewState.SHOWING_BACK and view.feedback.isVisible()
+    assert "Right" in view.feedback.outcome_label.text()
+    assert view.rating_buttons[Rating.Good].text().startswith("3  Good (proposed)\n")
+    assert not view.answer_label.isVisible()  # the feedback shows the answer, as in a quiz
+    key(view, Qt.Key.Key_Space)
+    # A typed answer with two letters swapped: a near miss, Hard proposed; "I was right": 3.
+    assert session.current.question.id == "capital"
+    type_into(view, "Minks")
+    key(view, Qt.Key.Key_Return)
+    assert "Almost" in view.feedback.outcome_label.text() and view.feedback.diff_label.isVisible()
+    assert "(proposed)" in view.rating_buttons[Rating.Hard].text()
+    key(view, Qt.Key.Key_3)
+    # A card question stays self-rated.
+    assert session.current.question.id == "k" and view.input is None
+    assert view.show_button.text().replace("&", "") == "Show answer"
+    key(view, Qt.Key.Key_Space)
+    key(view, Qt.Key.Key_4)
+    assert rows(db, "SELECT question_id, outcome, rating, proposed FROM attempts ORDER BY id") == [
+        ("pm", "right", 3, 3), ("capital", "almost", 3, 2), ("k", "right", 4, None)]

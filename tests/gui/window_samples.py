@@ -95,7 +95,7 @@ def add_history(store: Any, bank: Any, now: datetime, days: int = 40, seed: int 
     from studyapp.study.scheduling import CardScheduler
 
     rng = random.Random(seed)
-    scheduler = CardScheduler(rng=random.Random(seed))
+    scheduler = CardScheduler()
     questions = [q for d in bank.decks for q in d.questions]
     written = 0
     for back in range(days, 0, -1):

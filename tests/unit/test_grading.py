@@ -104,6 +104,21 @@ def test_a_wrong_date_is_wrong_not_almost() -> None:
     assert grade(date, "Janaury 26").outcome is Outcome.ALMOST  # a typo in the words still is
 
 
+def test_transposed_letters_are_a_near_miss_with_the_diff() -> None:
+    """Fails before: "Minks" was two substitutions away from "Minsk", beyond its one-edit allowance."""
+    capital = TextQuestion(deck="d", id="capital", prompt="Capital of Belarus?", answers=("Minsk",))
+    g = grade(capital, "Minks")
+    assert g.outcome is Outcome.ALMOST
+    assert isinstance(g.details, TextDetails)
+    assert g.details.distance == 1  # one transposition is one edit
+    typed = "".join(s.text for s in g.details.diff if s.op is not DiffOp.MISSING)
+    expected = "".join(s.text for s in g.details.diff if s.op is not DiffOp.EXTRA)
+    assert (typed, expected) == ("minks", "minsk")
+    assert g.details.diff[0] == DiffSegment(DiffOp.EQUAL, "min")
+    assert grade(capital, "Mniks").outcome is Outcome.WRONG  # two swaps: more than one edit
+    assert grade(LEADER, "Lukasnehka").outcome is Outcome.ALMOST
+
+
 def test_near_miss_picks_the_closest_alternative() -> None:
     g = grade(PM, "Halouchanka")
     assert g.outcome is Outcome.ALMOST

@@ -27,6 +27,7 @@ from studyapp.store.backups import write_backup
 from studyapp.store.db import build_new, connect
 from studyapp.store.localtime import to_us
 from studyapp.store.schema import APPLICATION_ID, V1_DDL, V2_DDL, migrate
+from studyapp.study.memory import replay
 
 
 def _build_v1(path: Path) -> None:
@@ -74,7 +75,11 @@ def test_migrates_v1_database_with_backup_first(tmp_path: Path) -> None:
         assert store.last_quiz_score("deck") == pytest.approx(0.5)
         copied = store.connection.execute("SELECT question_id, due_us, stability FROM question_stats "
                                           "ORDER BY question_id").fetchall()
-        assert copied == [("q1", to_us(T0 + timedelta(days=2)), 2.0), ("q2", None, None)]
+        # Version 5 replays every answer into the card states (the quiz answers too) and copies them.
+        q1 = replay("deck", "q1", [(3, T0), (1, datetime(2026, 3, 10, 22, 30, tzinfo=timezone.utc))])
+        q2 = replay("deck", "q2", [(1, T0 + timedelta(minutes=1))])
+        assert q1 is not None and q2 is not None
+        assert copied == [("q1", to_us(q1.due), q1.stability), ("q2", to_us(q2.due), q2.stability)]
         # New writes go on working on the migrated file.
         store.record_attempt(make_attempt("q2", at=T0 + timedelta(days=1)))
         assert store.question_history()[("deck", "q2")].attempts == 2

@@ -10,18 +10,24 @@ import pytest
 from studyapp.bank.model import Bank, Deck, MatchQuestion, OrderQuestion, QuestionType
 from studyapp.grading import Outcome
 from studyapp.store import Attempt, CardState, Mode, Store
+from studyapp.study.memory import rating_for
+from studyapp.study.scheduling import CardScheduler
 from studyapp.study.quiz import QuizOptions, QuizSource, build_quiz, quiz_of_questions
 
 from studyfixtures import DECK, OTHER, T0
 
 
 def _answer(store: Store, deck: str, qid: str, outcome: Outcome, minutes: int = 0) -> None:
+    """Record a quiz answer as a quiz session does: with the question's new memory state."""
+    at = T0 - timedelta(days=1, minutes=-minutes)
+    rating = rating_for(outcome)
     store.record_attempt(
         Attempt(
             deck=deck, question_id=qid, content_hash="h", mode=Mode.QUIZ, response=json.dumps("x"),
             outcome=outcome, score=1.0 if outcome is Outcome.RIGHT else 0.0, elapsed_ms=1000,
-            answered_at=T0 - timedelta(days=1, minutes=-minutes),
-        )
+            answered_at=at, rating=int(rating),
+        ),
+        CardScheduler().rate(deck, qid, store.card_state(deck, qid), rating, at),
     )
 
 
@@ -121,9 +127,9 @@ def test_due_source_takes_the_most_overdue_cards(bank: Bank, store: Store) -> No
             CardState(DECK if qid != "capital" else OTHER, qid, "{}", due, 3.0, 2, T0 - timedelta(days=9)),
         )
     states = store.card_states()
-    quiz = build_quiz(bank, QuizOptions(count=2, deck=DECK, source=QuizSource.DUE, seed=1), card_states=states, now=T0)
+    quiz = build_quiz(bank, QuizOptions(count=2, deck=DECK, source=QuizSource.DUE, seed=1), card_states=states, due_before=T0)
     assert {q.id for q in quiz.questions} == {"pm", "veto"}
-    all_due = build_quiz(bank, QuizOptions(count=10, source=QuizSource.DUE, seed=1), card_states=states, now=T0)
+    all_due = build_quiz(bank, QuizOptions(count=10, source=QuizSource.DUE, seed=1), card_states=states, due_before=T0)
     assert {q.id for q in all_due.questions} == {"pm", "leader", "veto", "capital"}  # fico is not due yet
     with pytest.raises(ValueError):
         build_quiz(bank, QuizOptions(source=QuizSource.DUE), card_states=states)

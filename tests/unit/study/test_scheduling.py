@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -11,7 +10,7 @@ from fsrs import Card, Rating, State
 from studyfixtures import DECK, T0
 
 from studyapp.store import CardState
-from studyapp.study.scheduling import CardScheduler, format_interval
+from studyapp.study.scheduling import CardScheduler, card_id_for, format_interval, fuzz_factor, reps_of
 
 
 @pytest.mark.parametrize(
@@ -37,7 +36,7 @@ def test_format_interval_labels_like_anki(interval: timedelta, label: str) -> No
 
 
 def test_a_new_card_previews_the_learning_steps() -> None:
-    preview = CardScheduler().preview(DECK, "pm", None, T0)
+    preview = CardScheduler(fuzz=False).preview(DECK, "pm", None, T0)
     assert preview.intervals[Rating.Again] == timedelta(minutes=1)
     assert preview.intervals[Rating.Good] == timedelta(minutes=10)
     assert preview.labels == {Rating.Again: "1m", Rating.Hard: "6m", Rating.Good: "10m", Rating.Easy: "8d"}
@@ -61,7 +60,7 @@ def test_previews_match_what_rating_does_without_fuzz_and_grow_with_good_answers
 
 
 def test_rating_gives_a_complete_card_state() -> None:
-    state = CardScheduler(rng=random.Random(1)).rate(DECK, "pm", None, Rating.Good, T0)
+    state = CardScheduler().rate(DECK, "pm", None, Rating.Good, T0)
     card = Card.from_json(state.fsrs_json)
     assert (state.deck, state.question_id) == (DECK, "pm")
     assert state.due == card.due == T0 + timedelta(minutes=10)
@@ -78,21 +77,40 @@ def _mature(scheduler: CardScheduler) -> tuple[CardState, datetime]:
     return state, state.due
 
 
-def test_fuzz_is_deterministic_from_the_given_rng_and_stays_near_the_plain_interval() -> None:
+def test_fuzz_is_seeded_by_the_card_and_its_answer_count_and_stays_near_the_plain_interval() -> None:
     plain_state, now = _mature(CardScheduler(fuzz=False))
     plain = CardScheduler(fuzz=False).rate(DECK, "pm", plain_state, Rating.Easy, now).due - now
     assert plain > timedelta(days=20)
     fuzzed = []
-    for seed in range(12):
-        a = CardScheduler(rng=random.Random(seed)).rate(DECK, "pm", plain_state, Rating.Easy, now)
-        b = CardScheduler(rng=random.Random(seed)).rate(DECK, "pm", plain_state, Rating.Easy, now)
+    for qid in (f"q{i}" for i in range(12)):  # other cards (other ids), same memory
+        state = plain_state._replace(question_id=qid, fsrs_json=plain_state.fsrs_json.replace(
+            str(card_id_for(DECK, "pm")), str(card_id_for(DECK, qid))))
+        a = CardScheduler().rate(DECK, qid, state, Rating.Easy, now)
+        b = CardScheduler().rate(DECK, qid, state, Rating.Easy, now)
         assert a == b
         fuzzed.append(a.due - now)
     assert len(set(fuzzed)) > 1
     assert all(abs(f - plain) <= plain * 0.1 + timedelta(days=1) for f in fuzzed)
-    # Previews never fuzz: the same state previews the same intervals every time.
-    scheduler = CardScheduler(rng=random.Random(0))
-    assert {scheduler.preview(DECK, "pm", plain_state, now).intervals[Rating.Easy] for _ in range(5)} == {plain}
+    # The same card at another point of its history (one more answer) draws again.
+    draws = {fuzz_factor(card_id_for(DECK, "pm"), reps) for reps in range(5)}
+    assert len(draws) == 5 and all(0 <= d < 1 for d in draws)
+
+
+def test_the_interval_on_each_button_is_the_one_applied_fuzz_included() -> None:
+    """Fails before the next states were computed once: previews ran without fuzz while
+    ``rate`` drew fuzz from a shared random generator."""
+    plain_state, now = _mature(CardScheduler(fuzz=False))
+    scheduler = CardScheduler()
+    for qid in (f"q{i}" for i in range(20)):
+        state = plain_state._replace(question_id=qid, fsrs_json=plain_state.fsrs_json.replace(
+            str(card_id_for(DECK, "pm")), str(card_id_for(DECK, qid))))
+        states = scheduler.next_states(DECK, qid, state, now)
+        for rating in Rating:
+            applied = scheduler.rate(DECK, qid, state, rating, now)
+            assert applied == states.choose(rating)
+            assert applied.due - now == states.intervals[rating]
+            assert format_interval(applied.due - now) == states.label(rating)
+        assert reps_of(states.choose(Rating.Good)) == reps_of(state) + 1
 
 
 def test_times_in_any_zone_are_accepted_and_naive_ones_refused() -> None:
