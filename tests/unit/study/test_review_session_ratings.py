@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import random
 from datetime import timezone
 
 from fsrs import Rating
@@ -17,7 +16,7 @@ from studyapp.study.scheduling import CardScheduler
 
 
 def test_each_rating_is_stored_with_its_outcome_and_score(deck: Deck, store: Store, clock: Clock) -> None:
-    session = ReviewSession([deck], store, now=clock, tz=timezone.utc, scheduler=CardScheduler(rng=random.Random(0)))
+    session = ReviewSession([deck], store, now=clock, tz=timezone.utc, scheduler=CardScheduler())
     session.start()
     rated: dict[Rating, str] = {}
     for rating in (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy):
