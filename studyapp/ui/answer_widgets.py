@@ -123,14 +123,23 @@ def _detail_lines(details: GradeDetails | None) -> list[str]:
     if isinstance(details, OrderDetails):
         return [f"{details.in_place} of {details.total} items in the right place"]
     if isinstance(details, MatchDetails):
+        # Every pair on its own line, marked: the ones you got right read as plainly as the others.
         lines = [f"{details.correct_pairs} of {details.total} pairs right"]
         lines += [
-            f"✘ {p.left} → {p.chosen if p.chosen is not None else '(nothing)'} (should be {p.expected})"
+            f"✔ {p.left} → {p.chosen}" if p.right
+            else f"✘ {p.left} → {p.chosen if p.chosen is not None else '(nothing)'} (should be {p.expected})"
             for p in details.pairs
-            if not p.right
         ]
         return lines
     return []
+
+
+def _expected_text(feedback: Feedback) -> str:
+    """The right answer as shown: a match question's pairs one per line (one run-on paragraph
+    of "a → b; c → d" was hard to read), every other type as the grader wrote it."""
+    if isinstance(feedback.details, MatchDetails):
+        return "\n".join(f"{p.left}  →  {p.expected}" for p in feedback.details.pairs)
+    return feedback.expected
 
 
 def _diffs(details: GradeDetails | None) -> list[tuple[str, tuple[DiffSegment, ...]]]:
@@ -205,7 +214,7 @@ class FeedbackPanel(QFrame):
         self.outcome_label.setPalette(palette)
         self.memory_label.setText(feedback.memory)
         self.memory_label.setVisible(bool(feedback.memory))
-        self.expected_label.setText(feedback.expected)
+        self.expected_label.setText(_expected_text(feedback))
         diffs = _diffs(feedback.details)
         self.diff_label.setText(
             "Your answer, with fixes: "

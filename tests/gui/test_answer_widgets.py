@@ -176,3 +176,24 @@ def test_order_and_match_marks_keep_the_response(qtbot: QtBot) -> None:
     m = show(qtbot, MatchInput(("x", "y"), ("1", "2")))
     m.mark_pairs({"x": True, "y": False})
     assert [mark.text() for mark in m.marks] == ["✔ right", "✘ not right"]
+
+
+def test_locked_match_keeps_its_choices_readable_and_fixed(qtbot: QtBot) -> None:
+    """Issue 16: after answering, the chosen matches were greyed out (disabled combo boxes) and
+    hard to read; locked, they keep their full colour but take no click, wheel or key."""
+    q = MatchQuestion(deck="d", id="m", prompt="?", pairs=(("Biden", "US"), ("Łukašenka", "Belarus")))
+    w = show(qtbot, make_answer_input(QuizItem(q, match_left=("Biden", "Łukašenka"), match_right=("Belarus", "US"))))
+    assert isinstance(w, MatchInput)
+    w.combos[0].setCurrentIndex(2)
+    w.combos[0].setFocus()
+    w.set_locked(True)
+    assert all(c.isEnabled() for c in w.combos)  # drawn as enabled: full-colour text
+    assert not w.combos[0].hasFocus()
+    assert w.combos[0].focusPolicy() == Qt.FocusPolicy.NoFocus
+    qtbot.mouseClick(w.combos[1], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(w.combos[1], Qt.Key.Key_Down)
+    assert w.response() == {"Biden": "US"}
+    w.set_locked(False)
+    w.combos[1].setFocus()
+    qtbot.keyClick(w.combos[1], Qt.Key.Key_Down)
+    assert w.response() == {"Biden": "US", "Łukašenka": "Belarus"}

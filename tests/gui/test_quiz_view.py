@@ -166,7 +166,11 @@ def test_quiz_of_every_type_by_keyboard_and_mouse(qtbot: QtBot, store: Store, tm
         assert session.state is QuizState.ANSWERED, q.type
         expected_outcome = "✔ Right" if q.type not in wrong else ("≈ Almost" if q.type is QuestionType.TEXT else "✘ Wrong")
         assert view.feedback.outcome_label.text().startswith(expected_outcome), q.type
-        assert view.feedback.expected_label.text() == q.answer_text
+        if isinstance(q, MatchQuestion):  # one pair a line, not one run-on paragraph (issue 16)
+            assert view.feedback.expected_label.text().splitlines() == [f"{a}  →  {b}" for a, b in q.pairs]
+            assert len(view.feedback.details_label.text().splitlines()) == 1 + len(q.pairs)  # every pair marked
+        else:
+            assert view.feedback.expected_label.text() == q.answer_text
         if q.type is QuestionType.TEXT:
             assert view.feedback.diff_label.isVisible()
             assert "lukasenk" in view.feedback.diff_label.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,6 +122,12 @@ class OrderInput(AnswerInput):
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel, QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
+})
+
+
 class MatchInput(AnswerInput):
     """``match``: a combo box of the right-hand items beside each left item; the response maps left → right.
 
@@ -147,6 +153,7 @@ class MatchInput(AnswerInput):
             combo.setMinimumContentsLength(16)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             combo.currentIndexChanged.connect(lambda _: self.changed.emit())
+            combo.installEventFilter(self)
             mark = QLabel(self)
             mark.setTextFormat(Qt.TextFormat.PlainText)
             mark.hide()
@@ -173,8 +180,19 @@ class MatchInput(AnswerInput):
             mark.show()
 
     def set_locked(self, locked: bool) -> None:
+        """Locked after grading: the choices can no longer change but stay in full colour (a
+        disabled combo box greys its text, and the chosen answers were hard to read)."""
+        self._locked = locked
         for combo in self.combos:
-            combo.setEnabled(not locked)
+            combo.setFocusPolicy(Qt.FocusPolicy.NoFocus if locked else Qt.FocusPolicy.WheelFocus)
+            if locked and combo.hasFocus():
+                combo.clearFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """While locked, a combo box takes no click, wheel or key: its choice stays as graded."""
+        if getattr(self, "_locked", False) and event.type() in _INPUT_EVENTS:
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_first(self) -> None:
         if self.combos:
