@@ -105,14 +105,16 @@ class Column(IntEnum):
 
 _HEADERS = {
     Column.TITLE: "Deck",
-    Column.QUESTIONS: "Questions",
-    Column.DUE: "Due today",
+    Column.QUESTIONS: "Total",
+    Column.DUE: "Due",
     Column.NEW: "New",
     Column.MASTERY: "Mastered",
     Column.LAST_SCORE: "Last quiz",
 }
+# Short headings leave the deck's name the room (the tooltips say them in full).
 _TIPS = {
-    Column.DUE: "Flashcards to review today",
+    Column.QUESTIONS: "Questions in the deck",
+    Column.DUE: "Flashcards due today",
     Column.NEW: "Questions you have not studied yet",
     Column.MASTERY: "Share of questions you are expected to remember for three weeks or more",
     Column.LAST_SCORE: "Score of your last finished quiz on this deck",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QSortFilterProxyModel, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,12 +99,25 @@ class HomeView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # A long deck name wraps onto a second line rather than end in "…" (the number columns
+        # keep their width, so at 800 px or a larger text size the name had the least room).
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.setItemDelegateForColumn(Column.MASTERY, MasteryDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
         for c in list(Column)[1:]:
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # The mastery bar needs no more than its percentage's width again.
+        header.setSectionResizeMode(Column.MASTERY, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(Column.MASTERY, header.fontMetrics().horizontalAdvance("Mastered") + 24)
+        # Wrapped names need their rows' height again once the columns have their final width:
+        # asked for after the layout settles (at the resize itself the width is not final yet).
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(lambda _i: self._study())
         top_layout.addWidget(self.table, 3)
@@ -162,6 +175,7 @@ class HomeView(QWidget):
         """Show ``rows`` (one per deck of ``bank``) and its problems; keep ``select`` selected."""
         self.bank = bank
         self.model.set_rows(rows)
+        self._fit_rows.start()
         due = sum(r.due for r in rows)
         self.summary.setText(
             f"{len(rows)} deck{'s' if len(rows) != 1 else ''} · {bank.question_count} questions · {due} due today"

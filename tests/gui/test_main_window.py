@@ -182,7 +182,8 @@ def test_deck_model_passes_qtmodeltester(qtmodeltester: Any) -> None:
     assert model.data(model.index(0, Column.MASTERY)) == "50%"
     assert model.data(model.index(0, Column.TITLE)) == "<b>A</b>"
     assert model.data(model.index(1, Column.LAST_SCORE)) == "—"
-    assert model.headerData(Column.DUE, Qt.Orientation.Horizontal) == "Due today"
+    assert model.headerData(Column.DUE, Qt.Orientation.Horizontal) == "Due"
+    assert model.headerData(Column.DUE, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == "Flashcards due today"
 
 
 def test_deck_list_sorts_by_a_column_and_keeps_the_selection(make_app: Any, tmp_path: Path) -> None:
@@ -263,3 +264,26 @@ def test_study_button_counts_new_cards_within_todays_limit(make_app: Any, tmp_pa
         store.record_attempt(attempt, card)
     [row] = deck_rows(window.bank, store, FIXED_NOW, store.tz)
     assert (row.due, row.new, row.new_today) == (0, 20, 15)
+
+
+def test_a_long_deck_name_wraps_instead_of_being_cut_at_800_px(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    """Issue 16: at 800 px wide (or with a larger text size) the deck list cut names to
+    "Belarus a…" while the number columns kept their width; the name now wraps in full."""
+    from PySide6.QtGui import QFontMetrics
+
+    title = "Belarus and the West after the 2025 election, read closely"
+    folder = tmp_path / "questions"
+    write_deck(folder, "a.yaml", GOOD.replace("Sample deck", title))
+    window = make_app(dirs=[folder]).window
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.home.table
+    index = table.model().index(0, Column.TITLE)
+    qtbot.waitUntil(lambda: table.rowHeight(0) > QFontMetrics(table.font()).height() * 2)
+    rect = table.visualRect(index)
+    metrics = QFontMetrics(table.font())
+    needed = metrics.boundingRect(rect.adjusted(4, 0, -4, 0), int(Qt.TextFlag.TextWordWrap), title)
+    assert metrics.horizontalAdvance(title) > rect.width()  # too long for one line here
+    assert table.rowHeight(0) >= needed.height()  # so the row is tall enough for all of it
+    assert table.textElideMode() == Qt.TextElideMode.ElideNone
