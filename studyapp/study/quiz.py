@@ -85,6 +85,44 @@ class QuizOptions:
             "source": str(self.source),
         }
 
+    def remembered_text(self) -> str:
+        """The options as one line of text, to remember the last set-up (``from_text`` reads it)."""
+        import json
+
+        return json.dumps(self.filters(), sort_keys=True)
+
+    @classmethod
+    def from_text(cls, text: str, deck: str | None) -> QuizOptions:
+        """Options from ``remembered_text``; empty or unreadable text gives the defaults."""
+        import json
+
+        try:
+            data = json.loads(text) if text else None
+        except ValueError:
+            data = None
+        return cls.from_filters(data, deck)
+
+    @classmethod
+    def from_filters(cls, data: object, deck: str | None) -> QuizOptions:
+        """Options back from ``filters()`` data (a remembered set-up); anything unknown or
+        malformed falls back to the default, so a stale or hand-edited value never fails."""
+        if not isinstance(data, dict):
+            return cls(deck=deck)
+        count = data.get("count")
+        known_types = {str(t): t for t in QuestionType}
+        tags, types = data.get("tags"), data.get("types")
+        try:
+            source = QuizSource(str(data.get("source", "all")))
+        except ValueError:
+            source = QuizSource.ALL
+        return cls(
+            count=count if isinstance(count, int) and 1 <= count <= 999 else 10,
+            tags=frozenset(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else frozenset(),
+            types=frozenset(known_types[t] for t in types if t in known_types) if isinstance(types, list) else frozenset(),
+            source=source,
+            deck=deck,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class QuizItem:

@@ -51,6 +51,9 @@ class Screen(IntEnum):
     STATS = 4
 
 
+#: Settings key: whether the reader shows its mastery map.
+_MASTERY_MAP_KEY = "reader/mastery-map"
+
 #: The reader's back button when it was opened from a study screen (text, accessible name).
 _READER_BACK = {
     Screen.QUIZ: ("← Back to the quiz", "Back to the quiz"),
@@ -247,6 +250,9 @@ class MainWindow(QMainWindow):
 
             reader = ReaderView()
             reader.homeRequested.connect(self._leave_reader)
+            # The mastery map stays as the person left it, from one run to the next.
+            reader.map_toggle.setChecked(bool(self.settings.value(_MASTERY_MAP_KEY, False, bool)))
+            reader.map_toggle.toggled.connect(lambda on: self.settings.setValue(_MASTERY_MAP_KEY, on))
             return reader
         if screen is Screen.STATS:
             from studyapp.ui.stats_view import StatsView

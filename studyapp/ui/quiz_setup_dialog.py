@@ -77,6 +77,7 @@ class QuizSetupDialog(QDialog):
         now: datetime | None = None,
         tz: tzinfo | None = None,
         count: int = 10,
+        initial: QuizOptions | None = None,
     ) -> None:
         super().__init__(parent)
         self._deck = deck
@@ -171,7 +172,22 @@ class QuizSetupDialog(QDialog):
         layout.addWidget(self.match_label)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
+        if initial is not None:
+            self._apply(initial)
         self._refresh()
+
+    def _apply(self, initial: QuizOptions) -> None:
+        """Tick what ``initial`` chose (the last set-up for this deck); types or tags the deck no
+        longer has are ignored, and a choice that would leave no type ticked keeps them all."""
+        self.count_spin.setValue(initial.count)
+        self.source_buttons[initial.source].setChecked(True)
+        if initial.types and initial.types & set(self.type_boxes):
+            for qtype, box in self.type_boxes.items():
+                box.setChecked(qtype in initial.types)
+        for i in range(self.tag_list.count()):
+            item = self.tag_list.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in initial.tags:
+                item.setCheckState(Qt.CheckState.Checked)
 
     # -- reading the choices -------------------------------------------------------------
 

@@ -98,15 +98,21 @@ def start_quiz(window: MainWindow, deck_id: str) -> QuizSetupDialog:
         window.remember_deck(deck.id)
     scope = deck.id if deck is not None else None
     history, cards = store.question_history(scope), store.card_states(scope)
+    from studyapp.study.quiz import QuizOptions
+
+    last_key = f"quiz/last-setup/{scope or '*'}"
+    remembered = QuizOptions.from_text(str(window.settings.value(last_key, "") or ""), scope)
     dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=window.now(),
-                             tz=store.tz)
+                             tz=store.tz, initial=remembered)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(dialog)
 
     def accepted() -> None:
         from studyapp.study.quiz_session import new_quiz
 
-        quiz = new_quiz(window.bank, dialog.options(), window.core.store, window.now())
+        options = dialog.options()
+        window.settings.setValue(last_key, options.remembered_text())
+        quiz = new_quiz(window.bank, options, window.core.store, window.now())
         if not quiz.items:
             dialogs.inform(window, "No questions", "No question matches these settings; choose other tags, types or source.")
             return
