@@ -48,6 +48,7 @@ from studyapp.bank.model import (
     AnyQuestion,
     Bank,
     ChoiceQuestion,
+    ClozeGap,
     ClozeQuestion,
     Deck,
     MatchQuestion,
@@ -79,6 +80,10 @@ class ReviewStateError(RuntimeError):
     """A review session method called in a state that does not allow it (a programming error)."""
 
 
+#: fsrs's card states (``fsrs.State`` values) as the flashcard screen names them.
+_KIND_NAMES = {1: "Learning", 2: "Review", 3: "Relearning"}
+
+
 @dataclass(frozen=True, slots=True)
 class ReviewCard:
     """A question shown as a flashcard."""
@@ -90,6 +95,14 @@ class ReviewCard:
     @property
     def is_new(self) -> bool:
         return self.state is None
+
+    @property
+    def kind(self) -> str:
+        """What the card is to the scheduler, as the screen names it: "New card", "Learning",
+        "Relearning" (after a lapse) or "Review" (a learning card is not yet a review)."""
+        if self.state is None:
+            return "New card"
+        return _KIND_NAMES.get(self.state.state, "Review")
 
     @property
     def front(self) -> str:
@@ -131,6 +144,15 @@ class ReviewCard:
         """The answer; for a cloze the whole text with its gaps filled."""
         q = self.question
         return q.filled_text if isinstance(q, ClozeQuestion) else q.answer_text
+
+    @property
+    def answer_segments(self) -> tuple[tuple[str, bool], ...]:
+        """The answer in pieces, each marked True where it fills a cloze gap (so the back can
+        show which words were hidden); one unmarked piece for other types."""
+        q = self.question
+        if not isinstance(q, ClozeQuestion):
+            return ((self.answer, False),)
+        return tuple((p.answer, True) if isinstance(p, ClozeGap) else (p, False) for p in q.parts)
 
     @property
     def back(self) -> str:

@@ -31,7 +31,10 @@ from PySide6.QtWidgets import (
 from studyapp.study.review_session import ReviewSession, ReviewState
 from studyapp.study.scheduling import Rating, format_interval
 from studyapp.study.review_session import ReviewCard
-from studyapp.ui.answer_inputs.base import ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page
+from studyapp.bank.model import ClozeQuestion
+from studyapp.ui.answer_inputs.base import (
+    ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page, status_colour,
+)
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.save_guard import save_or_report
@@ -226,7 +229,7 @@ class FlashcardView(QWidget):
         self.stack.setCurrentIndex(0)
         card = session.current
         q = card.question
-        self.kind_label.setText("New card" if card.is_new else "Review")
+        self.kind_label.setText(card.kind)
         back = session.state is ReviewState.SHOWING_BACK
         answered = session.answered  # a graded answer, on the back
         in_form = answered is not None or session.answers_in_form
@@ -236,7 +239,10 @@ class FlashcardView(QWidget):
         self.extra_label.setText(extra)
         self.extra_label.setVisible(bool(extra))
         if back and answered is None:
-            self.answer_label.setText(card.answer)
+            if isinstance(q, ClozeQuestion):  # the filled gaps stand out from the sentence
+                self.answer_label.set_marked(card.answer_segments, status_colour("right", self))
+            else:
+                self.answer_label.setText(card.answer)
             self.explanation_label.setText(q.explanation or "")
             self.quote_label.setText(q.quote or "")
         classic_back = back and answered is None

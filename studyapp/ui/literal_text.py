@@ -9,7 +9,9 @@ about 0.2 s. Both show plain text only (never HTML or Markdown).
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextOption
@@ -22,6 +24,11 @@ LONG_TEXT_LINES = 14
 #: A run of this many characters without a space is broken anywhere: breaking it at word
 #: boundaries costs Qt time growing with the square of the run (a 1 MB word took 50 s).
 _LONG_RUN = re.compile(r"\S{100}")
+
+
+def _html(text: str) -> str:
+    """``text`` escaped for a rich-text label, its line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
 
 
 class LiteralText(QWidget):
@@ -45,7 +52,7 @@ class LiteralText(QWidget):
         return self._text
 
     def textFormat(self) -> Qt.TextFormat:  # noqa: N802 (as QLabel's)
-        """Always plain text."""
+        """Always plain text (``set_marked`` builds its markup from escaped pieces only)."""
         return Qt.TextFormat.PlainText
 
     def is_long(self) -> bool:
@@ -56,6 +63,7 @@ class LiteralText(QWidget):
         """Show ``text`` (plain) in the label, or in the scrolling view when it is long."""
         self._text = text
         if len(text) <= LONG_TEXT_CHARS:
+            self.label.setTextFormat(Qt.TextFormat.PlainText)  # set_marked may have made it rich
             self.label.setText(text)
             self.label.show()
             if self.long_view is not None:
@@ -72,6 +80,22 @@ class LiteralText(QWidget):
         self.label.clear()
         self.label.hide()
         view.show()
+
+    def set_marked(self, segments: Sequence[tuple[str, bool]], colour: str) -> None:
+        """Show the segments' text with the marked ones (a cloze's filled gaps) bold and
+        underlined in ``colour``. Every segment is escaped: markup in the text stays literal.
+        A long text is shown plain, as ``setText`` would."""
+        plain = "".join(text for text, _ in segments)
+        if len(plain) > LONG_TEXT_CHARS:
+            self.setText(plain)
+            return
+        self.setText(plain)
+        pieces = [
+            f'<b style="color:{colour}; text-decoration: underline">{_html(text)}</b>' if marked else _html(text)
+            for text, marked in segments
+        ]
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setText("".join(pieces))
 
     def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt's name)
         """Name the widget and both of its views."""

@@ -197,3 +197,20 @@ def test_locked_match_keeps_its_choices_readable_and_fixed(qtbot: QtBot) -> None
     w.combos[1].setFocus()
     qtbot.keyClick(w.combos[1], Qt.Key.Key_Down)
     assert w.response() == {"Biden": "US", "Łukašenka": "Belarus"}
+
+
+def test_cloze_punctuation_stays_against_its_gap(qtbot: QtBot) -> None:
+    """Issue 16: a gap was followed by a stray space before punctuation ("gap 1 , and"): a word
+    with no space between it and a gap now sits right against the gap, on either side."""
+    text = "Minsk is {{the capital}}, and ({{Belarus}}) votes."
+    w = show(qtbot, ClozeInput(parse_cloze(text)))
+    comma = next(label for label in w.words if label.text() == ",")
+    opening = next(label for label in w.words if label.text() == "(")
+    closing = next(label for label in w.words if label.text() == ")")
+    first, second = w.gaps
+    right_of = lambda a: a.mapTo(w, a.rect().topRight()).x()  # noqa: E731
+    left_of = lambda a: a.mapTo(w, a.rect().topLeft()).x()  # noqa: E731
+    assert left_of(comma) - right_of(first) <= 1
+    assert left_of(second) - right_of(opening) <= 1
+    assert left_of(closing) - right_of(second) <= 1
+    assert w.sentence() == "Minsk is , and ( ) votes."

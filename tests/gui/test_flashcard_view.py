@@ -299,3 +299,38 @@ def test_a_graded_review_answers_in_the_questions_form_and_proposes_the_rating(q
     key(view, Qt.Key.Key_4)
     assert rows(db, "SELECT question_id, outcome, rating, proposed FROM attempts ORDER BY id") == [
         ("pm", "right", 3, 3), ("capital", "almost", 3, 2), ("k", "right", 4, None)]
+
+
+def test_a_card_in_learning_is_labelled_learning_not_review(qtbot: QtBot, store: Store) -> None:
+    """Issue 16: a card coming back after Again was labelled "Review" although it is still
+    being learnt; the label now says what the scheduler calls it."""
+    clock = Clock()
+    view, session = make_view(qtbot, store, cards(1), clock)
+    assert view.kind_label.text() == "New card"
+    key(view, Qt.Key.Key_Space)
+    key(view, Qt.Key.Key_1)  # Again: back in a minute, in learning
+    clock.now += timedelta(minutes=2)
+    qtbot.waitUntil(lambda: session.state is ReviewState.SHOWING_FRONT and view.kind_label.text() != "New card")
+    assert view.kind_label.text() == "Learning"
+
+
+def test_a_cloze_back_marks_the_filled_gaps_and_keeps_markup_literal(qtbot: QtBot, store: Store) -> None:
+    """Issue 16: a cloze card's back was the whole sentence in bold, the filled gaps not told
+    apart; they are now marked, and every piece of the text is still shown literally."""
+    from studyapp.bank.model import ClozeQuestion, parse_cloze
+
+    text = "On {{26 January}} <b>Łukašenka</b> won {{a seventh term}}."
+    q = ClozeQuestion(deck=D, id="z", text=text, parts=parse_cloze(text))
+    view, session = make_view(qtbot, store, (q,), Clock())
+    key(view, Qt.Key.Key_Space)
+    shown = view.answer_label
+    assert shown.text() == "On 26 January <b>Łukašenka</b> won a seventh term."
+    label = shown.label
+    assert label.textFormat() == Qt.TextFormat.RichText
+    assert label.text().count("text-decoration: underline") == 2  # the two gaps, and only they
+    assert "&lt;b&gt;Łukašenka&lt;/b&gt;" in label.text()  # the file's markup stays text
+    assert ">26 January</b>" in label.text() and ">a seventh term</b>" in label.text()
+    # The next card's plain answer is plain again.
+    plain = TextQuestion(deck=D, id="t", prompt="<i>?</i>", answers=("<i>x</i>",))
+    shown.setText(plain.answers[0])
+    assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == "<i>x</i>"

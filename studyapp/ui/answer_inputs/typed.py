@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from studyapp.bank.model import ClozeGap, ClozePart
 from studyapp.ui.answer_inputs.base import AnswerInput, chain_tab_order
@@ -64,6 +64,7 @@ class ClozeInput(AnswerInput):
         self.gaps: list[QLineEdit] = []
         self.words: list[QLabel] = []
         self.pieces: list[LiteralText] = []  # the long text's pieces (then there are no words)
+        self._held: QLabel | None = None  # a word with no space before the next gap
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -72,20 +73,45 @@ class ClozeInput(AnswerInput):
             self._add_pieces(parts, layout, gap_count)
             return
         flow = self._new_paragraph(layout)
-        for part in parts:
+        gap_box: QHBoxLayout | None = None  # the last gap's box, while text may still cling to it
+        for n, part in enumerate(parts):
             if isinstance(part, ClozeGap):
-                flow.addWidget(self._gap_edit(gap_count))
+                holder = QWidget(self)
+                gap_box = QHBoxLayout(holder)
+                gap_box.setContentsMargins(0, 0, 0, 0)
+                gap_box.setSpacing(0)
+                held: QLabel | None = self._held
+                if held is not None:  # "(" or a word glued to the gap's left
+                    gap_box.addWidget(held)
+                    self._held = None
+                gap_box.addWidget(self._gap_edit(gap_count))
+                flow.addWidget(holder)
                 continue
-            for i, paragraph in enumerate(part.split("\n")):
+            next_is_gap = n + 1 < len(parts) and isinstance(parts[n + 1], ClozeGap)
+            paragraphs = part.split("\n")
+            for i, paragraph in enumerate(paragraphs):
                 if i:
                     flow = self._new_paragraph(layout)
-                for word in _words(paragraph):
-                    label = QLabel(self)
-                    label.setTextFormat(Qt.TextFormat.PlainText)  # before the text: never parsed as HTML
-                    label.setText(word)
-                    self.words.append(label)
-                    flow.addWidget(label)
+                    gap_box = None
+                words = _words(paragraph)
+                for j, word in enumerate(words):
+                    label = self._word_label(word)
+                    if j == 0 and gap_box is not None and not paragraph[:1].isspace():
+                        gap_box.addWidget(label)  # ", and": punctuation stays against its gap
+                    elif (next_is_gap and i == len(paragraphs) - 1 and j == len(words) - 1
+                          and not paragraph[-1:].isspace()):
+                        self._held = label  # goes into the next gap's box
+                    else:
+                        flow.addWidget(label)
+                gap_box = None
         chain_tab_order(self.gaps)
+
+    def _word_label(self, word: str) -> QLabel:
+        label = QLabel(self)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # before the text: never parsed as HTML
+        label.setText(word)
+        self.words.append(label)
+        return label
 
     def _gap_edit(self, gap_count: int) -> QLineEdit:
         edit = QLineEdit(self)
