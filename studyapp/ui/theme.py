@@ -130,7 +130,27 @@ def apply_scheme(app: QGuiApplication, scheme: Scheme, *, set_style: bool = True
     """
     if set_style and isinstance(app, QApplication):
         app.setStyle(FUSION)
-    app.setPalette(dark_palette() if scheme is Scheme.DARK else light_palette())
+    palette = dark_palette() if scheme is Scheme.DARK else light_palette()
+    app.setPalette(palette)
+    if isinstance(app, QApplication):
+        # Fusion draws a radio button's or check box's outline a shade darker than the window:
+        # on a dark window it disappeared. These classes get a palette whose outline shows.
+        dark = scheme is Scheme.DARK
+        for class_name in ("QRadioButton", "QCheckBox"):
+            QApplication.setPalette(indicator_palette(palette) if dark else palette, class_name)
+        # Item views draw the check boxes of checkable rows on their own face (Base): only the outline.
+        QApplication.setPalette(indicator_palette(palette, face=False) if dark else palette, "QAbstractItemView")
+
+
+def indicator_palette(palette: QPalette, *, face: bool = True) -> QPalette:
+    """``palette`` with a lighter window colour, from which Fusion derives the outline of check
+    boxes and radio buttons (a darker shade of it), and (``face``) a box face a step above the window."""
+    marks = QPalette(palette)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        marks.setColor(group, QPalette.ColorRole.Window, QColor(150, 154, 160))
+        if face:
+            marks.setColor(group, QPalette.ColorRole.Base, QColor(62, 64, 69))
+    return marks
 
 
 def is_dark(palette: QPalette) -> bool:

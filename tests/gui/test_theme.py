@@ -102,3 +102,35 @@ def test_the_mastery_bar_is_drawn_in_highlight_or_on_it(fusion_app: QApplication
     assert bar_pixel(1) == palette.highlightedText().color().name()
     assert bar_pixel(2) != palette.highlight().color().name()  # 0%: the faint track only
     assert model.index(0, Column.MASTERY).data() == "100%"  # still the cell's text for screen readers
+
+
+def _ring_contrast(app: QApplication, widget_type: type, qtbot: Any) -> int:
+    """The largest difference between the window colour and any pixel of an unchecked indicator."""
+    box = widget_type("x")
+    qtbot.addWidget(box)
+    box.resize(60, 24)
+    image = box.grab().toImage()
+    window = app.palette().color(QPalette.ColorRole.Window)
+    height = image.height()
+    return max(
+        max(abs(c.red() - window.red()), abs(c.green() - window.green()), abs(c.blue() - window.blue()))
+        for c in (image.pixelColor(x, y) for x in range(min(18, image.width())) for y in range(height))
+    )
+
+
+@pytest.mark.parametrize("widget_name", ["QRadioButton", "QCheckBox"])
+def test_radio_buttons_and_check_boxes_show_on_a_dark_window(fusion_app: QApplication, qtbot: Any,
+                                                             widget_name: str) -> None:
+    """Issue 16: in dark mode an unchecked radio button or check box was a near-black ring on a
+    dark window; its outline now stands out clearly, and going back to light undoes the change."""
+    import PySide6.QtWidgets as widgets
+
+    widget_type = getattr(widgets, widget_name)
+    try:
+        apply_scheme(fusion_app, Scheme.DARK, set_style=False)
+        assert _ring_contrast(fusion_app, widget_type, qtbot) >= 60
+    finally:
+        apply_scheme(fusion_app, Scheme.LIGHT, set_style=False)
+    light = light_palette()
+    outline_roles = (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Text)
+    assert all(QApplication.palette(widget_name).color(g, r) == light.color(g, r) for g in GROUPS for r in outline_roles)
