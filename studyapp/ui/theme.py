@@ -137,9 +137,9 @@ def apply_scheme(app: QGuiApplication, scheme: Scheme, *, set_style: bool = True
         # on a dark window it disappeared. These classes get a palette whose outline shows.
         dark = scheme is Scheme.DARK
         for class_name in ("QRadioButton", "QCheckBox"):
-            QApplication.setPalette(indicator_palette(palette) if dark else palette, class_name)
+            QApplication.setPalette(indicator_palette(palette) if dark else palette, class_name)  # type: ignore[arg-type]  # the stub says bytes; PySide6 takes str
         # Item views draw the check boxes of checkable rows on their own face (Base): only the outline.
-        QApplication.setPalette(indicator_palette(palette, face=False) if dark else palette, "QAbstractItemView")
+        QApplication.setPalette(indicator_palette(palette, face=False) if dark else palette, "QAbstractItemView")  # type: ignore[arg-type]
 
 
 def indicator_palette(palette: QPalette, *, face: bool = True) -> QPalette:
