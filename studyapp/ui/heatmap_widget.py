@@ -6,15 +6,32 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from studyapp.ui.theme import colors_for
 
+#: Smallest cell side and the gap between cells, in pixels; cells grow with the text size.
 CELL = 11
 GAP = 2
-LEFT = 30
-TOP = 18
+
+
+class _Geometry:
+    """Where things go at the widget's text size: the labels' room and the cell side."""
+
+    def __init__(self, widget: QWidget) -> None:
+        metrics = QFontMetrics(_label_font(widget))
+        self.left = metrics.horizontalAdvance("Wed") + 8
+        self.top = metrics.height() + 6
+        self.cell = max(CELL, round(metrics.height() * 0.9))
+        self.step = self.cell + GAP
+
+
+def _label_font(widget: QWidget) -> QFont:
+    """The day and month labels' font: the widget's own (it follows the window's text size)."""
+    font = QFont(widget.font())
+    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
+    return font
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -55,16 +72,18 @@ class HeatmapWidget(QWidget):
         return (self.days[-1][0] - start).days // 7 + 1
 
     def sizeHint(self) -> QSize:
-        return QSize(LEFT + self._weeks() * (CELL + GAP) + 8, TOP + 7 * (CELL + GAP) + 8)
+        g = _Geometry(self)
+        return QSize(g.left + self._weeks() * g.step + 8, g.top + 7 * g.step + 8)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def _cell_rect(self, day: date) -> QRect:
+    def _cell_rect(self, day: date, g: _Geometry | None = None) -> QRect:
+        g = g or _Geometry(self)
         first = self.days[0][0]
         start = first - timedelta(days=first.weekday())
         week = (day - start).days // 7
-        return QRect(LEFT + week * (CELL + GAP), TOP + day.weekday() * (CELL + GAP), CELL, CELL)
+        return QRect(g.left + week * g.step, g.top + day.weekday() * g.step, g.cell, g.cell)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         # Drawn once into a pixmap per data/palette/size change: a repaint (scrolling, tooltips)
@@ -88,18 +107,19 @@ class HeatmapWidget(QWidget):
         colors = colors_for(self.palette())
         busiest = max((c for _d, c in self.days), default=0)
         painter.setPen(self.palette().windowText().color())
-        font = painter.font()
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.8))
-        painter.setFont(font)
+        # A pixmap's painter starts with the application's font, not the widget's: set it, so
+        # the labels grow with the window's text size.
+        painter.setFont(_label_font(self))
+        g = _Geometry(self)
         for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
-            painter.drawText(QRect(0, TOP + row * (CELL + GAP) - 2, LEFT - 4, CELL + 4),
+            painter.drawText(QRect(0, g.top + row * g.step - 2, g.left - 4, g.cell + 4),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), name)
         last_month = None
         for day, count in self.days:
-            rect = self._cell_rect(day)
+            rect = self._cell_rect(day, g)
             if day.day <= 7 and day.weekday() == 0 and day.month != last_month:
                 last_month = day.month
-                painter.drawText(QPoint(rect.x(), TOP - 5), day.strftime("%b"))
+                painter.drawText(QPoint(rect.x(), g.top - 5), day.strftime("%b"))
             if count == 0 or busiest == 0:
                 color = colors.heat_empty
             else:
@@ -112,10 +132,18 @@ class HeatmapWidget(QWidget):
 
     def day_at(self, pos: QPoint) -> tuple[date, int] | None:
         """The day under ``pos`` (for the tooltip), if any."""
+        g = _Geometry(self)
         for day, count in self.days:
-            if self._cell_rect(day).contains(pos):
+            if self._cell_rect(day, g).contains(pos):
                 return day, count
         return None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        """A new text size: cells and labels take their new size."""
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+            self.update()
+        super().changeEvent(event)
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent):

@@ -7,7 +7,8 @@ Charts take the window's palette (light or dark) when they are built.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
@@ -60,6 +61,31 @@ def heatmap_caption(active: int, busiest: int) -> str:
         return f"{lead}. No answers yet: the squares fill in as you study."
     days = f"{active} active day{'s' if active != 1 else ''}"
     return f"{lead}: {days}, at most {busiest} answer{'s' if busiest != 1 else ''} in a day."
+
+
+def score_axis_days(first: datetime, last: datetime) -> tuple[datetime, datetime, int]:
+    """The quiz-score axis: from the midnight before ``first`` to the one after ``last`` (local
+    to their zone), and a tick count that puts ticks on midnights when there are at most four
+    days (every label a different day), five ticks otherwise. Days are the system's local ones,
+    as the axis shows its times."""
+    first, last = first.astimezone(), last.astimezone()
+    start = datetime.combine(first.date(), time(0), first.tzinfo)
+    end = datetime.combine(last.date(), time(0), last.tzinfo) + timedelta(days=1)
+    days = (end.date() - start.date()).days
+    return start, end, days + 1 if days <= 4 else 5
+
+
+def forecast_labels(days: Sequence[date]) -> list[str]:
+    """Category labels for the 30-day forecast: the day of the month on the first bar (today)
+    and every fifth day, the others blank (30 numbers were cut to "…" at a larger text size).
+    Categories must differ, so blanks are made of different numbers of zero-width spaces."""
+    labels: list[str] = []
+    for i, day in enumerate(days):
+        label = str(day.day) if i == 0 or day.day % 5 == 0 else ""
+        while label in labels or not label:  # unique; a blank gets one more zero-width space
+            label += "\u200b"
+        labels.append(label)
+    return labels
 
 
 def _percent(ratio: float | None) -> str:
@@ -297,15 +323,14 @@ class StatsView(QWidget):
         y_axis.setTickInterval(25)
         y_axis.setLabelFormat("%d%%")
         if s.quiz_scores:
+            # Whole local days, one tick at each midnight when there are few of them, so no two
+            # ticks share a label ("6 Dec" five times when every quiz fell on one day).
             first, last = s.quiz_scores[0].finished, s.quiz_scores[-1].finished
-            if first == last:
-                first = datetime.combine(first.date(), time(0), first.tzinfo)
-                last = datetime.combine(last.date(), time(23, 59), last.tzinfo)
-            # Some room on both sides so the first and last dots are not cut by the plot's edge.
-            pad = max((last - first) * 0.03, timedelta(hours=1))
+            start, end, ticks = score_axis_days(first, last)
+            x_axis.setTickCount(ticks)
             # Through epoch milliseconds, as the points are placed: PySide6's own datetime ->
             # QDateTime conversion drops tzinfo, which put the range hours off outside UTC.
-            x_axis.setRange(_qdatetime(first - pad), _qdatetime(last + pad))
+            x_axis.setRange(_qdatetime(start), _qdatetime(end))
         else:
             # No point to place: without a range the axis sits at the epoch ("1 Jan" five times).
             x_axis.setRange(_qdatetime(self._now - timedelta(days=28)), _qdatetime(self._now))
@@ -365,13 +390,8 @@ class StatsView(QWidget):
         due.append(due_set)
         chart.addSeries(due)
         days, counts = QBarCategoryAxis(), QValueAxis()
-        labels: list[str] = []
-        for d in s.forecast:
-            label = str(d.day.day)
-            while label in labels:  # categories must be unique (31 … 1 … 1 across a short month)
-                label += "\u200b"
-            labels.append(label)
-        days.append(labels or [""])
+        days.append(forecast_labels([d.day for d in s.forecast]) or [""])
+        days.setTruncateLabels(False)  # a few short labels: none is cut to "…" at a large text size
         days.setTitleText(chart_text("day of the month"))
         counts.setLabelFormat("%d")
         counts.setRange(0, max([d.count for d in s.forecast] + [4]))

@@ -94,7 +94,8 @@ def test_quiz_score_axis_covers_its_points_outside_utc(
         xs = [p.x() for p in points]
         low, high = axis.min().toMSecsSinceEpoch(), axis.max().toMSecsSinceEpoch()
         assert low < min(xs) and max(xs) < high  # every dot inside, with room at both ends
-        assert (low + high) / 2 == pytest.approx((min(xs) + max(xs)) / 2, abs=1)  # centred: no zone shift
+        # The axis runs from a local midnight to a local midnight: no zone shift.
+        assert axis.min().toString("HH:mm") == axis.max().toString("HH:mm") == "00:00"
     finally:
         monkeypatch.delenv("TZ")
         _time.tzset()
@@ -175,3 +176,57 @@ def test_tag_chart_shows_the_weakest_tags_with_their_answer_counts(make_app: Any
     assert chart.series()[0].barSets()[0].at(0) == 0.0
     caption = view.explanations["tags"].text()  # type: ignore[attr-defined]
     assert "the 10 weakest of your 12 answered tags" in caption and "how many answers" in caption
+
+
+def test_the_heatmap_labels_and_cells_grow_with_the_text_size(qtbot: Any) -> None:
+    """Issue 16: the heatmap's day and month labels stayed small when the text size grew (the
+    pixmap's painter used the application's font, and the cells kept a fixed size)."""
+    from datetime import date, timedelta
+
+    from PySide6.QtGui import QFont
+
+    from studyapp.ui.heatmap_widget import HeatmapWidget
+
+    widget = HeatmapWidget()
+    qtbot.addWidget(widget)
+    start = date(2026, 1, 5)
+    widget.set_days([(start + timedelta(days=i), i % 4) for i in range(120)])
+    small = widget.sizeHint()
+    small_cell = widget._cell_rect(start).height()
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    widget.setFont(font)
+    large = widget.sizeHint()
+    assert large.height() > small.height() and large.width() > small.width()
+    assert widget._cell_rect(start).height() > small_cell
+    widget.resize(large)
+    widget.show()
+    qtbot.waitExposed(widget)
+    image = widget.grab().toImage()
+    # The "Mon" label now reaches further down than a label of the old, fixed size could.
+    ink = [y for y in range(image.height()) for x in range(0, 20)
+           if image.pixelColor(x, y).lightness() < 100 and image.pixelColor(x, y).alpha() > 0]
+    assert ink and max(ink) - min(ink) > 10
+
+
+def test_quiz_score_ticks_never_repeat_a_day_and_forecast_labels_are_few(qtbot: Any) -> None:
+    """Issue 16: with every quiz on one day the score axis read "6 Dec" five times (and
+    "5 Dec · 6 Dec · 6 Dec · 6 Dec · 7 Dec" for one quiz); the 30 forecast labels became "…"
+    at a larger text size."""
+    from datetime import date, datetime, timedelta, timezone
+
+    from studyapp.ui.stats_view import forecast_labels, score_axis_days
+
+    one_day = datetime(2026, 12, 6, 10, 30, tzinfo=timezone.utc)
+    for first, last in ((one_day, one_day), (one_day, one_day + timedelta(hours=5)),
+                        (one_day, one_day + timedelta(days=2)), (one_day, one_day + timedelta(days=40))):
+        start, end, ticks = score_axis_days(first, last)
+        assert start <= first and end >= last
+        step = (end - start) / (ticks - 1)
+        labels = [(start + step * i).strftime("%d %b") for i in range(ticks)]
+        assert len(set(labels)) == len(labels), labels
+    days = [date(2026, 12, 6) + timedelta(days=i) for i in range(30)]
+    labels = forecast_labels(days)
+    assert len(set(labels)) == 30
+    shown = [label for label in labels if label.strip("\u200b")]
+    assert shown == ["6", "10", "15", "20", "25", "30"]
