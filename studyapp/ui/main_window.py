@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.home.deckSelected.connect(self.remember_deck)
         self.home.addFileRequested.connect(self.add_question_file)
         self.home.openFolderRequested.connect(self.open_question_folder)
-        self.home.openProblemRequested.connect(lambda p: dialogs.open_externally(self, p))
+        self.home.openProblemRequested.connect(self.open_problem_file)
         self.damageFound.connect(lambda notice: self.show_notices([notice]))
 
         self.watcher = QFileSystemWatcher(self)
@@ -396,6 +396,23 @@ class MainWindow(QMainWindow):
             self.go_home()
             self.home.select_deck(deck_id)
             self.statusBar().showMessage(f"Added deck '{deck_id}' to your question folder.", 8000)
+
+    def open_problem_file(self, path: Path) -> None:
+        """A problem's "Open file": in the system's program for it; when none is set up, say so
+        (it failed silently, a Qt warning on stderr the only sign), put the path on the
+        clipboard and show the file's folder instead."""
+        if dialogs.open_externally(self, path):
+            return
+        clipboard = QApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(str(path))
+        folder_shown = dialogs.open_externally(self, path.parent)
+        dialogs.warn(
+            self,
+            "Could not open the file",
+            f"No program is set up to open {path.name}.\n\nIts path is on the clipboard:\n{path}"
+            + ("\n\nIts folder is open in your file manager." if folder_shown else ""),
+        )
 
     def open_question_folder(self) -> None:
         """File → Open question folder, in the system's file manager."""

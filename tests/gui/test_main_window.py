@@ -73,6 +73,29 @@ def test_problem_opens_its_file_through_the_seam(make_app: Any, tmp_path: Path, 
     assert scripted.opened == [broken]
 
 
+def test_a_problem_file_no_program_opens_is_said_and_its_folder_shown(
+        make_app: Any, tmp_path: Path, scripted: ScriptedDialogs, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 16: "Open file" did nothing when no program was set up for .yaml files (a Qt
+    warning on stderr the only sign); now it says so, copies the path and shows the folder."""
+    from PySide6.QtWidgets import QApplication
+
+    from studyapp.ui import dialogs
+
+    folder = tmp_path / "questions"
+    broken = write_deck(folder, "broken.yaml", BROKEN, article=None)
+    window = make_app(dirs=[folder]).window
+    tried: list[Path] = []
+    monkeypatch.setattr(dialogs, "open_externally", lambda _p, path: tried.append(path) or path.is_dir())
+    panel = window.home.empty_problems
+    panel.list.setCurrentRow(0)
+    panel.open_button.click()
+    assert tried == [broken, broken.parent]
+    assert QApplication.clipboard().text() == str(broken)
+    [message] = scripted.texts("warn")
+    assert "No program is set up to open broken.yaml" in message and str(broken) in message
+    assert "folder is open" in message
+
+
 def test_empty_state_offers_add_and_folder(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs) -> None:
     window = make_app(dirs=[tmp_path / "none"]).window
     assert window.home.pages.currentIndex() == 1
