@@ -17,12 +17,12 @@ abandoned quiz keeps the answers already given. Calling a method in the wrong st
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from studyapp.bank.model import AnyQuestion, Bank, Deck
+from studyapp.bank.model import AnyQuestion, Bank, Deck, MatchQuestion
 from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, grade, response_to_json
 from studyapp.store import Attempt, CardState, Mode, Store
 from studyapp.study.memory import AnswerSpeed, rating_for
@@ -71,6 +71,30 @@ class AnswerRow:
     elapsed_ms: int
     attempt_id: int
     card_before: CardState | None = None  # the question's memory state before this answer (undo)
+
+    @property
+    def answer_summary(self) -> str:
+        """The response for a results table's cell: a match question's as a count of right
+        pairs (its pairs in full read like a second copy of the right answer beside it)."""
+        q = self.question
+        if isinstance(q, MatchQuestion) and isinstance(self.response, Mapping):
+            right = sum(1 for left, value in q.pairs if self.response.get(left) == value)
+            return f"{right} of {len(q.pairs)} pairs right"
+        return self.response_text or "(blank)"
+
+    def details(self) -> str:
+        """Everything about this answer in full, for the row's detail pane: the question, the
+        response and the right answer, a match question's pairs one a line, each marked."""
+        q = self.question
+        if isinstance(q, MatchQuestion) and isinstance(self.response, Mapping):
+            yours = "\n".join(
+                f"✔ {left} → {value}" if self.response.get(left) == value
+                else f"✘ {left} → {self.response.get(left, '(nothing)')}"
+                for left, value in q.pairs)
+            right = "\n".join(f"{left} → {value}" for left, value in q.pairs)
+        else:
+            yours, right = self.response_text or "(blank)", self.expected
+        return f"{q.front}\n\nYour answer:\n{yours}\n\nRight answer:\n{right}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.study.quiz_session import QuizResult
+from studyapp.study.quiz_session import AnswerRow, QuizResult
 from studyapp.percent import percent_text
 from studyapp.ui.answer_inputs.base import chain_tab_order
 from studyapp.ui.answer_widgets import outcome_colour, outcome_text
+from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.theme import scale_font
 
 #: Table cells show at most this much of a text; the table is a summary, the quiz showed it all.
@@ -84,6 +85,13 @@ class ResultsView(QWidget):
         # Wrapped cells need their height again whenever the columns get their real width.
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
+        # The table cuts long texts; the selected answer is shown here in full (a match
+        # question's pairs one a line), so nothing is lost to "…".
+        self._rows: tuple[AnswerRow, ...] = ()
+        self.details = LiteralText(self)
+        self.details.setAccessibleName("The selected answer in full")
+        self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
+
         self.retry_button = QPushButton("&Retry my mistakes", self)
         self.retry_button.setAccessibleName("Retry my mistakes")
         self.retry_button.clicked.connect(self.retryRequested)
@@ -105,8 +113,13 @@ class ResultsView(QWidget):
         layout.addWidget(self.time_label)
         layout.addWidget(self.note_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.details)
         layout.addLayout(buttons)
         chain_tab_order([self.retry_button, self.new_button, self.home_button, self.table])
+
+    def _show_details(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.details.setText(self._rows[row].details())
 
     def show_result(self, result: QuizResult) -> None:
         """Fill the page from ``result``."""
@@ -129,7 +142,7 @@ class ResultsView(QWidget):
         self.table.setRowCount(len(result.rows))
         for r, row in enumerate(result.rows):
             question = row.question
-            cells = (str(row.number), question.front, row.response_text or "(blank)", row.expected,
+            cells = (str(row.number), question.front, row.answer_summary, row.expected,
                      outcome_text(row.outcome).split(":")[0])
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(_cell(text))
@@ -137,4 +150,6 @@ class ResultsView(QWidget):
                     item.setForeground(QBrush(QColor(outcome_colour(row.outcome, self))))
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
+        self._rows = result.rows
+        self.details.setText("Select an answer to read it in full here.")
         (self.retry_button if mistakes else self.new_button).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -395,3 +395,29 @@ def test_rtl_zero_width_and_emoji_are_kept(qtbot: QtBot, store: Store) -> None:
     assert view.feedback.outcome_label.text() == "✔ Right"
     assert view.feedback.quote_label.text() == odd
     assert view.feedback.explanation_label.text() == odd
+
+
+def test_results_show_a_long_or_match_answer_in_full_for_the_selected_row(qtbot: QtBot, store: Store) -> None:
+    """Issue 16: the results table cut long prompts with "…" and showed a match question as two
+    near-identical walls of text; the match cell now counts right pairs and the selected row is
+    shown in full below the table, its pairs one a line and marked."""
+    long_prompt = "Which statement holds? " + "word " * 200
+    pairs = (("Hałoŭčanka", "Prime Minister"), ("Ryžankoŭ", "Foreign Minister"), ("Karpienka", "Election chief"))
+    questions = [MatchQuestion(deck=D, id="m", prompt="Match the roles.", pairs=pairs),
+                 TextQuestion(deck=D, id="t", prompt=long_prompt, answers=("Minsk",))]
+    view, session = make_view(qtbot, quiz_of_questions(questions, deck=D, seed=2), store)
+    for _ in range(2):
+        answer_by_keyboard(view, right=False)
+        key(view, Qt.Key.Key_Return)
+    results = view.results
+    table = results.table
+    by_id = {results._rows[r].question.id: r for r in range(table.rowCount())}
+    assert table.item(by_id["m"], 2).text().endswith("of 3 pairs right")
+    assert table.item(by_id["t"], 1).text().endswith("…")  # the cell is a summary
+    table.setCurrentCell(by_id["t"], 1)
+    assert long_prompt.strip() in results.details.text()  # ... the pane has it all
+    table.setCurrentCell(by_id["m"], 1)
+    lines = results.details.text().splitlines()
+    assert "Right answer:" in lines
+    assert lines[lines.index("Right answer:") + 1:] == [f"{a} → {b}" for a, b in pairs]
+    assert sum(line.startswith(("✔ ", "✘ ")) for line in lines) == 3
