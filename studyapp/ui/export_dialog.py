@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from studyapp.bank.model import Bank, Deck
 from studyapp.interop.exports import EXPORT_FORMATS, ExportCancelled, ExportFormat, ExportJob, ExportOutcome
 from studyapp.paths import DataPaths
-from studyapp.safe_write import ProtectedTarget, WritePolicy, WriteRefused, check_target
+from studyapp.safe_write import WritePolicy, WriteRefused, check_target
 from studyapp.store import Store
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
@@ -39,10 +39,8 @@ from studyapp.ui.background_task import BackgroundTask
 
 def _run(job: ExportJob, fmt: ExportFormat, cancel: threading.Event) -> ExportOutcome | str:
     """The worker's part: the outcome, or one line saying why nothing was written."""
-    job.cancel.clear()
-    cancel_watch = ExportJob(job.deck, job.target, job.policy, job.history, cancel)
     try:
-        return fmt.run(cancel_watch)
+        return fmt.run(ExportJob(job.deck, job.target, job.policy, job.history, cancel))
     except ExportCancelled:
         return "Cancelled; nothing was written."
     except WriteRefused as exc:
@@ -129,11 +127,8 @@ class ExportDialog(QDialog):
         if not path.suffix:
             path = path.with_suffix(fmt.suffix)
         data_dirs = (self.paths.root,)
-        try:
+        try:  # studyapp's own files, or a folder: refused before anything is asked
             check_target(path, WritePolicy(data_dirs, replace_existing=True))
-        except ProtectedTarget as exc:
-            dialogs.warn(self, "Cannot write there", str(exc))
-            return False
         except WriteRefused as exc:
             dialogs.warn(self, "Cannot write there", str(exc))
             return False
