@@ -37,7 +37,7 @@ from studyapp.bank.model import AnyQuestion
 from studyapp.interop.importer import NAME_FILTER, fits_in_one_file, import_file, imported_text
 from studyapp.interop.problems import Conversion
 from studyapp.interop.textrows import TextOptions, separator
-from studyapp.interop.yamlwrite import write_text_atomic
+from studyapp.interop.yamlwrite import MAX_FILE_BYTES, write_text_atomic
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.draft_dialog import TargetForm, may_replace, report_written
@@ -59,6 +59,10 @@ def preview_line(q: AnyQuestion) -> str:
 def _read(path: Path, deck: str, options: TextOptions, cancel: threading.Event) -> tuple[Conversion, bool]:
     """The worker's part: convert the file, and whether its questions fit in one question file."""
     conversion = import_file(path, deck, cancel, options)
+    # The questions' own text is a lower bound of the file's size: over the limit, skip the dump.
+    least = sum(len(q.front.encode("utf-8")) + len(q.answer_text.encode("utf-8")) for q in conversion.questions)
+    if least > MAX_FILE_BYTES:
+        return conversion, False
     fits = not conversion.questions or fits_in_one_file(imported_text(conversion, path.name, deck, deck))
     return conversion, fits
 
