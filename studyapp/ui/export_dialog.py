@@ -115,7 +115,7 @@ class ExportDialog(QDialog):
         if deck is None:
             return
         start = deck.path.parent / f"{deck.id}{fmt.suffix}"
-        path = dialogs.save_file(self, "Export a deck", fmt.name_filter, start)
+        path = dialogs.save_file(self, "Export a deck", fmt.name_filter, start, confirm_overwrite=False)
         if path is not None:
             self.export_to(path)
 

@@ -131,7 +131,7 @@ class ImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel("Questions to write:"))
         layout.addWidget(self.preview, 1)
-        layout.addWidget(QLabel("Problems (these items are skipped):"))
+        layout.addWidget(QLabel("Problems (items skipped, and content not carried over):"))
         layout.addWidget(self.problems)
         layout.addLayout(busy_row)
         layout.addWidget(self.summary)
