@@ -94,3 +94,23 @@ def test_saving_an_import_selects_the_new_deck_and_says_so(
     dialog.save()
     assert window.home.current_deck_id() == "capitals"
     assert window.statusBar().currentMessage() == "Saved deck 'capitals' in your question folder."
+
+
+def test_saving_a_draft_selects_the_new_deck_too(
+    make_app: Any, tmp_path: Path, scripted: ScriptedDialogs, qtbot: QtBot
+) -> None:
+    from studyapp.ui.draft_dialog import DraftDialog
+
+    article = Path(__file__).resolve().parents[2] / "seeds" / "000_f104dea7fb288af0.txt"
+    running = make_app(dirs=None)
+    window = running.window
+    scripted.files_to_open.append(article)
+    action = next(a for a in window.findChildren(QAction) if a.objectName() == "DraftDialog")
+    action.trigger()
+    dialog = window.findChild(DraftDialog)
+    assert dialog is not None
+    dialog.choose_article()
+    dialog.deck_edit.setText("belarus-draft")
+    dialog.save()
+    assert window.home.current_deck_id() == "belarus-draft"
+    assert window.statusBar().currentMessage() == "Saved deck 'belarus-draft' in your question folder."

@@ -117,3 +117,16 @@ def test_an_image_only_front_says_the_image_is_lost(tmp_path: Path) -> None:
     conv = import_file(src, "d")
     assert [str(p) for p in conv.problems] == [
         f"{src}:3: empty front (it holds only image flag.png, which cannot be carried over); skipped"]
+
+
+def test_separator_names_through_the_command_line(tmp_path: Path, capsys: object) -> None:
+    from studyapp.cli import main
+
+    src = tmp_path / "semi.txt"
+    src.write_text("Minsk;Capital of Belarus\nRiga;Capital of Latvia, on the Daugava\n", encoding="utf-8")
+    target = tmp_path / "semi.yaml"
+    assert main(["import", str(src), "--deck", "semi", "--title", "Semi", "-o", str(target),
+                 "--field-sep", "semicolon", "--row-sep", "newline"]) == 0
+    assert _pairs(target) == [("Minsk", "Capital of Belarus"), ("Riga", "Capital of Latvia, on the Daugava")]
+    assert "Imported 2 questions" in capsys.readouterr().out  # type: ignore[attr-defined]
+    assert [separator(name) for name in ("tab", "\\t", "Comma", "new line", " - ")] == ["\t", "\t", ",", "\n", " - "]
