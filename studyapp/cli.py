@@ -89,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--deck", required=True, metavar="ID")
     imp.add_argument("--title", required=True)
     imp.add_argument("-o", "--output", metavar="FILE")
+    imp.add_argument("--field-sep", metavar="SEP",
+                     help="separator between front and back (tab, comma, semicolon, or the text itself); default: detected")
+    imp.add_argument("--row-sep", metavar="SEP",
+                     help="separator between rows (newline, semicolon, or the text itself); default: detected")
     _add_force(imp)
 
     desk = sub.add_parser("desktop", help="add studyapp to the desktop's menu, with its icon (Linux), or take it out")

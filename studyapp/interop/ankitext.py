@@ -2,9 +2,13 @@
 
 Anki's header lines are honoured: ``#separator:`` (tab, comma, semicolon, space, pipe, colon or
 a character), ``#html:``, ``#tags column:``, ``#notetype column:``, ``#deck column:``,
-``#guid column:`` and ``#tags:`` (tags for every note). Without headers the separator is guessed
-(tab, then semicolon, then comma) and fields are read as HTML only when they contain tags or entities.
-Quoted fields (``"a, b"``, doubled ``""``) may span lines, as Anki writes them.
+``#guid column:`` and ``#tags:`` (tags for every note). Without headers the separators are
+detected over whole records (:mod:`studyapp.interop.textrows`), a first row naming the columns
+(``term,definition``) is not a question, and fields are read as HTML only when they contain tags
+or entities. Quoted fields (``"a, b"``, doubled ``""``) may span lines, as Anki writes them.
+
+Nothing is dropped without a line that says so: fields after the back, formatting, images,
+links and sounds that plain text cannot hold are reported at the row's line.
 
 A field may be as long as the file; a row whose text is still longer than ``MAX_FIELD_CHARS``
 once its HTML is made plain is reported at its line and skipped, and the rows after it are read.
@@ -12,19 +16,17 @@ once its HTML is made plain is reported at its line and skipped, and the rows af
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
 from studyapp.bank.model import AnyQuestion, CardQuestion
 from studyapp.interop.fit import IdAllocator, clean_text, cloze_question
-from studyapp.interop.htmltext import html_to_text, looks_like_html
+from studyapp.interop.htmltext import convert_html, drop_sounds, looks_like_html, sounds_in
 from studyapp.interop.problems import Conversion
+from studyapp.interop.textrows import SEPARATOR_NAMES as _SEPARATORS
+from studyapp.interop.textrows import MAX_TEXT_IMPORT_BYTES, TextOptions, guess_separators, is_header_row, read_rows
 
 MAX_FIELD_CHARS = 128 * 1024
-MAX_TEXT_IMPORT_BYTES = 16 * 1_048_576  # importer.import_file refuses larger files
-_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":"}
 _HEADER_RE = re.compile(r"^#([a-z ]+):(.*)$")
 _CLOZE_OPEN_RE = re.compile(r"\{\{c\d+::")
 
@@ -58,33 +60,45 @@ def anki_cloze(text: str) -> str | None:
 
 def field_text(raw: str, html: bool | None) -> str:
     """A field as plain text: HTML converted when ``html`` is True, or None and it looks like HTML."""
+    return field_text_lost(raw, html)[0]
+
+
+def field_text_lost(raw: str, html: bool | None) -> tuple[str, list[str]]:
+    """A field as plain text and what did not survive (formatting, images, links, sounds)."""
     if html or (html is None and looks_like_html(raw)):
-        raw = html_to_text(raw)
-    return clean_text(raw)
+        text, lost = convert_html(raw)
+        return clean_text(text), lost
+    return clean_text(drop_sounds(raw)), sounds_in(raw)
 
 
-def _guess_separator(lines: list[str]) -> str:
-    data = [line for line in lines if line.strip()][:20]
-    for sep in ("\t", ";", ","):
-        if data and all(sep in line for line in data):
-            return sep
-    return "\t"
+def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion,
+                    options: TextOptions | None = None) -> None:
+    """Add a question for every row of an Anki/Quizlet text export to ``conversion``.
 
-
-def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion) -> None:
-    """Add a question for every row of an Anki/Quizlet text export to ``conversion``."""
+    ``options`` carries separators the person chose; without them they are read from Anki's
+    ``#separator:`` header or detected over whole records (see :mod:`studyapp.interop.textrows`).
+    """
+    options = options or TextOptions()
+    if not text.strip():
+        conversion.fail(path, "the file is empty; there is nothing to import")
+        return
     lines = text.splitlines(keepends=True)
     headers: dict[str, str] = {}
     first = 0
     while first < len(lines) and (m := _HEADER_RE.match(lines[first].rstrip("\r\n"))):
         headers[m.group(1).strip()] = m.group(2).strip()
         first += 1
+    body = "".join(lines[first:])
 
     sep_value = headers.get("separator")
-    if sep_value is None:
-        sep = _guess_separator(lines[first:])
-    else:
+    row_sep = options.row_sep
+    if options.field_sep is not None:
+        sep = options.field_sep
+    elif sep_value is not None:
         sep = _SEPARATORS.get(sep_value.lower(), sep_value[:1] or "\t")
+    else:
+        sep, guessed_rows = guess_separators(body, row_sep)
+        row_sep = row_sep or guessed_rows
     html: bool | None = None
     if "html" in headers:
         html = headers["html"].lower() == "true"
@@ -96,37 +110,31 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion)
     tags_col, notetype_col = column("tags"), column("notetype")
     skip = {c for c in (tags_col, notetype_col, column("deck"), column("guid")) if c is not None}
     global_tags = tuple(headers.get("tags", "").split())
+    # Quizlet writes definitions unquoted: a comma or semicolon (or a chosen separator) inside
+    # one splits it further, so the fields after the front are its definition, joined back.
+    # Anki files with declared columns, and tab-separated rows, keep extra fields apart (reported).
+    joins_back = not skip and (options.field_sep is not None or options.row_sep is not None or sep in (",", ";"))
 
     ids = IdAllocator()
-    # The csv module stops at a field of 128 KiB with an error after which the rest of the file
-    # cannot be read reliably. Its limit is one setting for the whole process: raise it (never
-    # lower it, so that two imports at once cannot trip each other) to the largest file imported;
-    # over-long fields are then reported one row at a time below.
-    if csv.field_size_limit() <= MAX_TEXT_IMPORT_BYTES:
-        csv.field_size_limit(MAX_TEXT_IMPORT_BYTES + 1)
-    reader = csv.reader(io.StringIO("".join(lines[first:])), delimiter=sep, quotechar='"', strict=False)
-    line_no = first + 1
-    while True:
-        start = line_no
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            conversion.problem(path, start, f"unreadable row ({exc}); skipped")
-            if first + reader.line_num + 1 == line_no:  # nothing was consumed: nothing more to read
-                break
-            line_no = first + reader.line_num + 1
+    header_checked = bool(headers)
+    for start, row in read_rows(body, sep, row_sep, first):
+        if isinstance(row, str):
+            conversion.problem(path, start, row)
             continue
-        line_no = first + reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
+        if not header_checked:
+            header_checked = True
+            if is_header_row(row):
+                continue
         fields = [cell for i, cell in enumerate(row) if i not in skip]
+        if joins_back and len(fields) > 2:
+            fields = [fields[0], sep.join(fields[1:])]
         if len(fields) < 2 and not (fields and anki_cloze(fields[0])):
             conversion.problem(path, start, f"expected front{_name(sep)}back, found one field; skipped")
             continue
-        front = field_text(fields[0], html)
-        back = field_text(fields[1], html) if len(fields) > 1 else ""
+        front, lost_front = field_text_lost(fields[0], html)
+        back, lost_back = field_text_lost(fields[1], html) if len(fields) > 1 else ("", [])
         if max(len(front), len(back)) > MAX_FIELD_CHARS:
             longest = max(len(front), len(back))
             conversion.problem(path, start, f"a field of {longest:,} characters (at most {MAX_FIELD_CHARS:,}); skipped")
@@ -147,10 +155,26 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion)
             )
         else:
             if not front or not back:
-                conversion.problem(path, start, f"empty {'front' if not front else 'back'}; skipped")
+                side, lost = ("front", lost_front) if not front else ("back", lost_back)
+                only = f" (it holds only {', '.join(lost)}, which cannot be carried over)" if lost else ""
+                conversion.problem(path, start, f"empty {side}{only}; skipped")
                 continue
             q = CardQuestion(deck=deck_id, id=ids.take(front, "card"), prompt=front, answer=back, tags=tag_tuple, line=start)
-        conversion.add(q, path, start)
+        if not conversion.add(q, path, start):
+            continue
+        extra = fields[2:]
+        if extra:
+            shown = "; ".join(f"'{_short(f)}'" for f in extra if f.strip())
+            if shown:
+                conversion.problem(path, start, f"{len(extra)} field(s) after the back not carried over: {shown}")
+        lost = [f"front: {x}" for x in lost_front] + [f"back: {x}" for x in lost_back]
+        if lost:
+            conversion.problem(path, start, "not carried over (plain text only): " + ", ".join(lost))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _name(sep: str) -> str:

@@ -19,6 +19,7 @@ from studyapp.bank.loader import check_file, load_bank
 from studyapp.interop.draftfile import DraftError, default_output, is_previous_output, write_draft
 from studyapp.interop.fit import DECK_ID_RE
 from studyapp.interop.importer import fits_in_one_file, import_file, imported_text
+from studyapp.interop.textrows import TextOptions, separator
 from studyapp.interop.yamlwrite import write_text_atomic
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.safe_write import ProtectedTarget, TargetExists, WritePolicy, WriteRefused, check_target
@@ -102,6 +103,16 @@ def run_draft(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO)
     return 1 if _report_check(output, out) else 0
 
 
+def _text_options(args: argparse.Namespace) -> TextOptions:
+    """``--field-sep`` / ``--row-sep`` (names such as ``tab`` or ``semicolon``, or the text itself)."""
+    field_sep, row_sep = getattr(args, "field_sep", None), getattr(args, "row_sep", None)
+    try:
+        return TextOptions(None if field_sep is None else separator(field_sep),
+                           None if row_sep is None else separator(row_sep))
+    except ValueError as exc:
+        raise ValueError(f"--field-sep/--row-sep: {exc}") from exc
+
+
 def run_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO) -> int:
     source = Path(args.file)
     if not _deck_id_ok(args.deck, out):
@@ -113,10 +124,15 @@ def run_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     if output.resolve() == source.resolve():
         out.write(f"studyapp: {output} is the file being imported; choose another -o\n")
         return 2
+    try:
+        options = _text_options(args)
+    except ValueError as exc:
+        out.write(f"studyapp: {exc}\n")
+        return 2
     policy = _policy(args, environ, output, own_output=True)
     if (refused := _may_write(output, policy, out, own_output=True)) is not None:
         return refused
-    conversion = import_file(source, args.deck)
+    conversion = import_file(source, args.deck, options=options)
     for p in conversion.problems:
         out.write(f"{p}\n")
     if not conversion.questions:

@@ -2,10 +2,13 @@
 
 Follows Moodle's own reader: questions are separated by blank lines; ``//`` lines are comments
 (``[tag:...]`` in them become tags); ``::title::`` becomes the id; ``####`` inside the braces is
-the general feedback and ``#`` after an answer that answer's feedback (the right answer's
-feedback is the explanation when there is no general one); ``\\~ \\= \\# \\{ \\} \\: \\\\ \\n``
-are escapes. Numeric (``{#...}``) and essay (``{}``) questions and descriptions are reported by
-line and skipped.
+the general feedback and ``#`` after an answer that answer's feedback: the explanation is the
+general feedback, then the right answers' feedback (a "Right:" prefix dropped), then a
+"Why not X: ..." line for each wrong answer's feedback. ``$CATEGORY: $course$/top/A/B`` gives the
+questions after it the tags ``A`` and ``B``; a ``// comment`` after an answer is not part of it;
+``\\~ \\= \\# \\{ \\} \\: \\\\ \\n`` are escapes. A numerical question (``{#...}``) with exact
+numbers becomes a text question accepting them (a tolerance or range is reported: only the exact
+number is kept). Essay (``{}``) questions and descriptions are reported by line and skipped.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from studyapp.bank.model import (
     TrueFalseQuestion,
 )
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
-from studyapp.interop.htmltext import html_to_text, looks_like_html
+from studyapp.interop.htmltext import convert_html, looks_like_html
 from studyapp.interop.problems import Conversion
 
 # Escaped characters are swapped for private-use placeholders while the structure is parsed.
@@ -35,6 +38,9 @@ _TAG_RE = re.compile(r"\[tag:((?:\\\]|[^\]<>`\x00-\x1f])+)\]")
 _TYPE_HINT_RE = re.compile(r"\[studyapp-type:(\w+)\]")
 _MD_STRONG_RE = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_EM_RE = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+_INLINE_COMMENT_RE = re.compile(r"(?<![:/])//[^\n]*")
+_PREFIX_RE = re.compile(r"^(?:right|correct|wrong|incorrect)\s*[:!.]\s*", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$")
 _TRUE = {"T", "TRUE"}
 _FALSE = {"F", "FALSE"}
 MISSING = "_____"
@@ -105,22 +111,47 @@ class _Reader:
     def __init__(self, path: Path, deck_id: str, conversion: Conversion) -> None:
         self.path, self.deck, self.conv = path, deck_id, conversion
         self.ids = IdAllocator()
+        self.category_tags: tuple[str, ...] = ()
+        self.lost: dict[str, None] = {}  # what the question being read loses as plain text
 
     def text(self, raw: str, html: bool, markdown: bool = False) -> str:
         raw = raw.translate(_RESTORE)
         if markdown:
-            raw = _MD_EM_RE.sub(r"\1", _MD_STRONG_RE.sub(r"\2", raw))
+            plain = _MD_EM_RE.sub(r"\1", _MD_STRONG_RE.sub(r"\2", raw))
+            if plain != raw:
+                self.lost["Markdown emphasis"] = None
+            raw = plain
         if html or looks_like_html(raw):
-            raw = html_to_text(raw)
+            raw, lost = convert_html(raw)
+            self.lost.update(dict.fromkeys(lost))
         return clean_text(raw)
 
     def report(self, line: int, message: str) -> None:
         self.conv.problem(self.path, line, message)
 
+    def category(self, raw: str) -> None:
+        """``$CATEGORY: $course$/top/Geography/Capitals``: the parts after Moodle's own become tags."""
+        path = raw.translate(_RESTORE).strip().replace("//", "\ue010")
+        parts = [clean_text(p.replace("\ue010", "/")) for p in path.split("/")]
+        self.category_tags = tuple(p for p in parts if p and p.lower() != "top" and not re.fullmatch(r"\$\w+\$", p))
+
     def read(self, block: _Block) -> None:
+        """Convert one question (or take a ``$CATEGORY``); report what it loses at its line."""
+        self.lost = {}
+        before = len(self.conv.questions)
+        self._read(block)
+        if self.lost and len(self.conv.questions) > before:
+            self.report(self.conv.questions[-1].line or block.line,
+                        "not carried over (plain text only): " + ", ".join(self.lost))
+
+    def _read(self, block: _Block) -> None:
         text, line = block.text, block.line
         if text.startswith("$CATEGORY:"):
-            return
+            first, _, rest = text.partition("\n")
+            self.category(first[len("$CATEGORY:"):])
+            if not rest.strip():
+                return
+            text, line = rest.strip(), line + 1
         title = ""
         if text.startswith("::"):
             end = text.find("::", 2)
@@ -136,14 +167,15 @@ class _Reader:
         if open_at == -1 or close_at == -1 or close_at < open_at:
             self.report(line, "unmatched '{' or '}' (escape literal braces as \\{ \\}); skipped")
             return
-        answer_text = text[open_at + 1 : close_at].strip()
+        answer_text = _INLINE_COMMENT_RE.sub("", text[open_at + 1 : close_at]).strip()
         before, after = text[:open_at].rstrip(), text[close_at + 1 :].strip()
         general = ""
         if (gf := answer_text.rfind("####")) != -1:
             general, answer_text = answer_text[gf + 4 :].strip(), answer_text[:gf].strip()
         hint = _TYPE_HINT_RE.search(block.comments)
         missing_word = bool(after) or bool(hint and hint.group(1) == "cloze")
-        tags = tuple(dict.fromkeys(clean_text(t.replace("\\]", "]")) for t in _TAG_RE.findall(block.comments)))
+        tags = self.category_tags + tuple(clean_text(t.replace("\\]", "]")) for t in _TAG_RE.findall(block.comments))
+        tags = tuple(dict.fromkeys(tags))
         common = Common(deck=self.deck, tags=tuple(t for t in tags if t), line=line)
         prompt_raw = f"{text[:open_at]}{MISSING}{text[close_at + 1:]}" if after else before
         prompt = self.text(prompt_raw, html, markdown)
@@ -153,10 +185,13 @@ class _Reader:
         if answer_text == "":
             self.report(line, "essay questions are not supported; skipped")
             return
-        if answer_text.startswith("#"):
-            self.report(line, "numerical questions are not supported; skipped")
-            return
         q: AnyQuestion | None
+        if answer_text.startswith("#"):
+            common["prompt"] = prompt
+            q = self._numerical(line, answer_text[1:], explanation, html, common)
+            if q is not None:
+                self.conv.add(q, self.path, line)
+            return
         if "~" in answer_text:
             q = self._choice(line, prompt, answer_text, explanation, html, common)
         elif "=" in answer_text and "->" in answer_text:
@@ -165,9 +200,9 @@ class _Reader:
             tf = answer_text.split("#", 1)[0].strip()
             if tf in _TRUE or tf in _FALSE:
                 fb = [self.text(f, html) for f in answer_text.split("#")[1:3]]
-                right_fb = fb[1] if len(fb) > 1 else ""
+                wrong_fb, right_fb = (fb + ["", ""])[:2]
                 common["prompt"] = prompt
-                common["explanation"] = explanation or right_fb or (fb[0] if fb else "") or None
+                common["explanation"] = _explain(explanation, [right_fb], [("False" if tf in _TRUE else "True", wrong_fb)])
                 q = TrueFalseQuestion(answer=tf in _TRUE, **common)
             else:
                 before_raw, after_raw = text[:open_at], text[close_at + 1 :]
@@ -183,8 +218,9 @@ class _Reader:
         choices = tuple(self.text(a.text, html) for a in answers)
         right = [c for c, w in zip(choices, weights, strict=True) if w > 0]
         full = [c for c, w in zip(choices, weights, strict=True) if w >= 100]
-        feedback = next((self.text(a.feedback, html) for a, w in zip(answers, weights, strict=True) if w > 0 and a.feedback), "")
-        common["prompt"], common["explanation"] = prompt, explanation or feedback or None
+        right_fb = [self.text(a.feedback, html) for a, w in zip(answers, weights, strict=True) if w > 0]
+        wrong_fb = [(c, self.text(a.feedback, html)) for a, c, w in zip(answers, choices, weights, strict=True) if w <= 0]
+        common["prompt"], common["explanation"] = prompt, _explain(explanation, right_fb, wrong_fb)
         if len(full) == 1 and len(right) == 1:
             return ChoiceQuestion(choices=choices, answer=full[0], **common)
         if right and abs(sum(w for w in weights if w > 0) - 100) < 1:
@@ -223,9 +259,14 @@ class _Reader:
         if not accepted:
             self.report(line, "no fully right answer; skipped")
             return None
-        feedback = next((self.text(a.feedback, html) for a in answers if a.feedback), "")
-        common["explanation"] = explanation or feedback or None
+        right_fb = [self.text(a.feedback, html) for a in answers if a.weight is None or a.weight >= 100]
+        wrong_fb = [(self.text(a.text, html), self.text(a.feedback, html)) for a in answers
+                    if not (a.weight is None or a.weight >= 100)]
+        common["explanation"] = _explain(explanation, right_fb, wrong_fb)
         if missing_word:
+            if any("{" in t or "}" in t for t in (*accepted, before_raw.translate(_RESTORE), after_raw.translate(_RESTORE))):
+                self.report(line, "a missing-word question with a brace in its text or answers cannot be a gap; skipped")
+                return None
             gap = "{{" + "|".join(a.replace("|", "/") for a in accepted) + "}}"
             before = self.text(before_raw, html)
             after = self.text(after_raw, html)
@@ -234,6 +275,54 @@ class _Reader:
             return cloze_question(text=f"{before}{sep_b}{gap}{sep_a}{after}", **common)
         common["prompt"] = prompt
         return TextQuestion(answers=tuple(accepted), **common)
+
+
+    def _numerical(self, line: int, body: str, explanation: str, html: bool, common: Common) -> AnyQuestion | None:
+        """``{#42}``, ``{#=42 =%50%41}``, ``{#3.14:0.01}``, ``{#1..5}``: exact numbers become the
+        accepted answers of a text question; tolerances and ranges are reported."""
+        body = body.strip()
+        answers = _split_answers(body) if body[:1] == "=" else [_Answer("=", None, *_feedback_split(body))]
+        accepted: list[str] = []
+        right_fb: list[str] = []
+        for a in answers:
+            value = a.text.translate(_RESTORE).strip()
+            if a.weight is not None and a.weight < 100:
+                self.report(line, f"partial-credit answer {value} dropped")
+                continue
+            number, colon, tolerance = value.partition(":")
+            low, dots, high = value.partition("..")
+            if dots and _NUMBER_RE.match(low.strip()) and _NUMBER_RE.match(high.strip()):
+                if float(low) == float(high):
+                    accepted.append(low.strip())
+                else:
+                    self.report(line, f"range {low.strip()}..{high.strip()} not carried over (only exact numbers are); dropped")
+                    continue
+            elif _NUMBER_RE.match(number.strip()) and (not colon or _NUMBER_RE.match(tolerance.strip())):
+                accepted.append(number.strip())
+                if colon and float(tolerance) != 0:
+                    self.report(line, f"tolerance ±{tolerance.strip()} not carried over: only {number.strip()} exactly is accepted")
+            else:
+                self.report(line, f"'{value}' is not a number; dropped")
+                continue
+            right_fb.append(self.text(a.feedback, html))
+        if not accepted:
+            self.report(line, "numerical question without an exact number; skipped")
+            return None
+        common["explanation"] = _explain(explanation, right_fb, [])
+        return TextQuestion(answers=tuple(dict.fromkeys(accepted)), **common)
+
+
+def _feedback_split(body: str) -> tuple[str, str]:
+    text, _, feedback = body.partition("#")
+    return text.strip(), feedback.strip()
+
+
+def _explain(general: str, right: list[str], wrong: list[tuple[str, str]]) -> str | None:
+    """The explanation: general feedback, the right answers' feedback, then "Why not X: ..." lines."""
+    parts = [general] + [_PREFIX_RE.sub("", f) for f in right]
+    parts += [f"Why not {choice}: {_PREFIX_RE.sub('', f)}" for choice, f in wrong if f.strip()]
+    kept = [p for p in dict.fromkeys(p.strip() for p in parts) if p]
+    return "\n".join(kept) or None
 
 
 def parse_gift(path: Path, text: str, deck_id: str, conversion: Conversion) -> None:

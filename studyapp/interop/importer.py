@@ -1,7 +1,9 @@
 """Import any supported file into a question file: pick the reader by the file's name and content.
 
 ``.apkg`` -> Anki package; ``.gift`` -> GIFT; ``.txt`` -> GIFT when it has GIFT answer braces,
-else Anki/Quizlet text; ``.csv``/``.tsv`` and anything else -> Anki/Quizlet text.
+else Anki/Quizlet text; ``.csv``/``.tsv`` and anything else -> Anki/Quizlet text. A package
+under another name is still read as a package; an empty file, an image or other binary data is
+refused with one line that says what it is.
 """
 
 from __future__ import annotations
@@ -9,42 +11,75 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from studyapp.interop.ankitext import MAX_TEXT_IMPORT_BYTES, parse_anki_text
+from studyapp.interop.ankitext import parse_anki_text
 from studyapp.interop.apkg import parse_apkg
 from studyapp.interop.gift import looks_like_gift, parse_gift
 from studyapp.interop.problems import Conversion
+from studyapp.interop.textrows import MAX_TEXT_IMPORT_BYTES, TextOptions
 from studyapp.interop.yamlwrite import MAX_FILE_BYTES, dump_deck
 
 IMPORT_HEADER = "Imported by studyapp from {name}."
 NAME_FILTER = "Anki, Quizlet or Moodle files (*.apkg *.txt *.csv *.tsv *.gift);;All files (*)"
 
 
-def import_file(path: Path, deck_id: str, cancel: threading.Event | None = None) -> Conversion:
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"), (b"RIFF", "a media file"), (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x1f\x8b", "a compressed (gzip) file"),
+)
+_ZIP = b"PK\x03\x04"
+NOT_TEXT = "not a text export or a package ({what}); export the deck as text (.txt, .csv), GIFT or .apkg"
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What binary data ``data`` looks like, or None when it may be text."""
+    for magic, what in _SIGNATURES:
+        if data.startswith(magic):
+            return what
+    if b"\x00" in data[:4096]:
+        return "binary data"
+    return None
+
+
+def import_file(path: Path, deck_id: str, cancel: threading.Event | None = None,
+                options: TextOptions | None = None) -> Conversion:
     """Read ``path`` into questions of deck ``deck_id`` plus the problems met (never raises for bad input).
 
-    Setting ``cancel`` stops reading a package at once with ``ImportCancelled``.
+    Setting ``cancel`` stops reading a package at once with ``ImportCancelled``. ``options``
+    names the separators of a text export (Quizlet lets the exporter choose them).
     """
     conversion = Conversion()
     if path.suffix.lower() in (".apkg", ".colpkg"):
         parse_apkg(path, deck_id, conversion, cancel)
         return conversion
     try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_IMPORT_BYTES:
+            conversion.fail(path, "larger than 16 MiB; split it first")
+            return conversion
         data = path.read_bytes()
     except OSError as exc:
-        conversion.problem(path, 0, f"cannot read ({exc.strerror or exc})")
+        conversion.fail(path, f"cannot read ({exc.strerror or exc})")
         return conversion
-    if len(data) > MAX_TEXT_IMPORT_BYTES:
-        conversion.problem(path, 0, "larger than 16 MiB; split it first")
+    if data.startswith(_ZIP):  # an Anki package saved under another name
+        parse_apkg(path, deck_id, conversion, cancel)
+        return conversion
+    if (kind := _binary_kind(data)) is not None:
+        conversion.fail(path, NOT_TEXT.format(what=kind))
         return conversion
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        conversion.problem(path, 1, f"not UTF-8 text (byte {exc.start}); export it as UTF-8")
+        line = data.count(b"\n", 0, exc.start) + 1
+        conversion.fail(path, "not UTF-8 text; export the file as UTF-8 (Unicode)", line)
+        return conversion
+    if not text.strip():
+        conversion.fail(path, "the file is empty; there is nothing to import")
         return conversion
     if path.suffix.lower() == ".gift" or (path.suffix.lower() == ".txt" and looks_like_gift(text)):
         parse_gift(path, text, deck_id, conversion)
     else:
-        parse_anki_text(path, text, deck_id, conversion)
+        parse_anki_text(path, text, deck_id, conversion, options)
     return conversion
 
 

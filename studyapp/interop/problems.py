@@ -29,10 +29,10 @@ class Conversion:
     problems: list[InteropProblem] = field(default_factory=list)
     failed: bool = False  # the whole file was unusable: its one problem says why
 
-    def fail(self, path: Path, message: str) -> None:
+    def fail(self, path: Path, message: str, line: int = 0) -> None:
         """Nothing of ``path`` can be used: drop what was converted, keep ``message`` as the one problem."""
         self.questions.clear()
-        self.problems[:] = [InteropProblem(path, 0, message)]
+        self.problems[:] = [InteropProblem(path, line, message)]
         self.failed = True
 
     def problem(self, path: Path, line: int, message: str) -> None:

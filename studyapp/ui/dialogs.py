@@ -92,11 +92,14 @@ def open_file(parent: QWidget | None, title: str, name_filter: str, start: Path 
     return Path(path) if path else None
 
 
-def save_file(parent: QWidget | None, title: str, name_filter: str, start: Path | None = None) -> Path | None:
-    """Pick a file name to write; None when cancelled."""
+def save_file(parent: QWidget | None, title: str, name_filter: str, start: Path | None = None,
+              *, confirm_overwrite: bool = True) -> Path | None:
+    """Pick a file name to write; None when cancelled. ``confirm_overwrite=False``: the caller
+    asks itself before replacing a file (so the question is not asked twice)."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(start or ""), name_filter)
+    options = QFileDialog.Option(0) if confirm_overwrite else QFileDialog.Option.DontConfirmOverwrite
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(start or ""), name_filter, "", options)
     return Path(path) if path else None
 
 

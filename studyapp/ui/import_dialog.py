@@ -1,8 +1,12 @@
 """File → Import…: convert an Anki/Quizlet export, a GIFT file or an .apkg, preview it, then save.
 
 Nothing is written until the author has seen the preview (every question that will be written)
-and the problems (``path:line: message``, each one a skipped item). Save writes
-``<deck id>.yaml`` into ``target_dir`` and emits ``saved(path)``.
+and the problems (``path:line: message``: a skipped item, or content plain text cannot hold).
+A file that cannot be used (empty, an image, too large to become one question file) says so in
+the summary at once, with Save disabled. The separators of a text export can be chosen (Quizlet
+lets the exporter pick them); by default they are detected. Choosing another file derives the
+deck id and title anew. Save writes ``<deck id>.yaml`` into ``target_dir`` and emits
+``saved(path)``; the main window then selects the new deck.
 
 The file is read on a worker thread (:class:`BackgroundTask`): a busy bar and "Cancel reading"
 show meanwhile, and the window keeps answering; Cancel stops the reader through the same flag
@@ -13,17 +17,54 @@ is plain text: labels are set to ``PlainText``, list items are never rich, toolt
 from __future__ import annotations
 
 import html
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from studyapp.bank.model import AnyQuestion
 from studyapp.interop.importer import NAME_FILTER, fits_in_one_file, import_file, imported_text
 from studyapp.interop.problems import Conversion
-from studyapp.interop.yamlwrite import write_text_atomic
+from studyapp.interop.textrows import TextOptions, separator
+from studyapp.interop.yamlwrite import MAX_FILE_BYTES, write_text_atomic
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
-from studyapp.ui.draft_dialog import TargetForm, may_replace, question_line, report_written
+from studyapp.ui.draft_dialog import TargetForm, may_replace, report_written
+
+DETECT = "Detect"
+FIELD_SEPARATORS = (DETECT, "Tab", "Comma", "Semicolon")
+ROW_SEPARATORS = (DETECT, "New line", "Semicolon")
+TOO_LARGE = "The question file would be larger than 1 MiB; split the export into smaller decks."
+
+
+def preview_line(q: AnyQuestion) -> str:
+    """One list row per question: ``[type] answer  ·  front``, line breaks shown as ⏎."""
+    def flat(text: str) -> str:
+        return " ⏎ ".join(" ".join(part.split()) for part in text.strip().splitlines())
+
+    return f"[{q.type}] {flat(q.answer_text)}  ·  {flat(q.front)}"
+
+
+def _read(path: Path, deck: str, options: TextOptions, cancel: threading.Event) -> tuple[Conversion, bool]:
+    """The worker's part: convert the file, and whether its questions fit in one question file."""
+    conversion = import_file(path, deck, cancel, options)
+    # The questions' own text is a lower bound of the file's size: over the limit, skip the dump.
+    least = sum(len(q.front.encode("utf-8")) + len(q.answer_text.encode("utf-8")) for q in conversion.questions)
+    if least > MAX_FILE_BYTES:
+        return conversion, False
+    fits = not conversion.questions or fits_in_one_file(imported_text(conversion, path.name, deck, deck))
+    return conversion, fits
 
 
 def _plain_tooltip(text: str) -> str:
@@ -57,6 +98,9 @@ class ImportDialog(QDialog):
         self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
         self.summary, self.save_button = self.target.summary, self.target.save_button
         self.summary.setWordWrap(True)  # it may quote a long path and reason
+        self.field_sep = self._separator_box(FIELD_SEPARATORS, "Between front and back")
+        self.row_sep = self._separator_box(ROW_SEPARATORS, "Between rows")
+        self.fits = True
         self.preview = QListWidget()
         self.problems = QListWidget()
         self.problems.setMaximumHeight(150)
@@ -76,31 +120,74 @@ class ImportDialog(QDialog):
         self.status = ""  # what the summary says instead of the counts (reading, cancelled, unusable)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(self.target.form())
+        form = self.target.form()
+        seps = QHBoxLayout()
+        seps.addWidget(QLabel("between front and back:"))
+        seps.addWidget(self.field_sep)
+        seps.addWidget(QLabel("between rows:"))
+        seps.addWidget(self.row_sep)
+        seps.addStretch(1)
+        form.addRow("Separators (text files):", seps)
+        layout.addLayout(form)
         layout.addWidget(QLabel("Questions to write:"))
         layout.addWidget(self.preview, 1)
-        layout.addWidget(QLabel("Problems (these items are skipped):"))
+        layout.addWidget(QLabel("Problems (items skipped, and content not carried over):"))
         layout.addWidget(self.problems)
         layout.addLayout(busy_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.target.buttons)
         self._update()
 
+    def _separator_box(self, names: tuple[str, ...], accessible: str) -> QComboBox:
+        box = QComboBox()
+        box.setEditable(True)  # any text, as Quizlet's "custom" separator
+        box.addItems(list(names))
+        box.setAccessibleName(accessible)
+        box.setToolTip("Detect, a name, or the separator itself (\\t for a tab)")
+        box.activated.connect(lambda _index: self._reload())
+        line = box.lineEdit()
+        if line is not None:
+            line.editingFinished.connect(self._reload)
+        return box
+
+    def options(self) -> TextOptions:
+        """The separators chosen (None where "Detect"); raises ValueError for an empty one."""
+        def chosen(box: QComboBox) -> str | None:
+            text = box.currentText()
+            return None if text.strip().lower() in ("", DETECT.lower()) and text != " " else separator(text)
+
+        return TextOptions(chosen(self.field_sep), chosen(self.row_sep))
+
+    def _reload(self) -> None:
+        if self.source is not None and not self.task.running:
+            self.load_file(self.source, keep_names=True)
+
     def choose_file(self) -> None:
         path = dialogs.open_file(self, "Import questions", NAME_FILTER)
         if path is not None:
             self.load_file(path)
 
-    def load_file(self, path: Path) -> None:
-        """Read ``path`` on a worker thread; the preview and problems appear when it is done."""
+    def load_file(self, path: Path, *, keep_names: bool = False) -> None:
+        """Read ``path`` on a worker thread; the preview and problems appear when it is done.
+
+        Another file gets its own deck id and title (``keep_names``: the same file read again)."""
+        if not keep_names:
+            self.deck_edit.clear()
+            self.title_edit.clear()
         self.source = path
         self.target.chosen(path, "imported")
         self.conversion = Conversion()
+        self.fits = True
         _fill(self.preview, [])
         _fill(self.problems, [])
-        deck = self.target.deck_id or "imported"
+        deck = self.target.deck_id if self.target.deck_ok() else "imported"
+        try:
+            options = self.options()
+        except ValueError as exc:
+            self._set_busy(False, f"Separator: {exc}")
+            return
         self._set_busy(True, f"Reading {path.name}…")
-        self.task.start(lambda cancel: import_file(path, deck, cancel), name="studyapp-import")
+        self.task.start(lambda cancel: _read(path, deck, options, cancel), name="studyapp-import")
 
     def cancel_reading(self) -> None:
         """Stop reading the chosen file; nothing of it is kept."""
@@ -117,12 +204,17 @@ class ImportDialog(QDialog):
         self.status = status
         self._update()
 
-    def _loaded(self, conversion: Conversion) -> None:
+    def _loaded(self, result: tuple[Conversion, bool]) -> None:
+        conversion, self.fits = result
         self.conversion = conversion
-        _fill(self.preview, [question_line(q) for q in conversion.questions])
+        _fill(self.preview, [preview_line(q) for q in conversion.questions])
         _fill(self.problems, [str(p) for p in conversion.problems])
         # A file that cannot be used at all says so in one line instead of "0 questions".
-        self._set_busy(False, str(conversion.problems[0]) if conversion.failed else "")
+        status = str(conversion.problems[0]) if conversion.failed else ""
+        if not self.fits:
+            n = len(conversion.questions)
+            status = f"{n:,} questions: too many for one question file (at most 1 MiB); split the export into smaller decks."
+        self._set_busy(False, status)
 
     def _load_failed(self, error: str) -> None:
         self.source = None
@@ -131,7 +223,7 @@ class ImportDialog(QDialog):
     def _update(self) -> None:
         deck_ok = self.target.deck_ok()
         n, m = len(self.conversion.questions), len(self.conversion.problems)
-        self.save_button.setEnabled(n > 0 and deck_ok and bool(self.target.title) and not self.task.running)
+        self.save_button.setEnabled(n > 0 and self.fits and deck_ok and bool(self.target.title) and not self.task.running)
         if self.status:
             self.summary.setText(self.status)
         elif self.source is None:
@@ -151,7 +243,7 @@ class ImportDialog(QDialog):
             return
         text = imported_text(self.conversion, self.source.name, self.target.deck_id, self.target.title)
         if not fits_in_one_file(text):
-            dialogs.warn(self, "Too large", "The question file would be larger than 1 MiB; split the export into smaller decks.")
+            dialogs.warn(self, "Too large", TOO_LARGE)
             return
         target = self.target.target(self.target_dir)
         if not may_replace(self, target):

@@ -414,6 +414,14 @@ class MainWindow(QMainWindow):
             + ("\n\nIts folder is open in your file manager." if folder_shown else ""),
         )
 
+    def show_new_deck(self, deck_id: str, what: str = "Saved") -> None:
+        """After an import or a draft is saved: reload, select the new deck on home, and say so."""
+        self._current_deck = deck_id
+        self.reload()
+        self.go_home()
+        self.home.select_deck(deck_id)
+        self.statusBar().showMessage(f"{what} deck '{deck_id}' in your question folder.", 8000)
+
     def open_question_folder(self) -> None:
         """File → Open question folder, in the system's file manager."""
         folder = self.core.paths.questions

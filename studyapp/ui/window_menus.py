@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -53,6 +54,7 @@ def build_menus(window: MainWindow) -> None:
     ):
         if _module_exists(module):
             _action(window, file_menu, text, partial(open_interop_dialog, window, module, name), None, name)
+    _action(window, file_menu, "&Export…", partial(open_export_dialog, window), None, "ExportDialog")
     _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
     window.reload_action = _action(window, file_menu, "&Reload question files", window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
     file_menu.addSeparator()
@@ -80,7 +82,19 @@ def open_interop_dialog(window: MainWindow, module: str, class_name: str) -> Non
     dialog = cls(window.core.paths.questions, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(dialog)
-    dialog.saved.connect(lambda _path: window.reload())
+    # The file written is ``<deck id>.yaml``: its stem is the new deck, selected on home.
+    dialog.saved.connect(lambda path: window.show_new_deck(Path(path).stem))
+    dialog.open()
+
+
+def open_export_dialog(window: MainWindow) -> None:
+    """File → Export…: the deck chosen on home (or the first) to .apkg, GIFT or CSV."""
+    from studyapp.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.bank, window.core.paths, window.core.store, window.current_deck, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.fit_text_size(dialog)
+    dialog.exported.connect(lambda path: window.statusBar().showMessage(f"Exported to {path}", 8000))
     dialog.open()
 
 

@@ -22,12 +22,12 @@ def test_preview_and_problems_before_writing(qtbot: QtBot, tmp_path: Path, scrip
     scripted.files_to_open.append(SAMPLES / "unsupported.gift")
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.task.running, timeout=5000)
-    assert dialog.preview.count() == 1
-    assert dialog.preview.item(0).text() == "[choice] Minsk  ·  The capital of Belarus is _____."
+    assert dialog.preview.count() == 2
+    assert dialog.preview.item(1).text() == "[choice] Minsk  ·  The capital of Belarus is _____."
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert problems[0] == f"{SAMPLES / 'unsupported.gift'}:2: numerical questions are not supported; skipped"
+    assert problems[0] == f"{SAMPLES / 'unsupported.gift'}:2: tolerance ±5 not carried over: only 1822 exactly is accepted"
     assert len(problems) == 4
-    assert dialog.summary.text() == "1 question to import, 4 problems"
+    assert dialog.summary.text() == "2 questions to import, 4 problems"
     assert not target.exists()  # nothing written yet
 
     dialog.deck_edit.setText("Not Valid")
@@ -37,7 +37,7 @@ def test_preview_and_problems_before_writing(qtbot: QtBot, tmp_path: Path, scrip
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert blocker.args[0] == target / "capitals.yaml"
     deck, found = check_file(target / "capitals.yaml")
-    assert found == () and deck is not None and deck.id == "capitals" and len(deck.questions) == 1
+    assert found == () and deck is not None and deck.id == "capitals" and len(deck.questions) == 2
 
 
 def test_replacing_a_previous_import_asks_first(qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
@@ -46,7 +46,7 @@ def test_replacing_a_previous_import_asks_first(qtbot: QtBot, tmp_path: Path, sc
     qtbot.addWidget(dialog)
     dialog.load_file(SAMPLES / "anki_notes.txt")
     qtbot.waitUntil(lambda: not dialog.task.running, timeout=5000)
-    assert dialog.summary.text() == "4 questions to import, 0 problems"
+    assert dialog.summary.text() == "4 questions to import, 1 problem"  # the bold of one front
     dialog.save()
     assert (target / "anki-notes.yaml").exists()
 

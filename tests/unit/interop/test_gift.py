@@ -24,19 +24,28 @@ from studyapp.interop.importer import import_file, imported_text
 from studyapp.interop.yamlwrite import write_text_atomic
 
 
-def test_moodle_examples_import_with_zero_problems(tmp_path: Path) -> None:
-    conv = import_file(SAMPLES / "moodle_examples.gift", "moodle")
-    assert [str(p) for p in conv.problems] == []
+def test_moodle_examples_import_with_only_formatting_reported(tmp_path: Path) -> None:
+    path = SAMPLES / "moodle_examples.gift"
+    conv = import_file(path, "moodle")
+    assert [str(p) for p in conv.problems] == [
+        f"{path}:52: not carried over (plain text only): Markdown emphasis",
+        f"{path}:54: not carried over (plain text only): bold",
+    ]
     out = tmp_path / "moodle.yaml"
     write_text_atomic(out, imported_text(conv, "moodle_examples.gift", "moodle", "Moodle"))
     qs = {q.id: q for q in load_clean(out).questions}
     tomb = qs["grants-tomb"]
     assert isinstance(tomb, ChoiceQuestion) and tomb.answer == "Grant" and len(tomb.choices) == 5
-    assert tomb.tags == ("history", "usa")
+    assert tomb.tags == ("Presidents", "history", "usa")  # $CATEGORY's part, then the comment's tags
+    assert tomb.explanation is not None and tomb.explanation.splitlines() == [
+        "Why not No one: Was true for 12 years, but Grant's remains were buried in the tomb in 1897",
+        "Why not Napoleon: He was buried in France", "Why not Churchill: He was buried in England",
+        "Why not Mother Teresa: She was buried in India"]
     missing = qs["grant-missing-word"]
     assert isinstance(missing, ChoiceQuestion) and missing.prompt == "Grant is _____ in Grant's tomb." and missing.answer == "entombed"
     tf = qs["truestatement-about-grant"]
-    assert isinstance(tf, TrueFalseQuestion) and tf.answer is True and tf.explanation == "Grant's Tomb is in Manhattan."
+    assert isinstance(tf, TrueFalseQuestion) and tf.answer is True and tf.explanation == (
+        "Grant's Tomb is in Manhattan.\nYes, in Riverside Park.\nWhy not False: No, he was.")
     assert isinstance(qs["falsestatement-about-sun"], TrueFalseQuestion) and qs["falsestatement-about-sun"].answer is False
     short = qs["nobody"]
     assert isinstance(short, TextQuestion) and short.answers == ("no one", "nobody")
@@ -49,7 +58,7 @@ def test_moodle_examples_import_with_zero_problems(tmp_path: Path) -> None:
     assert isinstance(multi, MultiQuestion) and set(multi.answers) == {"Grant", "Grant's wife"}
     esc = qs["escapes"]
     assert isinstance(esc, ChoiceQuestion) and esc.prompt == "In C, what does { x = 1; } do?"
-    assert esc.explanation == "Right: a single = assigns." and "sets x to ~1" in esc.choices
+    assert esc.explanation == "a single = assigns." and "sets x to ~1" in esc.choices
     assert qs["which-planet-is-the-red-one"].prompt == "Which planet is the red one?"
     assert qs["html-question"].prompt == "What is the capital of France?"
 
@@ -58,12 +67,13 @@ def test_unsupported_kinds_are_reported_by_line_and_skipped() -> None:
     path = SAMPLES / "unsupported.gift"
     conv = import_file(path, "u")
     assert [str(p) for p in conv.problems] == [
-        f"{path}:2: numerical questions are not supported; skipped",
+        f"{path}:2: tolerance ±5 not carried over: only 1822 exactly is accepted",
         f"{path}:4: essay questions are not supported; skipped",
         f"{path}:6: a description (no answers in {{...}}); skipped",
         f"{path}:8: unmatched '{{' or '}}' (escape literal braces as \\{{ \\}}); skipped",
     ]
-    (good,) = conv.questions
+    grant, good = conv.questions
+    assert isinstance(grant, TextQuestion) and grant.answers == ("1822",)
     assert isinstance(good, ChoiceQuestion) and good.prompt == "The capital of Belarus is _____." and good.line == 10
 
 
