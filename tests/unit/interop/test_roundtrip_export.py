@@ -36,7 +36,7 @@ EXTRA = """
     pairs:
       "=": equals
       "~ tilde": "a {brace}"
-      "a -> b": "arrow # hash"
+      "arrow # hash": "a -> b"
 """
 
 
@@ -97,4 +97,16 @@ def test_apkg_carries_every_question_and_brings_it_back(tmp_path: Path, which: s
     assert cards == len(deck.questions) - len(clozes) + cloze_cards
     assert {"studyapp::match", "studyapp::order"} <= tags
     again = reimport(tmp_path, apkg, deck)
+    assert [what_counts(q) for q in again.questions] == [what_counts(q) for q in deck.questions]
+
+
+@pytest.mark.parametrize("which", ["bundled", "every_type"])
+def test_gift_carries_every_question_and_brings_it_back(tmp_path: Path, which: str, request: pytest.FixtureRequest) -> None:
+    deck: Deck = request.getfixturevalue(which)
+    text, skipped = deck_to_gift(deck.questions, deck.title)
+    assert skipped == []
+    gift = tmp_path / "deck.gift"
+    gift.write_text(text, encoding="utf-8")
+    again = reimport(tmp_path, gift, deck)
+    assert [q.id for q in again.questions] == [q.id for q in deck.questions]
     assert [what_counts(q) for q in again.questions] == [what_counts(q) for q in deck.questions]
