@@ -110,3 +110,15 @@ def test_gift_carries_every_question_and_brings_it_back(tmp_path: Path, which: s
     again = reimport(tmp_path, gift, deck)
     assert [q.id for q in again.questions] == [q.id for q in deck.questions]
     assert [what_counts(q) for q in again.questions] == [what_counts(q) for q in deck.questions]
+
+
+def test_a_cloze_missing_one_of_its_parts_is_reported_not_half_imported(tmp_path: Path, every_type: Deck) -> None:
+    two_gaps = next(q for q in every_type.questions if q.id == "two-gap-cloze")
+    text, _ = deck_to_gift([two_gaps], "one")
+    blocks = text.split("\n\n")
+    assert len(blocks) == 4 and "[studyapp-gap:2/2]" in blocks[3]
+    gift = tmp_path / "cut.gift"
+    gift.write_text("\n\n".join(blocks[:3]) + "\n", encoding="utf-8")
+    conv = import_file(gift, "cut")
+    assert conv.questions == []
+    assert [str(p) for p in conv.problems] == [f"{gift}:6: a cloze exported in parts is missing its last parts; skipped"]
