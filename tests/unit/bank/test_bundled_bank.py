@@ -228,13 +228,15 @@ def test_type_counts(deck: Deck) -> None:
 
 
 # ── One question must not answer another ─────────────────────────────────────────────
-# A quiz draws from the whole deck, so what a question shows before it is answered (its prompt,
-# match pairs, order items, the text around cloze gaps) must not state another question's answer.
+# A quiz draws from the whole deck, so what a question shows (its prompt, match pairs, order items,
+# the text around cloze gaps, and its explanation once answered) must not state another question's
+# answer.
 # The answer of a choice, text (first accepted answer) or multi question (all its answers, in one
 # text) is looked for as a whole phrase; a one-word answer is looked for with its neighbour word
 # in the question's quote ("three" -> "three companies"), since the word alone is no leak.
 LEAK_ALLOWED = {
-    # Asking for Hałoŭčanka's post has to name him; it does not say what he said on January 17.
+    # Asking for Hałoŭčanka's post has to name him (prompt and explanation); neither says what he
+    # said on January 17.
     ("pm-january-17", "halouchanka-post"): "names the person, not his statement",
 }
 
@@ -267,8 +269,8 @@ def _answer_phrases(q: AnyQuestion) -> list[str]:
     return phrases
 
 
-def _shown_before_answering(q: AnyQuestion) -> str:
-    texts = [q.prompt or ""]
+def _shown(q: AnyQuestion) -> str:
+    texts = [q.prompt or "", q.explanation or ""]
     if isinstance(q, MatchQuestion):
         texts += [f"{left} {right}" for left, right in q.pairs]
     elif isinstance(q, OrderQuestion):
@@ -281,7 +283,7 @@ def _shown_before_answering(q: AnyQuestion) -> str:
 def leaks(questions: tuple[AnyQuestion, ...]) -> list[tuple[str, str]]:
     """(question, question that gives its answer away) for every leak found."""
     found = []
-    shown = {q.id: _shown_before_answering(q) for q in questions}
+    shown = {q.id: _shown(q) for q in questions}
     for asked in questions:
         phrases = _answer_phrases(asked)
         if not phrases:
