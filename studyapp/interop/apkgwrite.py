@@ -88,6 +88,13 @@ def _explanation(q: AnyQuestion) -> str:
     return _div("explanation", q.explanation) if q.explanation else ""
 
 
+def _shuffled(items: tuple[str, ...]) -> list[str]:
+    """The items in alphabetical order, or reversed when that happens to be the right order
+    (the front must not show the answer); the same every export, so notes do not churn."""
+    shown = sorted(items)
+    return shown[::-1] if shown == list(items) else shown
+
+
 def anki_deck_id(deck_id: str) -> int:
     """A stable Anki deck id for a studyapp deck id."""
     return int(hashlib.sha1(deck_id.encode()).hexdigest()[:8], 16) | (1 << 30)
@@ -134,7 +141,7 @@ def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note:
         tags = [*tags, TYPE_TAG + kind]
     else:
         assert isinstance(q, OrderQuestion)
-        front += _list("shuffled", sorted(q.items))
+        front += _list("shuffled", _shuffled(q.items))
         back = _list("items", q.items, tag="ol")
         tags = [*tags, TYPE_TAG + kind]
     return genanki.Note(model=BASIC_MODEL, fields=[front, back + _explanation(q)], tags=tags, guid=guid)

@@ -122,3 +122,13 @@ def test_a_cloze_missing_one_of_its_parts_is_reported_not_half_imported(tmp_path
     conv = import_file(gift, "cut")
     assert conv.questions == []
     assert [str(p) for p in conv.problems] == [f"{gift}:6: a cloze exported in parts is missing its last parts; skipped"]
+
+
+def test_an_order_note_never_shows_its_answer_on_the_front(tmp_path: Path) -> None:
+    from studyapp.bank.model import OrderQuestion
+    from studyapp.interop.apkgwrite import question_note
+
+    sorted_already = OrderQuestion(deck="d", id="abc", prompt="Order.", items=("alpha", "beta", "gamma"))
+    front, back = question_note(sorted_already, "d").fields
+    assert front.index("gamma") < front.index("beta") < front.index("alpha")
+    assert back.index("alpha") < back.index("beta") < back.index("gamma")
