@@ -98,10 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     desk = sub.add_parser("desktop", help="add studyapp to the desktop's menu, with its icon (Linux), or take it out")
     desk.add_argument("action", choices=["install", "uninstall"])
 
-    exp = sub.add_parser("export", help="export a deck to Anki (.apkg), Moodle (GIFT) or your history to CSV")
+    exp = sub.add_parser("export", help="export a deck to Anki (.apkg), Moodle (GIFT) or CSV (its questions, or your history)")
     _add_common(exp, command=True)
     exp.add_argument("--deck", required=True, metavar="ID")
-    exp.add_argument("--format", required=True, choices=["apkg", "gift", "csv"])
+    exp.add_argument("--format", required=True, choices=["apkg", "gift", "csv", "questions-csv"])
     exp.add_argument("out", metavar="OUT")
     _add_force(exp)
     return parser

@@ -3,7 +3,8 @@
 Basic-like notes (note type kind 0) become ``card`` questions from their first two fields;
 Cloze notes become ``cloze`` questions (``{{c1::x::hint}}`` -> ``{{x}}``, "Back Extra" -> explanation).
 Notes written by ``studyapp export --format apkg`` carry their type in the HTML and come back as
-the same choice / multi / truefalse / text question. Which collection file is read, and how note
+the same choice / multi / truefalse / text / match / order question (their ``studyapp::`` type
+tags dropped), and their clozes with every accepted alternative. Which collection file is read, and how note
 types are found in each format (``collection.anki21b`` from Anki 23.10+, ``anki21``, ``anki2``),
 is in :mod:`studyapp.interop.ankicollection`.
 """
@@ -20,7 +21,16 @@ from pathlib import Path
 
 import zstandard
 
-from studyapp.bank.model import AnyQuestion, CardQuestion, ChoiceQuestion, MultiQuestion, TextQuestion, TrueFalseQuestion
+from studyapp.bank.model import (
+    AnyQuestion,
+    CardQuestion,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+)
 from studyapp.interop.ankicollection import collection_member, extract_collection, note_types
 from studyapp.interop.collectionread import CollectionReader, ReadLimits, UnusablePackage, open_collection
 from studyapp.interop.ankitext import anki_cloze, field_text
@@ -29,6 +39,8 @@ from studyapp.interop.htmltext import escape_stray_lt, html_to_text
 from studyapp.interop.problems import Conversion
 
 MARK = "studyapp-"  # class prefix of the HTML studyapp writes into exported notes
+PAIR_ARROW = " \u2192 "  # "left → right" on the back of an exported match note
+TYPE_TAG = "studyapp::"  # + "match" / "order": the tag of exported match and order notes
 # A question file holds at most 1 MiB, so no package with more notes could ever be written out.
 MAX_NOTES = 100_000
 TEMP_PREFIX = "studyapp-apkg-"  # + process id: a later import removes the folders of killed ones
@@ -102,6 +114,7 @@ def _restore(front: str, back: str, deck: str, qid: str, tags: tuple[str, ...], 
     m = _Marked()
     m.feed(escape_stray_lt(front + back))
     m.close()
+    tags = tuple(t for t in tags if not t.startswith(TYPE_TAG))
     common = Common(deck=deck, id=qid, prompt=m.one("prompt"), explanation=m.one("explanation") or None, tags=tags, line=line)
     if m.kind == "choice":
         return ChoiceQuestion(choices=m.many("choices"), answer=m.one("answer"), **common)
@@ -111,7 +124,28 @@ def _restore(front: str, back: str, deck: str, qid: str, tags: tuple[str, ...], 
         return TrueFalseQuestion(answer=m.one("answer") == "True", **common)
     if m.kind == "text":
         return TextQuestion(answers=m.many("answers") or (m.one("answer"),), **common)
+    if m.kind == "order":
+        return OrderQuestion(items=m.many("items"), **common)
+    if m.kind == "match":
+        lefts, pairs = m.many("lefts"), m.many("pairs")
+        arrow = PAIR_ARROW.strip()
+        rights = tuple(p[len(left):].strip().removeprefix(arrow).strip() for left, p in zip(lefts, pairs, strict=False))
+        return MatchQuestion(pairs=tuple(zip(lefts, rights, strict=False)), **common)
     return CardQuestion(answer=m.one("answer"), **common)
+
+
+def _with_alternatives(cloze: str, listed: tuple[str, ...]) -> str:
+    """Put back the alternatives studyapp listed as ``2: Golovchenko | Halouchanka`` into gap 2 of ``cloze``."""
+    extra: dict[int, str] = {}
+    for item in listed:
+        number, sep, rest = item.partition(":")
+        if sep and number.strip().isdigit():
+            extra[int(number)] = "|".join(a.strip() for a in rest.split(" | ") if a.strip())
+    pieces = cloze.split("}}")
+    for n in extra:
+        if 0 < n < len(pieces) and extra[n]:
+            pieces[n - 1] += "|" + extra[n]
+    return "}}".join(pieces)
 
 
 def parse_apkg(path: Path, deck_id: str, conversion: Conversion, cancel: threading.Event | None = None,
@@ -207,7 +241,11 @@ def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: 
             extra = fields[1] if len(fields) > 1 else ""
             explanation = _Marked()
             explanation.feed(escape_stray_lt(extra))
-            text_extra = explanation.one("explanation") or field_text(extra, True)
+            if "accepted" in explanation.values:  # studyapp's "also accepted" list, then its explanation
+                cloze = _with_alternatives(cloze, explanation.many("alternatives"))
+                text_extra = explanation.one("explanation")
+            else:
+                text_extra = explanation.one("explanation") or field_text(extra, True)
             q: AnyQuestion = cloze_question(
                 deck=deck_id, id=ids.take(cloze.replace("{", "").replace("}", ""), "cloze"), text=cloze,
                 prompt=prompt, explanation=text_extra or None, tags=tags, line=n,

@@ -1,11 +1,14 @@
 """Write a deck as an Anki package with ``genanki``.
 
 choice / multi / truefalse / text / card become Basic notes (front: the prompt, plus the choices;
-back: the answer, then the explanation), cloze becomes Cloze notes (gaps numbered c1, c2, ...;
-only a gap's first alternative, since Anki has no alternatives). Tags are kept (spaces become
-``_``, which Anki tags cannot hold). The HTML carries ``studyapp-*`` classes so that importing the
-package back restores each question's type. Note ids (GUIDs) derive from deck + question id, so
-exporting again updates the notes in Anki instead of duplicating them. order and match are reported.
+back: the answer, then the explanation); match and order become Basic notes too (front: the
+prompt with the items to match or order; back: the pairs, or the items in their order), tagged
+``studyapp::match`` / ``studyapp::order``. cloze becomes Cloze notes (gaps numbered c1, c2, ...;
+Anki shows a gap's first alternative, the others are listed as "also accepted" below the text).
+Tags are kept (spaces become ``_``, which Anki tags cannot hold). The HTML carries ``studyapp-*``
+classes so that importing the package back restores each question's type and answers. Note ids
+(GUIDs) derive from deck + question id, so exporting again updates the notes in Anki instead of
+duplicating them. Every question type has a form, so nothing is left out.
 """
 
 from __future__ import annotations
@@ -28,11 +31,14 @@ from studyapp.bank.model import (
     ChoiceQuestion,
     ClozeGap,
     ClozeQuestion,
+    MatchQuestion,
     MultiQuestion,
+    OrderQuestion,
     TextQuestion,
     TrueFalseQuestion,
     parse_cloze,
 )
+from studyapp.interop.apkg import PAIR_ARROW, TYPE_TAG
 from studyapp.safe_write import WritePolicy, write_through
 
 _CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; } .studyapp-explanation { color: #555; }"
@@ -62,12 +68,31 @@ def _div(cls: str, text: str, kind: str | None = None) -> str:
     return f'<div class="studyapp-{cls}"{data}>{_html(text)}</div>'
 
 
-def _list(cls: str, items: Iterable[str]) -> str:
-    return f'<ul class="studyapp-{cls}">' + "".join(f"<li>{_html(i)}</li>" for i in items) + "</ul>"
+def _list(cls: str, items: Iterable[str], tag: str = "ul") -> str:
+    return f'<{tag} class="studyapp-{cls}">' + "".join(f"<li>{_html(i)}</li>" for i in items) + f"</{tag}>"
+
+
+ALSO_ACCEPTED = "Also accepted: "
+
+
+def _alternatives(parts: Iterable[object]) -> str:
+    """The "also accepted" list of a cloze's gaps with more than one alternative: ``2: Golovchenko | Halouchanka``."""
+    gaps = [p for p in parts if isinstance(p, ClozeGap)]
+    items = [f"{n}: {' | '.join(g.alternatives[1:])}" for n, g in enumerate(gaps, start=1) if len(g.alternatives) > 1]
+    if not items:
+        return ""
+    return f'<div class="studyapp-accepted">{ALSO_ACCEPTED}' + _list("alternatives", items) + "</div>"
 
 
 def _explanation(q: AnyQuestion) -> str:
     return _div("explanation", q.explanation) if q.explanation else ""
+
+
+def _shuffled(items: tuple[str, ...]) -> list[str]:
+    """The items in alphabetical order, or reversed when that happens to be the right order
+    (the front must not show the answer); the same every export, so notes do not churn."""
+    shown = sorted(items)
+    return shown[::-1] if shown == list(items) else shown
 
 
 def anki_deck_id(deck_id: str) -> int:
@@ -79,8 +104,8 @@ def anki_tags(tags: Iterable[str]) -> list[str]:
     return ["_".join(t.split()) for t in tags]
 
 
-def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note | None:
-    """The Anki note for ``q``, or None when Anki has no form for its type."""
+def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note:
+    """The Anki note for ``q``."""
     guid = genanki.guid_for(deck_id, q.id)
     tags = anki_tags(q.tags)
     if isinstance(q, ClozeQuestion):
@@ -93,7 +118,8 @@ def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note | None:
             else:
                 out.append(_html(p))
         text = (_div("prompt", q.prompt) if q.prompt else "") + "".join(out)
-        return genanki.Note(model=CLOZE_MODEL, fields=[text, _explanation(q)], tags=tags, guid=guid)
+        extra = _alternatives(parts) + _explanation(q)
+        return genanki.Note(model=CLOZE_MODEL, fields=[text, extra], tags=tags, guid=guid)
     kind = str(q.type)
     front = _div("prompt", q.prompt or "", kind)
     if isinstance(q, ChoiceQuestion):
@@ -109,8 +135,15 @@ def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note | None:
         back = _list("answers", q.answers) if len(q.answers) > 1 else _div("answer", q.answers[0])
     elif isinstance(q, CardQuestion):
         back = _div("answer", q.answer)
+    elif isinstance(q, MatchQuestion):
+        front += _list("lefts", (left for left, _ in q.pairs)) + _list("options", sorted(r for _, r in q.pairs))
+        back = _list("pairs", (f"{left}{PAIR_ARROW}{right}" for left, right in q.pairs))
+        tags = [*tags, TYPE_TAG + kind]
     else:
-        return None
+        assert isinstance(q, OrderQuestion)
+        front += _list("shuffled", _shuffled(q.items))
+        back = _list("items", q.items, tag="ol")
+        tags = [*tags, TYPE_TAG + kind]
     return genanki.Note(model=BASIC_MODEL, fields=[front, back + _explanation(q)], tags=tags, guid=guid)
 
 
@@ -143,12 +176,8 @@ def write_apkg(
     ``WriteRefused`` or ``OSError``, and then ``out`` is as it was (``studyapp.safe_write``).
     """
     deck = genanki.Deck(anki_deck_id(deck_id), title)
-    skipped: list[tuple[AnyQuestion, str]] = []
+    skipped: list[tuple[AnyQuestion, str]] = []  # every type has a form; kept for the callers' report
     for q in questions:
-        note = question_note(q, deck_id)
-        if note is None:
-            skipped.append((q, f"Anki has no '{q.type}' notes"))
-        else:
-            deck.add_note(note)
+        deck.add_note(question_note(q, deck_id))
     write_through(out, lambda tmp: package_to_file(genanki.Package(deck), tmp), policy)
     return len(deck.notes), skipped

@@ -25,7 +25,7 @@ from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.safe_write import ProtectedTarget, TargetExists, WritePolicy, WriteRefused, check_target
 
 if TYPE_CHECKING:
-    from studyapp.bank.model import Deck
+    from studyapp.bank.model import AnyQuestion, Deck
 
 
 def _deck_id_ok(deck_id: str, out: TextIO) -> bool:
@@ -171,7 +171,11 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
             known = ", ".join(d.id for d in bank.decks) or "none"
             out.write(f"studyapp: no deck '{args.deck}' (loaded decks: {known})\n")
             return 1
-        if args.format == "apkg":
+        if args.format == "questions-csv":
+            from studyapp.interop.csvexport import write_questions_csv
+
+            written, skipped = write_questions_csv(deck, target, policy), list[tuple["AnyQuestion", str]]()
+        elif args.format == "apkg":
             from studyapp.interop.apkgwrite import write_apkg
 
             written, skipped = write_apkg(deck.questions, deck.id, deck.title, target, policy)
@@ -179,14 +183,18 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
             from studyapp.interop.giftwrite import deck_to_gift
 
             text, skipped = deck_to_gift(deck.questions, deck.title)
-            write_text_atomic(target, text, policy)
             written = len(deck.questions) - len(skipped)
+            if written:  # a file with no question in it is no export: write nothing, say why below
+                write_text_atomic(target, text, policy)
     except WriteRefused as exc:
         return _refused(exc, out)
     except OSError as exc:
         return _cannot_write(target, exc, out)
     for q, why in skipped:
         out.write(f"{deck.path}:{q.line}: question '{q.id}' not exported: {why}\n")
+    if not written and args.format == "gift":
+        out.write(f"studyapp: no question of deck '{deck.id}' can be exported as {args.format}; {target} was not written\n")
+        return 1
     out.write(f"Exported {written} of {len(deck.questions)} questions to {target}\n")
     return 1 if skipped else 0
 

@@ -1,4 +1,5 @@
-"""Export a deck's answer history as CSV, one row per answer, for spreadsheets.
+"""Export a deck's answer history as CSV, one row per answer, for spreadsheets; or the deck's
+questions themselves, one row per question with every field (``export --format questions-csv``).
 
 Reads the whole history with one ``Store.attempts`` query, so it sees exactly what the app
 recorded, oldest first. Every stored column is written; the question's type, text and right
@@ -16,7 +17,18 @@ import csv
 import io
 from pathlib import Path
 
-from studyapp.bank.model import Deck
+from studyapp.bank.model import (
+    AnyQuestion,
+    CardQuestion,
+    ChoiceQuestion,
+    ClozeQuestion,
+    Deck,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    TextQuestion,
+    TrueFalseQuestion,
+)
 from studyapp.safe_write import WritePolicy, write_text
 from studyapp.store import Store
 
@@ -76,3 +88,48 @@ def write_history_csv(store: Store | None, deck_id: str, deck: Deck | None, out:
     rows = history_rows(store, deck_id, deck) if store is not None else []
     write_text(out, history_csv(rows), policy, encoding="utf-8-sig")  # BOM: Excel reads UTF-8 then
     return len(rows)
+
+
+# A list field holds one entry per line; a pair is "left → right".
+QUESTION_COLUMNS = (
+    "deck", "id", "type", "prompt", "text", "choices", "answers", "pairs", "items",
+    "explanation", "quote", "tags", "line", "content_hash",
+)
+PAIR_SEPARATOR = " \u2192 "
+
+
+def _answers(q: AnyQuestion) -> tuple[str, ...]:
+    if isinstance(q, ChoiceQuestion | CardQuestion):
+        return (q.answer,)
+    if isinstance(q, MultiQuestion | TextQuestion):
+        return q.answers
+    if isinstance(q, TrueFalseQuestion):
+        return ("true" if q.answer else "false",)
+    return ()
+
+
+def question_row(q: AnyQuestion) -> tuple[str, ...]:
+    """Every field of ``q`` as text, in ``QUESTION_COLUMNS`` order."""
+    choices = q.choices if isinstance(q, ChoiceQuestion | MultiQuestion) else ()
+    pairs = q.pairs if isinstance(q, MatchQuestion) else ()
+    items = q.items if isinstance(q, OrderQuestion) else ()
+    return (
+        q.deck, q.id, str(q.type), _text(q.prompt), q.text if isinstance(q, ClozeQuestion) else "",
+        "\n".join(choices), "\n".join(_answers(q)), "\n".join(f"{a}{PAIR_SEPARATOR}{b}" for a, b in pairs),
+        "\n".join(items), _text(q.explanation), _text(q.quote), "\n".join(q.tags), str(q.line), q.content_hash,
+    )
+
+
+def questions_csv(deck: Deck) -> str:
+    """The deck's questions as CSV text with a header row, formula-like cells neutralised."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(QUESTION_COLUMNS)
+    writer.writerows([neutralise(cell) for cell in question_row(q)] for q in deck.questions)
+    return buf.getvalue()
+
+
+def write_questions_csv(deck: Deck, out: Path, policy: WritePolicy) -> int:
+    """Write the deck's questions as CSV; returns how many. Raises ``WriteRefused`` or ``OSError``."""
+    write_text(out, questions_csv(deck), policy, encoding="utf-8-sig")
+    return len(deck.questions)

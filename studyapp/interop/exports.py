@@ -114,8 +114,18 @@ def export_history_csv(job: ExportJob) -> ExportOutcome:
     return ExportOutcome(len(rows), len(rows), "answers")
 
 
+def export_questions_csv(job: ExportJob) -> ExportOutcome:
+    """Every question of the deck, every field, as CSV (formula-like cells neutralised)."""
+    from studyapp.interop.csvexport import questions_csv
+
+    job.check_cancelled()
+    write_text(job.target, questions_csv(job.deck), job.policy, encoding="utf-8-sig")
+    return ExportOutcome(len(job.deck.questions), len(job.deck.questions), "questions")
+
+
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
     ExportFormat("apkg", "Anki package", ".apkg", export_apkg),
     ExportFormat("gift", "Moodle GIFT", ".gift", export_gift),
     ExportFormat("csv", "Answer history CSV", ".csv", export_history_csv, needs_history=True),
+    ExportFormat("questions-csv", "Questions CSV (every field)", ".csv", export_questions_csv),
 )

@@ -26,6 +26,7 @@ from studyapp.bank.model import (
     TrueFalseQuestion,
 )
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
+from studyapp.interop.giftparts import PROMPT_HINT, ClozeParts, card_from_feedback, gap_hint, order_from_pairs
 from studyapp.interop.htmltext import convert_html, looks_like_html
 from studyapp.interop.problems import Conversion
 
@@ -113,6 +114,7 @@ class _Reader:
         self.ids = IdAllocator()
         self.category_tags: tuple[str, ...] = ()
         self.lost: dict[str, None] = {}  # what the question being read loses as plain text
+        self.cloze_parts = ClozeParts()  # a studyapp cloze exported as one question per gap
 
     def text(self, raw: str, html: bool, markdown: bool = False) -> str:
         raw = raw.translate(_RESTORE)
@@ -173,15 +175,25 @@ class _Reader:
         if (gf := answer_text.rfind("####")) != -1:
             general, answer_text = answer_text[gf + 4 :].strip(), answer_text[:gf].strip()
         hint = _TYPE_HINT_RE.search(block.comments)
-        missing_word = bool(after) or bool(hint and hint.group(1) == "cloze")
+        kind = hint.group(1) if hint else ""
+        gap = gap_hint(block.comments)
+        missing_word = bool(after) or kind == "cloze" or gap is not None
         tags = self.category_tags + tuple(clean_text(t.replace("\\]", "]")) for t in _TAG_RE.findall(block.comments))
         tags = tuple(dict.fromkeys(tags))
         common = Common(deck=self.deck, tags=tuple(t for t in tags if t), line=line)
         prompt_raw = f"{text[:open_at]}{MISSING}{text[close_at + 1:]}" if after else before
         prompt = self.text(prompt_raw, html, markdown)
-        common["id"] = self.ids.take(title or prompt, "q")
+        common["id"] = "" if gap and gap[0] > 1 else self.ids.take(title or prompt, "q")  # parts share one id
         explanation = self.text(general, html)
 
+        if answer_text == "" and kind == "card":
+            common["prompt"] = prompt
+            card = card_from_feedback(explanation, common)
+            if card is None:
+                self.report(line, "a card without an answer in its feedback; skipped")
+            else:
+                self.conv.add(card, self.path, line)
+            return
         if answer_text == "":
             self.report(line, "essay questions are not supported; skipped")
             return
@@ -196,6 +208,10 @@ class _Reader:
             q = self._choice(line, prompt, answer_text, explanation, html, common)
         elif "=" in answer_text and "->" in answer_text:
             q = self._match(line, prompt, answer_text, explanation, html, common)
+            if kind == "order" and isinstance(q, MatchQuestion):
+                q = order_from_pairs(list(q.pairs), common)
+                if q is None:
+                    self.report(line, "an order whose positions are not 1, 2, 3, ...; skipped")
         else:
             tf = answer_text.split("#", 1)[0].strip()
             if tf in _TRUE or tf in _FALSE:
@@ -207,7 +223,13 @@ class _Reader:
             else:
                 before_raw, after_raw = text[:open_at], text[close_at + 1 :]
                 q = self._short(line, before_raw, after_raw, prompt, answer_text, explanation, html, missing_word, common)
-        if q is not None:
+        if q is not None and gap is not None:
+            merged, problem = self.cloze_parts.add(q, *gap, line, prompted=PROMPT_HINT in block.comments)
+            if problem:
+                self.report(line, problem)
+            if merged is not None:
+                self.conv.add(merged, self.path, merged.line)
+        elif q is not None:
             self.conv.add(q, self.path, line)
 
     def _choice(
@@ -330,6 +352,8 @@ def parse_gift(path: Path, text: str, deck_id: str, conversion: Conversion) -> N
     reader = _Reader(path, deck_id, conversion)
     for block in _blocks(text):
         reader.read(block)
+    if first := reader.cloze_parts.pending():
+        reader.report(first, "a cloze exported in parts is missing its last parts; skipped")
 
 
 def looks_like_gift(text: str) -> bool:

@@ -1,9 +1,15 @@
 """Write a deck as a Moodle GIFT file.
 
-choice, multi (``~%50%`` weights), truefalse, text (short answer), match, and cloze with one gap
-(missing word) are written; order, card and cloze with several gaps have no GIFT form and are
-reported. Ids become ``::titles::`` and ``[id:...]``, tags ``// [tag:...]`` comments (both read
-by Moodle 3.6+), explanations the general feedback ``####``.
+Every type has a form. choice, multi (``~%50%`` weights), truefalse, text (short answer) and
+match are GIFT's own; order becomes a matching of items to their positions (``=item -> 1``);
+card becomes an essay question whose general feedback holds the answer (Moodle shows it after
+the answer is submitted), then the explanation; a cloze with one gap and no instruction is a
+missing-word question. GIFT has one gap per question, so a cloze with several gaps (or with an
+instruction, its ``prompt``, which then opens the question text) becomes one missing-word
+question per gap, the other gaps filled in. Ids become ``::titles::`` and ``[id:...]``, tags
+``// [tag:...]`` comments (both read by Moodle 3.6+), explanations the general feedback
+``####``. ``[studyapp-type:...]`` and ``[studyapp-gap:k/n]`` comments, which Moodle ignores,
+let studyapp's import restore each question as it was (``studyapp.interop.giftparts``).
 """
 
 from __future__ import annotations
@@ -38,14 +44,32 @@ def _feedback(q: AnyQuestion) -> str:
     return f" ####{escape(q.explanation)}" if q.explanation else ""
 
 
-def _comment(q: AnyQuestion, extra: str = "") -> str:
+def _comment(q: AnyQuestion, *extra: str) -> str:
     tags = " ".join("[tag:" + t.replace("]", "\\]") + "]" for t in q.tags)
-    parts = [p for p in (f"[id:{q.id}]", tags, extra) if p]
+    parts = [p for p in (f"[id:{q.id}]", tags, *extra) if p]
     return "// " + " ".join(parts)
 
 
+def _cloze_parts(q: ClozeQuestion) -> list[str]:
+    """One missing-word question per gap (the other gaps filled in with their first answer)."""
+    parts = q.parts or parse_cloze(q.text)
+    gaps = [p for p in parts if isinstance(p, ClozeGap)]
+    lead = escape(q.prompt) + "\\n" if q.prompt else ""
+    out: list[str] = []
+    for k, gap in enumerate(gaps, start=1):
+        text: list[str] = []
+        for p in parts:
+            if p is gap:
+                text.append("{" + " ".join("=" + escape(a) for a in p.alternatives) + _feedback(q) + "}")
+            else:
+                text.append(escape(p if isinstance(p, str) else p.answer))
+        hint = f"[studyapp-gap:{k}/{len(gaps)}]" + (" [studyapp-prompt]" if q.prompt else "")
+        out.append(f"{_comment(q, hint)}\n::{escape(q.id)}::{lead}{''.join(text)}")
+    return out
+
+
 def question_to_gift(q: AnyQuestion) -> str | None:
-    """One question in GIFT, or None when GIFT cannot express it."""
+    """One question in GIFT (one block per gap for a cloze with several), or None when it cannot go."""
     head = f"{_comment(q)}\n::{escape(q.id)}::"
     prompt = escape(q.prompt or "")
     if isinstance(q, ChoiceQuestion):
@@ -61,38 +85,55 @@ def question_to_gift(q: AnyQuestion) -> str | None:
         body = " ".join("=" + escape(a) for a in q.answers)
         return f"{head}{prompt} {{{body}{_feedback(q)}}}"
     if isinstance(q, MatchQuestion):
+        if _why_not(q):
+            return None
         body = " ".join(f"={escape(a)} -> {escape(b)}" for a, b in q.pairs)
         return f"{head}{prompt} {{{body}{_feedback(q)}}}"
-    if isinstance(q, ClozeQuestion):
-        parts = q.parts or parse_cloze(q.text)
-        gaps = [p for p in parts if isinstance(p, ClozeGap)]
-        if len(gaps) != 1 or q.prompt:
+    if isinstance(q, OrderQuestion):
+        if _why_not(q):
             return None
-        out: list[str] = []
-        for p in parts:
-            if isinstance(p, ClozeGap):
-                out.append("{" + " ".join("=" + escape(a) for a in p.alternatives) + _feedback(q) + "}")
-            else:
-                out.append(escape(p))
-        text = "".join(out)
-        if isinstance(parts[-1], ClozeGap):
-            # Moodle reads "text {=x}" as a short answer; the hint keeps it a cloze when read back here.
-            head = f"{_comment(q, '[studyapp-type:cloze]')}\n::{escape(q.id)}::"
-        return f"{head}{text}"
-    assert isinstance(q, OrderQuestion | CardQuestion)
-    return None
+        body = " ".join(f"={escape(item)} -> {n}" for n, item in enumerate(q.items, start=1))
+        return f"{_comment(q, '[studyapp-type:order]')}\n::{escape(q.id)}::{prompt} {{{body}{_feedback(q)}}}"
+    if isinstance(q, CardQuestion):
+        if _why_not(q):
+            return None
+        general = escape(q.answer) + ("\\n\\n" + escape(q.explanation) if q.explanation else "")
+        return f"{_comment(q, '[studyapp-type:card]')}\n::{escape(q.id)}::{prompt} {{####{general}}}"
+    assert isinstance(q, ClozeQuestion)
+    parts = q.parts or parse_cloze(q.text)
+    gaps = [p for p in parts if isinstance(p, ClozeGap)]
+    if _why_not(q):
+        return None
+    if len(gaps) > 1 or q.prompt:
+        return "\n\n".join(_cloze_parts(q))
+    out: list[str] = []
+    for p in parts:
+        if isinstance(p, ClozeGap):
+            out.append("{" + " ".join("=" + escape(a) for a in p.alternatives) + _feedback(q) + "}")
+        else:
+            out.append(escape(p))
+    text = "".join(out)
+    if isinstance(parts[-1], ClozeGap):
+        # Moodle reads "text {=x}" as a short answer; the hint keeps it a cloze when read back here.
+        head = f"{_comment(q, '[studyapp-type:cloze]')}\n::{escape(q.id)}::"
+    return f"{head}{text}"
 
 
 def _why_not(q: AnyQuestion) -> str:
-    if isinstance(q, ClozeQuestion):
-        if q.prompt:
-            return "a cloze with an instruction (prompt) has no GIFT form"
-        return "GIFT has one gap per question; this cloze has several"
-    return f"GIFT has no '{q.type}' questions"
+    """Why ``q`` cannot be written, or "" when it can."""
+    if isinstance(q, MatchQuestion) and any("->" in left for left, _ in q.pairs):
+        return "a left side holds '->', which GIFT cannot escape in a matching question"
+    if isinstance(q, OrderQuestion) and any("->" in item for item in q.items):
+        return "an item holds '->', which GIFT cannot escape in a matching question"
+    if isinstance(q, CardQuestion) and q.explanation and "\n\n" in q.answer:
+        return "its answer has a blank line, which GIFT's feedback cannot keep apart from the explanation"
+    if isinstance(q, ClozeQuestion) and q.prompt and "\n" in q.prompt:
+        return "its instruction (prompt) has several lines; GIFT can carry only one line above the text"
+    return ""
 
 
 def deck_to_gift(questions: Iterable[AnyQuestion], title: str) -> tuple[str, list[tuple[AnyQuestion, str]]]:
-    """(GIFT text, [(question, why it was left out)])."""
+    """(GIFT text, [(question, why it was left out)]); the text holds no question when none converts."""
     chunks = [f"// {title}", "// Exported by studyapp"]
     skipped: list[tuple[AnyQuestion, str]] = []
     for q in questions:

@@ -10,6 +10,7 @@ spellings of the Belarusian names accepted by the real grader.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
 import pytest
@@ -18,8 +19,12 @@ from studyapp.bank.loader import load_bank
 from studyapp.bank.model import (
     AnyQuestion,
     Bank,
+    ChoiceQuestion,
     ClozeQuestion,
     Deck,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
     QuestionType,
     TextQuestion,
     TrueFalseQuestion,
@@ -176,12 +181,11 @@ def test_every_typed_question_accepts_its_own_answer(deck: Deck) -> None:
         ("babaryka-name", "Babariko"),
         ("chief-election-official", "Karpenko"),
         ("chief-election-official", "ihar karpienka"),
-        ("lukasenka-name", "Lukashenko"),
-        ("lukasenka-name", "Lukashenka"),
-        ("lukasenka-name", "Lukasenka"),
+        ("lukasenka-name", "Aliaksandr"),
+        ("lukasenka-name", "Alexander"),
+        ("lukasenka-name", "Alaksandar"),
         ("american-released", "Nuhfer"),
         ("news-conference-date", "26 January"),
-        ("sanctioned-companies", "3"),
     ],
 )
 def test_text_answers_accept_common_spellings(deck: Deck, question_id: str, typed: str) -> None:
@@ -196,7 +200,7 @@ def test_text_answers_accept_common_spellings(deck: Deck, question_id: str, type
         ("opposition-videos-cloze", ("Babariko", "Kolesnikova")),
         ("opposition-videos-cloze", ("Babaryka", "Kalesnikava")),
         ("refrained-cloze", ("Orbán", "Fico")),
-        ("conclusion-cloze", ("Lukashenko", "court")),
+        ("puppet-cloze", ("lost", "Kremlin's", "independence")),
     ],
 )
 def test_cloze_answers_accept_common_spellings(
@@ -209,3 +213,100 @@ def test_a_wrong_name_is_not_accepted(deck: Deck) -> None:
     # Guards the spellings above from passing because anything passes.
     assert grade(by_id(deck, "chief-election-official"), "Babaryka").outcome is Outcome.WRONG
 
+
+
+# The deck's make-up after the teacher's reading (issue: ambiguous, trivial and leaking
+# questions rewritten or removed). A change here is a change to the deck: say it in the README.
+TYPE_COUNTS = {
+    QuestionType.CHOICE: 14, QuestionType.MULTI: 11, QuestionType.TRUEFALSE: 25, QuestionType.TEXT: 12,
+    QuestionType.CLOZE: 13, QuestionType.ORDER: 5, QuestionType.MATCH: 5, QuestionType.CARD: 12,
+}
+
+
+def test_type_counts(deck: Deck) -> None:
+    assert Counter(q.type for q in deck.questions) == TYPE_COUNTS
+
+
+# ── One question must not answer another ─────────────────────────────────────────────
+# A quiz draws from the whole deck, so what a question shows (its prompt, match pairs, order items,
+# the text around cloze gaps, and its explanation once answered) must not state another question's
+# answer.
+# The answer of a choice, text (first accepted answer) or multi question (all its answers, in one
+# text) is looked for as a whole phrase; a one-word answer is looked for with its neighbour word
+# in the question's quote ("three" -> "three companies"), since the word alone is no leak.
+LEAK_ALLOWED = {
+    # Asking for Hałoŭčanka's post has to name him (prompt and explanation); neither says what he
+    # said on January 17.
+    ("pm-january-17", "halouchanka-post"): "names the person, not his statement",
+}
+
+
+def _norm(text: str) -> str:
+    return fold_quote(text).casefold().replace("\u2019", "'")
+
+
+def _answer_phrases(q: AnyQuestion) -> list[str]:
+    """The phrases that give ``q``'s answer away; all of them must appear in one text to leak."""
+    if isinstance(q, ChoiceQuestion):
+        answers = [q.answer]
+    elif isinstance(q, TextQuestion):
+        answers = [q.answers[0]]
+    elif isinstance(q, MultiQuestion):
+        answers = list(q.answers)
+    else:
+        return []
+    phrases = []
+    for answer in answers:
+        if len(answer.split()) == 1 and q.quote:
+            word = re.escape(_norm(answer))
+            after = re.search(rf"(?<!\w){word}(?!\w)\s+(\w+)", _norm(q.quote))
+            before = re.search(rf"(\w+)\s+(?<!\w){word}(?!\w)", _norm(q.quote))
+            if after:
+                answer = f"{answer} {after.group(1)}"
+            elif before:
+                answer = f"{before.group(1)} {answer}"
+        phrases.append(_norm(answer))
+    return phrases
+
+
+def _shown(q: AnyQuestion) -> str:
+    texts = [q.prompt or "", q.explanation or ""]
+    if isinstance(q, MatchQuestion):
+        texts += [f"{left} {right}" for left, right in q.pairs]
+    elif isinstance(q, OrderQuestion):
+        texts += list(q.items)
+    elif isinstance(q, ClozeQuestion):
+        texts.append("".join(p if isinstance(p, str) else "…" for p in q.parts))
+    return " | ".join(_norm(t) for t in texts)
+
+
+def leaks(questions: tuple[AnyQuestion, ...]) -> list[tuple[str, str]]:
+    """(question, question that gives its answer away) for every leak found."""
+    found = []
+    shown = {q.id: _shown(q) for q in questions}
+    for asked in questions:
+        phrases = _answer_phrases(asked)
+        if not phrases:
+            continue
+        patterns = [re.compile(rf"(?<!\w){re.escape(p)}(?!\w)") for p in phrases]
+        for other in questions:
+            if other.id != asked.id and all(p.search(shown[other.id]) for p in patterns):
+                found.append((asked.id, other.id))
+    return found
+
+
+def test_no_question_gives_another_ones_answer_away(deck: Deck) -> None:
+    assert [pair for pair in leaks(deck.questions) if pair not in LEAK_ALLOWED] == []
+
+
+def test_the_leak_rule_finds_a_true_statement_naming_the_answers(deck: Deck) -> None:
+    # The leak the teacher found: "sham-true" once stated both answers of "sham-bodies".
+    sham_bodies = by_id(deck, "sham-bodies")
+    stating = TrueFalseQuestion(deck=DECK_ID, id="x", answer=True,
+                                prompt="The European Parliament and the European Commission dismissed the election as a sham.")
+    counting = TrueFalseQuestion(deck=DECK_ID, id="y", answer=False,
+                                 prompt="Canada and Hungary imposed additional sanctions on three companies.")
+    three = TextQuestion(deck=DECK_ID, id="z", prompt="How many companies?", answers=("three",),
+                         quote="additional sanctions on three companies and six individuals")
+    assert leaks((sham_bodies, stating, counting, three)) == [("sham-bodies", "x"), ("z", "y")]
+    assert set(LEAK_ALLOWED) <= {(a, b) for a in (q.id for q in deck.questions) for b in (q.id for q in deck.questions)}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 import sqlite3
 import zipfile
 from argparse import Namespace
@@ -21,7 +20,7 @@ from anki.collection import (
 )
 from interophelpers import SAMPLES, load_clean
 
-from studyapp.bank.model import AnyQuestion, CardQuestion, ClozeQuestion, Deck
+from studyapp.bank.model import CardQuestion, ClozeQuestion, Deck
 from studyapp.interop.ankicollection import NoteType, collection_member, extract_collection, note_types, notetype_kind
 from studyapp.interop.apkgwrite import write_apkg
 from studyapp.interop.collectionread import ReadLimits, open_collection
@@ -188,11 +187,11 @@ def test_not_a_package_is_reported(tmp_path: Path) -> None:
 def test_export_opens_in_anki_with_notes_types_and_tags(tmp_path: Path, every_type: Deck) -> None:
     out = tmp_path / "every.apkg"
     written, skipped = write_apkg(every_type.questions, every_type.id, every_type.title, out)
-    assert written == 10 and sorted(q.id for q, _ in skipped) == ["capitals-match", "order-events"]
+    assert written == 12 and skipped == []
     notes = _anki_notes(out, tmp_path)
-    assert len(notes) == 10
+    assert len(notes) == 12
     kinds = [kind for kind, _, _ in notes]
-    assert kinds.count("studyapp Cloze") == 3 and kinds.count("studyapp Basic") == 7
+    assert kinds.count("studyapp Cloze") == 3 and kinds.count("studyapp Basic") == 9
     choice = next(f for k, f, _ in notes if "Prime Minister" in f.get("Front", ""))
     assert "Raman Hałoŭčanka" in choice["Back"] and "#eventually engage {with} Belarus" in choice["Back"]
     assert "<li>Ihar Karpienka</li>" in choice["Front"]
@@ -200,15 +199,16 @@ def test_export_opens_in_anki_with_notes_types_and_tags(tmp_path: Path, every_ty
     assert cloze["Text"] == "Canada and the UK imposed sanctions on {{c1::three}} companies." and "And six individuals." in cloze["Back Extra"]
     two = next(f for k, f, _ in notes if "opposition" in f.get("Text", ""))
     assert "{{c1::Viktar Babaryka}}" in two["Text"] and "{{c2::Maryja Kaleśnikava}}" in two["Text"]
-    assert sorted({t for _, _, tags in notes for t in tags}) == ["dates", "intro", "numbers", "people", "sanctions", "section-3"]
+    assert "Also accepted: " in cloze["Back Extra"] and "<li>1: 3</li>" in cloze["Back Extra"]
+    match = next(f for k, f, _ in notes if "Match the city" in f.get("Front", ""))
+    assert "<li>Minsk \u2192 Belarus</li>" in match["Back"]
+    order = next(f for k, f, _ in notes if "Put these in order" in f.get("Front", ""))
+    assert '<ol class="studyapp-items"><li>2020 unrest</li><li>January 17 statement</li>' in order["Back"]
+    assert sorted({t for _, _, tags in notes for t in tags}) == [
+        "dates", "intro", "numbers", "people", "places", "sanctions", "section-3", "studyapp::match", "studyapp::order"]
 
 
-def _first_alternatives(q: AnyQuestion) -> str:
-    assert isinstance(q, ClozeQuestion)
-    return re.sub(r"\{\{([^|}]*)(?:\|[^}]*)?\}\}", r"{{\1}}", q.text)
-
-
-def test_yaml_apkg_yaml_round_trip_keeps_every_expressible_question(tmp_path: Path, every_type: Deck) -> None:
+def test_yaml_apkg_yaml_round_trip_keeps_every_question(tmp_path: Path, every_type: Deck) -> None:
     apkg = tmp_path / "every.apkg"
     _, skipped = write_apkg(every_type.questions, every_type.id, every_type.title, apkg)
     conv = import_file(apkg, every_type.id)
@@ -221,13 +221,12 @@ def test_yaml_apkg_yaml_round_trip_keeps_every_expressible_question(tmp_path: Pa
     # Anki sorts notes by creation; match them up by prompt / text.
     for q in expressible:
         if isinstance(q, ClozeQuestion):
-            r = next(x for x in again if isinstance(x, ClozeQuestion) and x.text == _first_alternatives(q))
+            r = next(x for x in again if isinstance(x, ClozeQuestion) and x.text == q.text)  # alternatives too
         else:
             r = next(x for x in again if x.prompt == q.prompt)
         assert (r.type, r.prompt, r.explanation, r.tags) == (q.type, q.prompt, q.explanation, q.tags)
-        if not isinstance(q, ClozeQuestion):
-            assert r.content_hash == q.content_hash  # same choices, answers
-            assert r.answer_text == q.answer_text
+        assert r.content_hash == q.content_hash  # same choices, answers, pairs, order
+        assert r.answer_text == q.answer_text
 
 
 def test_cli_export_apkg(tmp_path: Path) -> None:
@@ -238,9 +237,9 @@ def test_cli_export_apkg(tmp_path: Path) -> None:
     out = io.StringIO()
     args = Namespace(command="export", deck="every-type", format="apkg", out=str(target),
                      data_dir=str(tmp_path / "data"), questions=[str(qdir)])
-    assert run_interop(args, {}, out) == 1  # match and order are reported
-    assert "question 'capitals-match' not exported: Anki has no 'match' notes" in out.getvalue()
-    assert len(_anki_notes(target, tmp_path)) == 10
+    assert run_interop(args, {}, out) == 0  # every type has a form now
+    assert out.getvalue().endswith("Exported 12 of 12 questions to " + str(target) + "\n")
+    assert len(_anki_notes(target, tmp_path)) == 12
 
 
 def test_a_package_that_unpacks_past_the_limit_is_refused_not_written_out(tmp_path: Path) -> None:

@@ -88,7 +88,7 @@ def _same(a: AnyQuestion, b: AnyQuestion) -> None:
 
 def test_yaml_gift_yaml_round_trip_keeps_every_expressible_question(tmp_path: Path, every_type: Deck) -> None:
     gift, skipped = deck_to_gift(every_type.questions, every_type.title)
-    assert sorted(q.id for q, _ in skipped) == ["order-events", "thaw-card", "two-gap-cloze"]
+    assert skipped == []  # order as matching, card as essay, a two-gap cloze as two missing-word questions
     gift_path = tmp_path / "every.gift"
     gift_path.write_text(gift, encoding="utf-8")
     conv = import_file(gift_path, every_type.id)
@@ -105,15 +105,26 @@ def test_yaml_gift_yaml_round_trip_keeps_every_expressible_question(tmp_path: Pa
 def test_cli_export_gift_reports_what_gift_cannot_hold(tmp_path: Path) -> None:
     qdir = tmp_path / "questions"
     qdir.mkdir()
-    (qdir / "every.yaml").write_text((SAMPLES / "every_type.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    arrow_left = """
+  - id: arrow-match
+    type: match
+    prompt: Match the arrows.
+    pairs:
+      "a -> b": right
+      c: left
+      e: up
+"""
+    (qdir / "every.yaml").write_text((SAMPLES / "every_type.yaml").read_text(encoding="utf-8") + arrow_left,
+                                     encoding="utf-8")
     out = io.StringIO()
     target = tmp_path / "out.gift"
     args = Namespace(command="export", deck="every-type", format="gift", out=str(target),
                      data_dir=str(tmp_path / "data"), questions=[str(qdir)])
     assert run_interop(args, {}, out) == 1
     text = out.getvalue()
-    assert f"{qdir / 'every.yaml'}:46: question 'order-events' not exported: GIFT has no 'order' questions" in text
-    assert "Exported 9 of 12 questions" in text
+    assert (f"{qdir / 'every.yaml'}:64: question 'arrow-match' not exported: a left side holds '->', "
+            "which GIFT cannot escape in a matching question") in text
+    assert "Exported 12 of 13 questions" in text
     assert "::pm-choice::" in target.read_text(encoding="utf-8")
     args.deck, args.out = "nope", str(tmp_path / "nope.gift")
     out = io.StringIO()
