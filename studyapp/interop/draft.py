@@ -38,6 +38,12 @@ def section_tag(section: str) -> str:
     return "intro" if section == INTRO else slugify(section, 32) or "section"
 
 
+def article_heading(article_text: str) -> str | None:
+    """The article's heading (its first line, when that is a title), for a deck's default title."""
+    sections = read_article(article_text).sections
+    return sections[0] if sections and sections[0] != INTRO else None
+
+
 def why_proposed(q: AnyQuestion) -> str:
     """Why the drafter proposed ``q``, from its type and tags (so a reopened draft says it too)."""
     kind = _SINGULAR.get(q.tags[2], q.tags[2]) if len(q.tags) > 2 and q.tags[0] == DRAFT_TAG else "fact"

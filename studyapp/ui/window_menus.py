@@ -53,6 +53,10 @@ def build_menus(window: MainWindow) -> None:
     ):
         if _module_exists(module):
             _action(window, file_menu, text, partial(open_interop_dialog, window, module, name), None, name)
+    if _module_exists("studyapp.ui.draft_dialog"):
+        _action(window, file_menu, "Review a &draft…",
+                partial(open_interop_dialog, window, "studyapp.ui.draft_dialog", "DraftDialog", "choose_draft"),
+                None, "ReviewDraft")
     _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
     window.reload_action = _action(window, file_menu, "&Reload question files", window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
     file_menu.addSeparator()
@@ -72,8 +76,9 @@ def build_menus(window: MainWindow) -> None:
     _action(window, help_menu, "&About studyapp", window.show_about, None, "about")
 
 
-def open_interop_dialog(window: MainWindow, module: str, class_name: str) -> None:
-    """Open File → New deck from article… / Import…; reload the decks when it saves."""
+def open_interop_dialog(window: MainWindow, module: str, class_name: str, then: str | None = None) -> None:
+    """Open File → New deck from article… / Review a draft… / Import…; reload the decks when it
+    saves. ``then`` names a method to call once the dialog is open (Review a draft… picks a file)."""
     import importlib
 
     cls = getattr(importlib.import_module(module), class_name)
@@ -82,6 +87,8 @@ def open_interop_dialog(window: MainWindow, module: str, class_name: str) -> Non
     window.fit_text_size(dialog)
     dialog.saved.connect(lambda _path: window.reload())
     dialog.open()
+    if then is not None:
+        getattr(dialog, then)()
 
 
 def show_about(window: MainWindow) -> None:
