@@ -56,12 +56,16 @@ def answer_editable(q: AnyQuestion) -> bool:
     return not isinstance(q, ClozeQuestion | OrderQuestion | MatchQuestion)
 
 
-def edit_question(q: AnyQuestion, prompt: str, answer: str, choices: Sequence[str] | None = None) -> AnyQuestion:
+def edit_question(q: AnyQuestion, prompt: str, answer: str, choices: Sequence[str] | None = None,
+                  explanation: str | None = None) -> AnyQuestion:
     """``q`` with its prompt (cloze: text) and answer replaced; raises ``EditError`` if that is invalid.
 
     With ``choices`` (a choice or multi question's options, as the author sees them) the options are
     replaced too, and the answer must be one of them: an option is never rewritten behind the author's back.
+    With ``explanation`` the explanation is replaced (an empty one removed).
     """
+    if explanation is not None:
+        q = dataclasses.replace(q, explanation=explanation.strip() or None)
     prompt = prompt.strip()
     answer = answer.strip()
     edited: AnyQuestion

@@ -181,9 +181,17 @@ class DraftDialog(QDialog):
     # -- choosing and drafting ------------------------------------------------------------
 
     def choose_article(self) -> None:
+        """Pick an article and draft from it; asks first when that would drop the review's changes."""
         path = dialogs.open_file(self, "Choose an article", ARTICLE_FILTER)
-        if path is not None:
+        if path is None:
+            return
+        changes = self.pending_changes()
+        if not changes:
             self.load_article(path)
+            return
+        self.close_box = dialogs.ask_then(self, "Draft another article?",
+                                          f"The review has unsaved changes ({changes}). Draft {path.name} and lose them?",
+                                          lambda: self.load_article(path))
 
     def load_article(self, path: Path) -> bool:
         """Draft questions from ``path`` and fill the review list; the title defaults to the article's heading."""

@@ -49,6 +49,8 @@ class QuestionEditor(QWidget):
         self.choices_edit.setMaximumHeight(90)
         self.choices_edit.setPlaceholderText("one choice per line")
         self.answer_edit = QLineEdit()
+        self.explanation_edit = QPlainTextEdit()
+        self.explanation_edit.setMaximumHeight(60)
         self.apply_button = QPushButton("Apply edit")
         self.apply_button.clicked.connect(self.apply_requested)
         self.keep_button = QPushButton("Drop")
@@ -67,6 +69,7 @@ class QuestionEditor(QWidget):
         row.addWidget(self.apply_button)
         row.addWidget(self.keep_button)
         form.addRow("Answer:", row)
+        form.addRow("Explanation:", self.explanation_edit)
         form.addRow("", self.error_label)
         self.show_question(None, kept=True)
 
@@ -79,7 +82,9 @@ class QuestionEditor(QWidget):
         self.prompt_edit.setPlainText(prompt_of(q) if q is not None else "")
         self.choices_edit.setPlainText("\n".join(choices) if choices is not None else "")
         self.answer_edit.setText(answer_of(q) if q is not None else "")
+        self.explanation_edit.setPlainText((q.explanation or "") if q is not None else "")
         self.prompt_edit.setEnabled(q is not None)
+        self.explanation_edit.setEnabled(q is not None)
         self.choices_edit.setEnabled(choices is not None)
         self.answer_edit.setEnabled(q is not None and answer_editable(q))
         self.apply_button.setEnabled(q is not None)
@@ -91,7 +96,8 @@ class QuestionEditor(QWidget):
         """The shown question with the fields' values; raises ``EditError`` when they are invalid."""
         assert self.question is not None
         choices = self.choices_edit.toPlainText().splitlines() if choices_of(self.question) is not None else None
-        return edit_question(self.question, self.prompt_edit.toPlainText(), self.answer_edit.text(), choices)
+        return edit_question(self.question, self.prompt_edit.toPlainText(), self.answer_edit.text(), choices,
+                             self.explanation_edit.toPlainText())
 
     @property
     def dirty(self) -> bool:
@@ -103,6 +109,7 @@ class QuestionEditor(QWidget):
         return (
             self.prompt_edit.toPlainText().strip() != prompt_of(q).strip()
             or self.answer_edit.text().strip() != answer_of(q).strip()
+            or self.explanation_edit.toPlainText().strip() != (q.explanation or "").strip()
             or (choices is not None and [c.strip() for c in self.choices_edit.toPlainText().splitlines() if c.strip()]
                 != list(choices))
         )

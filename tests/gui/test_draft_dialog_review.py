@@ -179,3 +179,34 @@ def test_file_menu_review_a_draft_opens_the_chosen_draft(make_app: Any, tmp_path
     dialog = next(w for w in window.findChildren(DraftDialog))
     assert dialog.deck_edit.text() == "menu-draft" and dialog.list.count() == len(first.kept())
     dialog.close()
+
+
+def test_the_explanation_is_shown_and_edited(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, tmp_path / "questions")
+    dialog.list.setCurrentRow(0)
+    q = dialog.questions[0]
+    assert q.explanation and dialog.editor.explanation_edit.toPlainText() == q.explanation
+    dialog.editor.explanation_edit.setPlainText("Said on the day of the statement.")
+    dialog.list.setCurrentRow(1)
+    assert dialog.questions[0].explanation == "Said on the day of the statement."
+
+
+def test_choosing_another_article_asks_before_dropping_the_review(qtbot: QtBot, tmp_path: Path,
+                                                                  scripted: ScriptedDialogs) -> None:
+    dialog = _dialog(qtbot, tmp_path / "questions")
+    dialog.set_kept(0, False)
+    before = list(dialog.questions)
+    scripted.files_to_open.append(APOLLO)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    box = dialog.close_box
+    assert box is not None and box.isVisible() and dialog.questions == before
+    with qtbot.waitSignal(box.finished):
+        box.button(QMessageBox.StandardButton.No).click()
+    assert dialog.questions == before
+    scripted.files_to_open.append(APOLLO)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    box = dialog.close_box
+    assert box is not None
+    with qtbot.waitSignal(box.finished):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert dialog.article == APOLLO and dialog.questions != before and dialog.pending_changes() == ""
