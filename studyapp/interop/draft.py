@@ -196,6 +196,8 @@ def draft_questions(article_text: str, deck_id: str, lang: Lang | None = None) -
     for s in article.sentences:
         items = recogniser.items(s.text)
         figure = any(i.kind in (Kind.DATE, Kind.YEAR, Kind.NUMBER) for i in items)
+        if s.text.startswith(words.contrasts):
+            continue  # "In contrast, the response in 2025 was less vocal": a question needs the sentence before
         if len(s.text.split()) >= (_MIN_WORDS_WITH_FIGURE if figure else _MIN_WORDS) and not _MARKUP_RE.search(s.text):
             sentences.append((s, items))
     located = [Located(i, s.text) for s, items in sentences for i in items]

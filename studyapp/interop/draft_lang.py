@@ -39,6 +39,7 @@ class Words:
     scale_words: frozenset[str]  # "million": part of the amount, not its unit
     place_preps: frozenset[str]  # "in Minsk", "nach Berlin": a single capitalised word after one is a place
     demonym_re: re.Pattern[str]  # adjectives of nationality: "Belarusian", "deutschen"
+    contrasts: tuple[str, ...]  # openings that lean on the sentence before: "In contrast, ..."
     nouns: dict[str, str]  # kind value -> what a choice prompt asks for
     which: str  # "Which {noun} fills the blank?"
     says: str  # 'The article says: "{sentence}"'
@@ -140,6 +141,7 @@ ENGLISH = Words(
         r"Greek|Greeks|Thai|Czech|Czechs|Polish|Danish|Irish|British|Welsh|Scottish|Finnish|Swedish|Turkish|"
         r"Spanish|Jewish|Arab|Arabs|Roman|Romans|Soviet|Western|Eastern|Northern|Southern)$"
     ),
+    contrasts=("In contrast", "By contrast", "Similarly", "Likewise", "Meanwhile", "Conversely", "On the other hand"),
     nouns={"people": "name", "places": "place", "organisations": "name", "dates": "date", "years": "year",
            "numbers": "number"},
     which="Which {noun} fills the blank?",
@@ -176,6 +178,7 @@ GERMAN = Words(
     # "deutschen", "westdeutschem", "Römische": adjectives (nouns in German are capitalised, so the
     # capital letter says nothing; only the ending does).
     demonym_re=re.compile(r"(?:isch|ische|ischen|ischer|isches|ischem|e|en|em|er|es)$"),
+    contrasts=("Im Gegensatz", "Dagegen", "Demgegenüber", "Ebenso", "Gleichzeitig", "Hingegen"),
     nouns={"people": "Name", "places": "Ort", "organisations": "Name", "dates": "Datum", "years": "Jahr",
            "numbers": "Zahl"},
     which="Welches Wort gehört in die Lücke? ({noun})",

@@ -165,3 +165,10 @@ def test_cli_lang_option_and_same_article_gives_the_same_file(tmp_path: Path) ->
     write_draft(article, tmp_path / "again.yaml", "de", "DE", lang=Lang.DE)
     load_clean(tmp_path / "again.yaml")
     assert (tmp_path / "again.yaml").read_text(encoding="utf-8").split("questions:")[1] == first.decode().split("questions:")[1]
+
+
+def test_a_sentence_that_leans_on_the_one_before_is_not_asked() -> None:
+    """'In contrast, the response in _____ was less vocal.' cannot be answered on its own."""
+    questions = _draft(ARTICLE)
+    assert not any((q.quote or "").startswith("In contrast") for q in questions)
+    assert any((q.quote or "").startswith("In 2020") for q in questions)
