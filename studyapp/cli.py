@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--deck", required=True, metavar="ID")
     draft.add_argument("--title", required=True)
     draft.add_argument("-o", "--output", metavar="FILE")
+    draft.add_argument("--lang", choices=["auto", "en", "de"], default="auto",
+                       help="the article's language (default: detected from its common words)")
     _add_force(draft)
 
     imp = sub.add_parser("import", help="convert an Anki/Quizlet text export, a GIFT file or an .apkg into a question file")

@@ -8,6 +8,7 @@ Sentences are kept exactly as written (whitespace collapsed), so each one can be
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from studyapp.textnorm import collapse_ws
@@ -70,8 +71,9 @@ def split_sentences(paragraph: str) -> list[str]:
     return [collapse_ws(s) for s in sentences if s]
 
 
-def read_article(text: str) -> Article:
-    """Split ``text`` into sections and sentences."""
+def read_article(text: str, splitter: Callable[[str], list[str]] | None = None) -> Article:
+    """Split ``text`` into sections and sentences (``splitter`` splits a paragraph; ``split_sentences`` by default)."""
+    split = splitter or split_sentences
     sections: list[str] = []
     paragraphs: list[tuple[str, str]] = []  # (section, paragraph text)
     section = INTRO
@@ -111,6 +113,6 @@ def read_article(text: str) -> Article:
         sections.insert(0, INTRO)
     sentences: list[Sentence] = []
     for sec, para in paragraphs:
-        for s in split_sentences(para):
+        for s in split(para):
             sentences.append(Sentence(s, sec, len(sentences)))
     return Article(tuple(dict.fromkeys(sections)), tuple(sentences))

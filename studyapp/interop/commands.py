@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from studyapp.bank.loader import check_file, load_bank
+from studyapp.interop.draft_lang import Lang
 from studyapp.interop.draftfile import DraftError, default_output, is_previous_output, write_draft
 from studyapp.interop.fit import DECK_ID_RE
 from studyapp.interop.importer import fits_in_one_file, import_file, imported_text
@@ -89,7 +90,9 @@ def run_draft(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO)
     if (refused := _may_write(output, policy, out, own_output=True)) is not None:
         return refused
     try:
-        count, copied = write_draft(article, output, args.deck, args.title, policy=policy)
+        lang = getattr(args, "lang", None)
+        count, copied = write_draft(article, output, args.deck, args.title, policy=policy,
+                                    lang=Lang(lang) if lang and lang != "auto" else None)
     except WriteRefused as exc:
         return _refused(exc, out, own_output=True)
     except DraftError as exc:

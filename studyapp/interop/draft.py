@@ -1,236 +1,220 @@
 """Draft a question file from an article: cloze, choice and true/false questions, for the author to review.
 
-Deterministic and offline: the facts come from ``entities.Recogniser`` (heuristics), distractors
-and swaps are other facts of the same kind from the same article, and every question carries its
-sentence as ``quote``, the article as ``source`` and a ``draft`` tag.
+Deterministic and offline. The language is detected (or given) and decides the sentence splitter
+and word lists (``draft_lang``); the facts come from ``entities.Recogniser``; stand-ins for
+choices and false statements come from ``draft_swap``. One question per sentence, and each fact
+asked once, so one question never answers another; the article's own subject and items in a list
+are not asked. Every question carries its sentence as ``quote`` and as the explanation, a
+``draft`` tag, its section and the kind of fact it asks for.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
-from studyapp.bank.model import AnyQuestion, ChoiceQuestion, TrueFalseQuestion
+from studyapp.bank.model import AnyQuestion, ChoiceQuestion, ClozeQuestion, TrueFalseQuestion
 from studyapp.interop.article import INTRO, Sentence, read_article
+from studyapp.interop.draft_lang import CAPITALS, Lang, Words, detect_language, sentence_splitter, words_for
+from studyapp.interop.draft_swap import Located, StandIns, gives_away, related
 from studyapp.interop.entities import Item, Kind, Recogniser
 from studyapp.interop.fit import IdAllocator, cloze_question, rule_problem, slugify
 from studyapp.textnorm import fold_answer
 
 DRAFT_TAG = "draft"
 BLANK = "_____"
-_PRIORITY = (Kind.PERSON, Kind.DATE, Kind.YEAR, Kind.NUMBER, Kind.ORGANISATION, Kind.PLACE)
-_NOUN = {
-    Kind.PERSON: "name",
-    Kind.PLACE: "place",
-    Kind.ORGANISATION: "name",
-    Kind.DATE: "date",
-    Kind.YEAR: "year",
-    Kind.NUMBER: "number",
-}
+_PRIORITY = (Kind.DATE, Kind.YEAR, Kind.NUMBER, Kind.PERSON, Kind.PLACE, Kind.ORGANISATION)
 _KIND_TAG = {Kind.YEAR: "dates"}
-_DIGITS = dict(
-    zip(
-        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split(),
-        (str(n) for n in range(2, 21)),
-    )
-)
 _MIN_WORDS = 6
+_MIN_WORDS_WITH_FIGURE = 4  # "Apollo was founded in 1980." is short and still a fact
 # Markdown markup inside a sentence (links, code, emphasis) would show up in the question.
 _MARKUP_RE = re.compile(r"\]\(|`|\*\*|__|<[a-zA-Z/]")
-
-
-def _has_word(needle: str, hay: str) -> bool:
-    """``needle`` appears in ``hay`` as whole words, ignoring case, accents and punctuation."""
-    n = fold_answer(needle)
-    return bool(n) and f" {n} " in f" {fold_answer(hay)} "
-
-
-def gives_away(answer: str, prompt: str) -> bool:
-    """True when the prompt already shows the answer (or, for a name, any long word of it)."""
-    if _has_word(answer, prompt):
-        return True
-    return any(len(w) >= 4 and _has_word(w, prompt) for w in fold_answer(answer).split())
-
-
-def _related(a: str, b: str) -> bool:
-    """Same thing or the same person ("Biden" / "Joe Biden")."""
-    fa, fb = set(fold_answer(a).split()), set(fold_answer(b).split())
-    return fold_answer(a) == fold_answer(b) or bool({w for w in fa & fb if len(w) >= 3})
-
-
-def _after_the(sentence: str, start: int) -> bool:
-    return sentence[:start].lower().endswith("the ")
-
-
-@dataclass(frozen=True, slots=True)
-class _Pool:
-    """Every distinct item text of one kind, most frequent first, then in article order."""
-
-    texts: tuple[str, ...]
-    with_the: frozenset[str]  # texts the article writes after "the" ("the West", "the EU")
-
-    def others(self, item: Item, sentence: str) -> list[str]:
-        """Same-kind stand-ins for ``item``: none already in the sentence, none the same person."""
-        texts: list[str] = list(self.texts)
-        if item.kind is Kind.PERSON and " " not in item.text:
-            # A surname alone gets surnames: "Łukašenka" vs "Orban", not vs "Viktor Orban".
-            texts = list(dict.fromkeys(t.split()[-1] for t in texts))
-        elif item.kind in (Kind.PLACE, Kind.ORGANISATION):
-            # "the West" must not become "the Brussels".
-            the = _after_the(sentence, item.start)
-            texts = [t for t in texts if (t in self.with_the) == the]
-        words = len(item.text.split())
-        picked: list[str] = []
-        for text in sorted(texts, key=lambda t: len(t.split()) != words):
-            if _related(text, item.text) or gives_away(text, sentence):
-                continue
-            if any(_related(text, p) for p in picked):
-                continue
-            picked.append(text)
-        return picked
-
-
-def _pools(sentences: list[tuple[Sentence, list[Item]]]) -> dict[Kind, _Pool]:
-    counts: dict[Kind, Counter[str]] = {k: Counter() for k in Kind}
-    first: dict[str, int] = {}
-    with_the: set[str] = set()
-    for s, items in sentences:
-        for i in items:
-            counts[i.kind][i.text] += 1
-            first.setdefault(i.text, s.index)
-            if _after_the(s.text, i.start):
-                with_the.add(i.text)
-    return {
-        k: _Pool(tuple(sorted(c, key=lambda t: (-c[t], first[t]))), frozenset(with_the))
-        for k, c in counts.items()
-    }
+_SINGULAR = {"people": "person", "places": "place", "organisations": "organisation", "dates": "date",
+             "numbers": "number"}
 
 
 def section_tag(section: str) -> str:
+    """The tag naming a sentence's section ("intro" before the first title)."""
     return "intro" if section == INTRO else slugify(section, 32) or "section"
 
 
-def _usable(item: Item, items: list[Item], sentence: str) -> bool:
-    """The item can be blanked without the rest of its sentence giving it away."""
-    rest = sentence[: item.start] + BLANK + sentence[item.end :]
-    return not gives_away(item.text, rest) and "{" not in sentence and "}" not in sentence
+def article_heading(article_text: str) -> str | None:
+    """The article's heading (its first line, when that is a title), for a deck's default title."""
+    sections = read_article(article_text).sections
+    return sections[0] if sections and sections[0] != INTRO else None
 
 
-def _by_priority(items: list[Item]) -> list[Item]:
-    return sorted(items, key=lambda i: (_PRIORITY.index(i.kind), i.start))
+def why_proposed(q: AnyQuestion) -> str:
+    """Why the drafter proposed ``q``, from its type and tags (so a reopened draft says it too)."""
+    kind = _SINGULAR.get(q.tags[2], q.tags[2]) if len(q.tags) > 2 and q.tags[0] == DRAFT_TAG else "fact"
+    if isinstance(q, ClozeQuestion):
+        return f"Cloze: the {kind} in this sentence is hidden; type it."
+    if isinstance(q, ChoiceQuestion):
+        return f"Choice: the {kind} in this sentence against other {kind}s the article names or nearby values."
+    if isinstance(q, TrueFalseQuestion):
+        if q.answer:
+            return "True/false: the article's own sentence, word for word."
+        return f"True/false: the sentence with its {kind} swapped for another of the same kind, so it is false."
+    return "Written by hand."
+
+
+def _subject(located: list[Located], heading: str | None) -> frozenset[str]:
+    """The article's own subject: its most frequent name, its most frequent place (with the capital
+    or country that stands for it), and the names in its heading."""
+    counts: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    for loc in located:
+        if loc.item.kind in (Kind.PERSON, Kind.PLACE, Kind.ORGANISATION):
+            for w in fold_answer(loc.item.text).split():
+                counts[w] += 1
+        if loc.item.kind is Kind.PLACE and loc.item.group in ("country", "city"):
+            places[loc.item.text] += 1
+    subject = {w for w, _ in counts.most_common(1)}
+    for place, n in places.most_common(1):
+        if n >= 3:
+            pair = {place} | {c for c, town in CAPITALS.items() if place in (c, town)} | (
+                {CAPITALS[place]} if place in CAPITALS else set())
+            subject |= {fold_answer(p) for p in pair}
+    if heading:
+        subject |= {w for w in fold_answer(heading).split() if w in counts}
+    return frozenset(subject)
+
+
+def _gap(item: Item, surnames_alone: set[str], words: Words) -> str:
+    alternatives = [item.text]
+    if item.kind is Kind.PERSON and " " in item.text and item.text.split()[-1] in surnames_alone:
+        alternatives.append(item.text.split()[-1])  # the article itself calls them by surname
+    if item.kind is Kind.NUMBER and item.text.lower() in words.number_words:
+        alternatives.append(str(words.number_words[item.text.lower()]))
+    return "{{" + "|".join(dict.fromkeys(alternatives)) + "}}"
 
 
 def _blank(sentence: str, item: Item, fill: str) -> str:
     return sentence[: item.start] + fill + sentence[item.end :]
 
 
-def _gap(item: Item) -> str:
-    alternatives = [item.text]
-    if item.kind is Kind.PERSON and " " in item.text:
-        alternatives.append(item.text.split()[-1])
-    if item.kind is Kind.NUMBER and item.text.lower() in _DIGITS:
-        alternatives.append(_DIGITS[item.text.lower()])
-    return "{{" + "|".join(alternatives) + "}}"
-
-
 class _Drafter:
-    def __init__(self, deck_id: str, sentences: list[tuple[Sentence, list[Item]]]) -> None:
+    def __init__(self, deck_id: str, words: Words, stand_ins: StandIns, alone: set[str]) -> None:
         self.deck = deck_id
-        self.pools = _pools(sentences)
+        self.words = words
+        self.stand_ins = stand_ins
+        self.alone = alone
         self.ids = IdAllocator()
         self.questions: list[AnyQuestion] = []
-        self.seen: set[tuple[str, str]] = set()
         self.truefalse = 0
 
     def _tags(self, s: Sentence, item: Item) -> tuple[str, ...]:
         return (DRAFT_TAG, section_tag(s.section), _KIND_TAG.get(item.kind, item.kind.value))
 
-    def _add(self, q: AnyQuestion, key: str) -> bool:
-        dedup = (str(q.type), fold_answer(key))
-        if dedup in self.seen or rule_problem(q) is not None:
+    def _says(self, s: Sentence) -> str:
+        return self.words.says.format(sentence=s.text)
+
+    def _add(self, q: AnyQuestion) -> bool:
+        if rule_problem(q) is not None:
             return False
-        self.seen.add(dedup)
         self.questions.append(q)
         return True
 
     def cloze(self, s: Sentence, item: Item) -> bool:
-        q = cloze_question(
-            deck=self.deck,
-            id=self.ids.take(f"{item.text}-cloze"),
-            text=_blank(s.text, item, _gap(item)),
-                        quote=s.text,
-            tags=self._tags(s, item),
-        )
-        return self._add(q, q.text)
+        return self._add(cloze_question(
+            deck=self.deck, id=self.ids.take(f"{item.text}-cloze"), text=_blank(s.text, item, _gap(item, self.alone, self.words)),
+            explanation=self._says(s), quote=s.text, tags=self._tags(s, item),
+        ))
 
     def choice(self, s: Sentence, item: Item) -> bool:
-        others = self.pools[item.kind].others(item, s.text)
+        if item.kind is Kind.PERSON and not item.group:
+            return False  # without a stated role, another person may well fit the sentence too
+        others = self.stand_ins.candidates(Located(item, s.text), 3)
         if len(others) < 2:
             return False
-        choices = tuple(sorted([item.text, *others[:3]], key=fold_answer))
-        prompt = f"Which {_NOUN[item.kind]} fills the blank?\n\n{_blank(s.text, item, BLANK)}"
-        q = ChoiceQuestion(
-            deck=self.deck,
-            id=self.ids.take(f"{item.text}-choice"),
-            prompt=prompt,
-            choices=choices,
-            answer=item.text,
-            quote=s.text,
-            tags=self._tags(s, item),
-        )
-        return self._add(q, prompt)
+        if item.kind in (Kind.YEAR, Kind.NUMBER):
+            choices = tuple(sorted([item.text, *others], key=_numeric))
+        else:
+            choices = tuple(sorted([item.text, *others], key=fold_answer))
+        noun = self.words.nouns[item.kind.value]
+        return self._add(ChoiceQuestion(
+            deck=self.deck, id=self.ids.take(f"{item.text}-choice"),
+            prompt=f"{self.words.which.format(noun=noun)}\n\n{_blank(s.text, item, BLANK)}",
+            choices=choices, answer=item.text, explanation=self._says(s), quote=s.text, tags=self._tags(s, item),
+        ))
 
     def true_false(self, s: Sentence, item: Item) -> bool:
-        others = self.pools[item.kind].others(item, s.text)
-        if not others:
+        truth = self.truefalse % 3 == 2  # one in three is the article's own sentence, so "true" is no giveaway
+        if truth:
+            statement, explanation = s.text, self._says(s)
+        elif item.kind is Kind.PERSON and not item.group:
             return False
-        truth = self.truefalse % 3 == 2  # one in three is the article's own sentence, so "true" is not a giveaway
-        statement = s.text if truth else _blank(s.text, item, others[s.index % len(others)])
-        verdict = "True" if truth else "False"
-        q = TrueFalseQuestion(
-            deck=self.deck,
-            id=self.ids.take(f"{item.text}-{verdict}"),
-            prompt=statement,
-            answer=truth,
-            explanation=f'{verdict}: the article says "{s.text}"',
-            quote=s.text,
-            tags=self._tags(s, item),
-        )
-        if self._add(q, statement):
+        else:
+            others = self.stand_ins.candidates(Located(item, s.text), 1, plausible=True)
+            if not others:
+                return False
+            statement = _blank(s.text, item, others[0])
+            explanation = f"{self._says(s)} ({self.words.not_but.format(wrong=others[0], right=item.text)})"
+        verdict = "true" if truth else "false"
+        if self._add(TrueFalseQuestion(
+            deck=self.deck, id=self.ids.take(f"{item.text}-{verdict}"), prompt=statement, answer=truth,
+            explanation=explanation, quote=s.text, tags=self._tags(s, item),
+        )):
             self.truefalse += 1
             return True
         return False
 
 
-def draft_questions(article_text: str, deck_id: str) -> list[AnyQuestion]:
-    """Draft questions from ``article_text`` (the same text always gives the same questions)."""
-    article = read_article(article_text)
-    recogniser = Recogniser(s.text for s in article.sentences)
-    sentences = [
-        (s, recogniser.items(s.text))
-        for s in article.sentences
-        if len(s.text.split()) >= _MIN_WORDS and not _MARKUP_RE.search(s.text)
-    ]
-    drafter = _Drafter(deck_id, sentences)
+def _numeric(text: str) -> tuple[float, str]:
+    digits = re.sub(r"[^\d]", "", text)
+    return (float(digits) if digits else 0.0, text)
+
+
+_NAMES = (Kind.PERSON, Kind.PLACE, Kind.ORGANISATION)
+# "A (x), B, C and D": three or more capitalised entries separated by commas
+_LIST_SENTENCE_RE = re.compile(r"(?:[,;]\s+(?:and\s+|und\s+)?[A-ZÀ-ÞĀ-Ž][^,;]*){2,}")
+
+
+def _in_parentheses(sentence: str, item: Item) -> bool:
+    before = sentence[: item.start]
+    return before.count("(") > before.count(")")
+
+
+def _askable(item: Item, s: Sentence, stand_ins: StandIns) -> bool:
+    """Worth a question: not listed, not the subject, not an aside in parentheses, not given away."""
+    if item.listed or stand_ins.about_subject(item.text) or "{" in s.text or "}" in s.text:
+        return False
+    if item.text.isupper():
+        return False  # "the new {{US}} administration": an acronym is a guess, not a fact
+    if _in_parentheses(s.text, item) or (item.kind in _NAMES and _LIST_SENTENCE_RE.search(s.text)):
+        return False
+    return not gives_away(item.text, _blank(s.text, item, BLANK))
+
+
+def draft_questions(article_text: str, deck_id: str, lang: Lang | None = None) -> list[AnyQuestion]:
+    """Draft questions from ``article_text`` (the same text and language always give the same questions)."""
+    lang = lang or detect_language(article_text)
+    words = words_for(lang)
+    article = read_article(article_text, sentence_splitter(lang))
+    recogniser = Recogniser((s.text for s in article.sentences), words)
+    sentences: list[tuple[Sentence, list[Item]]] = []
+    for s in article.sentences:
+        items = recogniser.items(s.text)
+        figure = any(i.kind in (Kind.DATE, Kind.YEAR, Kind.NUMBER) for i in items)
+        if s.text.startswith(words.contrasts):
+            continue  # "In contrast, the response in 2025 was less vocal": a question needs the sentence before
+        if len(s.text.split()) >= (_MIN_WORDS_WITH_FIGURE if figure else _MIN_WORDS) and not _MARKUP_RE.search(s.text):
+            sentences.append((s, items))
+    located = [Located(i, s.text) for s, items in sentences for i in items]
+    heading = article.sections[0] if article.sections and article.sections[0] != INTRO else None
+    stand_ins = StandIns(located, [s.text for s, _ in sentences], words, _subject(located, heading))
+    drafter = _Drafter(deck_id, words, stand_ins, recogniser.alone)
+    asked: list[str] = []
+    kinds: Counter[Kind] = Counter()  # the kind asked least so far goes first: a mix of names, places and figures
     for s, items in sentences:
-        usable = _by_priority([i for i in items if _usable(i, items, s.text)])
-        if not usable:
-            continue
-        clozes = 2 if len(usable) >= 4 else 1
-        used: list[Item] = []
+        usable = sorted((i for i in items if _askable(i, s, stand_ins) and not any(related(i.text, a) for a in asked)),
+                        key=lambda i: (kinds[i.kind], _PRIORITY.index(i.kind), i.start))
+        # Sentences take turns at cloze, choice and true/false; a cloze is the fallback that always fits.
+        makers = ((drafter.cloze,), (drafter.choice, drafter.true_false, drafter.cloze),
+                  (drafter.true_false, drafter.choice, drafter.cloze))[s.index % 3]
         for item in usable:
-            if len(used) < clozes and all(u.kind is not item.kind for u in used) and drafter.cloze(s, item):
-                used.append(item)
-        fresh = [i for i in usable if i not in used] + used
-        for item in fresh:
-            if drafter.choice(s, item):
-                used.append(item)
-                break
-        for item in [i for i in usable if i not in used] + used:
-            if drafter.true_false(s, item):
+            if any(make(s, item) for make in makers):
+                asked.append(item.text)
+                kinds[item.kind] += 1
                 break
     return drafter.questions
-
-

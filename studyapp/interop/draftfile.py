@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from studyapp.bank.model import AnyQuestion
 from studyapp.interop.draft import draft_questions
+from studyapp.interop.draft_lang import Lang
 from studyapp.interop.yamlwrite import MAX_FILE_BYTES, dump_deck
 from studyapp.safe_write import WritePolicy, check_target, write_text, write_through
 
@@ -74,10 +75,11 @@ def draft_text(
     source: str,
     article_name: str,
     questions: Sequence[AnyQuestion] | None = None,
+    lang: Lang | None = None,
 ) -> str:
     """The question file's text (``questions`` defaults to a fresh draft of ``article_text``)."""
     if questions is None:
-        questions = draft_questions(article_text, deck_id)
+        questions = draft_questions(article_text, deck_id, lang)
     return dump_deck(deck_id, title, questions, source, header=DRAFT_HEADER.format(name=article_name))
 
 
@@ -98,16 +100,18 @@ def write_draft(
     title: str,
     questions: Sequence[AnyQuestion] | None = None,
     policy: WritePolicy = WritePolicy(),
+    lang: Lang | None = None,
 ) -> tuple[int, Path | None]:
     """Write the draft file; returns (questions written, article copy made or None).
 
-    ``policy`` says whether an existing ``output`` may be replaced (by default it may not);
+    ``policy`` says whether an existing ``output`` may be replaced (by default it may not); ``lang``
+    is the article's language (detected when None);
     raises ``DraftError``, ``WriteRefused`` or ``OSError``, and then nothing is written.
     """
     text = read_article_text(article)
     plan = plan_source(article, output)
     if questions is None:
-        questions = draft_questions(text, deck_id)
+        questions = draft_questions(text, deck_id, lang)
     body = draft_text(text, deck_id, title, plan.relative, article.name, questions)
     if len(body.encode("utf-8")) > MAX_FILE_BYTES:
         raise DraftError(f"{output}: the draft would be larger than 1 MiB; draft a shorter article")

@@ -1,8 +1,11 @@
 """File → New deck from article…: draft questions from an article, review them, save into the question folder.
 
 The author picks an article (through the ``dialogs.open_file`` seam), sets the deck id and
-title, then reviews the drafts: untick to drop one, select one to edit its prompt (a cloze's
-text) and answer. Save writes ``<deck id>.yaml`` into ``target_dir`` (copying the article there
+title (the title defaults to the article's heading), then reviews the drafts: untick or Drop to
+drop one, select one to see why it was proposed and from which sentence and to edit its prompt
+(a cloze's text), choices and answer. An edit is kept when another row is selected; Esc or Cancel
+asks before losing edited or dropped questions. File → Review a draft… reopens a saved draft
+(``load_draft``) for another review. Save writes ``<deck id>.yaml`` into ``target_dir`` (copying the article there
 when it is too far away for ``source``) and emits ``saved(path)``; a file studyapp wrote before is
 replaced only after a yes in a box that does not block, one it did not write never is, and
 studyapp's own data files are never written (``studyapp.safe_write``).
@@ -26,7 +29,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,14 +36,16 @@ from PySide6.QtWidgets import (
 
 from studyapp.bank.loader import check_file
 from studyapp.bank.model import AnyQuestion
-from studyapp.interop.draft import draft_questions
+from studyapp.interop.draft import article_heading, draft_questions
 from studyapp.interop.draftfile import DraftError, is_previous_output, read_article_text, write_draft
-from studyapp.interop.editing import EditError, answer_editable, answer_of, edit_question, prompt_of
+from studyapp.interop.editing import EditError
 from studyapp.interop.fit import DECK_ID_RE, slugify
 from studyapp.safe_write import WritePolicy, protected_reason
 from studyapp.ui import dialogs
+from studyapp.ui.draft_review import QuestionEditor
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown);;All files (*)"
+DRAFT_FILTER = "Question files (*.yaml *.yml);;All files (*)"
 
 
 def question_line(q: AnyQuestion) -> str:
@@ -102,13 +106,15 @@ class TargetForm:
         form.addRow("Title:", self.title_edit)
         return form
 
-    def chosen(self, path: Path, fallback: str) -> None:
-        """Show ``path``; fill an empty deck id and title from its name."""
+    def chosen(self, path: Path, fallback: str, title: str | None = None) -> None:
+        """Show ``path``; fill an empty deck id from its name and an empty title from ``title`` (the
+        article's heading) or else from its name."""
         self.label.setText(str(path))
         if not self.deck_edit.text().strip():
             self.deck_edit.setText(slugify(path.stem, 40) or fallback)
         if not self.title_edit.text().strip():
-            self.title_edit.setText(path.stem.replace("_", " ").replace("-", " ").strip().capitalize() or fallback.capitalize())
+            self.title_edit.setText(title or path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
+                                    or fallback.capitalize())
 
     @property
     def deck_id(self) -> str:
@@ -126,19 +132,22 @@ class TargetForm:
 
 
 class DraftDialog(QDialog):
-    """Draft a deck from an article and review it before saving."""
+    """Draft a deck from an article (or reopen a saved draft) and review it before saving."""
 
     saved = Signal(object)  # the Path written
 
     def __init__(self, target_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New deck from article")
-        self.resize(900, 640)
+        self.resize(900, 700)
         self.target_dir = target_dir
         self.article: Path | None = None
         self.questions: list[AnyQuestion] = []
+        self.edited_rows: set[int] = set()
         self._showing = -1
+        self._closing = False
         self.replace_box: QMessageBox | None = None  # the open "Replace file?" question, if any
+        self.close_box: QMessageBox | None = None  # the open "Close without saving?" question, if any
 
         self.target = TargetForm(self, "Article", "No article chosen", self.choose_article, self._update_buttons, self.save)
         self.article_label, self.choose_button = self.target.label, self.target.choose_button
@@ -146,31 +155,24 @@ class DraftDialog(QDialog):
         self.summary, self.save_button = self.target.summary, self.target.save_button
 
         self.list = QListWidget()
-        self.list.currentRowChanged.connect(self._show_question)
+        self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemChanged.connect(lambda _item: self._update_buttons())
-        self.prompt_edit = QPlainTextEdit()
-        self.prompt_edit.setMaximumHeight(110)
-        self.answer_edit = QLineEdit()
-        self.apply_button = QPushButton("Apply edit")
-        self.apply_button.clicked.connect(self.apply_edit)
-        self.edit_error = QLabel("")
-        self.edit_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.edit_error.setStyleSheet("color: #b00020;")
+        self.editor = QuestionEditor()
+        self.editor.apply_requested.connect(self.apply_edit)
+        self.editor.keep_toggled.connect(self._toggle_kept)
+        self.prompt_edit, self.answer_edit = self.editor.prompt_edit, self.editor.answer_edit
+        self.choices_edit, self.apply_button = self.editor.choices_edit, self.editor.apply_button
+        self.edit_error = self.editor.error_label
 
-        editor = QFormLayout()
-        editor.addRow("Prompt:", self.prompt_edit)
-        answer_row = QHBoxLayout()
-        answer_row.addWidget(self.answer_edit, 1)
-        answer_row.addWidget(self.apply_button)
-        editor.addRow("Answer:", answer_row)
-        editor.addRow("", self.edit_error)
         layout = QVBoxLayout(self)
         layout.addLayout(self.target.form())
-        hint = QLabel("Untick a question to drop it; select one to edit it. Cloze gaps are edited in the text: {{answer}}.")
+        hint = QLabel("Untick a question (or press Drop) to drop it; select one to edit it; edits are kept when you "
+                      "select another. Cloze gaps are edited in the text: {{answer}}.")
         hint.setTextFormat(Qt.TextFormat.PlainText)
+        hint.setWordWrap(True)
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
-        layout.addLayout(editor)
+        layout.addWidget(self.editor)
         layout.addWidget(self.summary)
         layout.addWidget(self.target.buttons)
         self._show_question(-1)
@@ -179,20 +181,56 @@ class DraftDialog(QDialog):
     # -- choosing and drafting ------------------------------------------------------------
 
     def choose_article(self) -> None:
+        """Pick an article and draft from it; asks first when that would drop the review's changes."""
         path = dialogs.open_file(self, "Choose an article", ARTICLE_FILTER)
-        if path is not None:
+        if path is None:
+            return
+        changes = self.pending_changes()
+        if not changes:
             self.load_article(path)
+            return
+        self.close_box = dialogs.ask_then(self, "Draft another article?",
+                                          f"The review has unsaved changes ({changes}). Draft {path.name} and lose them?",
+                                          lambda: self.load_article(path))
 
     def load_article(self, path: Path) -> bool:
-        """Draft questions from ``path`` and fill the review list."""
+        """Draft questions from ``path`` and fill the review list; the title defaults to the article's heading."""
         try:
             text = read_article_text(path)
         except DraftError as exc:
             dialogs.warn(self, "Cannot read the article", str(exc))
             return False
         self.article = path
-        self.target.chosen(path, "draft")
-        self.questions = draft_questions(text, self.target.deck_id or "draft")
+        self.target.chosen(path, "draft", article_heading(text))
+        self._fill(draft_questions(text, self.target.deck_id or "draft"))
+        return True
+
+    def choose_draft(self) -> None:
+        """File → Review a draft…: pick a question file a draft wrote and review it again."""
+        path = dialogs.open_file(self, "Review a draft", DRAFT_FILTER, self.target_dir)
+        if path is not None:
+            self.load_draft(path)
+
+    def load_draft(self, path: Path) -> bool:
+        """Reopen a saved draft for review: its questions, deck id, title and article."""
+        deck, problems = check_file(path)
+        if deck is None:
+            dialogs.warn(self, "Cannot review this file", "\n".join(str(p) for p in problems[:20]) or str(path))
+            return False
+        if deck.source is None:
+            dialogs.warn(self, "Cannot review this file", f"{path} names no article (source), so it is not a draft.")
+            return False
+        self.setWindowTitle("Review a draft")
+        self.article = deck.source
+        self.deck_edit.setText(deck.id)
+        self.title_edit.setText(deck.title)
+        self.article_label.setText(str(deck.source))
+        self._fill(list(deck.questions))
+        return True
+
+    def _fill(self, questions: list[AnyQuestion]) -> None:
+        self.questions = questions
+        self.edited_rows.clear()
         self.list.blockSignals(True)
         self.list.clear()
         for q in self.questions:
@@ -203,7 +241,6 @@ class DraftDialog(QDialog):
         self.list.blockSignals(False)
         self._show_question(-1)
         self._update_buttons()
-        return True
 
     # -- reviewing --------------------------------------------------------------------------
 
@@ -213,32 +250,70 @@ class DraftDialog(QDialog):
 
     def set_kept(self, row: int, keep: bool) -> None:
         self.list.item(row).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+        if row == self._showing:
+            self.editor.keep_button.setText("Drop" if keep else "Keep")
+
+    def _toggle_kept(self) -> None:
+        row = self._showing
+        if 0 <= row < len(self.questions):
+            self.set_kept(row, self.list.item(row).checkState() != Qt.CheckState.Checked)
+
+    def _row_changed(self, row: int) -> None:
+        """Keep the edit of the row being left; stay on it (with the reason) when the edit is invalid."""
+        if self.editor.dirty and not self.apply_edit():
+            self.list.blockSignals(True)
+            self.list.setCurrentRow(self._showing)
+            self.list.blockSignals(False)
+            return
+        self._show_question(row)
 
     def _show_question(self, row: int) -> None:
         self._showing = row
         valid = 0 <= row < len(self.questions)
-        q = self.questions[row] if valid else None
-        self.prompt_edit.setPlainText(prompt_of(q) if q else "")
-        self.answer_edit.setText(answer_of(q) if q else "")
-        self.prompt_edit.setEnabled(valid)
-        self.answer_edit.setEnabled(q is not None and answer_editable(q))
-        self.apply_button.setEnabled(valid)
-        self.edit_error.setText("")
+        kept = valid and self.list.item(row).checkState() == Qt.CheckState.Checked
+        self.editor.show_question(self.questions[row] if valid else None, kept or not valid)
 
     def apply_edit(self) -> bool:
-        """Apply the prompt/answer fields to the selected question; False (and a message) when invalid."""
+        """Apply the editor's fields to the selected question; False (and a message) when invalid."""
         row = self._showing
         if not 0 <= row < len(self.questions):
             return False
         try:
-            edited = edit_question(self.questions[row], self.prompt_edit.toPlainText(), self.answer_edit.text())
+            edited = self.editor.edited()
         except EditError as exc:
             self.edit_error.setText(str(exc))
             return False
-        self.questions[row] = edited
-        self.list.item(row).setText(question_line(edited))
-        self.edit_error.setText("")
+        if edited != self.questions[row]:
+            self.questions[row] = edited
+            self.edited_rows.add(row)
+            self.list.item(row).setText(question_line(edited))
+        self.editor.show_question(edited, self.list.item(row).checkState() == Qt.CheckState.Checked)
         return True
+
+    def pending_changes(self) -> str:
+        """What closing without saving would lose ("" when nothing)."""
+        if not self.questions:
+            return ""
+        dropped = len(self.questions) - len(self.kept())
+        edited = len(self.edited_rows) + (1 if self.editor.dirty else 0)
+        parts = [f"{edited} edited" if edited else "", f"{dropped} dropped" if dropped else ""]
+        return ", ".join(p for p in parts if p)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close button: ask first when edits or dropped questions would be lost."""
+        changes = self.pending_changes()
+        if self._closing or not changes:
+            super().reject()
+            return
+        if self.close_box is not None and self.close_box.isVisible():
+            return
+
+        def close() -> None:
+            self._closing = True
+            self.reject()
+
+        self.close_box = dialogs.ask_then(self, "Close without saving?",
+                                          f"The review has unsaved changes ({changes}). Close and lose them?", close)
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -251,14 +326,20 @@ class DraftDialog(QDialog):
             self.summary.setText(f"{kept} of {len(self.questions)} questions kept{note}")
         else:
             self.summary.setText("Choose an article to draft questions from.")
+        if 0 <= self._showing < len(self.questions):
+            checked = self.list.item(self._showing).checkState() == Qt.CheckState.Checked
+            self.editor.keep_button.setText("Drop" if checked else "Keep")
 
     def save(self) -> None:
         """Write the kept questions and close; stays open (with a message) when that fails.
 
-        An existing file is replaced only after the user says yes in a box that does not block
+        A pending edit is applied first (an invalid one stops the save, with its reason). An
+        existing file is replaced only after the user says yes in a box that does not block
         (``replace_box``); one that studyapp did not write is never replaced from here.
         """
         if not self.save_button.isEnabled() or self.article is None:
+            return
+        if self.editor.dirty and not self.apply_edit():
             return
         target = self.target.target(self.target_dir)
         reason = protected_reason(target, self._data_dirs())
@@ -291,6 +372,7 @@ class DraftDialog(QDialog):
             return
         report_written(self, target)
         self.saved.emit(target)
+        self._closing = True
         self.accept()
 
 

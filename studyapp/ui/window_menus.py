@@ -54,6 +54,10 @@ def build_menus(window: MainWindow) -> None:
     ):
         if _module_exists(module):
             _action(window, file_menu, text, partial(open_interop_dialog, window, module, name), None, name)
+    if _module_exists("studyapp.ui.draft_dialog"):
+        _action(window, file_menu, "Review a &draft…",
+                partial(open_interop_dialog, window, "studyapp.ui.draft_dialog", "DraftDialog", "choose_draft"),
+                None, "ReviewDraft")
     _action(window, file_menu, "&Export…", partial(open_export_dialog, window), None, "ExportDialog")
     _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
     window.reload_action = _action(window, file_menu, "&Reload question files", window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
@@ -74,8 +78,9 @@ def build_menus(window: MainWindow) -> None:
     _action(window, help_menu, "&About studyapp", window.show_about, None, "about")
 
 
-def open_interop_dialog(window: MainWindow, module: str, class_name: str) -> None:
-    """Open File → New deck from article… / Import…; reload the decks when it saves."""
+def open_interop_dialog(window: MainWindow, module: str, class_name: str, then: str | None = None) -> None:
+    """Open File → New deck from article… / Review a draft… / Import…; reload the decks when it
+    saves. ``then`` names a method to call once the dialog is open (Review a draft… picks a file)."""
     import importlib
 
     cls = getattr(importlib.import_module(module), class_name)
@@ -96,6 +101,8 @@ def open_export_dialog(window: MainWindow) -> None:
     window.fit_text_size(dialog)
     dialog.exported.connect(lambda path: window.statusBar().showMessage(f"Exported to {path}", 8000))
     dialog.open()
+    if then is not None:
+        getattr(dialog, then)()
 
 
 def show_about(window: MainWindow) -> None:

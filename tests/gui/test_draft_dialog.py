@@ -30,7 +30,7 @@ def test_review_keep_edit_drop_then_save(qtbot: QtBot, tmp_path: Path, scripted:
     assert not dialog.save_button.isEnabled()
     scripted.files_to_open.append(ARTICLE)
     qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
-    assert dialog.list.count() >= 40 and dialog.article_label.text() == str(ARTICLE)
+    assert dialog.list.count() >= 12 and dialog.article_label.text() == str(ARTICLE)
     dialog.deck_edit.setText("belarus-draft")
     dialog.title_edit.setText("Belarus, drafted")
     assert dialog.save_button.isEnabled()
@@ -45,6 +45,7 @@ def test_review_keep_edit_drop_then_save(qtbot: QtBot, tmp_path: Path, scripted:
     assert isinstance(old, ChoiceQuestion)
     assert dialog.answer_edit.text() == old.answer
     dialog.prompt_edit.setPlainText("Edited prompt: who or what fills the blank?")
+    dialog.choices_edit.setPlainText("\n".join(old.answer + " (edited)" if c == old.answer else c for c in old.choices))
     dialog.answer_edit.setText(old.answer + " (edited)")
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert dialog.edit_error.text() == ""
@@ -54,6 +55,9 @@ def test_review_keep_edit_drop_then_save(qtbot: QtBot, tmp_path: Path, scripted:
     dialog.list.setCurrentRow(tf_row)
     dialog.answer_edit.setText("maybe")
     assert not dialog.apply_edit() and "true" in dialog.edit_error.text()
+    tf = dialog.questions[tf_row]
+    assert isinstance(tf, TrueFalseQuestion)
+    dialog.answer_edit.setText("true" if tf.answer else "false")  # undo it, or the row would not let go
     # cloze: the answer is edited inside the text
     cz_row = next(i for i, q in enumerate(dialog.questions) if isinstance(q, ClozeQuestion))
     dialog.list.setCurrentRow(cz_row)
