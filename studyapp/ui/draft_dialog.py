@@ -41,7 +41,7 @@ from studyapp.interop.fit import DECK_ID_RE, slugify
 from studyapp.safe_write import WritePolicy, protected_reason
 from studyapp.ui import dialogs
 
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)"
 
 
 def question_line(q: AnyQuestion) -> str:
