@@ -126,9 +126,13 @@ class ReaderView(QWidget):
         self.back.setAccessibleName(accessible_name)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        """Esc goes back, like the back button."""
+        """Esc goes back, like the back button; the "Make a question" key (when the window's
+        shortcut did not take it, as in a window that is not active) asks for a question."""
         if event.key() == Qt.Key.Key_Escape:
             self.back.click()
+            return
+        if QKeySequence(event.keyCombination()) == MAKE_QUESTION_KEY:
+            self.request_question()
             return
         super().keyPressEvent(event)
 
