@@ -86,6 +86,8 @@ def read_html(data: bytes) -> list[Found]:
         root = lxml_html.fragment_fromstring(content, create_parent="div")
     except (Unparseable, ParserError, ValueError, RecursionError) as exc:
         raise PageError(f"no article text found in the page ({exc or 'empty page'})") from exc
+    except Exception as exc:  # noqa: BLE001 (a third-party parser on any page: never a traceback)
+        raise PageError(f"the page could not be read ({type(exc).__name__})") from exc
     walker = _Walker()
     try:
         walker.walk(root)
