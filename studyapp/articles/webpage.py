@@ -9,6 +9,8 @@ the page is parsed from its bytes, and lxml's HTML parser reads no external reso
 
 from __future__ import annotations
 
+import logging
+
 from lxml import html as lxml_html
 from lxml.etree import ParserError, _Element
 from readability import Document
@@ -79,6 +81,8 @@ class _Walker:
 
 def read_html(data: bytes) -> list[Found]:
     """The blocks of a saved web page's main article; raises ``PageError`` when none is found."""
+    # readability logs a traceback when a page fails to parse: the message below says it.
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL + 1)
     try:
         document = Document(data)
         content = document.summary(html_partial=True)
