@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from studyapp.articles.blocks import PROSE, Article, BlockKind
 from studyapp.articles.folding import Span
 
+SENTENCE_REACH = 2000
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]»]*\s+")
 
 
@@ -25,6 +26,9 @@ def sentence_span(article: Article, start: int, end: int) -> Span:
     lo = article.blocks[first].start if first is not None else start
     hi = article.blocks[last].end if last is not None else end
     text = article.text
+    # A sentence is looked for at most SENTENCE_REACH characters around the quote, so a huge
+    # one-line article costs the same per quote as a short one.
+    lo, hi = max(lo, start - SENTENCE_REACH), min(hi, end + SENTENCE_REACH)
     begin = lo
     for m in _SENTENCE_END_RE.finditer(text, lo, start):
         if m.end() <= start:
