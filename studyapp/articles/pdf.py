@@ -32,13 +32,15 @@ class PdfError(ValueError):
 
 def pages_in_child(path: Path) -> list[str]:
     """Each page's text, read by ``studyapp.ui.pdf_text`` in a child process."""
-    if getattr(sys, "frozen", False):
-        raise PdfError("this build of studyapp reads PDF articles only in the window")
+    if getattr(sys, "frozen", False):  # a one-folder build: its executable is studyapp's command line
+        command = [sys.executable, "--pdf-text", str(path)]
+    else:
+        command = [sys.executable, "-m", "studyapp.ui.pdf_text", str(path)]
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "studyapp.ui.pdf_text", str(path)],
+            command,
             capture_output=True,
             timeout=CHILD_SECONDS,
             env=env,

@@ -107,3 +107,16 @@ def test_the_reader_shows_each_kind_with_its_title_and_the_quote(make_app: Any, 
     assert "hidden" not in shown and "Footer" not in shown and "#" not in shown
     title = reader.text.document().firstBlock()
     assert title.charFormat().font().bold() or title.begin().fragment().charFormat().fontWeight() >= 700
+
+
+def test_the_command_line_reads_a_pdf_for_a_one_folder_build(tmp_path: Path, qapp: Any, capsys: Any) -> None:
+    """A frozen build has no ``python -m``: its own executable reads the PDF (``--pdf-text``)."""
+    import json
+
+    from studyapp.cli import main
+
+    pdf = tmp_path / "tunnels.pdf"
+    write_pdf(pdf)
+    assert main(["--pdf-text", str(pdf)]) == 0
+    pages = json.loads(capsys.readouterr().out)["pages"]
+    assert len(pages) == 1 and "longest railway tunnel" in pages[0]
