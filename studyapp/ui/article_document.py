@@ -152,7 +152,6 @@ class ArticleText(QPlainTextEdit):
                 block, rect = shown[i]
                 url = self.links[block.position()]
                 button.setProperty("url", url)
-                button.setToolTip("")
                 hint = button.sizeHint()
                 button.setGeometry(QRect(int(rect.right()) - hint.width() - DOCUMENT_MARGIN, int(rect.top()), hint.width(), hint.height()))
                 button.show()
