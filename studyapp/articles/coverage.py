@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from studyapp.articles.blocks import PROSE, Article, BlockKind
 from studyapp.articles.folding import Span
 
-SENTENCE_REACH = 2000
+SENTENCE_REACH = 600  # characters: longer sentences are tinted from there
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]»]*\s+")
 
 

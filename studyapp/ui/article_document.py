@@ -14,7 +14,7 @@ empty lines where they go) and the "Open in browser" buttons of web images.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 
 from PySide6.QtCore import QRect, QRectF, Qt, Signal
@@ -46,8 +46,30 @@ LINE_BREAK = "\u2028"  # a line break inside a block (figures, web addresses)
 _HEADING_SCALE = {1: 1.45, 2: 1.3}
 BULLET = "• "
 
-#: Document block position → ranges (start, end in the block's text) and their colours.
-Ranges = dict[int, list[tuple[int, int, QColor]]]
+class SpanTints:
+    """Coloured ranges of the document (the mastery map's sentences), sorted by start: the
+    ranges of a block are looked up when it is painted, so turning the map on costs no more
+    than mapping each span once, however long the article."""
+
+    def __init__(self, ranges: list[tuple[int, int, QColor]]) -> None:
+        self._ranges = sorted(ranges, key=lambda r: (r[0], r[1]))
+        self._starts = [r[0] for r in self._ranges]
+        self._longest = max((b - a for a, b, _ in self._ranges), default=0)
+
+    def __len__(self) -> int:
+        return len(self._ranges)
+
+    def in_block(self, block: QTextBlock) -> list[tuple[int, int, QColor]]:
+        """The ranges inside ``block``, as (start, end) in the block's text, and their colours."""
+        first = block.position()
+        last = first + block.length() - 1
+        found = []
+        for k in range(bisect_left(self._starts, first - self._longest), bisect_left(self._starts, last)):
+            a, b, color = self._ranges[k]
+            lo, hi = max(a, first), min(b, last)
+            if lo < hi:
+                found.append((lo - first, hi - first, color))
+        return found
 
 
 class ArticleText(QPlainTextEdit):
@@ -68,7 +90,7 @@ class ArticleText(QPlainTextEdit):
         #: Document position of a block's start → the colour painted behind it (coverage view).
         self.tints: dict[int, QColor] = {}
         #: Sentences tinted by the mastery map.
-        self.ranges: Ranges = {}
+        self.ranges = SpanTints([])
         #: Heading block position → its count ("3 of 5 paragraphs quoted"), painted at its right.
         self.notes: dict[int, str] = {}
         self.note_color = QColor(Qt.GlobalColor.gray)
@@ -108,7 +130,7 @@ class ArticleText(QPlainTextEdit):
                 tint = self.tints.get(block.position())
                 if tint is not None:
                     painter.fillRect(QRectF(0, rect.top(), width, rect.height()), tint)
-                for start, end, color in self.ranges.get(block.position(), ()):
+                for start, end, color in self.ranges.in_block(block) if self.ranges else ():
                     self._fill_range(painter, block, rect, start, end, color)
             painter.end()
         super().paintEvent(event)
@@ -256,23 +278,14 @@ class ArticleDocument:
         """The document position where article block ``index`` starts."""
         return self._block_starts[index] if 0 <= index < len(self._block_starts) else None
 
-    def ranges(self, span_colors: Mapping[Span, QColor]) -> Ranges:
-        """Article spans → colour, as ranges inside the document's blocks (a span over two
-        blocks is cut in two)."""
-        result: Ranges = {}
-        document = self.document
+    def span_tints(self, span_colors: Mapping[Span, QColor]) -> SpanTints:
+        """Article spans → colour, as document ranges (spans outside the shown text left out)."""
+        ranges = []
         for (start, end), color in span_colors.items():
             a, b = self.position(start), self.position(end)
-            if a is None or b is None or a >= b:
-                continue
-            block = document.findBlock(a)
-            while block.isValid() and block.position() < b:
-                lo = max(a, block.position()) - block.position()
-                hi = min(b, block.position() + block.length() - 1) - block.position()
-                if lo < hi:
-                    result.setdefault(block.position(), []).append((lo, hi, color))
-                block = block.next()
-        return result
+            if a is not None and b is not None and a < b:
+                ranges.append((a, b, color))
+        return SpanTints(ranges)
 
     def position(self, offset: int) -> int | None:
         """The document position of ``offset`` in the article (None outside shown text)."""

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QText
 from studyapp.articles.blocks import Article, parse_article
 from studyapp.articles.coverage import Coverage, coverage, quoted_sentences, sentence_span
 from studyapp.articles.folding import Span
-from studyapp.ui.article_document import ArticleDocument, ArticleText
+from studyapp.ui.article_document import ArticleDocument, ArticleText, SpanTints
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import title_text
 from studyapp.ui.theme import colors_for, scale_font
@@ -254,7 +254,7 @@ class ReaderView(QWidget):
             self._mastery_source = None
         tint = self._tints()
         spans = {s: tint[m] for s, m in self.span_mastery.items() if m in tint} if self.map_toggle.isChecked() else {}
-        self.text.ranges = document.ranges(spans) if document is not None and spans else {}
+        self.text.ranges = document.span_tints(spans) if document is not None and spans else SpanTints([])
         self.text.tints, self.text.notes = {}, {}
         if self.coverage_toggle.isChecked() and document is not None and self.article is not None:
             if self.coverage is None:

@@ -98,6 +98,6 @@ def test_tints_and_highlight_stay_on_their_paragraph_after_a_paragraph_separator
     assert reader.highlighted_text() == "quoted here"
     doc = reader.text.document()
     block = doc.findBlock(doc.toPlainText().index("Second"))
-    assert list(reader.text.ranges) == [block.position()]
-    assert reader.text.ranges[block.position()][0][:2] == (0, len(block.text()))
+    assert [r[:2] for r in reader.text.ranges.in_block(block)] == [(0, len(block.text()))]
+    assert reader.text.ranges.in_block(block.previous().previous()) == []  # "Still the first one."
     assert block.text().startswith("Second paragraph")

@@ -172,7 +172,7 @@ def test_the_mastery_map_tints_the_quoted_sentence_not_the_paragraph(tmp_path: P
     reader.show_article("Tunnels", article, spans)
     reader.map_toggle.setChecked(True)
     block = block_of(reader, "The Gotthard")
-    ranges = reader.text.ranges[block.position()]
+    ranges = reader.text.ranges.in_block(block)
     painted = {block.text()[a:b]: color for a, b, color in ranges}
     colors = colors_for(reader.palette())
     assert painted == {
