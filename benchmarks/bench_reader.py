@@ -89,8 +89,8 @@ def run(ctx: Context) -> list[Row]:
         elapsed = time.perf_counter() - start
         if reader.highlighted_text().replace("’", "'").replace("—", "-") != last:
             raise RuntimeError(f"the last quote was not highlighted: {reader.highlighted_text()[:80]!r}")
-        if len(set(reader.paragraph_mastery.values())) < 2:
-            raise RuntimeError(f"the mastery map is missing tints: {set(reader.paragraph_mastery.values())}")
+        if len(set(reader.span_mastery.values())) < 2:
+            raise RuntimeError(f"the mastery map is missing tints: {set(reader.span_mastery.values())}")
         return elapsed
 
     text = made.article.read_text(encoding="utf-8")

@@ -67,6 +67,61 @@ def generate_history(running: RunningApp, days: int = 120, seed: int = 3) -> Non
                                          0.0 if rating == Rating.Again else 1.0, 3000, day, rating=int(rating)), card)
 
 
+FIGURE_ARTICLE = """# The Gotthard Base Tunnel
+
+The Gotthard Base Tunnel is the longest railway tunnel in the world, at 57.1 km. It opened in 2016 after seventeen years of work.
+
+## Construction
+
+Work began in 1999. Four tunnel boring machines cut most of the rock; crews blasted the rest.
+
+- The machines advanced up to 40 metres a day.
+- About 28 million tonnes of rock were removed.
+
+![The tunnel's route under the Alps](route.png)
+
+![A photograph of the portal](https://example.org/gotthard-portal.jpg)
+
+## Operation
+
+Trains run at up to 250 km/h. About 260 freight trains use the tunnel every day.
+"""
+FIGURE_DECK = """deck: gotthard
+title: The Gotthard Base Tunnel
+source: gotthard.md
+questions:
+  - id: length
+    type: text
+    prompt: How long is the Gotthard Base Tunnel?
+    answer: 57.1 km
+    quote: the longest railway tunnel in the world, at 57.1 km
+  - id: start
+    type: text
+    prompt: When did work begin?
+    answer: "1999"
+    quote: Work began in 1999.
+"""
+
+
+def write_figure_deck(folder: Path) -> None:
+    """A Markdown article with a local picture and a web image, and a deck quoting it."""
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+    picture = QImage(560, 200, QImage.Format.Format_RGB32)
+    picture.fill(QColor(226, 236, 222))
+    painter = QPainter(picture)
+    painter.setPen(QPen(QColor(120, 110, 100), 0))
+    painter.setBrush(QColor(170, 160, 150))
+    for x, h in ((60, 90), (150, 140), (240, 170), (330, 150), (420, 110), (500, 80)):
+        painter.drawEllipse(x - 70, 200 - h, 140, 2 * h)
+    painter.setPen(QPen(QColor(200, 40, 40), 5))
+    painter.drawLine(20, 170, 540, 170)
+    painter.end()
+    picture.save(str(folder / "route.png"))
+    (folder / "gotthard.md").write_text(FIGURE_ARTICLE, encoding="utf-8")
+    (folder / "gotthard.yaml").write_text(FIGURE_DECK, encoding="utf-8")
+
+
 def save(widget: QWidget, name: str, scheme: Scheme) -> None:
     QApplication.processEvents()
     path = OUT / f"{name}-{scheme.value}.png"
@@ -146,6 +201,12 @@ def render(scheme: Scheme, app: QApplication) -> None:
             window.open_reader(DECK, "Canada and the UK imposed additional sanctions on three companies and six individuals")
             window.view(Screen.READER).map_toggle.setChecked(True)  # type: ignore[attr-defined]
             save(window, "reader", scheme)
+
+            write_figure_deck(running.core.paths.questions)
+            window.reload()
+            window.open_reader("gotthard", "Work began in 1999.")
+            window.view(Screen.READER).coverage_toggle.setChecked(True)  # type: ignore[attr-defined]
+            save(window, "reader-figure", scheme)
 
             window.show_stats()
             save(window, "stats", scheme)

@@ -109,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PDF_TEXT_FLAG = "--pdf-text"  # not in --help: how a one-folder build runs its PDF reader as a child
 _WINDOW_FLAGS = frozenset({"--exit-when-shown"})
 _WINDOW_OPTIONS = frozenset({"--data-dir", "--questions"})
 
@@ -143,6 +144,10 @@ def window_args(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     _never_fail_on_output(sys.stdout, sys.stderr)
     arg_list = sys.argv[1:] if argv is None else list(argv)
+    if arg_list[:1] == [PDF_TEXT_FLAG]:  # internal: a PDF's text for the core (studyapp/articles/pdf.py)
+        from studyapp.ui.pdf_text import main as pdf_text_main
+
+        return pdf_text_main(arg_list[1:])
     args = window_args(arg_list)
     if args is None:
         try:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 from studyapp.articles.folding import FoldedText, Span
 
@@ -27,29 +28,52 @@ _FINAL_PUNCTUATION = ".!?:;,…\"'”’)»"
 class BlockKind(Enum):
     """What a line of the article is shown as."""
 
+    TITLE = "title"
     HEADING = "heading"
     PARAGRAPH = "paragraph"
+    LIST_ITEM = "list item"
     IMAGE = "image"
+
+
+#: Blocks that hold the article's prose: what questions quote and the coverage counts.
+PROSE = frozenset({BlockKind.PARAGRAPH, BlockKind.LIST_ITEM})
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """One shown block; ``start``/``end`` are offsets into ``Article.text``."""
+    """One shown block; ``start``/``end`` are offsets into ``Article.text``.
+
+    ``text`` is what is shown (an image's alt text); ``level`` is a heading's level (1-6; the
+    title is 1); ``url`` is an image's address as written (relative to the article or not).
+    """
 
     kind: BlockKind
     text: str
     start: int
     end: int
+    level: int = 0
+    url: str = ""
 
 
 class Article:
-    """The article's text (NFC) split into blocks, folded once (on first need) for its quotes."""
+    """The article's text (NFC) split into blocks, folded once (on first need) for its quotes.
 
-    def __init__(self, text: str, blocks: tuple[Block, ...]) -> None:
+    ``text`` is what quotes are checked against: the file itself for plain text, the text
+    extracted from it for Markdown, HTML and PDF (``studyapp.articles.reading``). ``folder``
+    is where the article's file lies (local images are found beside it), None for pasted text.
+    """
+
+    def __init__(self, text: str, blocks: tuple[Block, ...], folder: Path | None = None) -> None:
         self.text = text
         self.blocks = blocks
+        self.folder = folder
         self._starts = [b.start for b in blocks]
         self._folded: FoldedText | None = None
+
+    @property
+    def title(self) -> str | None:
+        """The article's title block's text, when it has one."""
+        return self.blocks[0].text if self.blocks and self.blocks[0].kind is BlockKind.TITLE else None
 
     @property
     def folded(self) -> FoldedText:
@@ -68,6 +92,10 @@ class Article:
     def locate(self, quote: str) -> Span | None:
         """Where ``quote`` first is in ``text``; None when it is not there."""
         return self.folded.find(quote)
+
+    def spans_of(self, quotes: Iterable[str]) -> dict[str, Span]:
+        """Each quote found → where it is in ``text`` (quotes not found are left out), one pass."""
+        return {quote: span for quote, span in self.folded.find_all(quotes).items() if span is not None}
 
     def blocks_of(self, quotes: Iterable[str]) -> dict[str, int]:
         """Each quote found → the index of the block where it starts (quotes not found are left out)."""
@@ -89,8 +117,8 @@ def _is_heading(line: str) -> bool:
     )
 
 
-def parse_article(raw: str) -> Article:
-    """Split ``raw`` into blocks; each non-empty line is one block."""
+def parse_article(raw: str, folder: Path | None = None) -> Article:
+    """Split plain text ``raw`` into blocks; each non-empty line is one block."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines: list[tuple[str, int]] = []
     pos = 0
@@ -108,13 +136,19 @@ def parse_article(raw: str) -> Article:
         end = start + len(line)
         image = _IMAGE_RE.match(line) if "![" in line else None
         if image:
-            blocks.append(Block(BlockKind.IMAGE, image.group(1).strip(), start, end))
+            blocks.append(Block(BlockKind.IMAGE, image.group(1).strip(), start, end, url=image.group(2)))
             continue
-        # A heading sits between paragraphs: not the first line, not the last.
+        # A heading sits between paragraphs: not the last line; the first line, when it
+        # looks like one, is the article's title.
+        if i == 0 and len(lines) > 1 and _is_heading(line):
+            blocks.append(Block(BlockKind.TITLE, line.strip(), start, end, level=1))
+            continue
         between = 0 < i < len(lines) - 1
-        kind = BlockKind.HEADING if between and _is_heading(line) else BlockKind.PARAGRAPH
-        blocks.append(Block(kind, line.strip(), start, end))
-    return Article(text, tuple(blocks))
+        if between and _is_heading(line):
+            blocks.append(Block(BlockKind.HEADING, line.strip(), start, end, level=2))
+        else:
+            blocks.append(Block(BlockKind.PARAGRAPH, line.strip(), start, end))
+    return Article(text, tuple(blocks), folder)
 
 
 def locate_quote(text: str, quote: str) -> Span | None:

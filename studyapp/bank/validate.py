@@ -22,6 +22,7 @@ from studyapp.bank.questionrules import REQUIRED, TYPE_FIELDS, build_question
 from studyapp.bank.results import ValidatedFile
 from studyapp.bank.yamlnodes import MAX_FILE_BYTES, at
 from studyapp.articles.folding import FoldedText
+from studyapp.articles.reading import ArticleError, ArticleFormat, format_of, read_article_file
 
 TOP_FIELDS = ("deck", "title", "source", "questions")
 COMMON_FIELDS = frozenset({"id", "type", "explanation", "quote", "tags"})
@@ -210,6 +211,13 @@ def _read_source(r: Reader, fields: Fields, path: Path) -> tuple[Path | None, Fo
             r.add(node, f"source '{written}' climbs more than one folder above this file's folder (at most '../')")
             return None, None
     resolved = (path.parent / pure).resolve()
+    if format_of(resolved) is not ArticleFormat.TEXT:
+        # Markdown, a web page, a PDF: quotes are checked against the text read from it.
+        try:
+            return resolved, read_article_file(resolved).folded
+        except ArticleError as exc:
+            r.add(node, f"source file '{written}' {exc}")
+            return resolved, None
     try:
         with resolved.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)

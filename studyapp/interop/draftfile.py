@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from studyapp.articles.reading import ArticleError, ArticleFormat, format_of, read_article_file
 from studyapp.bank.model import AnyQuestion
 from studyapp.interop.draft import draft_questions
 from studyapp.interop.draft_lang import Lang
@@ -35,7 +36,13 @@ class SourcePlan:
 
 
 def read_article_text(article: Path) -> str:
-    """The article as text; raises ``DraftError`` with a readable message."""
+    """The article's text (read from Markdown, a web page or a PDF when it is one, see
+    ``studyapp.articles.reading``); raises ``DraftError`` with a readable message."""
+    if format_of(article) is not ArticleFormat.TEXT:
+        try:
+            return read_article_file(article).text
+        except ArticleError as exc:
+            raise DraftError(f"{article}: {exc}") from exc
     try:
         data = article.read_bytes()
     except OSError as exc:

@@ -44,7 +44,7 @@ from studyapp.safe_write import WritePolicy, protected_reason
 from studyapp.ui import dialogs
 from studyapp.ui.draft_review import QuestionEditor
 
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown);;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)"
 DRAFT_FILTER = "Question files (*.yaml *.yml);;All files (*)"
 
 

@@ -330,18 +330,22 @@ class MainWindow(QMainWindow):
 
     def open_reader(self, deck_id: str, quote: str | None = None, *, return_to: Screen | None = None) -> bool:
         """Show ``deck_id``'s article, ``quote`` highlighted; False when there is no article."""
-        from studyapp.articles.blocks import parse_article
-        from studyapp.ui.reader_mastery import deck_paragraph_mastery
+        from studyapp.articles.pdf import PdfPages
+        from studyapp.articles.reading import ArticleError, ArticleFormat, format_of, read_article_file
+        from studyapp.ui.reader_mastery import deck_quotes, deck_sentence_mastery
         from studyapp.ui.reader_view import ReaderView
 
         deck = self.bank.deck(deck_id)
         if deck is None or deck.source is None:
             self.statusBar().showMessage("This deck has no article.", 5000)
             return False
-        try:
-            text = deck.source.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            dialogs.warn(self, "Article not readable", f"Could not read {deck.source}: {exc}")
+        pdf_pages: PdfPages | None = None
+        if format_of(deck.source) is ArticleFormat.PDF:  # Qt runs here: its PDF module reads it in place
+            from studyapp.ui.pdf_text import pdf_page_texts as pdf_pages
+        try:  # read and folded once: the map, the coverage and the highlight share it
+            article = read_article_file(deck.source, pdf_pages)
+        except ArticleError as exc:
+            dialogs.warn(self, "Article not readable", f"{deck.source} {exc}")
             return False
         self._reader_return = return_to if return_to is not None else self.current_screen()
         if self._reader_return is Screen.READER:
@@ -349,8 +353,9 @@ class MainWindow(QMainWindow):
         reader = self.view(Screen.READER)
         assert isinstance(reader, ReaderView)
         reader.set_return_to(*_READER_BACK.get(self._reader_return, ("← Decks", "Back to decks")))
-        article = parse_article(text)  # read and folded once: the map and the highlight share it
-        reader.show_article(deck.title, article, lambda: deck_paragraph_mastery(deck, article, self.core.store))
+        reader.show_article(
+            deck.title, article, lambda: deck_sentence_mastery(deck, article, self.core.store), lambda: deck_quotes(deck)
+        )
         if quote:
             reader.highlight(quote)
         self.stack.setCurrentWidget(reader)

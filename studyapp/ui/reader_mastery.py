@@ -1,4 +1,4 @@
-"""The reader's mastery map: how well each paragraph's questions are known (plain Python)."""
+"""The reader's mastery map: how well the questions quoting each sentence are known (plain Python)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from studyapp.articles.blocks import Article
 from studyapp.bank.model import Deck
 from studyapp.grading import Outcome
 from studyapp.ui.deck_model import MASTERED_STABILITY_DAYS
-from studyapp.ui.reader_view import Mastery, paragraph_mastery
+from studyapp.articles.folding import Span
+from studyapp.ui.reader_view import Mastery, sentence_mastery
 
 if TYPE_CHECKING:
     from studyapp.store.records import CardState, QuestionHistory
@@ -39,8 +40,13 @@ def mastery_of(card: CardState | None, history: QuestionHistory | None) -> Maste
     return Mastery.UNSEEN
 
 
-def deck_paragraph_mastery(deck: Deck, article: Article | str, store: MasteryStore) -> dict[int, Mastery]:
-    """Block index of the article → mastery of the questions quoting it."""
+def deck_quotes(deck: Deck) -> list[str]:
+    """The quotes of ``deck``'s questions (for the reader's coverage view)."""
+    return [q.quote for q in deck.questions if q.quote]
+
+
+def deck_sentence_mastery(deck: Deck, article: Article | str, store: MasteryStore) -> dict[Span, Mastery]:
+    """Each quoted sentence's span in the article → mastery of the questions quoting it."""
     cards = store.card_states(deck.id)
     history = store.question_history(deck.id)
     quotes: dict[str, Mastery] = {}
@@ -53,4 +59,4 @@ def deck_paragraph_mastery(deck: Deck, article: Article | str, store: MasterySto
         prev = quotes.get(q.quote)
         if prev is None or (m is not Mastery.UNSEEN and (prev is Mastery.UNSEEN or order.index(m) < order.index(prev))):
             quotes[q.quote] = m
-    return paragraph_mastery(article, quotes)
+    return sentence_mastery(article, quotes)

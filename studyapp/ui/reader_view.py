@@ -1,29 +1,38 @@
-"""The article reader: the deck's source text, a highlighted passage, an optional mastery map.
+"""The article reader: the deck's source text, a highlighted passage, a mastery map, coverage.
 
-The article is read by the core (``studyapp.articles``: blocks, and every quote found in one
-pass); the text pane (``article_document``) shows it as plain text, so nothing in the article
-is ever read as HTML or Markdown, and image lines become a small "[image]" placeholder (never
-fetched).
+The article is read by the core (``studyapp.articles``: blocks, every quote found in one pass,
+the sentences quotes are in, which paragraphs are quoted); the text pane
+(``article_document``) shows it as plain text with the title and headings as headings, list
+items with bullets and image lines as figures. The mastery map tints each quoted *sentence*
+by how well its questions are known; "Show unquoted paragraphs" tints the paragraphs no
+question quotes yet and puts each section's count beside its heading. The quote the reader
+was opened at is marked like a highlighter pen, unlike the person's own selection. Select
+words and choose "Make a question" (context menu or Ctrl+Shift+M) to ask for a question about
+them: ``make_question_requested`` carries the selection, its sentence and its block's index.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from enum import Enum
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QFontMetrics, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
-from studyapp.articles.blocks import Article, BlockKind, parse_article
-from studyapp.ui.article_document import ArticleDocument, ArticleText
+from studyapp.articles.blocks import Article, parse_article
+from studyapp.articles.coverage import Coverage, coverage, quoted_sentences, sentence_span
+from studyapp.articles.folding import Span
+from studyapp.ui.article_document import ArticleDocument, ArticleText, SpanTints
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import title_text
 from studyapp.ui.theme import colors_for, scale_font
 
+MAKE_QUESTION_KEY = QKeySequence("Ctrl+Shift+M")  # M for "make"; Ctrl+Shift+Q sits next to Quit
+
 
 class Mastery(Enum):
-    """How well the questions quoting a paragraph are known."""
+    """How well the questions quoting a sentence are known."""
 
     UNSEEN = "not studied"
     WEAK = "weak"
@@ -31,18 +40,26 @@ class Mastery(Enum):
     KNOWN = "known"
 
 
+_ORDER = [Mastery.WEAK, Mastery.LEARNING, Mastery.KNOWN, Mastery.UNSEEN]
+SpanMastery = Mapping[Span, Mastery]
+
+
 class ReaderView(QWidget):
     """Shows one article. ``show_article`` then optionally ``highlight(quote)``."""
 
     homeRequested = Signal()
+    #: The person asked for a question about a selection: (selected text, its sentence, block index).
+    make_question_requested = Signal(str, str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Article reader")
         self.article: Article | None = None
-        self.paragraph_mastery: dict[int, Mastery] = {}
+        self.span_mastery: dict[Span, Mastery] = {}
+        self.coverage: Coverage | None = None
         self.highlighted: tuple[int, int] | None = None
-        self._mastery_source: Callable[[], Mapping[int, Mastery]] | None = None  # the map, when first shown
+        self._mastery_source: Callable[[], SpanMastery] | None = None  # the map, when first shown
+        self._quotes: Callable[[], Collection[str]] | None = None  # for coverage, when first shown
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back = QPushButton("← Decks")
@@ -52,21 +69,34 @@ class ReaderView(QWidget):
         scale_font(self.title, 1.2)
         self.map_toggle = QCheckBox("Show mastery map")
         self.map_toggle.setAccessibleName("Show mastery map")
-        self.map_toggle.setToolTip("Tint each paragraph by how well you know the questions that quote it")
+        self.map_toggle.setToolTip("Tint each quoted sentence by how well you know the questions that quote it")
         self.map_toggle.toggled.connect(self._map_toggled)
+        self.coverage_toggle = QCheckBox("Show unquoted paragraphs")
+        self.coverage_toggle.setAccessibleName("Show unquoted paragraphs")
+        self.coverage_toggle.setToolTip("Tint the paragraphs no question quotes yet; count the quoted ones under each heading")
+        self.coverage_toggle.toggled.connect(self._apply_tints)
         top.addWidget(self.back)
         top.addWidget(self.title, 1)
+        top.addWidget(self.coverage_toggle)
         top.addWidget(self.map_toggle)
         layout.addLayout(top)
         self.text = ArticleText()
         self.text.setAccessibleName("Article text")
+        self.text.link_requested.connect(self.open_link)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
+        self.make_question_action = QAction("Make a question from the selection", self)
+        self.make_question_action.setShortcut(MAKE_QUESTION_KEY)
+        self.make_question_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.make_question_action.triggered.connect(self.request_question)
+        self.addAction(self.make_question_action)
         self._document: ArticleDocument | None = None
         layout.addWidget(self.text, 1)
         self.legend = QWidget()
         legend = QHBoxLayout(self.legend)
         legend.setContentsMargins(0, 0, 0, 0)
         self._legend_swatches: dict[Mastery, QLabel] = {}
-        legend.addWidget(plain_label("Paragraphs tinted by the questions that quote them:", name="Legend", wrap=False))
+        legend.addWidget(plain_label("Sentences tinted by the questions that quote them:", name="Legend", wrap=False))
         for m in (Mastery.WEAK, Mastery.LEARNING, Mastery.KNOWN, Mastery.UNSEEN):
             sw = plain_label(f"  {m.value}  ", name=f"Legend: {m.value}", wrap=False)
             sw.setAutoFillBackground(True)
@@ -75,7 +105,8 @@ class ReaderView(QWidget):
         legend.addStretch(1)
         self.legend.setVisible(False)
         layout.addWidget(self.legend)
-        self.setTabOrder(self.back, self.map_toggle)
+        self.setTabOrder(self.back, self.coverage_toggle)
+        self.setTabOrder(self.coverage_toggle, self.map_toggle)
         self.setTabOrder(self.map_toggle, self.text)
 
     def _map_toggled(self) -> None:
@@ -95,9 +126,13 @@ class ReaderView(QWidget):
         self.back.setAccessibleName(accessible_name)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        """Esc goes back, like the back button."""
+        """Esc goes back, like the back button; the "Make a question" key (when the window's
+        shortcut did not take it, as in a window that is not active) asks for a question."""
         if event.key() == Qt.Key.Key_Escape:
             self.back.click()
+            return
+        if QKeySequence(event.keyCombination()) == MAKE_QUESTION_KEY:
+            self.request_question()
             return
         super().keyPressEvent(event)
 
@@ -105,19 +140,23 @@ class ReaderView(QWidget):
         self,
         title: str,
         article: Article | str,
-        paragraph_mastery: Mapping[int, Mastery] | Callable[[], Mapping[int, Mastery]] | None = None,
+        mastery: SpanMastery | Callable[[], SpanMastery] | None = None,
+        quotes: Collection[str] | Callable[[], Collection[str]] | None = None,
     ) -> None:
-        """Show ``article`` (read by ``parse_article``, or its raw text); ``paragraph_mastery``
-        maps block index → mastery (for the map), or computes it: then only when the map is
-        shown (finding every quote of a long article is the costly part of opening it)."""
+        """Show ``article`` (read by ``studyapp.articles``, or its raw text). ``mastery`` maps
+        quoted sentences' spans → mastery (the map), or computes it: then only when the map is
+        shown (finding every quote of a long article is the costly part of opening it);
+        ``quotes`` (the deck's quotes) give the coverage view, also computed when first shown."""
         self.title.setText(title_text(title))
         self.article = article if isinstance(article, Article) else parse_article(article)
-        if callable(paragraph_mastery):
-            self._mastery_source = paragraph_mastery
-            self.paragraph_mastery = {}
+        if callable(mastery):
+            self._mastery_source = mastery
+            self.span_mastery = {}
         else:
             self._mastery_source = None
-            self.paragraph_mastery = dict(paragraph_mastery or {})
+            self.span_mastery = dict(mastery or {})
+        self._quotes = quotes if callable(quotes) or quotes is None else (lambda q=quotes: q)
+        self.coverage = None
         self.highlighted = None
         self._render()
 
@@ -137,6 +176,45 @@ class ReaderView(QWidget):
         cursor = self._highlight_cursor()
         return cursor.selectedText() if cursor is not None else ""
 
+    # -- making a question -------------------------------------------------------------
+
+    def selection_for_question(self) -> tuple[str, str, int] | None:
+        """The selection as (text, its sentence, its block's index), None without one in the
+        article's text."""
+        cursor = self.text.textCursor()
+        if self.article is None or self._document is None or not cursor.hasSelection():
+            return None
+        start = self._document.offset(cursor.selectionStart())
+        end = self._document.offset(cursor.selectionEnd())
+        if start is None or end is None or start >= end:
+            return None
+        block = self.article.paragraph_at(start)
+        if block is None:
+            return None
+        selected = " ".join(self.article.text[start:end].split())
+        s, e = sentence_span(self.article, start, end)
+        return selected, " ".join(self.article.text[s:e].split()), block
+
+    def request_question(self) -> bool:
+        """Emit ``make_question_requested`` for the selection; False when nothing usable is selected."""
+        found = self.selection_for_question()
+        if found is None:
+            return False
+        self.make_question_requested.emit(*found)
+        return True
+
+    def _context_menu(self, at: QPoint) -> None:
+        menu = self.text.createStandardContextMenu(at)
+        menu.addSeparator()
+        self.make_question_action.setEnabled(self.selection_for_question() is not None)
+        menu.addAction(self.make_question_action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(self.text.viewport().mapToGlobal(at))
+
+    def open_link(self, url: str) -> None:
+        """Open a web image's address in the browser (only ever on the person's click)."""
+        QDesktopServices.openUrl(QUrl(url))
+
     # -- rendering ---------------------------------------------------------------------
 
     def _render(self) -> None:
@@ -148,11 +226,14 @@ class ReaderView(QWidget):
             pal.setColor(sw.backgroundRole(), self._tints().get(m, base))
             sw.setPalette(pal)
         self.legend.setVisible(self.map_toggle.isChecked())
+        self.text.note_color = colors_for(self.palette()).muted
         if article is None:
             self._document = None
             self.text.setPlainText("")
             return
         shown = ArticleDocument(article, self.font(), colors_for(self.palette()).muted, self.text)
+        self.text.figures = shown.figures
+        self.text.links = shown.links
         self.text.setDocument(shown.document)
         if self._document is not None:
             self._document.document.deleteLater()
@@ -165,32 +246,45 @@ class ReaderView(QWidget):
         return {Mastery.WEAK: colors.weak, Mastery.LEARNING: colors.learning, Mastery.KNOWN: colors.known}
 
     def _apply_tints(self) -> None:
-        """Tint the paragraphs (painted behind them: the document is not rebuilt)."""
+        """Tint sentences (the map) and unquoted paragraphs (coverage), painted behind the text:
+        the document is not rebuilt."""
+        document = self._document
         if self._mastery_source is not None and self.map_toggle.isChecked():
-            self.paragraph_mastery = dict(self._mastery_source())
+            self.span_mastery = dict(self._mastery_source())
             self._mastery_source = None
         tint = self._tints()
-        blocks = self.article.blocks if self.article is not None and self.map_toggle.isChecked() else ()
-        colors = {
-            i: tint[m]
-            for i, m in self.paragraph_mastery.items()
-            if m in tint and i < len(blocks) and blocks[i].kind is BlockKind.PARAGRAPH
-        }
-        self.text.tints = self._document.tints(colors) if self._document is not None else {}
+        spans = {s: tint[m] for s, m in self.span_mastery.items() if m in tint} if self.map_toggle.isChecked() else {}
+        self.text.ranges = document.span_tints(spans) if document is not None and spans else SpanTints([])
+        self.text.tints, self.text.notes = {}, {}
+        if self.coverage_toggle.isChecked() and document is not None and self.article is not None:
+            if self.coverage is None:
+                self.coverage = coverage(self.article, self._quotes() if self._quotes is not None else ())
+            unquoted = colors_for(self.palette()).heat_empty
+            self.text.tints = document.tints({i: unquoted for i in self.coverage.uncovered})
+            for section in self.coverage.sections:
+                at = document.block_position(section.heading)
+                if at is not None:
+                    noun = "paragraph" if section.total == 1 else "paragraphs"
+                    self.text.notes[at] = f"{section.covered} of {section.total} {noun} quoted"
         self.text.viewport().update()
+
+    def highlight_format(self) -> QTextCharFormat:
+        """How the quote the reader opened at is marked: a highlighter pen's colour behind the
+        text, underlined, unlike the person's own selection (the palette's selection colours)."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(colors_for(self.palette()).highlight)
+        fmt.setForeground(self.palette().text().color())
+        fmt.setFontUnderline(True)
+        return fmt
 
     def _mark_highlight(self) -> None:
         hc = self._highlight_cursor()
         if hc is None:
             self.text.setExtraSelections([])
             return
-        # The selection colours: unlike the tints, unmistakable in both schemes.
         selection = QTextEdit.ExtraSelection()
         selection.cursor = hc
-        fmt = QTextCharFormat()
-        fmt.setBackground(self.palette().highlight().color())
-        fmt.setForeground(self.palette().highlightedText().color())
-        selection.format = fmt
+        selection.format = self.highlight_format()
         self.text.setExtraSelections([selection])
         self.scroll_to_highlight()
 
@@ -222,20 +316,19 @@ class ReaderView(QWidget):
         return cursor
 
 
-def paragraph_mastery(article: Article | str, quotes: Mapping[str, Mastery]) -> dict[int, Mastery]:
-    """Block index → the weakest mastery among the questions whose quote lies in that block.
+def sentence_mastery(article: Article | str, quotes: Mapping[str, Mastery]) -> dict[Span, Mastery]:
+    """The span of each quoted sentence → the weakest mastery among the questions quoting it.
 
     ``quotes`` maps each quote to how well its question is known. Unseen questions only
-    count when nothing in the paragraph was studied. The article is folded once for all quotes.
+    count when nothing in the sentence was studied. The article is folded once for all quotes.
     """
     if not isinstance(article, Article):
         article = parse_article(article)
-    order = [Mastery.WEAK, Mastery.LEARNING, Mastery.KNOWN, Mastery.UNSEEN]
-    found: dict[int, list[Mastery]] = {}
-    for quote, block in article.blocks_of(quotes).items():
-        found.setdefault(block, []).append(quotes[quote])
+    found: dict[Span, list[Mastery]] = {}
+    for quote, span in quoted_sentences(article, quotes).items():
+        found.setdefault(span, []).append(quotes[quote])
     result = {}
-    for block, ms in found.items():
+    for span, ms in found.items():
         studied = [m for m in ms if m is not Mastery.UNSEEN]
-        result[block] = min(studied, key=order.index) if studied else Mastery.UNSEEN
+        result[span] = min(studied, key=_ORDER.index) if studied else Mastery.UNSEEN
     return result

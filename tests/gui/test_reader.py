@@ -41,7 +41,8 @@ def test_reader_opens_at_quote_and_highlights_it(make_app: Any, tmp_path: Path, 
     assert window.current_screen() is Screen.READER
     assert reader.highlighted_text() == "Canada and the UK imposed additional sanctions"
     plain = reader.text.toPlainText()
-    assert "[image]" in plain and "example.invalid" not in plain
+    # A web image is its address as plain text (never fetched) with a button to open it.
+    assert "[image]" in plain and "example.invalid" in plain
     # The passage (at the end of the article) was scrolled into view in a small window.
     bar = reader.text.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.value() > 0)
@@ -63,7 +64,7 @@ def test_reader_from_quiz_answer_returns_to_quiz_screen(make_app: Any, tmp_path:
     assert window.current_screen() is Screen.QUIZ
 
 
-def test_mastery_map_tints_paragraphs_from_history(make_app: Any, tmp_path: Path) -> None:
+def test_mastery_map_tints_sentences_from_history(make_app: Any, tmp_path: Path) -> None:
     write_deck(tmp_path / "q", "good.yaml", GOOD)
     running = make_app(dirs=[tmp_path / "q"])
     deck = running.window.bank.deck("sample-deck")
@@ -76,13 +77,13 @@ def test_mastery_map_tints_paragraphs_from_history(make_app: Any, tmp_path: Path
     window.open_reader("sample-deck")
     reader = window.view(Screen.READER)
     assert isinstance(reader, ReaderView)
-    assert reader.paragraph_mastery == {}  # computed when the map is first shown
+    assert reader.span_mastery == {}  # computed when the map is first shown
     reader.map_toggle.setChecked(True)
-    assert Mastery.WEAK in reader.paragraph_mastery.values()
+    assert Mastery.WEAK in reader.span_mastery.values()
     assert not reader.legend.isHidden()
-    assert reader.text.tints  # painted behind the weak paragraph
-    weak_block = next(i for i, m in reader.paragraph_mastery.items() if m is Mastery.WEAK)
-    assert "sham" in reader.article.blocks[weak_block].text  # type: ignore[union-attr]
+    assert reader.text.ranges  # painted behind the weak sentence
+    start, end = next(s for s, m in reader.span_mastery.items() if m is Mastery.WEAK)
+    assert "sham" in reader.article.text[start:end]  # type: ignore[union-attr]
 
 
 def test_tints_and_highlight_stay_on_their_paragraph_after_a_paragraph_separator(qtbot: Any) -> None:
@@ -90,10 +91,13 @@ def test_tints_and_highlight_stay_on_their_paragraph_after_a_paragraph_separator
     reader = ReaderView()
     qtbot.addWidget(reader)
     reader.map_toggle.setChecked(True)
-    reader.show_article("t", "First paragraph.\u2029Still the first one.\nSecond paragraph, quoted here.", {1: Mastery.WEAK})
+    text = "First paragraph.\u2029Still the first one.\nSecond paragraph, quoted here."
+    start = text.index("Second")
+    reader.show_article("t", text, {(start, len(text)): Mastery.WEAK})
     assert reader.highlight("quoted here")
     assert reader.highlighted_text() == "quoted here"
     doc = reader.text.document()
     block = doc.findBlock(doc.toPlainText().index("Second"))
-    assert list(reader.text.tints) == [block.position()]
+    assert [r[:2] for r in reader.text.ranges.in_block(block)] == [(0, len(block.text()))]
+    assert reader.text.ranges.in_block(block.previous().previous()) == []  # "Still the first one."
     assert block.text().startswith("Second paragraph")
