@@ -90,6 +90,8 @@ def open_interop_dialog(window: MainWindow, module: str, class_name: str, then: 
     # The file written is ``<deck id>.yaml``: its stem is the new deck, selected on home.
     dialog.saved.connect(lambda path: window.show_new_deck(Path(path).stem))
     dialog.open()
+    if then is not None:
+        getattr(dialog, then)()
 
 
 def open_export_dialog(window: MainWindow) -> None:
@@ -101,8 +103,6 @@ def open_export_dialog(window: MainWindow) -> None:
     window.fit_text_size(dialog)
     dialog.exported.connect(lambda path: window.statusBar().showMessage(f"Exported to {path}", 8000))
     dialog.open()
-    if then is not None:
-        getattr(dialog, then)()
 
 
 def show_about(window: MainWindow) -> None:
