@@ -101,12 +101,17 @@ def new_quiz(
     """Build a quiz with the history its source needs, read from ``store``.
 
     For ``QuizSource.DUE`` a question is due when its memory state is due before the end of the
-    local day (``tz``, default the store's): ``due_cutoff``, as the deck list counts it.
+    study day (``tz``, default the store's; days starting at the store's ``day_start_hour``):
+    ``due_cutoff``, as the deck list counts it. Suspended and buried cards are neither new nor due.
     """
     history = store.question_history(options.deck) if options.source is QuizSource.WEAK else {}
-    cards = store.card_states(options.deck) if options.source in (QuizSource.NEW, QuizSource.DUE) else {}
-    cutoff = due_cutoff(now, tz if tz is not None else store.tz)
-    return build_quiz(bank, options, question_history=history, card_states=cards, due_before=cutoff)
+    zone = tz if tz is not None else store.tz
+    if options.source in (QuizSource.NEW, QuizSource.DUE):
+        cards, hidden = store.card_states(options.deck), store.hidden_cards(store.study_day(now, zone), options.deck)
+    else:
+        cards, hidden = {}, {}
+    cutoff = due_cutoff(now, zone, store.day_start_hour)
+    return build_quiz(bank, options, question_history=history, card_states=cards, due_before=cutoff, hidden=hidden)
 
 
 class QuizSession:
