@@ -237,6 +237,7 @@ class ReviewSession:
         # Reads the store as it goes: building it costs nothing (no question or card is read).
         self._queue = ReviewQueue(bank.decks if isinstance(bank, Bank) else tuple(bank), store, deck)
         self._today: _Today | None = None  # today's counts, read again after each change
+        self._reviews_today: tuple[int, datetime, int] | None = None  # (day, its start, reviews), kept up to date
         self._hidden_day: int | None = None  # the study day the queue's hidden cards were read for
         self._state = ReviewState.READY
         self._current: ReviewCard | None = None
@@ -440,6 +441,7 @@ class ReviewSession:
         self._history.append(_Rated(attempt_id, card, mark_before))
         if card.is_new:
             self._queue.set_new(q.key, False)
+        self._count_review(card, 1)
         self._today = None
         if mark_after is not None and mark_after.suspended:
             self._hidden_day = None  # read the hidden cards again
@@ -514,6 +516,7 @@ class ReviewSession:
             self._store.undo_attempt(last.attempt_id, last.card.state, last.mark)
             if last.card.is_new:
                 self._queue.set_new(last.card.question.key, True)
+            self._count_review(last.card, -1)
         self._history.pop()
         self._today = None
         self._hidden_day = None
@@ -547,10 +550,21 @@ class ReviewSession:
         # The counts change only when this session rates, undoes or studies more, or when the day turns.
         if self._today is None or self._today.day != day:
             more_new, more_reviews = store.study_more(self._deck or DEFAULT_SETTINGS_KEY, day)
-            since = store.today_start(now, self._tz)
+            if self._reviews_today is None or self._reviews_today[0] != day:
+                since = store.today_start(now, self._tz)
+                self._reviews_today = (day, since, store.reviews_since(since, self._deck))
             self._today = _Today(day, new_cards_today(store, now, self._tz, self._deck),
-                                 store.reviews_since(since, self._deck), more_new, more_reviews)
+                                 self._reviews_today[2], more_new, more_reviews)
         return self._today
+
+    def _count_review(self, card: ReviewCard, sign: int) -> None:
+        """Count (or, undoing, uncount) a rating in today's reviews without asking the store
+        again: a card learnt before today, not yet answered today, is one more review."""
+        counted = self._reviews_today
+        state = card.state
+        if counted is not None and state is not None and state.last_review is not None \
+                and state.last_review < counted[1]:
+            self._reviews_today = (counted[0], counted[1], counted[2] + sign)
 
     def _new_allowed(self, now: datetime) -> int:
         today = self._counts(now)
