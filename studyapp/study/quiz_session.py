@@ -114,6 +114,12 @@ def new_quiz(
     return build_quiz(bank, options, question_history=history, card_states=cards, due_before=cutoff, hidden=hidden)
 
 
+def _deck_scheduler(store: Store, deck: str) -> CardScheduler:
+    from studyapp.study.study_settings import SettingsBook
+
+    return CardScheduler.for_settings(SettingsBook(store).for_deck(deck))
+
+
 class QuizSession:
     """Drive one quiz: ``start``, then ``submit``/``next`` per question, ``finish`` or ``abandon``."""
 
@@ -125,7 +131,8 @@ class QuizSession:
         self._quiz = quiz
         self._store = store
         self._now = now
-        self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        self._scheduler = scheduler  # one for every question (tests); else each deck's study settings'
+        self._schedulers: dict[str, CardScheduler] = {}
         self._speed = AnswerSpeed(store)
         self._state = QuizState.READY
         self._index = 0
@@ -137,6 +144,15 @@ class QuizSession:
         self._shown_at: datetime | None = None
 
     # -- state --------------------------------------------------------------------------------
+
+    def _scheduler_for(self, deck: str) -> CardScheduler:
+        """The scheduler of ``deck``'s questions: its study settings' retention, steps and parameters."""
+        if self._scheduler is not None:
+            return self._scheduler
+        found = self._schedulers.get(deck)
+        if found is None:
+            found = self._schedulers[deck] = _deck_scheduler(self._store, deck)
+        return found
 
     @property
     def state(self) -> QuizState:
@@ -234,7 +250,7 @@ class QuizSession:
         right = result.outcome is Outcome.RIGHT
         rating = rating_for(result.outcome, right and self._speed.is_quick(qtype, elapsed_ms))
         before = self._store.card_state(question.deck, question.id)
-        card = self._scheduler.rate(question.deck, question.id, before, rating, answered_at)
+        card = self._scheduler_for(question.deck).rate(question.deck, question.id, before, rating, answered_at)
         attempt_id = self._store.record_attempt(
             Attempt(
                 deck=question.deck,

@@ -235,3 +235,17 @@ def test_estimated_reviews_per_day_rise_with_retention_and_follow_the_slider_fas
         times.append(time.perf_counter() - started)
     assert min(times) < 0.05  # per value: under 50 ms for 10,000 cards (about 8 ms on an idle machine)
     assert estimate_reviews_per_day([CardSnapshot(0.0, 1.0)], 0.9, days=30) >= 1 / 30
+
+
+def test_a_quiz_answer_follows_the_decks_learning_steps(deck: Deck, store: Store, clock: Clock) -> None:
+    from studyapp.study.quiz import quiz_of_questions
+    from studyapp.study.quiz_session import QuizSession
+
+    SettingsBook(store).save(DECK, StudySettings(learning_steps=(7,)))
+    leader = deck.question("leader")
+    assert leader is not None
+    session = QuizSession(quiz_of_questions([leader], deck=DECK, seed=1), store, now=clock)
+    session.start()
+    session.submit("nobody")  # wrong: Again, the first learning step
+    card = store.card_state(DECK, "leader")
+    assert card is not None and card.due - clock() == timedelta(minutes=7)
