@@ -98,8 +98,10 @@ def start_quiz(window: MainWindow, deck_id: str) -> QuizSetupDialog:
         window.remember_deck(deck.id)
     scope = deck.id if deck is not None else None
     history, cards = store.question_history(scope), store.card_states(scope)
-    dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=window.now(),
-                             tz=store.tz)
+    now = window.now()
+    dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=now,
+                             tz=store.tz, day_start_hour=store.day_start_hour,
+                             hidden=store.hidden_cards(store.study_day(now), scope))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(dialog)
 

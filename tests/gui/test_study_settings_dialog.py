@@ -79,3 +79,18 @@ def test_the_estimate_follows_the_retention_slider(make_app: Any, tmp_path: Path
     dialog.retention_slider.setValue(99)
     assert dialog.retention_spin.value() == 0.99
     assert dialog.estimate_label.text() != low
+
+
+def test_the_quiz_set_up_counts_no_suspended_card_as_new(make_app: Any, tmp_path: Path) -> None:
+    from studyapp.store.marks import CardMark
+    from studyapp.study.quiz import QuizOptions, QuizSource
+    from studyapp.ui.quiz_setup_dialog import QuizSetupDialog
+
+    window = _window(make_app, tmp_path)
+    window.core.store.put_card_mark(CardMark("sample-deck", "capital", suspended=True))
+    window.refresh_home()
+    assert window.home.study_button.text() == "Study flashcards (0 due · 2 new)"
+    window.home.quiz_button.click()
+    dialog = window.findChild(QuizSetupDialog)
+    assert dialog.matching(QuizOptions(count=10, deck="sample-deck", source=QuizSource.NEW)) == 2
+    dialog.reject()
