@@ -41,7 +41,6 @@ Version 6 lets the learner control the schedule (``studyapp.study.study_settings
 every deck; it also holds the hour a study day starts), ``card_marks`` what the learner set on a
 card (suspended, buried until the end of a study day, a flag 1-4, tagged a leech), and
 ``study_more`` the extra new cards and reviews allowed for one study day ("Study more today").
-``cards_last_review`` finds the cards answered today (the daily review limit) in a short range.
 Existing answers keep the day they were recorded with (``attempts.day``).
 
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
@@ -243,7 +242,6 @@ CREATE TABLE study_more (
     reviews INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (deck, day)
 ) WITHOUT ROWID;
-CREATE INDEX cards_last_review ON cards (last_review_us);
 """
 
 

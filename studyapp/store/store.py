@@ -513,10 +513,16 @@ class Store:
         """Cards first answered before ``since`` and answered again since: the reviews of the
         study day that began at ``since`` (each card once, as Anki's review limit counts)."""
         since_us = to_us(since)
-        # Today's answered cards are a short range of the last-review index.
-        row = self._conn.execute(
-            "SELECT count(*) FROM cards INDEXED BY cards_last_review WHERE last_review_us >= ? "
-            "AND first_review_us < ? AND (? IS NULL OR deck = ?)", (since_us, since_us, deck, deck)).fetchone()
+        # No index on the last review (it would cost every answer a page write): one deck's
+        # cards are read through the deck/due index; all decks take one scan (about 75 ms at
+        # 100,000 cards), once per session and study day (the session then counts its own).
+        if deck is None:
+            row = self._conn.execute("SELECT count(*) FROM cards WHERE last_review_us >= ? AND first_review_us < ?",
+                                     (since_us, since_us)).fetchone()
+        else:
+            row = self._conn.execute(
+                "SELECT count(*) FROM cards INDEXED BY cards_deck_due WHERE deck = ? AND last_review_us >= ? "
+                "AND first_review_us < ?", (deck, since_us, since_us)).fetchone()
         return int(row[0])
 
     def catch_up_summaries(self) -> int:

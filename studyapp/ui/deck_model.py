@@ -42,6 +42,8 @@ class DeckStore(Protocol):
 
     def study_settings_body(self, deck: str) -> str | None: ...
 
+    def study_settings_decks(self) -> list[str]: ...
+
     def put_study_settings_body(self, deck: str, body: str | None) -> None: ...
 
 
@@ -77,10 +79,15 @@ def deck_rows(
     flags = store.card_flags(tomorrow_start(now, tz, hour), MASTERED_STABILITY_DAYS)
     hidden = store.hidden_cards(local_day(now, tz, hour))
     book = SettingsBook(store)
+    default_limit = book.default().new_per_day
+    own = set(store.study_settings_decks())  # decks with their own settings (few): read one by one
     rows = []
     for deck in bank.decks:
         due = new = mastered = 0
-        limit = new_limit if new_limit is not None else book.for_deck(deck.id).new_per_day
+        if new_limit is not None:
+            limit = new_limit
+        else:
+            limit = book.for_deck(deck.id).new_per_day if deck.id in own else default_limit
         for q in deck.questions:
             card = flags.get((deck.id, q.id))
             if (deck.id, q.id) in hidden:
