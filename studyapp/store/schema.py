@@ -41,6 +41,9 @@ Version 6 lets the learner control the schedule (``studyapp.study.study_settings
 every deck; it also holds the hour a study day starts), ``card_marks`` what the learner set on a
 card (suspended, buried until the end of a study day, a flag 1-4, tagged a leech), and
 ``study_more`` the extra new cards and reviews allowed for one study day ("Study more today").
+``cards_learning_due`` lists the cards still in (re)learning by due time (a partial index: an
+answer to a review card never writes it), so once the day's reviews are used up the learning
+cards are found without reading the review cards due.
 Existing answers keep the day they were recorded with (``attempts.day``).
 
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
@@ -242,6 +245,7 @@ CREATE TABLE study_more (
     reviews INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (deck, day)
 ) WITHOUT ROWID;
+CREATE INDEX cards_learning_due ON cards (due_us) WHERE state != 2;
 """
 
 

@@ -294,11 +294,25 @@ class Store:
         return None if row is None else _card_from_row(row)
 
     def due_cards(self, before: datetime, deck: str | None = None, limit: int = 1, *,
-                  after: datetime | None = None, exclude_decks: Collection[str] = ()) -> list[CardState]:
+                  after: datetime | None = None, exclude_decks: Collection[str] = (),
+                  learning_only: bool = False) -> list[CardState]:
         """Up to ``limit`` cards due before ``before`` (and after ``after``, if given), most
         overdue first; ties in due time come in no set order (uses a due index). Cards of
-        ``exclude_decks`` are passed over (the flashcard queue: decks that are not loaded)."""
+        ``exclude_decks`` are passed over (the flashcard queue: decks that are not loaded).
+        ``learning_only``: only cards in (re)learning (the partial learning index)."""
         low = -(2**63) if after is None else to_us(after) + 1
+        if learning_only:
+            excluded = sorted(exclude_decks)
+            sql = (f"SELECT {_CARD_COLUMNS} FROM cards INDEXED BY cards_learning_due WHERE state != 2 "
+                   "AND due_us >= ? AND due_us < ?")
+            args: list[object] = [low, to_us(before)]
+            if deck is not None:
+                sql, args = sql + " AND deck = ?", [*args, deck]
+            if excluded:
+                sql += f" AND deck NOT IN ({','.join('?' * len(excluded))})"
+                args += excluded
+            rows = self._conn.execute(sql + " ORDER BY due_us LIMIT ?", (*args, limit)).fetchall()
+            return [_card_from_row(r) for r in rows]
         if deck is None:
             decks = [d for d in self.card_decks() if d not in exclude_decks]
             rows = due_queries.due_rows_all(self._conn, decks, _CARD_COLUMNS, low, to_us(before), limit)

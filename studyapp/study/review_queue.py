@@ -161,8 +161,10 @@ class ReviewQueue:
         unloaded = self._unloaded()
         hidden = self._hidden
         limit = _BATCH + len(self._orphans) + len(hidden)
+        learning_only = keep is _is_learning  # read through the learning index: no review card is read
         while True:
-            batch = self._store.due_cards(before, self._deck, limit, after=after, exclude_decks=unloaded)
+            batch = self._store.due_cards(before, self._deck, limit, after=after, exclude_decks=unloaded,
+                                          learning_only=learning_only)
             best: tuple[int, CardState] | None = None
             past_ties = False
             for card in batch:

@@ -249,3 +249,20 @@ def test_a_quiz_answer_follows_the_decks_learning_steps(deck: Deck, store: Store
     session.submit("nobody")  # wrong: Again, the first learning step
     card = store.card_state(DECK, "leader")
     assert card is not None and card.due - clock() == timedelta(minutes=7)
+
+
+def test_with_the_reviews_used_up_learning_cards_still_come_without_reading_review_cards(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """Learning cards are found through the learning index, however many review cards are due."""
+    store.put_cards(_review_card(DECK, q.id, T0 - timedelta(hours=1)) for q in deck.questions[1:])
+    learning = Card(card_id=9, state=State.Learning, step=1, stability=1.0, difficulty=5.0,
+                    due=T0 - timedelta(minutes=1), last_review=T0 - timedelta(minutes=11))
+    store.put_cards([CardState(DECK, deck.questions[0].id, learning.to_json(), learning.due, 1.0,
+                               int(State.Learning), learning.last_review)])
+    assert [c.question_id for c in store.due_cards(T0, DECK, 5, learning_only=True)] == [deck.questions[0].id]
+    session = ReviewSession([deck], store, now=clock, settings=StudySettings(reviews_per_day=0, new_per_day=0))
+    session.start()
+    assert session.current.question.id == deck.questions[0].id
+    session.show_answer()
+    session.rate(Rating.Good)
+    assert session.state is ReviewState.FINISHED and session.limit_reached
