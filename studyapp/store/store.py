@@ -525,19 +525,32 @@ class Store:
 
     def reviews_since(self, since: datetime, deck: str | None = None) -> int:
         """Cards first answered before ``since`` and answered again since: the reviews of the
-        study day that began at ``since`` (each card once, as Anki's review limit counts)."""
+        study day that began at ``since`` (each card once, as Anki's review limit counts).
+
+        Read from the answers recorded since then (the end of the log, found by bisecting the
+        answer ids: answers are recorded as they are given, so their times grow with their ids),
+        each looked up in ``cards``: a few rows, however long the history."""
         since_us = to_us(since)
-        # No index on the last review (it would cost every answer a page write): one deck's
-        # cards are read through the deck/due index; all decks take one scan (about 75 ms at
-        # 100,000 cards), once per session and study day (the session then counts its own).
-        if deck is None:
-            row = self._conn.execute("SELECT count(*) FROM cards WHERE last_review_us >= ? AND first_review_us < ?",
-                                     (since_us, since_us)).fetchone()
-        else:
-            row = self._conn.execute(
-                "SELECT count(*) FROM cards INDEXED BY cards_deck_due WHERE deck = ? AND last_review_us >= ? "
-                "AND first_review_us < ?", (deck, since_us, since_us)).fetchone()
+        first = self._first_attempt_since(since_us)
+        row = self._conn.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT deck, question_id FROM attempts WHERE id >= ?1 "
+            "AND (?2 IS NULL OR deck = ?2)) a JOIN cards c ON c.deck = a.deck AND c.question_id = a.question_id "
+            "WHERE c.first_review_us < ?3 AND c.last_review_us >= ?3", (first, deck, since_us)).fetchone()
         return int(row[0])
+
+    def _first_attempt_since(self, since_us: int) -> int:
+        """The smallest answer id recorded at or after ``since_us`` (one past the last if none)."""
+        top = self._conn.execute("SELECT coalesce(max(id), 0) FROM attempts").fetchone()[0]
+        lo, hi = 0, int(top) + 1
+        probe = "SELECT id, answered_us FROM attempts WHERE id >= ? ORDER BY id LIMIT 1"
+        while lo < hi:
+            mid = (lo + hi) // 2
+            found = self._conn.execute(probe, (mid,)).fetchone()
+            if found is None or found[1] >= since_us:
+                hi = mid
+            else:
+                lo = int(found[0]) + 1
+        return lo
 
     def catch_up_summaries(self) -> int:
         """Sum the answers recorded since the last time into the summaries now (they are
