@@ -78,6 +78,7 @@ class StudySettingsDialog(QDialog):
         self.estimate_label.setAccessibleName("Estimated reviews per day")
         self.day_start_spin = self._spin(0, 23, "The hour a new day starts")
         self.day_start_spin.setSuffix(":00")
+        self.day_start_spin.setToolTip("One hour for all decks: set it with “All decks (default)”")
         self.learning_edit = QLineEdit(self)
         self.learning_edit.setAccessibleName("Learning steps")
         self.learning_edit.setPlaceholderText("e.g. 1m 10m")
