@@ -178,6 +178,20 @@ def flashcard_screens(running: RunningApp, scheme: Scheme) -> None:
     save(window, "flashcard-graded-back", scheme)
 
 
+def study_settings_screen(running: RunningApp, scheme: Scheme) -> None:
+    """Tools → Study settings… on the article's deck, with its own settings."""
+    from studyapp.ui.study_settings_dialog import StudySettingsDialog
+
+    window = running.window
+    dialog = StudySettingsDialog(window.core.store, [(d.id, d.title) for d in window.bank.decks], window.now(),
+                                 window, deck=DECK)
+    dialog.own_box.setChecked(True)
+    dialog.show()
+    dialog.adjustSize()
+    save(dialog, "study-settings", scheme)
+    dialog.close()
+
+
 def render(scheme: Scheme, app: QApplication) -> None:
     apply_scheme(app, scheme)
     with tempfile.TemporaryDirectory() as tmp:
@@ -217,6 +231,7 @@ def render(scheme: Scheme, app: QApplication) -> None:
 
             quiz_screens(running, scheme)
             flashcard_screens(running, scheme)
+            study_settings_screen(running, scheme)
 
             window.show_format_help()
             help_dialog = window._help

@@ -28,7 +28,7 @@ from studyapp.store.summaries import DeckCounts, FrozenQuestionTags, TagCounts
 
 if TYPE_CHECKING:
     from studyapp.bank.model import Bank
-from studyapp.store.localtime import day_start
+from studyapp.store.localtime import study_date, study_day_start
 
 MASTERED_STABILITY_DAYS = 21.0
 HEATMAP_DAYS = 365
@@ -183,7 +183,7 @@ def bank_totals(store: Store, questions: QuestionTags, now: datetime, tz: tzinfo
                 deck: str | None = None) -> tuple[list[DeckCounts], list[TagCounts]]:
     """Counts per deck and per tag (the input of ``deck_totals`` and ``tag_accuracy``)."""
     store.summaries.use_bank(questions)
-    tomorrow = day_start(now.astimezone(tz).date() + timedelta(days=1), tz)
+    tomorrow = store.tomorrow_start(now, tz)  # the study day's end (its start hour included)
     return store.summaries.bank_totals(tomorrow, MASTERED_STABILITY_DAYS, deck)
 
 
@@ -212,8 +212,9 @@ def forecast(store: Store, now: datetime, tz: tzinfo, deck: str | None = None,
     Counted over every stored card (index-only counts), so a removed question's card still
     shows here until its history is gone.
     """
-    today = now.astimezone(tz).date()
-    bounds = [day_start(today + timedelta(days=i + 1), tz) for i in range(days)]
+    hour = store.day_start_hour
+    today = study_date(now, tz, hour)
+    bounds = [study_day_start(today + timedelta(days=i + 1), tz, hour) for i in range(days)]
     counts = store.summaries.due_histogram(bounds, deck)
     return tuple(DayCount(today + timedelta(days=i), c) for i, c in enumerate(counts))
 
@@ -229,7 +230,7 @@ def compute_statistics(store: Store, questions: QuestionTags, *, now: datetime |
     """Every figure of the statistics screen (for one deck, or all)."""
     now = now or datetime.now(timezone.utc)
     tz = tz or store.tz
-    today = now.astimezone(tz).date().toordinal()
+    today = store.study_day(now, tz)
     with store.summaries.reading() as state:  # every read below over the same, complete summaries
         daily = up_to_today(store.summaries.daily_counts(deck), today)
         deck_rows, tag_rows = bank_totals(store, questions, now, tz, deck)

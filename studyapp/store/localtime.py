@@ -3,6 +3,12 @@
 Times are stored as integer microseconds since the Unix epoch, UTC. A "day" (for daily
 limits, per-day counts, streaks, "due today") is a date in the user's local time zone,
 kept as ``date.toordinal()`` so day arithmetic is integer arithmetic.
+
+The day rule, one for every daily figure: a study day starts at ``start_hour`` local time
+(4 am by default in the study settings, as in Anki, so a session past midnight still counts
+for the evening it began in). The study day of a moment is the date of (local time minus
+``start_hour`` hours): ``local_day``. ``today_start``/``tomorrow_start`` are the instants that
+day begins and ends. ``start_hour`` 0 is the calendar day.
 """
 
 from __future__ import annotations
@@ -49,9 +55,18 @@ def from_us(value: int) -> datetime:
     return EPOCH + timedelta(microseconds=value)
 
 
-def local_day(moment: datetime, tz: tzinfo) -> int:
-    """The local calendar day of ``moment`` in ``tz``, as a date ordinal."""
-    return moment.astimezone(tz).date().toordinal()
+def study_date(moment: datetime, tz: tzinfo, start_hour: int = 0) -> date:
+    """The study day ``moment`` belongs to in ``tz`` when days start at ``start_hour`` (0-23):
+    the date of (local time − ``start_hour`` hours). The one day rule (module docstring)."""
+    local = moment.astimezone(tz)
+    if start_hour:
+        return (local.replace(tzinfo=None) - timedelta(hours=start_hour)).date()
+    return local.date()
+
+
+def local_day(moment: datetime, tz: tzinfo, start_hour: int = 0) -> int:
+    """The study day of ``moment`` in ``tz`` (``study_date``), as a date ordinal."""
+    return study_date(moment, tz, start_hour).toordinal()
 
 
 def day_start(day: date, tz: tzinfo) -> datetime:
@@ -86,11 +101,24 @@ def day_start(day: date, tz: tzinfo) -> datetime:
     return EPOCH + timedelta(seconds=hi_s)
 
 
-def today_start(now: datetime, tz: tzinfo) -> datetime:
-    """Start of the local day containing ``now`` (for daily limits: ``new_cards_since``)."""
-    return day_start(now.astimezone(tz).date(), tz)
+def study_day_start(day: date, tz: tzinfo, start_hour: int = 0) -> datetime:
+    """The UTC instant study ``day`` begins: ``start_hour`` o'clock local time on that date (the
+    first instant after it, when a DST change skips that hour; its first time, when it occurs twice)."""
+    if not start_hour:
+        return day_start(day, tz)
+    wall = datetime(day.year, day.month, day.day, start_hour)
+    candidates = [wall.replace(tzinfo=tz, fold=f).astimezone(timezone.utc) for f in (0, 1)]
+    exact = [c for c in candidates if c.astimezone(tz).replace(tzinfo=None) == wall]
+    if exact:
+        return min(exact)
+    return max(candidates)  # the hour was skipped: the day starts once the clocks moved on
 
 
-def tomorrow_start(now: datetime, tz: tzinfo) -> datetime:
-    """Start of the next local day ("due today" means due before this instant)."""
-    return day_start(now.astimezone(tz).date() + timedelta(days=1), tz)
+def today_start(now: datetime, tz: tzinfo, start_hour: int = 0) -> datetime:
+    """Start of the study day containing ``now`` (for daily limits: ``new_cards_since``)."""
+    return study_day_start(study_date(now, tz, start_hour), tz, start_hour)
+
+
+def tomorrow_start(now: datetime, tz: tzinfo, start_hour: int = 0) -> datetime:
+    """Start of the next study day ("due today" means due before this instant)."""
+    return study_day_start(study_date(now, tz, start_hour) + timedelta(days=1), tz, start_hour)

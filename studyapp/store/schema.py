@@ -36,6 +36,16 @@ a different ``rating`` means the person overrode it; a quiz answer's own rating 
 and the state of every card with rated answers is replayed from them in time order. A card
 stored without any answer (none is, outside tests and imports) keeps its state.
 
+Version 6 lets the learner control the schedule (``studyapp.study.study_settings``):
+``study_settings`` holds the study settings as JSON per deck (``deck = ''``: the default for
+every deck; it also holds the hour a study day starts), ``card_marks`` what the learner set on a
+card (suspended, buried until the end of a study day, a flag 1-4, tagged a leech), and
+``study_more`` the extra new cards and reviews allowed for one study day ("Study more today").
+``cards_learning_due`` lists the cards still in (re)learning by due time (a partial index: an
+answer to a review card never writes it), so once the day's reviews are used up the learning
+cards are found without reading the review cards due.
+Existing answers keep the day they were recorded with (``attempts.day``).
+
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
 the caller takes a backup copy first. ``V1_DDL``/``V2_DDL`` stay as they were released, so
 tests can build a file of every earlier version.
@@ -51,7 +61,7 @@ from datetime import tzinfo
 from studyapp.store.localtime import from_us, local_day, to_us
 
 APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 V1_DDL = """
 CREATE TABLE sessions (
@@ -214,6 +224,31 @@ UPDATE question_stats SET
                  WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id)"""
 
 
+V6_DDL = """
+CREATE TABLE study_settings (
+    deck TEXT PRIMARY KEY,
+    body TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE card_marks (
+    deck        TEXT    NOT NULL,
+    question_id TEXT    NOT NULL,
+    suspended   INTEGER NOT NULL DEFAULT 0,
+    buried_day  INTEGER,
+    flag        INTEGER NOT NULL DEFAULT 0,
+    leech       INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (deck, question_id)
+) WITHOUT ROWID;
+CREATE TABLE study_more (
+    deck    TEXT    NOT NULL,
+    day     INTEGER NOT NULL,
+    new     INTEGER NOT NULL DEFAULT 0,
+    reviews INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (deck, day)
+) WITHOUT ROWID;
+CREATE INDEX cards_learning_due ON cards (due_us) WHERE state != 2;
+"""
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first; run statement by statement inside our transaction.
     for statement in script.split(";"):
@@ -263,8 +298,12 @@ def _to_v5(conn: sqlite3.Connection, tz: tzinfo) -> None:
     conn.execute(_V5_STATS)
 
 
+def _to_v6(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    _run_script(conn, V6_DDL)
+
+
 # MIGRATIONS[n] brings a database from version n to version n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4, _to_v5)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

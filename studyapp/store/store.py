@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from studyapp.store import catchup, due_queries
 from studyapp.store.db import mark_for_check
 from studyapp.store.errors import SaveError, StoreError, is_damage, save_failure_of
-from studyapp.store.localtime import EPOCH, from_us, local_day, to_us
+from studyapp.store.localtime import EPOCH, from_us, local_day, to_us, today_start, tomorrow_start
+from studyapp.store.marks import DEFAULT_SETTINGS_KEY, CardMark, day_start_hour_of, read_marks, write_mark
 from studyapp.store.records import Attempt, AttemptRow, CardState, Mode, QuestionHistory, SessionRecord, session_from_row
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ class Store:
         # are only added through this store (one process holds the data dir), so the list
         # only grows here; a deck whose last card was undone stays listed, which is harmless.
         self._decks: list[str] | None = None
+        self._day_start_hour: int | None = None  # read from the default study settings on first use
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -153,15 +155,16 @@ class Store:
 
     # -- answers ----------------------------------------------------------------------------
 
-    def record_attempt(self, attempt: Attempt, card: CardState | None = None) -> int:
-        """Store one answer, the card's new state and the session's counters in ONE transaction.
+    def record_attempt(self, attempt: Attempt, card: CardState | None = None, mark: CardMark | None = None) -> int:
+        """Store one answer, the card's new state and the session's counters in ONE transaction
+        (and the card's new marks, when the answer changed them: it became a leech).
 
         Returns the attempt id. Raises ``SaveError`` (nothing stored) if it cannot be saved.
         """
         answered_us = to_us(attempt.answered_at)
         due_us = None if card is None else to_us(card.due)
         right = int(attempt.outcome == "right")  # Outcome is a StrEnum
-        day = local_day(attempt.answered_at, self.tz)
+        day = local_day(attempt.answered_at, self.tz, self.day_start_hour)
         with self._write() as conn:
             cur = conn.execute(_INSERT_ATTEMPT, (
                 attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
@@ -177,12 +180,15 @@ class Store:
                     answered_us))
             if attempt.session_id is not None:
                 conn.execute(_COUNT_SESSION, (1, right, attempt.score, attempt.session_id))
+            if mark is not None:
+                write_mark(conn, mark)
             # The summaries (per day, per question) are summed from the attempts when next read:
             # studyapp.store.catchup.
         return attempt_id
 
-    def undo_attempt(self, attempt_id: int, previous_card: CardState | None) -> None:
-        """Take back an answer in one transaction: the attempt, its counts, and the card state.
+    def undo_attempt(self, attempt_id: int, previous_card: CardState | None, previous_mark: CardMark | None = None) -> None:
+        """Take back an answer in one transaction: the attempt, its counts, and the card state
+        (and the card's marks, ``previous_mark``, when the answer changed them).
 
         ``previous_card`` is the card's state from before the answer, written back exactly; None
         means the card was new, and its state is removed (it counts as new again). For an answer
@@ -218,6 +224,8 @@ class Store:
                     to_us(previous_card.due), previous_card.stability, int(previous_card.state),
                     None if previous_card.last_review is None else to_us(previous_card.last_review),
                     to_us(previous_card.last_review or previous_card.due)))
+            if previous_mark is not None:
+                write_mark(conn, previous_mark)
             self._refresh_question_stats(conn, deck, qid)
 
     def put_cards(self, cards: Iterable[CardState]) -> int:
@@ -286,11 +294,25 @@ class Store:
         return None if row is None else _card_from_row(row)
 
     def due_cards(self, before: datetime, deck: str | None = None, limit: int = 1, *,
-                  after: datetime | None = None, exclude_decks: Collection[str] = ()) -> list[CardState]:
+                  after: datetime | None = None, exclude_decks: Collection[str] = (),
+                  learning_only: bool = False) -> list[CardState]:
         """Up to ``limit`` cards due before ``before`` (and after ``after``, if given), most
         overdue first; ties in due time come in no set order (uses a due index). Cards of
-        ``exclude_decks`` are passed over (the flashcard queue: decks that are not loaded)."""
+        ``exclude_decks`` are passed over (the flashcard queue: decks that are not loaded).
+        ``learning_only``: only cards in (re)learning (the partial learning index)."""
         low = -(2**63) if after is None else to_us(after) + 1
+        if learning_only:
+            excluded = sorted(exclude_decks)
+            sql = (f"SELECT {_CARD_COLUMNS} FROM cards INDEXED BY cards_learning_due WHERE state != 2 "
+                   "AND due_us >= ? AND due_us < ?")
+            args: list[object] = [low, to_us(before)]
+            if deck is not None:
+                sql, args = sql + " AND deck = ?", [*args, deck]
+            if excluded:
+                sql += f" AND deck NOT IN ({','.join('?' * len(excluded))})"
+                args += excluded
+            rows = self._conn.execute(sql + " ORDER BY due_us LIMIT ?", (*args, limit)).fetchall()
+            return [_card_from_row(r) for r in rows]
         if deck is None:
             decks = [d for d in self.card_decks() if d not in exclude_decks]
             rows = due_queries.due_rows_all(self._conn, decks, _CARD_COLUMNS, low, to_us(before), limit)
@@ -382,7 +404,9 @@ class Store:
             "FROM cards c INDEXED BY cards_first_review WHERE c.first_review_us >= ? AND (? IS NULL OR c.deck = ?)",
             (low, deck, deck))
         first = day.toordinal()
-        return sum(1 for us, stored in rows if (stored if stored is not None else local_day(from_us(us), tz)) >= first)
+        hour = self.day_start_hour
+        return sum(1 for us, stored in rows
+                   if (stored if stored is not None else local_day(from_us(us), tz, hour)) >= first)
 
     def attempts_for(self, deck: str, question_id: str) -> list[tuple[int, str, Outcome, datetime]]:
         """(attempt id, content hash, outcome, answered at) of one question, oldest first."""
@@ -422,6 +446,111 @@ class Store:
         outcome, modes, epoch, us = _outcomes(), {m.value: m for m in Mode}, EPOCH, _ONE_US
         return [AttemptRow(i, deck, qid, h, modes[m], resp, outcome[o], score, ms, epoch + at * us, sid, rating)
                 for i, qid, h, m, resp, o, score, ms, at, sid, rating in rows]
+
+    # -- the study day, settings and card marks (what the learner controls) -------------------
+
+    @property
+    def day_start_hour(self) -> int:
+        """The local hour a study day starts (the default study settings' ``day_start_hour``)."""
+        if self._day_start_hour is None:
+            self._day_start_hour = day_start_hour_of(self.study_settings_body(DEFAULT_SETTINGS_KEY))
+        return self._day_start_hour
+
+    def study_day(self, moment: datetime, tz: tzinfo | None = None) -> int:
+        """The study day of ``moment`` (a date ordinal), by the one day rule
+        (``studyapp.store.localtime``): in ``tz`` (default the store's), days starting at
+        ``day_start_hour``."""
+        return local_day(moment, tz or self.tz, self.day_start_hour)
+
+    def today_start(self, now: datetime, tz: tzinfo | None = None) -> datetime:
+        """When the study day containing ``now`` began."""
+        return today_start(now, tz or self.tz, self.day_start_hour)
+
+    def tomorrow_start(self, now: datetime, tz: tzinfo | None = None) -> datetime:
+        """When the study day containing ``now`` ends ("due today" means due before it)."""
+        return tomorrow_start(now, tz or self.tz, self.day_start_hour)
+
+    def study_settings_body(self, deck: str) -> str | None:
+        """The stored study settings (JSON) of ``deck`` (``''``: the default), or None."""
+        row = self._conn.execute("SELECT body FROM study_settings WHERE deck = ?", (deck,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def study_settings_decks(self) -> list[str]:
+        """The decks with their own study settings (not the default), sorted."""
+        return [r[0] for r in self._conn.execute("SELECT deck FROM study_settings WHERE deck != '' ORDER BY deck")]
+
+    def put_study_settings_body(self, deck: str, body: str | None) -> None:
+        """Store ``deck``'s study settings (None: the deck follows the default again)."""
+        with self._write() as conn:
+            if body is None:
+                conn.execute("DELETE FROM study_settings WHERE deck = ?", (deck,))
+            else:
+                conn.execute("INSERT OR REPLACE INTO study_settings (deck, body) VALUES (?, ?)", (deck, body))
+        if deck == DEFAULT_SETTINGS_KEY:
+            self._day_start_hour = None
+
+    def card_marks(self, deck: str | None = None) -> dict[tuple[str, str], CardMark]:
+        """Every card the learner suspended, buried, flagged or that became a leech (one deck, or all)."""
+        return read_marks(self._conn, deck)
+
+    def card_mark(self, deck: str, question_id: str) -> CardMark:
+        """One card's marks (a blank ``CardMark`` when it has none)."""
+        return read_marks(self._conn, deck).get((deck, question_id), CardMark(deck, question_id))
+
+    def put_card_mark(self, mark: CardMark) -> None:
+        """Store one card's marks (blank: removed). Raises ``SaveError`` if it cannot be saved."""
+        with self._write() as conn:
+            write_mark(conn, mark)
+
+    def hidden_cards(self, day: int, deck: str | None = None) -> dict[tuple[str, str], datetime | None]:
+        """Cards kept out of the queues on study ``day`` (suspended, or buried until it is over),
+        with their due time (None: a new card, never answered)."""
+        rows = self._conn.execute(
+            "SELECT m.deck, m.question_id, c.due_us FROM card_marks m LEFT JOIN cards c "
+            "ON c.deck = m.deck AND c.question_id = m.question_id "
+            "WHERE (m.suspended OR m.buried_day >= ?) AND (? IS NULL OR m.deck = ?)", (day, deck, deck))
+        return {(d, q): None if due is None else from_us(due) for d, q, due in rows}
+
+    def study_more(self, deck: str, day: int) -> tuple[int, int]:
+        """(extra new cards, extra reviews) allowed on study ``day`` for ``deck`` ("Study more today")."""
+        row = self._conn.execute("SELECT new, reviews FROM study_more WHERE deck = ? AND day = ?", (deck, day)).fetchone()
+        return (0, 0) if row is None else (int(row[0]), int(row[1]))
+
+    def add_study_more(self, deck: str, day: int, new: int, reviews: int) -> None:
+        """Allow ``new`` more new cards and ``reviews`` more reviews on study ``day`` only."""
+        with self._write() as conn:
+            conn.execute("INSERT INTO study_more (deck, day, new, reviews) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (deck, day) DO UPDATE SET new = new + excluded.new, "
+                         "reviews = reviews + excluded.reviews", (deck, day, new, reviews))
+
+    def reviews_since(self, since: datetime, deck: str | None = None) -> int:
+        """Cards first answered before ``since`` and answered again since: the reviews of the
+        study day that began at ``since`` (each card once, as Anki's review limit counts).
+
+        Read from the answers recorded since then (the end of the log, found by bisecting the
+        answer ids: answers are recorded as they are given, so their times grow with their ids),
+        each looked up in ``cards``: a few rows, however long the history."""
+        since_us = to_us(since)
+        first = self._first_attempt_since(since_us)
+        row = self._conn.execute(
+            "SELECT count(*) FROM (SELECT DISTINCT deck, question_id FROM attempts WHERE id >= ?1 "
+            "AND (?2 IS NULL OR deck = ?2)) a JOIN cards c ON c.deck = a.deck AND c.question_id = a.question_id "
+            "WHERE c.first_review_us < ?3 AND c.last_review_us >= ?3", (first, deck, since_us)).fetchone()
+        return int(row[0])
+
+    def _first_attempt_since(self, since_us: int) -> int:
+        """The smallest answer id recorded at or after ``since_us`` (one past the last if none)."""
+        top = self._conn.execute("SELECT coalesce(max(id), 0) FROM attempts").fetchone()[0]
+        lo, hi = 0, int(top) + 1
+        probe = "SELECT id, answered_us FROM attempts WHERE id >= ? ORDER BY id LIMIT 1"
+        while lo < hi:
+            mid = (lo + hi) // 2
+            found = self._conn.execute(probe, (mid,)).fetchone()
+            if found is None or found[1] >= since_us:
+                hi = mid
+            else:
+                lo = int(found[0]) + 1
+        return lo
 
     def catch_up_summaries(self) -> int:
         """Sum the answers recorded since the last time into the summaries now (they are

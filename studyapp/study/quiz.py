@@ -15,7 +15,7 @@ review, ever moved it), and due today when its state falls due before the next l
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, tzinfo
 from enum import StrEnum
@@ -152,10 +152,11 @@ class Quiz:
         return tuple(item.question for item in self.items)
 
 
-def due_cutoff(now: datetime, tz: tzinfo) -> datetime:
-    """The instant "due today" ends: the start of the next local day in ``tz``. A question is due
-    when its state is due before it (the deck list, the statistics and the review queue agree)."""
-    return tomorrow_start(now, tz)
+def due_cutoff(now: datetime, tz: tzinfo, start_hour: int = 0) -> datetime:
+    """The instant "due today" ends: the start of the next study day in ``tz`` (days starting at
+    ``start_hour``, the store's ``day_start_hour``). A question is due when its state is due
+    before it (the deck list, the statistics and the review queue agree)."""
+    return tomorrow_start(now, tz, start_hour)
 
 
 def new_seed() -> int:
@@ -213,9 +214,12 @@ def _select(
     question_history: Mapping[Key, HistoryLike],
     card_states: Mapping[Key, CardStateLike],
     due_before: datetime | None,
+    hidden: Collection[Key] = (),
 ) -> list[AnyQuestion]:
     # Shuffle first: ties in the sorts below then break randomly but reproducibly.
     pool = list(candidates)
+    if hidden and options.source in (QuizSource.NEW, QuizSource.DUE):
+        pool = [q for q in pool if q.key not in hidden]  # suspended or buried: in no queue
     rng.shuffle(pool)
     if options.source is QuizSource.ALL:
         return pool[: options.count]
@@ -248,19 +252,21 @@ def build_quiz(
     question_history: Mapping[Key, HistoryLike] | None = None,
     card_states: Mapping[Key, CardStateLike] | None = None,
     due_before: datetime | None = None,
+    hidden: Collection[Key] = (),
 ) -> Quiz:
     """Build a quiz of up to ``options.count`` questions (fewer when fewer match).
 
     ``question_history`` and ``card_states`` are the store's mappings keyed by
     ``(deck, question id)``; ``due_before`` (tz-aware, ``due_cutoff``) is needed for
-    ``QuizSource.DUE``.
+    ``QuizSource.DUE``. ``hidden`` (suspended and buried cards) are left out of the "new" and
+    "due" sources, as out of every queue.
     """
     if options.count < 1:
         raise ValueError("a quiz needs at least one question")
     seed = options.seed if options.seed is not None else new_seed()
     rng = random.Random(seed)
     candidates = matching_questions(bank, options)
-    picked = _select(candidates, options, rng, question_history or {}, card_states or {}, due_before)
+    picked = _select(candidates, options, rng, question_history or {}, card_states or {}, due_before, hidden)
     items = tuple(make_item(q, rng) for q in picked)
     return Quiz(items, replace(options, seed=seed), seed)
 

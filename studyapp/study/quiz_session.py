@@ -125,12 +125,23 @@ def new_quiz(
     """Build a quiz with the history its source needs, read from ``store``.
 
     For ``QuizSource.DUE`` a question is due when its memory state is due before the end of the
-    local day (``tz``, default the store's): ``due_cutoff``, as the deck list counts it.
+    study day (``tz``, default the store's; days starting at the store's ``day_start_hour``):
+    ``due_cutoff``, as the deck list counts it. Suspended and buried cards are neither new nor due.
     """
     history = store.question_history(options.deck) if options.source is QuizSource.WEAK else {}
-    cards = store.card_states(options.deck) if options.source in (QuizSource.NEW, QuizSource.DUE) else {}
-    cutoff = due_cutoff(now, tz if tz is not None else store.tz)
-    return build_quiz(bank, options, question_history=history, card_states=cards, due_before=cutoff)
+    zone = tz if tz is not None else store.tz
+    if options.source in (QuizSource.NEW, QuizSource.DUE):
+        cards, hidden = store.card_states(options.deck), store.hidden_cards(store.study_day(now, zone), options.deck)
+    else:
+        cards, hidden = {}, {}
+    cutoff = due_cutoff(now, zone, store.day_start_hour)
+    return build_quiz(bank, options, question_history=history, card_states=cards, due_before=cutoff, hidden=hidden)
+
+
+def _deck_scheduler(store: Store, deck: str) -> CardScheduler:
+    from studyapp.study.study_settings import SettingsBook
+
+    return CardScheduler.for_settings(SettingsBook(store).for_deck(deck))
 
 
 class QuizSession:
@@ -144,7 +155,8 @@ class QuizSession:
         self._quiz = quiz
         self._store = store
         self._now = now
-        self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        self._scheduler = scheduler  # one for every question (tests); else each deck's study settings'
+        self._schedulers: dict[str, CardScheduler] = {}
         self._speed = AnswerSpeed(store)
         self._state = QuizState.READY
         self._index = 0
@@ -156,6 +168,15 @@ class QuizSession:
         self._shown_at: datetime | None = None
 
     # -- state --------------------------------------------------------------------------------
+
+    def _scheduler_for(self, deck: str) -> CardScheduler:
+        """The scheduler of ``deck``'s questions: its study settings' retention, steps and parameters."""
+        if self._scheduler is not None:
+            return self._scheduler
+        found = self._schedulers.get(deck)
+        if found is None:
+            found = self._schedulers[deck] = _deck_scheduler(self._store, deck)
+        return found
 
     @property
     def state(self) -> QuizState:
@@ -253,7 +274,7 @@ class QuizSession:
         right = result.outcome is Outcome.RIGHT
         rating = rating_for(result.outcome, right and self._speed.is_quick(qtype, elapsed_ms))
         before = self._store.card_state(question.deck, question.id)
-        card = self._scheduler.rate(question.deck, question.id, before, rating, answered_at)
+        card = self._scheduler_for(question.deck).rate(question.deck, question.id, before, rating, answered_at)
         attempt_id = self._store.record_attempt(
             Attempt(
                 deck=question.deck,

@@ -13,6 +13,11 @@ Cards whose question is no longer in the bank are never shown. Those of a deck t
 loaded at all are left out by the queries (``Store.card_decks`` finds such decks with one index
 seek per deck); those of a question deleted from a loaded deck are skipped when met, and left
 out of the due count from then on (finding them all up front would mean reading every card).
+
+Cards the learner suspended or buried (``hidden``, a few, read once by the session each study
+day) are in no part of the queue: skipped among the due cards, left out of the due count and
+passed over by the new-card walk. When the day's reviews are used up (``reviews_allowed`` 0),
+review cards wait; learning and relearning cards still come.
 """
 
 from __future__ import annotations
@@ -69,6 +74,15 @@ class ReviewQueue:
         self._orphans: dict[Key, datetime] = {}  # cards met whose question is gone (-> due time)
         self._new_found: list[int] = []  # positions of new cards before ``_scanned_to``, in order
         self._scanned_to = 0
+        self._hidden: dict[Key, datetime | None] = {}  # suspended/buried cards -> due (None: new)
+
+    def set_hidden(self, hidden: dict[Key, datetime | None]) -> None:
+        """The cards kept out of the queue (suspended, or buried today), with their due times."""
+        if hidden == self._hidden:
+            return
+        self._hidden = dict(hidden)
+        self._new_found = []  # walk again: a card may have been hidden or shown again
+        self._scanned_to = 0
 
     # -- positions ------------------------------------------------------------------------------
 
@@ -111,10 +125,11 @@ class ReviewQueue:
             j = self._scanned_to - base
             ids = [q.id for q in deck.questions[j:j + chunk]]
             reviewed = self._store.reviewed_among(deck.id, ids)
+            hidden = self._hidden
             for qid in ids:
                 if len(found) == wanted:
                     break
-                if qid not in reviewed:
+                if qid not in reviewed and (deck.id, qid) not in hidden:
                     found.append(base + j)
                 j += 1
             self._scanned_to = base + j
@@ -144,15 +159,20 @@ class ReviewQueue:
         """The card due earliest in (``after``, ``before``) that ``keep`` accepts; among cards due
         at the same instant, the first in file order."""
         unloaded = self._unloaded()
-        limit = _BATCH + len(self._orphans)
+        hidden = self._hidden
+        limit = _BATCH + len(self._orphans) + len(hidden)
+        learning_only = keep is _is_learning  # read through the learning index: no review card is read
         while True:
-            batch = self._store.due_cards(before, self._deck, limit, after=after, exclude_decks=unloaded)
+            batch = self._store.due_cards(before, self._deck, limit, after=after, exclude_decks=unloaded,
+                                          learning_only=learning_only)
             best: tuple[int, CardState] | None = None
             past_ties = False
             for card in batch:
                 if best is not None and card.due > best[1].due:
                     past_ties = True
                     break
+                if (card.deck, card.question_id) in hidden:
+                    continue
                 pos = self._position(card.deck, card.question_id)
                 if pos is None:  # its question was removed from the file
                     self._orphans[(card.deck, card.question_id)] = card.due
@@ -169,6 +189,9 @@ class ReviewQueue:
         count = store.due_count(before, self._deck)
         count -= sum(store.due_count(before, d) for d in self._unloaded())
         count -= sum(1 for due in self._orphans.values() if due < before)
+        count -= sum(1 for (deck, _), due in self._hidden.items()
+                     if due is not None and due < before and deck in self._deck_index
+                     and (deck, _) not in self._orphans)
         return count
 
     def earliest_due_after(self, moment: datetime) -> datetime | None:
@@ -177,12 +200,15 @@ class ReviewQueue:
         return None if found is None else found[1].due
 
     def next_card(
-        self, now: datetime, end_of_day: datetime, new_allowed: int, learn_ahead: timedelta
+        self, now: datetime, end_of_day: datetime, new_allowed: int, learn_ahead: timedelta,
+        reviews_allowed: int | None = None,
     ) -> tuple[AnyQuestion, CardState | None] | None:
         """The card to show now: due now (most overdue first), review cards due later today,
-        new cards (if ``new_allowed``), then learning cards due within ``learn_ahead``."""
-        found = self._first_due(now + _ONE_US)
-        if found is None:
+        new cards (if ``new_allowed``), then learning cards due within ``learn_ahead``. Review
+        cards only while ``reviews_allowed`` (None: no limit) is above 0."""
+        reviews_ok = reviews_allowed is None or reviews_allowed > 0
+        found = self._first_due(now + _ONE_US, keep=(lambda card: True) if reviews_ok else _is_learning)
+        if found is None and reviews_ok:
             found = self._first_due(end_of_day, keep=_is_review)
         if found is None and new_allowed > 0 and self.new_count(1) > 0:
             return self._question(self._new_found[0]), None

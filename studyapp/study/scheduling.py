@@ -12,8 +12,12 @@ random draw is seeded by the card: its id plus how many answers it has had (``re
 history always gets the same fuzz, so a replay of the answer log rebuilds the same due dates,
 and undoing an answer and giving it again gives the same interval.
 
-A stored card's ``fsrs_json`` is ``fsrs.Card``'s JSON with one more key, ``reps`` (fsrs ignores
-it): the number of answers that moved the card.
+A stored card's ``fsrs_json`` is ``fsrs.Card``'s JSON with two more keys (fsrs ignores them):
+``reps``, the number of answers that moved the card, and ``lapses``, how many times it was
+forgotten (rated Again while in the review state), which makes a card a leech.
+
+The learner's study settings (``studyapp.study.study_settings``) choose the desired retention,
+the learning and relearning steps and the FSRS parameters: ``CardScheduler.for_settings``.
 """
 
 from __future__ import annotations
@@ -22,16 +26,21 @@ import hashlib
 import json
 import math
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import FUZZ_RANGES
 
 from studyapp.store.records import CardState
 
-__all__ = ["CardScheduler", "NextStates", "Rating", "card_id_for", "format_interval", "fuzz_factor", "reps_of"]
+if TYPE_CHECKING:
+    from studyapp.study.study_settings import StudySettings
+
+__all__ = ["CardScheduler", "NextStates", "Rating", "card_id_for", "format_interval", "fuzz_factor", "lapses_of",
+           "reps_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +108,11 @@ def _utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
+def _lapse(card: Card, rating: Rating) -> int:
+    """1 when ``rating`` forgets a learnt card (Again on a review card), else 0."""
+    return int(card.state == State.Review and rating == Rating.Again)
+
+
 def card_id_for(deck: str, question_id: str) -> int:
     """A stable fsrs card id for a question (fsrs would otherwise use the clock and sleep 1ms)."""
     digest = hashlib.sha256(f"{deck}\x00{question_id}".encode()).digest()
@@ -112,22 +126,60 @@ def reps_of(state: CardState | None) -> int:
     return int(json.loads(state.fsrs_json).get("reps", 0))
 
 
+def lapses_of(state: CardState | None) -> int:
+    """How many times the card was forgotten once learnt (Again on a review card)."""
+    if state is None:
+        return 0
+    return int(json.loads(state.fsrs_json).get("lapses", 0))
+
+
 def fuzz_factor(card_id: int, reps: int) -> float:
     """The card's fuzz draw in [0, 1) at this point of its history (seeded as Anki does)."""
     return random.Random(card_id + reps).random()
 
 
 class CardScheduler:
-    """FSRS-6 with the default parameters and learning steps (1m, 10m; relearning 10m).
+    """FSRS-6; by default with fsrs's parameters and learning steps (1m, 10m; relearning 10m).
 
     Answers less than a day after the card's last one follow fsrs's short-term rules (the
     stability grows by the short-term factor only, however many answers come that day).
     """
 
-    def __init__(self, *, fuzz: bool = True, desired_retention: float = 0.9) -> None:
+    def __init__(
+        self,
+        *,
+        fuzz: bool = True,
+        desired_retention: float = 0.9,
+        learning_steps: Sequence[timedelta] | None = None,
+        relearning_steps: Sequence[timedelta] | None = None,
+        parameters: Sequence[float] | None = None,
+    ) -> None:
+        options: dict[str, object] = {}
+        if learning_steps is not None:
+            options["learning_steps"] = tuple(learning_steps)
+        if relearning_steps is not None:
+            options["relearning_steps"] = tuple(relearning_steps)
+        if parameters is not None:
+            options["parameters"] = tuple(parameters)
         # fsrs's own fuzz draws from the global `random`; ours is seeded per card.
-        self._fsrs = Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
+        self._fsrs = Scheduler(desired_retention=desired_retention, enable_fuzzing=False, **options)  # type: ignore[arg-type]
         self._fuzz = fuzz
+
+    @classmethod
+    def for_settings(cls, settings: StudySettings, *, fuzz: bool = True) -> CardScheduler:
+        """The scheduler a deck's study settings ask for (retention, steps, FSRS parameters)."""
+        return cls(fuzz=fuzz, desired_retention=settings.desired_retention,
+                   learning_steps=settings.learning_deltas, relearning_steps=settings.relearning_deltas,
+                   parameters=settings.fsrs_parameters)
+
+    @property
+    def desired_retention(self) -> float:
+        return float(self._fsrs.desired_retention)
+
+    def interval_days(self, stability: float) -> int:
+        """The interval (whole days, before fuzz) fsrs gives a card of ``stability`` at this
+        scheduler's desired retention."""
+        return int(self._fsrs._next_interval(stability=stability))
 
     def fsrs_card(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> Card:
         """The ``fsrs.Card`` for a stored state, or a fresh one due ``now`` for a new card."""
@@ -139,8 +191,8 @@ class CardScheduler:
         """What each rating at ``at`` would make of the card: computed once, fuzz included."""
         at = _utc(at)
         card = self.fsrs_card(deck, question_id, state, at)
-        reps = reps_of(state)
-        states = {rating: self._after(deck, question_id, card, reps, rating, at) for rating in Rating}
+        reps, lapses = reps_of(state), lapses_of(state)
+        states = {rating: self._after(deck, question_id, card, reps, lapses, rating, at) for rating in Rating}
         return NextStates(at, state, states)
 
     def preview(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> NextStates:
@@ -152,21 +204,22 @@ class CardScheduler:
         gives, computing that one rating only (replaying a long log)."""
         at = _utc(now)
         card = self.fsrs_card(deck, question_id, state, at)
-        return self._after(deck, question_id, card, reps_of(state), Rating(rating), at)
+        return self._after(deck, question_id, card, reps_of(state), lapses_of(state), Rating(rating), at)
 
     def replay(self, deck: str, question_id: str, answers: Iterable[tuple[int, datetime]]) -> CardState | None:
         """The state that rating the card with each of ``answers`` ((rating, at), oldest first) in
         turn gives: the same as chaining ``rate``, without writing and reading the JSON between
         answers. None when there are no answers."""
         card: Card | None = None
-        reps = 0
+        reps = lapses = 0
         for rating, moment in answers:
             at = _utc(moment)
             if card is None:
                 card = Card(card_id=card_id_for(deck, question_id), due=at)
+            lapses += _lapse(card, Rating(rating))
             card = self._review(card, reps, Rating(rating), at)
             reps += 1
-        return None if card is None else self._state(deck, question_id, card, reps)
+        return None if card is None else self._state(deck, question_id, card, reps, lapses)
 
     def _review(self, card: Card, reps: int, rating: Rating, at: datetime) -> Card:
         """``card`` (answered ``reps`` times before) after ``rating`` at ``at``, fuzz included."""
@@ -175,15 +228,17 @@ class CardScheduler:
             reviewed.due = at + self._fuzzed(reviewed.due - at, fuzz_factor(card.card_id, reps))
         return reviewed
 
-    def _after(self, deck: str, question_id: str, card: Card, reps: int, rating: Rating, at: datetime) -> CardState:
-        return self._state(deck, question_id, self._review(card, reps, rating, at), reps + 1)
+    def _after(self, deck: str, question_id: str, card: Card, reps: int, lapses: int, rating: Rating,
+               at: datetime) -> CardState:
+        return self._state(deck, question_id, self._review(card, reps, rating, at), reps + 1,
+                           lapses + _lapse(card, rating))
 
     @staticmethod
-    def _state(deck: str, question_id: str, reviewed: Card, reps: int) -> CardState:
+    def _state(deck: str, question_id: str, reviewed: Card, reps: int, lapses: int) -> CardState:
         return CardState(
             deck=deck,
             question_id=question_id,
-            fsrs_json=json.dumps({**reviewed.to_dict(), "reps": reps}),
+            fsrs_json=json.dumps({**reviewed.to_dict(), "reps": reps, "lapses": lapses}),
             due=reviewed.due,
             stability=reviewed.stability,
             state=int(reviewed.state),

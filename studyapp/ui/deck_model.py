@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from studyapp.bank.model import Bank, Deck
 from studyapp.percent import percent_text
-from studyapp.store.localtime import tomorrow_start
+from studyapp.store.localtime import local_day, tomorrow_start
 from studyapp.study.limits import DEFAULT_NEW_LIMIT, new_cards_left, new_cards_today
 from studyapp.ui.plain_text import title_text, tooltip
 
@@ -34,6 +34,17 @@ class DeckStore(Protocol):
     def last_quiz_score(self, deck: str) -> float | None: ...
 
     def new_cards_from_day(self, day: date, tz: tzinfo, deck: str | None = None) -> int: ...
+
+    @property
+    def day_start_hour(self) -> int: ...
+
+    def hidden_cards(self, day: int, deck: str | None = None) -> dict[tuple[str, str], datetime | None]: ...
+
+    def study_settings_body(self, deck: str) -> str | None: ...
+
+    def study_settings_decks(self) -> list[str]: ...
+
+    def put_study_settings_body(self, deck: str, body: str | None) -> None: ...
 
 
 class DeckRow(NamedTuple):
@@ -57,15 +68,32 @@ class DeckRow(NamedTuple):
 
 
 def deck_rows(
-    bank: Bank, store: DeckStore, now: datetime, tz: tzinfo, new_limit: int = DEFAULT_NEW_LIMIT
+    bank: Bank, store: DeckStore, now: datetime, tz: tzinfo, new_limit: int | None = None
 ) -> list[DeckRow]:
-    """Every deck of ``bank`` with its counts as of ``now`` (``tz`` decides "today")."""
-    flags = store.card_flags(tomorrow_start(now, tz), MASTERED_STABILITY_DAYS)
+    """Every deck of ``bank`` with its counts as of ``now`` (``tz`` and the store's day start
+    hour decide "today"). Suspended and buried cards are neither due nor new; the new cards of
+    today follow each deck's study settings (or ``new_limit``, when given)."""
+    from studyapp.study.study_settings import SettingsBook  # light: no fsrs
+
+    hour = store.day_start_hour
+    flags = store.card_flags(tomorrow_start(now, tz, hour), MASTERED_STABILITY_DAYS)
+    hidden = store.hidden_cards(local_day(now, tz, hour))
+    book = SettingsBook(store)
+    default_limit = book.default().new_per_day
+    own = set(store.study_settings_decks())  # decks with their own settings (few): read one by one
     rows = []
     for deck in bank.decks:
         due = new = mastered = 0
+        if new_limit is not None:
+            limit = new_limit
+        else:
+            limit = book.for_deck(deck.id).new_per_day if deck.id in own else default_limit
         for q in deck.questions:
             card = flags.get((deck.id, q.id))
+            if (deck.id, q.id) in hidden:
+                if card is not None and card[1]:
+                    mastered += 1
+                continue
             if card is None:
                 new += 1
                 continue
@@ -81,7 +109,7 @@ def deck_rows(
                 questions=len(deck.questions),
                 due=due,
                 new=new,
-                new_today=min(new, new_cards_left(new_limit, new_cards_today(store, now, tz, deck.id))),
+                new_today=min(new, new_cards_left(limit, new_cards_today(store, now, tz, deck.id))),
                 mastered=mastered,
                 last_score=store.last_quiz_score(deck.id),
                 has_source=deck.source is not None,

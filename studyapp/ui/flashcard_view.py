@@ -7,6 +7,11 @@ form" ticked, every card but a ``card`` question is answered with the quiz's inp
 Enter checks it, the back shows the grade as a quiz does and the rating it proposes (focused:
 Space/Enter keep it, 1–4 choose another). Ctrl+Z takes back the last rating. When nothing is left the end screen says when the next card is due. A rating that
 cannot be saved (``SaveError``) is shown in a banner and the card stays, ready to rate again.
+
+As in Anki: ``-`` buries the card until tomorrow, ``@`` suspends it, Ctrl+1–4 flag it (red,
+orange, green, blue; the same again clears it); Ctrl+Z takes any of these back. A card that
+became a leech says so in a notice. When a daily limit held cards back, the end screen offers
+"Study more today" (10 more new cards and 50 more reviews, for this deck and today only).
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
 
 RATINGS = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
+FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}  # Anki's flag colours, Ctrl+1–4
 
 #: Check again for cards coming due (learning steps) at most this often while the end screen shows.
 _RECHECK_MS = 60_000
@@ -152,6 +158,10 @@ class FlashcardView(QWidget):
         footer.addWidget(self.rating_row)
 
         self.error_label = ErrorBanner(self)
+        self.notice_label = plain_label("", self)
+        self.notice_label.setAccessibleName("Notice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.hide()
 
         card_page = QWidget(self)
         card_page_layout = QVBoxLayout(card_page)
@@ -169,11 +179,16 @@ class FlashcardView(QWidget):
         self.end_home = QPushButton("Back home", self)
         self.end_home.setAccessibleName("Back home")
         self.end_home.clicked.connect(self.leave)
+        self.end_more = QPushButton("Study &more today", self)
+        self.end_more.setAccessibleName("Study more today")
+        self.end_more.setToolTip("10 more new cards and 50 more reviews, for today only")
+        self.end_more.clicked.connect(self.study_more)
         end_page = QWidget(self)
         end_layout = QVBoxLayout(end_page)
         end_layout.addStretch(1)
         end_layout.addWidget(self.end_title)
         end_layout.addWidget(self.end_label)
+        end_layout.addWidget(self.end_more, 0, Qt.AlignmentFlag.AlignCenter)
         end_layout.addWidget(self.end_home, 0, Qt.AlignmentFlag.AlignCenter)
         end_layout.addStretch(2)
 
@@ -186,6 +201,7 @@ class FlashcardView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.stack, 1)
         chain_tab_order([self.show_button, *self.rating_buttons.values(), self.article_button, self.undo_button,
                          self.graded_box, self.home_button, self.end_home])
@@ -229,7 +245,8 @@ class FlashcardView(QWidget):
         self.stack.setCurrentIndex(0)
         card = session.current
         q = card.question
-        self.kind_label.setText(card.kind)
+        flag = FLAGS.get(session.flag())
+        self.kind_label.setText(card.kind + (f" · {flag} flag" if flag else ""))
         back = session.state is ReviewState.SHOWING_BACK
         answered = session.answered  # a graded answer, on the back
         in_form = answered is not None or session.answers_in_form
@@ -307,13 +324,17 @@ class FlashcardView(QWidget):
         self.end_title.setText("All done for now!" if done else "Nothing to review right now")
         due = session.next_due()
         now = self._now()
+        more = session.limit_reached
+        self.end_more.setVisible(more)
+        if more:
+            self.end_title.setText("Today's limit is reached")
         if due is None:
             self.end_label.setText("No cards are scheduled. Take a quiz or add questions to study more.")
         else:
             self.end_label.setText(f"The next card is due {describe_due(due, now)}.")
             wait_ms = int((due - now).total_seconds() * 1000)
             self.recheck.start(max(1000, min(wait_ms, _RECHECK_MS)))
-        self.end_home.setFocus(Qt.FocusReason.OtherFocusReason)
+        (self.end_more if more else self.end_home).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _recheck(self) -> None:
         if self.session is not None and self.session.state is ReviewState.FINISHED and self.isVisible():
@@ -350,6 +371,46 @@ class FlashcardView(QWidget):
         if save_or_report(self.error_label, lambda: session.rate(rating),
                           "Your rating was not saved ({exc}). The card is still here: rate it again to retry."):
             self.error_label.hide()
+            self._notice(session.leech_notice)
+            self._render()
+
+    def _notice(self, text: str | None) -> None:
+        self.notice_label.setText(text or "")
+        self.notice_label.setVisible(bool(text))
+
+    def bury(self) -> None:
+        """Bury the card on screen until tomorrow (key ``-``)."""
+        self._set_aside(lambda s: s.bury(), "Buried until tomorrow. Ctrl+Z brings it back.")
+
+    def suspend(self) -> None:
+        """Suspend the card on screen (key ``@``)."""
+        self._set_aside(lambda s: s.suspend(), "Suspended: it is in no queue now. Ctrl+Z brings it back.")
+
+    def _set_aside(self, action: Callable[[ReviewSession], object], notice: str) -> None:
+        session = self.session
+        if session is None or session.state not in (ReviewState.SHOWING_FRONT, ReviewState.SHOWING_BACK):
+            return
+        if save_or_report(self.error_label, lambda: action(session), "The card could not be set aside ({exc})."):
+            self.error_label.hide()
+            self._notice(notice)
+            self._render()
+
+    def set_flag(self, flag: int) -> None:
+        """Flag the card on screen (Ctrl+1–4; the same flag again clears it)."""
+        session = self.session
+        if session is None or session.state not in (ReviewState.SHOWING_FRONT, ReviewState.SHOWING_BACK):
+            return
+        if save_or_report(self.error_label, lambda: session.set_flag(flag), "The flag was not saved ({exc})."):
+            self.error_label.hide()
+            self._render()
+
+    def study_more(self) -> None:
+        """Raise today's limits for this deck ("Study more today") and go on."""
+        session = self.session
+        if session is None or session.state is not ReviewState.FINISHED:
+            return
+        if save_or_report(self.error_label, session.study_more, "Today's limit could not be raised ({exc})."):
+            self.error_label.hide()
             self._render()
 
     def undo(self) -> None:
@@ -359,6 +420,7 @@ class FlashcardView(QWidget):
             return
         if save_or_report(self.error_label, session.undo, "The rating could not be taken back ({exc}). Try again."):
             self.error_label.hide()
+            self._notice(None)
             self._render()
 
     def close_session(self) -> None:
@@ -385,14 +447,22 @@ class FlashcardView(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """Space/Enter show (or check) the answer, then rate Good (or the proposed rating); 1–4 rate;
-        on a graded front 1–9 pick options; Ctrl+Z undoes, Esc goes home."""
+        on a graded front 1–9 pick options; ``-`` buries, ``@`` suspends, Ctrl+1–4 flag; Ctrl+Z
+        undoes, Esc goes home."""
         session, key = self.session, event.key()
         if session is None:
             super().keyPressEvent(event)
             return
         button = pressable_button(self)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if event.matches(QKeySequence.StandardKey.Undo):
             self.undo()
+        elif ctrl and Qt.Key.Key_1 <= key <= Qt.Key.Key_4:
+            self.set_flag(key - Qt.Key.Key_0)
+        elif not ctrl and (event.text() == "-" or key == Qt.Key.Key_Minus):
+            self.bury()
+        elif event.text() == "@" or key == Qt.Key.Key_At:
+            self.suspend()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and button is not None:
             button.click()  # Enter on a focused button presses it (Undo, Home, a rating...)
         elif key == Qt.Key.Key_Escape:

@@ -11,7 +11,7 @@ state yet, and due before the next local day in ``tz`` starts.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime, timezone, tzinfo
 
 from PySide6.QtCore import Qt
@@ -78,13 +78,17 @@ class QuizSetupDialog(QDialog):
         tz: tzinfo | None = None,
         count: int = 10,
         initial: QuizOptions | None = None,
+        day_start_hour: int = 0,
+        hidden: Collection[Key] = (),
     ) -> None:
         super().__init__(parent)
         self._deck = deck
         self._decks = (deck,) if deck is not None else bank.decks
         self._history = history
         self._cards = card_states
-        self._due_before = due_cutoff(now or datetime.now(timezone.utc), tz if tz is not None else SystemLocalTime())
+        self._due_before = due_cutoff(now or datetime.now(timezone.utc), tz if tz is not None else SystemLocalTime(),
+                                      day_start_hour)
+        self._hidden = hidden  # suspended and buried cards: neither new nor due
         name = title_text(deck.title) if deck is not None else "all decks"
         self.setWindowTitle(window_title(f"Quiz — {name}"))
         self.setAccessibleName("Quiz set-up")
@@ -227,7 +231,7 @@ class QuizSetupDialog(QDialog):
         wide = QuizOptions(count=_ALL, tags=options.tags, types=options.types, source=options.source,
                            deck=options.deck, seed=0)
         quiz = build_quiz(self._decks, wide, question_history=self._history or {},
-                          card_states=self._cards or {}, due_before=self._due_before)
+                          card_states=self._cards or {}, due_before=self._due_before, hidden=self._hidden)
         return len(quiz)
 
     # -- reacting ----------------------------------------------------------------------

@@ -102,8 +102,10 @@ def start_quiz(window: MainWindow, deck_id: str) -> QuizSetupDialog:
 
     last_key = f"quiz/last-setup/{scope or '*'}"
     remembered = QuizOptions.from_text(str(window.settings.value(last_key, "") or ""), scope)
-    dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=window.now(),
-                             tz=store.tz, initial=remembered)
+    now = window.now()
+    dialog = QuizSetupDialog(deck, window.bank, window, history=history, card_states=cards, now=now,
+                             tz=store.tz, day_start_hour=store.day_start_hour,
+                             hidden=store.hidden_cards(store.study_day(now), scope), initial=remembered)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(dialog)
 

@@ -73,9 +73,23 @@ def build_menus(window: MainWindow) -> None:
     _action(window, view, "&Smaller text", lambda: window.set_font_size(window.font_size - 1), QKeySequence("Ctrl+-"), "smaller")
     _action(window, view, "&Normal text size", lambda: window.set_font_size(FONT_DEFAULT), QKeySequence("Ctrl+0"), "normal")
 
+    tools = bar.addMenu("&Tools")
+    _action(window, tools, "Study &settings…", partial(open_study_settings, window), None, "study-settings")
+
     help_menu = bar.addMenu("&Help")
     _action(window, help_menu, "Question file &format", window.show_format_help, QKeySequence.StandardKey.HelpContents, "format")
     _action(window, help_menu, "&About studyapp", window.show_about, None, "about")
+
+
+def open_study_settings(window: MainWindow, deck: str | None = None) -> None:
+    """Open Tools → Study settings… (for ``deck``, or the default); recount the decks after a save."""
+    from studyapp.ui.study_settings_dialog import StudySettingsDialog
+
+    decks = [(d.id, d.title) for d in window.bank.decks]
+    dialog = StudySettingsDialog(window.core.store, decks, window.now(), window, deck=deck)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.accepted.connect(window.refresh_home)
+    dialog.open()
 
 
 def open_interop_dialog(window: MainWindow, module: str, class_name: str, then: str | None = None) -> None:

@@ -156,7 +156,7 @@ def test_end_screen_says_when_the_next_card_is_due(qtbot: QtBot, store: Store) -
 def test_nothing_due_when_the_daily_new_limit_is_reached(qtbot: QtBot, store: Store) -> None:
     view, session = make_view(qtbot, store, cards(2), Clock(), new_limit=0)
     assert session.state is ReviewState.FINISHED
-    assert view.end_title.text() == "Nothing to review right now"
+    assert view.end_title.text() == "Today's limit is reached" and view.end_more.isVisible()
     assert view.end_label.text().startswith("The next card is due in ")
 
 
@@ -334,3 +334,34 @@ def test_a_cloze_back_marks_the_filled_gaps_and_keeps_markup_literal(qtbot: QtBo
     plain = TextQuestion(deck=D, id="t", prompt="<i>?</i>", answers=("<i>x</i>",))
     shown.setText(plain.answers[0])
     assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == "<i>x</i>"
+
+
+def test_bury_suspend_and_flag_keys_with_undo(qtbot: QtBot, store: Store, db: Path) -> None:
+    """``-`` buries, ``@`` suspends, Ctrl+2 flags (orange); Ctrl+Z takes each back; all stored."""
+    clock = Clock()
+    view, session = make_view(qtbot, store, cards(4), clock)
+    key(view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert view.front_label.text() == "Front 1" and view.kind_label.text() == "New card · orange flag"
+    assert rows(db, "SELECT question_id, flag FROM card_marks") == [("k1", 2)]
+    QTest.keyClicks(QApplication.focusWidget() or view, "-")
+    assert view.front_label.text() == "Front 2" and "Buried until tomorrow" in view.notice_label.text()
+    QTest.keyClicks(QApplication.focusWidget() or view, "@")
+    assert view.front_label.text() == "Front 3"
+    assert view.progress_label.text() == "Reviewed 0 · 0 due · 2 new left today"
+    assert rows(db, "SELECT question_id, suspended, buried_day IS NOT NULL FROM card_marks ORDER BY question_id") == [
+        ("k1", 0, 1), ("k2", 1, 0)]
+    key(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.front_label.text() == "Front 2" and not view.notice_label.isVisible()
+    assert rows(db, "SELECT question_id FROM card_marks ORDER BY question_id") == [("k1",)]
+
+
+def test_study_more_today_on_the_end_screen(qtbot: QtBot, store: Store) -> None:
+    clock = Clock()
+    view, session = make_view(qtbot, store, cards(5), clock, new_limit=1)
+    key(view, Qt.Key.Key_Space)
+    key(view, Qt.Key.Key_4)
+    assert session.state is ReviewState.FINISHED
+    assert view.end_more.isVisible() and view.end_title.text() == "Today's limit is reached"
+    view.end_more.click()
+    assert session.state is ReviewState.SHOWING_FRONT and view.front_label.text() == "Front 2"
+    assert view.progress_label.text().endswith("4 new left today")  # 1 + 10 allowed, 4 cards left

@@ -42,7 +42,9 @@ def _answer(store: Store, qid: str, at: datetime, right: bool = True, *, review:
 
 
 def _open(folder: Path, tz: ZoneInfo) -> Store:
-    return open_store(folder / "s.sqlite3", backups_dir=folder / "b", now=NOW, tz=tz, auto_backup=False).store
+    store = open_store(folder / "s.sqlite3", backups_dir=folder / "b", now=NOW, tz=tz, auto_backup=False).store
+    store.put_study_settings_body("", '{"day_start_hour": 0}')  # calendar days: these tests are about zones
+    return store
 
 
 def _fifteen_answers_today(store: Store, at: datetime) -> None:

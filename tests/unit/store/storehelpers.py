@@ -27,3 +27,11 @@ def make_card(qid: str = "q1", *, deck: str = "deck", due: datetime = T0 + timed
     return CardState(deck, qid, f'{{"q": "{qid}", "due": "{due.isoformat()}"}}', due, stability, state, last)
 
 
+
+
+def days_from_midnight(store: object) -> None:
+    """Make study days start at midnight (the default is 4 am), for tests about calendar days."""
+    from studyapp.store import Store
+
+    assert isinstance(store, Store)
+    store.put_study_settings_body("", '{"day_start_hour": 0}')

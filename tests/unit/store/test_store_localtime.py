@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from storehelpers import MINSK, make_attempt, make_card
+from storehelpers import MINSK, days_from_midnight, make_attempt, make_card
 
 from studyapp.store import Mode, open_store, today_start, tomorrow_start
 from studyapp.store.localtime import day_start, from_us, local_day, to_us
@@ -46,6 +46,7 @@ def test_new_cards_since_follows_local_midnight(tmp_path: Path, tz: ZoneInfo) ->
     midnight = datetime(2026, 3, 11, tzinfo=tz)  # local midnight between the 10th and the 11th
     opened = open_store(tmp_path / "s.sqlite3", backups_dir=tmp_path / "b", now=midnight, tz=tz)
     store = opened.store
+    days_from_midnight(store)
     try:
         # Two first reviews just before local midnight, three just after.
         for i, minutes in enumerate([-30, -1, 0, 1, 30]):
@@ -108,6 +109,7 @@ def test_day_key_is_fixed_when_the_answer_is_written(tmp_path: Path) -> None:
     evening = datetime(2026, 3, 10, 22, 30, tzinfo=timezone.utc)  # 01:30 on the 11th in Minsk, 18:30 on the 10th in New York
     db, backups = tmp_path / "s.sqlite3", tmp_path / "b"
     store = open_store(db, backups_dir=backups, now=evening, tz=MINSK).store
+    days_from_midnight(store)
     store.record_attempt(make_attempt("q1", at=evening))
     store.close()
     store = open_store(db, backups_dir=backups, now=evening, tz=NEW_YORK).store  # the user travelled

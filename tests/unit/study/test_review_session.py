@@ -19,6 +19,7 @@ from studyapp.grading import Outcome
 from studyapp.store import Attempt, CardState, Mode, SaveError, Store, open_store
 from studyapp.study.review_session import ReviewSession, ReviewState, ReviewStateError
 from studyapp.study.scheduling import CardScheduler
+from studyapp.study.study_settings import SettingsBook, StudySettings
 
 
 def _seed_card(store: Store, qid: str, due: datetime, state: State = State.Review) -> CardState:
@@ -98,12 +99,13 @@ def test_learning_cards_are_shown_ahead_when_nothing_else_is_left(deck: Deck, st
     assert session.state is ReviewState.FINISHED
     next_due = session.next_due()
     assert next_due is not None
-    assert next_due == T0.replace(hour=0) + timedelta(days=1)  # new cards wait for the next (UTC) day
+    assert next_due == T0.replace(hour=4) + timedelta(days=1)  # new cards wait for the next study day (4 am)
 
 
 def test_daily_new_limit_resets_at_local_midnight_in_minsk(bank: Bank, open_db: Callable[[tzinfo], Store]) -> None:
     minsk = ZoneInfo("Europe/Minsk")  # UTC+3
     store = open_db(minsk)
+    SettingsBook(store).save(None, StudySettings(day_start_hour=0))  # calendar days: this test is about zones
     clock = Clock(datetime(2026, 1, 27, 23, 30, tzinfo=minsk))  # 20:30 UTC
     session = _session(bank, store, clock, tz=minsk, deck=DECK, new_limit=2)
     session.start()
@@ -125,6 +127,7 @@ def test_daily_new_limit_resets_at_local_midnight_in_minsk(bank: Bank, open_db: 
 def test_daily_new_limit_follows_the_local_day_not_utc_in_new_york(bank: Bank, open_db: Callable[[tzinfo], Store]) -> None:
     ny = ZoneInfo("America/New_York")  # UTC-5 in January
     store = open_db(ny)
+    SettingsBook(store).save(None, StudySettings(day_start_hour=0))  # calendar days: this test is about zones
     clock = Clock(datetime(2026, 1, 27, 18, 0, tzinfo=ny))  # 23:00 UTC
     session = _session(bank, store, clock, tz=ny, deck=DECK, new_limit=3)
     session.start()
@@ -287,9 +290,9 @@ def test_twenty_thousand_cards_progress_order_and_undo(store: Store, clock: Cloc
                                                       due=due, last_review=T0 - timedelta(days=30)).to_json(),
                                   due, 4.0, int(State.Review), T0 - timedelta(days=30))  # reviewed before today
     store.put_cards(states.values())
-    session = _session(decks, store, clock, new_limit=15)
+    session = _session(decks, store, clock, new_limit=15, settings=StudySettings(reviews_per_day=9999))
     session.start()
-    tomorrow = T0.replace(hour=0) + timedelta(days=1)
+    tomorrow = T0.replace(hour=4) + timedelta(days=1)  # the next study day starts at 4 am
     due_today = sorted((s.due, i) for i, q in enumerate(order) if (s := states.get(q.key)) and s.due < tomorrow)
     progress = session.progress()
     assert (progress.due, progress.new) == (len(due_today), 15)
