@@ -1,0 +1,86 @@
+"""Property: any valid edit, saved and loaded again, gives the question as edited and leaves every
+other byte of the file unchanged (the bytes before and after the edited question's span)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from studyapp.authoring.draft import Draft, draft_of
+from studyapp.authoring.editcheck import EditKind, apply_edit
+from studyapp.authoring.questionfile import QuestionFile
+from studyapp.authoring.saving import save_file
+from studyapp.bank.loader import read_file
+
+from test_editing import FILE
+
+_CHARS = "abcXYZ019 :#'\"-{}[],&*!|>%@`ŁŭžéЖ?"
+words = st.text(alphabet=_CHARS, min_size=0, max_size=12).map(lambda s: "q" + s.strip() + "z")
+distinct = st.lists(words, min_size=5, max_size=5).map(lambda ws: [f"{w} n{i}" for i, w in enumerate(ws)])
+tags = st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), max_size=3, unique=True)
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> Draft:
+    kind = draw(st.sampled_from(["choice", "text", "truefalse", "card", "order", "match", "multi", "cloze"]))
+    d: Draft = {"id": draw(st.from_regex(r"[a-z0-9][a-z0-9_-]{0,10}", fullmatch=True).filter(lambda i: i not in ("q1", "q3"))),
+                "type": kind}
+    if kind != "cloze":
+        d["prompt"] = draw(words)
+    if kind in ("choice", "multi"):
+        choices = draw(distinct)[: draw(st.integers(2, 5))]
+        d["choices"] = choices
+        if kind == "choice":
+            d["answer"] = draw(st.sampled_from(choices))
+        else:
+            d["answers"] = draw(st.lists(st.sampled_from(choices), min_size=1, unique=True))
+    elif kind == "truefalse":
+        d["answer"] = draw(st.booleans())
+    elif kind == "text":
+        answers = draw(distinct)[: draw(st.integers(1, 3))]
+        d["answer"] = answers[0] if len(answers) == 1 else answers
+    elif kind == "card":
+        d["answer"] = draw(words)
+    elif kind == "order":
+        d["items"] = draw(distinct)[: draw(st.integers(3, 5))]
+    elif kind == "match":
+        lefts = draw(distinct)[:3]
+        rights = draw(distinct)[:3]
+        d["pairs"] = dict(zip(lefts, rights))
+    elif kind == "cloze":
+        d["text"] = draw(words).replace("{", "(").replace("}", ")") + " {{" + draw(words).replace("{", "").replace("}", "").replace("|", "") + "}}"
+    if draw(st.booleans()):
+        d["explanation"] = draw(words)
+    t = draw(tags)
+    if t:
+        d["tags"] = t
+    return d
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(draft=drafts())
+def test_valid_edit_round_trips_and_touches_nothing_else(tmp_path_factory: object, draft: Draft) -> None:
+    folder = tmp_path_factory.mktemp("prop")  # type: ignore[attr-defined]
+    path = folder / "demo.yaml"
+    original = FILE.encode()
+    path.write_bytes(original)
+    old = QuestionFile.parse(original).span("q2")
+    result = apply_edit(path, original, EditKind.REPLACE, "q2", draft)
+    assert result.ok, (result.problems, result.elsewhere)
+    save_file(path, result.data, folder / "history")
+    deck = read_file(path).deck
+    assert deck is not None
+    q = deck.question(str(draft["id"]))
+    assert q is not None and draft_of(q) == _canonical(draft)
+    text = path.read_bytes().decode()
+    start, end = result.span
+    assert text[:start] == FILE[: old.start]
+    assert text[end:] == FILE[old.end :]
+
+
+def _canonical(d: Draft) -> Draft:
+    from studyapp.authoring.editcheck import _canonical as canonical
+
+    return canonical(d)
