@@ -43,6 +43,7 @@ BENCHMARKS = {
     "ready": ("6", "bench_ready"),
     "memory": ("7", "bench_memory"),
     "reader": ("8", "bench_reader"),
+    "edit": ("9", "bench_edit"),
 }
 
 

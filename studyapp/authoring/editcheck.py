@@ -47,11 +47,12 @@ class EditResult(NamedTuple):
     problems: tuple[FieldProblem, ...]  # inside the edited question
     elsewhere: tuple[RawProblem, ...]  # in the rest of the file
     span: tuple[int, int]  # character offsets of the edited question in the new text
+    loads: bool = False  # the edited file loads whole
 
     @property
     def ok(self) -> bool:
         """True when the whole file loads: it may be saved."""
-        return self.deck is not None and not self.problems and not self.elsewhere
+        return self.loads and not self.problems and not self.elsewhere
 
 
 _QUOTED = re.compile(r"'([a-z]+)'")
@@ -109,7 +110,7 @@ def _check(path: Path, edited: Edited, question_id: str | None, fields: list[str
     result = check_data(data, path)
     inside, outside = _by_field(result.problems, edited, fields, question_id)
     q = result.deck.question(question_id) if result.deck is not None and question_id else None
-    return EditResult(data, result.deck, q, tuple(inside), tuple(outside), (edited.start, edited.end))
+    return EditResult(data, result.deck, q, tuple(inside), tuple(outside), (edited.start, edited.end), result.deck is not None)
 
 
 def apply_edit(path: Path, data: bytes, kind: EditKind, question_id: str | None, draft: Draft | None = None) -> EditResult:

@@ -57,7 +57,7 @@ def _line_starts(text: str) -> list[int]:
 def _content_end(node: Node) -> Node:
     """The node whose end mark is where ``node``'s own text ends (a block collection's end
     mark lies at the next token, past comments and blank lines)."""
-    while not isinstance(node, ScalarNode) and not node.flow_style and node.value:
+    while not isinstance(node, ScalarNode) and not getattr(node, "flow_style", False) and node.value:
         last = node.value[-1]
         node = last[1] if isinstance(node, MappingNode) else last
     return node
@@ -70,6 +70,7 @@ class QuestionFile:
         self.text = text
         self.spans = spans
         self.newline = newline
+        self._index: dict[str | None, Span] | None = None
 
     @classmethod
     def parse(cls, data: bytes) -> QuestionFile:
@@ -127,9 +128,13 @@ class QuestionFile:
 
     def span(self, question_id: str) -> Span:
         """The span of the question ``question_id``; ``EditError`` when the file has none."""
-        for s in self.spans:
-            if s.question_id == question_id:
-                return s
+        if self._index is None:
+            self._index = {}
+            for s in self.spans:
+                self._index.setdefault(s.question_id, s)
+        found = self._index.get(question_id)
+        if found is not None:
+            return found
         raise EditError(f"the file has no question with the id '{question_id}'")
 
     # -- edits -------------------------------------------------------------------------

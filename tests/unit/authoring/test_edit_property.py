@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from studyapp.authoring.draft import Draft, draft_of
 from studyapp.authoring.editcheck import EditKind, apply_edit
 from studyapp.authoring.questionfile import QuestionFile
-from studyapp.authoring.saving import save_file
+from studyapp.authoring.session import EditSession
 from studyapp.bank.loader import read_file
 
 from test_editing import FILE
@@ -67,9 +67,12 @@ def test_valid_edit_round_trips_and_touches_nothing_else(tmp_path_factory: objec
     original = FILE.encode()
     path.write_bytes(original)
     old = QuestionFile.parse(original).span("q2")
-    result = apply_edit(path, original, EditKind.REPLACE, "q2", draft)
-    assert result.ok, (result.problems, result.elsewhere)
-    save_file(path, result.data, folder / "history")
+    whole = apply_edit(path, original, EditKind.REPLACE, "q2", draft)
+    assert whole.ok, (whole.problems, whole.elsewhere)
+    session = EditSession.open(path)
+    result = session.check(EditKind.REPLACE, "q2", draft)  # the fast check says what the whole check says
+    assert result.ok and result.data == whole.data
+    session.save(result, folder / "history")
     deck = read_file(path).deck
     assert deck is not None
     q = deck.question(str(draft["id"]))

@@ -154,3 +154,47 @@ def test_history_keeps_the_last_versions(deck_file: Path, tmp_path: Path) -> Non
     for n in range(KEEP + 3):
         save_file(deck_file, FILE.replace("Demo deck", f"Demo {n}").encode(), history)
     assert len(versions(history, deck_file)) == KEEP
+
+
+@pytest.mark.parametrize(
+    ("question_id", "change"),
+    [
+        ("q1", {"answer": "zzz"}),
+        ("q2", {"prompt": ""}),
+        ("q3", {"id": "q1"}),
+        ("q1", {"id": "q3"}),
+        ("q3", {"choices": ["a"]}),
+        ("q2", {"prompt": "Fine?"}),
+    ],
+)
+def test_session_check_says_what_a_whole_check_says(deck_file: Path, question_id: str, change: dict[str, object]) -> None:
+    from studyapp.authoring.session import EditSession
+
+    session = EditSession.open(deck_file)
+    q = _deck(deck_file, deck_file.read_bytes()).question(question_id)
+    assert q is not None
+    draft = {**draft_of(q), **change}
+    fast = session.check(EditKind.REPLACE, question_id, draft)  # type: ignore[arg-type]
+    whole = apply_edit(deck_file, deck_file.read_bytes(), EditKind.REPLACE, question_id, draft)  # type: ignore[arg-type]
+    assert fast.data == whole.data
+    assert fast.ok == whole.ok
+    assert sorted(fast.problems) == sorted(whole.problems)
+
+
+def test_session_saves_twice_without_reading_again(deck_file: Path, tmp_path: Path) -> None:
+    from studyapp.authoring.session import EditSession
+
+    session = EditSession.open(deck_file)
+    q2 = _deck(deck_file, deck_file.read_bytes()).question("q2")
+    assert q2 is not None
+    for n in range(2):
+        draft = draft_of(q2)
+        draft["prompt"] = "Longer prompt " * (n + 1)
+        result = session.check(EditKind.REPLACE, "q2", draft)
+        assert result.ok
+        session.save(result, tmp_path / "history")
+    added = session.check(EditKind.ADD, None, {"id": "q9", "type": "card", "prompt": "P", "answer": "A"})
+    session.save(added, tmp_path / "history")
+    deck = read_file(deck_file).deck
+    assert deck is not None and [q.id for q in deck.questions] == ["q1", "q2", "q3", "q9"]
+    assert deck.questions[1].prompt == "Longer prompt " * 2
