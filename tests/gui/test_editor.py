@@ -1,0 +1,129 @@
+"""The question editor in the window: edit, see problems at their field, preview, undo, save once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPlainTextEdit
+
+from studyapp.store import Attempt, Mode
+from studyapp.grading import Outcome
+from studyapp.ui.question_editor import QuestionEditor
+from window_samples import FIXED_NOW, GOOD, ScriptedDialogs, write_deck
+
+
+def _editor(window: Any) -> QuestionEditor:
+    found = window.findChildren(QuestionEditor)
+    assert found, "no editor opened"
+    return found[-1]
+
+
+def _set(row: Any, text: str) -> None:
+    if isinstance(row.input, QPlainTextEdit):
+        row.input.setPlainText(text)
+    else:
+        row.input.setText(text)
+
+
+def test_edit_shows_problem_at_field_then_saves_only_that_question(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    folder = tmp_path / "questions"
+    path = write_deck(folder)
+    window = make_app(dirs=[folder]).window
+    window.open_editor("sample-deck", "capital")
+    editor = _editor(window)
+    assert editor.save_button.isEnabled()
+    assert editor.preview_input is not None and not editor.preview_input.isEnabled()
+    _set(editor.form.rows["answer"], "Paris")
+    assert not editor.save_button.isEnabled()  # disabled at once, until the check has run
+    qtbot.waitUntil(lambda: editor.form.rows["answer"].problem.isVisible(), timeout=3000)
+    assert "Paris" in editor.form.rows["answer"].problem.text()
+    assert editor.form.rows["answer"].problem.textFormat() == Qt.TextFormat.PlainText
+    assert not editor.save_button.isEnabled()
+    editor.undo()
+    assert editor.form.rows["answer"].value() == "Minsk" and editor.save_button.isEnabled()
+    editor.redo()
+    assert editor.form.rows["answer"].value() == "Paris"
+    _set(editor.form.rows["answer"], "Minsk")
+    _set(editor.form.rows["prompt"], "Which city, by the article, claimed readiness?")
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+    seen: list[str] = []
+    window.watcher.fileChanged.connect(seen.append)
+    window.watcher.directoryChanged.connect(seen.append)
+    with qtbot.waitSignal(window.reloaded, timeout=5000):
+        editor.save_button.click()
+    qtbot.waitUntil(lambda: bool(seen), timeout=3000)  # the watcher saw the write...
+    assert not window._reload_timer.isActive() and not window._loader.running  # ...and no second reload
+    text = path.read_text(encoding="utf-8")
+    assert "Which city, by the article, claimed readiness?" in text
+    assert text.split("  - id: sanctions")[1] == GOOD.split("  - id: sanctions")[1]
+    assert text.split("  - id: capital")[0] == GOOD.split("  - id: capital")[0]
+    deck = window.bank.deck("sample-deck")
+    assert deck is not None and deck.question("capital").prompt.startswith("Which city, by the article")
+    history = list((window.core.paths.root / "history" / path.name).iterdir())
+    assert len(history) == 1 and history[0].read_text(encoding="utf-8") == GOOD
+
+
+def test_renaming_an_id_carries_its_history(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder)
+    running = make_app(dirs=[folder])
+    window = running.window
+    q = window.bank.deck("sample-deck").question("sham")
+    running.core.store.record_attempt(Attempt("sample-deck", "sham", q.content_hash, Mode.QUIZ, '"a sham"',
+                                              Outcome.RIGHT, 1.0, 1000, FIXED_NOW))
+    window.open_editor("sample-deck", "sham")
+    editor = _editor(window)
+    _set(editor.form.rows["id"], "sham-election")
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+    with qtbot.waitSignal(window.reloaded, timeout=5000):
+        editor.save_button.click()
+    store = running.core.store
+    assert len(store.attempts_for("sample-deck", "sham-election")) == 1
+    assert store.attempts_for("sample-deck", "sham") == []
+
+
+def test_new_question_of_every_type_opens_a_form(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    from studyapp.bank.model import QuestionType
+    from studyapp.ui.question_editor_open import new_question
+
+    folder = tmp_path / "questions"
+    path = write_deck(folder)
+    window = make_app(dirs=[folder]).window
+    for qtype in QuestionType:
+        editor = new_question(window, "sample-deck", qtype)
+        assert editor is not None and editor.type_box.currentText() == qtype.value
+        assert not editor.save_button.isEnabled()  # empty required fields
+        editor.reject()
+    editor = new_question(window, "sample-deck", QuestionType.CARD)
+    assert editor is not None
+    _set(editor.form.rows["prompt"], "Front of the new card")
+    _set(editor.form.rows["answer"], "Back")
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+    with qtbot.waitSignal(window.reloaded, timeout=5000):
+        editor.save_button.click()
+    assert path.read_text(encoding="utf-8").startswith(GOOD)
+    assert window.bank.deck("sample-deck").questions[-1].prompt == "Front of the new card"
+
+
+def test_problem_in_panel_opens_the_text_at_its_line(make_app: Any, tmp_path: Path, qtbot: Any,
+                                                      scripted: ScriptedDialogs) -> None:
+    from studyapp.ui.question_editor_text import FileTextEditor
+    from window_samples import BROKEN
+
+    folder = tmp_path / "questions"
+    broken = write_deck(folder, "broken.yaml", BROKEN, article=None)
+    window = make_app(dirs=[folder]).window
+    panel = window.home.empty_problems
+    panel.list.setCurrentRow(0)
+    panel.edit_button.click()
+    editor = window.findChildren(FileTextEditor)[-1]
+    assert editor.text.textCursor().blockNumber() + 1 == window.bank.problems[0].line
+    assert editor.problems.count() == 1
+    editor.text.setPlainText(BROKEN.replace("answer: c", "answer: a"))
+    with qtbot.waitSignal(window.reloaded, timeout=5000):
+        editor.save_button.click()
+    assert editor.problems.count() == 0
+    assert window.bank.deck("broken-deck") is not None
+    assert "answer: a" in broken.read_text(encoding="utf-8")
