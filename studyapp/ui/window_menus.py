@@ -53,6 +53,9 @@ def build_menus(window: MainWindow) -> None:
     ):
         if _module_exists(module):
             _action(window, file_menu, text, partial(open_interop_dialog, window, module, name), None, name)
+    _action(window, file_menu, "&New deck…", partial(_editor_dialog, window, "new_deck_dialog"), None, "new-deck")
+    _action(window, file_menu, "New &question…", partial(_editor_dialog, window, "new_question_dialog"),
+            QKeySequence("Ctrl+Shift+N"), "new-question")
     _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
     window.reload_action = _action(window, file_menu, "&Reload question files", window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
     file_menu.addSeparator()
@@ -70,6 +73,13 @@ def build_menus(window: MainWindow) -> None:
     help_menu = bar.addMenu("&Help")
     _action(window, help_menu, "Question file &format", window.show_format_help, QKeySequence.StandardKey.HelpContents, "format")
     _action(window, help_menu, "&About studyapp", window.show_about, None, "about")
+
+
+def _editor_dialog(window: MainWindow, name: str) -> None:
+    """File → New deck… / New question… (the editor's module is imported on first use)."""
+    from studyapp.ui import question_editor_new
+
+    getattr(question_editor_new, name)(window)
 
 
 def open_interop_dialog(window: MainWindow, module: str, class_name: str) -> None:

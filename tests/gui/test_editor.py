@@ -127,3 +127,58 @@ def test_problem_in_panel_opens_the_text_at_its_line(make_app: Any, tmp_path: Pa
     assert editor.problems.count() == 0
     assert window.bank.deck("broken-deck") is not None
     assert "answer: a" in broken.read_text(encoding="utf-8")
+
+
+def test_new_deck_copies_the_article_and_saves_its_first_question(make_app: Any, tmp_path: Path, qtbot: Any,
+                                                                   scripted: ScriptedDialogs) -> None:
+    from studyapp.ui.question_editor_new import NewDeckDialog
+
+    folder = tmp_path / "questions"
+    write_deck(folder)
+    running = make_app(dirs=[folder])
+    window = running.window
+    questions = running.core.paths.questions
+    article = tmp_path / "article-in.txt"
+    article.write_text("A short article about Minsk.", encoding="utf-8")
+    scripted.files_to_open.append(article)
+    window.findChild(type(window.add_action), "new-deck").trigger()
+    dialog = window.findChildren(NewDeckDialog)[-1]
+    dialog.open_article.click()
+    dialog.deck_id.setText("sample-deck")  # taken: refused, nothing written
+    dialog.file_name.setText("minsk")
+    dialog.title_edit.setText("Minsk")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert "already used" in dialog.problems.text() and not (questions / "minsk.txt").exists()
+    dialog.deck_id.setText("minsk")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert (questions / "minsk.txt").read_text(encoding="utf-8") == "A short article about Minsk."
+    editor = _editor(window)
+    _set(editor.form.rows["prompt"], "Which city?")
+    _set(editor.form.rows["answer"], "Minsk")
+    _set(editor.form.rows["quote"], "about Minsk")
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+    editor.save_button.click()
+    written = (questions / "minsk.yaml").read_text(encoding="utf-8")
+    assert "source: \"minsk.txt\"" in written and "Which city?" in written
+
+
+def test_flashcard_e_and_quiz_feedback_open_the_editor(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    from studyapp.ui.main_window import Screen
+
+    folder = tmp_path / "questions"
+    write_deck(folder)
+    window = make_app(dirs=[folder]).window
+    opened: list[tuple[str, str]] = []
+    window.open_editor = lambda d, q: opened.append((d, q))  # type: ignore[method-assign]
+    window.start_flashcards("sample-deck")
+    cards = window.view(Screen.FLASHCARDS)
+    cards.setFocus()
+    qtbot.keyClick(cards, Qt.Key.Key_E)
+    assert opened and opened[-1][0] == "sample-deck"
+    shown = cards.session.current.question.id
+    assert opened[-1] == ("sample-deck", shown)
+    quiz = window.view(Screen.QUIZ)
+    quiz.feedback.edit_button.setVisible(True)
+    quiz.feedback._question = ("sample-deck", "capital")
+    quiz.feedback.edit_button.click()
+    assert opened[-1] == ("sample-deck", "capital")
