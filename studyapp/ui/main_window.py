@@ -416,7 +416,8 @@ class MainWindow(QMainWindow):
         """File → Add question file…: check, copy, reload and select the new deck."""
         from studyapp.ui.add_file import add_question_file
 
-        deck_id = add_question_file(self, self.bank, self.core.paths.questions, self.core.load_files)
+        deck_id = add_question_file(self, self.bank, self.core.paths.questions, self.core.load_files,
+                                    open_text=self.open_file_text, copied_broken=lambda _copy: self.reload())
         if deck_id is not None:
             self._current_deck = deck_id
             self.reload()
