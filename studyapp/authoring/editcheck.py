@@ -66,11 +66,11 @@ def _canonical(d: Draft) -> Draft:
     return out
 
 
-def _field_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(1-based first line, field name) of each key of the question at ``text[start:end]``."""
+def _field_lines(text: str, start: int, end: int, first: int) -> list[tuple[int, str]]:
+    """(1-based first line, field name) of each key of the question at ``text[start:end]`` (which starts
+    after line ``first``)."""
     from studyapp.bank.yamlnodes import compose
 
-    first = text.count("\n", 0, start)
     root, _problems = compose(text[start:end].encode("utf-8"))
     if not isinstance(root, SequenceNode) or not root.value or not isinstance(root.value[0], MappingNode):
         return []
@@ -78,11 +78,12 @@ def _field_lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _by_field(problems: tuple[RawProblem, ...], edited: Edited, fields: list[str],
-              question_id: str | None) -> tuple[list[FieldProblem], list[RawProblem]]:
+              question_id: str | None, first_line: int | None = None) -> tuple[list[FieldProblem], list[RawProblem]]:
     text = edited.text
-    first_line = text.count("\n", 0, edited.start) + 1
-    last_line = text.count("\n", 0, max(edited.start, edited.end - 1)) + 1
-    keys = _field_lines(text, edited.start, edited.end) if edited.end > edited.start else []
+    if first_line is None:
+        first_line = text.count("\n", 0, edited.start) + 1
+    last_line = first_line + text.count("\n", edited.start, max(edited.start, edited.end - 1))
+    keys = _field_lines(text, edited.start, edited.end, first_line - 1) if edited.end > edited.start else []
     inside: list[FieldProblem] = []
     outside: list[RawProblem] = []
     for p in problems:

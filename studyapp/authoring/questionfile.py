@@ -28,13 +28,17 @@ class EditError(ValueError):
 
 
 class Span(NamedTuple):
-    """One question's lines: ``text[start:end]``; the column of its ``-`` and of its keys."""
+    """One question's lines: ``text[start:end]``; the column of its ``-`` and of its keys.
+
+    ``epoch``: how many of its file's pending moves (``QuestionFile``) its offsets already include.
+    """
 
     question_id: str | None
     start: int
     end: int
     dash_column: int
     key_column: int
+    epoch: int = 0
 
 
 class Edited(NamedTuple):
@@ -64,13 +68,77 @@ def _content_end(node: Node) -> Node:
 
 
 class QuestionFile:
-    """A question file's text and the span of each of its questions."""
+    """A question file's text and the span of each of its questions.
 
-    def __init__(self, text: str, spans: list[Span], newline: str) -> None:
+    After an edit (``after``), the spans behind the edited one have moved; rather than making
+    thousands of new spans, the move is noted (``_moves``: from which offset, by how much) and
+    applied to a span when it is looked at.
+    """
+
+    def __init__(self, text: str, spans: list[Span], newline: str, moves: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.spans = spans
         self.newline = newline
-        self._index: dict[str | None, Span] | None = None
+        self._moves = moves or []
+        self._index: dict[str | None, int] | None = None
+
+    def _now(self, s: Span) -> Span:
+        """``s`` with every move after its epoch applied."""
+        if s.epoch == len(self._moves):
+            return s
+        start, end = s.start, s.end
+        for at, delta in self._moves[s.epoch :]:
+            if start >= at:
+                start += delta
+                end += delta
+        return Span(s.question_id, start, end, s.dash_column, s.key_column, len(self._moves))
+
+    def first(self) -> Span:
+        """The first question's span."""
+        return self._now(self.spans[0])
+
+    def last(self) -> Span:
+        """The last question's span."""
+        return self._now(self.spans[-1])
+
+    def find(self, question_id: str) -> Span | None:
+        """The span of ``question_id``, None when the file has none."""
+        if self._index is None:
+            self._index = {}
+            for i, s in enumerate(self.spans):
+                self._index.setdefault(s.question_id, i)
+        at = self._index.get(question_id)
+        return None if at is None else self._now(self.spans[at])
+
+    def after(self, edited: Edited, old_id: str | None, new_id: str) -> QuestionFile:
+        """The file as it is once ``edited`` (a replace of ``old_id``, an add when None, a delete
+        when ``edited`` is empty) is written."""
+        spans = list(self.spans)
+        moves = list(self._moves)
+        old = self.find(old_id) if old_id is not None else None
+        if old is None:  # an add: the new question after the last one
+            last = self.last()
+            moves.append((last.end, edited.end - edited.start))
+            lead = edited.text[edited.start : edited.start + 2]  # the line end put before it, if any
+            start = edited.start + (2 if lead == "\r\n" else 1 if lead.startswith("\n") else 0)
+            spans.append(Span(new_id, start, edited.end, last.dash_column, last.key_column, len(moves)))
+            index = self._index
+            if index is not None:
+                index = {**index}
+                index.setdefault(new_id, len(spans) - 1)
+            result = QuestionFile(edited.text, spans, self.newline, moves)
+            result._index = index
+            return result
+        i = self._index[old_id] if self._index is not None and old_id is not None else 0
+        moves.append((old.end, (edited.end - edited.start) - (old.end - old.start)))
+        if edited.end == edited.start:  # a delete
+            del spans[i]
+            return QuestionFile(edited.text, spans, self.newline, moves)
+        spans[i] = Span(new_id, edited.start, edited.end, old.dash_column, old.key_column, len(moves))
+        result = QuestionFile(edited.text, spans, self.newline, moves)
+        if self._index is not None and new_id == old_id:
+            result._index = self._index
+        return result
 
     @classmethod
     def parse(cls, data: bytes) -> QuestionFile:
@@ -128,11 +196,7 @@ class QuestionFile:
 
     def span(self, question_id: str) -> Span:
         """The span of the question ``question_id``; ``EditError`` when the file has none."""
-        if self._index is None:
-            self._index = {}
-            for s in self.spans:
-                self._index.setdefault(s.question_id, s)
-        found = self._index.get(question_id)
+        found = self.find(question_id)
         if found is not None:
             return found
         raise EditError(f"the file has no question with the id '{question_id}'")
@@ -149,7 +213,7 @@ class QuestionFile:
     def add(self, draft: Draft) -> Edited:
         """The text with ``draft`` appended after the last question, at the same indentation."""
         if self.spans:
-            last = self.spans[-1]
+            last = self.last()
             dash, key, at = last.dash_column, last.key_column, last.end
         else:  # pragma: no cover - a file that loads has at least one question
             dash, key, at = 2, 4, len(self.text)

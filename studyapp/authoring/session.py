@@ -34,7 +34,7 @@ class EditSession:
         result = check_data(data, path)
         self.deck: Deck | None = result.deck
         self.valid = result.deck is not None
-        self._next: tuple[str, list[Span]] | None = None  # the text and spans of the last edit checked
+        self._next: tuple[bytes, QuestionFile] | None = None  # the last edit checked, and the file after it
 
     @classmethod
     def open(cls, path: Path) -> EditSession:
@@ -43,66 +43,56 @@ class EditSession:
 
     def check(self, kind: EditKind, question_id: str | None, draft: Draft | None = None) -> EditResult:
         """The file with one edit made, and what the loader's rules say of it (nothing is written)."""
-        spans = self.file.spans
-        if not self.valid or (kind is EditKind.DELETE and len(spans) < 2):
+        self._next = None
+        if not self.valid or (kind is EditKind.DELETE and len(self.file.spans) < 2):
             return apply_edit(self.path, self.data, kind, question_id, draft)
         if kind is EditKind.DELETE:
             if question_id is None:
                 raise EditError("no question named to delete")
             edited = self.file.delete(question_id)
-            old = self.file.span(question_id)
-            delta = old.end - old.start
-            self._next = (edited.text, _shifted([s for s in spans if s is not old], old.start, -delta))
-            return EditResult(edited.text.encode("utf-8"), None, None, (), (), (edited.start, edited.end), True)
+            result = EditResult(edited.text.encode("utf-8"), None, None, (), (), (edited.start, edited.end), True)
+            self._next = (result.data, self.file.after(edited, question_id, ""))
+            return result
         if draft is None:
             raise EditError("no question given")
-        if kind is EditKind.ADD:
-            edited = self.file.add(draft)
-            others = list(spans)
-        else:
-            if question_id is None:
-                raise EditError("no question named to replace")
-            edited = self.file.replace(question_id, draft)
-            old = self.file.span(question_id)
-            others = [s for s in spans if s is not old]
-        result = self._check_alone(edited, str(draft.get("id", "")), list(ordered(draft)), others)
+        if kind is EditKind.REPLACE and question_id is None:
+            raise EditError("no question named to replace")
+        edited = self.file.add(draft) if kind is EditKind.ADD else self.file.replace(str(question_id), draft)
+        new_id = str(draft.get("id", ""))
+        clash = self.file.find(new_id) if new_id and new_id != question_id else None
+        result = self._check_alone(edited, new_id, list(ordered(draft)), clash)
         if kind is EditKind.REPLACE and result.question is not None and not _reads_back(result.question, draft):
-            fresh = apply_edit(self.path, self.data, kind, question_id, draft)  # the round-trip fallback, checked whole
-            return fresh
+            return apply_edit(self.path, self.data, kind, question_id, draft)  # the round-trip fallback, checked whole
+        if result.ok:
+            self._next = (result.data, self.file.after(edited, question_id, new_id))
         return result
 
-    def _check_alone(self, edited: Edited, new_id: str, fields: list[str], others: list[Span]) -> EditResult:
-        """Check the edited question with the deck's own fields around it, and its id against ``others``."""
+    def _check_alone(self, edited: Edited, new_id: str, fields: list[str], clash: Span | None) -> EditResult:
+        """Check the edited question with the deck's own fields around it; ``clash`` uses its id too."""
         text, old_text = edited.text, self.file.text
-        tail_start = len(text) - (len(old_text) - self.file.spans[-1].end)
-        head, item, tail = text[: self.file.spans[0].start], text[edited.start : edited.end], text[tail_start:]
+        tail_start = len(text) - (len(old_text) - self.file.last().end)
+        head_end = self.file.first().start
+        head, item, tail = text[:head_end], text[edited.start : edited.end], text[tail_start:]
         result = check_data((head + item + tail).encode("utf-8"), self.path)
         head_lines, item_lines = head.count("\n"), item.count("\n")
-        shift_item = text.count("\n", 0, edited.start) - head_lines
-        shift_tail = text.count("\n", 0, tail_start) - head_lines - item_lines
+        before = head_lines + text.count("\n", head_end, edited.start)  # lines before the edited question
+        shift_item = before - head_lines
+        shift_tail = before + item_lines + text.count("\n", edited.end, tail_start) - head_lines - item_lines
         moved = [
             p if p.line <= head_lines else p._replace(line=p.line + (shift_item if p.line <= head_lines + item_lines else shift_tail))
             for p in result.problems
         ]
-        inside, outside = _by_field(tuple(moved), edited, fields, new_id)
-        delta = len(text) - len(old_text)
-        ours = _id_at(text, edited.start, edited.end)
-        for s in others:
-            if new_id and s.question_id == new_id:
-                shift = 0 if s.start < edited.start else delta
-                first, second = sorted((_id_at(text, s.start + shift, s.end + shift), ours))
-                inside.append(FieldProblem("id", *second, f"duplicate id '{new_id}', first defined at line {first[0]}"))
-                break
+        inside, outside = _by_field(tuple(moved), edited, fields, new_id, before + 1)
+        if clash is not None:
+            shift = 0 if clash.start < edited.start else len(text) - len(old_text)
+            ours = _id_at(text, edited.start, edited.end, before + 1)
+            theirs = _id_at(text, clash.start + shift, clash.end + shift)
+            first, second = sorted((theirs, ours))
+            inside.append(FieldProblem("id", *second, f"duplicate id '{new_id}', first defined at line {first[0]}"))
         q = None
         if result.deck is not None and not inside and not outside:
             loaded = result.deck.question(new_id)
-            q = dataclasses.replace(loaded, line=text.count("\n", 0, edited.start) + 1) if loaded is not None else None
-        new_spans = _shifted(others, edited.start, delta)
-        start = edited.start + (1 if text[edited.start : edited.start + 1] in ("\n", "\r") else 0)
-        dash, key = (others[0].dash_column, others[0].key_column) if others else (2, 4)
-        at = next((i for i, s in enumerate(new_spans) if s.start >= edited.start), len(new_spans))
-        new_spans.insert(at, Span(new_id, start, edited.end, dash, key))
-        self._next = (text, new_spans)
+            q = dataclasses.replace(loaded, line=before + 1) if loaded is not None else None
         return EditResult(text.encode("utf-8"), None, q, tuple(inside), tuple(outside), (edited.start, edited.end),
                           result.deck is not None)
 
@@ -111,9 +101,8 @@ class EditSession:
         if not result.ok:
             raise EditError("the edit has problems; fix them before saving")
         kept = save_file(self.path, result.data, history_dir, data_dir=data_dir)
-        text = result.data.decode("utf-8")
-        if self._next is not None and self._next[0] == text:
-            self.file = QuestionFile(text, self._next[1], self.file.newline)
+        if self._next is not None and self._next[0] is result.data:
+            self.file = self._next[1]
         else:
             self.file = QuestionFile.parse(result.data)
         self.data = result.data
@@ -123,15 +112,9 @@ class EditSession:
         return kept
 
 
-def _shifted(spans: list[Span], at: int, delta: int) -> list[Span]:
-    """``spans`` with those starting at or after ``at`` moved by ``delta`` characters."""
-    first = next((i for i, s in enumerate(spans) if s.start >= at), len(spans))
-    return spans[:first] + [Span(s[0], s[1] + delta, s[2] + delta, s[3], s[4]) for s in spans[first:]]
-
-
-def _id_at(text: str, start: int, end: int) -> tuple[int, int]:
-    """(1-based line, column) of the id value of the question at ``text[start:end]``."""
-    first = text.count("\n", 0, start) + 1
+def _id_at(text: str, start: int, end: int, first: int | None = None) -> tuple[int, int]:
+    """(1-based line, column) of the id value of the question at ``text[start:end]`` (its first line is ``first``)."""
+    first = text.count("\n", 0, start) + 1 if first is None else first
     for n, line in enumerate(text[start:end].split("\n")):
         stripped = line.lstrip(" -")
         if stripped.startswith("id:"):

@@ -87,3 +87,46 @@ def _canonical(d: Draft) -> Draft:
     from studyapp.authoring.editcheck import _canonical as canonical
 
     return canonical(d)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.sampled_from(["edit", "add", "delete", "rename"]), st.integers(0, 50)),
+                      min_size=1, max_size=8))
+def test_a_session_of_edits_knows_where_every_question_is(tmp_path_factory: object, steps: list[tuple[str, int]]) -> None:
+    """After any sequence of saved edits, the session's idea of each question's place is what a
+    fresh read of the file finds, and the file loads with exactly the questions expected."""
+    folder = tmp_path_factory.mktemp("seq")  # type: ignore[attr-defined]
+    path = folder / "demo.yaml"
+    path.write_bytes(FILE.encode())
+    session = EditSession.open(path)
+    expected = {"q1": "Which?", "q2": "Capital of Belarus?", "q3": "Front"}
+    fresh_id = iter(f"n{i}" for i in range(100))
+    for op, pick in steps:
+        ids = list(expected)
+        qid = ids[pick % len(ids)]
+        deck = read_file(path).deck
+        assert deck is not None
+        q = deck.question(qid)
+        assert q is not None
+        if op == "delete" and len(ids) > 1:
+            result = session.check(EditKind.DELETE, qid)
+            del expected[qid]
+        elif op == "add":
+            new = next(fresh_id)
+            result = session.check(EditKind.ADD, None, {"id": new, "type": "card", "prompt": f"P {new}", "answer": "A"})
+            expected[new] = f"P {new}"
+        else:
+            d = draft_of(q)
+            d["prompt"] = f"edited {pick} " * (pick % 4 + 1)
+            if op == "rename":
+                d["id"] = next(fresh_id)
+            result = session.check(EditKind.REPLACE, qid, d)
+            expected = {(str(d["id"]) if k == qid else k): (str(d["prompt"]) if k == qid else v) for k, v in expected.items()}
+        assert result.ok, (op, result.problems)
+        session.save(result, folder / "history")
+        fresh = QuestionFile.parse(path.read_bytes())
+        assert [(s.question_id, s.start, s.end) for s in fresh.spans] == [
+            (s.question_id, s.start, s.end) for s in (session.file._now(x) for x in session.file.spans)]
+    deck = read_file(path).deck
+    assert deck is not None
+    assert {q.id: q.prompt for q in deck.questions} == expected

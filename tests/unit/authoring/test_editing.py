@@ -198,3 +198,19 @@ def test_session_saves_twice_without_reading_again(deck_file: Path, tmp_path: Pa
     deck = read_file(deck_file).deck
     assert deck is not None and [q.id for q in deck.questions] == ["q1", "q2", "q3", "q9"]
     assert deck.questions[1].prompt == "Longer prompt " * 2
+
+
+def test_crlf_file_without_final_line_end_keeps_its_line_ends(tmp_path: Path) -> None:
+    from studyapp.authoring.session import EditSession
+
+    path = tmp_path / "crlf.yaml"
+    path.write_bytes(b"deck: d\r\ntitle: T\r\nquestions:\r\n  - id: a\r\n    type: card\r\n    prompt: p\r\n    answer: x")
+    session = EditSession.open(path)
+    added = session.check(EditKind.ADD, None, {"id": "b", "type": "card", "prompt": "P", "answer": "A"})
+    assert added.ok
+    session.save(added, tmp_path / "history")
+    data = path.read_bytes()
+    assert data.startswith(b"deck: d\r\ntitle: T\r\nquestions:\r\n  - id: a\r\n    type: card\r\n    prompt: p\r\n    answer: x\r\n  - id: b")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    q = session.file.find("b")
+    assert q is not None and data.decode()[q.start :].startswith("  - id: b")
