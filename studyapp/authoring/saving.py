@@ -2,8 +2,10 @@
 
 The new bytes go through ``studyapp.safe_write`` (a temporary file beside the target, flushed,
 renamed into place; studyapp's own data files are never a target). Before that, the file's
-current bytes are kept as ``<history dir>/<file name>/<UTC timestamp>.yaml``; the last
-``KEEP`` versions of each file stay, older ones are removed. ``restore`` puts a kept version
+current content is kept as ``<history dir>/<file name>/<UTC timestamp>.yaml`` (a hard link to
+the old file when the file system allows it: the rename then leaves the old content to the
+history alone, with nothing copied; a copy otherwise); the last ``KEEP`` versions of each file
+stay, older ones are removed. ``restore`` puts a kept version
 back (keeping the current one first, so a restore can be undone too).
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from pathlib import Path
 
-from studyapp.safe_write import WritePolicy, write_bytes
+from studyapp.safe_write import WritePolicy, keep_copy, write_bytes
 
 KEEP = 20
 
@@ -56,7 +58,7 @@ def save_file(path: Path, data: bytes, history_dir: Path, *, data_dir: Path | No
     if old is not None and old != data:
         folder = history_folder(history_dir, path)
         kept = _stamp(now or datetime.now(timezone.utc), folder)
-        write_bytes(kept, old, WritePolicy(data_dirs=policy.data_dirs))
+        keep_copy(path, kept, WritePolicy(data_dirs=policy.data_dirs))
         for stale in versions(history_dir, path)[:-KEEP]:
             stale.unlink(missing_ok=True)
     write_bytes(path, data, policy)

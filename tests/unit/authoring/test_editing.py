@@ -214,3 +214,16 @@ def test_crlf_file_without_final_line_end_keeps_its_line_ends(tmp_path: Path) ->
     assert b"\n" not in data.replace(b"\r\n", b"")
     q = session.file.find("b")
     assert q is not None and data.decode()[q.start :].startswith("  - id: b")
+
+
+def test_history_of_a_file_with_another_name_is_a_copy(deck_file: Path, tmp_path: Path) -> None:
+    """A version kept by hard link would change with the other name's in-place edits: it is copied."""
+    import os
+
+    other = tmp_path / "other-name.yaml"
+    os.link(deck_file, other)
+    kept = save_file(deck_file, FILE.replace("Demo deck", "Renamed").encode(), tmp_path / "history")
+    assert kept is not None
+    with other.open("r+b") as f:  # another program writes the other name in place
+        f.write(b"#")
+    assert kept.read_bytes() == FILE.encode()
