@@ -14,7 +14,7 @@ from studyapp.authoring.questionfile import QuestionFile
 from studyapp.authoring.session import EditSession
 from studyapp.bank.loader import read_file
 
-from test_editing import FILE
+from test_question_edits import FILE
 
 _CHARS = "abcXYZ019 :#'\"-{}[],&*!|>%@`ŁŭžéЖ?"
 words = st.text(alphabet=_CHARS, min_size=0, max_size=12).map(lambda s: "q" + s.strip() + "z")
