@@ -32,6 +32,7 @@ from studyapp.authoring.questionfile import EditError
 from studyapp.authoring.session import EditSession
 from studyapp.authoring.undo import DraftHistory
 from studyapp.bank.model import AnyQuestion, QuestionType
+from studyapp.ui.plain_text import window_title
 from studyapp.ui.question_fields import QuestionForm
 
 CHECK_DELAY_MS = 250
@@ -49,6 +50,7 @@ class QuestionEditor(QDialog):
     """Edit (``question_id`` given) or add (None) one question of ``session``'s file."""
 
     saved = Signal(object, object, str)  # path, old id (None for a new question), new id
+    fileRestored = Signal(object)  # path: an earlier version of the file was put back (the editor closes)
 
     def __init__(self, session: EditSession, question_id: str | None, draft: Draft, history_dir: Path,
                  data_dir: Path | None = None, parent: QWidget | None = None) -> None:
@@ -58,7 +60,7 @@ class QuestionEditor(QDialog):
         self.history_dir = history_dir
         self.data_dir = data_dir
         self.check_result: EditResult | None = None
-        self.setWindowTitle(("Edit question" if question_id else "New question") + f" — {session.path.name}")
+        self.setWindowTitle(window_title(("Edit question" if question_id else "New question") + f" — {session.path.name}"))
         self.setAccessibleName("Question editor")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -88,6 +90,8 @@ class QuestionEditor(QDialog):
         buttons = QHBoxLayout()
         self.undo_button = QPushButton("&Undo")
         self.redo_button = QPushButton("&Redo")
+        self.versions_button = QPushButton("Earlier &versions…")
+        self.versions_button.setAccessibleName("Earlier versions of the file")
         self.save_button = QPushButton("&Save")
         self.cancel_button = QPushButton("Cancel")
         for b, name in ((self.undo_button, "Undo edit"), (self.redo_button, "Redo edit"),
@@ -95,6 +99,7 @@ class QuestionEditor(QDialog):
             b.setAccessibleName(name)
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
+        buttons.addWidget(self.versions_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
@@ -109,6 +114,7 @@ class QuestionEditor(QDialog):
         self.type_box.currentTextChanged.connect(self._type_changed)
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)
+        self.versions_button.clicked.connect(self.show_versions)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self._set_draft(draft)
@@ -187,6 +193,19 @@ class QuestionEditor(QDialog):
         widget.setAccessibleName("Preview of the answer")
         self.preview_slot.addWidget(widget)
         self.preview_input = widget
+
+    def show_versions(self) -> None:
+        """The file's earlier versions; restoring one closes the editor (its question may differ)."""
+        from studyapp.ui.question_editor_history import HistoryDialog
+
+        dialog = HistoryDialog(self.session.path, self.history_dir, self.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+
+    def _restored(self, path: Path) -> None:
+        self.fileRestored.emit(path)
+        self.reject()
 
     # -- saving ------------------------------------------------------------------------
 

@@ -49,6 +49,7 @@ def _show(window: MainWindow, session: EditSession, deck_id: str, question_id: s
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(editor)
     editor.saved.connect(lambda path, old, new: after_save(window, path, deck_id, old, new))
+    editor.fileRestored.connect(lambda path: _reload_after_write(window, path))
     editor.open()
     return editor
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from studyapp.authoring.saving import save_file
 from studyapp.bank.loader import check_data
 from studyapp.bank.results import RawProblem
+from studyapp.ui.plain_text import window_title
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -41,7 +42,7 @@ class FileTextEditor(QDialog):
         self.path = path
         self.history_dir = history_dir
         self.data_dir = data_dir
-        self.setWindowTitle(f"{path.name} — question file text")
+        self.setWindowTitle(window_title(f"{path.name} — question file text"))
         self.setAccessibleName("Question file text editor")
         layout = QVBoxLayout(self)
         self.status = QLabel()
@@ -65,14 +66,17 @@ class FileTextEditor(QDialog):
         layout.addWidget(split, 1)
         buttons = QHBoxLayout()
         self.check_button = QPushButton("&Check")
+        self.history_button = QPushButton("Earlier &versions…")
         self.save_button = QPushButton("&Save")
         self.close_button = QPushButton("Close")
         buttons.addWidget(self.check_button)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.check_button.clicked.connect(self.check)
+        self.history_button.clicked.connect(self.show_versions)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         try:
@@ -118,6 +122,23 @@ class FileTextEditor(QDialog):
         self.problems.blockSignals(False)
         self.status.setText(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} left"
                             if problems else "No problems: the file loads.")
+
+    def show_versions(self) -> None:
+        """The file's earlier versions; a restored one is shown here and checked."""
+        from studyapp.ui.question_editor_history import HistoryDialog
+
+        dialog = HistoryDialog(self.path, self.history_dir, self.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+
+    def _restored(self, path: Path) -> None:
+        try:
+            self.text.setPlainText(path.read_bytes().decode("utf-8", "replace"))
+        except OSError:
+            pass
+        self.check()
+        self.saved.emit(path)
 
     def save(self) -> None:
         """Write the text (problems or not: it is the person's own file), then check again."""

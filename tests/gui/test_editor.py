@@ -182,3 +182,27 @@ def test_flashcard_e_and_quiz_feedback_open_the_editor(make_app: Any, tmp_path: 
     quiz.feedback._question = ("sample-deck", "capital")
     quiz.feedback.edit_button.click()
     assert opened[-1] == ("sample-deck", "capital")
+
+
+def test_an_earlier_version_is_restored_from_the_editor(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    from studyapp.ui.question_editor_history import HistoryDialog
+
+    folder = tmp_path / "questions"
+    path = write_deck(folder)
+    window = make_app(dirs=[folder]).window
+    window.open_editor("sample-deck", "sanctions")
+    editor = _editor(window)
+    _set(editor.form.rows["prompt"], "Canada imposed more sanctions.")
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+    with qtbot.waitSignal(window.reloaded, timeout=5000):
+        editor.save_button.click()
+    assert path.read_text(encoding="utf-8") != GOOD
+    window.open_editor("sample-deck", "sanctions")
+    editor = _editor(window)
+    editor.versions_button.click()
+    versions = editor.findChildren(HistoryDialog)[-1]
+    assert versions.list.count() == 1
+    with qtbot.waitSignal(window.reloaded, timeout=5000):
+        versions.restore_button.click()
+    assert path.read_text(encoding="utf-8") == GOOD
+    assert window.bank.deck("sample-deck").question("sanctions").prompt == "Canada imposed additional sanctions."
