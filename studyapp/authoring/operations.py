@@ -10,6 +10,7 @@ from pathlib import Path
 
 from studyapp.authoring.draft import Draft, draft_of
 from studyapp.authoring.editcheck import EditKind, EditResult, apply_edit
+from studyapp.authoring.session import EditSession
 from studyapp.bank.model import AnyQuestion
 
 
@@ -44,4 +45,15 @@ def move_question(source: tuple[Path, bytes], target: tuple[Path, bytes], q: Any
     """(the target file with ``q`` added, the source file without it); save the target first."""
     added = apply_edit(target[0], target[1], EditKind.ADD, None, draft_of(q))
     removed = apply_edit(source[0], source[1], EditKind.DELETE, q.id)
+    return added, removed
+
+
+def move_in_sessions(source: EditSession, target: EditSession, q: AnyQuestion) -> tuple[EditResult, EditResult]:
+    """``move_question`` for two open sessions: (the target with ``q`` added, the source without it).
+
+    Save the target first; then the source; then carry the history over with
+    ``Store.rename_question((source deck, id), (target deck, id))``.
+    """
+    added = target.check(EditKind.ADD, None, draft_of(q))
+    removed = source.check(EditKind.DELETE, q.id)
     return added, removed

@@ -227,3 +227,22 @@ def test_history_of_a_file_with_another_name_is_a_copy(deck_file: Path, tmp_path
     with other.open("r+b") as f:  # another program writes the other name in place
         f.write(b"#")
     assert kept.read_bytes() == FILE.encode()
+
+
+def test_move_between_open_files_then_history_follows(deck_file: Path, tmp_path: Path) -> None:
+    from studyapp.authoring.operations import move_in_sessions
+    from studyapp.authoring.session import EditSession
+
+    other = tmp_path / "other.yaml"
+    other.write_text("deck: other\ntitle: Other\nquestions:\n  - id: z\n    type: card\n    prompt: p\n    answer: a\n")
+    source, target = EditSession.open(deck_file), EditSession.open(other)
+    q3 = _deck(deck_file, deck_file.read_bytes()).question("q3")
+    assert q3 is not None
+    added, removed = move_in_sessions(source, target, q3)
+    assert added.ok and removed.ok
+    target.save(added, tmp_path / "history")
+    source.save(removed, tmp_path / "history")
+    moved = read_file(other).deck
+    left = read_file(deck_file).deck
+    assert moved is not None and moved.question("q3") is not None and moved.question("q3").tags == ("x",)
+    assert left is not None and left.question("q3") is None and len(left.questions) == 2
