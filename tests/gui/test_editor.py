@@ -163,25 +163,34 @@ def test_new_deck_copies_the_article_and_saves_its_first_question(make_app: Any,
 
 
 def test_flashcard_e_and_quiz_feedback_open_the_editor(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    import random
+
+    from studyapp.study.quiz import Quiz, QuizOptions, make_item
     from studyapp.ui.main_window import Screen
 
     folder = tmp_path / "questions"
     write_deck(folder)
     window = make_app(dirs=[folder]).window
-    opened: list[tuple[str, str]] = []
-    window.open_editor = lambda d, q: opened.append((d, q))  # type: ignore[method-assign]
     window.start_flashcards("sample-deck")
     cards = window.view(Screen.FLASHCARDS)
     cards.setFocus()
-    qtbot.keyClick(cards, Qt.Key.Key_E)
-    assert opened and opened[-1][0] == "sample-deck"
     shown = cards.session.current.question.id
-    assert opened[-1] == ("sample-deck", shown)
+    qtbot.keyClick(cards, Qt.Key.Key_E)
+    editor = _editor(window)
+    assert editor.question_id == shown and editor.form.rows["id"].value() == shown
+    editor.reject()
+    window.go_home()
+
+    deck = window.bank.deck("sample-deck")
+    q = deck.question("sanctions")
+    window.start_quiz_of(Quiz((make_item(q, random.Random(1)),), QuizOptions(count=1), 1))
     quiz = window.view(Screen.QUIZ)
-    quiz.feedback.edit_button.setVisible(True)
-    quiz.feedback._question = ("sample-deck", "capital")
+    assert quiz.input is not None and quiz.input.pick(1)
+    quiz.submit()
+    assert quiz.feedback.edit_button.isVisibleTo(quiz)
     quiz.feedback.edit_button.click()
-    assert opened[-1] == ("sample-deck", "capital")
+    editor = _editor(window)
+    assert editor.question_id == "sanctions" and editor.isVisible()
 
 
 def test_an_earlier_version_is_restored_from_the_editor(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
