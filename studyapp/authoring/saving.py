@@ -19,6 +19,10 @@ from studyapp.safe_write import WritePolicy, keep_copy, write_bytes
 KEEP = 20
 
 
+class ChangedOnDisk(OSError):
+    """The file is no longer what the editor read: saving would lose someone else's change."""
+
+
 def history_folder(history_dir: Path, path: Path) -> Path:
     """Where the kept versions of the question file ``path`` go."""
     return history_dir / path.name
@@ -42,18 +46,22 @@ def _stamp(now: datetime, folder: Path) -> Path:
 
 
 def save_file(path: Path, data: bytes, history_dir: Path, *, data_dir: Path | None = None,
-              now: datetime | None = None) -> Path | None:
+              now: datetime | None = None, expected: bytes | None = None) -> Path | None:
     """Write ``data`` to ``path``, first keeping its current bytes in the history.
 
-    Returns the kept version (None when ``path`` did not exist or held these bytes already).
-    Raises ``OSError`` (including ``safe_write.WriteRefused``) when nothing could be written;
-    the old file is then untouched.
+    With ``expected`` (the bytes the edit was made on), a file that no longer holds them is not
+    written: ``ChangedOnDisk``. Returns the kept version (None when ``path`` did not exist or
+    held these bytes already). Raises ``OSError`` (including ``safe_write.WriteRefused``) when
+    nothing could be written; the old file is then untouched.
     """
     policy = WritePolicy(data_dirs=(data_dir,) if data_dir else (), replace_existing=True)
     try:
         old: bytes | None = path.read_bytes()
     except FileNotFoundError:
         old = None
+    if expected is not None and old is not None and old != expected:
+        raise ChangedOnDisk(f"{path.name} was changed by another program since the editor read it; "
+                            "open it again to edit the file as it is now (nothing was written)")
     kept = None
     if old is not None and old != data:
         folder = history_folder(history_dir, path)

@@ -100,7 +100,7 @@ class EditSession:
         """Write a checked edit (only when ``result.ok``); the session then holds the new text."""
         if not result.ok:
             raise EditError("the edit has problems; fix them before saving")
-        kept = save_file(self.path, result.data, history_dir, data_dir=data_dir)
+        kept = save_file(self.path, result.data, history_dir, data_dir=data_dir, expected=self.data)
         if self._next is not None and self._next[0] is result.data:
             self.file = self._next[1]
         else:

@@ -79,8 +79,10 @@ class FileTextEditor(QDialog):
         self.history_button.clicked.connect(self.show_versions)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
+        self._read: bytes | None = None  # the bytes the text came from: a save never overwrites another change
         try:
             data = path.read_bytes()
+            self._read = data
             self.text.setPlainText(data.decode("utf-8", "replace"))
         except OSError as exc:
             self.text.setPlainText("")
@@ -134,7 +136,8 @@ class FileTextEditor(QDialog):
 
     def _restored(self, path: Path) -> None:
         try:
-            self.text.setPlainText(path.read_bytes().decode("utf-8", "replace"))
+            self._read = path.read_bytes()
+            self.text.setPlainText(self._read.decode("utf-8", "replace"))
         except OSError:
             pass
         self.check()
@@ -144,10 +147,12 @@ class FileTextEditor(QDialog):
         """Write the text (problems or not: it is the person's own file), then check again."""
         from studyapp.ui import dialogs
 
+        data = self.text.toPlainText().encode("utf-8")
         try:
-            save_file(self.path, self.text.toPlainText().encode("utf-8"), self.history_dir, data_dir=self.data_dir)
+            save_file(self.path, data, self.history_dir, data_dir=self.data_dir, expected=self._read)
         except OSError as exc:
             dialogs.warn(self, "File not saved", f"Could not save {self.path.name}: {exc}")
             return
+        self._read = data
         self.check()
         self.saved.emit(self.path)

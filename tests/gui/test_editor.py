@@ -215,3 +215,20 @@ def test_an_earlier_version_is_restored_from_the_editor(make_app: Any, tmp_path:
         versions.restore_button.click()
     assert path.read_text(encoding="utf-8") == GOOD
     assert window.bank.deck("sample-deck").question("sanctions").prompt == "Canada imposed additional sanctions."
+
+
+def test_editor_never_overwrites_a_change_made_meanwhile(make_app: Any, tmp_path: Path, qtbot: Any,
+                                                        scripted: ScriptedDialogs) -> None:
+    folder = tmp_path / "questions"
+    path = write_deck(folder)
+    window = make_app(dirs=[folder]).window
+    window.open_editor("sample-deck", "capital")
+    editor = _editor(window)
+    _set(editor.form.rows["prompt"], "Mine?")
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+    theirs = GOOD.replace("Sample deck", "Changed in another editor")
+    path.write_text(theirs, encoding="utf-8")
+    editor.save_button.click()
+    [warning] = scripted.texts("warn")
+    assert "changed by another program" in warning
+    assert path.read_text(encoding="utf-8") == theirs and editor.isVisible()

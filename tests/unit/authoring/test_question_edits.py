@@ -246,3 +246,18 @@ def test_move_between_open_files_then_history_follows(deck_file: Path, tmp_path:
     left = read_file(deck_file).deck
     assert moved is not None and moved.question("q3") is not None and moved.question("q3").tags == ("x",)
     assert left is not None and left.question("q3") is None and len(left.questions) == 2
+
+
+def test_a_file_changed_by_another_program_is_not_overwritten(deck_file: Path, tmp_path: Path) -> None:
+    from studyapp.authoring.saving import ChangedOnDisk
+    from studyapp.authoring.session import EditSession
+
+    session = EditSession.open(deck_file)
+    q1 = _deck(deck_file, deck_file.read_bytes()).question("q1")
+    assert q1 is not None
+    result = session.check(EditKind.REPLACE, "q1", {**draft_of(q1), "prompt": "Mine"})
+    theirs = FILE.replace("Demo deck", "Changed elsewhere").encode()
+    deck_file.write_bytes(theirs)
+    with pytest.raises(ChangedOnDisk, match="changed by another program"):
+        session.save(result, tmp_path / "history")
+    assert deck_file.read_bytes() == theirs
