@@ -22,24 +22,36 @@ from studyapp.authoring.questionfile import Edited, EditError, QuestionFile, Spa
 from studyapp.authoring.saving import save_file
 from studyapp.bank.loader import check_data
 from studyapp.bank.model import AnyQuestion, Deck
+from studyapp.bank.results import ValidatedFile
 
 
 class EditSession:
     """One question file being edited; ``deck`` is the file as loaded (None while it has problems)."""
 
-    def __init__(self, path: Path, data: bytes) -> None:
+    def __init__(self, path: Path, data: bytes, known: ValidatedFile | None = None) -> None:
         self.path = path
         self.data = data
         self.file = QuestionFile.parse(data)
-        result = check_data(data, path)
+        result = known if known is not None and known.deck is not None else check_data(data, path)
         self.deck: Deck | None = result.deck
         self.valid = result.deck is not None
         self._next: tuple[bytes, QuestionFile] | None = None  # the last edit checked, and the file after it
 
     @classmethod
-    def open(cls, path: Path) -> EditSession:
-        """Read ``path``; ``OSError`` when it cannot be read, ``EditError`` when it cannot be edited in place."""
-        return cls(path, path.read_bytes())
+    def open(cls, path: Path, cache_dir: Path | None = None) -> EditSession:
+        """Read ``path``; ``OSError`` when it cannot be read, ``EditError`` when it cannot be edited in place.
+
+        With ``cache_dir`` (the loader's warm cache), a file unchanged since the loader checked
+        it is not checked whole again: the loader's own result for it is taken, as at start-up.
+        """
+        from studyapp.bank.cache import BankCache, FileStamp
+
+        stamp = FileStamp.of(path) if cache_dir is not None else None
+        data = path.read_bytes()
+        known = None
+        if cache_dir is not None and stamp is not None and FileStamp.of(path) == stamp:
+            known = BankCache.open(cache_dir).lookup(path, stamp)
+        return cls(path, data, known)
 
     def check(self, kind: EditKind, question_id: str | None, draft: Draft | None = None) -> EditResult:
         """The file with one edit made, and what the loader's rules say of it (nothing is written)."""

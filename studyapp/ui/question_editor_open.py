@@ -33,7 +33,7 @@ def history_dir(window: MainWindow) -> Path:
 
 def _session(window: MainWindow, path: Path) -> EditSession | None:
     try:
-        return EditSession.open(path)
+        return EditSession.open(path, window.core.paths.cache)
     except OSError as exc:
         dialogs.warn(window, "Cannot edit", f"Could not read {path}: {exc.strerror or exc}")
     except (EditError, UnicodeDecodeError) as exc:

@@ -261,3 +261,17 @@ def test_a_file_changed_by_another_program_is_not_overwritten(deck_file: Path, t
     with pytest.raises(ChangedOnDisk, match="changed by another program"):
         session.save(result, tmp_path / "history")
     assert deck_file.read_bytes() == theirs
+
+
+def test_open_takes_the_loaders_result_for_an_unchanged_file(deck_file: Path, tmp_path: Path) -> None:
+    from studyapp.authoring.session import EditSession
+    from studyapp.bank.loader import load_bank
+
+    cache = tmp_path / "cache"
+    load_bank([deck_file.parent], cache_dir=cache)
+    warm = EditSession.open(deck_file, cache)
+    assert warm.valid and warm.deck is not None and warm.deck.question("q2") is not None
+    broken = FILE.replace("answer: a\n", "answer: zzz\n")
+    deck_file.write_text(broken, encoding="utf-8")  # changed since the load: checked whole again
+    cold = EditSession.open(deck_file, cache)
+    assert not cold.valid
