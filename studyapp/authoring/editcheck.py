@@ -58,7 +58,8 @@ class EditResult(NamedTuple):
 _QUOTED = re.compile(r"'([a-z]+)'")
 
 
-def _canonical(d: Draft) -> Draft:
+def canonical(d: Draft) -> Draft:
+    """``d`` as a loaded question's ``draft_of`` gives it back (field order, one accepted answer as text)."""
     out = ordered(d)
     answer = out.get("answer")
     if out.get("type") == "text" and isinstance(answer, list) and len(answer) == 1:
@@ -77,8 +78,10 @@ def _field_lines(text: str, start: int, end: int, first: int) -> list[tuple[int,
     return [(first + k.start_mark.line + 1, k.value) for k, _v in root.value[0].value if isinstance(k, ScalarNode)]
 
 
-def _by_field(problems: tuple[RawProblem, ...], edited: Edited, fields: list[str],
+def problems_by_field(problems: tuple[RawProblem, ...], edited: Edited, fields: list[str],
               question_id: str | None, first_line: int | None = None) -> tuple[list[FieldProblem], list[RawProblem]]:
+    """Split ``problems`` of an edited file: those of the edited question, each with its field
+    (a duplicate of its id included), and the rest of the file's."""
     text = edited.text
     if first_line is None:
         first_line = text.count("\n", 0, edited.start) + 1
@@ -109,7 +112,7 @@ def _check(path: Path, edited: Edited, question_id: str | None, fields: list[str
 
     data = edited.text.encode("utf-8")
     result = check_data(data, path)
-    inside, outside = _by_field(result.problems, edited, fields, question_id)
+    inside, outside = problems_by_field(result.problems, edited, fields, question_id)
     q = result.deck.question(question_id) if result.deck is not None and question_id else None
     return EditResult(data, result.deck, q, tuple(inside), tuple(outside), (edited.start, edited.end), result.deck is not None)
 
@@ -139,8 +142,8 @@ def apply_edit(path: Path, data: bytes, kind: EditKind, question_id: str | None,
         return qf.replace(question_id, draft, fresh=fresh)
 
     result = _check(path, edit(False), new_id, fields)
-    if result.question is not None and draft_of(result.question) != _canonical(draft) and kind is EditKind.REPLACE:
+    if result.question is not None and draft_of(result.question) != canonical(draft) and kind is EditKind.REPLACE:
         again = _check(path, edit(True), new_id, fields)  # a round-tripped field did not read back: write all fresh
-        if again.question is not None and draft_of(again.question) == _canonical(draft):
+        if again.question is not None and draft_of(again.question) == canonical(draft):
             return again
     return result

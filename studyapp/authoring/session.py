@@ -17,7 +17,7 @@ import dataclasses
 from pathlib import Path
 
 from studyapp.authoring.draft import Draft, ordered
-from studyapp.authoring.editcheck import EditKind, EditResult, FieldProblem, _by_field, apply_edit
+from studyapp.authoring.editcheck import EditKind, EditResult, FieldProblem, problems_by_field, apply_edit
 from studyapp.authoring.questionfile import Edited, EditError, QuestionFile, Span
 from studyapp.authoring.saving import save_file
 from studyapp.bank.loader import check_data
@@ -94,7 +94,7 @@ class EditSession:
             p if p.line <= head_lines else p._replace(line=p.line + (shift_item if p.line <= head_lines + item_lines else shift_tail))
             for p in result.problems
         ]
-        inside, outside = _by_field(tuple(moved), edited, fields, new_id, before + 1)
+        inside, outside = problems_by_field(tuple(moved), edited, fields, new_id, before + 1)
         if clash is not None:
             shift = 0 if clash.start < edited.start else len(text) - len(old_text)
             ours = _id_at(text, edited.start, edited.end, before + 1)
@@ -138,6 +138,6 @@ def _id_at(text: str, start: int, end: int, first: int | None = None) -> tuple[i
 
 def _reads_back(q: AnyQuestion, draft: Draft) -> bool:
     from studyapp.authoring.draft import draft_of
-    from studyapp.authoring.editcheck import _canonical
+    from studyapp.authoring.editcheck import canonical
 
-    return draft_of(q) == _canonical(draft)
+    return draft_of(q) == canonical(draft)

@@ -84,7 +84,7 @@ def test_valid_edit_round_trips_and_touches_nothing_else(tmp_path_factory: objec
 
 
 def _canonical(d: Draft) -> Draft:
-    from studyapp.authoring.editcheck import _canonical as canonical
+    from studyapp.authoring.editcheck import canonical
 
     return canonical(d)
 
