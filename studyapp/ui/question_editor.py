@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -105,6 +106,8 @@ class QuestionEditor(QDialog):
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)
         self.save_button.setDefault(True)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)  # Ctrl+S
+        self.save_shortcut.activated.connect(self.save)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -232,3 +232,38 @@ def test_editor_never_overwrites_a_change_made_meanwhile(make_app: Any, tmp_path
     [warning] = scripted.texts("warn")
     assert "changed by another program" in warning
     assert path.read_text(encoding="utf-8") == theirs and editor.isVisible()
+
+
+def test_markup_in_a_question_is_shown_literally_in_the_editor(make_app: Any, tmp_path: Path, qtbot: Any,
+                                                               scripted: ScriptedDialogs) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    folder = tmp_path / "questions"
+    markup = "<b>bold</b> <img src='/dev/zero'> [*]"
+    write_deck(folder, "m.yaml", GOOD.replace("Which city claimed readiness to improve ties?", f'"{markup}"'))
+    window = make_app(dirs=[folder]).window
+    window.open_editor("sample-deck", "capital")
+    assert scripted.calls == []
+    editor = _editor(window)
+    _set(editor.form.rows["answer"], "<i>nope</i>")
+    editor.save_shortcut.activated.emit()  # Ctrl+S checks at once: refused
+    assert editor.isVisible()
+    assert editor.preview_prompt.text() == markup
+    assert "<i>nope</i>" in editor.form.rows["answer"].problem.text()
+    for label in editor.findChildren(QLabel):
+        assert label.textFormat() == Qt.TextFormat.PlainText, label.accessibleName()
+    window.close()
+    assert scripted.calls == []
+
+
+def test_a_file_written_with_a_flow_list_opens_as_text(make_app: Any, tmp_path: Path, qtbot: Any,
+                                                       scripted: ScriptedDialogs) -> None:
+    from studyapp.ui.question_editor_text import FileTextEditor
+
+    folder = tmp_path / "questions"
+    write_deck(folder, "flow.yaml", "deck: flow\ntitle: Flow\nquestions: [{id: a, type: card, prompt: p, answer: x}]\n",
+               article=None)
+    window = make_app(dirs=[folder]).window
+    window.open_editor("flow", "a")
+    assert "[ ] form" in scripted.texts("inform")[0]
+    assert window.findChildren(FileTextEditor)[-1].problems.count() == 0
