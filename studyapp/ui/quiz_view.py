@@ -187,7 +187,7 @@ class QuizView(QWidget):
             # Not the pop-up list of a combo box: it is a window of its own.
             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self.input.window()
         ]
-        chain_tab_order([*inner, self.feedback.article_button, self.primary, self.quit_button])
+        chain_tab_order([*inner, self.feedback.article_button, self.feedback.edit_button, self.primary, self.quit_button])
 
     def _update_score(self) -> None:
         session = self.session
