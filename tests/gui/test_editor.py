@@ -267,3 +267,42 @@ def test_a_file_written_with_a_flow_list_opens_as_text(make_app: Any, tmp_path: 
     window.open_editor("flow", "a")
     assert "[ ] form" in scripted.texts("inform")[0]
     assert window.findChildren(FileTextEditor)[-1].problems.count() == 0
+
+
+FILLS: dict[str, dict[str, str]] = {
+    "choice": {"prompt": "Pick", "choices": "Minsk\nVilnius", "answer": "Minsk"},
+    "multi": {"prompt": "Pick all", "choices": "Minsk\nVilnius\nWarsaw", "answers": "Minsk\nWarsaw"},
+    "truefalse": {"prompt": "Minsk is a city."},
+    "text": {"prompt": "Capital?", "answer": "Minsk\nMiensk"},
+    "cloze": {"text": "The capital is {{Minsk|Miensk}}."},
+    "order": {"prompt": "Order", "items": "one\ntwo\nthree"},
+    "match": {"prompt": "Match", "pairs": "Minsk → Belarus\nVilnius -> Lithuania\nWarsaw → Poland"},
+    "card": {"prompt": "Front", "answer": "Back"},
+}
+
+
+def test_every_type_is_written_from_its_form_and_loads_back(make_app: Any, tmp_path: Path, qtbot: Any) -> None:
+    from studyapp.bank.model import QuestionType
+    from studyapp.ui.question_editor_open import new_question
+
+    folder = tmp_path / "questions"
+    write_deck(folder)
+    window = make_app(dirs=[folder]).window
+    for qtype in QuestionType:
+        editor = new_question(window, "sample-deck", qtype)
+        assert editor is not None
+        new_id = f"new-{qtype.value}"
+        _set(editor.form.rows["id"], new_id)
+        for name, text in FILLS[qtype.value].items():
+            _set(editor.form.rows[name], text)
+        _set(editor.form.rows["tags"], "alpha, beta")
+        qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+        with qtbot.waitSignal(window.reloaded, timeout=5000):
+            editor.save_button.click()
+        q = window.bank.deck("sample-deck").question(new_id)
+        assert q is not None and q.type is qtype and q.tags == ("alpha", "beta")
+    deck = window.bank.deck("sample-deck")
+    assert deck.question("new-text").answers == ("Minsk", "Miensk")
+    assert deck.question("new-match").pairs[1] == ("Vilnius", "Lithuania")
+    assert deck.question("new-multi").answers == ("Minsk", "Warsaw")
+    assert deck.question("new-truefalse").answer is True
