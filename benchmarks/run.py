@@ -44,6 +44,7 @@ BENCHMARKS = {
     "memory": ("7", "bench_memory"),
     "reader": ("8", "bench_reader"),
     "latency": ("9", "bench_latency"),
+    "edit": ("10", "bench_edit"),
 }
 
 

@@ -192,6 +192,20 @@ def study_settings_screen(running: RunningApp, scheme: Scheme) -> None:
     dialog.close()
 
 
+def editor_screen(running: RunningApp, scheme: Scheme) -> None:
+    """The question editor with a problem shown under its field (nothing is saved)."""
+    from studyapp.ui.question_editor import QuestionEditor
+
+    window = running.window
+    window.open_editor(DECK, "pm-january-17")
+    editor = window.findChildren(QuestionEditor)[-1]
+    editor.form.rows["answer"].set_value("Joe Biden")
+    editor.check_now()
+    editor.resize(720, 900)
+    save(editor, "editor-problem", scheme)
+    editor.reject()
+
+
 def render(scheme: Scheme, app: QApplication) -> None:
     apply_scheme(app, scheme)
     with tempfile.TemporaryDirectory() as tmp:
@@ -239,6 +253,8 @@ def render(scheme: Scheme, app: QApplication) -> None:
             help_dialog.resize(800, 640)
             save(help_dialog, "help-format", scheme)
             help_dialog.close()
+
+            editor_screen(running, scheme)
         finally:
             running.window.close()
             running.close()

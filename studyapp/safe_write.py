@@ -212,3 +212,26 @@ def write_bytes(target: Path, data: bytes, policy: WritePolicy) -> None:
 def write_text(target: Path, text: str, policy: WritePolicy, *, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``target`` safely, encoded as ``encoding``, line ends as given (see ``write_through``)."""
     write_bytes(target, text.encode(encoding), policy)
+
+
+def keep_copy(source: Path, target: Path, policy: WritePolicy) -> None:
+    """Keep ``source``'s current content as the new file ``target`` (a history version).
+
+    ``target`` is checked like any write. A hard link is made when the file system allows it:
+    no data is copied and nothing needs flushing, since the content is already on disk; the
+    caller then replaces ``source`` by a rename, so the link alone holds the old content.
+    Otherwise the bytes are copied through ``write_through``.
+    """
+    check_target(target, policy)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if os.stat(source).st_nlink > 1:  # the file has other names: one of them may change in place
+            raise OSError("copy instead")
+        os.link(source, target)
+    except FileExistsError:
+        raise TargetExists(f"{target} exists") from None
+    except OSError:  # another file system, or one without hard links
+        data = source.read_bytes()
+        write_through(target, lambda tmp: tmp.write_bytes(data), policy)
+        return
+    _sync(target.parent, os.O_RDONLY)

@@ -246,6 +246,27 @@ class Store:
                              [(r[3], r[4], r[0], r[1]) for r in rows])
         return len(rows)
 
+    def rename_question(self, old: tuple[str, str], new: tuple[str, str]) -> int:
+        """Carry one question's history to a new key (deck, question id) in ONE transaction.
+
+        Used when a question's id is renamed or the question moves to another deck: its
+        answers, memory (card state) and counts follow it. Raises ``StoreError`` when history
+        is already stored under ``new`` (nothing is changed then). Returns the answers moved.
+        """
+        if old == new:
+            return 0
+        with self._write() as conn:
+            for table in ("cards", "question_stats"):
+                if conn.execute(f"SELECT 1 FROM {table} WHERE deck = ? AND question_id = ?", new).fetchone():
+                    raise StoreError(f"history is already stored for question '{new[1]}' of deck '{new[0]}'")
+            moved = conn.execute("UPDATE attempts SET deck = ?, question_id = ? WHERE deck = ? AND question_id = ?",
+                                 (*new, *old)).rowcount
+            for table in ("cards", "question_stats"):
+                conn.execute(f"UPDATE {table} SET deck = ?, question_id = ? WHERE deck = ? AND question_id = ?",
+                             (*new, *old))
+        self._note_deck(new[0])
+        return moved
+
     @staticmethod
     def _refresh_question_stats(conn: sqlite3.Connection, deck: str, qid: str) -> None:
         count, wrong = conn.execute(

@@ -1,5 +1,8 @@
 """File → Add question file…: validate, then copy the file (and its article) into the question folder.
 
+A file with problems is offered to be fixed in the window's text editor (at its first problem)
+or copied in as it is, where the problems panel lists its problems until they are fixed.
+
 ``plan_copy`` is plain Python: where the question file and its ``source`` article go so the
 file's relative ``source:`` path still points at the article without rewriting anything.
 A source beside (or below) the file keeps that place; a source one folder up (``../seeds/a.txt``)
@@ -13,6 +16,7 @@ import os
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -87,24 +91,72 @@ def problem_lines(bank: Bank, limit: int = MAX_LISTED_PROBLEMS) -> str:
     return "\n".join(lines)
 
 
+class BrokenFileChoice(IntEnum):
+    """What the person chose to do with a file that has problems."""
+
+    EDIT = 0  # open its text in the window's editor at the first problem
+    COPY = 1  # copy it into the question folder; the problems panel tracks it
+
+
+def offer_broken_file(parent: QWidget | None, path: Path, checked: Bank) -> BrokenFileChoice | None:
+    """Show a broken file's problems and offer to fix it here or to copy it in anyway (None: neither)."""
+    detail = problem_lines(checked) if checked.problems else "The file holds no deck."
+    chosen = dialogs.choose(
+        parent,
+        "Question file has problems",
+        f"{path.name} was not added: fix these problems first (nothing was copied).\n\n{detail}\n\n"
+        "Open it in the editor at its first problem, or copy it into your question folder as it is: "
+        "the problems panel then lists its problems and clears them as you fix the copy.",
+        ["Open in the editor", "Copy into question folder"],
+    )
+    return None if chosen is None else BrokenFileChoice(chosen)
+
+
+def copy_broken(parent: QWidget | None, path: Path, questions_dir: Path, data_dir: Path | None = None) -> Path | None:
+    """Copy ``path`` as it is into ``questions_dir`` (asking before replacing a different file)."""
+    dest = questions_dir / path.name
+    if dest.exists() and not _same_file(path, dest) and not dialogs.confirm(
+        parent, "Replace file?", f"Your question folder already has a different file named {dest.name}:\n{dest}\n\nReplace it?"
+    ):
+        return None
+    if dest.exists() and _same_file(path, dest):
+        return dest
+    policy = WritePolicy(data_dirs=(data_dir,) if data_dir else (), replace_existing=True)
+    try:
+        write_through(dest, functools.partial(shutil.copyfile, path), policy)
+    except OSError as exc:
+        dialogs.warn(parent, "Question file not copied", f"Could not copy {path.name}: {exc.strerror or exc}")
+        return None
+    return dest
+
+
 def add_question_file(
     parent: QWidget | None,
     bank: Bank,
     questions_dir: Path,
     load_files: Callable[[Sequence[Path]], Bank],
+    open_text: Callable[[Path, int], object] | None = None,
+    copied_broken: Callable[[Path], object] | None = None,
 ) -> str | None:
-    """Ask for a file, check it, copy it in; the id of the deck added, or None."""
+    """Ask for a file, check it, copy it in; the id of the deck added, or None.
+
+    A file with problems is not a dead end: ``open_text(path, line)`` opens its text at the first
+    problem, or it is copied in as it is and ``copied_broken(copy)`` is told (the window reloads,
+    and the problems panel tracks it).
+    """
     path = dialogs.open_file(parent, "Add question file", "Question files (*.yaml *.yml);;All files (*)")
     if path is None:
         return None
     checked = load_files([path])
     if checked.problems or not checked.decks:
-        detail = problem_lines(checked) if checked.problems else "The file holds no deck."
-        dialogs.warn(
-            parent,
-            "Question file not added",
-            f"{path.name} was not added: fix these problems first (nothing was copied).\n\n{detail}",
-        )
+        choice = offer_broken_file(parent, path, checked)
+        if choice is BrokenFileChoice.EDIT and open_text is not None:
+            first = next((p for p in checked.problems if p.path == path), None)
+            open_text(path, first.line if first is not None else 1)
+        elif choice is BrokenFileChoice.COPY:
+            copy = copy_broken(parent, path, questions_dir)
+            if copy is not None and copied_broken is not None:
+                copied_broken(copy)
         return None
     deck = checked.decks[0]
     plan = plan_copy(deck, questions_dir)

@@ -11,7 +11,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.bank.model import (
     CardQuestion,
@@ -153,10 +153,12 @@ def _diffs(details: GradeDetails | None) -> list[tuple[str, tuple[DiffSegment, .
 class FeedbackPanel(QFrame):
     """What the quiz shows after an answer: outcome, right answer, near-miss diff, explanation, quote.
 
-    ``showInArticle(deck, quote)`` is emitted by its "Show in article" button.
+    ``showInArticle(deck, quote)`` is emitted by its "Show in article" button,
+    ``editRequested(deck, question id)`` by "Edit this question".
     """
 
     showInArticle = Signal(str, str)
+    editRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,6 +192,11 @@ class FeedbackPanel(QFrame):
         self.article_button.setAccessibleName("Show in article")
         self.article_button.setToolTip("Open the article at this passage")
         self.article_button.clicked.connect(self._show_in_article)
+        self.edit_button = QPushButton("Edit this question", self)
+        self.edit_button.setAccessibleName("Edit this question")
+        self.edit_button.setToolTip("Fix a mistake in this question: opens it in the editor")
+        self.edit_button.clicked.connect(self._edit)
+        self._question: tuple[str, str] | None = None
         for caption in (self.expected_caption, self.quote_caption):
             caption.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
@@ -202,7 +209,11 @@ class FeedbackPanel(QFrame):
         layout.addWidget(self.explanation_label)
         layout.addWidget(self.quote_caption)
         layout.addWidget(self.quote_label)
-        layout.addWidget(self.article_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.article_button)
+        row.addWidget(self.edit_button)
+        row.addStretch(1)
+        layout.addLayout(row)
 
     def show_feedback(self, feedback: Feedback) -> None:
         """Fill the panel for one graded answer and show it."""
@@ -236,7 +247,12 @@ class FeedbackPanel(QFrame):
         for w in (self.quote_caption, self.quote_label, self.article_button):
             w.setVisible(has_quote)
         self._key = (feedback.question.deck, feedback.quote or "")
+        self._question = feedback.question.key
         self.show()
+
+    def _edit(self) -> None:
+        if self._question is not None:
+            self.editRequested.emit(*self._question)
 
     def _show_in_article(self) -> None:
         if self._key is not None and self._key[1]:

@@ -67,6 +67,7 @@ class FlashcardView(QWidget):
     # The page's scroll area; the name hides QWidget.scroll(dx, dy), which studyapp never calls.
     scroll: QScrollArea  # type: ignore[assignment]
     showInArticle = Signal(str, str)  # deck id, quote
+    editRequested = Signal(str, str)  # deck id, question id: E, as in Anki
     gradedChanged = Signal(bool)  # the person ticked or unticked "Answer in the question's form"
 
     def __init__(self, parent: QWidget | None = None, *, now: Callable[[], datetime] | None = None) -> None:
@@ -467,6 +468,8 @@ class FlashcardView(QWidget):
             button.click()  # Enter on a focused button presses it (Undo, Home, a rating...)
         elif key == Qt.Key.Key_Escape:
             self.leave()
+        elif key == Qt.Key.Key_E and session.state in (ReviewState.SHOWING_FRONT, ReviewState.SHOWING_BACK):
+            self.editRequested.emit(*session.current.question.key)  # edit the card on screen, as in Anki
         elif session.state is ReviewState.READY and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.start(session)
         elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -60,6 +60,7 @@ class HomeView(QWidget):
     addFileRequested = Signal()
     openFolderRequested = Signal()
     openProblemRequested = Signal(object)  # Path
+    editProblemRequested = Signal(object)  # Problem: edit its file's text at its line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,6 +201,7 @@ class HomeView(QWidget):
 
             panel = ProblemsPanel()
             panel.openRequested.connect(self.openProblemRequested)
+            panel.editRequested.connect(self.editProblemRequested)
             page = self._decks_page
             page.addWidget(panel)
             page.setStretchFactor(0, 3)
@@ -223,6 +225,7 @@ class HomeView(QWidget):
             page.add.clicked.connect(self.addFileRequested)
             page.folder.clicked.connect(self.openFolderRequested)
             page.problems.openRequested.connect(self.openProblemRequested)
+            page.problems.editRequested.connect(self.editProblemRequested)
             self.pages.addWidget(page)
             self._empty = page
         return self._empty

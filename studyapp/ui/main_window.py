@@ -75,6 +75,17 @@ class AppCore(Protocol):
     def restore_backup(self, backup: Path) -> None: ...
 
 
+def _stamp(path: str) -> tuple[int, int] | None:
+    """(modification time in ns, size) of ``path``, None when it cannot be read."""
+    import os
+
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
 class MainWindow(QMainWindow):
     """studyapp's window. ``firstPainted`` fires once, after the first paint."""
 
@@ -122,8 +133,10 @@ class MainWindow(QMainWindow):
         self.home.addFileRequested.connect(self.add_question_file)
         self.home.openFolderRequested.connect(self.open_question_folder)
         self.home.openProblemRequested.connect(self.open_problem_file)
+        self.home.editProblemRequested.connect(lambda p: self.open_file_text(p.path, p.line))
         self.damageFound.connect(lambda notice: self.show_notices([notice]))
 
+        self._own_writes: dict[str, tuple[int, int] | None] = {}  # path -> (mtime ns, size) after our write
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(self._schedule_reload)
         self.watcher.fileChanged.connect(self._schedule_reload)
@@ -188,8 +201,28 @@ class MainWindow(QMainWindow):
         if wanted:
             self.watcher.addPaths(wanted)
 
-    def _schedule_reload(self, _path: str) -> None:
+    def _schedule_reload(self, path: str) -> None:
+        if path in self._own_writes and self._own_writes[path] == _stamp(path):
+            return  # the window wrote this itself and reloads for it already: once is enough
         self._reload_timer.start()
+
+    def note_own_write(self, path: Path) -> None:
+        """The window has just written ``path`` (and reloads for it): the folder watcher's news of
+        that very change is not another reason to reload. A later change by anyone else is."""
+        for p in (path, path.parent):
+            self._own_writes[str(p)] = _stamp(str(p))
+
+    def open_editor(self, deck_id: str, question_id: str) -> None:
+        """Open the question editor on one question (quiz feedback, flashcards, the browser)."""
+        from studyapp.ui.question_editor_open import open_question_editor
+
+        open_question_editor(self, deck_id, question_id)
+
+    def open_file_text(self, path: Path, line: int = 1) -> None:
+        """Open a question file's text at ``line`` (a file that does not load), problems listed."""
+        from studyapp.ui.question_editor_open import open_file_text
+
+        open_file_text(self, path, line)
 
     @property
     def current_deck(self) -> str | None:
@@ -394,7 +427,8 @@ class MainWindow(QMainWindow):
         """File → Add question file…: check, copy, reload and select the new deck."""
         from studyapp.ui.add_file import add_question_file
 
-        deck_id = add_question_file(self, self.bank, self.core.paths.questions, self.core.load_files)
+        deck_id = add_question_file(self, self.bank, self.core.paths.questions, self.core.load_files,
+                                    open_text=self.open_file_text, copied_broken=lambda _copy: self.reload())
         if deck_id is not None:
             self._current_deck = deck_id
             self.reload()

@@ -20,10 +20,12 @@ PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ProblemsPanel(QGroupBox):
-    """Every problem found in question files, ``file:line:column: message``; Enter or a
-    double-click opens the file."""
+    """Every problem found in question files, ``file:line:column: message``; Enter, a
+    double-click or "Edit file" opens the file's text at the problem in the window's editor
+    (``editRequested(Problem)``), "Open file" in the system's editor (``openRequested(Path)``)."""
 
     openRequested = Signal(object)  # Path
+    editRequested = Signal(object)  # Problem
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Problems in question files", parent)
@@ -42,15 +44,20 @@ class ProblemsPanel(QGroupBox):
         self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list)
         row = QHBoxLayout()
+        self.edit_button = button("Edit file", "Edit the file of the selected problem here, at its line")
+        self.edit_button.clicked.connect(self._edit_selected)
         self.open_button = button("Open file", "Open the file of the selected problem")
         self.open_button.clicked.connect(self._open_selected)
         row.addStretch(1)
+        row.addWidget(self.edit_button)
         row.addWidget(self.open_button)
+        self._problems: tuple[Problem, ...] = ()
         layout.addLayout(row)
 
     def set_problems(self, problems: tuple[Problem, ...]) -> None:
         """Show ``problems``, one line each."""
         self.list.clear()
+        self._problems = problems
         for p in problems:
             item = QListWidgetItem(str(p))
             item.setData(PATH_ROLE, str(p.path))
@@ -58,18 +65,26 @@ class ProblemsPanel(QGroupBox):
             self.list.addItem(item)
         self.setTitle(f"Problems in question files ({len(problems)})")
         self.open_button.setEnabled(bool(problems))
+        self.edit_button.setEnabled(bool(problems))
 
     def lines(self) -> list[str]:
         """The texts shown, in order (for tests and screen readers)."""
         return [self.list.item(i).text() for i in range(self.list.count())]
 
     def _activated(self, item: QListWidgetItem) -> None:
-        self.openRequested.emit(Path(item.data(PATH_ROLE)))
+        row = self.list.row(item)
+        if 0 <= row < len(self._problems):
+            self.editRequested.emit(self._problems[row])
+
+    def _edit_selected(self) -> None:
+        item = self.list.currentItem() or self.list.item(0)
+        if item is not None:
+            self._activated(item)
 
     def _open_selected(self) -> None:
         item = self.list.currentItem()
         if item is not None:
-            self._activated(item)
+            self.openRequested.emit(Path(item.data(PATH_ROLE)))
 
 
 class EmptyPage(QWidget):

@@ -59,6 +59,7 @@ class QuizView(QWidget):
     # The page's scroll area; the name hides QWidget.scroll(dx, dy), which studyapp never calls.
     scroll: QScrollArea  # type: ignore[assignment]
     retryRequested = Signal(object)  # a studyapp.study.quiz.Quiz of the mistakes
+    editRequested = Signal(str, str)  # deck id, question id: "Edit this question" in the feedback
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,7 @@ class QuizView(QWidget):
         self.input_holder = QVBoxLayout()
         self.feedback = FeedbackPanel(self)
         self.feedback.showInArticle.connect(self.showInArticle)
+        self.feedback.editRequested.connect(self.editRequested)
         self.feedback.hide()
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
@@ -185,7 +187,7 @@ class QuizView(QWidget):
             # Not the pop-up list of a combo box: it is a window of its own.
             if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.window() is self.input.window()
         ]
-        chain_tab_order([*inner, self.feedback.article_button, self.primary, self.quit_button])
+        chain_tab_order([*inner, self.feedback.article_button, self.feedback.edit_button, self.primary, self.quit_button])
 
     def _update_score(self) -> None:
         session = self.session

@@ -33,6 +33,7 @@ def build_quiz_view(window: MainWindow) -> QuizView:
     quiz.newQuizRequested.connect(lambda: window.start_quiz(window.current_deck or ""))
     quiz.retryRequested.connect(window.start_quiz_of)
     quiz.showInArticle.connect(lambda d, q: window.open_reader(d, q, return_to=Screen.QUIZ))
+    quiz.editRequested.connect(window.open_editor)
     return quiz
 
 
@@ -43,6 +44,7 @@ def build_flashcard_view(window: MainWindow) -> FlashcardView:
     cards = FlashcardView(now=window.now)
     cards.homeRequested.connect(window.go_home)
     cards.showInArticle.connect(lambda d, q: window.open_reader(d, q, return_to=Screen.FLASHCARDS))
+    cards.editRequested.connect(window.open_editor)
     # Graded or classic review is kept per deck.
     cards.gradedChanged.connect(lambda graded: window.settings.setValue(_graded_key(window.current_deck or ""), graded))
     return cards

@@ -59,6 +59,9 @@ def build_menus(window: MainWindow) -> None:
                 partial(open_interop_dialog, window, "studyapp.ui.draft_dialog", "DraftDialog", "choose_draft"),
                 None, "ReviewDraft")
     _action(window, file_menu, "&Export…", partial(open_export_dialog, window), None, "ExportDialog")
+    _action(window, file_menu, "&New deck…", partial(_editor_dialog, window, "new_deck_dialog"), None, "new-deck")
+    _action(window, file_menu, "New &question…", partial(_editor_dialog, window, "new_question_dialog"),
+            QKeySequence("Ctrl+Shift+N"), "new-question")
     _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
     window.reload_action = _action(window, file_menu, "&Reload question files", window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
     file_menu.addSeparator()
@@ -90,6 +93,13 @@ def open_study_settings(window: MainWindow, deck: str | None = None) -> None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(window.refresh_home)
     dialog.open()
+
+
+def _editor_dialog(window: MainWindow, name: str) -> None:
+    """File → New deck… / New question… (the editor's module is imported on first use)."""
+    from studyapp.ui import question_editor_new
+
+    getattr(question_editor_new, name)(window)
 
 
 def open_interop_dialog(window: MainWindow, module: str, class_name: str, then: str | None = None) -> None:

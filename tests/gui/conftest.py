@@ -58,7 +58,12 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedDialogs:
         s.opened.append(Path(path))
         return True
 
+    def choose(_parent: object, title: str, text: str, _choices: list[str]) -> int | None:
+        s.calls.append(("choose", title, text))
+        return s.choices.pop(0) if s.choices else None
+
     monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "choose", choose)
     monkeypatch.setattr(dialogs, "inform", inform)
     monkeypatch.setattr(dialogs, "warn", warn)
     monkeypatch.setattr(dialogs, "open_file", open_file)

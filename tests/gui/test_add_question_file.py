@@ -54,7 +54,7 @@ def test_invalid_file_shows_problems_and_copies_nothing(make_app: Any, tmp_path:
     scripted.files_to_open.append(bad)
     _add(running.window)
 
-    [text] = scripted.texts("warn")
+    [text] = scripted.texts("choose")  # offered to fix it or copy it; cancelled here
     assert "nothing was copied" in text
     assert f"{bad}:8:" in text  # file:line:column
     assert list(running.core.paths.questions.iterdir()) == []
@@ -123,7 +123,7 @@ def test_every_file_of_the_bad_corpus_is_refused_from_the_menu(
         scripted.calls.clear()
         scripted.files_to_open.append(bad_dir / name)
         _add(running.window)
-        warnings = scripted.texts("warn")
+        warnings = scripted.texts("choose") + scripted.texts("warn")  # a deck id clash is only warned about
         assert len(warnings) == 1, name
         assert f":{lineno}:" in warnings[0], (name, warnings[0])
         assert list(questions.iterdir()) == [], name
@@ -150,3 +150,38 @@ def test_a_question_file_linked_to_the_database_is_never_written_through(
     assert db.read_bytes() == before
     assert (q / "mine.yaml").is_symlink()
     assert any("database" in t and "never written over" in t for t in scripted.texts("warn"))
+
+
+def test_broken_file_opens_in_the_editor_at_its_first_problem(make_app: Any, tmp_path: Path, scripted: ScriptedDialogs,
+                                                               qtbot: Any) -> None:
+    """Issue 13 §5: a broken file is something to fix: its text opens at the first problem."""
+    from studyapp.ui.question_editor_text import FileTextEditor
+
+    bad = write_deck(tmp_path / "downloads", "bad.yaml", BROKEN, article=None)
+    running = make_app(dirs=None)
+    scripted.files_to_open.append(bad)
+    scripted.choices.append(0)
+    _add(running.window)
+    editor = running.window.findChildren(FileTextEditor)[-1]
+    assert editor.path == bad and editor.text.textCursor().blockNumber() + 1 == 8
+    editor.text.setPlainText(BROKEN.replace("answer: c", "answer: a"))
+    editor.save_button.click()
+    assert editor.problems.count() == 0 and "answer: a" in bad.read_text(encoding="utf-8")
+    assert list(running.core.paths.questions.iterdir()) == []  # fixed in place; added when the person adds it
+
+
+def test_broken_file_copied_in_is_tracked_by_the_problems_panel(make_app: Any, tmp_path: Path,
+                                                                 scripted: ScriptedDialogs, qtbot: Any) -> None:
+    bad = write_deck(tmp_path / "downloads", "bad.yaml", BROKEN, article=None)
+    running = make_app(dirs=None)
+    window = running.window
+    scripted.files_to_open.append(bad)
+    scripted.choices.append(1)
+    _add(window)
+    copy = running.core.paths.questions / "bad.yaml"
+    assert copy.read_bytes() == bad.read_bytes()
+    assert [p.path for p in window.bank.problems] == [copy]
+    assert any("bad.yaml:8:" in line for line in window.home.problems.lines())
+    copy.write_text(BROKEN.replace("answer: c", "answer: a"), encoding="utf-8")  # fixed outside: it reloads itself
+    qtbot.waitUntil(lambda: window.bank.deck("broken-deck") is not None, timeout=5000)
+    assert window.bank.problems == ()

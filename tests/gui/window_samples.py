@@ -75,6 +75,7 @@ class ScriptedDialogs:
     """Answers for ``studyapp.ui.dialogs``, and a record of every call."""
 
     confirm_answers: list[bool] = field(default_factory=list)
+    choices: list[int | None] = field(default_factory=list)  # answers to dialogs.choose (None: cancel)
     files_to_open: list[Path | None] = field(default_factory=list)
     calls: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, title, text)
     opened: list[Path] = field(default_factory=list)

@@ -1,0 +1,229 @@
+"""The question editor: a form for any of the 8 types, checked as the person types, with a preview.
+
+``QuestionEditor`` edits one question of one file through an ``authoring.EditSession``: each
+change is checked (debounced) with the loader's own rules and every problem is shown under its
+field; Save stays disabled while one remains. The preview shows the question as the quiz will
+(``answer_widgets.make_answer_input``, read-only). Undo and Redo step through the drafts of
+this session. Saving writes only this question's text (atomically, the previous version kept
+in the history) and emits ``saved(path, old id, new id)``; the window then carries the history
+over a renamed id and reloads once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.authoring.draft import Draft
+from studyapp.authoring.editcheck import EditKind, EditResult
+from studyapp.authoring.questionfile import EditError
+from studyapp.authoring.session import EditSession
+from studyapp.authoring.undo import DraftHistory
+from studyapp.bank.model import AnyQuestion, QuestionType
+from studyapp.ui.plain_text import window_title
+from studyapp.ui.question_fields import QuestionForm
+
+CHECK_DELAY_MS = 250
+
+
+def _plain(text: str = "", name: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name)
+    return label
+
+
+class QuestionEditor(QDialog):
+    """Edit (``question_id`` given) or add (None) one question of ``session``'s file."""
+
+    saved = Signal(object, object, str)  # path, old id (None for a new question), new id
+    fileRestored = Signal(object)  # path: an earlier version of the file was put back (the editor closes)
+
+    def __init__(self, session: EditSession, question_id: str | None, draft: Draft, history_dir: Path,
+                 data_dir: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.question_id = question_id
+        self.history_dir = history_dir
+        self.data_dir = data_dir
+        self.check_result: EditResult | None = None
+        self.setWindowTitle(window_title(("Edit question" if question_id else "New question") + f" — {session.path.name}"))
+        self.setAccessibleName("Question editor")
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(_plain("Type:", "Type label"))
+        self.type_box = QComboBox()
+        self.type_box.setAccessibleName("Question type")
+        self.type_box.addItems([t.value for t in QuestionType])
+        top.addWidget(self.type_box, 1)
+        layout.addLayout(top)
+        self.form = QuestionForm()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 3)
+        self.file_problems = _plain("", "Other problems")
+        self.file_problems.setStyleSheet("color: #c62828;")
+        self.file_problems.hide()
+        layout.addWidget(self.file_problems)
+        self.preview_box = QGroupBox("Preview: as the quiz shows it")
+        preview_layout = QVBoxLayout(self.preview_box)
+        self.preview_prompt = _plain("", "Preview prompt")
+        preview_layout.addWidget(self.preview_prompt)
+        self.preview_slot = QVBoxLayout()
+        preview_layout.addLayout(self.preview_slot)
+        self.preview_input: QWidget | None = None
+        layout.addWidget(self.preview_box, 2)
+        buttons = QHBoxLayout()
+        self.undo_button = QPushButton("&Undo")
+        self.redo_button = QPushButton("&Redo")
+        self.versions_button = QPushButton("Earlier &versions…")
+        self.versions_button.setAccessibleName("Earlier versions of the file")
+        self.save_button = QPushButton("&Save")
+        self.cancel_button = QPushButton("Cancel")
+        for b, name in ((self.undo_button, "Undo edit"), (self.redo_button, "Redo edit"),
+                        (self.save_button, "Save question"), (self.cancel_button, "Cancel")):
+            b.setAccessibleName(name)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.redo_button)
+        buttons.addWidget(self.versions_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        self.save_button.setDefault(True)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)  # Ctrl+S
+        self.save_shortcut.activated.connect(self.save)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(CHECK_DELAY_MS)
+        self._timer.timeout.connect(self.check_now)
+        self.form.changed.connect(self._edited)
+        self.type_box.currentTextChanged.connect(self._type_changed)
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        self.versions_button.clicked.connect(self.show_versions)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self._set_draft(draft)
+        self.history = DraftHistory(self.form.draft())
+        self.check_now()
+        self.resize(640, 760)
+
+    # -- drafts ------------------------------------------------------------------------
+
+    def _set_draft(self, draft: Draft) -> None:
+        self.type_box.blockSignals(True)
+        self.type_box.setCurrentText(str(draft.get("type", "card")))
+        self.type_box.blockSignals(False)
+        self.form.set_draft(draft)
+
+    def _type_changed(self, text: str) -> None:
+        self.form.build(QuestionType(text))
+        self._edited()
+
+    def _edited(self) -> None:
+        self.save_button.setEnabled(False)  # until the check of this very draft says it may
+        self._timer.start()
+
+    def undo(self) -> None:
+        """Back to the draft before the last change."""
+        self._timer.stop()
+        self.history.push(self.form.draft())
+        self._set_draft(self.history.undo())
+        self.check_now(record=False)
+
+    def redo(self) -> None:
+        """Forward again after an undo."""
+        self._set_draft(self.history.redo())
+        self.check_now(record=False)
+
+    # -- checking ----------------------------------------------------------------------
+
+    def check_now(self, record: bool = True) -> None:
+        """Check the form's draft with the loader's rules; show problems, enable Save when none."""
+        self._timer.stop()
+        draft = self.form.draft()
+        if record and hasattr(self, "history"):
+            self.history.push(draft)
+        kind = EditKind.REPLACE if self.question_id else EditKind.ADD
+        try:
+            result = self.session.check(kind, self.question_id, draft)
+        except EditError as exc:
+            self.check_result = None
+            self.file_problems.setText(str(exc))
+            self.file_problems.show()
+            self.save_button.setEnabled(False)
+            return
+        self.check_result = result
+        loose = self.form.show_problems(result.problems)
+        others = [*loose, *(f"line {p.line}: {p.message}" for p in result.elsewhere)]
+        self.file_problems.setText("\n".join(others))
+        self.file_problems.setVisible(bool(others))
+        self.save_button.setEnabled(result.ok)
+        self.undo_button.setEnabled(self.history.can_undo if hasattr(self, "history") else False)
+        self.redo_button.setEnabled(self.history.can_redo if hasattr(self, "history") else False)
+        self._preview(result.question)
+
+    def _preview(self, q: AnyQuestion | None) -> None:
+        from studyapp.study.quiz import QuizItem
+        from studyapp.ui.answer_widgets import make_answer_input
+
+        if q is None:
+            return  # keep the last good preview while a problem remains
+        if self.preview_input is not None:
+            self.preview_input.setParent(None)
+            self.preview_input.deleteLater()
+        self.preview_prompt.setText(q.prompt or "")
+        self.preview_prompt.setVisible(bool(q.prompt))
+        widget = make_answer_input(QuizItem(q))
+        widget.setEnabled(False)  # a preview: nothing to answer here
+        widget.setAccessibleName("Preview of the answer")
+        self.preview_slot.addWidget(widget)
+        self.preview_input = widget
+
+    def show_versions(self) -> None:
+        """The file's earlier versions; restoring one closes the editor (its question may differ)."""
+        from studyapp.ui.question_editor_history import HistoryDialog
+
+        dialog = HistoryDialog(self.session.path, self.history_dir, self.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.restored.connect(self._restored)
+        dialog.open()
+
+    def _restored(self, path: Path) -> None:
+        self.fileRestored.emit(path)
+        self.reject()
+
+    # -- saving ------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Check once more and write the question into its file; close when written."""
+        from studyapp.ui import dialogs
+
+        self.check_now()
+        result = self.check_result
+        if result is None or not result.ok:
+            return
+        try:
+            self.session.save(result, self.history_dir, self.data_dir)
+        except (OSError, EditError) as exc:
+            dialogs.warn(self, "Question not saved", f"Could not save {self.session.path.name}: {exc}")
+            return
+        self.saved.emit(self.session.path, self.question_id, str(self.form.draft().get("id", "")))
+        self.accept()

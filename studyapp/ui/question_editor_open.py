@@ -1,0 +1,112 @@
+"""Opening the editors from the window: one question, a new question, a new deck, a file's text.
+
+Each opener reads the file into an ``authoring.EditSession`` (a file that cannot be edited in
+place opens as text instead), shows the editor, and after a save carries the question's history
+over a renamed id (``Store.rename_question``), tells the window which file it wrote (the folder
+watcher then does not reload a second time) and reloads once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from studyapp.authoring.draft import Draft, draft_of, empty_draft
+from studyapp.authoring.questionfile import EditError
+from studyapp.authoring.session import EditSession
+from studyapp.bank.model import QuestionType
+from studyapp.store import StoreError
+from studyapp.ui import dialogs
+
+if TYPE_CHECKING:
+    from studyapp.ui.main_window import MainWindow
+    from studyapp.ui.question_editor import QuestionEditor
+    from studyapp.ui.question_editor_text import FileTextEditor
+
+
+def history_dir(window: MainWindow) -> Path:
+    """Where the previous versions of edited question files are kept."""
+    return window.core.paths.root / "history"
+
+
+def _session(window: MainWindow, path: Path) -> EditSession | None:
+    try:
+        return EditSession.open(path, window.core.paths.cache)
+    except OSError as exc:
+        dialogs.warn(window, "Cannot edit", f"Could not read {path}: {exc.strerror or exc}")
+    except (EditError, UnicodeDecodeError) as exc:
+        dialogs.inform(window, "Edit the file's text", f"{path.name}: {exc}\n\nIt opens as text instead.")
+        open_file_text(window, path, 1)
+    return None
+
+
+def _show(window: MainWindow, session: EditSession, deck_id: str, question_id: str | None, draft: Draft) -> QuestionEditor:
+    from studyapp.ui.question_editor import QuestionEditor
+
+    editor = QuestionEditor(session, question_id, draft, history_dir(window), window.core.paths.root, window)
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.fit_text_size(editor)
+    editor.saved.connect(lambda path, old, new: after_save(window, path, deck_id, old, new))
+    editor.fileRestored.connect(lambda path: _reload_after_write(window, path))
+    editor.open()
+    return editor
+
+
+def open_question_editor(window: MainWindow, deck_id: str, question_id: str) -> QuestionEditor | None:
+    """The editor on question ``question_id`` of deck ``deck_id`` (None when it cannot open)."""
+    deck = window.bank.deck(deck_id)
+    q = deck.question(question_id) if deck is not None else None
+    if deck is None or q is None:
+        window.statusBar().showMessage(f"Question '{question_id}' is no longer in deck '{deck_id}'.", 6000)
+        return None
+    session = _session(window, deck.path)
+    if session is None:
+        return None
+    fresh = session.deck.question(question_id) if session.deck is not None else None
+    return _show(window, session, deck_id, question_id, draft_of(fresh or q))
+
+
+def new_question(window: MainWindow, deck_id: str, qtype: QuestionType) -> QuestionEditor | None:
+    """The editor on a new question of ``qtype`` at the end of deck ``deck_id``."""
+    deck = window.bank.deck(deck_id)
+    if deck is None:
+        return None
+    session = _session(window, deck.path)
+    if session is None:
+        return None
+    taken = {q.id for q in deck.questions}
+    n = len(taken) + 1
+    while f"q{n}" in taken:
+        n += 1
+    return _show(window, session, deck_id, None, empty_draft(qtype, f"q{n}"))
+
+
+def after_save(window: MainWindow, path: Path, deck_id: str, old_id: str | None, new_id: str) -> None:
+    """After the editor wrote ``path``: history follows a renamed id; one reload."""
+    if old_id is not None and old_id != new_id:
+        try:
+            window.core.store.rename_question((deck_id, old_id), (deck_id, new_id))
+        except StoreError as exc:
+            dialogs.warn(window, "History not carried over",
+                         f"The question was saved as '{new_id}', but its history stays under '{old_id}': {exc}")
+    _reload_after_write(window, path)
+    window.statusBar().showMessage(f"Saved {path.name}.", 5000)
+
+
+def _reload_after_write(window: MainWindow, path: Path) -> None:
+    window.note_own_write(path)
+    window.reload_in_background()
+
+
+def open_file_text(window: MainWindow, path: Path, line: int) -> FileTextEditor:
+    """A plain-text editor on ``path`` at ``line``, the file's problems listed beside it."""
+    from studyapp.ui.question_editor_text import FileTextEditor
+
+    editor = FileTextEditor(path, line, history_dir(window), window.core.paths.root, window)
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.fit_text_size(editor)
+    editor.saved.connect(lambda p: _reload_after_write(window, p))
+    editor.open()
+    return editor
