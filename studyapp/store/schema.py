@@ -36,6 +36,14 @@ a different ``rating`` means the person overrode it; a quiz answer's own rating 
 and the state of every card with rated answers is replayed from them in time order. A card
 stored without any answer (none is, outside tests and imports) keeps its state.
 
+Version 6 is reserved for the study-settings record (an empty step here).
+
+Version 7 keeps the FSRS parameters fitted to the person (``studyapp.study.optimise``):
+``fsrs_parameters`` holds, per scope (a deck id, or ``''`` for every deck without its own),
+the parameters in use and the ones they replaced (JSON lists of floats; NULL: FSRS's
+defaults), so the previous ones are one click away. The step only creates the table
+(``IF NOT EXISTS``), so it can run at any position in the list.
+
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
 the caller takes a backup copy first. ``V1_DDL``/``V2_DDL`` stay as they were released, so
 tests can build a file of every earlier version.
@@ -51,7 +59,7 @@ from datetime import tzinfo
 from studyapp.store.localtime import from_us, local_day, to_us
 
 APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 
 V1_DDL = """
 CREATE TABLE sessions (
@@ -214,6 +222,16 @@ UPDATE question_stats SET
                  WHERE c.deck = question_stats.deck AND c.question_id = question_stats.question_id)"""
 
 
+V7_DDL = """
+CREATE TABLE IF NOT EXISTS fsrs_parameters (
+    scope      TEXT    PRIMARY KEY,
+    parameters TEXT,
+    previous   TEXT,
+    saved_us   INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first; run statement by statement inside our transaction.
     for statement in script.split(";"):
@@ -263,8 +281,17 @@ def _to_v5(conn: sqlite3.Connection, tz: tzinfo) -> None:
     conn.execute(_V5_STATS)
 
 
+def _to_v6(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    """Reserved for the study-settings record: nothing to do here."""
+
+
+def _to_v7(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    _run_script(conn, V7_DDL)
+
+
 # MIGRATIONS[n] brings a database from version n to version n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4, _to_v5)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

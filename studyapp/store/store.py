@@ -57,6 +57,18 @@ def _card_from_row(row: tuple[Any, ...]) -> CardState:
                      None if last_us is None else from_us(last_us))
 
 
+def _parameters_text(parameters: Sequence[float] | None) -> str | None:
+    import json
+
+    return None if parameters is None else json.dumps([float(p) for p in parameters])
+
+
+def _parameters_from(text: str | None) -> tuple[float, ...] | None:
+    import json
+
+    return None if text is None else tuple(float(p) for p in json.loads(text))
+
+
 class Store:
     """Answers, sessions and spaced-repetition states in one SQLite file.
 
@@ -403,6 +415,46 @@ class Store:
         for d, q, rating, at in rows:
             found.setdefault((d, q), []).append((rating, epoch + at * us))
         return found
+
+    def review_log(self, deck: str | None = None) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
+        """(rating, local day, answered at in µs) of every answer that moved a card, per card,
+        oldest first: what the FSRS parameters are fitted to (``studyapp.study.optimise``)."""
+        rows = self._conn.execute(
+            "SELECT deck, question_id, rating, day, answered_us FROM attempts WHERE rating IS NOT NULL "
+            "AND (? IS NULL OR deck = ?) ORDER BY answered_us, id", (deck, deck))
+        found: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+        for d, q, rating, day, at in rows:
+            found.setdefault((d, q), []).append((rating, day, at))
+        return found
+
+    # -- FSRS parameters ---------------------------------------------------------------------
+
+    def fsrs_parameters(self, deck: str | None = None) -> tuple[float, ...] | None:
+        """The FSRS parameters the scheduler uses for ``deck``: the deck's own, else those saved for
+        every deck (``deck`` None), else None (FSRS's defaults)."""
+        for scope in ([] if deck is None else [deck]) + [""]:
+            row = self._conn.execute("SELECT parameters FROM fsrs_parameters WHERE scope = ?", (scope,)).fetchone()
+            if row is not None:
+                return _parameters_from(row[0])
+        return None
+
+    def fsrs_parameter_record(self, deck: str | None = None) -> tuple[tuple[float, ...] | None, tuple[float, ...] | None]:
+        """(parameters, previous parameters) saved for exactly this scope (``deck`` None: every
+        deck); None for either means FSRS's defaults."""
+        row = self._conn.execute("SELECT parameters, previous FROM fsrs_parameters WHERE scope = ?",
+                                 (deck or "",)).fetchone()
+        return (None, None) if row is None else (_parameters_from(row[0]), _parameters_from(row[1]))
+
+    def save_fsrs_parameters(self, deck: str | None, parameters: Sequence[float] | None,
+                             previous: Sequence[float] | None, saved: datetime) -> None:
+        """Use ``parameters`` for ``deck`` (None: every deck without its own), keeping ``previous``
+        (the ones they replace) to go back to; None for either means FSRS's defaults."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO fsrs_parameters (scope, parameters, previous, saved_us) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (scope) DO UPDATE SET parameters = excluded.parameters, "
+                "previous = excluded.previous, saved_us = excluded.saved_us",
+                (deck or "", _parameters_text(parameters), _parameters_text(previous), to_us(saved)))
 
     def recent_right_times(self, qtype: str, limit: int, window: int) -> list[int]:
         """Times (ms) of the latest ``limit`` right answers to questions of type ``qtype`` given in

@@ -120,7 +120,9 @@ class QuizSession:
         self._quiz = quiz
         self._store = store
         self._now = now
-        self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        # The FSRS parameters fitted to the person (Statistics → Optimise), else the defaults.
+        self._scheduler = (scheduler if scheduler is not None
+                           else CardScheduler(parameters=store.fsrs_parameters(quiz.options.deck)))
         self._speed = AnswerSpeed(store)
         self._state = QuizState.READY
         self._index = 0

@@ -182,7 +182,8 @@ class ReviewSession:
         self._tz = tz if tz is not None else store.tz
         self._deck = deck
         self._new_limit = new_limit
-        self._scheduler = scheduler if scheduler is not None else CardScheduler()
+        # The FSRS parameters fitted to the person (Statistics → Optimise), else the defaults.
+        self._scheduler = scheduler if scheduler is not None else CardScheduler(parameters=store.fsrs_parameters(deck))
         self._rng = rng if rng is not None else random.Random()  # shuffles a choice's options
         self._graded = graded
         self._speed = AnswerSpeed(store)

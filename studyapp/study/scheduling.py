@@ -22,7 +22,7 @@ import hashlib
 import json
 import math
 import random
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -118,15 +118,21 @@ def fuzz_factor(card_id: int, reps: int) -> float:
 
 
 class CardScheduler:
-    """FSRS-6 with the default parameters and learning steps (1m, 10m; relearning 10m).
+    """FSRS-6 with the learning steps 1m, 10m (relearning 10m), and the default parameters
+    unless ``parameters`` (21 of them, fitted to the person: ``studyapp.study.optimise``) are given.
 
     Answers less than a day after the card's last one follow fsrs's short-term rules (the
     stability grows by the short-term factor only, however many answers come that day).
     """
 
-    def __init__(self, *, fuzz: bool = True, desired_retention: float = 0.9) -> None:
+    def __init__(self, *, fuzz: bool = True, desired_retention: float = 0.9,
+                 parameters: Sequence[float] | None = None) -> None:
         # fsrs's own fuzz draws from the global `random`; ours is seeded per card.
-        self._fsrs = Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
+        if parameters is None:
+            self._fsrs = Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
+        else:
+            self._fsrs = Scheduler(parameters=tuple(parameters), desired_retention=desired_retention,
+                                   enable_fuzzing=False)
         self._fuzz = fuzz
 
     def fsrs_card(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> Card:
@@ -189,6 +195,11 @@ class CardScheduler:
             state=int(reviewed.state),
             last_review=reviewed.last_review,
         )
+
+    @property
+    def parameters(self) -> tuple[float, ...]:
+        """The 21 FSRS parameters in use."""
+        return tuple(float(p) for p in self._fsrs.parameters)
 
     def retrievability(self, state: CardState, at: datetime) -> float:
         """The chance fsrs gives of remembering the card at ``at`` (0 for a card never answered)."""
