@@ -49,6 +49,7 @@ from studyapp.ui.theme import colors_for, is_dark, scale_font
 
 if TYPE_CHECKING:
     from studyapp.store import Store
+    from studyapp.ui.optimise_dialog import OptimiseDialog
 
 CHART_HEIGHT = 300
 
@@ -123,10 +124,15 @@ class StatsView(QWidget):
         self.scope = QComboBox()
         self.scope.setAccessibleName("Show statistics for")
         self.scope.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.optimise_button = QPushButton("&Optimise…")
+        self.optimise_button.setAccessibleName("Optimise the schedule for the chosen decks")
+        self.optimise_button.clicked.connect(self.open_optimise)
+        self.optimise_dialog: OptimiseDialog | None = None
         top.addWidget(self.back)
         top.addWidget(title, 1)
         top.addWidget(plain_label("Show:", name="Scope label", wrap=False))
         top.addWidget(self.scope)
+        top.addWidget(self.optimise_button)
         outer.addLayout(top)
 
         self.scroll = QScrollArea()
@@ -191,6 +197,19 @@ class StatsView(QWidget):
         self.scope.setCurrentIndex(max(0, index))
         self.scope.blockSignals(False)
         self._refresh()
+
+    def open_optimise(self) -> None:
+        """Statistics → Optimise…: fit the FSRS parameters of the decks shown (a dialog that does not block)."""
+        if self._store is None:
+            return
+        from studyapp.ui.optimise_dialog import OptimiseDialog
+
+        dialog = OptimiseDialog(self._store, self.scope.currentData(), self.scope.currentText(),
+                                lambda: datetime.now(timezone.utc), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._refresh)  # retrievability and the forecast follow the parameters
+        self.optimise_dialog = dialog
+        dialog.open()
 
     def _refresh(self) -> None:
         if self._store is None:
