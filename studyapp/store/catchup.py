@@ -3,7 +3,7 @@
 Recording an answer writes the facts only: the attempt, the card's new state and the
 session's counters. The summaries that statistics read, answers per deck and local day
 (``daily``), per local day (``daily_total``) and per question (``question_stats``, with a copy
-of the card's due time and stability), are not touched then: ``catch_up`` adds every attempt
+of the card's due time and stability) and reviews remembered per day (``retention``), are not touched then: ``catch_up`` adds every attempt
 recorded since the last catch-up to them in one transaction, one ``GROUP BY`` per table, just
 before a summary is read. Every page an answer's transaction writes is one more WAL frame
 written and flushed before the answer is safe (README, benchmark 3); this takes three tables
@@ -30,6 +30,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+
+from studyapp.store import retention
 
 log = logging.getLogger("studyapp")
 
@@ -85,7 +87,7 @@ def catch_up(conn: sqlite3.Connection) -> int:
         upto, top = _behind(conn)  # again under the write lock
         if top > upto:
             span = {"lo": upto, "hi": top}
-            for sql in (_DAILY, _TOTAL, _QUESTIONS):
+            for sql in (_DAILY, _TOTAL, _QUESTIONS, retention.CATCH_UP):
                 conn.execute(sql, span)
             conn.execute("UPDATE summary_mark SET upto = ?", (top,))
         if own:
@@ -105,7 +107,7 @@ class SummaryState(StrEnum):
     STALE = "stale"  # could neither be saved nor computed: the newest answers may be missing
 
 
-_SUMMARY_TABLES = ("daily", "daily_total", "question_stats", "summary_mark")
+_SUMMARY_TABLES = ("daily", "daily_total", "question_stats", "retention", "summary_mark")
 
 
 def _shadowed(conn: sqlite3.Connection) -> bool:

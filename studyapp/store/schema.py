@@ -41,8 +41,10 @@ Version 6 is reserved for the study-settings record (an empty step here).
 Version 7 keeps the FSRS parameters fitted to the person (``studyapp.study.optimise``):
 ``fsrs_parameters`` holds, per scope (a deck id, or ``''`` for every deck without its own),
 the parameters in use and the ones they replaced (JSON lists of floats; NULL: FSRS's
-defaults), so the previous ones are one click away. The step only creates the table
-(``IF NOT EXISTS``), so it can run at any position in the list.
+defaults), so the previous ones are one click away. It also adds the ``retention`` summary
+(``studyapp.store.retention``: reviews remembered and forgotten per deck, question type, day and
+maturity), filled from the answers the other summaries include. The step only creates tables
+(``IF NOT EXISTS``) and fills the new one, so it can run at any position after version 5.
 
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
 the caller takes a backup copy first. ``V1_DDL``/``V2_DDL`` stay as they were released, so
@@ -286,7 +288,10 @@ def _to_v6(conn: sqlite3.Connection, tz: tzinfo) -> None:
 
 
 def _to_v7(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    from studyapp.store import retention
+
     _run_script(conn, V7_DDL)
+    retention.create(conn)
 
 
 # MIGRATIONS[n] brings a database from version n to version n + 1.

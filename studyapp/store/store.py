@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyapp.store import catchup, due_queries
+from studyapp.store import catchup, due_queries, retention
 from studyapp.store.db import mark_for_check
 from studyapp.store.errors import SaveError, StoreError, is_damage, save_failure_of
 from studyapp.store.localtime import EPOCH, from_us, local_day, to_us
@@ -210,6 +210,7 @@ class Store:
                 raise StoreError(f"no answer {attempt_id} to undo")
             deck, qid, session_id, outcome, score, elapsed_ms, day = row
             right = int(outcome == "right")
+            retention.take_off(conn, attempt_id)
             conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
             catchup.after_delete(conn)
             if session_id is not None:
@@ -426,6 +427,19 @@ class Store:
         for d, q, rating, day, at in rows:
             found.setdefault((d, q), []).append((rating, day, at))
         return found
+
+    def retention_rows(self, deck: str | None = None) -> list[tuple[str, str, int, bool, int, int]]:
+        """(deck, question type, local day, mature, remembered, forgotten) of every day with reviews
+        (``studyapp.store.retention``), the newest answers summed in first."""
+        with catchup.summaries_for_reading(self._conn):
+            return retention.rows(self._conn, deck)
+
+    def card_memory(self, deck: str | None = None) -> list[tuple[float, float, int, int]]:
+        """(stability, difficulty, last review µs, due µs) of every card with a memory state."""
+        rows = self._conn.execute(
+            "SELECT stability, json_extract(fsrs_json, '$.difficulty'), last_review_us, due_us FROM cards "
+            "WHERE stability IS NOT NULL AND last_review_us IS NOT NULL AND (? IS NULL OR deck = ?)", (deck, deck))
+        return [(s, d if d is not None else 5.0, last, due) for s, d, last, due in rows]
 
     # -- FSRS parameters ---------------------------------------------------------------------
 

@@ -201,6 +201,13 @@ class CardScheduler:
         """The 21 FSRS parameters in use."""
         return tuple(float(p) for p in self._fsrs.parameters)
 
+    def forgetting_curve(self, stability: float, elapsed_days: int) -> float:
+        """The chance of remembering a card of ``stability`` after ``elapsed_days`` whole days: the
+        curve fsrs's ``get_card_retrievability`` draws, without building a card (statistics)."""
+        decay = -self._fsrs.parameters[20]
+        factor = 0.9 ** (1 / decay) - 1
+        return float((1 + factor * max(0, elapsed_days) / stability) ** decay)
+
     def retrievability(self, state: CardState, at: datetime) -> float:
         """The chance fsrs gives of remembering the card at ``at`` (0 for a card never answered)."""
         return float(self._fsrs.get_card_retrievability(Card.from_json(state.fsrs_json), _utc(at)))
