@@ -87,8 +87,10 @@ def catch_up(conn: sqlite3.Connection) -> int:
         upto, top = _behind(conn)  # again under the write lock
         if top > upto:
             span = {"lo": upto, "hi": top}
-            for sql in (_DAILY, _TOTAL, _QUESTIONS, retention.CATCH_UP):
+            for sql in (_DAILY, _TOTAL, _QUESTIONS):
                 conn.execute(sql, span)
+            if retention.exists(conn):  # a file not yet at the schema that added it: nothing to keep
+                conn.execute(retention.CATCH_UP, span)
             conn.execute("UPDATE summary_mark SET upto = ?", (top,))
         if own:
             conn.execute("COMMIT")
@@ -122,6 +124,8 @@ def _shadow(conn: sqlite3.Connection) -> None:
         for table in _SUMMARY_TABLES:
             row = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?",
                                (table,)).fetchone()
+            if row is None:
+                continue  # a summary this file's schema does not have yet
             conn.execute("CREATE TEMP TABLE" + str(row[0]).removeprefix("CREATE TABLE"))
             conn.execute(f"INSERT INTO temp.{table} SELECT * FROM main.{table}")  # names from the tuple above
         catch_up(conn)  # unqualified names: the TEMP copies

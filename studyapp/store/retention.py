@@ -58,6 +58,11 @@ ON CONFLICT (deck, qtype, day, mature) DO UPDATE SET
     passed = passed + excluded.passed, failed = failed + excluded.failed"""
 
 
+def exists(conn: sqlite3.Connection) -> bool:
+    """Whether the file has the summary (schema version 7 on)."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'retention'").fetchone() is not None
+
+
 def create(conn: sqlite3.Connection) -> None:
     """Create the table and fill it from the attempts the summaries include (a schema step)."""
     conn.execute(DDL)
