@@ -64,6 +64,7 @@ class OptimiseDialog(QDialog):
         scope = title_text(deck_title) if deck is not None else "every deck"
         self.setWindowTitle(window_title(f"Optimise the schedule: {scope}"))
         self.setAccessibleName("Optimise the schedule")
+        self.setMinimumSize(640, 340)  # room for the wrapped explanation and the three lines of measures
         layout = QVBoxLayout(self)
         self.intro = plain_label(
             f"Fit the memory model's 21 parameters to your own answers ({scope}), so the intervals "
@@ -88,6 +89,7 @@ class OptimiseDialog(QDialog):
         buttons.addWidget(self.close_button)
         for widget in (self.intro, self.current, self.progress, self.status, self.measures):
             layout.addWidget(widget)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         self.optimise.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.cancel)

@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
+from studyapp.memory_stats import compute_memory_statistics
 from studyapp.percent import percent, percent_text
 from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_statistics, summaries_notice
 from studyapp.ui.heatmap_widget import HeatmapWidget
+from studyapp.ui.memory_section import MemorySection
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import chart_text, title_text, tooltip
 from studyapp.ui.tag_chart import tag_categories, tags_caption, weakest_tags
@@ -166,6 +168,8 @@ class StatsView(QWidget):
         self.chart_views: dict[str, QChartView] = {}
         self.explanations: dict[str, QLabel] = {}
         self.heatmap = HeatmapWidget()
+        self.memory = MemorySection(self)
+        self.body.addWidget(self.memory)
         self.body.addStretch(1)
         self.setTabOrder(self.back, self.scope)
 
@@ -180,6 +184,8 @@ class StatsView(QWidget):
         # The system switched light/dark: charts take their colours when built, so rebuild.
         if event.type() == QEvent.Type.PaletteChange and self.statistics is not None:
             self._build_charts(self.statistics)
+            if self.memory.memory is not None:
+                self.memory.show_memory(self.memory.memory, {d.id: d.title for d in self._bank.decks})
         super().changeEvent(event)
 
     # -- data --------------------------------------------------------------------------
@@ -228,6 +234,8 @@ class StatsView(QWidget):
         self._set_figure("due", str(t.due_today), "flashcards due today")
         self._set_figure("new", str(t.new), "questions never studied as flashcards")
         self._build_charts(s)
+        self.memory.show_memory(compute_memory_statistics(self._store, now=self._now, deck=deck),
+                                {d.id: d.title for d in self._bank.decks})
 
     def _set_figure(self, key: str, value: str, caption: str) -> None:
         fig = self.figures[key]
