@@ -69,6 +69,17 @@ def _parameters_from(text: str | None) -> tuple[float, ...] | None:
     return None if text is None else tuple(float(p) for p in json.loads(text))
 
 
+def review_log(conn: sqlite3.Connection, deck: str | None = None) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
+    """``Store.review_log`` on any connection to the database (the optimiser's own, read-only)."""
+    rows = conn.execute(
+        "SELECT deck, question_id, rating, day, answered_us FROM attempts WHERE rating IS NOT NULL "
+        "AND (? IS NULL OR deck = ?) ORDER BY answered_us, id", (deck, deck))
+    found: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    for d, q, rating, day, at in rows:
+        found.setdefault((d, q), []).append((rating, day, at))
+    return found
+
+
 class Store:
     """Answers, sessions and spaced-repetition states in one SQLite file.
 
@@ -420,13 +431,15 @@ class Store:
     def review_log(self, deck: str | None = None) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
         """(rating, local day, answered at in µs) of every answer that moved a card, per card,
         oldest first: what the FSRS parameters are fitted to (``studyapp.study.optimise``)."""
-        rows = self._conn.execute(
-            "SELECT deck, question_id, rating, day, answered_us FROM attempts WHERE rating IS NOT NULL "
-            "AND (? IS NULL OR deck = ?) ORDER BY answered_us, id", (deck, deck))
-        found: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
-        for d, q, rating, day, at in rows:
-            found.setdefault((d, q), []).append((rating, day, at))
-        return found
+        return review_log(self._conn, deck)
+
+    @property
+    def path(self) -> Path | None:
+        """The database file (None for an in-memory database): the optimiser's process reads it."""
+        for _, name, file in self._conn.execute("PRAGMA database_list"):
+            if name == "main" and file:
+                return Path(file)
+        return None
 
     def retention_rows(self, deck: str | None = None) -> list[tuple[str, str, int, bool, int, int]]:
         """(deck, question type, local day, mature, remembered, forgotten) of every day with reviews

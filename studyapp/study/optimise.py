@@ -16,18 +16,21 @@ adjusts the first four (the initial stabilities), or nothing below 8. "Optimise"
 ``MIN_ITEMS``. As in Anki, fitted parameters that predict the answers no better than the current
 ones (a log loss not lower) are not proposed.
 
-The fit holds Python's global lock while it runs (the Rust code does not release it), so the
-window runs it in a separate process (``fit_in_process``): the window keeps drawing, and Cancel
-ends the process.
+The fit holds Python's global lock while it runs (the Rust code does not release it), and reading
+and converting 100,000 answers takes about a second of Python, so the window runs all of it in a
+separate process (``fit_in_process``) that reads the database file itself, read-only: the window
+keeps drawing, and Cancel ends the process.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sqlite3
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyapp.study.scheduling import card_id_for
@@ -149,9 +152,29 @@ def fit(training: TrainingSet, current: Sequence[float]) -> Fit:
                len(training.items), training.answers)
 
 
-def _fit_child(conn: Connection, training: TrainingSet, current: tuple[float, ...]) -> None:
-    """The child process: fit, send the ``Fit`` (or the error's message) back."""
+def read_training_set(database: Path, deck: str | None) -> TrainingSet:
+    """The training set of ``deck`` (None: every deck) read from the database file through a
+    read-only connection of its own (the fit's process; the window's connection stays its own)."""
+    from studyapp.store.store import review_log
+
     try:
+        conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise OptimiseError(f"Your answers could not be read: {exc}.") from exc
+    try:
+        return training_set(review_log(conn, deck))
+    except sqlite3.Error as exc:
+        raise OptimiseError(f"Your answers could not be read: {exc}.") from exc
+    finally:
+        conn.close()
+
+
+def _fit_child(conn: Connection, database: Path, deck: str | None, current: tuple[float, ...]) -> None:
+    """The fit's process: read the answers, say how many items, fit, send the ``Fit`` (or the
+    error's message) back."""
+    try:
+        training = read_training_set(database, deck)
+        conn.send(("items", len(training.items)))
         conn.send(("ok", fit(training, current)))
     except OptimiseError as exc:
         conn.send(("error", str(exc)))
@@ -161,28 +184,39 @@ def _fit_child(conn: Connection, training: TrainingSet, current: tuple[float, ..
         conn.close()
 
 
-def fit_in_process(training: TrainingSet, current: Sequence[float], cancel: threading.Event,
-                   poll_seconds: float = 0.05) -> Fit | None:
-    """``fit`` in a separate process, waiting for it while checking ``cancel``: None when
-    cancelled (the process is ended). Raises ``OptimiseError`` when the fit fails."""
-    if not training.enough:
-        return fit(training, current)  # raises the "not enough" message at once
+def fit_in_process(database: Path, deck: str | None, current: Sequence[float], cancel: threading.Event,
+                   on_items: Callable[[int], None] | None = None, poll_seconds: float = 0.05) -> Fit | None:
+    """Read ``deck``'s answers (None: every deck) from ``database`` and ``fit`` them in a separate
+    process, waiting while checking ``cancel``: None when cancelled (the process is ended).
+    ``on_items`` hears how many training items there are once they are built. Raises
+    ``OptimiseError`` when the fit cannot be made (too few answers, unreadable file, ...).
+
+    Everything heavy (reading, building the items, the fit) happens in that process: this one only
+    waits, so a window calling it from a worker thread keeps drawing.
+    """
     context = multiprocessing.get_context("spawn")  # never fork a process running Qt threads
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_fit_child, args=(sender, training, tuple(float(p) for p in current)),
+    process = context.Process(target=_fit_child, args=(sender, database, deck, tuple(float(p) for p in current)),
                               name="studyapp-optimise", daemon=True)
     process.start()
     sender.close()
     try:
-        while not receiver.poll(poll_seconds):
+        while True:
             if cancel.is_set():
                 return None
-            if not process.is_alive() and not receiver.poll():
-                raise OptimiseError("The fit stopped unexpectedly (its process ended without a result).")
-        try:
-            kind, value = receiver.recv()
-        except EOFError as exc:
-            raise OptimiseError("The fit stopped unexpectedly (its process ended without a result).") from exc
+            if not receiver.poll(poll_seconds):
+                if not process.is_alive() and not receiver.poll():
+                    raise OptimiseError("The fit stopped unexpectedly (its process ended without a result).")
+                continue
+            try:
+                kind, value = receiver.recv()
+            except EOFError as exc:
+                raise OptimiseError("The fit stopped unexpectedly (its process ended without a result).") from exc
+            if kind == "items":
+                if on_items is not None:
+                    on_items(int(value))
+                continue
+            break
     finally:
         receiver.close()
         if process.is_alive():

@@ -1,9 +1,8 @@
 """Statistics → Optimise…: fit the FSRS parameters to the person's answers, compare, use or go back.
 
-The answers are read from the store here (one query); building the training items and the fit
-run off the UI thread (``BackgroundTask``), the fit itself in its own process
-(``studyapp.study.optimise.fit_in_process``), so the window keeps drawing and Cancel stops it at
-once. The result shows log loss and RMSE before and after; "Use these parameters" saves them
+Reading the answers, building the training items and the fit all run in a process of their own
+(``studyapp.study.optimise.fit_in_process``), waited for off the UI thread (``BackgroundTask``),
+so the window keeps drawing and Cancel stops it at once. The result shows log loss and RMSE before and after; "Use these parameters" saves them
 (keeping the ones they replace) and "Restore previous" puts the kept ones back.
 """
 
@@ -18,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.store import SaveError, Store
-from studyapp.study.optimise import MIN_ITEMS, Fit, OptimiseError, fit_in_process, training_set
+from studyapp.study.optimise import MIN_ITEMS, Fit, OptimiseError, fit_in_process
 from studyapp.study.scheduling import CardScheduler
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.home_view import plain_label
@@ -134,19 +133,23 @@ class OptimiseDialog(QDialog):
     # -- the fit ---------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Read the answers and start the fit off the UI thread."""
-        log = self._store.review_log(self._deck)
-        current = self._in_use()
+        """Start the fit off the UI thread (its process reads the answers itself)."""
+        database = self._store.path
+        if database is None:
+            self.status.setText("This database is not a file: there is nothing to optimise from.")
+            return
+        current, deck = self._in_use(), self._deck
         self.fit_result = None
         self.measures.setText("")
         self.status.setText("Reading your answers…")
         relay = _Relay()
         relay.stage.connect(self.status.setText)
 
+        def items(count: int) -> None:
+            relay.stage.emit(f"Fitting the parameters to {count:,} reviews…")
+
         def work(cancel: threading.Event) -> Fit | None:
-            training = training_set(log)
-            relay.stage.emit(f"Fitting the parameters to {len(training.items):,} reviews…")
-            return fit_in_process(training, current, cancel)
+            return fit_in_process(database, deck, current, cancel, on_items=items)
 
         self._set_state(OptimiseState.RUNNING)
         self._task.start(work, name="studyapp-optimise")

@@ -80,13 +80,23 @@ def test_the_fit_runs_in_its_own_process_and_can_be_cancelled(store: Store) -> N
     simulate(store)
     ts = training_set(store.review_log())
     here = fit(ts, DEFAULTS)
-    there = fit_in_process(ts, DEFAULTS, threading.Event())
+    assert store.path is not None
+    heard: list[int] = []
+    there = fit_in_process(store.path, None, DEFAULTS, threading.Event(), on_items=heard.append)
     assert there is not None and there.parameters == pytest.approx(here.parameters)
+    assert heard == [len(ts.items)]
     cancel = threading.Event()
     cancel.set()
     started = time.perf_counter()
-    assert fit_in_process(ts, DEFAULTS, cancel) is None
+    assert fit_in_process(store.path, None, DEFAULTS, cancel) is None
     assert time.perf_counter() - started < 5
+
+
+def test_a_deck_without_enough_answers_is_refused_by_the_process(store: Store) -> None:
+    simulate(store)
+    assert store.path is not None
+    with pytest.raises(OptimiseError, match=f"0 of the {MIN_ITEMS} needed"):
+        fit_in_process(store.path, "no such deck", DEFAULTS, threading.Event())
 
 
 def test_parameters_are_kept_with_the_previous_ones(store: Store) -> None:
