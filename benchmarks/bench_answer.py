@@ -65,6 +65,6 @@ def run(ctx: Context) -> list[Row]:
     store.close()
     return [
         Row("9", f"one graded answer: grade + rating + FSRS update + record, one transaction "
-                 f"(1,000,000-answer history; {rounds} rounds)", studyapp=res["studyapp"],
+                 f"({data.history(ctx).answers:,}-answer history; {rounds} rounds)", studyapp=res["studyapp"],
             baseline_name=f"Anki answer_card ({anki_settings})", baseline=res["anki"], limit=1.0, show_p99=True),
     ]
