@@ -9,20 +9,22 @@
 * Retrievability now: the chance FSRS gives of remembering each studied card at this moment,
   averaged, and how many cards fall in each tenth (0–10 %, …, 90–100 %).
 * Reviews ahead: how many reviews to expect on each of the next 30 days at the desired retention
-  with the parameters in use. Each studied card is followed from its due day: it is remembered
-  with the chance FSRS gives then and comes back after the interval a Good gives, or forgotten
-  (one more review that day, to relearn it) and comes back after the interval an Again gives;
-  both branches are kept, weighted by their chance (below 1 % a branch is dropped). Cards never
-  studied are not counted: they add to this as they are learnt.
+  with the parameters in use. Each studied card is followed from its due day along its likely
+  path: at each review it is remembered with the chance FSRS gives then and comes back after the
+  interval a Good gives; the share forgotten counts one more review that day (relearning it) and
+  one after the interval an Again gives (that branch is followed no further). Cards never studied
+  are not counted: they add to this as they are learnt.
 """
 
 from __future__ import annotations
 
 import bisect
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from enum import Enum
+from pathlib import Path
 
 from studyapp.store import Store
 from studyapp.store.localtime import day_start, from_us, local_day, to_us
@@ -43,17 +45,6 @@ class Period(Enum):
     MONTH = "Last month"
     YEAR = "Last year"
     ALL = "All time"
-
-    def first_day(self, today: int) -> int:
-        """The first day ordinal of the period (``ALL``: 0)."""
-        back = {"TODAY": 0, "YESTERDAY": 1, "WEEK": 6, "MONTH": 29, "YEAR": 364, "ALL": today}[self.name]
-        return today - back
-
-    def holds(self, day: int, today: int) -> bool:
-        """Whether an answer of local ``day`` belongs to the period (days after today count as today)."""
-        if self is Period.YESTERDAY:
-            return day == today - 1
-        return day >= self.first_day(today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,21 +104,22 @@ class MemoryStatistics:
     forecast: tuple[tuple[date, float], ...] = ()  # expected reviews per day, today first
 
 
-def true_retention(rows: Iterable[tuple[str, str, int, bool, int, int]], today: int,
+def true_retention(rows: Iterable[tuple[str, str, bool, tuple[int, ...]]],
                    types: Mapping[str, str] | None = None) -> tuple[
         tuple[tuple[Period, Retention], ...], tuple[GroupRetention, ...], tuple[GroupRetention, ...]]:
-    """The retention table, per deck and per type, from ``Store.retention_rows``."""
+    """The retention table, per deck and per type, from ``Store.retention_rows`` (whose counts
+    come in ``Period`` order)."""
     periods = {p: Retention() for p in Period}
     decks: dict[str, tuple[Retention, Retention]] = {}
     kinds: dict[str, tuple[Retention, Retention]] = {}
-    for deck, qtype, day, mature, passed, failed in rows:
-        for p in Period:
-            if p.holds(day, today):
-                periods[p] = periods[p].plus(mature, passed, failed)
-        recent = Period.MONTH.holds(day, today)
+    month, every = list(Period).index(Period.MONTH), list(Period).index(Period.ALL)
+    for deck, qtype, mature, counts in rows:
+        pairs = [(counts[2 * i], counts[2 * i + 1]) for i in range(len(Period))]
+        for p, (passed, failed) in zip(Period, pairs):
+            periods[p] = periods[p].plus(mature, passed, failed)
         for table, key in ((decks, deck), (kinds, (types or {}).get(qtype, qtype) or SELF_RATED)):
-            month, every = table.get(key, (Retention(), Retention()))
-            table[key] = (month.plus(mature, passed, failed) if recent else month, every.plus(mature, passed, failed))
+            last, whole = table.get(key, (Retention(), Retention()))
+            table[key] = (last.plus(mature, *pairs[month]), whole.plus(mature, *pairs[every]))
     return (tuple(periods.items()),
             tuple(GroupRetention(k, *v) for k, v in sorted(decks.items())),
             tuple(GroupRetention(k, *v) for k, v in sorted(kinds.items())))
@@ -160,28 +152,35 @@ def reviews_ahead(cards: Sequence[tuple[float, float, int, int]], now: datetime,
     ends = [to_us(day_start(today + timedelta(days=i + 1), tz)) for i in range(days)]
     expected = [0.0] * days
     for stability, difficulty, last_us, due_us in cards:
-        first = bisect.bisect_right(ends, due_us)
-        if first >= days:
-            continue
-        last_day = local_day(from_us(last_us), tz) - today_ord  # may be negative: in the past
-        branches = [(1.0, stability, difficulty, last_day, first)]
-        while branches:
-            weight, s, d, last, day = branches.pop()
-            if day >= days or weight < MIN_BRANCH:
-                continue
+        day = bisect.bisect_right(ends, due_us)
+        last = local_day(from_us(last_us), tz) - today_ord if day < days else 0  # may be negative: in the past
+        weight, s, d = 1.0, stability, difficulty
+        # The card's likely path (remembered each time), and at each review the share forgotten:
+        # relearnt that day, and reviewed once more after an Again's interval.
+        while day < days and weight >= MIN_BRANCH:
             expected[day] += weight
             elapsed = max(0, day - last)
             remembered = scheduler.forgetting_curve(s, elapsed)
             nxt = fsrs.next_states(MemoryState(s, d), desired_retention, elapsed)
-            good, again = nxt.good, nxt.again
-            branches.append((weight * remembered, good.memory.stability, good.memory.difficulty, day,
-                             day + max(1, round(good.interval))))
             lost = weight * (1 - remembered)
-            if lost >= MIN_BRANCH:
-                expected[day] += lost  # relearnt the same day
-            branches.append((lost, again.memory.stability, again.memory.difficulty, day,
-                             day + max(1, round(again.interval))))
+            expected[day] += lost
+            again_day = day + max(1, round(nxt.again.interval))
+            if again_day < days:
+                expected[again_day] += lost
+            weight *= remembered
+            s, d, last = nxt.good.memory.stability, nxt.good.memory.difficulty, day
+            day += max(1, round(nxt.good.interval))
     return tuple((today + timedelta(days=i), expected[i]) for i in range(days))
+
+
+def _figures(rows: Iterable[tuple[str, str, bool, tuple[int, ...]]], cards: Sequence[tuple[float, float, int, int]],
+             parameters: Sequence[float] | None, now: datetime, tz: tzinfo,
+             types: Mapping[str, str] | None) -> MemoryStatistics:
+    retention, by_deck, by_type = true_retention(rows, types)
+    scheduler = CardScheduler(parameters=parameters)
+    average, distribution = retrievability_now(cards, now, scheduler)
+    return MemoryStatistics(now.astimezone(tz).date(), retention, by_deck, by_type, len(cards), average,
+                            distribution, reviews_ahead(cards, now, tz, scheduler))
 
 
 def compute_memory_statistics(store: Store, *, now: datetime | None = None, tz: tzinfo | None = None,
@@ -189,10 +188,23 @@ def compute_memory_statistics(store: Store, *, now: datetime | None = None, tz: 
     """Every memory figure (for one deck, or all), with the parameters in use for it."""
     now = now or datetime.now(timezone.utc)
     tz = tz or store.tz
-    today = now.astimezone(tz).date()
-    retention, by_deck, by_type = true_retention(store.retention_rows(deck), today.toordinal(), types)
-    scheduler = CardScheduler(parameters=store.fsrs_parameters(deck))
-    cards = store.card_memory(deck)
-    average, distribution = retrievability_now(cards, now, scheduler)
-    return MemoryStatistics(today, retention, by_deck, by_type, len(cards), average, distribution,
-                            reviews_ahead(cards, now, tz, scheduler))
+    today = now.astimezone(tz).date().toordinal()
+    return _figures(store.retention_rows(today, deck), store.card_memory(deck), store.fsrs_parameters(deck),
+                    now, tz, types)
+
+
+def memory_statistics_from_file(database: Path, *, now: datetime, tz: tzinfo, deck: str | None,
+                                parameters: Sequence[float] | None) -> MemoryStatistics:
+    """The same figures read through a read-only connection of their own, so a worker thread can
+    compute them while the window runs (half a second at a million answers). The summaries must
+    already include every answer (``compute_statistics`` brings them up to date and saves them)."""
+    from studyapp.store import retention
+    from studyapp.store.store import card_memory
+
+    conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        today = now.astimezone(tz).date().toordinal()
+        rows, cards = retention.rows(conn, today, deck), card_memory(conn, deck)
+    finally:
+        conn.close()
+    return _figures(rows, cards, parameters, now, tz, None)

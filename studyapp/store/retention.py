@@ -85,8 +85,15 @@ def take_off(conn: sqlite3.Connection, attempt_id: int) -> None:
                  "AND passed <= 0 AND failed <= 0", key)
 
 
-def rows(conn: sqlite3.Connection, deck: str | None = None) -> list[tuple[str, str, int, bool, int, int]]:
-    """(deck, qtype, day, mature, passed, failed) of every summed day (of one deck, or all)."""
-    found = conn.execute("SELECT deck, qtype, day, mature, passed, failed FROM retention "
-                         "WHERE (? IS NULL OR deck = ?)", (deck, deck))
-    return [(d, t, day, bool(m), p, f) for d, t, day, m, p, f in found]
+def rows(conn: sqlite3.Connection, today: int, deck: str | None = None) -> list[tuple[str, str, bool, tuple[int, ...]]]:
+    """(deck, qtype, mature, counts) of one deck or all, where ``counts`` are (passed, failed) for
+    today, yesterday, the last 7, 30 and 365 days and all time, in that order, summed in SQL
+    (days after ``today``, a local day ordinal, count as today, as every daily figure)."""
+    bounds = (("day >= ?", today), ("day = ?", today - 1), ("day >= ?", today - 6), ("day >= ?", today - 29),
+              ("day >= ?", today - 364))
+    sums = ", ".join(f"sum(CASE WHEN {cond} THEN passed ELSE 0 END), sum(CASE WHEN {cond} THEN failed ELSE 0 END)"
+                     for cond, _ in bounds)
+    args: list[object] = [value for _, value in bounds for _ in (0, 1)]
+    found = conn.execute(f"SELECT deck, qtype, mature, {sums}, sum(passed), sum(failed) FROM retention "
+                         "WHERE (? IS NULL OR deck = ?) GROUP BY deck, qtype, mature", (*args, deck, deck))
+    return [(d, t, bool(m), tuple(int(c) for c in counts)) for d, t, m, *counts in found]

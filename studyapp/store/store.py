@@ -80,6 +80,14 @@ def review_log(conn: sqlite3.Connection, deck: str | None = None) -> dict[tuple[
     return found
 
 
+def card_memory(conn: sqlite3.Connection, deck: str | None = None) -> list[tuple[float, float, int, int]]:
+    """``Store.card_memory`` on any connection to the database (the statistics' own, read-only)."""
+    rows = conn.execute(
+        "SELECT stability, json_extract(fsrs_json, '$.difficulty'), last_review_us, due_us FROM cards "
+        "WHERE stability IS NOT NULL AND last_review_us IS NOT NULL AND (? IS NULL OR deck = ?)", (deck, deck))
+    return [(s, d if d is not None else 5.0, last, due) for s, d, last, due in rows]
+
+
 class Store:
     """Answers, sessions and spaced-repetition states in one SQLite file.
 
@@ -441,18 +449,16 @@ class Store:
                 return Path(file)
         return None
 
-    def retention_rows(self, deck: str | None = None) -> list[tuple[str, str, int, bool, int, int]]:
-        """(deck, question type, local day, mature, remembered, forgotten) of every day with reviews
-        (``studyapp.store.retention``), the newest answers summed in first."""
+    def retention_rows(self, today: int, deck: str | None = None) -> list[tuple[str, str, bool, tuple[int, ...]]]:
+        """(deck, question type, mature, (remembered, forgotten) × today, yesterday, 7, 30, 365 days,
+        all time) (``studyapp.store.retention``), the newest answers summed in first; ``today`` is
+        the local day ordinal."""
         with catchup.summaries_for_reading(self._conn):
-            return retention.rows(self._conn, deck)
+            return retention.rows(self._conn, today, deck)
 
     def card_memory(self, deck: str | None = None) -> list[tuple[float, float, int, int]]:
         """(stability, difficulty, last review µs, due µs) of every card with a memory state."""
-        rows = self._conn.execute(
-            "SELECT stability, json_extract(fsrs_json, '$.difficulty'), last_review_us, due_us FROM cards "
-            "WHERE stability IS NOT NULL AND last_review_us IS NOT NULL AND (? IS NULL OR deck = ?)", (deck, deck))
-        return [(s, d if d is not None else 5.0, last, due) for s, d, last, due in rows]
+        return card_memory(self._conn, deck)
 
     # -- FSRS parameters ---------------------------------------------------------------------
 

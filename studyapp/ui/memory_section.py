@@ -1,7 +1,7 @@
 """The statistics screen's memory section: true retention, retrievability now, reviews ahead.
 
-Figures come from ``studyapp.memory_stats.compute_memory_statistics``; this module only lays them
-out. Tables show plain text (item views do not guess rich text in their display role); chart
+Figures come from ``studyapp.memory_stats`` (computed on a worker thread, ``refresh``); this
+module only lays them out. Tables show plain text (item views do not guess rich text in their display role); chart
 titles and labels go through ``plain_text.chart_text``. Charts are built by the statistics screen
 (``ChartKit``), so they take its palette and fonts.
 """
@@ -9,18 +9,29 @@ titles and labels go through ``plain_text.chart_text``. Charts are built by the 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCharts import QAbstractAxis, QAbstractSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from studyapp.memory_stats import MemoryStatistics, Retention
+from studyapp.memory_stats import MemoryStatistics, Retention, compute_memory_statistics, memory_statistics_from_file
+from studyapp.store.catchup import SummaryState
+from studyapp.ui.background_task import BackgroundTask
 from studyapp.percent import percent_text
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import chart_text, title_text
 from studyapp.ui.theme import colors_for, scale_font
+
+if TYPE_CHECKING:
+    from studyapp.store import Store
+
+
+RETENTION_INTRO = ("True retention: of your reviews (answers on a later day than the card's previous one), the "
+                   "share you remembered (anything but Again). Young cards were last seen under 21 days before, "
+                   "mature ones 21 days or more.")
 
 
 class ChartKit(Protocol):
@@ -85,10 +96,7 @@ class MemorySection(QWidget):
         title = plain_label("Memory", name="Memory title", wrap=False)
         scale_font(title, 1.1)
         self.grid.addWidget(title, 0, 0, 1, 2)
-        self.retention_intro = plain_label(
-            "True retention: of your reviews (answers on a later day than the card's previous one), the "
-            "share you remembered (anything but Again). Young cards were last seen under 21 days before, "
-            "mature ones 21 days or more.", name="True retention explanation")
+        self.retention_intro = plain_label(RETENTION_INTRO, name="True retention explanation")
         self.grid.addWidget(self.retention_intro, 1, 0, 1, 2)
         self.retention_table: QTableWidget | None = None
         self.groups_table: QTableWidget | None = None
@@ -99,10 +107,45 @@ class MemorySection(QWidget):
             "falling due, the ones forgotten relearnt the same day, and the ones coming back within "
             "the month. Questions never studied are not counted.", name="Reviews ahead explanation")
         self.memory: MemoryStatistics | None = None
+        self._titles: dict[str, str] = {}
+        # No parent: the worker thread holds the task until it reports, so it never outlives its object.
+        self._task = BackgroundTask()
+        self._task.finished.connect(self._ready)
+        self._task.failed.connect(self.show_failure)
+
+    def refresh(self, store: Store, summaries: SummaryState, now: datetime, deck: str | None,
+                deck_titles: Mapping[str, str]) -> None:
+        """Compute the figures of ``deck`` (None: all) and show them: on a worker thread through a
+        read-only connection of its own once the summaries are saved (half a second at a million
+        answers); here when they could not be saved (the worker would miss the newest answers)."""
+        self._titles = dict(deck_titles)
+        path = store.path
+        if summaries is not SummaryState.SAVED or path is None:
+            self._task.cancel()
+            self.show_memory(compute_memory_statistics(store, now=now, deck=deck), self._titles)
+            return
+        self.show_pending()
+        parameters, tz = store.fsrs_parameters(deck), store.tz
+        self._task.start(lambda _cancel: memory_statistics_from_file(
+            path, now=now, tz=tz, deck=deck, parameters=parameters), name="studyapp-memory-stats")
+
+    def _ready(self, result: object) -> None:
+        if isinstance(result, MemoryStatistics):
+            self.show_memory(result, self._titles)
+
+    def show_pending(self) -> None:
+        """Say the figures are being computed (they arrive from a worker thread)."""
+        self.memory = None
+        self.retention_intro.setText("Computing what you remember…")
+
+    def show_failure(self, message: str) -> None:
+        """The figures could not be computed: say so in one line (details are in the log)."""
+        self.retention_intro.setText(f"These figures could not be computed ({message}).")
 
     def show_memory(self, m: MemoryStatistics, deck_titles: Mapping[str, str]) -> None:
         """Fill the section from ``m``; ``deck_titles`` names the decks in the per-deck rows."""
         self.memory = m
+        self.retention_intro.setText(RETENTION_INTRO)
         rows = [[period.value, *retention_cells(r)] for period, r in m.retention]
         self._replace("retention_table", _table(["Period", "Young", "Mature", "All"], rows, "True retention"), 2)
         groups = [[f"Deck: {title_text(deck_titles.get(g.name, g.name))}", retention_cells(g.month)[2],

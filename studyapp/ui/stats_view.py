@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
-from studyapp.memory_stats import compute_memory_statistics
 from studyapp.percent import percent, percent_text
 from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_statistics, summaries_notice
 from studyapp.ui.heatmap_widget import HeatmapWidget
@@ -185,7 +184,7 @@ class StatsView(QWidget):
         if event.type() == QEvent.Type.PaletteChange and self.statistics is not None:
             self._build_charts(self.statistics)
             if self.memory.memory is not None:
-                self.memory.show_memory(self.memory.memory, {d.id: d.title for d in self._bank.decks})
+                self.memory.show_memory(self.memory.memory, self._deck_titles())
         super().changeEvent(event)
 
     # -- data --------------------------------------------------------------------------
@@ -234,8 +233,10 @@ class StatsView(QWidget):
         self._set_figure("due", str(t.due_today), "flashcards due today")
         self._set_figure("new", str(t.new), "questions never studied as flashcards")
         self._build_charts(s)
-        self.memory.show_memory(compute_memory_statistics(self._store, now=self._now, deck=deck),
-                                {d.id: d.title for d in self._bank.decks})
+        self.memory.refresh(self._store, s.summaries, self._now, deck, self._deck_titles())
+
+    def _deck_titles(self) -> dict[str, str]:
+        return {d.id: d.title for d in self._bank.decks}
 
     def _set_figure(self, key: str, value: str, caption: str) -> None:
         fig = self.figures[key]

@@ -26,6 +26,7 @@ def test_memory_section_shows_the_figures(make_app: Any, tmp_path: Path, qtbot: 
     window.show_stats()
     view = window.view(Screen.STATS)
     section = view.memory  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: section.memory is not None)  # computed on a worker thread
     expected = compute_memory_statistics(running.core.store, now=NOW)
     table = section.retention_table
     assert [table.item(r, 0).text() for r in range(table.rowCount())] == [p.value for p in Period]

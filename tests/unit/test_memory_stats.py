@@ -65,24 +65,30 @@ def test_true_retention_by_period_deck_and_type(store: Store) -> None:
     assert dict(one.retention)[Period.ALL] == Retention(young_failed=1)
 
 
+def _summary(store: Store) -> list[tuple[object, ...]]:
+    """The retention summary's rows, every answer summed in."""
+    store.retention_rows(NOW.date().toordinal())
+    return sorted(store.connection.execute("SELECT * FROM retention"))
+
+
 def test_the_summary_built_at_once_equals_the_one_kept_up(store: Store) -> None:
-    kept = sorted(store.retention_rows())
+    kept = _summary(store)
     conn = store.connection
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("DELETE FROM retention")
     retention_summary.create(conn)  # the schema step's fill, over the same answers
     conn.execute("COMMIT")
-    assert sorted(store.retention_rows()) == kept and kept
+    assert _summary(store) == kept and kept
 
 
 def test_undo_takes_a_review_off(store: Store) -> None:
-    before = sorted(store.retention_rows())
+    before = _summary(store)
     attempt_id = _answer(store, "a", "q2", 41, 1, None)
     # q2 again today, 11 days after day 30: a young review, forgotten.
     assert dict(compute_memory_statistics(store, now=NOW, tz=timezone.utc).retention)[Period.TODAY] == Retention(
         young_failed=2)
     store.undo_attempt(attempt_id, store.card_state("a", "q2"))
-    assert sorted(store.retention_rows()) == before
+    assert _summary(store) == before
 
 
 def _card(qid: str, stability: float, last: datetime, due: datetime) -> CardState:
@@ -109,3 +115,13 @@ def test_retrievability_now_and_the_reviews_ahead(tmp_path: Path) -> None:
         assert 0.09 < sum(expected[6:]) < 0.5  # the forgotten branch comes back; the remembered one after day 30
     finally:
         s.close()
+
+
+def test_the_worker_threads_read_gives_the_same_figures(store: Store) -> None:
+    from studyapp.memory_stats import memory_statistics_from_file
+
+    here = compute_memory_statistics(store, now=NOW, tz=timezone.utc)  # also brings the summaries up to date
+    assert store.path is not None
+    there = memory_statistics_from_file(store.path, now=NOW, tz=timezone.utc, deck=None,
+                                        parameters=store.fsrs_parameters(None))
+    assert there == here
