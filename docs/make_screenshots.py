@@ -154,6 +154,10 @@ def render(scheme: Scheme, app: QApplication) -> None:
             bar = stats.scroll.verticalScrollBar()  # type: ignore[attr-defined]
             bar.setValue(stats.heatmap.mapTo(stats.scroll.widget(), stats.heatmap.rect().topLeft()).y() - 40)  # type: ignore[attr-defined]
             save(window, "stats-heatmap", scheme)
+            while stats.memory.memory is None:  # type: ignore[attr-defined]  # computed on a worker thread
+                app.processEvents()
+                time.sleep(0.01)
+            app.processEvents()
             bar.setValue(stats.memory.y())  # type: ignore[attr-defined]
             save(window, "stats-memory", scheme)
 
