@@ -71,7 +71,10 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 def take_off(conn: sqlite3.Connection, attempt_id: int) -> None:
-    """Before ``attempt_id`` is deleted (undo; the summaries already include it): take it off."""
+    """Before ``attempt_id`` is deleted (undo; the summaries already include it): take it off.
+
+    Undo takes back a card's latest answer, so no later answer of the card counted its interval
+    from this one."""
     row = conn.execute(
         f"SELECT a.deck, coalesce(a.qtype, ''), a.day, a.rating > 1, {_PREVIOUS_DAY} FROM attempts a "
         "WHERE a.id = ? AND a.rating IS NOT NULL", (attempt_id,)).fetchone()
