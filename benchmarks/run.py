@@ -6,7 +6,8 @@ Usage (what ``make bench`` runs)::
                                                                   [--profile] [--keep]
 
 ``--quick`` uses fewer rounds and a smaller history (for development; the table says so);
-``--only`` runs the named benchmarks (startup, load, record, stats, queue, ready, memory, reader, latency);
+``--only`` runs the named benchmarks (startup, load, record, stats, queue, ready, memory, reader,
+latency, edit, answer, optimise);
 ``--profile [DIR]`` also writes a pyinstrument profile of studyapp's side of each benchmark;
 ``--keep`` keeps the temporary folder with the generated data (its path is printed).
 
@@ -45,6 +46,8 @@ BENCHMARKS = {
     "reader": ("8", "bench_reader"),
     "latency": ("9", "bench_latency"),
     "edit": ("10", "bench_edit"),
+    "answer": ("11", "bench_answer"),
+    "optimise": ("12", "bench_optimise"),
 }
 
 

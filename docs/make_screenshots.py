@@ -11,6 +11,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -240,8 +241,24 @@ def render(scheme: Scheme, app: QApplication) -> None:
             save(window, "stats", scheme)
             stats = window.view(Screen.STATS)
             bar = stats.scroll.verticalScrollBar()  # type: ignore[attr-defined]
-            bar.setValue(bar.maximum())
+            bar.setValue(stats.heatmap.mapTo(stats.scroll.widget(), stats.heatmap.rect().topLeft()).y() - 40)  # type: ignore[attr-defined]
             save(window, "stats-heatmap", scheme)
+            while stats.memory.memory is None:  # type: ignore[attr-defined]  # computed on a worker thread
+                app.processEvents()
+                time.sleep(0.01)
+            app.processEvents()
+            bar.setValue(stats.memory.y())  # type: ignore[attr-defined]
+            save(window, "stats-memory", scheme)
+
+            stats.open_optimise()  # type: ignore[attr-defined]
+            optimise = stats.optimise_dialog  # type: ignore[attr-defined]
+            optimise.optimise.click()
+            while optimise.state.value == "running":
+                app.processEvents()
+                time.sleep(0.01)
+            app.processEvents()
+            save(optimise, "optimise", scheme)
+            optimise.close()
 
             quiz_screens(running, scheme)
             flashcard_screens(running, scheme)

@@ -12,6 +12,7 @@ from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import TextIO
 
+from studyapp.memory_stats import MemoryStatistics, Retention, compute_memory_statistics
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.percent import percent_text
 from studyapp.stats import Accuracy, Statistics, bank_questions, compute_statistics, summaries_notice
@@ -29,7 +30,40 @@ def _days(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
 
-def format_statistics(st: Statistics, data_dir: Path, deck: str | None = None) -> str:
+def _share(ratio: float | None, passed: int, failed: int) -> str:
+    return "–" if ratio is None else f"{percent_text(ratio)} ({passed:,}/{passed + failed:,})"
+
+
+def _all(r: Retention) -> str:
+    return _share(r.total, r.young_passed + r.mature_passed, r.young_failed + r.mature_failed)
+
+
+def format_memory(m: MemoryStatistics) -> list[str]:
+    """The memory lines of the summary: true retention, retrievability, reviews ahead."""
+    cells = [(p.value, _share(r.young, r.young_passed, r.young_failed),
+              _share(r.mature, r.mature_passed, r.mature_failed), _all(r)) for p, r in m.retention]
+    width = [max(len(c[i]) for c in cells) for i in range(4)]
+    lines = ["", "true retention (reviews remembered; young: interval under 21 days, mature: 21 days or more)",
+             f"  {'':<{width[0]}}  {'young':<{width[1]}}  {'mature':<{width[2]}}  all"]
+    lines += [f"  {a:<{width[0]}}  {b:<{width[1]}}  {c:<{width[2]}}  {d}" for a, b, c, d in cells]
+    groups = [(f"deck {g.name}", g) for g in m.by_deck] + [(f"type {g.name}", g) for g in m.by_type]
+    if groups:
+        name_width = max(len(n) for n, _ in groups)
+        lines.append(f"  {'per deck and type':<{name_width}}  last month · all time")
+        lines += [f"  {n:<{name_width}}  {_all(g.month)} · {_all(g.all_time)}" for n, g in groups]
+    if m.retrievability is None:
+        lines.append("memory    no card studied yet")
+    else:
+        lines.append(f"memory    {m.cards:,} studied card{'s' if m.cards != 1 else ''} · retrievability now "
+                     f"{percent_text(m.retrievability)} on average")
+    week = " · ".join(f"{count:.1f}" for _, count in m.forecast[:7])
+    lines.append(f"reviews   expected next 7 days: {week} (today first) · next 30 days: "
+                 f"{sum(count for _, count in m.forecast):,.0f}")
+    return lines
+
+
+def format_statistics(st: Statistics, data_dir: Path, deck: str | None = None,
+                      memory: MemoryStatistics | None = None) -> str:
     """The summary as text (no trailing newline)."""
     scope = f"deck {deck}" if deck else "all decks"
     lines = [f"studyapp stats: {scope}, {st.today.isoformat()} (data: {data_dir})", ""]
@@ -62,6 +96,8 @@ def format_statistics(st: Statistics, data_dir: Path, deck: str | None = None) -
     weakest = sorted((t for t in st.tags if t.accuracy.answers), key=lambda t: (t.accuracy.ratio or 0.0, t.tag))[:3]
     if weakest:
         lines.append("weakest   " + " · ".join(f"{t.tag} {_pct(t.accuracy)}" for t in weakest))
+    if memory is not None:
+        lines += format_memory(memory)
     return "\n".join(lines)
 
 
@@ -100,13 +136,14 @@ def run_stats(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
         for notice in opened.notices:
             print(notice.message, file=out)
         st = compute_statistics(opened.store, questions, now=now, tz=tz, deck=deck)
+        memory = compute_memory_statistics(opened.store, now=now, tz=tz, deck=deck)
     finally:
         opened.store.close()
     if deck and not st.decks:
         known = sorted({d for d, _ in questions})
         print(f"studyapp stats: no deck {deck!r} (decks: {', '.join(known) or 'none'})", file=out)
         return EXIT_ERROR
-    print(format_statistics(st, paths.root, deck), file=out)
+    print(format_statistics(st, paths.root, deck, memory), file=out)
     if bank.problems:
         files = len({p.path for p in bank.problems})
         print(f"\n({files} question file{'s' if files != 1 else ''} with problems left out: "

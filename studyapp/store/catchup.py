@@ -3,7 +3,7 @@
 Recording an answer writes the facts only: the attempt, the card's new state and the
 session's counters. The summaries that statistics read, answers per deck and local day
 (``daily``), per local day (``daily_total``) and per question (``question_stats``, with a copy
-of the card's due time and stability), are not touched then: ``catch_up`` adds every attempt
+of the card's due time and stability) and reviews remembered per day (``retention``), are not touched then: ``catch_up`` adds every attempt
 recorded since the last catch-up to them in one transaction, one ``GROUP BY`` per table, just
 before a summary is read. Every page an answer's transaction writes is one more WAL frame
 written and flushed before the answer is safe (README, benchmark 3); this takes three tables
@@ -30,6 +30,8 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
+
+from studyapp.store import retention
 
 log = logging.getLogger("studyapp")
 
@@ -87,6 +89,8 @@ def catch_up(conn: sqlite3.Connection) -> int:
             span = {"lo": upto, "hi": top}
             for sql in (_DAILY, _TOTAL, _QUESTIONS):
                 conn.execute(sql, span)
+            if retention.exists(conn):  # a file not yet at the schema that added it: nothing to keep
+                conn.execute(retention.CATCH_UP, span)
             conn.execute("UPDATE summary_mark SET upto = ?", (top,))
         if own:
             conn.execute("COMMIT")
@@ -105,7 +109,7 @@ class SummaryState(StrEnum):
     STALE = "stale"  # could neither be saved nor computed: the newest answers may be missing
 
 
-_SUMMARY_TABLES = ("daily", "daily_total", "question_stats", "summary_mark")
+_SUMMARY_TABLES = ("daily", "daily_total", "question_stats", "retention", "summary_mark")
 
 
 def _shadowed(conn: sqlite3.Connection) -> bool:
@@ -120,6 +124,8 @@ def _shadow(conn: sqlite3.Connection) -> None:
         for table in _SUMMARY_TABLES:
             row = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?",
                                (table,)).fetchone()
+            if row is None:
+                continue  # a summary this file's schema does not have yet
             conn.execute("CREATE TEMP TABLE" + str(row[0]).removeprefix("CREATE TABLE"))
             conn.execute(f"INSERT INTO temp.{table} SELECT * FROM main.{table}")  # names from the tuple above
         catch_up(conn)  # unqualified names: the TEMP copies

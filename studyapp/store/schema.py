@@ -46,6 +46,14 @@ answer to a review card never writes it), so once the day's reviews are used up 
 cards are found without reading the review cards due.
 Existing answers keep the day they were recorded with (``attempts.day``).
 
+Version 7 keeps the FSRS parameters fitted to the person (``studyapp.study.optimise``):
+``fsrs_parameters`` holds, per scope (a deck id, or ``''`` for every deck without its own),
+the parameters in use and the ones they replaced (JSON lists of floats; NULL: FSRS's
+defaults), so the previous ones are one click away. It also adds the ``retention`` summary
+(``studyapp.store.retention``: reviews remembered and forgotten per deck, question type, day and
+maturity), filled from the answers the other summaries include. The step only creates tables
+(``IF NOT EXISTS``) and fills the new one, so it can run at any position after version 5.
+
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
 the caller takes a backup copy first. ``V1_DDL``/``V2_DDL`` stay as they were released, so
 tests can build a file of every earlier version.
@@ -61,7 +69,7 @@ from datetime import tzinfo
 from studyapp.store.localtime import from_us, local_day, to_us
 
 APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 V1_DDL = """
 CREATE TABLE sessions (
@@ -248,6 +256,15 @@ CREATE TABLE study_more (
 CREATE INDEX cards_learning_due ON cards (due_us) WHERE state != 2;
 """
 
+V7_DDL = """
+CREATE TABLE IF NOT EXISTS fsrs_parameters (
+    scope      TEXT    PRIMARY KEY,
+    parameters TEXT,
+    previous   TEXT,
+    saved_us   INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     # executescript() would COMMIT first; run statement by statement inside our transaction.
@@ -302,8 +319,16 @@ def _to_v6(conn: sqlite3.Connection, tz: tzinfo) -> None:
     _run_script(conn, V6_DDL)
 
 
+def _to_v7(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    from studyapp.store import retention
+
+    _run_script(conn, V7_DDL)
+    retention.create(conn)
+
+
 # MIGRATIONS[n] brings a database from version n to version n + 1.
-MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (_to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6)
+MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

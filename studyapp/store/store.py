@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from studyapp.store import catchup, due_queries
+from studyapp.store import catchup, due_queries, retention
 from studyapp.store.db import mark_for_check
 from studyapp.store.errors import SaveError, StoreError, is_damage, save_failure_of
 from studyapp.store.localtime import EPOCH, from_us, local_day, to_us, today_start, tomorrow_start
@@ -56,6 +56,37 @@ def _card_from_row(row: tuple[Any, ...]) -> CardState:
     deck, qid, fsrs_json, due_us, stability, state, last_us = row
     return CardState(deck, qid, fsrs_json, from_us(due_us), stability, state,
                      None if last_us is None else from_us(last_us))
+
+
+def _parameters_text(parameters: Sequence[float] | None) -> str | None:
+    import json
+
+    return None if parameters is None else json.dumps([float(p) for p in parameters])
+
+
+def _parameters_from(text: str | None) -> tuple[float, ...] | None:
+    import json
+
+    return None if text is None else tuple(float(p) for p in json.loads(text))
+
+
+def review_log(conn: sqlite3.Connection, deck: str | None = None) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
+    """``Store.review_log`` on any connection to the database (the optimiser's own, read-only)."""
+    rows = conn.execute(
+        "SELECT deck, question_id, rating, day, answered_us FROM attempts WHERE rating IS NOT NULL "
+        "AND (? IS NULL OR deck = ?) ORDER BY answered_us, id", (deck, deck))
+    found: dict[tuple[str, str], list[tuple[int, int, int]]] = {}
+    for d, q, rating, day, at in rows:
+        found.setdefault((d, q), []).append((rating, day, at))
+    return found
+
+
+def card_memory(conn: sqlite3.Connection, deck: str | None = None) -> list[tuple[float, float, int, int]]:
+    """``Store.card_memory`` on any connection to the database (the statistics' own, read-only)."""
+    rows = conn.execute(
+        "SELECT stability, json_extract(fsrs_json, '$.difficulty'), last_review_us, due_us FROM cards "
+        "WHERE stability IS NOT NULL AND last_review_us IS NOT NULL AND (? IS NULL OR deck = ?)", (deck, deck))
+    return [(s, d if d is not None else 5.0, last, due) for s, d, last, due in rows]
 
 
 class Store:
@@ -204,6 +235,7 @@ class Store:
                 raise StoreError(f"no answer {attempt_id} to undo")
             deck, qid, session_id, outcome, score, elapsed_ms, day = row
             right = int(outcome == "right")
+            retention.take_off(conn, attempt_id)
             conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
             catchup.after_delete(conn)
             if session_id is not None:
@@ -448,6 +480,59 @@ class Store:
         for d, q, rating, at in rows:
             found.setdefault((d, q), []).append((rating, epoch + at * us))
         return found
+
+    def review_log(self, deck: str | None = None) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
+        """(rating, local day, answered at in µs) of every answer that moved a card, per card,
+        oldest first: what the FSRS parameters are fitted to (``studyapp.study.optimise``)."""
+        return review_log(self._conn, deck)
+
+    @property
+    def path(self) -> Path | None:
+        """The database file (None for an in-memory database): the optimiser's process reads it."""
+        for _, name, file in self._conn.execute("PRAGMA database_list"):
+            if name == "main" and file:
+                return Path(file)
+        return None
+
+    def retention_rows(self, today: int, deck: str | None = None) -> list[tuple[str, str, bool, tuple[int, ...]]]:
+        """(deck, question type, mature, (remembered, forgotten) × today, yesterday, 7, 30, 365 days,
+        all time) (``studyapp.store.retention``), the newest answers summed in first; ``today`` is
+        the local day ordinal."""
+        with catchup.summaries_for_reading(self._conn):
+            return retention.rows(self._conn, today, deck)
+
+    def card_memory(self, deck: str | None = None) -> list[tuple[float, float, int, int]]:
+        """(stability, difficulty, last review µs, due µs) of every card with a memory state."""
+        return card_memory(self._conn, deck)
+
+    # -- FSRS parameters ---------------------------------------------------------------------
+
+    def fsrs_parameters(self, deck: str | None = None) -> tuple[float, ...] | None:
+        """The FSRS parameters the scheduler uses for ``deck``: the deck's own, else those saved for
+        every deck (``deck`` None), else None (FSRS's defaults)."""
+        for scope in ([] if deck is None else [deck]) + [""]:
+            row = self._conn.execute("SELECT parameters FROM fsrs_parameters WHERE scope = ?", (scope,)).fetchone()
+            if row is not None:
+                return _parameters_from(row[0])
+        return None
+
+    def fsrs_parameter_record(self, deck: str | None = None) -> tuple[tuple[float, ...] | None, tuple[float, ...] | None]:
+        """(parameters, previous parameters) saved for exactly this scope (``deck`` None: every
+        deck); None for either means FSRS's defaults."""
+        row = self._conn.execute("SELECT parameters, previous FROM fsrs_parameters WHERE scope = ?",
+                                 (deck or "",)).fetchone()
+        return (None, None) if row is None else (_parameters_from(row[0]), _parameters_from(row[1]))
+
+    def save_fsrs_parameters(self, deck: str | None, parameters: Sequence[float] | None,
+                             previous: Sequence[float] | None, saved: datetime) -> None:
+        """Use ``parameters`` for ``deck`` (None: every deck without its own), keeping ``previous``
+        (the ones they replace) to go back to; None for either means FSRS's defaults."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO fsrs_parameters (scope, parameters, previous, saved_us) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (scope) DO UPDATE SET parameters = excluded.parameters, "
+                "previous = excluded.previous, saved_us = excluded.saved_us",
+                (deck or "", _parameters_text(parameters), _parameters_text(previous), to_us(saved)))
 
     def recent_right_times(self, qtype: str, limit: int, window: int) -> list[int]:
         """Times (ms) of the latest ``limit`` right answers to questions of type ``qtype`` given in

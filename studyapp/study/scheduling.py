@@ -139,7 +139,8 @@ def fuzz_factor(card_id: int, reps: int) -> float:
 
 
 class CardScheduler:
-    """FSRS-6; by default with fsrs's parameters and learning steps (1m, 10m; relearning 10m).
+    """FSRS-6; by default with fsrs's parameters and learning steps (1m, 10m; relearning 10m);
+    ``parameters`` (21, fitted to the person: ``studyapp.study.optimise``) replace the defaults.
 
     Answers less than a day after the card's last one follow fsrs's short-term rules (the
     stability grows by the short-term factor only, however many answers come that day).
@@ -244,6 +245,18 @@ class CardScheduler:
             state=int(reviewed.state),
             last_review=reviewed.last_review,
         )
+
+    @property
+    def parameters(self) -> tuple[float, ...]:
+        """The 21 FSRS parameters in use."""
+        return tuple(float(p) for p in self._fsrs.parameters)
+
+    def forgetting_curve(self, stability: float, elapsed_days: int) -> float:
+        """The chance of remembering a card of ``stability`` after ``elapsed_days`` whole days: the
+        curve fsrs's ``get_card_retrievability`` draws, without building a card (statistics)."""
+        decay = -self._fsrs.parameters[20]
+        factor = 0.9 ** (1 / decay) - 1
+        return float((1 + factor * max(0, elapsed_days) / stability) ** decay)
 
     def retrievability(self, state: CardState, at: datetime) -> float:
         """The chance fsrs gives of remembering the card at ``at`` (0 for a card never answered)."""

@@ -157,6 +157,7 @@ class SettingsStore(Protocol):
 
     def study_settings_body(self, deck: str) -> str | None: ...
     def put_study_settings_body(self, deck: str, body: str | None) -> None: ...
+    def fsrs_parameters(self, deck: str | None = None) -> tuple[float, ...] | None: ...
 
 
 class SettingsBook:
@@ -180,7 +181,14 @@ class SettingsBook:
         day start hour is always the default's (one study day for the whole collection)."""
         default = self.default()
         own = None if deck is None else self.own(deck)
-        return default if own is None else replace(own, day_start_hour=default.day_start_hour)
+        settings = default if own is None else replace(own, day_start_hour=default.day_start_hour)
+        if settings.fsrs_parameters is None:
+            # Parameters fitted by Optimise (the deck's own, else every deck's) are kept with the
+            # ones they replaced, one click from restored (``Store.fsrs_parameters``).
+            fitted = self._store.fsrs_parameters(deck)
+            if fitted is not None:
+                settings = replace(settings, fsrs_parameters=tuple(fitted))
+        return settings
 
     def save(self, deck: str | None, settings: StudySettings) -> None:
         """Validate and store (deck None: the default). Raises ``SettingsError``/``SaveError``."""

@@ -46,6 +46,8 @@ class DeckStore(Protocol):
 
     def put_study_settings_body(self, deck: str, body: str | None) -> None: ...
 
+    def fsrs_parameters(self, deck: str | None = None) -> tuple[float, ...] | None: ...
+
 
 class DeckRow(NamedTuple):
     """One line of the deck list (a named tuple: ~0.1 ms to create at start-up, a dataclass ~0.9)."""

@@ -43,6 +43,7 @@ from studyapp.bank.model import Bank
 from studyapp.percent import percent, percent_text
 from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_statistics, summaries_notice
 from studyapp.ui.heatmap_widget import HeatmapWidget
+from studyapp.ui.memory_section import MemorySection
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import chart_text, title_text, tooltip
 from studyapp.ui.tag_chart import tag_categories, tags_caption, weakest_tags
@@ -50,6 +51,7 @@ from studyapp.ui.theme import colors_for, is_dark, scale_font
 
 if TYPE_CHECKING:
     from studyapp.store import Store
+    from studyapp.ui.optimise_dialog import OptimiseDialog
 
 CHART_HEIGHT = 300
 
@@ -149,10 +151,15 @@ class StatsView(QWidget):
         self.scope = QComboBox()
         self.scope.setAccessibleName("Show statistics for")
         self.scope.currentIndexChanged.connect(lambda _i: self._refresh())
+        self.optimise_button = QPushButton("&Optimise…")
+        self.optimise_button.setAccessibleName("Optimise the schedule for the chosen decks")
+        self.optimise_button.clicked.connect(self.open_optimise)
+        self.optimise_dialog: OptimiseDialog | None = None
         top.addWidget(self.back)
         top.addWidget(title, 1)
         top.addWidget(plain_label("Show:", name="Scope label", wrap=False))
         top.addWidget(self.scope)
+        top.addWidget(self.optimise_button)
         outer.addLayout(top)
 
         self.scroll = QScrollArea()
@@ -186,6 +193,8 @@ class StatsView(QWidget):
         self.chart_views: dict[str, QChartView] = {}
         self.explanations: dict[str, QLabel] = {}
         self.heatmap = HeatmapWidget()
+        self.memory = MemorySection(self)
+        self.body.addWidget(self.memory)
         self.body.addStretch(1)
         self.setTabOrder(self.back, self.scope)
 
@@ -200,6 +209,8 @@ class StatsView(QWidget):
         # The system switched light/dark: charts take their colours when built, so rebuild.
         if event.type() == QEvent.Type.PaletteChange and self.statistics is not None:
             self._build_charts(self.statistics)
+            if self.memory.memory is not None:
+                self.memory.show_memory(self.memory.memory, self._deck_titles())
         super().changeEvent(event)
 
     # -- data --------------------------------------------------------------------------
@@ -218,6 +229,19 @@ class StatsView(QWidget):
         self.scope.blockSignals(False)
         self._refresh()
 
+    def open_optimise(self) -> None:
+        """Statistics → Optimise…: fit the FSRS parameters of the decks shown (a dialog that does not block)."""
+        if self._store is None:
+            return
+        from studyapp.ui.optimise_dialog import OptimiseDialog
+
+        dialog = OptimiseDialog(self._store, self.scope.currentData(), self.scope.currentText(),
+                                lambda: datetime.now(timezone.utc), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._refresh)  # retrievability and the forecast follow the parameters
+        self.optimise_dialog = dialog
+        dialog.open()
+
     def _refresh(self) -> None:
         if self._store is None:
             return
@@ -235,6 +259,10 @@ class StatsView(QWidget):
         self._set_figure("due", str(t.due_today), "flashcards due today")
         self._set_figure("new", str(t.new), "questions never studied as flashcards")
         self._build_charts(s)
+        self.memory.refresh(self._store, s.summaries, self._now, deck, self._deck_titles())
+
+    def _deck_titles(self) -> dict[str, str]:
+        return {d.id: d.title for d in self._bank.decks}
 
     def _set_figure(self, key: str, value: str, caption: str) -> None:
         fig = self.figures[key]

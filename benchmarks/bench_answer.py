@@ -1,0 +1,70 @@
+"""Benchmark 11: one graded answer in the unified memory model, against Anki's ``answer_card``.
+
+* studyapp: ``QuizSession.submit(response)`` on the 10,000-question bank and a copy of the
+  generated history (1,000,000 answers): grade the answer, its rating (right → Good, or Easy when
+  quick for the person), read the card's state, the FSRS-6 update (fuzz seeded per card), and
+  record the answer with the card's new state in one ``BEGIN IMMEDIATE`` … ``COMMIT`` (WAL,
+  ``synchronous=FULL``). The answers are right ones to true/false and choice questions; moving to
+  the next question is not timed.
+* Anki: ``col.sched.answer_card`` (Good) of a due review card on a 10,000-card collection, the
+  card and its states fetched untimed (Anki computes the states when it shows the card), as in
+  benchmark 3.
+
+Each round times one of each in a shuffled order; 1,000 rounds (200 with ``--quick``).
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+import data
+from harness import Context, Row, paired
+from profiling import profile_call
+
+NAME = "answer"
+
+
+def run(ctx: Context) -> list[Row]:
+    from anki_side import AnkiReviewer, build_review_collection
+    from studyapp.bank.loader import load_bank
+    from studyapp.bank.model import ChoiceQuestion, TrueFalseQuestion
+    from studyapp.store import open_store
+    from studyapp.study.quiz import Quiz, QuizItem, QuizOptions
+    from studyapp.study.quiz_session import QuizSession, QuizState
+
+    generated = data.bank(ctx)
+    bank = load_bank([generated.questions_dir])
+    db = data.history_copy(ctx, "answer")
+    store = open_store(db, backups_dir=db.parent / "backups", tz=timezone.utc, auto_backup=False).store
+    questions = [q for d in bank.decks for q in d.questions if isinstance(q, (TrueFalseQuestion, ChoiceQuestion))]
+    rounds = ctx.rounds(1000, 200)
+    items = tuple(QuizItem(q, choices=q.choices if isinstance(q, ChoiceQuestion) else ())
+                  for q in (questions * (rounds // max(1, len(questions)) + 2))[: rounds + 60])
+    session = QuizSession(Quiz(items, QuizOptions(count=len(items)), seed=1), store,
+                          now=lambda: datetime.now(timezone.utc))
+    session.start()
+
+    anki_path = ctx.work / "answer" / "collection.anki2"
+    build_review_collection(anki_path, generated.cards)
+    anki = AnkiReviewer(anki_path)
+
+    def studyapp_sample() -> float:
+        if session.state is not QuizState.ASKING:
+            session.next()  # untimed: show the next question
+        question = session.current.question
+        response: object = question.answer
+        start = time.perf_counter()
+        session.submit(response)
+        return time.perf_counter() - start
+
+    res = paired({"studyapp": studyapp_sample, "anki": anki.answer_one}, rounds, warmup=20)
+    profile_call(ctx, "answer", studyapp_sample, repeat=30)
+    anki_settings = anki.pragmas
+    anki.close()
+    store.close()
+    return [
+        Row("11", f"one graded answer: grade + rating + FSRS update + record, one transaction "
+                 f"({data.history(ctx).answers:,}-answer history; {rounds} rounds)", studyapp=res["studyapp"],
+            baseline_name=f"Anki answer_card ({anki_settings})", baseline=res["anki"], limit=1.0, show_p99=True),
+    ]
