@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._views: dict[Screen, QWidget] = {}
         self._reader_return = Screen.HOME
+        self._reader_deck: str | None = None  # the deck whose article the reader shows
         last_deck = settings.value("home/last_deck", None, str)
         self._current_deck: str | None = last_deck if isinstance(last_deck, str) and last_deck else None
         self._help: QWidget | None = None
@@ -218,6 +219,23 @@ class MainWindow(QMainWindow):
 
         open_question_editor(self, deck_id, question_id)
 
+    def make_question_from_passage(self, selection: str, sentence: str, _block: int) -> None:
+        """The reader's "Make a question": ask which kind, then the editor opens on a new question
+        of the article's deck, prefilled from the selection, quoting its sentence."""
+        from studyapp.authoring.from_passage import PASSAGE_LABELS, passage_draft
+        from studyapp.ui.question_editor_open import new_question_from_draft
+
+        deck_id = self._reader_deck
+        if deck_id is None:
+            return
+        kinds = list(PASSAGE_LABELS)
+        chosen = dialogs.choose(self, "Make a question", f"From the passage:\n“{sentence}”",
+                                [PASSAGE_LABELS[k] for k in kinds])
+        if chosen is None:
+            return
+        kind = kinds[chosen]
+        new_question_from_draft(self, deck_id, lambda qid: passage_draft(kind, selection, sentence, qid))
+
     def open_file_text(self, path: Path, line: int = 1) -> None:
         """Open a question file's text at ``line`` (a file that does not load), problems listed."""
         from studyapp.ui.question_editor_open import open_file_text
@@ -283,6 +301,7 @@ class MainWindow(QMainWindow):
 
             reader = ReaderView()
             reader.homeRequested.connect(self._leave_reader)
+            reader.make_question_requested.connect(self.make_question_from_passage)
             # The mastery map stays as the person left it, from one run to the next.
             reader.map_toggle.setChecked(bool(self.settings.value(_MASTERY_MAP_KEY, False, bool)))
             reader.map_toggle.toggled.connect(lambda on: self.settings.setValue(_MASTERY_MAP_KEY, on))
@@ -386,6 +405,7 @@ class MainWindow(QMainWindow):
         reader = self.view(Screen.READER)
         assert isinstance(reader, ReaderView)
         reader.set_return_to(*_READER_BACK.get(self._reader_return, ("← Decks", "Back to decks")))
+        self._reader_deck = deck.id
         reader.show_article(
             deck.title, article, lambda: deck_sentence_mastery(deck, article, self.core.store), lambda: deck_quotes(deck)
         )

@@ -8,6 +8,7 @@ watcher then does not reload a second time) and reloads once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,12 @@ def open_question_editor(window: MainWindow, deck_id: str, question_id: str) -> 
 
 def new_question(window: MainWindow, deck_id: str, qtype: QuestionType) -> QuestionEditor | None:
     """The editor on a new question of ``qtype`` at the end of deck ``deck_id``."""
+    return new_question_from_draft(window, deck_id, lambda qid: empty_draft(qtype, qid))
+
+
+def new_question_from_draft(window: MainWindow, deck_id: str, make: Callable[[str], Draft]) -> QuestionEditor | None:
+    """The editor on a new question of deck ``deck_id`` prefilled by ``make(free id)`` (the
+    reader's "Make a question")."""
     deck = window.bank.deck(deck_id)
     if deck is None:
         return None
@@ -80,7 +87,7 @@ def new_question(window: MainWindow, deck_id: str, qtype: QuestionType) -> Quest
     n = len(taken) + 1
     while f"q{n}" in taken:
         n += 1
-    return _show(window, session, deck_id, None, empty_draft(qtype, f"q{n}"))
+    return _show(window, session, deck_id, None, make(f"q{n}"))
 
 
 def after_save(window: MainWindow, path: Path, deck_id: str, old_id: str | None, new_id: str) -> None:

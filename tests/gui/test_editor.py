@@ -306,3 +306,41 @@ def test_every_type_is_written_from_its_form_and_loads_back(make_app: Any, tmp_p
     assert deck.question("new-match").pairs[1] == ("Vilnius", "Lithuania")
     assert deck.question("new-multi").answers == ("Minsk", "Warsaw")
     assert deck.question("new-truefalse").answer is True
+
+
+def test_make_a_question_from_the_reader_opens_the_editor_prefilled_and_saves_it(
+        make_app: Any, tmp_path: Path, qtbot: Any, scripted: ScriptedDialogs) -> None:
+    """Issue 13 §4: select words in the reader, choose "Make a question", pick "Fill the gap":
+    the editor opens on a new cloze with the selection as its gap and the sentence as its quote,
+    which the loader finds in the article; saved, the deck has the question."""
+    from PySide6.QtGui import QTextCursor
+
+    from studyapp.ui.main_window import Screen
+    from studyapp.ui.reader_view import MAKE_QUESTION_KEY
+
+    folder = tmp_path / "questions"
+    path = write_deck(folder)
+    window = make_app(dirs=[folder]).window
+    assert window.open_reader("sample-deck")
+    reader = window.view(Screen.READER)
+    doc_text = reader.text.toPlainText()
+    start = doc_text.index("readiness")
+    cursor = reader.text.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("readiness"), QTextCursor.MoveMode.KeepAnchor)
+    reader.text.setTextCursor(cursor)
+    reader.text.setFocus()
+    scripted.choices.append(0)  # "Fill the gap"
+    qtbot.keySequence(reader.text, MAKE_QUESTION_KEY)
+    assert scripted.calls[-1][0] == "choose" and "Minsk has claimed its readiness" in scripted.calls[-1][2]
+    editor = _editor(window)
+    assert editor.form.rows["text"].value() == "Minsk has claimed its {{readiness}} to improve ties with the West."
+    assert editor.form.rows["quote"].value() == "Minsk has claimed its readiness to improve ties with the West."
+    qtbot.waitUntil(editor.save_button.isEnabled, timeout=3000)
+    with qtbot.waitSignal(window.reloaded, timeout=5000):
+        editor.save_button.click()
+    deck = window.bank.deck("sample-deck")
+    assert deck is not None
+    made = [q for q in deck.questions if q.type.value == "cloze" and "readiness" in getattr(q, "text", "")]
+    assert len(made) == 1 and made[0].quote == "Minsk has claimed its readiness to improve ties with the West."
+    assert "{{readiness}}" in path.read_text(encoding="utf-8")
