@@ -6,7 +6,8 @@ Usage (what ``make bench`` runs)::
                                                                   [--profile] [--keep]
 
 ``--quick`` uses fewer rounds and a smaller history (for development; the table says so);
-``--only`` runs the named benchmarks (startup, load, record, stats, queue, ready, memory, reader);
+``--only`` runs the named benchmarks (startup, load, record, stats, queue, ready, memory, reader,
+``browser``);
 ``--profile [DIR]`` also writes a pyinstrument profile of studyapp's side of each benchmark;
 ``--keep`` keeps the temporary folder with the generated data (its path is printed).
 
@@ -43,6 +44,7 @@ BENCHMARKS = {
     "ready": ("6", "bench_ready"),
     "memory": ("7", "bench_memory"),
     "reader": ("8", "bench_reader"),
+    "browser": ("9", "bench_browser"),
 }
 
 

@@ -126,11 +126,17 @@ def _pattern(value: str) -> re.Pattern[str] | None:
 class SearchIndex:
     """The rows of a bank with their folded texts, searched by a parsed query."""
 
-    def __init__(self, rows: Sequence[BrowserRow]) -> None:
+    def __init__(self, rows: Sequence[BrowserRow], haystacks: list[str] | None = None) -> None:
+        """``haystacks``: the folded texts of an index of the same questions in the same order
+        (``index.haystacks``), which only the bank changes; folded anew when None."""
         self.rows = rows
-        fields = [searched_texts(r.question) for r in rows]
-        texts = [_FIELD_SEP.join(_clean(f)) for f in fields]
-        self.haystacks = _fold_joined(_ROW_SEP.join(_clean(texts))).split(_ROW_SEP) if rows else []
+        if haystacks is not None and len(haystacks) == len(rows):
+            self.haystacks = haystacks
+        elif rows:
+            texts = [_FIELD_SEP.join(_clean(searched_texts(r.question))) for r in rows]
+            self.haystacks = _fold_joined(_ROW_SEP.join(_clean(texts))).split(_ROW_SEP)
+        else:
+            self.haystacks = []
         self._decks = [r.question.deck.casefold() for r in rows]
         self._tags = [frozenset(t.casefold() for t in r.question.tags) for r in rows]
         self._types = [r.question.type.value for r in rows]

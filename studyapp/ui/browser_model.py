@@ -13,6 +13,7 @@ from datetime import tzinfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from studyapp.authoring.search import MatchAll, Node
+from studyapp.bank.model import Bank
 from studyapp.authoring.search_index import SearchIndex
 from studyapp.authoring.search_rows import HEADINGS, BrowserRow, Column, cell_text, sorted_order
 
@@ -23,9 +24,13 @@ _COLUMNS = tuple(Column)
 class BrowserModel(QAbstractTableModel):
     """Rows of questions (``BrowserRow``), the ones a query matches, in the chosen order."""
 
-    def __init__(self, rows: list[BrowserRow], tz: tzinfo, parent: object | None = None) -> None:
+    def __init__(self, rows: list[BrowserRow], tz: tzinfo, parent: object | None = None, *,
+                 folded: list[str] | None = None) -> None:
+        """``folded``: the folded texts of a model of the same bank (``folded_texts``), reused."""
         super().__init__(parent)  # type: ignore[arg-type]
         self._rows = rows
+        self._folded = folded
+        self.bank: Bank | None = None  # the bank the rows are of (set by whoever builds them)
         self._tz = tz
         self._order: list[int] = list(range(len(rows)))  # every row, in the sorted order
         self._visible: list[int] = self._order
@@ -86,7 +91,11 @@ class BrowserModel(QAbstractTableModel):
     def build_index(self) -> None:
         """Fold every question's texts once (about a second for 100,000 questions)."""
         if self._index is None:
-            self._index = SearchIndex(self._rows)
+            self._index = SearchIndex(self._rows, self._folded)
+
+    def folded_texts(self) -> list[str] | None:
+        """The folded texts of the questions, once built (for the next model of the same bank)."""
+        return None if self._index is None else self._index.haystacks
 
     def set_query(self, query: Node) -> None:
         """Show the rows ``query`` matches, in the current order."""

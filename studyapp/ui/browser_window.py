@@ -10,7 +10,6 @@ the selected questions' keys.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -207,31 +206,35 @@ class BrowserWindow(QWidget):
         self.count.setText(f"{shown:,} of {total:,} questions" if shown != total else f"{total:,} questions")
 
 
-def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo) -> BrowserModel:
-    """The model of every question of ``bank``, with its memory and history from ``store``."""
+def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, folded: list[str] | None = None) -> BrowserModel:
+    """The model of every question of ``bank``, with its memory and history from ``store``
+    (``folded``: the folded texts of an earlier model of the same bank, reused)."""
     from studyapp.study.quiz import due_cutoff
 
     rows = build_rows(bank, store.card_states(), store.question_history(), due_cutoff(now, tz))
-    return BrowserModel(rows, tz)
+    model = BrowserModel(rows, tz, folded=folded)
+    model.bank = bank
+    return model
 
 
-def open_browser(window: MainWindow, make_model: Callable[[], BrowserModel] | None = None) -> BrowserWindow:
-    """Show the Browse window of ``window`` (made on first use; its rows rebuilt each time)."""
-    model = make_model() if make_model else browser_model(window.bank, window.core.store, window.now(), window.core.store.tz)
+def open_browser(window: MainWindow) -> BrowserWindow:
+    """Show the Browse window of ``window`` (made on first use; its rows rebuilt each time, the
+    folded texts only when the bank changed)."""
     browser = window.findChild(BrowserWindow)
     if browser is None:
-        browser = BrowserWindow(model, window)
+        browser = BrowserWindow(_model_of(window, None), window)
         window.fit_text_size(browser)
-        window.reloaded.connect(lambda: _refresh(window, browser) if browser.isVisible() else None)
+        window.reloaded.connect(lambda: browser.set_model(_model_of(window, None)) if browser.isVisible() else None)
     else:
-        browser.set_model(model)
+        browser.set_model(_model_of(window, browser))
     browser.show()
     browser.raise_()
     browser.activateWindow()
     browser.search.setFocus()
-    QTimer.singleShot(0, model.build_index)  # fold the texts now, before the first key
+    QTimer.singleShot(0, browser.model.build_index)  # fold the texts now, before the first key
     return browser
 
 
-def _refresh(window: MainWindow, browser: BrowserWindow) -> None:
-    browser.set_model(browser_model(window.bank, window.core.store, window.now(), window.core.store.tz))
+def _model_of(window: MainWindow, browser: BrowserWindow | None) -> BrowserModel:
+    folded = browser.model.folded_texts() if browser is not None and browser.model.bank is window.bank else None
+    return browser_model(window.bank, window.core.store, window.now(), window.core.store.tz, folded)

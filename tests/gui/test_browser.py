@@ -127,3 +127,19 @@ def test_model_passes_qtmodeltester(qtmodeltester: Any, tmp_path: Path) -> None:
     model.sort(Column.PROMPT, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
     assert model.rowCount() == 3
+
+
+def test_reopening_keeps_the_folded_texts_of_the_same_bank(make_app: Any, qtbot: Any, tmp_path: Path) -> None:
+    browser = _open(make_app, qtbot, tmp_path)
+    qtbot.waitUntil(browser.model.index_ready)
+    first = browser.model.folded_texts()
+    browser.close()
+    window = browser.parent()
+    window.findChild(QAction, "browse").trigger()
+    assert window.findChild(BrowserWindow) is browser and browser.isVisible()
+    qtbot.waitUntil(browser.model.index_ready)
+    assert browser.model.folded_texts() is first  # not folded again
+    window.reload()  # a new bank: folded anew
+    browser.model.build_index()
+    assert browser.model.folded_texts() is not first
+    assert browser.model.folded_texts() == first
