@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from fnmatch import translate
 
 from anyascii import anyascii
@@ -35,6 +35,7 @@ from studyapp.bank.model import (
 
 _FIELD_SEP = "\x01"  # between a question's fields: a phrase never spans two
 _ROW_SEP = "\x02"  # between questions
+_WORDS_KEPT = 24  # words whose rows are remembered (the last keystrokes' words)
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -140,6 +141,7 @@ class SearchIndex:
         self._decks = [r.question.deck.casefold() for r in rows]
         self._tags = [frozenset(t.casefold() for t in r.question.tags) for r in rows]
         self._types = [r.question.type.value for r in rows]
+        self._words: dict[str, set[int]] = {}  # a searched word -> the rows containing it
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -153,8 +155,7 @@ class SearchIndex:
         if isinstance(node, MatchAll) or not cand:
             return cand
         if isinstance(node, Text):
-            needle, hay = node.folded, self.haystacks
-            return [i for i in cand if needle in hay[i]] if needle else cand
+            return self._text(node.folded, cand) if node.folded else cand
         if isinstance(node, Field):
             return self._field(node, cand)
         if isinstance(node, Is):
@@ -173,6 +174,29 @@ class SearchIndex:
             found.update(self._eval(child, rest))
             rest = [i for i in rest if i not in found]
         return [i for i in cand if i in found]
+
+    def _text(self, needle: str, cand: list[int]) -> list[int]:
+        """Rows among ``cand`` containing ``needle``. Typing makes each word longer: every row
+        with "lukas" has "luka", so the rows of the longest remembered part of the word are the
+        only ones looked at (a cache of the last words' rows)."""
+        hay = self.haystacks
+        known = self._words.get(needle)
+        if known is None:
+            base: Collection[int] | None = None
+            for word, rows in self._words.items():
+                if word in needle and (base is None or len(rows) < len(base)):
+                    base = rows
+            if base is None:
+                base = range(len(hay))
+            if len(cand) * 4 < len(base):  # few candidates left: look at them alone
+                return [i for i in cand if needle in hay[i]]
+            known = {i for i in base if needle in hay[i]}
+            if len(self._words) >= _WORDS_KEPT:
+                del self._words[next(iter(self._words))]
+            self._words[needle] = known
+        if len(known) == len(hay):
+            return cand
+        return [i for i in cand if i in known]
 
     def _field(self, node: Field, cand: list[int]) -> list[int]:
         if node.kind is FieldKind.TYPE:

@@ -124,3 +124,16 @@ def test_sorting_by_answers_and_due(index: SearchIndex) -> None:
 @given(st.lists(st.text(max_size=25), min_size=1, max_size=6))
 def test_fold_many_folds_as_grading_does(texts: list[str]) -> None:
     assert fold_many(texts) == [fold_answer(t) for t in texts]
+
+
+def test_typing_a_query_key_by_key_finds_what_a_fresh_search_finds(index: SearchIndex) -> None:
+    query = "haloucanka -minister or prime minister"
+    for n in range(1, len(query) + 1):
+        typed = query[:n]
+        try:
+            node = parse(typed)
+        except ValueError:
+            continue
+        fresh = SearchIndex(index.rows, index.haystacks)
+        assert index.search(node) == fresh.search(node), typed
+    assert ids(index, "hal") == {"pm-january-17", "roles", "card-pm"}  # a shorter word after longer ones
