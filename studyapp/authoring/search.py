@@ -215,7 +215,7 @@ class _Parser:
             if self.peek() is None or self.peek().kind in (_Kind.CLOSE, _Kind.OR):  # type: ignore[union-attr]
                 raise SearchError("'or' needs something after it", tok.start, tok.end)
             children.append(self.and_expr(depth))
-        return children[0] if len(children) == 1 else Or(tuple(children))
+        return children[0] if len(children) == 1 else Or(_flat(children, Or))
 
     def and_expr(self, depth: int) -> Node:
         children: list[Node] = []
@@ -233,7 +233,7 @@ class _Parser:
             if tok.kind is _Kind.OPEN:
                 raise SearchError("'(' is not closed with ')'", tok.start, tok.end)
             raise SearchError(f"'{tok.raw}' needs something before it", tok.start, tok.end)
-        return children[0] if len(children) == 1 else And(tuple(children))
+        return children[0] if len(children) == 1 else And(_flat(children, And))
 
     def unary(self, depth: int) -> Node:
         negations = 0
@@ -262,6 +262,14 @@ class _Parser:
         if tok.kind is _Kind.WORD:
             return _word(tok)
         raise SearchError(f"'{tok.raw or tok.kind.value}' cannot stand here", tok.start, tok.end)
+
+
+def _flat(children: list[Node], kind: type[And] | type[Or]) -> tuple[Node, ...]:
+    """``a (b c)`` is ``a b c``, ``a or (b or c)`` is ``a or b or c``: one normal form."""
+    out: list[Node] = []
+    for child in children:
+        out.extend(child.children if isinstance(child, kind) else (child,))
+    return tuple(out)
 
 
 def _word(tok: _Token) -> Node:

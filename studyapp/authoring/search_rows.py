@@ -1,6 +1,6 @@
 """The browser's rows: one ``BrowserRow`` per question of the bank, with its memory and history.
 
-Built in the core from the bank, the store's card states (``Store.card_states``) and answer
+Built in the core from the bank, the store's card schedules (``Store.card_schedules``) and answer
 history (``Store.question_history``), so the window only shows values. Building is kept cheap
 (100,000 questions open in the browser at once): a row keeps its question and file, and the
 texts a cell shows (``cell_text``) are made when the cell is drawn.
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from studyapp.bank.model import AnyQuestion, Bank, ClozeGap, ClozeQuestion
-from studyapp.store.records import CardState, QuestionHistory
+from studyapp.store.records import QuestionHistory
 
 if TYPE_CHECKING:
     from studyapp.grading import Outcome
@@ -97,12 +97,13 @@ def is_weak(history: QuestionHistory | None) -> bool:
     return history.attempts >= WEAK_MIN_ANSWERS and right < WEAK_ACCURACY * history.attempts
 
 
-def build_rows(bank: Bank, cards: Mapping[tuple[str, str], CardState],
+def build_rows(bank: Bank, cards: Mapping[tuple[str, str], tuple[datetime, int]],
                history: Mapping[tuple[str, str], QuestionHistory], due_before: datetime,
                suspended: Collection[tuple[str, str]] = ()) -> list[BrowserRow]:
     """Every question of ``bank`` as a row, in deck and file order.
 
-    ``cards`` and ``history`` come from ``Store.card_states()`` and ``Store.question_history()``;
+    ``cards`` (due, fsrs state) and ``history`` come from ``Store.card_schedules()`` and
+    ``Store.question_history()``;
     ``due_before`` is the end of today (``study.quiz.due_cutoff``); ``suspended`` the keys of
     suspended cards (none until suspension is stored).
     """
@@ -119,8 +120,8 @@ def build_rows(bank: Bank, cards: Mapping[tuple[str, str], CardState],
             if card is None:
                 memory, due, due_now = new, None, False
             else:
-                memory, due = _FSRS_STATES.get(card.state, MemoryState.LEARNING), card.due
-                due_now = due < due_before and not held
+                due, state = card
+                memory, due_now = _FSRS_STATES.get(state, MemoryState.LEARNING), due < due_before and not held
             if held:
                 memory = MemoryState.SUSPENDED
             if past is None:

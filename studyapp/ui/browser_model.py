@@ -19,6 +19,9 @@ from studyapp.authoring.search_rows import HEADINGS, BrowserRow, Column, cell_te
 
 _Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class BrowserModel(QAbstractTableModel):
@@ -48,12 +51,13 @@ class BrowserModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(_COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self._visible):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(self._rows[self._visible[index.row()]], _COLUMNS[index.column()], self._tz)
-        if role == Qt.ItemDataRole.TextAlignmentRole and _COLUMNS[index.column()] is Column.ANSWERS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Qt asks about seven roles per cell drawn: the others are answered before touching the index.
+        if role == _DISPLAY:
+            row = index.row()
+            if 0 <= row < len(self._visible):
+                return cell_text(self._rows[self._visible[row]], _COLUMNS[index.column()], self._tz)
+        elif role == _ALIGNMENT and index.column() == Column.ANSWERS:
+            return _RIGHT
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt)

@@ -211,7 +211,7 @@ def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, folded: l
     (``folded``: the folded texts of an earlier model of the same bank, reused)."""
     from studyapp.study.quiz import due_cutoff
 
-    rows = build_rows(bank, store.card_states(), store.question_history(), due_cutoff(now, tz))
+    rows = build_rows(bank, store.card_schedules(), store.question_history(), due_cutoff(now, tz))
     model = BrowserModel(rows, tz, folded=folded)
     model.bank = bank
     return model

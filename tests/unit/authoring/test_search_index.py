@@ -48,7 +48,7 @@ def index(tmp_path: Path) -> SearchIndex:
         answer("roles", outcome, NOW + timedelta(days=2))  # 3 of 5 right (60 %): not weak
     for outcome in (Outcome.RIGHT, Outcome.WRONG, Outcome.WRONG, Outcome.RIGHT):
         answer("card-pm", outcome, NOW + timedelta(days=2))  # 2 of 4 right: weak
-    rows = build_rows(bank, store.card_states(), store.question_history(), TOMORROW)
+    rows = build_rows(bank, store.card_schedules(), store.question_history(), TOMORROW)
     store.close()
     return SearchIndex(rows)
 
