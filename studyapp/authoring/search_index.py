@@ -20,7 +20,7 @@ from fnmatch import translate
 from anyascii import anyascii
 
 from studyapp.authoring.search import And, CardFlag, Field, FieldKind, Is, MatchAll, Node, Not, Or, Text
-from studyapp.authoring.search_rows import BrowserRow, MemoryState
+from studyapp.authoring.search_rows import BrowserRow, MemoryState, gc_paused
 from studyapp.bank.model import (
     AnyQuestion,
     CardQuestion,
@@ -130,6 +130,10 @@ class SearchIndex:
     def __init__(self, rows: Sequence[BrowserRow], haystacks: list[str] | None = None) -> None:
         """``haystacks``: the folded texts of an index of the same questions in the same order
         (``index.haystacks``), which only the bank changes; folded anew when None."""
+        with gc_paused():
+            self._fold(rows, haystacks)
+
+    def _fold(self, rows: Sequence[BrowserRow], haystacks: list[str] | None) -> None:
         self.rows = rows
         if haystacks is not None and len(haystacks) == len(rows):
             self.haystacks = haystacks
@@ -149,7 +153,8 @@ class SearchIndex:
     def search(self, node: Node, candidates: Iterable[int] | None = None) -> list[int]:
         """The indices among ``candidates`` (default: every row, in order) whose row ``node``
         matches, in the order of ``candidates``."""
-        return self._eval(node, list(range(len(self.rows))) if candidates is None else list(candidates))
+        with gc_paused():  # the lists and sets made here hold ints only: no cycles to find
+            return self._eval(node, list(range(len(self.rows))) if candidates is None else list(candidates))
 
     def _eval(self, node: Node, cand: list[int]) -> list[int]:
         if isinstance(node, MatchAll) or not cand:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.authoring.search import SearchError, parse
-from studyapp.authoring.search_rows import Column, build_rows
+from studyapp.authoring.search_rows import Column, build_rows, gc_paused
 from studyapp.ui.browser_model import BrowserModel
 
 if TYPE_CHECKING:
@@ -211,7 +211,8 @@ def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, folded: l
     (``folded``: the folded texts of an earlier model of the same bank, reused)."""
     from studyapp.study.quiz import due_cutoff
 
-    rows = build_rows(bank, store.card_schedules(), store.question_history(), due_cutoff(now, tz))
+    with gc_paused():
+        rows = build_rows(bank, store.card_schedules(), store.question_history(), due_cutoff(now, tz))
     model = BrowserModel(rows, tz, folded=folded)
     model.bank = bank
     return model
