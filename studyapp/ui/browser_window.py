@@ -213,7 +213,7 @@ def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, folded: l
 
     with gc_paused():
         rows = build_rows(bank, store.card_schedules(), store.question_history(), due_cutoff(now, tz))
-    model = BrowserModel(rows, tz, folded=folded)
+        model = BrowserModel(rows, tz, folded=folded)
     model.bank = bank
     return model
 
