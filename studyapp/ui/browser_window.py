@@ -148,10 +148,13 @@ class BrowserWindow(QWidget):
 
     def set_model(self, model: BrowserModel) -> None:
         """Show new rows (the bank or the memory changed), keeping the query."""
+        old_selection = self.table.selectionModel()
         self.model = model
         self.table.setModel(model)
+        old_selection.deleteLater()  # the view made it, and setModel does not delete it
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.apply_search()
+        self._selection_changed()
 
     def apply_search(self) -> None:
         """Filter the table by the search field's query (now, without waiting for the timer)."""
