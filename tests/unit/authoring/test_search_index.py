@@ -48,7 +48,11 @@ def index(tmp_path: Path) -> SearchIndex:
         answer("roles", outcome, NOW + timedelta(days=2))  # 3 of 5 right (60 %): not weak
     for outcome in (Outcome.RIGHT, Outcome.WRONG, Outcome.WRONG, Outcome.RIGHT):
         answer("card-pm", outcome, NOW + timedelta(days=2))  # 2 of 4 right: weak
-    rows = build_rows(bank, store.card_schedules(), store.question_history(), TOMORROW)
+    schedules = store.card_schedules()
+    # What the browser reads instead of the whole card states: the same due instant and state.
+    assert schedules == {key: (card.due, card.state) for key, card in store.card_states().items()}
+    assert len(schedules) == 5 and store.card_schedules("other-deck") == {}
+    rows = build_rows(bank, schedules, store.question_history(), TOMORROW)
     store.close()
     return SearchIndex(rows)
 
