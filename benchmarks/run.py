@@ -7,7 +7,7 @@ Usage (what ``make bench`` runs)::
 
 ``--quick`` uses fewer rounds and a smaller history (for development; the table says so);
 ``--only`` runs the named benchmarks (startup, load, record, stats, queue, ready, memory, reader,
-latency, edit, answer, optimise);
+latency, edit, answer, optimise, browser);
 ``--profile [DIR]`` also writes a pyinstrument profile of studyapp's side of each benchmark;
 ``--keep`` keeps the temporary folder with the generated data (its path is printed).
 
@@ -48,6 +48,7 @@ BENCHMARKS = {
     "edit": ("10", "bench_edit"),
     "answer": ("11", "bench_answer"),
     "optimise": ("12", "bench_optimise"),
+    "browser": ("13", "bench_browser"),
 }
 
 

@@ -29,6 +29,7 @@ from studyapp.paths import DataPaths  # noqa: E402
 from studyapp.store import Attempt, Mode  # noqa: E402
 from studyapp.study.quiz import Quiz, QuizOptions, make_item  # noqa: E402
 from studyapp.study.scheduling import CardScheduler  # noqa: E402
+from studyapp.ui.browser_window import open_browser  # noqa: E402
 from studyapp.ui.main_window import Screen  # noqa: E402
 from studyapp.ui.theme import Scheme, apply_scheme  # noqa: E402
 
@@ -259,6 +260,17 @@ def render(scheme: Scheme, app: QApplication) -> None:
             app.processEvents()
             save(optimise, "optimise", scheme)
             optimise.close()
+
+            window.go_home()
+            browser = open_browser(window)
+            browser.resize(*SIZE)
+            browser.search.setText("sanctions -is:new")
+            browser.apply_search()
+            save(browser, "browser", scheme)
+            browser.search.setText('sanctions "eu')
+            browser.apply_search()
+            save(browser, "browser-error", scheme)
+            browser.close()
 
             quiz_screens(running, scheme)
             flashcard_screens(running, scheme)

@@ -328,6 +328,16 @@ class Store:
         return {(d, q): CardState(d, q, j, epoch + due * us, stab, state, None if last is None else epoch + last * us)
                 for d, q, j, due, stab, state, last in rows}
 
+    def card_schedules(self, deck: str | None = None) -> dict[tuple[str, str], tuple[datetime, int]]:
+        """(due, fsrs state) of every stored card: what the browser lists, without the card's
+        JSON (about a third of ``card_states``' time on 100,000 cards)."""
+        sql = "SELECT deck, question_id, due_us, state FROM cards"
+        args: tuple[str, ...] = ()
+        if deck is not None:
+            sql, args = sql + " WHERE deck = ?", (deck,)
+        epoch, us = EPOCH, _ONE_US
+        return {(d, q): (epoch + due * us, state) for d, q, due, state in self._conn.execute(sql, args)}
+
     def card_flags(
         self, due_before: datetime, mastered_stability: float, deck: str | None = None
     ) -> dict[tuple[str, str], tuple[bool, bool]]:

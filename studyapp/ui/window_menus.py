@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu
 
 from studyapp.store import NoticeKind, StoreError, StoreNotice
@@ -70,6 +70,11 @@ def build_menus(window: MainWindow) -> None:
     view = bar.addMenu("&View")
     _action(window, view, "&Decks", window.go_home, QKeySequence("Ctrl+D"), "home")
     window.stats_action = _action(window, view, "&Statistics", window.show_stats, QKeySequence("Ctrl+T"), "stats")
+    # B on the deck list, as in Anki (a one-letter shortcut for the whole window would fire in the
+    # study screens too); the menu shows it after a tab without binding it.
+    _action(window, view, "&Browse questions\tB", partial(open_browser, window), None, "browse")
+    browse_key = QShortcut(QKeySequence(Qt.Key.Key_B), window.home, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    browse_key.activated.connect(partial(open_browser, window))
     view.addSeparator()
     _action(window, view, "&Larger text", lambda: window.set_font_size(window.font_size + 1),
                  [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], "larger")
@@ -100,6 +105,13 @@ def _editor_dialog(window: MainWindow, name: str) -> None:
     from studyapp.ui import question_editor_new
 
     getattr(question_editor_new, name)(window)
+
+
+def open_browser(window: MainWindow) -> None:
+    """View → Browse questions (and B on the deck list): the Browse window."""
+    from studyapp.ui.browser_window import open_browser as show_browser
+
+    show_browser(window)
 
 
 def open_interop_dialog(window: MainWindow, module: str, class_name: str, then: str | None = None) -> None:

@@ -1,0 +1,244 @@
+"""The "Browse" window: every question of every deck in a table, searched as you type.
+
+Opened with B on the deck list and View → Browse questions (``open_browser``). The rows are
+made in the core (``authoring.search_rows``), the query is parsed by ``authoring.search``;
+this module only shows them. A query that cannot be read shows its message under the field
+(plain text) and leaves the table as it was. Enter or a double click on a row asks for the
+editor (``edit_requested``); the bulk actions ask for their change (``bulk_requested``) with
+the selected questions' keys.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.authoring.search import SearchError, parse
+from studyapp.authoring.search_rows import Column, build_rows, gc_paused
+from studyapp.ui.browser_model import BrowserModel
+
+if TYPE_CHECKING:
+    from studyapp.bank.model import Bank
+    from studyapp.store import Store
+    from studyapp.ui.main_window import MainWindow
+
+#: Typing waits this long for the next key before searching (a burst of keys searches once).
+SEARCH_DELAY_MS = 30
+SEARCH_HINT = 'Search: words, "a phrase", -word, or, deck:, tag:, type:, is:new / due / suspended / weak'
+
+
+class BulkAction(StrEnum):
+    """Changes asked for on the selected questions (``bulk_requested``)."""
+
+    ADD_TAG = "add-tag"
+    REMOVE_TAG = "remove-tag"
+    MOVE_DECK = "move-deck"
+    SUSPEND = "suspend"
+    DELETE = "delete"
+
+
+_BULK_TEXT = {
+    BulkAction.ADD_TAG: "Add tag…", BulkAction.REMOVE_TAG: "Remove tag…", BulkAction.MOVE_DECK: "Move to deck…",
+    BulkAction.SUSPEND: "Suspend", BulkAction.DELETE: "Delete…",
+}
+
+
+class BrowserWindow(QWidget):
+    """The Browse window. ``edit_requested(deck_id, question_id)``; ``bulk_requested(action, keys)``."""
+
+    edit_requested = Signal(str, str)
+    bulk_requested = Signal(str, list)  # BulkAction value, [(deck id, question id), ...]
+    searched = Signal()  # a query was applied (or refused): the table and message are current
+
+    def __init__(self, model: BrowserModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("Browse")
+        self.setObjectName("BrowserWindow")
+        self.model = model
+        self.search = QLineEdit()
+        self.search.setObjectName("browser-search")
+        self.search.setPlaceholderText(SEARCH_HINT)
+        self.search.setAccessibleName("Search questions")
+        self.search.setClearButtonEnabled(True)
+        self.message = QLabel()
+        self.message.setObjectName("browser-message")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: palette(link);")
+        self.message.hide()
+        self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.count.setObjectName("browser-count")
+
+        self.table = QTableView()
+        self.table.setObjectName("browser-table")
+        self.table.setAccessibleName("Questions")
+        self.table.setModel(model)
+        self.table.setSortingEnabled(False)  # sorted through the header click below (no sort at start)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sectionClicked.connect(self._sort_by)
+        header.setStretchLastSection(True)
+        for column, width in ((Column.PROMPT, 320), (Column.ANSWER, 200), (Column.DECK, 120)):
+            self.table.setColumnWidth(column, width)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.activated.connect(self._activated)  # Enter, and a double click
+
+        self.actions_button = QToolButton()
+        self.actions_button.setText("Selected")
+        self.actions_button.setObjectName("browser-actions")
+        self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.bulk_actions: dict[BulkAction, QAction] = {}
+        for action in BulkAction:
+            qaction = QAction(_BULK_TEXT[action], self)
+            qaction.setObjectName(f"bulk-{action.value}")
+            qaction.triggered.connect(lambda _checked=False, a=action: self._bulk(a))
+            self.bulk_actions[action] = qaction
+            self.actions_button.addAction(qaction)
+            self.table.addAction(qaction)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.actions_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self._selection_changed()
+        self._show_count()
+        self.resize(1100, 650)
+
+    def set_model(self, model: BrowserModel) -> None:
+        """Show new rows (the bank or the memory changed), keeping the query."""
+        old_selection = self.table.selectionModel()
+        self.model = model
+        self.table.setModel(model)
+        old_selection.deleteLater()  # the view made it, and setModel does not delete it
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.apply_search()
+        self._selection_changed()
+
+    def apply_search(self) -> None:
+        """Filter the table by the search field's query (now, without waiting for the timer)."""
+        self._timer.stop()
+        try:
+            query = parse(self.search.text())
+        except SearchError as exc:
+            self.message.setText(f"{exc.message} (at character {exc.start + 1})")
+            self.message.show()
+        else:
+            self.message.hide()
+            self.message.clear()
+            self.model.set_query(query)
+            self._show_count()
+        self.searched.emit()
+
+    def selected_keys(self) -> list[tuple[str, str]]:
+        """(deck id, question id) of every selected row, top to bottom."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.key_at(r) for r in rows]
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _sort_by(self, column: int) -> None:
+        model = self.model
+        order = Qt.SortOrder.AscendingOrder
+        if model.sort_column is not None and model.sort_column == column and model.sort_order == order:
+            order = Qt.SortOrder.DescendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
+        model.sort(column, order)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            deck_id, question_id = self.model.key_at(index.row())
+            self.edit_requested.emit(deck_id, question_id)
+
+    def _bulk(self, action: BulkAction) -> None:
+        keys = self.selected_keys()
+        if keys:
+            self.bulk_requested.emit(action.value, keys)
+
+    def _selection_changed(self) -> None:
+        has = self.table.selectionModel().hasSelection()
+        for action in self.bulk_actions.values():
+            action.setEnabled(has)
+        self.actions_button.setEnabled(has)
+
+    def _show_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.count.setText(f"{shown:,} of {total:,} questions" if shown != total else f"{total:,} questions")
+
+
+def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, folded: list[str] | None = None) -> BrowserModel:
+    """The model of every question of ``bank``, with its memory and history from ``store``
+    (``folded``: the folded texts of an earlier model of the same bank, reused)."""
+    from studyapp.study.quiz import due_cutoff
+
+    with gc_paused():
+        rows = build_rows(bank, store.card_schedules(), store.question_history(), due_cutoff(now, tz))
+        model = BrowserModel(rows, tz, folded=folded)
+    model.bank = bank
+    return model
+
+
+def open_browser(window: MainWindow) -> BrowserWindow:
+    """Show the Browse window of ``window`` (made on first use; its rows rebuilt each time, the
+    folded texts only when the bank changed)."""
+    browser = window.findChild(BrowserWindow)
+    if browser is None:
+        browser = BrowserWindow(_model_of(window, None), window)
+        window.fit_text_size(browser)
+        window.reloaded.connect(lambda: browser.set_model(_model_of(window, None)) if browser.isVisible() else None)
+    else:
+        browser.set_model(_model_of(window, browser))
+    browser.show()
+    browser.raise_()
+    browser.activateWindow()
+    browser.search.setFocus()
+    QTimer.singleShot(0, browser.model.build_index)  # fold the texts now, before the first key
+    return browser
+
+
+def _model_of(window: MainWindow, browser: BrowserWindow | None) -> BrowserModel:
+    folded = browser.model.folded_texts() if browser is not None and browser.model.bank is window.bank else None
+    return browser_model(window.bank, window.core.store, window.now(), window.core.store.tz, folded)

@@ -1,0 +1,143 @@
+"""Searching a real bank on disk with a real store's history: every field, flag and fold."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyapp.authoring.search import parse
+from studyapp.authoring.search_index import SearchIndex, fold_many
+from studyapp.authoring.search_rows import Column, MemoryState, build_rows, cell_text, sorted_order
+from studyapp.bank.loader import load_bank
+from studyapp.grading import Outcome
+from studyapp.store import Attempt, CardState, Mode, open_store
+from studyapp.textnorm import fold_answer
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "good"
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=timezone.utc)
+TOMORROW = datetime(2026, 3, 11, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> SearchIndex:
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    shutil.copy(DATA / "all-types.yaml", folder)
+    shutil.copy(DATA / "article.txt", folder)
+    bank = load_bank([folder])
+    assert not bank.problems
+    store = open_store(tmp_path / "s.sqlite3", backups_dir=tmp_path / "b", tz=timezone.utc, auto_backup=False).store
+    deck = bank.decks[0]
+
+    def answer(qid: str, outcome: Outcome, due: datetime, state: int = 2) -> None:
+        q = deck.question(qid)
+        assert q is not None
+        card = CardState(q.deck, q.id, "{}", due, 3.0, state, NOW - timedelta(days=1))
+        store.record_attempt(Attempt(q.deck, q.id, q.content_hash, Mode.QUIZ, "null", outcome,
+                                     1.0 if outcome is Outcome.RIGHT else 0.0, 2000, NOW - timedelta(days=1)), card)
+
+    answer("pm-january-17", Outcome.RIGHT, NOW + timedelta(hours=3))  # due today
+    answer("dismissed-by", Outcome.RIGHT, NOW + timedelta(days=9))  # not due
+    answer("which-city", Outcome.WRONG, NOW - timedelta(days=1), state=3)  # last answer wrong: weak
+    for outcome in (Outcome.RIGHT, Outcome.WRONG, Outcome.WRONG, Outcome.RIGHT, Outcome.RIGHT):
+        answer("roles", outcome, NOW + timedelta(days=2))  # 3 of 5 right (60 %): not weak
+    for outcome in (Outcome.RIGHT, Outcome.WRONG, Outcome.WRONG, Outcome.RIGHT):
+        answer("card-pm", outcome, NOW + timedelta(days=2))  # 2 of 4 right: weak
+    schedules = store.card_schedules()
+    # What the browser reads instead of the whole card states: the same due instant and state.
+    assert schedules == {key: (card.due, card.state) for key, card in store.card_states().items()}
+    assert len(schedules) == 5 and store.card_schedules("other-deck") == {}
+    rows = build_rows(bank, schedules, store.question_history(), TOMORROW)
+    store.close()
+    return SearchIndex(rows)
+
+
+def ids(index: SearchIndex, query: str) -> set[str]:
+    return {index.rows[i].question.id for i in index.search(parse(query))}
+
+
+ALL = {"pm-january-17", "dismissed-by", "free-and-fair", "which-city", "engage-cloze", "order-events", "roles", "card-pm"}
+
+
+def test_words_fold_case_accents_and_punctuation(index: SearchIndex) -> None:
+    assert ids(index, "haloucanka") == {"pm-january-17", "roles", "card-pm"}  # choices, pairs, card answer
+    assert ids(index, "BELARUSS") == {"pm-january-17", "card-pm"}  # "Belarus's": the apostrophe folds away
+    assert ids(index, "miensk") == {"which-city"}  # a second accepted answer
+    assert ids(index, "seventeen") == {"engage-cloze"}  # a gap's alternative
+    assert ids(index, "election dismissed") == {"dismissed-by", "order-events"}
+    assert ids(index, "sham") == {"free-and-fair"}  # the quote
+    assert ids(index, "dates") == {"pm-january-17"}  # a tag
+    assert ids(index, "readiness ties") == {"which-city", "order-events"}
+
+
+def test_phrases_stay_inside_one_field(index: SearchIndex) -> None:
+    assert ids(index, '"prime minister said"') == {"engage-cloze"}
+    assert ids(index, '"minister foreign"') == set()  # "Prime Minister" then "Foreign Minister": two fields
+
+
+def test_negation_or_and_groups(index: SearchIndex) -> None:
+    assert ids(index, "haloucanka -type:card") == {"pm-january-17", "roles"}
+    assert ids(index, "miensk or sham") == {"which-city", "free-and-fair"}
+    assert ids(index, "(miensk or sham) -sham") == {"which-city"}
+    assert ids(index, "") == ALL
+
+
+def test_fields(index: SearchIndex) -> None:
+    assert ids(index, "deck:good-all-types") == ALL
+    assert ids(index, "deck:GOOD*") == ALL
+    assert ids(index, "deck:other") == set()
+    assert ids(index, "tag:people") == {"pm-january-17"}
+    assert ids(index, "tag:peo*") == {"pm-january-17"}
+    assert ids(index, "type:match") == {"roles"}
+
+
+def test_memory_flags(index: SearchIndex) -> None:
+    assert ids(index, "is:new") == {"free-and-fair", "engage-cloze", "order-events"}
+    assert ids(index, "is:due") == {"pm-january-17", "which-city"}
+    assert ids(index, "is:weak") == {"which-city", "card-pm"}
+    assert ids(index, "is:suspended") == set()  # nothing is suspended yet
+    assert ids(index, "-is:new -is:due") == {"dismissed-by", "roles", "card-pm"}
+
+
+def test_row_values(index: SearchIndex) -> None:
+    row = next(r for r in index.rows if r.question.id == "which-city")
+    assert row.memory is MemoryState.RELEARNING
+    assert (row.answers, row.last_result, row.weak) == (1, Outcome.WRONG, True)
+    assert cell_text(row, Column.DUE, timezone.utc) == "2026-03-09"
+    assert cell_text(row, Column.FILE, timezone.utc) == "all-types.yaml:31"
+    assert cell_text(row, Column.ANSWER, timezone.utc) == "Minsk"
+    cloze = next(r for r in index.rows if r.question.id == "engage-cloze")
+    assert cell_text(cloze, Column.PROMPT, timezone.utc) == "On January [...], the Prime Minister said the [...] would engage."
+    assert cell_text(cloze, Column.MEMORY, timezone.utc) == "new"
+
+
+def test_sorting_by_answers_and_due(index: SearchIndex) -> None:
+    rows = list(index.rows)
+    by_answers = [rows[i].answers for i in sorted_order(rows, Column.ANSWERS, descending=True)]
+    assert by_answers == sorted(by_answers, reverse=True) and by_answers[0] == 5
+    by_due = [rows[i].due for i in sorted_order(rows, Column.DUE)]
+    assert by_due[0] is not None and by_due[-1] is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=25), min_size=1, max_size=6))
+def test_fold_many_folds_as_grading_does(texts: list[str]) -> None:
+    assert fold_many(texts) == [fold_answer(t) for t in texts]
+
+
+def test_typing_a_query_key_by_key_finds_what_a_fresh_search_finds(index: SearchIndex) -> None:
+    query = "haloucanka -minister or prime minister"
+    for n in range(1, len(query) + 1):
+        typed = query[:n]
+        try:
+            node = parse(typed)
+        except ValueError:
+            continue
+        fresh = SearchIndex(index.rows, index.haystacks)
+        assert index.search(node) == fresh.search(node), typed
+    assert ids(index, "hal") == {"pm-january-17", "roles", "card-pm"}  # a shorter word after longer ones
