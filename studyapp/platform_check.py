@@ -20,7 +20,7 @@ from pathlib import Path
 
 #: Every system library that Qt's xcb plugin (``libqxcb.so`` and ``libQt6XcbQpa.so.6``)
 #: loads, directly or through another one, and the Debian package that provides it (as on
-#: Debian 12; the README lists them).
+#: Debian 12; docs/guide/install.md lists them).
 XCB_PACKAGES: dict[str, str] = {
     "libxcb.so.1": "libxcb1",
     "libxcb-cursor.so.0": "libxcb-cursor0",

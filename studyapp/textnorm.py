@@ -1,6 +1,6 @@
 """Text normalisation shared by the loader (distinctness, quotes) and grading (typed answers).
 
-Two rules, each documented in the README:
+Two rules, each documented in docs/guide/studying.md:
 
 * ``fold_answer`` — how typed answers are compared: Unicode NFC, transliterated to ASCII
   (so ``Łukašenka`` == ``Lukasenka``; ``ł ŭ ś ž ć`` fold too, which Unicode decomposition

@@ -6,7 +6,7 @@ session's counters. The summaries that statistics read, answers per deck and loc
 of the card's due time and stability) and reviews remembered per day (``retention``), are not touched then: ``catch_up`` adds every attempt
 recorded since the last catch-up to them in one transaction, one ``GROUP BY`` per table, just
 before a summary is read. Every page an answer's transaction writes is one more WAL frame
-written and flushed before the answer is safe (README, benchmark 3); this takes three tables
+written and flushed before the answer is safe (docs/guide/benchmarks.md, benchmark 3); this takes three tables
 off that path and sums a study session's answers in one go.
 
 ``summary_mark.upto`` is the id of the last attempt the summaries include, and the summaries

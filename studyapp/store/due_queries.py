@@ -2,7 +2,7 @@
 
 The cards table has one due-time index, keyed (deck, due time), as Anki's ``ix_cards_sched``
 is keyed (deck, queue, due): every index is more pages written on every answer, and schema
-version 4 dropped the all-decks ``cards_due`` (README, benchmark 3). Questions over every deck
+version 4 dropped the all-decks ``cards_due`` (docs/guide/benchmarks.md, benchmark 3). Questions over every deck
 go deck by deck inside SQLite: the decks are found with one index seek each (a recursive
 query, never a scan; the store keeps the list), then each deck's due range is read from the
 index. One deck's queries

@@ -20,7 +20,7 @@ def format_reference_text(path: Path = FORMAT_REFERENCE) -> str:
     except OSError:
         return (
             "# Question file format\n\nThe format reference was not found next to the program "
-            f"({path}). See the README's section on question files."
+            f"({path}). See docs/guide/question-files.md in studyapp's source."
         )
 
 

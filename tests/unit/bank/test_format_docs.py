@@ -12,7 +12,7 @@ from studyapp.bank.loader import check_data
 from studyapp.paths import bundled_questions_dir
 
 REPO = TESTS.parent
-DOCS = [REPO / "studyapp" / "bank" / "format_reference.md", REPO / "docs" / "readme" / "20-question-files.md"]
+DOCS = [REPO / "studyapp" / "bank" / "format_reference.md", REPO / "docs" / "guide" / "question-files.md"]
 
 
 def yaml_blocks(path: Path) -> list[str]:
