@@ -208,6 +208,38 @@ def editor_screen(running: RunningApp, scheme: Scheme) -> None:
     editor.reject()
 
 
+def make_question_screen(running: RunningApp, scheme: Scheme) -> None:
+    """The reader with words selected, and the editor "Make a question" opens on (a prefilled
+    cloze quoting the selection's sentence; nothing is saved)."""
+    from PySide6.QtGui import QTextCursor
+
+    from studyapp.ui import dialogs
+    from studyapp.ui.question_editor import QuestionEditor
+
+    window = running.window
+    window.open_reader(DECK)
+    reader = window.view(Screen.READER)
+    text = reader.text.toPlainText()  # type: ignore[attr-defined]
+    start = text.index("cautious steps")
+    cursor = reader.text.textCursor()  # type: ignore[attr-defined]
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("cautious steps"), QTextCursor.MoveMode.KeepAnchor)
+    reader.text.setTextCursor(cursor)  # type: ignore[attr-defined]
+    reader.text.centerCursor()  # type: ignore[attr-defined]
+    save(window, "reader-selection", scheme)
+    ask = dialogs.choose
+    dialogs.choose = lambda *_a: 0  # type: ignore[assignment]  # "Fill the gap", as if clicked
+    try:
+        reader.request_question()  # type: ignore[attr-defined]
+    finally:
+        dialogs.choose = ask  # type: ignore[assignment]
+    editor = window.findChildren(QuestionEditor)[-1]
+    editor.check_now()
+    editor.resize(720, 820)
+    save(editor, "make-question", scheme)
+    editor.reject()
+
+
 def render(scheme: Scheme, app: QApplication) -> None:
     apply_scheme(app, scheme)
     with tempfile.TemporaryDirectory() as tmp:
@@ -284,6 +316,7 @@ def render(scheme: Scheme, app: QApplication) -> None:
             help_dialog.close()
 
             editor_screen(running, scheme)
+            make_question_screen(running, scheme)
         finally:
             running.window.close()
             running.close()
