@@ -71,7 +71,7 @@ class PreferencesDialog(QDialog):
         self.font_spin.setSuffix(" pt")
         self.font_spin.setValue(font_size)
         self.font_spin.valueChanged.connect(self.fontSizeChosen.emit)
-        form.addRow("Text size:", self.font_spin)
+        form.addRow("Text size:", _left(self.font_spin))
 
         # The folder's name is the person's: shown literally, selectable, never as rich text.
         self.folder_label = plain_label(str(data_folder), self)
@@ -82,14 +82,16 @@ class PreferencesDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow("Data folder:", folder_row)
-        note = plain_label("Your answers, backups, question folder and these settings are kept there.", self)
-        form.addRow("", note)
+        folder_box = QVBoxLayout()
+        folder_box.addLayout(folder_row)
+        folder_box.addWidget(plain_label("Your answers, backups, question folder and these settings are kept there.",
+                                         self, selectable=False))
+        form.addRow("Data folder:", folder_box)
 
         self.study_button = QPushButton("Study settings…", self)
         self.study_button.setAccessibleName("Study settings")
         self.study_button.clicked.connect(self.studySettingsRequested.emit)
-        form.addRow("Studying:", self.study_button)
+        form.addRow("Studying:", _left(self.study_button))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -105,6 +107,14 @@ class PreferencesDialog(QDialog):
     def theme(self) -> Theme:
         """The theme checked now."""
         return next((t for t, radio in self.theme_buttons.items() if radio.isChecked()), Theme.SYSTEM)
+
+
+def _left(widget: QWidget) -> QHBoxLayout:
+    """``widget`` at its own width, at the start of its row (a form stretches fields otherwise)."""
+    row = QHBoxLayout()
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 def open_preferences(window: MainWindow) -> PreferencesDialog:
