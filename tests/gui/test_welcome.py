@@ -141,3 +141,43 @@ def test_new_deck_opens_the_new_deck_dialog(qtbot: Any, data_dir: Path) -> None:
         for d in running.window.findChildren(NewDeckDialog):
             d.reject()
         _stop(running, settings)
+
+
+# The real entry point, without --exit-when-shown: quits once a visible welcome is on screen.
+_STARTED_WELCOME = (
+    "import sys\n"
+    "from PySide6.QtCore import QTimer\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "from studyapp.cli import main\n"
+    "app = QApplication([sys.argv[0]])\n"
+    "def poll():\n"
+    "    if any(type(w).__name__ == 'WelcomeDialog' and w.isVisible() for w in app.topLevelWidgets()):\n"
+    "        print('welcome shown')\n"
+    "        app.quit()\n"
+    "    else:\n"
+    "        QTimer.singleShot(20, poll)\n"
+    "QTimer.singleShot(0, poll)\n"
+    "QTimer.singleShot(30000, app.quit)\n"
+    "args = sys.argv[2:] + ['--data-dir', sys.argv[1]]\n"
+    "rc = main(args)\n"
+    "print('module loaded' if 'studyapp.ui.welcome' in sys.modules else 'module not loaded')\n"
+    "sys.exit(rc)\n"
+)
+
+
+def test_studyapp_shows_it_but_a_start_up_check_does_not_even_load_it(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+
+    def run(*args: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", _STARTED_WELCOME, str(tmp_path / "data"), *args], cwd=repo,
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.splitlines()
+
+    assert run("--exit-when-shown") == ["module not loaded"]
+    assert run() == ["welcome shown", "module loaded"]  # still a first start: the check did not count
