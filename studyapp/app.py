@@ -348,7 +348,7 @@ def _settings_for(paths: DataPaths, args: argparse.Namespace, environ: Mapping[s
 def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Open the window; return the process exit status."""
     from studyapp.platform_check import xcb_problem
-    from studyapp.ui.theme import FUSION, apply_theme, follow_system_change, saved_theme
+    from studyapp.ui.theme import FUSION, apply_scheme, follow_system_change, saved_scheme
 
     existing = QApplication.instance()
     # On X11 a missing system library makes Qt abort, naming the wrong package: say what to install.
@@ -368,7 +368,7 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     paths = DataPaths(resolve_data_dir(getattr(args, "data_dir", None), environ))
     settings = _settings_for(paths, args, environ)
     # The theme chosen in this data folder (or the system's) before anything is shown.
-    apply_theme(app, saved_theme(settings), set_style=existing is not None)
+    apply_scheme(app, saved_scheme(settings), set_style=existing is not None)
     hints = app.styleHints()
     hints.colorSchemeChanged.connect(lambda _s: follow_system_change(app, settings))
     try:
