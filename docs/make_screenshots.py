@@ -194,6 +194,31 @@ def study_settings_screen(running: RunningApp, scheme: Scheme) -> None:
     dialog.close()
 
 
+def welcome_screen(running: RunningApp, scheme: Scheme) -> None:
+    """The first-start welcome over the home screen (Help → Welcome shows the same)."""
+    from studyapp.ui.welcome import show_welcome
+
+    welcome = show_welcome(running.window)
+    welcome.adjustSize()
+    save(welcome, "welcome", scheme)
+    welcome.close()
+
+
+def preferences_screen(running: RunningApp, scheme: Scheme) -> None:
+    """Tools → Preferences… (nothing is changed), naming the usual data folder on Linux instead
+    of the temporary one the screenshots are made in."""
+    from studyapp.preferences import Theme
+    from studyapp.ui.settings_dialog import PreferencesDialog
+
+    window = running.window
+    dialog = PreferencesDialog(Theme.SYSTEM, window.font_size, Path("/home/you/.local/share/studyapp"), window)
+    window.fit_text_size(dialog)
+    dialog.show()
+    dialog.adjustSize()
+    save(dialog, "preferences", scheme)
+    dialog.close()
+
+
 def editor_screen(running: RunningApp, scheme: Scheme) -> None:
     """The question editor with a problem shown under its field (nothing is saved)."""
     from studyapp.ui.question_editor import QuestionEditor
@@ -255,6 +280,8 @@ def render(scheme: Scheme, app: QApplication) -> None:
             window.show()
             window.go_home()
             save(window, "home", scheme)
+            welcome_screen(running, scheme)
+            preferences_screen(running, scheme)
 
             (running.core.paths.questions / "my-notes.yaml").write_text(BROKEN, encoding="utf-8")
             window.reload()

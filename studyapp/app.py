@@ -253,10 +253,13 @@ def start_app(
     extra_dirs: Sequence[str | os.PathLike[str]] = (),
     dirs: Sequence[Path] | None = None,
     now: Callable[[], datetime] | None = None,
+    welcome: bool = False,
 ) -> RunningApp:
     """Everything after the ``QApplication`` exists: returns the window ready to show.
 
     ``dirs`` replaces the default question folders (tests load a folder of their own).
+    ``welcome``: show the first-start welcome once the window is painted, unless it was closed
+    in this data folder before (``run_window`` asks for it; tools and benchmarks do not).
     """
     clock = now or (lambda: datetime.now(timezone.utc))
     prepare_data_dir(paths)
@@ -282,6 +285,8 @@ def start_app(
         window = MainWindow(core, settings, now=clock)
         core.damage_found = window.damageFound.emit  # queued to the window's thread by Qt
         window.reload()
+        if welcome:
+            window.welcome_after_first_paint()
     except BaseException:
         if opened is not None:
             opened.store.close()
@@ -343,7 +348,7 @@ def _settings_for(paths: DataPaths, args: argparse.Namespace, environ: Mapping[s
 def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     """Open the window; return the process exit status."""
     from studyapp.platform_check import xcb_problem
-    from studyapp.ui.theme import FUSION, apply_scheme, system_scheme
+    from studyapp.ui.theme import FUSION, apply_scheme, follow_system_change, saved_scheme
 
     existing = QApplication.instance()
     # On X11 a missing system library makes Qt abort, naming the wrong package: say what to install.
@@ -359,13 +364,16 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("studyapp")
     app.setDesktopFileName(APP_ID)  # desktops match the window to its entry (and its icon) by this
-    apply_scheme(app, system_scheme(), set_style=existing is not None)
-    hints = app.styleHints()
-    hints.colorSchemeChanged.connect(lambda _s: apply_scheme(app, system_scheme()))
     quiet = bool(getattr(args, "exit_when_shown", False))
     paths = DataPaths(resolve_data_dir(getattr(args, "data_dir", None), environ))
+    settings = _settings_for(paths, args, environ)
+    # The theme chosen in this data folder (or the system's) before anything is shown.
+    apply_scheme(app, saved_scheme(settings), set_style=existing is not None)
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(lambda _s: follow_system_change(app, settings))
     try:
-        running = start_app(paths, _settings_for(paths, args, environ), extra_dirs=getattr(args, "questions", []) or [])
+        # The first-start welcome is for a person, not for a start-up check (--exit-when-shown).
+        running = start_app(paths, settings, extra_dirs=getattr(args, "questions", []) or [], welcome=not quiet)
     except StartupError as error:
         _report_startup_error(app, error, quiet)
         return 1

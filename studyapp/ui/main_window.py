@@ -51,6 +51,9 @@ class Screen(IntEnum):
     STATS = 4
 
 
+#: Settings key: the first-start welcome was closed (it is not shown by itself again).
+WELCOME_CLOSED_KEY = "welcome/closed"
+
 #: Settings key: whether the reader shows its mastery map.
 _MASTERY_MAP_KEY = "reader/mastery-map"
 
@@ -501,6 +504,18 @@ class MainWindow(QMainWindow):
         show_notices(self, notices)
 
     # -- help --------------------------------------------------------------------------
+
+    def welcome_after_first_paint(self) -> None:
+        """First start: show the welcome once the window is painted, unless it was closed
+        before. Its module is imported only then: a usual start-up costs one settings read."""
+        if not self.settings.value(WELCOME_CLOSED_KEY, False, bool):
+            self.firstPainted.connect(self.show_welcome)
+
+    def show_welcome(self) -> None:
+        """Help → Welcome (and the first start): what studyapp is and how to begin (non-modal)."""
+        from studyapp.ui.welcome import show_welcome
+
+        show_welcome(self)
 
     def show_format_help(self) -> None:
         """Help → Question file format (a non-modal window)."""

@@ -1,17 +1,24 @@
 """Light/dark palette and font size: one place decides colours the custom-painted parts use.
 
-The app follows the system theme (``QStyleHints.colorScheme``); Fusion with an explicit dark
-palette is used when the system asks for dark, so every platform plugin looks the same.
+By default the app follows the system theme (``QStyleHints.colorScheme``); the person may choose
+light or dark instead (the settings dialog; kept in the data folder's settings under
+``THEME_KEY``). Fusion with an explicit palette is used either way, so every platform plugin
+looks the same.
 """
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QHeaderView, QWidget
+
+if TYPE_CHECKING:  # imported when a theme was chosen: creating the enum costs ~0.4 ms of start-up
+    from PySide6.QtCore import QSettings
+
+    from studyapp.preferences import Theme
 
 FONT_MIN, FONT_MAX, FONT_DEFAULT = 8, 28, 11
 FUSION = "Fusion"
@@ -140,6 +147,42 @@ def apply_scheme(app: QGuiApplication, scheme: Scheme, *, set_style: bool = True
             QApplication.setPalette(indicator_palette(palette) if dark else palette, class_name)  # type: ignore[arg-type]  # the stub says bytes; PySide6 takes str
         # Item views draw the check boxes of checkable rows on their own face (Base): only the outline.
         QApplication.setPalette(indicator_palette(palette, face=False) if dark else palette, "QAbstractItemView")  # type: ignore[arg-type]
+
+
+#: Settings key of the chosen ``Theme`` (its value: "system", "light" or "dark").
+THEME_KEY = "view/theme"
+
+
+def saved_theme(settings: QSettings) -> Theme:
+    """The theme chosen in ``settings`` (the system's when none, or an unknown one, is stored)."""
+    from studyapp.preferences import Theme
+
+    return Theme.parse(settings.value(THEME_KEY, Theme.SYSTEM.value))
+
+
+def saved_scheme(settings: QSettings) -> Scheme:
+    """The palette the theme chosen in ``settings`` means now (start-up: nothing chosen, the system's)."""
+    if settings.value(THEME_KEY) is None:
+        return system_scheme()
+    return scheme_for(saved_theme(settings))
+
+
+def scheme_for(theme: Theme) -> Scheme:
+    """The palette ``theme`` means now (for ``Theme.SYSTEM``: what the desktop asks for)."""
+    if theme == "system":  # a StrEnum: compared by value, so this module need not import it
+        return system_scheme()
+    return Scheme.DARK if theme == "dark" else Scheme.LIGHT
+
+
+def apply_theme(app: QGuiApplication, theme: Theme, *, set_style: bool = True) -> None:
+    """Show ``theme`` in the whole application at once (see ``apply_scheme`` for ``set_style``)."""
+    apply_scheme(app, scheme_for(theme), set_style=set_style)
+
+
+def follow_system_change(app: QGuiApplication, settings: QSettings) -> None:
+    """The desktop switched between light and dark: follow it unless a theme was chosen."""
+    if saved_theme(settings) == "system":
+        apply_scheme(app, system_scheme())
 
 
 def indicator_palette(palette: QPalette, *, face: bool = True) -> QPalette:

@@ -1,4 +1,4 @@
-"""The main window's menu bar (File, View, Help) and the dialogs its entries open.
+"""The main window's menu bar (File, View, Tools, Help) and the dialogs its entries open.
 
 Kept apart from ``main_window`` so that module stays about navigation between screens.
 """
@@ -44,7 +44,7 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], objec
 
 
 def build_menus(window: MainWindow) -> None:
-    """File, View and Help, with their shortcuts (actions are named for tests)."""
+    """File, View, Tools and Help, with their shortcuts (actions are named for tests)."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     window.add_action = _action(window, file_menu, "&Add question file…", window.add_question_file, QKeySequence.StandardKey.Open, "add-file")
@@ -83,9 +83,11 @@ def build_menus(window: MainWindow) -> None:
 
     tools = bar.addMenu("&Tools")
     _action(window, tools, "Study &settings…", partial(open_study_settings, window), None, "study-settings")
+    _action(window, tools, "&Preferences…", partial(open_preferences, window), QKeySequence("Ctrl+,"), "preferences")
 
     help_menu = bar.addMenu("&Help")
     _action(window, help_menu, "Question file &format", window.show_format_help, QKeySequence.StandardKey.HelpContents, "format")
+    _action(window, help_menu, "&Welcome", window.show_welcome, None, "welcome")
     _action(window, help_menu, "&About studyapp", window.show_about, None, "about")
 
 
@@ -98,6 +100,13 @@ def open_study_settings(window: MainWindow, deck: str | None = None) -> None:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(window.refresh_home)
     dialog.open()
+
+
+def open_preferences(window: MainWindow) -> None:
+    """Tools → Preferences…: theme, text size, the data folder (the dialog's module on first use)."""
+    from studyapp.ui.settings_dialog import open_preferences as open_dialog
+
+    open_dialog(window)
 
 
 def _editor_dialog(window: MainWindow, name: str) -> None:
