@@ -110,6 +110,8 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
     tag = tag.strip()
     if kind in (BulkKind.ADD_TAG, BulkKind.REMOVE_TAG) and not tag:
         raise BulkError("no tag given")
+    if kind in (BulkKind.ADD_TAG, BulkKind.REMOVE_TAG) and any(c.isspace() for c in tag):
+        raise BulkError(f"'{tag}' is not one tag: a tag is one word, without spaces (as in Anki); nothing was changed")
     target_deck = bank.deck(target) if kind is BulkKind.MOVE else None
     if kind is BulkKind.MOVE and target_deck is None:
         raise BulkError(f"there is no deck '{target}'")
