@@ -199,6 +199,8 @@ class BrowserActions(QObject):
             self._after_reload = ""
 
     def _show(self, text: str, *, reloading: bool = False) -> None:
+        if text and self.browser.search.hasFocus():
+            self.browser.table.setFocus()  # Ctrl+Z in the search field would undo its typing instead
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
         self.undo_button.setVisible(bool(self.done))

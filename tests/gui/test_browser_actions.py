@@ -226,3 +226,42 @@ def test_suspend_toggles_shows_in_the_browser_and_undoes(make_app: Any, qtbot: A
     assert {k for k, m in store.card_marks().items() if m.suspended} == {("alpha", "a2"), ("beta", "b1")}
     qtbot.keyClick(browser.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert not store.card_marks()
+
+
+def test_undo_refuses_when_a_file_changed_since(make_app: Any, qtbot: Any, tmp_path: Path,
+                                                scripted: ScriptedDialogs) -> None:
+    window, browser, folder = _open(make_app, qtbot, tmp_path)
+    _select(browser, ("alpha", "a1"), ("beta", "b1"))
+    scripted.confirm_answers.append(True)
+    _trigger(qtbot, window, browser, BulkAction.DELETE)
+    mine = (folder / "beta.yaml").read_text() + "# my own line\n"
+    (folder / "beta.yaml").write_text(mine)
+    alpha = (folder / "alpha.yaml").read_bytes()
+    browser.table.setFocus()
+    qtbot.keyClick(browser.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    kind, title, text = scripted.calls[-1]
+    assert (kind, title) == ("warn", "Undo") and "beta.yaml was changed since" in text
+    assert (folder / "beta.yaml").read_text() == mine and (folder / "alpha.yaml").read_bytes() == alpha
+
+
+def test_a_moved_question_keeps_its_answers_and_undo_takes_them_back(make_app: Any, qtbot: Any, tmp_path: Path,
+                                                                   scripted: ScriptedDialogs) -> None:
+    from studyapp.grading import Outcome
+    from studyapp.store import Attempt, Mode
+
+    window, browser, folder = _open(make_app, qtbot, tmp_path)
+    store = window.core.store
+    q = window.bank.deck("alpha").question("a1")
+    store.record_attempt(Attempt("alpha", "a1", q.content_hash, Mode.QUIZ, '"x"', Outcome.RIGHT, 1.0, 800,
+                                 window.now()))
+    _select(browser, ("alpha", "a1"))
+    browser.search.setFocus()
+    scripted.picks.append(1)
+    _trigger(qtbot, window, browser, BulkAction.MOVE_DECK)
+    answers = {browser.model.key_at(r): browser.model.data(browser.model.index(r, Column.ANSWERS))
+               for r in range(browser.model.rowCount())}
+    assert answers[("beta", "a1")] == "1" and ("alpha", "a1") not in answers
+    assert browser.table.hasFocus()  # so Ctrl+Z reaches the browser, not the search field's typing
+    _undo_key(qtbot, window, browser)
+    assert ("alpha", "a1") in store.question_history() and ("beta", "a1") not in store.question_history()
+    assert (folder / "alpha.yaml").read_text() == ALPHA
