@@ -288,16 +288,30 @@ def _edit_file(session: EditSession, steps: list[_Step]) -> EditResult:
 
 
 def _spliced(qf: QuestionFile, steps: list[_Step], fresh: set[str]) -> str:
+    """The text of ``qf`` with every step made: each question's new text is made against the
+    file as read (its span found once), then all are spliced in one pass (linear in the file)."""
+    cuts: list[tuple[int, int, str]] = []  # (start, end, new text) in the text as read
+    added: list[str] = []
     for step in steps:
-        if step.question_id is None and step.draft is not None:  # an add
+        if step.question_id is None and step.draft is not None:  # an add: after the last question
             edited = qf.add(step.draft)
-            qf = qf.after(edited, None, str(step.draft.get("id", "")))
-        elif step.draft is None and step.question_id is not None:  # a delete
-            qf = qf.after(qf.delete(step.question_id), step.question_id, "")
-        elif step.question_id is not None and step.draft is not None:
-            edited = qf.replace(step.question_id, step.draft, fresh=step.question_id in fresh)
-            qf = qf.after(edited, step.question_id, str(step.draft.get("id", "")))
-    return qf.text
+            added.append(edited.text[edited.start : edited.end])
+        elif step.question_id is not None:
+            span = qf.span(step.question_id)
+            if step.draft is None:  # a delete
+                cuts.append((span.start, span.end, ""))
+            else:
+                edited = qf.replace(step.question_id, step.draft, fresh=step.question_id in fresh)
+                cuts.append((span.start, span.end, edited.text[edited.start : edited.end]))
+    if added:
+        at = qf.last().end
+        cuts.append((at, at, "".join(added)))
+    text, pos, out = qf.text, 0, []
+    for start, end, new in sorted(cuts, key=lambda c: (c[0], c[1])):
+        out += [text[pos:start], new]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _reads_back(q: AnyQuestion | None, draft: Draft) -> bool:

@@ -3,7 +3,8 @@
 ``BrowserActions`` is made with the browser (``browser_window.open_browser``). Enter or a
 double click opens the editor on the question (``MainWindow.open_editor``). A bulk action asks
 what it needs (the tag, the deck to move to, a confirmation before deleting), makes the change
-through the core (``authoring.bulk``: every file checked before any is written), then reloads
+through the core (``authoring.bulk``: every file checked, off the UI thread, before any is
+written), then reloads
 the decks once (the browser's rows follow) and says what it did under the table, with an Undo
 button; Ctrl+Z in the browser undoes the last change (the files put back as they were, the
 history of moved questions carried back, the suspension as it was). A change that cannot be
@@ -23,6 +24,7 @@ from studyapp.authoring import bulk
 from studyapp.authoring.bulk import BulkChange, BulkError, BulkKind, SuspendChange
 from studyapp.store import StoreError
 from studyapp.ui import dialogs
+from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.browser_window import BrowserWindow, BulkAction, browser_model
 
 if TYPE_CHECKING:
@@ -53,6 +55,10 @@ class BrowserActions(QObject):
         window.reloaded.connect(self._reloaded)
         browser.edit_requested.connect(window.open_editor)
         browser.bulk_requested.connect(self.run)
+        self._kind = BulkKind.ADD_TAG  # the change being checked
+        self._task = BackgroundTask(self)
+        self._task.finished.connect(self._planned)
+        self._task.failed.connect(self._failed)
 
         self.undo_action = QAction("Undo", browser)
         self.undo_action.setObjectName("browser-undo")
@@ -81,7 +87,7 @@ class BrowserActions(QObject):
         """Carry out the bulk ``action`` (a ``BulkAction`` value) on the questions ``keys``."""
         what = BulkAction(action)
         keys = [(str(d), str(q)) for d, q in keys]
-        if not keys:
+        if not keys or self._busy():
             return
         if what is BulkAction.SUSPEND:
             self._suspend(keys)
@@ -108,20 +114,42 @@ class BrowserActions(QObject):
         self._change(kind, keys, tag, target)
 
     def _change(self, kind: BulkKind, keys: list[Key], tag: str, target: str) -> None:
+        """Check the change off the UI thread (a tag on thousands of questions takes seconds);
+        ``_planned`` writes it."""
         window = self.window
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            planned = bulk.plan(window.bank, keys, kind, tag=tag, target=target, cache_dir=window.core.paths.cache)
-            change = bulk.apply(planned, self._history_dir(), window.core.paths.root) if planned.changed else None
-        except BulkError as exc:
-            QApplication.restoreOverrideCursor()
-            dialogs.warn(self.browser, _TITLES[kind], str(exc))
+        bank, cache = window.bank, window.core.paths.cache
+
+        def work(_cancel: object) -> bulk.BulkPlan | BulkError:
+            try:
+                return bulk.plan(bank, keys, kind, tag=tag, target=target, cache_dir=cache)
+            except BulkError as exc:
+                return exc
+
+        self._kind = kind
+        self._show(f"Checking {_questions(len(keys))}…")
+        self._task.start(work, "studyapp-bulk-check")
+
+    def _planned(self, planned: object) -> None:
+        kind, window = self._kind, self.window
+        if isinstance(planned, BulkError):
+            self._show("")
+            dialogs.warn(self.browser, _TITLES[kind], str(planned))
             return
-        QApplication.restoreOverrideCursor()
-        if change is None:
+        if not isinstance(planned, bulk.BulkPlan):
+            return
+        if not planned.changed:
             self._show("Nothing to change: " + ("every selected question is in that deck already"
                                                 if kind is BulkKind.MOVE else "the tag was already as asked"))
             return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            change = bulk.apply(planned, self._history_dir(), window.core.paths.root)
+        except BulkError as exc:
+            self._show("")
+            dialogs.warn(self.browser, _TITLES[kind], str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
         failed = bulk.carry_history(window.core.store, change.moved)
         if failed:
             dialogs.warn(self.browser, "History not carried over",
@@ -130,6 +158,10 @@ class BrowserActions(QObject):
         self._reload([w.path for w in change.writes])
         self.done.append(change)
         self._show(f"{change.summary} — Ctrl+Z undoes", reloading=True)
+
+    def _failed(self, message: str) -> None:
+        self._show("")
+        dialogs.warn(self.browser, _TITLES[self._kind], f"The change could not be checked ({message}); nothing was changed.")
 
     def _suspend(self, keys: list[Key]) -> None:
         try:
@@ -145,7 +177,7 @@ class BrowserActions(QObject):
 
     def undo(self) -> None:
         """Undo the last change made in the browser (nothing when there is none)."""
-        if not self.done:
+        if not self.done or self._busy():
             return
         change = self.done.pop()
         window = self.window
@@ -192,6 +224,12 @@ class BrowserActions(QObject):
         folded = browser.model.folded_texts() if browser.model.bank is window.bank else None
         browser.set_model(browser_model(window.bank, window.core.store, window.now(), window.core.store.tz, folded))
         window.refresh_home()
+
+    def _busy(self) -> bool:
+        """True (and said) while a change is being checked: one change at a time."""
+        if self._task.running:
+            self.window.statusBar().showMessage("Still checking the last change…", 4000)
+        return self._task.running
 
     def _reloaded(self) -> None:
         if self._after_reload:  # the reload's own "2 decks loaded" would hide what was done

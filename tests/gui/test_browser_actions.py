@@ -145,6 +145,12 @@ def test_remove_a_tag_and_a_cancelled_question_changes_nothing(make_app: Any, qt
     _trigger(qtbot, window, browser, BulkAction.REMOVE_TAG)
     assert _tags(window)["a2"] == ()
     assert (folder / "beta.yaml").read_text() == BETA  # b1 had no such tag: its file is not written
+    _select(browser, ("alpha", "a2"))
+    scripted.texts_to_type.append("old")
+    browser.bulk_actions[BulkAction.REMOVE_TAG].trigger()
+    notice = browser.findChild(QLabel, "browser-notice")
+    assert notice is not None
+    qtbot.waitUntil(lambda: notice.text().startswith("Nothing to change"))
 
 
 def test_move_to_another_deck_then_undo_with_the_button(make_app: Any, qtbot: Any, tmp_path: Path,
@@ -192,6 +198,7 @@ def test_a_change_that_fails_its_check_writes_nothing_and_says_why(make_app: Any
     _select(browser, ("beta", "a2"))
     scripted.picks.append(0)  # into alpha: a2 is there already (taking it out of beta alone would pass)
     browser.bulk_actions[BulkAction.MOVE_DECK].trigger()
+    qtbot.waitUntil(lambda: scripted.calls[-1][0] == "warn")  # checked off the UI thread
     kind, title, text = scripted.calls[-1]
     assert (kind, title) == ("warn", "Move to deck")
     assert "nothing was changed" in text and "alpha.yaml:" in text and "duplicate id 'a2'" in text
@@ -199,6 +206,7 @@ def test_a_change_that_fails_its_check_writes_nothing_and_says_why(make_app: Any
     scripted.texts_to_type.append("two words")
     _select(browser, ("alpha", "a1"))
     browser.bulk_actions[BulkAction.ADD_TAG].trigger()
+    qtbot.waitUntil(lambda: scripted.calls[-1][0] == "warn")
     assert "a tag is one word" in scripted.calls[-1][2]
     assert (folder / "alpha.yaml").read_text() == ALPHA
     assert not browser.findChild(BrowserActions).done  # type: ignore[union-attr]
