@@ -115,11 +115,9 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
     target_deck = bank.deck(target) if kind is BulkKind.MOVE else None
     if kind is BulkKind.MOVE and target_deck is None:
         raise BulkError(f"there is no deck '{target}'")
-    by_deck: dict[str, list[str]] = {}
+    by_deck: dict[str, dict[str, None]] = {}  # deck id -> its question ids, in order, each once
     for deck_id, qid in keys:
-        ids = by_deck.setdefault(deck_id, [])
-        if qid not in ids:
-            ids.append(qid)
+        by_deck.setdefault(deck_id, {})[qid] = None
     sessions: dict[Path, EditSession] = {}
     steps: dict[Path, list[_Step]] = {}
     moved: list[tuple[Key, Key]] = []
@@ -131,8 +129,11 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
         deck = _deck(bank, deck_id)
         session = sessions[deck.path] = _session(deck, cache_dir)
         own = steps.setdefault(deck.path, [])
+        loaded = {q.id: q for q in session.deck.questions} if session.deck is not None else {}
         for qid in ids:
-            q = _question(session, deck, qid)
+            q = loaded.get(qid)
+            if q is None:
+                raise BulkError(f"question '{qid}' is no longer in {deck.path.name}; nothing was changed")
             if kind is BulkKind.ADD_TAG or kind is BulkKind.REMOVE_TAG:
                 present = kind is BulkKind.ADD_TAG
                 if (tag in q.tags) == present:
@@ -261,13 +262,6 @@ def _session(deck: Deck, cache_dir: Path | None) -> EditSession:
     return session
 
 
-def _question(session: EditSession, deck: Deck, qid: str) -> AnyQuestion:
-    q = session.deck.question(qid) if session.deck is not None else None
-    if q is None:
-        raise BulkError(f"question '{qid}' is no longer in {deck.path.name}; nothing was changed")
-    return q
-
-
 def _edit_file(session: EditSession, steps: list[_Step]) -> EditResult:
     """``session``'s file with every step made, checked whole; each replaced question must read
     back as its draft (those that do not are written fresh, as the editor does)."""
@@ -279,8 +273,9 @@ def _edit_file(session: EditSession, steps: list[_Step]) -> EditResult:
         if checked.deck is None:
             raise BulkError(_refusal(session.path, checked.problems))
         deck = checked.deck
+        by_id = {q.id: q for q in deck.questions}
         off = {s.question_id for s in steps if s.question_id is not None and s.draft is not None
-               and not _reads_back(deck.question(s.question_id), s.draft)}
+               and not _reads_back(by_id.get(s.question_id), s.draft)}
         if not off - fresh:
             break
         fresh |= off
@@ -300,9 +295,11 @@ def _spliced(qf: QuestionFile, steps: list[_Step], fresh: set[str]) -> str:
             span = qf.span(step.question_id)
             if step.draft is None:  # a delete
                 cuts.append((span.start, span.end, ""))
-            else:
-                edited = qf.replace(step.question_id, step.draft, fresh=step.question_id in fresh)
-                cuts.append((span.start, span.end, edited.text[edited.start : edited.end]))
+            else:  # the question's own text alone, rewritten (no copy of the whole file per question)
+                alone = QuestionFile(qf.text[span.start : span.end],
+                                     [span._replace(start=0, end=span.end - span.start, epoch=0)], qf.newline)
+                edited = alone.replace(step.question_id, step.draft, fresh=step.question_id in fresh)
+                cuts.append((span.start, span.end, edited.text))
     if added:
         at = qf.last().end
         cuts.append((at, at, "".join(added)))
