@@ -205,3 +205,11 @@ def test_suspend_toggles_as_anki_and_undo_gives_each_card_its_state_back(tmp_pat
     assert marks[("d", "one")].suspended and marks[("d", "one")].flag == 2
     assert ("d", "two") not in marks
     store.close()
+
+
+@pytest.mark.parametrize(("tag", "message"), [("", "no tag given"), ("two words", "a tag is one word"),
+                                              ("a\nb", "a tag is one word")])
+def test_a_tag_must_be_one_word(folder: Path, tmp_path: Path, tag: str, message: str) -> None:
+    with pytest.raises(BulkError, match=message):
+        _do(folder, tmp_path, [("alpha", "a1")], BulkKind.ADD_TAG, tag=tag)
+    assert (folder / "alpha.yaml").read_text() == ALPHA
