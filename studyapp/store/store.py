@@ -618,6 +618,12 @@ class Store:
         with self._write() as conn:
             write_mark(conn, mark)
 
+    def put_card_marks(self, marks: Iterable[CardMark]) -> None:
+        """Store many cards' marks in ONE transaction (the browser's bulk suspend); all or none."""
+        with self._write() as conn:
+            for mark in marks:
+                write_mark(conn, mark)
+
     def hidden_cards(self, day: int, deck: str | None = None) -> dict[tuple[str, str], datetime | None]:
         """Cards kept out of the queues on study ``day`` (suspended, or buried until it is over),
         with their due time (None: a new card, never answered)."""

@@ -215,7 +215,8 @@ def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, folded: l
     from studyapp.study.quiz import due_cutoff
 
     with gc_paused():
-        rows = build_rows(bank, store.card_schedules(), store.question_history(), due_cutoff(now, tz))
+        suspended = {key for key, mark in store.card_marks().items() if mark.suspended}
+        rows = build_rows(bank, store.card_schedules(), store.question_history(), due_cutoff(now, tz), suspended)
         model = BrowserModel(rows, tz, folded=folded)
     model.bank = bank
     return model
@@ -226,7 +227,10 @@ def open_browser(window: MainWindow) -> BrowserWindow:
     folded texts only when the bank changed)."""
     browser = window.findChild(BrowserWindow)
     if browser is None:
+        from studyapp.ui.browser_actions import BrowserActions
+
         browser = BrowserWindow(_model_of(window, None), window)
+        BrowserActions(window, browser)  # the editor, the bulk actions and their undo (owned by the browser)
         window.fit_text_size(browser)
         window.reloaded.connect(lambda: browser.set_model(_model_of(window, None)) if browser.isVisible() else None)
     else:

@@ -114,6 +114,27 @@ def open_externally(parent: QWidget | None, path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """Ask for one line of text; the text typed (stripped), None when cancelled or left empty."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from studyapp.ui.plain_text import window_title
+
+    text, ok = QInputDialog.getText(parent, window_title(title), label)
+    return text.strip() or None if ok else None
+
+
+def pick(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """Pick one of ``items`` from a list (a deck among many: too many for ``choose``'s buttons);
+    its index, None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from studyapp.ui.plain_text import window_title
+
+    text, ok = QInputDialog.getItem(parent, window_title(title), label, items, 0, False)
+    return items.index(text) if ok and text in items else None
+
+
 def choose(parent: QWidget | None, title: str, text: str, choices: list[str]) -> int | None:
     """Offer ``choices`` (button texts) under ``text``; the index chosen, None when closed or cancelled."""
     from PySide6.QtCore import Qt

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from studyapp.paths import DataPaths
 from studyapp.ui import dialogs
@@ -30,12 +30,14 @@ def _no_real_modals(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(QMessageBox, name, _unpatched(f"QMessageBox.{name}"))
     for name in ("exec", "getOpenFileName", "getOpenFileNames", "getSaveFileName", "getExistingDirectory"):
         monkeypatch.setattr(QFileDialog, name, _unpatched(f"QFileDialog.{name}"))
+    for name in ("getText", "getItem", "getInt", "getDouble", "getMultiLineText"):
+        monkeypatch.setattr(QInputDialog, name, _unpatched(f"QInputDialog.{name}"))
     monkeypatch.setattr(dialogs, "open_externally", _unpatched("system file opener (dialogs.open_externally)"))
 
 
 @pytest.fixture
 def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedDialogs:
-    """Patch the dialogs seam: confirm/open_file answer from queues, inform/warn are recorded."""
+    """Patch the dialogs seam: confirm/open_file/ask_text/pick answer from queues, inform/warn are recorded."""
     s = ScriptedDialogs()
 
     def confirm(_parent: object, title: str, text: str) -> bool:
@@ -62,7 +64,21 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> ScriptedDialogs:
         s.calls.append(("choose", title, text))
         return s.choices.pop(0) if s.choices else None
 
+    def ask_text(_parent: object, title: str, label: str) -> str | None:
+        s.calls.append(("ask_text", title, label))
+        if not s.texts_to_type:
+            pytest.fail(f"unexpected text asked: {title}: {label}")
+        return s.texts_to_type.pop(0)
+
+    def pick(_parent: object, title: str, label: str, items: list[str]) -> int | None:
+        s.calls.append(("pick", title, f"{label} {items}"))
+        if not s.picks:
+            pytest.fail(f"unexpected pick asked: {title}: {label}")
+        return s.picks.pop(0)
+
     monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "ask_text", ask_text)
+    monkeypatch.setattr(dialogs, "pick", pick)
     monkeypatch.setattr(dialogs, "choose", choose)
     monkeypatch.setattr(dialogs, "inform", inform)
     monkeypatch.setattr(dialogs, "warn", warn)

@@ -77,6 +77,8 @@ class ScriptedDialogs:
     confirm_answers: list[bool] = field(default_factory=list)
     choices: list[int | None] = field(default_factory=list)  # answers to dialogs.choose (None: cancel)
     files_to_open: list[Path | None] = field(default_factory=list)
+    texts_to_type: list[str | None] = field(default_factory=list)  # answers to dialogs.ask_text (None: cancel)
+    picks: list[int | None] = field(default_factory=list)  # answers to dialogs.pick (None: cancel)
     calls: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, title, text)
     opened: list[Path] = field(default_factory=list)
 
