@@ -92,7 +92,7 @@ def render(rows: list[Row], quick: bool, seconds: float) -> str:
                  f"{sum(r.verdict is Verdict.ERROR for r in rows)} not measured; whole run {seconds:.0f} s.")
     if failed:
         lines.append("")
-        lines.append("Missed targets are explained in the README's Benchmarks section.")
+        lines.append("Missed targets are explained in docs/guide/benchmarks.md (Missed targets).")
     lines.append("")
     lines.append("Ratios are medians over medians of runs interleaved in the same process and run. "
                  "Generated with `make bench` (`benchmarks/run.py`).")
