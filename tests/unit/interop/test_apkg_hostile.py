@@ -175,7 +175,7 @@ def test_cancel_stops_a_running_read_at_once(tmp_path: Path, tmpdir_env: Path) -
     started = time.monotonic()
     with pytest.raises(ImportCancelled):
         parse_apkg(path, "d", Conversion(), cancel)
-    assert time.monotonic() - started < 3
+    assert time.monotonic() - started < 8  # the query alone never ends: any bound tells "stopped"
     assert list(tmpdir_env.iterdir()) == []
 
 
@@ -246,8 +246,8 @@ def test_ctrl_c_stops_a_runaway_import_at_once_and_leaves_nothing(tmp_path: Path
     unpacked = _cpu_seconds(child.pid)
     _wait_until(child, lambda: _cpu_seconds(child.pid) > unpacked + 0.3)  # well inside the endless query
     child.send_signal(signal.SIGINT)
-    out, err, took = _finish(child, timeout=10)
-    assert took < 3
+    out, err, took = _finish(child, timeout=20)
+    assert took < 8  # the query alone never ends: a loaded machine may still take a few seconds
     assert "Traceback" not in err and err.strip() == "studyapp import: interrupted"
     assert child.returncode == 130 and out == ""
     assert list(tmp.iterdir()) == []
@@ -275,7 +275,7 @@ def _import_fields(tmp: Path, fields: list[str], models: str = BASIC_MODELS) -> 
     conversion = Conversion()
     started = time.monotonic()
     parse_apkg(path, "d", conversion)
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 10  # the backtracking versions took 19 s and 72 s
     return path, conversion
 
 

@@ -89,7 +89,7 @@ def test_the_fit_runs_in_its_own_process_and_can_be_cancelled(store: Store) -> N
     cancel.set()
     started = time.perf_counter()
     assert fit_in_process(store.path, None, DEFAULTS, cancel) is None
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 10  # cancelled before the fit: no training at all
 
 
 def test_a_deck_without_enough_answers_is_refused_by_the_process(store: Store) -> None:
