@@ -14,43 +14,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 from studyapp.authoring.search_rows import Column
 from studyapp.ui.browser_actions import BrowserActions
 from studyapp.ui.browser_window import BrowserWindow, BulkAction, open_browser
+from bulk_samples import ALPHA, BETA
 from window_samples import ScriptedDialogs
 
-ALPHA = """\
-# Alpha: a comment that stays
-deck: alpha
-title: Alpha
-questions:
-  - id: a1
-    type: card
-    prompt: First   # keep me
-    answer: One
-
-  - id: a2
-    type: text
-    prompt: "Second?"
-    answer: [two, 2]
-    tags: [old]
-
-  - id: a3
-    type: truefalse
-    prompt: Third is true
-    answer: true
-"""
-
-BETA = """\
-deck: beta
-title: Beta
-questions:
-- id: b1
-  type: card
-  prompt: Beta one
-  answer: B
-- id: b2
-  type: card
-  prompt: Beta two
-  answer: C
-"""
 
 
 def _folder(tmp_path: Path, beta: str) -> Path:

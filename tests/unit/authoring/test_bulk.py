@@ -18,44 +18,10 @@ from studyapp.grading import Outcome
 from studyapp.paths import DataPaths
 from studyapp.store import Attempt, Mode, Store, open_store
 
+from bulk_samples import ALPHA, BETA
+
 T0 = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
 
-ALPHA = """\
-# Alpha: a comment that stays
-deck: alpha
-title: Alpha
-questions:
-  - id: a1
-    type: card
-    prompt: First   # keep me
-    answer: One
-
-  - id: a2
-    type: text
-    prompt: "Second?"
-    answer: [two, 2]
-    tags: [old]
-
-  # between a2 and a3
-  - id: a3
-    type: truefalse
-    prompt: Third is true
-    answer: true
-"""
-
-BETA = """\
-deck: beta
-title: Beta
-questions:
-- id: b1
-  type: card
-  prompt: Beta one
-  answer: B
-- id: b2
-  type: card
-  prompt: Beta two
-  answer: C
-"""
 
 
 @pytest.fixture
