@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QSortFilterProxyModel, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -50,6 +50,20 @@ def button(text: str, name: str) -> QPushButton:
     return b
 
 
+class DeckTable(QTableView):
+    """The deck list: Enter studies the current deck, and that is all it does.
+
+    ``QAbstractItemView`` emits ``activated`` on Enter and then *ignores* the key, which the
+    window's "Enter presses the focused button" rule then received with the review's
+    "Show answer" focused: one Enter opened the review and showed the first answer.
+    """
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class HomeView(QWidget):
     """The first screen. Emits what the user wants; the main window does it."""
 
@@ -81,7 +95,7 @@ class HomeView(QWidget):
         top_layout = QHBoxLayout()
         top_column.addLayout(top_layout, 1)
         self.model = DeckTableModel(self)
-        self.table = QTableView()
+        self.table = DeckTable()
         self.table.setAccessibleName("Decks")
         # Sortable by any column (click a header); the source model keeps file order.
         self.sorted = QSortFilterProxyModel(self)

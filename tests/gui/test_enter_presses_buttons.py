@@ -63,3 +63,15 @@ def test_enter_presses_the_readers_back_button(make_app: Any, tmp_path: Path, qt
     qtbot.waitUntil(lambda: QApplication.focusWidget() is reader.back)
     _press(Qt.Key.Key_Return)
     assert window.current_screen() is Screen.HOME
+
+
+def test_enter_on_the_deck_list_opens_the_front_of_the_first_card(make_app: Any, tmp_path: Path, qtbot: QtBot) -> None:
+    """Seen under X: one Enter on the deck list opened the review *and* showed the answer.
+    The list emits ``activated`` and then ignores the key, which reached the window's
+    "Enter presses the focused button" rule with "Show answer" focused by then."""
+    window = _window(make_app, tmp_path, qtbot)
+    _press(Qt.Key.Key_Return)
+    assert window.current_screen() is Screen.FLASHCARDS
+    cards = window.view(Screen.FLASHCARDS)
+    assert cards.show_button.isVisibleTo(window)
+    assert not any(b.isVisibleTo(window) for b in cards.rating_buttons.values())
