@@ -169,6 +169,7 @@ def flashcard_screens(running: RunningApp, scheme: Scheme) -> None:
     window = running.window
     window.start_flashcards(DECK)
     view = window.view(Screen.FLASHCARDS)
+    view.graded_box.setChecked(False)  # type: ignore[attr-defined]  # the classic review first
     save(window, "flashcard-front", scheme)
     view.show_answer()  # type: ignore[attr-defined]
     save(window, "flashcard-back", scheme)

@@ -80,7 +80,7 @@ def start_flashcards(window: MainWindow, deck_id: str) -> None:
     from studyapp.study.review_session import ReviewSession
 
     window.remember_deck(deck_id)
-    graded = bool(window.settings.value(_graded_key(deck_id), False, bool))
+    graded = bool(window.settings.value(_graded_key(deck_id), True, bool))
     session = ReviewSession(window.bank, window.core.store, now=window.now, deck=deck_id, graded=graded)
     view = window.view(Screen.FLASHCARDS)
     view.close_session()

@@ -17,12 +17,13 @@ def test_the_graded_review_choice_is_kept_per_deck(tmp_path: Path, make_app: Any
     window = make_app(dirs=[folder]).window
     window.start_flashcards("one")
     view = window.view(Screen.FLASHCARDS)
-    assert not view.graded_box.isChecked() and not view.session.graded  # classic until chosen
-    view.graded_box.setChecked(True)
-    assert view.session.graded and view.input is not None  # the choice is answered in its own form
+    # A review asks in the question's own form until the person chooses the classic one.
+    assert view.graded_box.isChecked() and view.session.graded and view.input is not None
+    view.graded_box.setChecked(False)
+    assert not view.session.graded and view.input is None  # show answer, rate yourself
     window.go_home()
     window.start_flashcards("two")
-    assert not view.graded_box.isChecked() and not view.session.graded
+    assert view.graded_box.isChecked() and view.session.graded
     window.go_home()
     window.start_flashcards("one")
-    assert view.graded_box.isChecked() and view.session.graded
+    assert not view.graded_box.isChecked() and not view.session.graded

@@ -65,6 +65,9 @@ def test_flashcard_screens_claim_each_alt_letter_once(make_app: Any, tmp_path: P
     cards = window.view(Screen.FLASHCARDS)
     claimed = _claimed(window, cards)
     assert max(claimed.values()) == 1, claimed
+    cards.graded_box.setChecked(False)  # the classic review's screens too
+    claimed = _claimed(window, cards)
+    assert max(claimed.values()) == 1, claimed
     for _ in range(10):  # Easy on every card: the end screen
         if cards.session.state is ReviewState.FINISHED:
             break

@@ -62,6 +62,7 @@ def test_enter_after_esc_from_the_reader_rates_the_flashcard(make_app: Any, tmp_
     window = _shown_window(make_app, tmp_path, qtbot)
     window.start_flashcards("sample-deck")
     cards = window.view(Screen.FLASHCARDS)
+    cards.graded_box.setChecked(False)  # the classic review: Space turns the card over
     first = cards.session.current.question.id
     _press(qtbot, Qt.Key.Key_Space)  # turn the card over
     assert cards.session.state is ReviewState.SHOWING_BACK
