@@ -46,9 +46,10 @@ def section_tag(section: str) -> str:
 
 
 def article_heading(article_text: str) -> str | None:
-    """The article's heading (its first line, when that is a title), for a deck's default title."""
-    sections = read_article(article_text).sections
-    return sections[0] if sections and sections[0] != INTRO else None
+    """The article's heading, for a deck's default title: its first line when that is a title, else
+    (an article that starts with its text) its first section's heading; None when it has none."""
+    sections = [s for s in read_article(article_text).sections if s != INTRO]
+    return sections[0] if sections else None
 
 
 def why_proposed(q: AnyQuestion) -> str:

@@ -277,8 +277,12 @@ class DraftDialog(QDialog):
         elif self.review.rows:
             note = "" if deck_ok else self.tr("; the deck id must be lowercase letters, digits and hyphens")
             bad = sum(1 for i in self.review.kept_rows() if self.review.rows[i].problems)
-            problems = self.tr("; %n kept question(s) marked ⚠ must be fixed or dropped", "", bad) if bad else ""
-            self.summary.setText(self.tr("{0} of {1} questions kept").format(kept, len(self.review.rows)) + problems + note)
+            edited = len(self.review.edited_rows)
+            self.summary.setText(
+                self.tr("{0} of {1} questions kept").format(kept, len(self.review.rows))
+                + (self.tr(", {0} edited").format(edited) if edited else "")
+                + (self.tr("; marked ⚠ and kept, to fix or drop before saving: {0}").format(bad) if bad else "")
+                + note)
         else:
             self.summary.setText(self.tr("Choose an article to draft questions from."))
 

@@ -84,7 +84,9 @@ class ReviewEditor(QWidget):
         super().__init__(parent)
         self.why_label = _plain_label("", "Why proposed")
         self.quote_label = _plain_label("", "From the article")
-        self.quote_label.setStyleSheet("color: palette(mid);")
+        font = self.quote_label.font()
+        font.setItalic(True)
+        self.quote_label.setFont(font)
         self.type_box = QComboBox()
         self.type_box.setAccessibleName("Question type")
         self.type_box.addItems([t.value for t in QuestionType])
@@ -129,6 +131,8 @@ class ReviewEditor(QWidget):
         if row is not None:
             self.type_box.setCurrentText(str(row.draft.get("type", "card")))
             self.form.set_draft(row.draft)
+        else:
+            self.type_box.setCurrentIndex(-1)
         self.type_box.blockSignals(False)
         for w in (self.type_box, self.keep_button, self.form):
             w.setEnabled(enabled)
@@ -193,6 +197,8 @@ class ReviewPanel(QSplitter):
             self._paint(self.list.count() - 1)
         self.list.blockSignals(False)
         self._show(-1)
+        if self.rows:
+            self.list.setCurrentRow(0)  # the first question is in the editor at once
         self.changed.emit()
 
     @property

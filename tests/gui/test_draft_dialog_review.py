@@ -118,7 +118,7 @@ def test_an_invalid_edit_stays_in_its_row_which_is_marked_and_named_at_save(qtbo
     other = row + 1 if row + 1 < dialog.list.count() else row - 1
     dialog.list.setCurrentRow(other)
     assert dialog.list.currentRow() == other  # the person may move on
-    assert dialog.list.item(row).text().startswith("⚠") and "must be fixed or dropped" in dialog.summary.text()
+    assert dialog.list.item(row).text().startswith("⚠") and "to fix or drop before saving: 1" in dialog.summary.text()
     dialog.list.setCurrentRow(row)
     assert _field(dialog, "text").toPlainText() == "No gap left here."  # nothing typed is lost
     assert not dialog.editor.form.rows["text"].problem.isHidden()
@@ -261,7 +261,12 @@ def test_reviewing_a_file_that_is_not_a_draft_warns(qtbot: QtBot, tmp_path: Path
 
 def test_the_title_defaults_to_the_article_heading(qtbot: QtBot, tmp_path: Path) -> None:
     assert _dialog(qtbot, tmp_path / "q", APOLLO).title_edit.text() == "Apollo Computer"
-    assert _dialog(qtbot, tmp_path / "q2", ARTICLE).title_edit.text() == "000 f104dea7fb288af0"  # no heading: the name
+    # The bundled article starts with its text: its first section's heading, not the file's name (a number)
+    assert _dialog(qtbot, tmp_path / "q2", ARTICLE).title_edit.text() == "Belarus pushes for dialogue amid Western criticism"
+    plain = tmp_path / "no-heading-at-all.txt"
+    plain.write_text("Apollo Computer was founded in 1980 in Chelmsford, Massachusetts, by William Poduska.\n",
+                     encoding="utf-8")
+    assert _dialog(qtbot, tmp_path / "q3", plain).title_edit.text() == "No heading at all"
 
 
 def test_file_menu_review_a_draft_opens_the_chosen_draft(make_app: Any, tmp_path: Path, qtbot: QtBot,
