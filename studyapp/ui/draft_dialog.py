@@ -237,6 +237,7 @@ class DraftDialog(QDialog):
 
     def _fill(self, questions: list[AnyQuestion], folded: FoldedText | None, source_name: str) -> None:
         self.review.set_questions(questions, self.target_dir / "draft.yaml", folded, source_name)
+        self.list.setFocus()  # ↑/↓ go through the questions, Space keeps or drops one
         self._update_buttons()
         self.drafted.emit()
 
