@@ -284,6 +284,9 @@ class DraftDialog(QDialog):
                 + (self.tr(", {0} edited").format(edited) if edited else "")
                 + (self.tr("; marked ⚠ and kept, to fix or drop before saving: {0}").format(bad) if bad else "")
                 + note)
+        elif self.article is not None:
+            self.summary.setText(self.tr("No question could be drafted from {0}: it names no dates, numbers, "
+                                         "people or places the drafter can ask about.").format(self.article.name))
         else:
             self.summary.setText(self.tr("Choose an article to draft questions from."))
 

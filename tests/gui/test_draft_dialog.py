@@ -190,3 +190,13 @@ def test_the_database_is_never_a_target(qtbot: QtBot, tmp_path: Path, scripted: 
     assert "is studyapp's database" in scripted.texts("warn")[0]
     assert dialog.replace_box is None and dialog.isVisible()
     assert database.read_bytes() == b"SQLite format 3\x00 answers"
+
+
+def test_an_article_with_nothing_to_ask_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    article = tmp_path / "quiet.txt"
+    article.write_text("it rained. then it stopped raining and the sun came out again over the hills.\n",
+                       encoding="utf-8")
+    dialog = _dialog(qtbot, tmp_path / "questions")
+    _load(qtbot, dialog, article)
+    assert dialog.list.count() == 0 and "No question could be drafted from quiet.txt" in dialog.summary.text()
+    assert not dialog.save_button.isEnabled()
