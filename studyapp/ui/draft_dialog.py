@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -124,7 +125,18 @@ class DraftDialog(QDialog):
         layout.addWidget(self.review, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.target.buttons)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.activated.connect(self.save)
         self._update_buttons()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter in a field (an answer, a tag) does not press Save and close the whole review;
+        Enter on a button still presses it, and Ctrl+S saves."""
+        focused = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(focused, QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- the review's state, as the tests and the window see it ------------------------------
 

@@ -303,3 +303,16 @@ def test_choosing_another_article_asks_before_dropping_the_review(qtbot: QtBot, 
     with qtbot.waitSignal(dialog.drafted, timeout=20000):
         box.button(QMessageBox.StandardButton.Yes).click()
     assert dialog.article == APOLLO and dialog.questions != before and dialog.pending_changes() == ""
+
+
+def test_enter_in_a_field_does_not_save_and_ctrl_s_does(qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    dialog = _dialog(qtbot, tmp_path / "questions")
+    dialog.list.setCurrentRow(_row(dialog, ChoiceQuestion))
+    answer = _field(dialog, "answer")
+    answer.setFocus()
+    qtbot.keyClick(answer, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not (tmp_path / "questions").exists()
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        qtbot.keyClick(answer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
