@@ -136,7 +136,9 @@ def test_an_invalid_edit_stays_in_its_row_which_is_marked_and_named_at_save(qtbo
 
 def test_a_problem_is_shown_under_its_field_as_the_person_types(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, tmp_path / "questions")
-    dialog.list.setCurrentRow(_row(dialog, ChoiceQuestion))
+    row = _row(dialog, ChoiceQuestion)
+    old = dialog.questions[row]
+    dialog.list.setCurrentRow(row)
     answer = _field(dialog, "answer")
     answer.setFocus()
     answer.selectAll()
@@ -145,6 +147,8 @@ def test_a_problem_is_shown_under_its_field_as_the_person_types(qtbot: QtBot, tm
     qtbot.waitUntil(problem.isVisible, timeout=3000)
     assert problem.text() == "answer 'Atlantis' is not one of the choices"  # the message `studyapp check` gives
     assert problem.textFormat() == Qt.TextFormat.PlainText
+    assert isinstance(old, ChoiceQuestion)  # a new answer never renames an option behind the person's back
+    assert _field(dialog, "choices").toPlainText().splitlines() == list(old.choices) and dialog.questions[row] == old
 
 
 def test_every_field_of_every_type_can_be_changed(qtbot: QtBot, tmp_path: Path) -> None:
