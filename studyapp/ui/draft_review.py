@@ -97,6 +97,7 @@ class ReviewEditor(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the frame
         self.error_label = _plain_label("", "Other problems")
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
@@ -119,7 +120,16 @@ class ReviewEditor(QWidget):
 
     def _type_changed(self, text: str) -> None:
         self.form.build(QuestionType(text))
+        self._chain_fields()
         self.changed.emit()
+
+    def _chain_fields(self) -> None:
+        """Tab goes from Keep/Drop through the fields in their order (they are built after the
+        dialog's buttons, so they would come last)."""
+        previous: QWidget = self.keep_button
+        for row in self.form.rows.values():
+            QWidget.setTabOrder(previous, row.input)
+            previous = row.input
 
     def show_row(self, row: ReviewRow | None, kept: bool) -> None:
         """Fill the form from ``row`` (None: empty and disabled) and show its problems."""
@@ -131,6 +141,7 @@ class ReviewEditor(QWidget):
         if row is not None:
             self.type_box.setCurrentText(str(row.draft.get("type", "card")))
             self.form.set_draft(row.draft)
+            self._chain_fields()
         else:
             self.type_box.setCurrentIndex(-1)
         self.type_box.blockSignals(False)

@@ -320,3 +320,17 @@ def test_enter_in_a_field_does_not_save_and_ctrl_s_does(qtbot: QtBot, tmp_path: 
     with qtbot.waitSignal(dialog.saved, timeout=5000):
         qtbot.keyClick(answer, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
+
+
+def test_tab_goes_from_the_list_through_every_field_to_save(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, tmp_path / "questions")
+    dialog.list.setCurrentRow(_row(dialog, ChoiceQuestion))
+    dialog.editor.type_box.setCurrentText("order")  # the fields of another type, built later
+    qtbot.waitUntil(lambda: dialog.editor.form.rows["items"].input.isVisible())
+    dialog.list.setFocus()
+    order = []
+    for _ in range(len(dialog.editor.form.rows) + 3):
+        dialog.focusNextChild()
+        order.append(dialog.focusWidget())
+    fields = [row.input for row in dialog.editor.form.rows.values()]
+    assert order == [dialog.editor.type_box, dialog.editor.keep_button, *fields, dialog.save_button]
