@@ -267,6 +267,9 @@ class ReviewPanel(QSplitter):
             item.setText(line)
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
             item.setToolTip("")
+        font = item.font()
+        font.setItalic(row.edited)  # edited questions stand out from the ones as drafted
+        item.setFont(font)
 
     def _row_changed(self, index: int) -> None:
         """The edit of the row being left stays in it (checked now); then show the new row."""

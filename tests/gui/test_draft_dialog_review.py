@@ -105,6 +105,7 @@ def test_an_edit_is_kept_when_another_row_is_clicked(qtbot: QtBot, tmp_path: Pat
     assert dialog.list.currentRow() == 2
     assert dialog.questions[1].explanation == "Said on the day of the statement."
     assert 1 in dialog.edited_rows and "1 edited" in dialog.pending_changes()
+    assert dialog.list.item(1).font().italic() and not dialog.list.item(2).font().italic()  # edited rows stand out
     dialog.list.setCurrentRow(1)
     assert _field(dialog, "explanation").toPlainText() == "Said on the day of the statement."
 
