@@ -335,3 +335,26 @@ def test_tab_goes_from_the_list_through_every_field_to_save(qtbot: QtBot, tmp_pa
         order.append(dialog.focusWidget())
     fields = [row.input for row in dialog.editor.form.rows.values()]
     assert order == [dialog.editor.type_box, dialog.editor.keep_button, *fields, dialog.save_button]
+
+
+def test_a_draft_written_by_studyapp_draft_is_reviewed_and_saved_back_where_it_is(
+        qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
+    from studyapp.cli import main
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    article = notes / APOLLO.name
+    article.write_bytes(APOLLO.read_bytes())
+    assert main(["draft", str(article), "--deck", "apollo", "--title", "Apollo"]) == 0
+    written = notes / "apollo.yaml"
+    dialog = _empty(qtbot, tmp_path / "data" / "questions")
+    scripted.files_to_open.append(written)
+    with qtbot.waitSignal(dialog.drafted):
+        dialog.choose_draft()
+    assert dialog.deck_edit.text() == "apollo" and dialog.article == article.resolve()
+    dialog.set_kept(0, False)
+    assert _save(qtbot, dialog) == written and dialog.replace_box is None
+    deck, problems = check_file(written)
+    assert deck is not None and problems == () and len(deck.questions) == dialog.list.count() - 1
+    assert len(versions(tmp_path / "data" / "history", written)) == 1
+    assert not (tmp_path / "data" / "questions").exists()  # nothing written beside it in the question folder
