@@ -16,7 +16,7 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -188,6 +188,13 @@ class ReviewPanel(QSplitter):
         self._timer.setInterval(CHECK_DELAY_MS)
         self._timer.timeout.connect(self._check)
         self._pending = False  # an edit waits for its check
+        # From any field: the next or previous question (the edit stays), keep or drop this one.
+        for keys, slot in ((QKeySequence("Ctrl+PgDown"), lambda: self.step(1)),
+                           (QKeySequence("Ctrl+PgUp"), lambda: self.step(-1)),
+                           (QKeySequence("Ctrl+D"), self._toggle_kept)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     # -- filling ----------------------------------------------------------------------------
 
@@ -266,10 +273,15 @@ class ReviewPanel(QSplitter):
         else:
             item.setText(line)
             item.setData(Qt.ItemDataRole.ForegroundRole, None)
-            item.setToolTip("")
+            item.setToolTip(tooltip(line))  # the whole line: the list is often narrower
         font = item.font()
         font.setItalic(row.edited)  # edited questions stand out from the ones as drafted
         item.setFont(font)
+
+    def step(self, by: int) -> None:
+        """Show the question ``by`` rows further (the focus stays where it is, in a field or the list)."""
+        if self.rows:
+            self.list.setCurrentRow(max(0, min(len(self.rows) - 1, self.showing + by)))
 
     def _row_changed(self, index: int) -> None:
         """The edit of the row being left stays in it (checked now); then show the new row."""

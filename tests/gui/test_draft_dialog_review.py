@@ -358,3 +358,20 @@ def test_a_draft_written_by_studyapp_draft_is_reviewed_and_saved_back_where_it_i
     assert deck is not None and problems == () and len(deck.questions) == dialog.list.count() - 1
     assert len(versions(tmp_path / "data" / "history", written)) == 1
     assert not (tmp_path / "data" / "questions").exists()  # nothing written beside it in the question folder
+
+
+def test_the_keyboard_moves_between_questions_and_drops_from_inside_a_field(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, tmp_path / "questions")
+    dialog.list.setCurrentRow(2)
+    explanation = _field(dialog, "explanation")
+    explanation.setFocus()
+    qtbot.keyClick(explanation, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(explanation, " Checked.")
+    qtbot.keyClick(explanation, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.list.currentRow() == 3 and (dialog.questions[2].explanation or "").endswith(" Checked.")
+    field = _field(dialog, "explanation")
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.review.is_kept(3) and dialog.editor.keep_button.text() == "Keep"
+    qtbot.keyClick(field, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.list.currentRow() == 2 and _field(dialog, "explanation").toPlainText().endswith(" Checked.")
