@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -137,11 +138,16 @@ class ReviewEditor(QWidget):
         self.why_label.setText(why_proposed(row.original) if row is not None else "")
         quote = row.original.quote if row is not None else None
         self.quote_label.setText(f"“{quote}”" if quote else "")
+        focused = self.focused_field()
         self.type_box.blockSignals(True)
         if row is not None:
             self.type_box.setCurrentText(str(row.draft.get("type", "card")))
             self.form.set_draft(row.draft)
             self._chain_fields()
+            if focused is not None:  # the fields are built anew: the same field (or the first) keeps the focus
+                field = self.form.rows.get(focused) or next(iter(self.form.rows.values()), None)
+                if field is not None:
+                    field.input.setFocus()
         else:
             self.type_box.setCurrentIndex(-1)
         self.type_box.blockSignals(False)
@@ -149,6 +155,14 @@ class ReviewEditor(QWidget):
             w.setEnabled(enabled)
         self.set_kept(kept)
         self.show_problems(row.problems if row is not None else ())
+
+    def focused_field(self) -> str | None:
+        """The name of the field that has the keyboard focus, if one has."""
+        focused = QApplication.focusWidget()
+        for name, row in self.form.rows.items():
+            if focused is not None and (row.input is focused or row.input.isAncestorOf(focused)):
+                return name
+        return None
 
     def set_kept(self, kept: bool) -> None:
         """The Keep/Drop button says what pressing it does."""
