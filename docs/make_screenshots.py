@@ -234,6 +234,34 @@ def editor_screen(running: RunningApp, scheme: Scheme) -> None:
     editor.reject()
 
 
+def draft_review_screen(running: RunningApp, scheme: Scheme, app: QApplication) -> None:
+    """File → New deck from article…: the bundled article drafted, a choice question's distractors
+    being edited in the review, one of them still wrong (nothing is saved)."""
+    from studyapp.bank.model import ChoiceQuestion
+    from studyapp.ui.draft_dialog import DraftDialog
+
+    dialog = DraftDialog(running.core.paths.questions, running.window)
+    dialog.resize(1200, 780)
+    dialog.show()
+    article = running.core.paths.root / "articles" / "belarus-and-the-west.txt"
+    article.parent.mkdir(exist_ok=True)
+    article.write_bytes((Path(__file__).resolve().parents[1] / "seeds" / "000_f104dea7fb288af0.txt").read_bytes())
+    dialog.load_article(article)
+    while dialog.task.running:  # drafted on a worker thread
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+    row = next(i for i, q in enumerate(dialog.questions) if isinstance(q, ChoiceQuestion))
+    dialog.set_kept(1, False)
+    dialog.list.setCurrentRow(row)
+    dialog.editor.form.rows["choices"].set_value(["Ukraine", "Lithuania", "Poland", "Moldova"])
+    dialog.editor.form.rows["answer"].set_value("Ukraina")
+    dialog.editor.changed.emit()
+    dialog.review.check_now()
+    save(dialog, "draft-review", scheme)
+    dialog.done(0)
+
+
 def make_question_screen(running: RunningApp, scheme: Scheme) -> None:
     """The reader with words selected, and the editor "Make a question" opens on (a prefilled
     cloze quoting the selection's sentence; nothing is saved)."""
@@ -344,6 +372,7 @@ def render(scheme: Scheme, app: QApplication) -> None:
             help_dialog.close()
 
             editor_screen(running, scheme)
+            draft_review_screen(running, scheme, app)
             make_question_screen(running, scheme)
         finally:
             running.window.close()

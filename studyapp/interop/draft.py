@@ -11,6 +11,7 @@ are not asked. Every question carries its sentence as ``quote`` and as the expla
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 
 from studyapp.bank.model import AnyQuestion, ChoiceQuestion, ClozeQuestion, TrueFalseQuestion
@@ -29,6 +30,12 @@ _MIN_WORDS = 6
 _MIN_WORDS_WITH_FIGURE = 4  # "Apollo was founded in 1980." is short and still a fact
 # Markdown markup inside a sentence (links, code, emphasis) would show up in the question.
 _MARKUP_RE = re.compile(r"\]\(|`|\*\*|__|<[a-zA-Z/]")
+
+
+class DraftCancelled(Exception):
+    """The person stopped drafting (the ``cancel`` event of ``draft_questions`` was set)."""
+
+
 _SINGULAR = {"people": "person", "places": "place", "organisations": "organisation", "dates": "date",
              "numbers": "number"}
 
@@ -39,9 +46,10 @@ def section_tag(section: str) -> str:
 
 
 def article_heading(article_text: str) -> str | None:
-    """The article's heading (its first line, when that is a title), for a deck's default title."""
-    sections = read_article(article_text).sections
-    return sections[0] if sections and sections[0] != INTRO else None
+    """The article's heading, for a deck's default title: its first line when that is a title, else
+    (an article that starts with its text) its first section's heading; None when it has none."""
+    sections = [s for s in read_article(article_text).sections if s != INTRO]
+    return sections[0] if sections else None
 
 
 def why_proposed(q: AnyQuestion) -> str:
@@ -186,14 +194,31 @@ def _askable(item: Item, s: Sentence, stand_ins: StandIns) -> bool:
     return not gives_away(item.text, _blank(s.text, item, BLANK))
 
 
-def draft_questions(article_text: str, deck_id: str, lang: Lang | None = None) -> list[AnyQuestion]:
-    """Draft questions from ``article_text`` (the same text and language always give the same questions)."""
+def draft_questions(article_text: str, deck_id: str, lang: Lang | None = None,
+                    cancel: threading.Event | None = None) -> list[AnyQuestion]:
+    """Draft questions from ``article_text`` (the same text and language always give the same questions).
+
+    When ``cancel`` is set (from another thread) drafting stops soon with ``DraftCancelled``.
+    """
+
+    def check() -> None:
+        if cancel is not None and cancel.is_set():
+            raise DraftCancelled
+
     lang = lang or detect_language(article_text)
     words = words_for(lang)
-    article = read_article(article_text, sentence_splitter(lang))
+    split = sentence_splitter(lang)
+
+    def split_checked(paragraph: str) -> list[str]:
+        check()
+        return split(paragraph)
+
+    article = read_article(article_text, split_checked if cancel is not None else split)
+    check()
     recogniser = Recogniser((s.text for s in article.sentences), words)
     sentences: list[tuple[Sentence, list[Item]]] = []
     for s in article.sentences:
+        check()
         items = recogniser.items(s.text)
         figure = any(i.kind in (Kind.DATE, Kind.YEAR, Kind.NUMBER) for i in items)
         if s.text.startswith(words.contrasts):
@@ -207,6 +232,7 @@ def draft_questions(article_text: str, deck_id: str, lang: Lang | None = None) -
     asked: list[str] = []
     kinds: Counter[Kind] = Counter()  # the kind asked least so far goes first: a mix of names, places and figures
     for s, items in sentences:
+        check()
         usable = sorted((i for i in items if _askable(i, s, stand_ins) and not any(related(i.text, a) for a in asked)),
                         key=lambda i: (kinds[i.kind], _PRIORITY.index(i.kind), i.start))
         # Sentences take turns at cloze, choice and true/false; a cloze is the fallback that always fits.

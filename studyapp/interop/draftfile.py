@@ -108,11 +108,15 @@ def write_draft(
     questions: Sequence[AnyQuestion] | None = None,
     policy: WritePolicy = WritePolicy(),
     lang: Lang | None = None,
+    history_dir: Path | None = None,
+    expected: bytes | None = None,
 ) -> tuple[int, Path | None]:
     """Write the draft file; returns (questions written, article copy made or None).
 
     ``policy`` says whether an existing ``output`` may be replaced (by default it may not); ``lang``
-    is the article's language (detected when None);
+    is the article's language (detected when None). With ``history_dir`` a replaced file is first
+    kept there, as the question editor keeps it (``authoring.saving``), and with ``expected`` (the
+    bytes a review started from) a file changed meanwhile by another program is not replaced;
     raises ``DraftError``, ``WriteRefused`` or ``OSError``, and then nothing is written.
     """
     text = read_article_text(article)
@@ -126,5 +130,11 @@ def write_draft(
     if plan.copy_to is not None and not plan.copy_to.exists():
         copy_to = plan.copy_to
         write_through(copy_to, lambda tmp: shutil.copyfile(article, tmp), WritePolicy(policy.data_dirs))
-    write_text(output, body, policy)
+    if history_dir is not None and policy.replace_existing:
+        from studyapp.authoring.saving import save_file
+
+        data_dir = policy.data_dirs[0] if policy.data_dirs else None
+        save_file(output, body.encode("utf-8"), history_dir, data_dir=data_dir, expected=expected)
+    else:
+        write_text(output, body, policy)
     return len(questions), plan.copy_to

@@ -1,150 +1,90 @@
 """File → New deck from article…: draft questions from an article, review them, save into the question folder.
 
-The author picks an article (through the ``dialogs.open_file`` seam), sets the deck id and
-title (the title defaults to the article's heading), then reviews the drafts: untick or Drop to
-drop one, select one to see why it was proposed and from which sentence and to edit its prompt
-(a cloze's text), choices and answer. An edit is kept when another row is selected; Esc or Cancel
-asks before losing edited or dropped questions. File → Review a draft… reopens a saved draft
-(``load_draft``) for another review. Save writes ``<deck id>.yaml`` into ``target_dir`` (copying the article there
-when it is too far away for ``source``) and emits ``saved(path)``; a file studyapp wrote before is
-replaced only after a yes in a box that does not block, one it did not write never is, and
-studyapp's own data files are never written (``studyapp.safe_write``).
+The author picks an article (through the ``dialogs.open_file`` seam); it is read and drafted on
+a worker thread (``BackgroundTask``: a busy bar and Cancel, the window keeps painting). The deck
+id and title default from the article (the title is its heading). The review step
+(``draft_review.ReviewPanel``) shows each question with why it was proposed and from which
+sentence, in the question editor's form: every field of every type, checked as the person types.
+Edits stay in their row; Esc or Cancel asks before losing edited or dropped questions; Save names
+the kept rows that still have a problem. File → Review a draft… reopens a saved draft
+(``load_draft``) for another review, and saving it back keeps the version it replaces in the
+editor's history. Otherwise Save writes ``<deck id>.yaml`` into ``target_dir`` (copying the
+article there when it is too far away for ``source``) and emits ``saved(path)``; a file studyapp
+wrote before is replaced only after a yes in a box that does not block, one it did not write
+never is, and studyapp's own data files are never written (``studyapp.safe_write``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from studyapp.articles.folding import FoldedText
 from studyapp.bank.loader import check_file
 from studyapp.bank.model import AnyQuestion
 from studyapp.interop.draft import article_heading, draft_questions
 from studyapp.interop.draftfile import DraftError, is_previous_output, read_article_text, write_draft
-from studyapp.interop.editing import EditError
-from studyapp.interop.fit import DECK_ID_RE, slugify
+from studyapp.interop.fit import slugify
 from studyapp.safe_write import WritePolicy, protected_reason
 from studyapp.ui import dialogs
-from studyapp.ui.draft_review import QuestionEditor
+from studyapp.ui.background_task import BackgroundTask
+from studyapp.ui.draft_review import ReviewPanel, question_line
+from studyapp.ui.target_form import TargetForm, may_replace, report_written
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)"
 DRAFT_FILTER = "Question files (*.yaml *.yml);;All files (*)"
+__all__ = ["DraftDialog", "TargetForm", "may_replace", "question_line", "report_written"]
 
 
-def question_line(q: AnyQuestion) -> str:
-    """One line for a list: ``[type] answer  ·  front`` (answer first: the front is often long)."""
-    front = " ".join(q.front.split())
-    return f"[{q.type}] {q.answer_text}  ·  {front}"
+@dataclasses.dataclass(frozen=True, slots=True)
+class Drafted:
+    """What the worker hands back: the article's text, heading and folded text, and the questions."""
+
+    path: Path
+    heading: str | None
+    questions: list[AnyQuestion]
+    folded: FoldedText
 
 
-def may_replace(parent: QWidget, path: Path) -> bool:
-    """Ask before replacing a file; refuse to replace one studyapp did not write."""
-    if not path.exists():
-        return True
-    if not is_previous_output(path):
-        dialogs.warn(parent, "File exists", f"{path} already exists and was not written by studyapp.\nChoose another deck id.")
-        return False
-    return dialogs.confirm(parent, "Replace file?", f"{path} already exists. Replace it?")
-
-
-def report_written(parent: QWidget, path: Path) -> bool:
-    """Load the written file like the app will; warn (and say False) if the loader finds anything."""
-    _, problems = check_file(path)
-    if problems:
-        dialogs.warn(parent, "Problems in the new file", "\n".join(str(p) for p in problems[:20]))
-        return False
-    return True
-
-
-class TargetForm:
-    """What the draft and import dialogs share: a file row with a chooser, deck id and title
-    fields, a summary line and Save/Cancel. Deck id and title default from the chosen file's name."""
-
-    def __init__(self, dialog: QDialog, what: str, empty: str, choose: Callable[[], None],
-                 changed: Callable[[], None], save: Callable[[], None]) -> None:
-        self.what = what
-        self.label = QLabel(empty)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.choose_button = QPushButton(f"Choose {what.lower()}…")
-        self.choose_button.clicked.connect(choose)
-        self.deck_edit = QLineEdit()
-        self.deck_edit.setPlaceholderText("lowercase-with-hyphens")
-        self.title_edit = QLineEdit()
-        self.deck_edit.textChanged.connect(changed)
-        self.title_edit.textChanged.connect(changed)
-        self.summary = QLabel("")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(save)
-        self.buttons.rejected.connect(dialog.reject)
-
-    def form(self) -> QFormLayout:
-        row = QHBoxLayout()
-        row.addWidget(self.label, 1)
-        row.addWidget(self.choose_button)
-        form = QFormLayout()
-        form.addRow(f"{self.what}:", row)
-        form.addRow("Deck id:", self.deck_edit)
-        form.addRow("Title:", self.title_edit)
-        return form
-
-    def chosen(self, path: Path, fallback: str, title: str | None = None) -> None:
-        """Show ``path``; fill an empty deck id from its name and an empty title from ``title`` (the
-        article's heading) or else from its name."""
-        self.label.setText(str(path))
-        if not self.deck_edit.text().strip():
-            self.deck_edit.setText(slugify(path.stem, 40) or fallback)
-        if not self.title_edit.text().strip():
-            self.title_edit.setText(title or path.stem.replace("_", " ").replace("-", " ").strip().capitalize()
-                                    or fallback.capitalize())
-
-    @property
-    def deck_id(self) -> str:
-        return self.deck_edit.text().strip()
-
-    @property
-    def title(self) -> str:
-        return self.title_edit.text().strip()
-
-    def deck_ok(self) -> bool:
-        return bool(DECK_ID_RE.match(self.deck_id))
-
-    def target(self, target_dir: Path) -> Path:
-        return target_dir / f"{self.deck_id}.yaml"
+def draft_article(path: Path, deck_id: str, cancel: threading.Event) -> Drafted | DraftError:
+    """Read and draft ``path`` (on the worker thread); a ``DraftError`` is returned, to be shown."""
+    try:
+        text = read_article_text(path)
+    except DraftError as exc:
+        return exc
+    questions = draft_questions(text, deck_id, cancel=cancel)
+    return Drafted(path, article_heading(text), questions, FoldedText(text))
 
 
 class DraftDialog(QDialog):
     """Draft a deck from an article (or reopen a saved draft) and review it before saving."""
 
     saved = Signal(object)  # the Path written
+    drafted = Signal()  # the review list was filled (a draft made or reopened)
 
     def __init__(self, target_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New deck from article")
-        self.resize(900, 700)
+        self.setWindowTitle(self.tr("New deck from article"))
+        self.resize(1100, 760)
         self.target_dir = target_dir
         self.article: Path | None = None
-        self.questions: list[AnyQuestion] = []
-        self.edited_rows: set[int] = set()
-        self._showing = -1
+        self.draft_path: Path | None = None  # the saved draft being reviewed again, if any
+        self.draft_bytes: bytes | None = None  # its bytes when it was opened
         self._closing = False
         self.replace_box: QMessageBox | None = None  # the open "Replace file?" question, if any
         self.close_box: QMessageBox | None = None  # the open "Close without saving?" question, if any
@@ -154,60 +94,133 @@ class DraftDialog(QDialog):
         self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
         self.summary, self.save_button = self.target.summary, self.target.save_button
 
-        self.list = QListWidget()
-        self.list.currentRowChanged.connect(self._row_changed)
-        self.list.itemChanged.connect(lambda _item: self._update_buttons())
-        self.editor = QuestionEditor()
-        self.editor.apply_requested.connect(self.apply_edit)
-        self.editor.keep_toggled.connect(self._toggle_kept)
-        self.prompt_edit, self.answer_edit = self.editor.prompt_edit, self.editor.answer_edit
-        self.choices_edit, self.apply_button = self.editor.choices_edit, self.editor.apply_button
-        self.edit_error = self.editor.error_label
+        self.review = ReviewPanel()
+        self.review.changed.connect(self._update_buttons)
+        self.list, self.editor = self.review.list, self.review.editor
+
+        self.task = BackgroundTask(self)
+        self.task.finished.connect(self._drafted)
+        self.task.failed.connect(self._draft_failed)
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # how long drafting takes is unknown: a busy bar
+        self.busy_bar.setAccessibleName("Drafting the article")
+        self.cancel_draft_button = QPushButton(self.tr("Cancel drafting"))
+        self.cancel_draft_button.clicked.connect(self.cancel_drafting)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_bar, 1)
+        busy_row.addWidget(self.cancel_draft_button)
+        self.busy_bar.hide()
+        self.cancel_draft_button.hide()
+        self.status = ""  # what the summary says while drafting or after a cancel
 
         layout = QVBoxLayout(self)
         layout.addLayout(self.target.form())
-        hint = QLabel("Untick a question (or press Drop) to drop it; select one to edit it; edits are kept when you "
-                      "select another. Cloze gaps are edited in the text: {{answer}}.")
+        hint = QLabel(self.tr("Untick a question (or press Drop) to drop it; select one to edit any of its fields. "
+                              "Edits stay when you select another question; a question marked ⚠ has a problem "
+                              "to fix (or drop it) before saving."))
         hint.setTextFormat(Qt.TextFormat.PlainText)
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.editor)
+        layout.addLayout(busy_row)
+        layout.addWidget(self.review, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.target.buttons)
-        self._show_question(-1)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.activated.connect(self.save)
         self._update_buttons()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        """Enter in a field (an answer, a tag) does not press Save and close the whole review;
+        Enter on a button still presses it, and Ctrl+S saves."""
+        focused = self.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(focused, QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- the review's state, as the tests and the window see it ------------------------------
+
+    @property
+    def questions(self) -> list[AnyQuestion]:
+        """Every question of the review, with its edits."""
+        return self.review.questions
+
+    @property
+    def edited_rows(self) -> set[int]:
+        """The rows edited since drafting (or opening the draft)."""
+        return self.review.edited_rows
+
+    def kept(self) -> list[AnyQuestion]:
+        """The questions still ticked, with their edits."""
+        return self.review.kept() if self.review.rows else []
+
+    def set_kept(self, row: int, keep: bool) -> None:
+        """Keep (tick) or drop (untick) ``row``."""
+        self.review.set_kept(row, keep)
+
+    def pending_changes(self) -> str:
+        """What closing without saving would lose ("" when nothing)."""
+        return self.review.pending_changes()
 
     # -- choosing and drafting ------------------------------------------------------------
 
     def choose_article(self) -> None:
         """Pick an article and draft from it; asks first when that would drop the review's changes."""
-        path = dialogs.open_file(self, "Choose an article", ARTICLE_FILTER)
+        path = dialogs.open_file(self, self.tr("Choose an article"), ARTICLE_FILTER)
         if path is None:
             return
         changes = self.pending_changes()
         if not changes:
             self.load_article(path)
             return
-        self.close_box = dialogs.ask_then(self, "Draft another article?",
-                                          f"The review has unsaved changes ({changes}). Draft {path.name} and lose them?",
+        self.close_box = dialogs.ask_then(self, self.tr("Draft another article?"),
+                                          self.tr("The review has unsaved changes ({0}). Draft {1} and lose them?")
+                                          .format(changes, path.name),
                                           lambda: self.load_article(path))
 
     def load_article(self, path: Path) -> bool:
-        """Draft questions from ``path`` and fill the review list; the title defaults to the article's heading."""
-        try:
-            text = read_article_text(path)
-        except DraftError as exc:
-            dialogs.warn(self, "Cannot read the article", str(exc))
-            return False
-        self.article = path
-        self.target.chosen(path, "draft", article_heading(text))
-        self._fill(draft_questions(text, self.target.deck_id or "draft"))
+        """Start drafting ``path`` on a worker thread; ``drafted`` is emitted when the review is filled."""
+        deck_id = self.target.deck_id or slugify(path.stem, 40) or "draft"
+        self._set_busy(True, self.tr("Drafting questions from {0}…").format(path.name))
+        self.task.start(lambda cancel: draft_article(path, deck_id, cancel), name="studyapp-draft")
         return True
+
+    def cancel_drafting(self) -> None:
+        """Stop the drafting under way; the review keeps what it showed before."""
+        if not self.task.running:
+            return
+        self.task.cancel()
+        self._set_busy(False, self.tr("Drafting cancelled; choose an article to draft from."))
+
+    def _set_busy(self, busy: bool, status: str) -> None:
+        self.busy_bar.setVisible(busy)
+        self.cancel_draft_button.setVisible(busy)
+        self.choose_button.setEnabled(not busy)
+        self.review.setEnabled(not busy)
+        self.status = status
+        self._update_buttons()
+        if busy:
+            self.cancel_draft_button.setFocus()
+
+    def _drafted(self, result: object) -> None:
+        if isinstance(result, DraftError):
+            self._set_busy(False, "")
+            dialogs.warn(self, self.tr("Cannot read the article"), str(result))
+            return
+        if not isinstance(result, Drafted):
+            return
+        self._set_busy(False, "")
+        self.article, self.draft_path, self.draft_bytes = result.path, None, None
+        self.target.chosen(result.path, "draft", result.heading)
+        self._fill(result.questions, result.folded, result.path.name)
+
+    def _draft_failed(self, error: str) -> None:
+        self._set_busy(False, "")
+        dialogs.warn(self, self.tr("Could not draft the article"), error)
 
     def choose_draft(self) -> None:
         """File → Review a draft…: pick a question file a draft wrote and review it again."""
-        path = dialogs.open_file(self, "Review a draft", DRAFT_FILTER, self.target_dir)
+        path = dialogs.open_file(self, self.tr("Review a draft"), DRAFT_FILTER, self.target_dir)
         if path is not None:
             self.load_draft(path)
 
@@ -215,92 +228,36 @@ class DraftDialog(QDialog):
         """Reopen a saved draft for review: its questions, deck id, title and article."""
         deck, problems = check_file(path)
         if deck is None:
-            dialogs.warn(self, "Cannot review this file", "\n".join(str(p) for p in problems[:20]) or str(path))
+            dialogs.warn(self, self.tr("Cannot review this file"), "\n".join(str(p) for p in problems[:20]) or str(path))
             return False
         if deck.source is None:
-            dialogs.warn(self, "Cannot review this file", f"{path} names no article (source), so it is not a draft.")
+            dialogs.warn(self, self.tr("Cannot review this file"),
+                         self.tr("{0} names no article (source), so it is not a draft.").format(path))
             return False
-        self.setWindowTitle("Review a draft")
-        self.article = deck.source
+        try:
+            folded: FoldedText | None = FoldedText(read_article_text(deck.source))
+            data: bytes | None = path.read_bytes()
+        except (DraftError, OSError):
+            folded, data = None, None
+        self.setWindowTitle(self.tr("Review a draft"))
+        self.article, self.draft_path, self.draft_bytes = deck.source, path, data
         self.deck_edit.setText(deck.id)
         self.title_edit.setText(deck.title)
         self.article_label.setText(str(deck.source))
-        self._fill(list(deck.questions))
+        self._fill(list(deck.questions), folded, deck.source.name)
         return True
 
-    def _fill(self, questions: list[AnyQuestion]) -> None:
-        self.questions = questions
-        self.edited_rows.clear()
-        self.list.blockSignals(True)
-        self.list.clear()
-        for q in self.questions:
-            item = QListWidgetItem(question_line(q))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        self._show_question(-1)
+    def _fill(self, questions: list[AnyQuestion], folded: FoldedText | None, source_name: str) -> None:
+        self.review.set_questions(questions, self.target_dir / "draft.yaml", folded, source_name)
+        self.list.setFocus()  # ↑/↓ go through the questions, Space keeps or drops one
         self._update_buttons()
-
-    # -- reviewing --------------------------------------------------------------------------
-
-    def kept(self) -> list[AnyQuestion]:
-        """The questions still ticked, with their edits."""
-        return [q for i, q in enumerate(self.questions) if self.list.item(i).checkState() == Qt.CheckState.Checked]
-
-    def set_kept(self, row: int, keep: bool) -> None:
-        self.list.item(row).setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
-        if row == self._showing:
-            self.editor.keep_button.setText("Drop" if keep else "Keep")
-
-    def _toggle_kept(self) -> None:
-        row = self._showing
-        if 0 <= row < len(self.questions):
-            self.set_kept(row, self.list.item(row).checkState() != Qt.CheckState.Checked)
-
-    def _row_changed(self, row: int) -> None:
-        """Keep the edit of the row being left; stay on it (with the reason) when the edit is invalid."""
-        if self.editor.dirty and not self.apply_edit():
-            self.list.blockSignals(True)
-            self.list.setCurrentRow(self._showing)
-            self.list.blockSignals(False)
-            return
-        self._show_question(row)
-
-    def _show_question(self, row: int) -> None:
-        self._showing = row
-        valid = 0 <= row < len(self.questions)
-        kept = valid and self.list.item(row).checkState() == Qt.CheckState.Checked
-        self.editor.show_question(self.questions[row] if valid else None, kept or not valid)
-
-    def apply_edit(self) -> bool:
-        """Apply the editor's fields to the selected question; False (and a message) when invalid."""
-        row = self._showing
-        if not 0 <= row < len(self.questions):
-            return False
-        try:
-            edited = self.editor.edited()
-        except EditError as exc:
-            self.edit_error.setText(str(exc))
-            return False
-        if edited != self.questions[row]:
-            self.questions[row] = edited
-            self.edited_rows.add(row)
-            self.list.item(row).setText(question_line(edited))
-        self.editor.show_question(edited, self.list.item(row).checkState() == Qt.CheckState.Checked)
-        return True
-
-    def pending_changes(self) -> str:
-        """What closing without saving would lose ("" when nothing)."""
-        if not self.questions:
-            return ""
-        dropped = len(self.questions) - len(self.kept())
-        edited = len(self.edited_rows) + (1 if self.editor.dirty else 0)
-        parts = [f"{edited} edited" if edited else "", f"{dropped} dropped" if dropped else ""]
-        return ", ".join(p for p in parts if p)
+        self.drafted.emit()
 
     def reject(self) -> None:
-        """Esc, Cancel or the close button: ask first when edits or dropped questions would be lost."""
+        """Esc, Cancel or the close button: stop drafting; ask first when edits or dropped questions would be lost."""
+        if self.task.running:
+            self.cancel_drafting()
+            return
         changes = self.pending_changes()
         if self._closing or not changes:
             super().reject()
@@ -312,47 +269,80 @@ class DraftDialog(QDialog):
             self._closing = True
             self.reject()
 
-        self.close_box = dialogs.ask_then(self, "Close without saving?",
-                                          f"The review has unsaved changes ({changes}). Close and lose them?", close)
+        self.close_box = dialogs.ask_then(self, self.tr("Close without saving?"),
+                                          self.tr("The review has unsaved changes ({0}). Close and lose them?")
+                                          .format(changes), close)
+
+    def done(self, result: int) -> None:
+        """Closing for any reason stops a draft still running."""
+        self.task.cancel()
+        super().done(result)
 
     # -- saving -----------------------------------------------------------------------------
 
     def _update_buttons(self) -> None:
-        kept = len(self.kept()) if self.questions else 0
+        kept = len(self.kept())
         deck_ok = self.target.deck_ok()
-        self.save_button.setEnabled(self.article is not None and kept > 0 and deck_ok and bool(self.target.title))
-        if self.questions:
-            note = "" if deck_ok else "; the deck id must be lowercase letters, digits and hyphens"
-            self.summary.setText(f"{kept} of {len(self.questions)} questions kept{note}")
+        self.save_button.setEnabled(self.article is not None and kept > 0 and deck_ok and bool(self.target.title)
+                                    and not self.task.running)
+        if self.status and (self.task.running or not self.review.rows):
+            self.summary.setText(self.status)
+        elif self.review.rows:
+            note = "" if deck_ok else self.tr("; the deck id must be lowercase letters, digits and hyphens")
+            bad = sum(1 for i in self.review.kept_rows() if self.review.rows[i].problems)
+            edited = len(self.review.edited_rows)
+            self.summary.setText(
+                self.tr("{0} of {1} questions kept").format(kept, len(self.review.rows))
+                + (self.tr(", {0} edited").format(edited) if edited else "")
+                + (self.tr("; marked ⚠ and kept, to fix or drop before saving: {0}").format(bad) if bad else "")
+                + note)
+        elif self.article is not None:
+            self.summary.setText(self.tr("No question could be drafted from {0}: it names no dates, numbers, "
+                                         "people or places the drafter can ask about.").format(self.article.name))
         else:
-            self.summary.setText("Choose an article to draft questions from.")
-        if 0 <= self._showing < len(self.questions):
-            checked = self.list.item(self._showing).checkState() == Qt.CheckState.Checked
-            self.editor.keep_button.setText("Drop" if checked else "Keep")
+            self.summary.setText(self.tr("Choose an article to draft questions from."))
+
+    def save_target(self) -> Path:
+        """Where Save writes: back into the reviewed draft's folder, else into the question folder."""
+        folder = self.draft_path.parent if self.draft_path is not None else self.target_dir
+        return folder / f"{self.target.deck_id}.yaml"
 
     def save(self) -> None:
         """Write the kept questions and close; stays open (with a message) when that fails.
 
-        A pending edit is applied first (an invalid one stops the save, with its reason). An
-        existing file is replaced only after the user says yes in a box that does not block
-        (``replace_box``); one that studyapp did not write is never replaced from here.
+        A kept question with a problem stops the save: the message names its rows (fix or drop
+        them). An existing file is replaced only after the user says yes in a box that does not
+        block (``replace_box``), except the very draft being reviewed again; one that studyapp
+        did not write is never replaced from here.
         """
         if not self.save_button.isEnabled() or self.article is None:
             return
-        if self.editor.dirty and not self.apply_edit():
+        bad = self.review.problem_rows()
+        if bad:
+            self._update_buttons()
+            self.list.setCurrentRow(bad[0])
+            rows = ", ".join(f"{i + 1} ({self.review.rows[i].question.id})" for i in bad)
+            dialogs.warn(self, self.tr("Questions to fix"),
+                         self.tr("These kept questions have problems; fix them or drop them, then save: rows {0}.")
+                         .format(rows))
             return
-        target = self.target.target(self.target_dir)
+        target = self.save_target()
         reason = protected_reason(target, self._data_dirs())
         if reason is not None:
-            dialogs.warn(self, "Cannot save here", f"{reason}.\nChoose another deck id.")
+            dialogs.warn(self, self.tr("Cannot save here"), reason + ".\n" + self.tr("Choose another deck id."))
             return
         if not os.path.lexists(target):
             self._write(target, replace=False)
             return
         if not is_previous_output(target):
-            dialogs.warn(self, "File exists", f"{target} already exists and was not written by studyapp.\nChoose another deck id.")
+            dialogs.warn(self, self.tr("File exists"),
+                         self.tr("{0} already exists and was not written by studyapp.\nChoose another deck id.").format(target))
             return
-        self.replace_box = dialogs.ask_then(self, "Replace file?", f"{target} already exists. Replace it?",
+        if self.draft_path is not None and target == self.draft_path:
+            self._write(target, replace=True)  # saving back the draft under review, as the editor saves
+            return
+        self.replace_box = dialogs.ask_then(self, self.tr("Replace file?"),
+                                            self.tr("{0} already exists. Replace it?").format(target),
                                             lambda: self._write(target, replace=True))
 
     def _data_dirs(self) -> tuple[Path, ...]:
@@ -365,16 +355,17 @@ class DraftDialog(QDialog):
         deck_id = self.target.deck_id
         kept = [q if q.deck == deck_id else _with_deck(q, deck_id) for q in self.kept()]
         policy = WritePolicy(self._data_dirs(), replace_existing=replace)
+        expected = self.draft_bytes if target == self.draft_path else None
         try:
-            write_draft(self.article, target, deck_id, self.target.title, kept, policy)
+            write_draft(self.article, target, deck_id, self.target.title, kept, policy,
+                        history_dir=self.target_dir.parent / "history", expected=expected)
         except (DraftError, OSError) as exc:  # WriteRefused is an OSError: a file that appeared meanwhile
-            dialogs.warn(self, "Could not save", str(exc))
+            dialogs.warn(self, self.tr("Could not save"), str(exc))
             return
         report_written(self, target)
         self.saved.emit(target)
         self._closing = True
         self.accept()
-
 
 def _with_deck(q: AnyQuestion, deck_id: str) -> AnyQuestion:
     return dataclasses.replace(q, deck=deck_id)

@@ -294,6 +294,9 @@ def main() -> int:
     draft = DraftDialog(paths.questions, window)
     draft.show()
     draft.load_article(paths.draft_article)
+    while draft.task.running:  # drafted on a worker thread
+        app.processEvents()
+    app.processEvents()
     sweep.look("draft", draft)
     draft.close()
     importer = ImportDialog(paths.questions, window)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from window_samples import ScriptedDialogs
 
@@ -17,11 +20,37 @@ REPO = Path(__file__).resolve().parents[2]
 ARTICLE = REPO / "seeds" / "000_f104dea7fb288af0.txt"
 
 
+# A dialog built here has no parent: the Python wrapper owns it. Without this reference, the last
+# one could be a "Replace file?" box's callback, and the dialog would be deleted from inside the
+# destructor of that box, its own child (in the app the window owns the dialog).
+_ALIVE: list[DraftDialog] = []
+
+
+@pytest.fixture(autouse=True)
+def _keep_dialogs_alive() -> Iterator[None]:
+    yield
+    _ALIVE.clear()
+
+
 def _dialog(qtbot: QtBot, target: Path) -> DraftDialog:
     dialog = DraftDialog(target)
     qtbot.addWidget(dialog)
+    _ALIVE.append(dialog)
     dialog.show()
     return dialog
+
+
+def _load(qtbot: QtBot, dialog: DraftDialog, article: Path = ARTICLE) -> None:
+    """Draft ``article`` and wait for the worker to fill the review."""
+    with qtbot.waitSignal(dialog.drafted, timeout=20000):
+        dialog.load_article(article)
+
+
+def _set(dialog: DraftDialog, field: str, text: str) -> None:
+    """Type ``text`` into the editor's ``field`` (as the person would, replacing what is there)."""
+    edit = dialog.editor.form.rows[field].input
+    assert isinstance(edit, QLineEdit | QPlainTextEdit)
+    edit.setPlainText(text) if isinstance(edit, QPlainTextEdit) else edit.setText(text)
 
 
 def test_review_keep_edit_drop_then_save(qtbot: QtBot, tmp_path: Path, scripted: ScriptedDialogs) -> None:
@@ -29,7 +58,8 @@ def test_review_keep_edit_drop_then_save(qtbot: QtBot, tmp_path: Path, scripted:
     dialog = _dialog(qtbot, target)
     assert not dialog.save_button.isEnabled()
     scripted.files_to_open.append(ARTICLE)
-    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.drafted, timeout=20000):
+        qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     assert dialog.list.count() >= 12 and dialog.article_label.text() == str(ARTICLE)
     dialog.deck_edit.setText("belarus-draft")
     dialog.title_edit.setText("Belarus, drafted")
@@ -38,30 +68,35 @@ def test_review_keep_edit_drop_then_save(qtbot: QtBot, tmp_path: Path, scripted:
     # drop the first two
     dialog.set_kept(0, False)
     dialog.set_kept(1, False)
-    # edit a choice question: new prompt and a respelled answer
+    # edit a choice question: new prompt and a respelled answer (in the choices too)
     row = next(i for i, q in enumerate(dialog.questions) if isinstance(q, ChoiceQuestion) and i > 1)
     dialog.list.setCurrentRow(row)
     old = dialog.questions[row]
     assert isinstance(old, ChoiceQuestion)
-    assert dialog.answer_edit.text() == old.answer
-    dialog.prompt_edit.setPlainText("Edited prompt: who or what fills the blank?")
-    dialog.choices_edit.setPlainText("\n".join(old.answer + " (edited)" if c == old.answer else c for c in old.choices))
-    dialog.answer_edit.setText(old.answer + " (edited)")
-    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert dialog.edit_error.text() == ""
+    assert dialog.editor.form.rows["answer"].value() == old.answer
+    _set(dialog, "prompt", "Edited prompt: who or what fills the blank?")
+    _set(dialog, "choices", "\n".join(old.answer + " (edited)" if c == old.answer else c for c in old.choices))
+    _set(dialog, "answer", old.answer + " (edited)")
+    dialog.review.check_now()
+    assert not dialog.review.rows[row].problems
     assert "(edited)" in dialog.list.item(row).text()
-    # an invalid edit is refused with a message
+    # an invalid edit is shown under its field and marks the row
     tf_row = next(i for i, q in enumerate(dialog.questions) if isinstance(q, TrueFalseQuestion))
     dialog.list.setCurrentRow(tf_row)
-    dialog.answer_edit.setText("maybe")
-    assert not dialog.apply_edit() and "true" in dialog.edit_error.text()
+    _set(dialog, "prompt", "")
+    dialog.review.check_now()
+    assert dialog.editor.form.rows["prompt"].problem.text() and dialog.list.item(tf_row).text().startswith("⚠")
     tf = dialog.questions[tf_row]
     assert isinstance(tf, TrueFalseQuestion)
-    dialog.answer_edit.setText("true" if tf.answer else "false")  # undo it, or the row would not let go
+    _set(dialog, "prompt", tf.prompt or "")  # undo it, or Save would name the row
+    dialog.review.check_now()
+    assert not dialog.list.item(tf_row).text().startswith("⚠")
+    # true/false answers are chosen, not typed
+    assert isinstance(dialog.editor.form.rows["answer"].input, QComboBox)
     # cloze: the answer is edited inside the text
     cz_row = next(i for i, q in enumerate(dialog.questions) if isinstance(q, ClozeQuestion))
     dialog.list.setCurrentRow(cz_row)
-    assert not dialog.answer_edit.isEnabled()
+    assert "answer" not in dialog.editor.form.rows and "{{" in str(dialog.editor.form.rows["text"].value())
 
     kept = len(dialog.kept())
     assert kept == dialog.list.count() - 2
@@ -85,7 +120,7 @@ def test_existing_foreign_file_is_not_replaced(qtbot: QtBot, tmp_path: Path, scr
     target.mkdir()
     (target / "mine.yaml").write_text("deck: mine\n", encoding="utf-8")
     dialog = _dialog(qtbot, target)
-    assert dialog.load_article(ARTICLE)
+    _load(qtbot, dialog)
     dialog.deck_edit.setText("mine")
     dialog.save()
     assert scripted.texts("warn") and "not written by studyapp" in scripted.texts("warn")[0]
@@ -97,22 +132,23 @@ def test_unreadable_article_warns(qtbot: QtBot, tmp_path: Path, scripted: Script
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\x00bad")
     dialog = _dialog(qtbot, tmp_path / "q")
-    assert not dialog.load_article(bad)
-    assert "not UTF-8" in scripted.texts("warn")[0]
+    dialog.load_article(bad)
+    qtbot.waitUntil(lambda: bool(scripted.texts("warn")))
+    assert "not UTF-8" in scripted.texts("warn")[0] and not dialog.task.running
     assert dialog.list.count() == 0 and not dialog.save_button.isEnabled()
 
 
 def _draft_over(qtbot: QtBot, target: Path) -> tuple[DraftDialog, Path]:
     """A dialog whose Save would replace ``belarus-draft.yaml``, written before by studyapp."""
     first = _dialog(qtbot, target)
-    assert first.load_article(ARTICLE)
+    _load(qtbot, first)
     first.deck_edit.setText("belarus-draft")
     first.title_edit.setText("First")
     first.save()
     written = target / "belarus-draft.yaml"
     assert check_file(written)[0] is not None
     dialog = _dialog(qtbot, target)
-    assert dialog.load_article(ARTICLE)
+    _load(qtbot, dialog)
     dialog.deck_edit.setText("belarus-draft")
     dialog.title_edit.setText("Second")
     return dialog, written
@@ -148,9 +184,19 @@ def test_the_database_is_never_a_target(qtbot: QtBot, tmp_path: Path, scripted: 
     database.write_bytes(b"SQLite format 3\x00 answers")
     (data / "questions" / "belarus-draft.yaml").symlink_to(database)
     dialog = _dialog(qtbot, data / "questions")
-    assert dialog.load_article(ARTICLE)
+    _load(qtbot, dialog)
     dialog.deck_edit.setText("belarus-draft")
     dialog.save()
     assert "is studyapp's database" in scripted.texts("warn")[0]
     assert dialog.replace_box is None and dialog.isVisible()
     assert database.read_bytes() == b"SQLite format 3\x00 answers"
+
+
+def test_an_article_with_nothing_to_ask_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    article = tmp_path / "quiet.txt"
+    article.write_text("it rained. then it stopped raining and the sun came out again over the hills.\n",
+                       encoding="utf-8")
+    dialog = _dialog(qtbot, tmp_path / "questions")
+    _load(qtbot, dialog, article)
+    assert dialog.list.count() == 0 and "No question could be drafted from quiet.txt" in dialog.summary.text()
+    assert not dialog.save_button.isEnabled()

@@ -109,7 +109,8 @@ def test_saving_a_draft_selects_the_new_deck_too(
     action.trigger()
     dialog = window.findChild(DraftDialog)
     assert dialog is not None
-    dialog.choose_article()
+    with qtbot.waitSignal(dialog.drafted, timeout=20000):  # drafted on a worker thread
+        dialog.choose_article()
     dialog.deck_edit.setText("belarus-draft")
     dialog.save()
     assert window.home.current_deck_id() == "belarus-draft"

@@ -212,3 +212,36 @@ def test_any_article_gives_a_file_the_loader_accepts(tmp_path: Path, text: str) 
     if questions:
         write_draft(article, folder / "fuzz.yaml", "fuzz", "Fuzz", questions, WritePolicy(replace_existing=True))
         load_clean(folder / "fuzz.yaml")
+
+
+def test_drafting_stops_when_cancelled() -> None:
+    import threading
+
+    import pytest
+
+    from studyapp.interop.draft import DraftCancelled, draft_questions
+
+    text = (Path(__file__).resolve().parents[3] / "seeds" / "000_f104dea7fb288af0.txt").read_text(encoding="utf-8")
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(DraftCancelled):
+        draft_questions(text, "d", cancel=cancel)
+    assert draft_questions(text, "d", cancel=threading.Event()) == draft_questions(text, "d")
+
+
+def test_a_replaced_draft_is_kept_in_the_history_and_a_changed_one_is_not_replaced(tmp_path: Path) -> None:
+    from studyapp.authoring.saving import ChangedOnDisk, versions
+    from studyapp.safe_write import WritePolicy
+
+    out, history = tmp_path / "q" / "d.yaml", tmp_path / "history"
+    out.parent.mkdir()
+    write_draft(ARTICLE, out, "d", "First")
+    first = out.read_bytes()
+    write_draft(ARTICLE, out, "d", "Second", policy=WritePolicy(replace_existing=True), history_dir=history,
+                expected=first)
+    kept = versions(history, out)
+    assert b"Second" in out.read_bytes() and len(kept) == 1 and kept[0].read_bytes() == first
+    with pytest.raises(ChangedOnDisk):
+        write_draft(ARTICLE, out, "d", "Third", policy=WritePolicy(replace_existing=True), history_dir=history,
+                    expected=first)
+    assert b"Second" in out.read_bytes()
