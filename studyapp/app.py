@@ -364,6 +364,10 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("studyapp")
     app.setDesktopFileName(APP_ID)  # desktops match the window to its entry (and its icon) by this
+    from studyapp.ui.translation import install_translators
+
+    # The system locale's translation, when one is shipped (none: a directory listing, no translator).
+    install_translators(app)
     quiet = bool(getattr(args, "exit_when_shown", False))
     paths = DataPaths(resolve_data_dir(getattr(args, "data_dir", None), environ))
     settings = _settings_for(paths, args, environ)
