@@ -29,7 +29,7 @@ class FormatHelpDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, path: Path = FORMAT_REFERENCE) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Question file format")
+        self.setWindowTitle(self.tr("Question file format"))
         self.setAccessibleName("Question file format")
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()

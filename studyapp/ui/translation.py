@@ -23,8 +23,17 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 CATALOGUE = "studyapp"
 
 
-def shipped_languages(directory: Path = TRANSLATIONS_DIR) -> tuple[str, ...]:
-    """The languages a compiled translation exists for (``studyapp_de.qm`` → ``de``)."""
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Mark ``text`` for the translators under ``context`` (a table of texts built before any
+    translator): returns it as it is; ``translate(context, text)`` where it is shown. PySide6's
+    own is typed as returning ``object``."""
+    return text
+
+
+def shipped_languages(directory: Path | None = None) -> tuple[str, ...]:
+    """The languages a compiled translation exists for (``studyapp_de.qm`` → ``de``) in
+    ``directory`` (the shipped folder)."""
+    directory = directory or TRANSLATIONS_DIR
     prefix, suffix = CATALOGUE + "_", ".qm"
     try:
         names = os.listdir(directory)
@@ -34,22 +43,25 @@ def shipped_languages(directory: Path = TRANSLATIONS_DIR) -> tuple[str, ...]:
 
 
 def install_translators(
-    app: QCoreApplication, locale: QLocale | None = None, directory: Path = TRANSLATIONS_DIR
+    app: QCoreApplication, locale: QLocale | None = None, directory: Path | None = None
 ) -> list[QTranslator]:
-    """Install studyapp's translation for ``locale`` (the system's) and Qt's own for the same
-    language; return the translators installed (keep them alive), none when no ``.qm`` fits."""
+    """Install studyapp's translation for ``locale`` (the system's) from ``directory`` (the shipped
+    folder) and Qt's own for the same language; return the translators installed (children of
+    ``app``), none when no ``.qm`` fits."""
+    directory = directory or TRANSLATIONS_DIR
     if not shipped_languages(directory):
         return []  # the common case: no translator, no locale lookup
     locale = locale or QLocale.system()
-    ours = QTranslator(app)
+    ours = QTranslator()
     if not ours.load(locale, CATALOGUE, "_", str(directory)):
-        return []
+        return []  # a language not shipped: nothing stays behind
     installed = [ours]
-    app.installTranslator(ours)
-    qt_own = QTranslator(app)
+    qt_own = QTranslator()
     if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_own)
         installed.append(qt_own)
+    for translator in installed:
+        translator.setParent(app)  # kept alive as long as the application
+        app.installTranslator(translator)
     return installed
 
 
@@ -98,3 +110,10 @@ def datetime_text(moment: datetime, seconds: bool = False) -> str:
 def month_text(day: date) -> str:
     """The month's short name in the locale (``Dec``)."""
     return window_locale().monthName(day.month, QLocale.FormatType.ShortFormat)
+
+
+def plural_s(text: str, count: int) -> str:
+    """A counted text in English as it reads: ``tr("%n question(s)", "", n)`` is "1 question",
+    "3 questions" without a translation (a translation gives its own plural forms and has no
+    "(s)" left to resolve)."""
+    return text.replace("(s)", "" if count == 1 else "s")
