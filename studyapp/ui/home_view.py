@@ -111,7 +111,7 @@ class HomeView(QWidget):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         # The mastery bar needs no more than its percentage's width again.
         header.setSectionResizeMode(Column.MASTERY, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(Column.MASTERY, header.fontMetrics().horizontalAdvance("Mastered") + 24)
+        self._fit_mastery_column()
         # Wrapped names need their rows' height again once the columns have their final width:
         # asked for after the layout settles (at the resize itself the width is not final yet).
         self._fit_rows = QTimer(self)
@@ -176,6 +176,7 @@ class HomeView(QWidget):
         """Show ``rows`` (one per deck of ``bank``) and its problems; keep ``select`` selected."""
         self.bank = bank
         self.model.set_rows(rows)
+        self._fit_mastery_column()
         self._fit_rows.start()
         due = sum(r.due for r in rows)
         parts = [plural_s(self.tr("%n deck(s)", "", len(rows)), len(rows)),
@@ -309,9 +310,18 @@ class HomeView(QWidget):
         widest = max(b.sizeHint().width() for b in (self.study_button, self.quiz_button, self.read_button))
         self.deck_scroll.setMinimumWidth(max(240, widest + margins.left() + margins.right() + 4))
 
+    def _fit_mastery_column(self) -> None:
+        """At least as wide as its heading needs, in the person's language and the headings' font
+        (the text size sets that font after the list is built, and again when it changes)."""
+        header = self.table.horizontalHeader()
+        heading = str(self.model.headerData(Column.MASTERY, Qt.Orientation.Horizontal))
+        header.resizeSection(Column.MASTERY, max(header.sectionSizeHint(Column.MASTERY),
+                                                 header.fontMetrics().horizontalAdvance(heading) + 24))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._fit_panel()
+            self._fit_mastery_column()
         super().changeEvent(event)
 
     def _emit(self, signal: SignalInstance) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.bank.model import Bank, Deck
@@ -116,6 +116,17 @@ class WelcomeDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        """Tall enough for every wrapped line at the width shown: a dialog's first size comes
+        from its labels' size hints, which guess their width (the explanations beside the
+        buttons have much less), so a longer text — a translation, a larger font — was cut."""
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _choose(self, then: Callable[[], None]) -> None:
         """Close first (a file dialog must not open under the welcome), then ask for the action."""

@@ -137,6 +137,23 @@ def visible_texts(top: QWidget) -> Iterator[Shown]:
             yield from _headers(name, view)
 
 
+def header_cuts(top: QWidget) -> list[str]:
+    """Table headings narrower than their text (with the font and margins the header draws)."""
+    cut = []
+    for view in top.findChildren(QAbstractItemView):
+        headers = [h for h in view.findChildren(QHeaderView) if h.orientation() == Qt.Orientation.Horizontal]
+        if not (_shown(view) and view.model() is not None and headers and _shown(headers[0])):
+            continue
+        header = headers[0]
+        for section in range(view.model().columnCount()):
+            text = view.model().headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            if text and not header.isSectionHidden(section):
+                needed = header.sectionSizeHint(section)  # its text, font and the style's margins
+                if header.sectionSize(section) < needed:
+                    cut.append(f"table heading {str(text)!r} needs {needed} px, has {header.sectionSize(section)}")
+    return cut
+
+
 def _headers(name: str, view: QAbstractItemView) -> Iterator[Shown]:
     model = view.model()
     for header in view.findChildren(QHeaderView):
@@ -203,8 +220,11 @@ def cut_off(shown: Iterable[Shown]) -> list[str]:
             cut.append(f"{s.where}: elided {s.text!r}")
             continue
         widget = s.widget
-        if isinstance(widget, QLabel) and not widget.wordWrap() or isinstance(widget, QAbstractButton):
-            assert widget is not None
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            needed = widget.heightForWidth(widget.contentsRect().width()) + widget.height() - widget.contentsRect().height()
+            if needed > widget.height() + 1:  # wrapped onto more lines than it has room for
+                cut.append(f"{s.where}: {s.text!r} needs {needed} px of height, has {widget.height()}")
+        elif isinstance(widget, (QLabel, QAbstractButton)):
             if widget.sizeHint().width() > widget.width() + 1:
                 cut.append(f"{s.where}: {s.text!r} needs {widget.sizeHint().width()} px, has {widget.width()}")
     return sorted(set(cut))
