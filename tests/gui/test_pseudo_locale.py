@@ -22,7 +22,7 @@ from pseudo_locale import TEMPLATE, compile_pseudo, extract_template, messages, 
 from pseudo_sweep import Shown, cut_off, data_strings, header_cuts, menu_texts, untranslated, visible_texts
 from studyapp.app import RunningApp, start_app
 from studyapp.paths import DataPaths, bundled_questions_dir
-from window_samples import FIXED_NOW, add_history, write_deck
+from window_samples import BROKEN, FIXED_NOW, add_history, write_deck
 
 pytestmark = pytest.mark.slow  # every screen of the window, one window per screen
 
@@ -50,6 +50,7 @@ class Visit:
     qtbot: Any
     tmp_path: Path
     boxes: list[QMessageBox]
+    monkeypatch: pytest.MonkeyPatch
 
     @property
     def window(self) -> Any:
@@ -135,6 +136,36 @@ def _about_box(v: Visit) -> list[QWidget]:
     return list(v.boxes)
 
 
+def _problems(v: Visit) -> list[QWidget]:
+    write_deck(v.tmp_path / "q", "broken.yaml", BROKEN, article=None)
+    v.window.reload()
+    assert v.window.home.problems.isVisible()
+    return [v.window.home]
+
+
+def _no_decks(v: Visit) -> list[QWidget]:
+    from studyapp.bank.model import Bank
+
+    v.window.home.set_content(Bank(), [], None)  # what a first start without any deck shows
+    return [v.window.home]
+
+
+def _error_dialog(v: Visit) -> list[QWidget]:
+    v.running.reporter.handle(ValueError, ValueError("a value from nowhere"), None)
+    [dialog] = v.running.reporter.dialogs
+    dialog.show_button.setChecked(True)
+    return [dialog]
+
+
+def _broken_file_box(v: Visit, monkeypatch: pytest.MonkeyPatch) -> list[QWidget]:
+    from studyapp.ui import dialogs
+
+    broken = write_deck(v.tmp_path / "elsewhere", "broken.yaml", BROKEN, article=None)
+    monkeypatch.setattr(dialogs, "open_file", lambda *_a, **_k: broken)
+    v.window.add_question_file()
+    return list(v.boxes)
+
+
 def _action_type() -> type:
     from PySide6.QtGui import QAction
 
@@ -153,6 +184,10 @@ SCREENS: dict[str, Screen] = {
     "export": _export,
     "help": _help,
     "about box": _about_box,
+    "problems": _problems,
+    "no decks": _no_decks,
+    "error dialog": _error_dialog,
+    "broken file box": lambda v: _broken_file_box(v, v.monkeypatch),
 }
 # Still to come: the reader (its back button and the window title are the main window's), import
 # (its file and deck fields are the draft dialog's), the quiz, results, flashcards, the browser,
@@ -182,7 +217,7 @@ def _open(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Visit:
     add_history(running.core.store, running.window.bank, FIXED_NOW)
     running.window.show()
     running.window.refresh_home()
-    return Visit(running, qtbot, tmp_path, boxes)
+    return Visit(running, qtbot, tmp_path, boxes, monkeypatch)
 
 
 def _data(v: Visit) -> list[str]:
