@@ -112,19 +112,21 @@ def _write_probe(folder: Path) -> OSError | None:
 
 def lock_failure_message(paths: DataPaths, cause: OSError | None) -> str:
     """The start-up message when the lock file cannot be created, naming the cause in words."""
-    text = f"studyapp cannot create its lock file {paths.lock}"
+    text = translate("Startup", "studyapp cannot create its lock file {lock}").format(lock=paths.lock)
     if cause is None:
         return f"{text}."
     if cause.errno in (errno.ENOSPC, errno.EDQUOT):
-        quota = " (or your disk quota is used up)" if cause.errno == errno.EDQUOT else ""
-        return (f"{text}: the disk is full{quota}.\n"
-                f"Free some space on the disk that holds {paths.root}, then start studyapp again.")
+        quota = translate("Startup", " (or your disk quota is used up)") if cause.errno == errno.EDQUOT else ""
+        return translate("Startup", "{text}: the disk is full{quota}.\n"
+                         "Free some space on the disk that holds {folder}, then start studyapp again.").format(
+            text=text, quota=quota, folder=paths.root)
     if cause.errno == errno.EROFS:
-        return (f"{text}: the data folder {paths.root} is on a read-only disk.\n"
-                "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.")
+        return translate("Startup", "{text}: the data folder {folder} is on a read-only disk.\n"
+                         "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.").format(text=text, folder=paths.root)
     if cause.errno in (errno.EACCES, errno.EPERM):
-        return (f"{text}: you may not write in the data folder {paths.root} (permission denied).\n"
-                "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.")
+        return translate("Startup", "{text}: you may not write in the data folder {folder} (permission denied).\n"
+                         "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.").format(
+            text=text, folder=paths.root)
     return f"{text}: {cause.strerror or cause}."
 
 

@@ -1242,6 +1242,29 @@ Switch to its window; two copies writing one database could lose answers.</sourc
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>studyapp cannot create its lock file {lock}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (or your disk quota is used up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}: the disk is full{quota}.
+Free some space on the disk that holds {folder}, then start studyapp again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}: the data folder {folder} is on a read-only disk.
+Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}: you may not write in the data folder {folder} (permission denied).
+Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Database not usable</source>
         <translation type="unfinished"></translation>
     </message>
