@@ -166,7 +166,7 @@ class ArticleText(QPlainTextEdit):
         shown = [(block, rect) for block, rect in self._visible_blocks() if block.position() in self.links] if self.links else []
         while len(self._buttons) < len(shown):
             button = QPushButton(self.tr("Open in browser"), self.viewport())
-            button.setAccessibleName("Open the image's address in a browser")
+            button.setAccessibleName(self.tr("Open the image's address in a browser"))
             button.clicked.connect(lambda _=False, b=button: self.link_requested.emit(b.property("url")))
             self._buttons.append(button)
         for i, button in enumerate(self._buttons):

@@ -74,7 +74,7 @@ class BrowserActions(QObject):
         self.notice.setWordWrap(True)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("browser-undo-button")
-        self.undo_button.setAccessibleName("Undo the last change")
+        self.undo_button.setAccessibleName(self.tr("Undo the last change"))
         self.undo_button.clicked.connect(self.undo)
         row = QHBoxLayout()
         row.addWidget(self.notice, 1)

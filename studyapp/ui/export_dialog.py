@@ -94,7 +94,7 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(bool(bank.decks))
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
-        self.busy_bar.setAccessibleName("Exporting")
+        self.busy_bar.setAccessibleName(self.tr("Exporting"))
         self.cancel_button = QPushButton(self.tr("Cancel export"))
         self.cancel_button.clicked.connect(self.cancel_export)
         self.summary = QLabel(self.tr("Choose a deck and a format.") if bank.decks

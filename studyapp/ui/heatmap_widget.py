@@ -54,7 +54,7 @@ class HeatmapWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Answers per day, last year")
+        self.setAccessibleName(self.tr("Answers per day, last year"))
         self.days: list[tuple[date, int]] = []
         self._cache: QPixmap | None = None
         self._cache_key: tuple[object, ...] = ()

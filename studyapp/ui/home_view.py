@@ -64,10 +64,10 @@ class HomeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Home")
+        self.setAccessibleName(self.tr("Home"))
         self.bank = Bank()
         outer = QVBoxLayout(self)
-        self.summary = plain_label(name="Summary")
+        self.summary = plain_label(name=self.tr("Summary"))
         outer.addWidget(self.summary)
 
         self.pages = QStackedWidget()
@@ -82,7 +82,7 @@ class HomeView(QWidget):
         top_column.addLayout(top_layout, 1)
         self.model = DeckTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Decks")
+        self.table.setAccessibleName(self.tr("Decks"))
         # Sortable by any column (click a header); the source model keeps file order.
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.model)
@@ -125,15 +125,15 @@ class HomeView(QWidget):
 
         self.deck_panel = QFrame()
         self.deck_panel.setFrameShape(QFrame.Shape.StyledPanel)
-        self.deck_panel.setAccessibleName("Selected deck")
+        self.deck_panel.setAccessibleName(self.tr("Selected deck"))
         panel = QVBoxLayout(self.deck_panel)
-        self.deck_title = plain_label(name="Selected deck title")
+        self.deck_title = plain_label(name=self.tr("Selected deck title"))
         scale_font(self.deck_title, 1.25)
-        self.deck_info = plain_label(name="Selected deck details")
-        self.study_button = button(self.tr("Study flashcards"), "Study flashcards")
-        self.quiz_button = button(self.tr("Take a quiz"), "Take a quiz")
-        self.read_button = button(self.tr("Read the article"), "Read the article")
-        self.deck_problems = plain_label(name="Problems in this deck's file")
+        self.deck_info = plain_label(name=self.tr("Selected deck details"))
+        self.study_button = button(self.tr("Study flashcards"), self.tr("Study flashcards"))
+        self.quiz_button = button(self.tr("Take a quiz"), self.tr("Take a quiz"))
+        self.read_button = button(self.tr("Read the article"), self.tr("Read the article"))
+        self.deck_problems = plain_label(name=self.tr("Problems in this deck's file"))
         self.study_button.clicked.connect(self._study)
         self.quiz_button.clicked.connect(lambda: self._emit(self.quizRequested))
         self.read_button.clicked.connect(lambda: self._emit(self.readRequested))
@@ -151,7 +151,7 @@ class HomeView(QWidget):
         self.tips = plain_label(
             self.tr("Keyboard: ↑/↓ choose a deck · Enter studies its flashcards · Tab reaches the buttons · "
                     "F5 reloads question files · Ctrl+= / Ctrl+- text size · Ctrl+T statistics"),
-            name="Keyboard tips",
+            name=self.tr("Keyboard tips"),
         )
         self.tips.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top_column.addWidget(self.tips)

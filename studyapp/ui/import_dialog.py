@@ -100,8 +100,8 @@ class ImportDialog(QDialog):
         self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
         self.summary, self.save_button = self.target.summary, self.target.save_button
         self.summary.setWordWrap(True)  # it may quote a long path and reason
-        self.field_sep = self._separator_box(FIELD_SEPARATORS, "Between front and back")
-        self.row_sep = self._separator_box(ROW_SEPARATORS, "Between rows")
+        self.field_sep = self._separator_box(FIELD_SEPARATORS, self.tr("Between front and back"))
+        self.row_sep = self._separator_box(ROW_SEPARATORS, self.tr("Between rows"))
         self.fits = True
         self.preview = QListWidget()
         self.problems = QListWidget()
@@ -111,7 +111,7 @@ class ImportDialog(QDialog):
         self.task.failed.connect(self._load_failed)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # how long a file takes is unknown: a busy bar
-        self.busy_bar.setAccessibleName("Reading the file")
+        self.busy_bar.setAccessibleName(self.tr("Reading the file"))
         self.cancel_button = QPushButton(self.tr("Cancel reading"))
         self.cancel_button.clicked.connect(self.cancel_reading)
         busy_row = QHBoxLayout()

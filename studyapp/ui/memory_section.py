@@ -95,22 +95,22 @@ class MemorySection(QWidget):
     def __init__(self, kit: ChartKit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kit = kit
-        self.setAccessibleName("Memory")
+        self.setAccessibleName(self.tr("Memory"))
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        title = plain_label(self.tr("Memory"), name="Memory title", wrap=False)
+        title = plain_label(self.tr("Memory"), name=self.tr("Memory title"), wrap=False)
         scale_font(title, 1.1)
         self.grid.addWidget(title, 0, 0, 1, 2)
-        self.retention_intro = plain_label(self.tr(RETENTION_INTRO), name="True retention explanation")
+        self.retention_intro = plain_label(self.tr(RETENTION_INTRO), name=self.tr("True retention explanation"))
         self.grid.addWidget(self.retention_intro, 1, 0, 1, 2)
         self.retention_table: QTableWidget | None = None
         self.groups_table: QTableWidget | None = None
         self.views: dict[str, QChartView] = {}
-        self.retrievability_caption = plain_label("", name="Retrievability explanation")
+        self.retrievability_caption = plain_label("", name=self.tr("Retrievability explanation"))
         self.forecast_caption = plain_label(
             self.tr("Reviews to expect each day at 90% desired retention with the parameters in use: the cards "
                     "falling due, the ones forgotten relearnt the same day, and the ones coming back within "
-                    "the month. Questions never studied are not counted."), name="Reviews ahead explanation")
+                    "the month. Questions never studied are not counted."), name=self.tr("Reviews ahead explanation"))
         self.memory: MemoryStatistics | None = None
         self._titles: dict[str, str] = {}
         # No parent: the worker thread holds the task until it reports, so it never outlives its object.

@@ -66,18 +66,18 @@ class OptimiseDialog(QDialog):
         self.fit_result: Fit | None = None
         scope = title_text(deck_title) if deck is not None else self.tr("every deck")
         self.setWindowTitle(window_title(self.tr("Optimise the schedule: {scope}").format(scope=scope)))
-        self.setAccessibleName("Optimise the schedule")
+        self.setAccessibleName(self.tr("Optimise the schedule"))
         self.setMinimumSize(640, 340)  # room for the wrapped explanation and the three lines of measures
         layout = QVBoxLayout(self)
         self.intro = plain_label(
             self.tr("Fit the memory model's 21 parameters to your own answers ({scope}), so the intervals "
                     "follow how you remember. It needs at least {minimum} reviews given a day or more after "
-                    "the card's previous answer.").format(scope=scope, minimum=MIN_ITEMS), name="Optimise explanation")
-        self.current = plain_label("", name="Current parameters")
-        self.status = plain_label("", name="Optimise status")
-        self.measures = plain_label("", name="Optimise measures")
+                    "the card's previous answer.").format(scope=scope, minimum=MIN_ITEMS), name=self.tr("Optimise explanation"))
+        self.current = plain_label("", name=self.tr("Current parameters"))
+        self.status = plain_label("", name=self.tr("Optimise status"))
+        self.measures = plain_label("", name=self.tr("Optimise measures"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Optimise progress")
+        self.progress.setAccessibleName(self.tr("Optimise progress"))
         self.progress.setRange(0, 0)  # the library reports no steps: a busy bar while it works
         self.progress.hide()
         buttons = QHBoxLayout()

@@ -92,7 +92,7 @@ class QuizSetupDialog(QDialog):
         self._hidden = hidden  # suspended and buried cards: neither new nor due
         name = title_text(deck.title) if deck is not None else self.tr("all decks")
         self.setWindowTitle(window_title(self.tr("Quiz — {name}").format(name=name)))
-        self.setAccessibleName("Quiz set-up")
+        self.setAccessibleName(self.tr("Quiz set-up"))
         questions = [q for d in self._decks for q in d.questions]
 
         heading = plain_label(title_text(deck.title) if deck is not None else self.tr("All decks"), self)
@@ -101,7 +101,7 @@ class QuizSetupDialog(QDialog):
         self.count_spin = QSpinBox(self)
         self.count_spin.setRange(1, 999)
         self.count_spin.setValue(count)
-        self.count_spin.setAccessibleName("Number of questions")
+        self.count_spin.setAccessibleName(self.tr("Number of questions"))
         self.count_spin.setMaximumWidth(120)
         self.count_spin.valueChanged.connect(self._refresh)
 
@@ -111,7 +111,7 @@ class QuizSetupDialog(QDialog):
         source_layout = QVBoxLayout(source_box)
         for source, text in SOURCE_LABELS.items():
             button = QRadioButton(self.tr(text), source_box)
-            button.setAccessibleName(text.replace("&", ""))
+            button.setAccessibleName(self.tr(text).replace("&", ""))
             self.source_group.addButton(button)
             self.source_buttons[source] = button
             source_layout.addWidget(button)
@@ -124,7 +124,7 @@ class QuizSetupDialog(QDialog):
         type_layout = QGridLayout(type_box)
         for i, qtype in enumerate(t for t in QuestionType if type_counts[t]):
             box = QCheckBox(f"{self.tr(TYPE_LABELS[qtype])} ({type_counts[qtype]})", type_box)
-            box.setAccessibleName(TYPE_LABELS[qtype])
+            box.setAccessibleName(self.tr(TYPE_LABELS[qtype]))
             box.setChecked(True)
             box.toggled.connect(self._refresh)
             self.type_boxes[qtype] = box
@@ -133,7 +133,7 @@ class QuizSetupDialog(QDialog):
         tag_counts = Counter(t for q in questions for t in q.tags)
         tag_box = QGroupBox(self.tr("Tags (none ticked: any tag)"), self)
         self.tag_list = QListWidget(tag_box)
-        self.tag_list.setAccessibleName("Tags")
+        self.tag_list.setAccessibleName(self.tr("Tags"))
         for tag in sorted(tag_counts):
             item = QListWidgetItem(f"{tag} ({tag_counts[tag]})")
             item.setData(Qt.ItemDataRole.UserRole, tag)
@@ -143,7 +143,7 @@ class QuizSetupDialog(QDialog):
         self.tag_list.itemChanged.connect(lambda _: self._refresh())
         self.tag_list.setMinimumHeight(110)
         clear_tags = QPushButton(self.tr("&Clear tags"), tag_box)
-        clear_tags.setAccessibleName("Clear tags")
+        clear_tags.setAccessibleName(self.tr("Clear tags"))
         clear_tags.clicked.connect(self._clear_tags)
         tag_layout = QVBoxLayout(tag_box)
         tag_layout.addWidget(self.tag_list)
@@ -154,13 +154,13 @@ class QuizSetupDialog(QDialog):
         self.match_label = QLabel(self)
         self.match_label.setTextFormat(Qt.TextFormat.PlainText)
         self.match_label.setWordWrap(True)
-        self.match_label.setAccessibleName("Matching questions")
+        self.match_label.setAccessibleName(self.tr("Matching questions"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.start_button = self.buttons.addButton(self.tr("&Start quiz"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setDefault(True)
-        self.start_button.setAccessibleName("Start quiz")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.start_button.setAccessibleName(self.tr("Start quiz"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

@@ -59,7 +59,7 @@ class ReaderView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Article reader")
+        self.setAccessibleName(self.tr("Article reader"))
         self.article: Article | None = None
         self.span_mastery: dict[Span, Mastery] = {}
         self.coverage: Coverage | None = None
@@ -69,16 +69,16 @@ class ReaderView(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back = QPushButton(self.tr("← Decks"))
-        self.back.setAccessibleName("Back to decks")
+        self.back.setAccessibleName(self.tr("Back to decks"))
         self.back.clicked.connect(self.homeRequested)
-        self.title = plain_label(name="Article title", wrap=True)
+        self.title = plain_label(name=self.tr("Article title"), wrap=True)
         scale_font(self.title, 1.2)
         self.map_toggle = QCheckBox(self.tr("Show mastery map"))
-        self.map_toggle.setAccessibleName("Show mastery map")
+        self.map_toggle.setAccessibleName(self.tr("Show mastery map"))
         self.map_toggle.setToolTip(self.tr("Tint each quoted sentence by how well you know the questions that quote it"))
         self.map_toggle.toggled.connect(self._map_toggled)
         self.coverage_toggle = QCheckBox(self.tr("Show unquoted paragraphs"))
-        self.coverage_toggle.setAccessibleName("Show unquoted paragraphs")
+        self.coverage_toggle.setAccessibleName(self.tr("Show unquoted paragraphs"))
         self.coverage_toggle.setToolTip(self.tr("Tint the paragraphs no question quotes yet; count the quoted ones under each heading"))
         self.coverage_toggle.toggled.connect(self._apply_tints)
         top.addWidget(self.back)
@@ -87,7 +87,7 @@ class ReaderView(QWidget):
         top.addWidget(self.map_toggle)
         layout.addLayout(top)
         self.text = ArticleText()
-        self.text.setAccessibleName("Article text")
+        self.text.setAccessibleName(self.tr("Article text"))
         self.text.link_requested.connect(self.open_link)
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.text.customContextMenuRequested.connect(self._context_menu)
@@ -102,7 +102,7 @@ class ReaderView(QWidget):
         legend = QHBoxLayout(self.legend)
         legend.setContentsMargins(0, 0, 0, 0)
         self._legend_swatches: dict[Mastery, QLabel] = {}
-        legend.addWidget(plain_label(self.tr("Sentences tinted by the questions that quote them:"), name="Legend", wrap=False))
+        legend.addWidget(plain_label(self.tr("Sentences tinted by the questions that quote them:"), name=self.tr("Legend"), wrap=False))
         for m in (Mastery.WEAK, Mastery.LEARNING, Mastery.KNOWN, Mastery.UNSEEN):
             sw = plain_label(f"  {self.tr(m.value)}  ", name=f"Legend: {m.value}", wrap=False)
             sw.setAutoFillBackground(True)

@@ -52,7 +52,7 @@ class PreferencesDialog(QDialog):
     def __init__(self, theme: Theme, font_size: int, data_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
-        self.setAccessibleName("Preferences")
+        self.setAccessibleName(self.tr("Preferences"))
         form = QFormLayout()
 
         self.theme_buttons: dict[Theme, QRadioButton] = {}
@@ -60,7 +60,7 @@ class PreferencesDialog(QDialog):
         themes = QVBoxLayout()
         for choice, text in THEME_CHOICES:
             radio = QRadioButton(self.tr(text), self)
-            radio.setAccessibleName(f"Theme: {text}")
+            radio.setAccessibleName(self.tr("Theme: {theme}").format(theme=self.tr(text)))
             radio.setChecked(choice is theme)
             radio.toggled.connect(lambda on, c=choice: self._theme_toggled(c, on))
             self._theme_group.addButton(radio)
@@ -69,7 +69,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Theme:"), themes)
 
         self.font_spin = QSpinBox(self)
-        self.font_spin.setAccessibleName("Text size")
+        self.font_spin.setAccessibleName(self.tr("Text size"))
         self.font_spin.setRange(FONT_MIN, FONT_MAX)
         self.font_spin.setSuffix(self.tr(" pt"))
         self.font_spin.setValue(font_size)
@@ -78,9 +78,9 @@ class PreferencesDialog(QDialog):
 
         # The folder's name is the person's: shown literally, selectable, never as rich text.
         self.folder_label = plain_label(str(data_folder), self)
-        self.folder_label.setAccessibleName("Data folder")
+        self.folder_label.setAccessibleName(self.tr("Data folder"))
         self.open_folder = QPushButton(self.tr("Open"), self)
-        self.open_folder.setAccessibleName("Open the data folder")
+        self.open_folder.setAccessibleName(self.tr("Open the data folder"))
         self.open_folder.clicked.connect(self.openFolderRequested.emit)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
@@ -92,7 +92,7 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Data folder:"), folder_box)
 
         self.study_button = QPushButton(self.tr("Study settings…"), self)
-        self.study_button.setAccessibleName("Study settings")
+        self.study_button.setAccessibleName(self.tr("Study settings"))
         self.study_button.clicked.connect(self.studySettingsRequested.emit)
         form.addRow(self.tr("Studying:"), _left(self.study_button))
 

@@ -48,13 +48,18 @@ from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import chart_text, title_text, tooltip
 from studyapp.ui.tag_chart import tag_categories, tags_caption, weakest_tags
 from studyapp.ui.theme import colors_for, is_dark, scale_font
-from studyapp.ui.translation import number_text, percent_shown, plural_s
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, percent_shown, plural_s
 
 if TYPE_CHECKING:
     from studyapp.store import Store
     from studyapp.ui.optimise_dialog import OptimiseDialog
 
 CHART_HEIGHT = 300
+#: The accessible names of the lines under the charts.
+_EXPLAINED = {"scores": QT_TRANSLATE_NOOP("StatsView", "About the quiz scores"),
+              "tags": QT_TRANSLATE_NOOP("StatsView", "About the accuracy per tag"),
+              "heatmap": QT_TRANSLATE_NOOP("StatsView", "About the answers per day"),
+              "forecast": QT_TRANSLATE_NOOP("StatsView", "About the flashcards due")}
 translate = QCoreApplication.translate
 
 
@@ -142,7 +147,7 @@ class StatsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Statistics")
+        self.setAccessibleName(self.tr("Statistics"))
         self.statistics: Statistics | None = None
         self._store: Store | None = None
         self._bank = Bank()
@@ -150,20 +155,20 @@ class StatsView(QWidget):
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
         self.back = QPushButton(self.tr("← Decks"))
-        self.back.setAccessibleName("Back to decks")
+        self.back.setAccessibleName(self.tr("Back to decks"))
         self.back.clicked.connect(self.homeRequested)
-        title = plain_label(self.tr("Statistics"), name="Statistics title", wrap=False)
+        title = plain_label(self.tr("Statistics"), name=self.tr("Statistics title"), wrap=False)
         scale_font(title, 1.3)
         self.scope = QComboBox()
-        self.scope.setAccessibleName("Show statistics for")
+        self.scope.setAccessibleName(self.tr("Show statistics for"))
         self.scope.currentIndexChanged.connect(lambda _i: self._refresh())
         self.optimise_button = QPushButton(self.tr("&Optimise…"))
-        self.optimise_button.setAccessibleName("Optimise the schedule for the chosen decks")
+        self.optimise_button.setAccessibleName(self.tr("Optimise the schedule for the chosen decks"))
         self.optimise_button.clicked.connect(self.open_optimise)
         self.optimise_dialog: OptimiseDialog | None = None
         top.addWidget(self.back)
         top.addWidget(title, 1)
-        top.addWidget(plain_label(self.tr("Show:"), name="Scope label", wrap=False))
+        top.addWidget(plain_label(self.tr("Show:"), name=self.tr("Scope label"), wrap=False))
         top.addWidget(self.scope)
         top.addWidget(self.optimise_button)
         outer.addLayout(top)
@@ -171,14 +176,14 @@ class StatsView(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName("Statistics content")
+        self.scroll.setAccessibleName(self.tr("Statistics content"))
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
 
         # Said when the figures could not be saved (read-only database, full disk).
-        self.summaries_notice = plain_label("", name="Statistics notice")
+        self.summaries_notice = plain_label("", name=self.tr("Statistics notice"))
         self.summaries_notice.hide()
         self.body.addWidget(self.summaries_notice)
         figures = QGridLayout()
@@ -327,7 +332,7 @@ class StatsView(QWidget):
             old.deleteLater()
         box = self.explanations.get(key)
         if box is None:
-            box = plain_label(explanation, name=f"{key} explanation")
+            box = plain_label(explanation, name=self.tr(_EXPLAINED[key]))
             self.explanations[key] = box
             self.charts.addWidget(box, row * 2 + 1, col, 1, span)
         box.setText(explanation)
@@ -435,7 +440,7 @@ class StatsView(QWidget):
         busiest = max((d.count for d in s.heatmap), default=0)
         active = sum(1 for d in s.heatmap if d.count)
         if self.heatmap.parent() is None:
-            title = plain_label(self.tr("Answers per day"), name="Heatmap title", wrap=False)
+            title = plain_label(self.tr("Answers per day"), name=self.tr("Heatmap title"), wrap=False)
             scale_font(title, 1.1)
             self.charts.addWidget(title, 4, 0, 1, 2)
             self.charts.addWidget(self.heatmap, 5, 0, 1, 2)
@@ -465,7 +470,7 @@ class StatsView(QWidget):
     def _place_text(self, key: str, row: int, text: str) -> None:
         box = self.explanations.get(key)
         if box is None:
-            box = plain_label(text, name=f"{key} explanation")
+            box = plain_label(text, name=self.tr(_EXPLAINED[key]))
             self.explanations[key] = box
             self.charts.addWidget(box, row, 0, 1, 2)
         box.setText(text)

@@ -67,21 +67,21 @@ class WelcomeDialog(QDialog):
     def __init__(self, deck: Deck | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to studyapp"))
-        self.setAccessibleName("Welcome")
+        self.setAccessibleName(self.tr("Welcome"))
         layout = QVBoxLayout(self)
         heading = QLabel(self.tr("Welcome to studyapp"), self)
         heading.setTextFormat(Qt.TextFormat.PlainText)
         scale_font(heading, 1.4)
         layout.addWidget(heading)
         intro = plain_label(self.tr(WHAT_IT_IS), self)
-        intro.setAccessibleName("What studyapp is")
+        intro.setAccessibleName(self.tr("What studyapp is"))
         layout.addWidget(intro)
 
         self.deck_button: QPushButton | None = None
         if deck is not None:
             layout.addSpacing(8)
             start = plain_label(self.tr("Start with: {title}").format(title=deck.title), self)
-            start.setAccessibleName("Start with")
+            start.setAccessibleName(self.tr("Start with"))
             scale_font(start, 1.1)
             layout.addWidget(start)
             count = len(deck.questions)
@@ -90,7 +90,7 @@ class WelcomeDialog(QDialog):
                 "Select it, then study its flashcards, take a quiz or read the article.", "", count), count), self)
             layout.addWidget(about)
             self.deck_button = QPushButton(self.tr("Open this deck"), self)
-            self.deck_button.setAccessibleName("Open the bundled deck")
+            self.deck_button.setAccessibleName(self.tr("Open the bundled deck"))
             self.deck_button.clicked.connect(lambda: self._choose(lambda: self.deckRequested.emit(deck.id)))
             layout.addWidget(self.deck_button, alignment=Qt.AlignmentFlag.AlignLeft)
 
@@ -102,7 +102,7 @@ class WelcomeDialog(QDialog):
         self.action_buttons: dict[str, QPushButton] = {}
         for row, (name, text, explanation) in enumerate(YOUR_OWN):
             button = QPushButton(self.tr(text), self)
-            button.setAccessibleName(text.rstrip("…"))
+            button.setAccessibleName(self.tr(text).rstrip("…"))
             button.clicked.connect(lambda _checked=False, n=name: self._choose(lambda: self.actionRequested.emit(n)))
             self.action_buttons[name] = button
             grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)

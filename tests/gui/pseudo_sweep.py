@@ -2,7 +2,7 @@
 
 ``visible_texts`` lists the texts a person reads on a widget and its children (labels, buttons,
 group box titles, window titles, menu entries, tab texts, placeholders, table headers, combo
-box entries), each with where it was found. ``untranslated`` keeps those that carry no pseudo
+box entries, and the accessible names a screen reader says), each with where it was found. ``untranslated`` keeps those that carry no pseudo
 marker and are not file content; ``cut_off`` those wider than their widget or cut (a marker
 opened but never closed: the text was elided).
 """
@@ -135,6 +135,9 @@ def visible_texts(top: QWidget) -> Iterator[Shown]:
     for view in top.findChildren(QAbstractItemView):
         if _shown(view) and view.model() is not None:
             yield from _headers(name, view)
+    for widget in [top, *top.findChildren(QWidget)]:  # what a screen reader says
+        if _shown(widget) and widget.accessibleName():
+            yield Shown(f"{name} accessible name of {type(widget).__name__}", widget.accessibleName(), None)
 
 
 def header_cuts(top: QWidget) -> list[str]:

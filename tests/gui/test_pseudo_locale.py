@@ -63,7 +63,7 @@ class Visit:
 
 
 def _home(v: Visit) -> list[QWidget]:
-    return [v.window]
+    return [v.window.home]  # the window around it (title, status bar) is the main window's: the next step
 
 
 def _quiz_setup(v: Visit) -> list[QWidget]:

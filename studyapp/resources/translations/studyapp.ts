@@ -92,6 +92,10 @@ Give the new file another &apos;deck:&apos; id, then add it again (nothing was c
         <extracomment>Document position of a block&apos;s start → the colour painted behind it (coverage view). Sentences tinted by the mastery map. Heading block position → its count (&quot;3 of 5 paragraphs quoted&quot;), painted at its right. Figure block position → its picture; web image block position → its address.</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open the image&apos;s address in a browser</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BankLoading</name>
@@ -124,6 +128,10 @@ Give the new file another &apos;deck:&apos; id, then add it again (nothing was c
     </message>
     <message>
         <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -260,7 +268,15 @@ Help → Question file format shows how to write one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Add question file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add question file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -276,6 +292,14 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>Something went wrong, but your answers so far are saved and you can keep studying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -362,6 +386,10 @@ Help → Question file format shows how to write one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel export</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,17 +444,49 @@ Help → Question file format shows how to write one.</source>
         <source>Question file format</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Format reference</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HeatmapWidget</name>
     <message>
-        <source>%n answer(s)</source>
+        <source>Answers per day, last year</source>
         <extracomment>Smallest cell side and the gap between cells, in pixels; cells grow with the text size.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n answer(s)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HomeView</name>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected deck title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected deck details</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Study flashcards</source>
         <translation type="unfinished"></translation>
@@ -440,7 +500,15 @@ Help → Question file format shows how to write one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Problems in this deck&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Keyboard: ↑/↓ choose a deck · Enter studies its flashcards · Tab reaches the buttons · F5 reloads question files · Ctrl+= / Ctrl+- text size · Ctrl+T statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard tips</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -538,6 +606,18 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>No file chosen (Anki .apkg or text export, Quizlet export, Moodle GIFT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between front and back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -661,7 +741,23 @@ Help → Question file format shows how to write one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Memory title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True retention explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrievability explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reviews to expect each day at 90% desired retention with the parameters in use: the cards falling due, the ones forgotten relearnt the same day, and the ones coming back within the month. Questions never studied are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews ahead explanation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -895,7 +991,31 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Optimise the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fit the memory model&apos;s 21 parameters to your own answers ({scope}), so the intervals follow how you remember. It needs at least {minimum} reviews given a day or more after the card&apos;s previous answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -991,7 +1111,15 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Theme: {theme}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1007,6 +1135,10 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your answers, backups, question folder and these settings are kept there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1016,6 +1148,10 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
     </message>
     <message>
         <source>Study settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1042,11 +1178,27 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Problems hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Edit file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit the file of the selected problem here, at its line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the file of the selected problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1113,7 +1265,15 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quiz set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1129,11 +1289,31 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Clear tags</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clear tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Start quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1177,8 +1357,20 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>← Decks</source>
+        <source>Article reader</source>
         <extracomment>The person asked for a question about a selection: (selected text, its sentence, block index).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1198,11 +1390,19 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Article text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Make a question from the selection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sentences tinted by the questions that quote them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1309,11 +1509,56 @@ The details were written to {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>About the quiz scores</source>
+        <extracomment>The accessible names of the lines under the charts.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the accuracy per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the answers per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the flashcards due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show statistics for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Optimise…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Optimise the schedule for the chosen decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics notice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1376,6 +1621,10 @@ The details were written to {log}.</source>
     </message>
     <message>
         <source>Answers per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heatmap title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1458,11 +1707,27 @@ The details were written to {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Desired retention slider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated reviews per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hour a new day starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>One hour for all decks: set it with “All decks (default)”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>e.g. 1m 10m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leech threshold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1495,6 +1760,14 @@ The details were written to {log}.</source>
     </message>
     <message>
         <source>Relearning steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leech action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1550,7 +1823,19 @@ The details were written to {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What studyapp is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start with: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1561,6 +1846,10 @@ The details were written to {log}.</source>
     </message>
     <message>
         <source>Open this deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the bundled deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
