@@ -2,7 +2,7 @@
 
 ``visible_texts`` lists the texts a person reads on a widget and its children (labels, buttons,
 group box titles, window titles, menu entries, tab texts, placeholders, table headers, combo
-box entries, and the accessible names a screen reader says), each with where it was found. ``untranslated`` keeps those that carry no pseudo
+box entries, tooltips, and the accessible names a screen reader says), each with where it was found. ``untranslated`` keeps those that carry no pseudo
 marker and are not file content; ``cut_off`` those wider than their widget or cut (a marker
 opened but never closed: the text was elided).
 """
@@ -138,6 +138,8 @@ def visible_texts(top: QWidget) -> Iterator[Shown]:
     for widget in [top, *top.findChildren(QWidget)]:  # what a screen reader says
         if _shown(widget) and widget.accessibleName():
             yield Shown(f"{name} accessible name of {type(widget).__name__}", widget.accessibleName(), None)
+        if _shown(widget) and widget.toolTip():
+            yield Shown(f"{name} tooltip of {type(widget).__name__}", _as_plain(widget.toolTip()), None)
 
 
 def header_cuts(top: QWidget) -> list[str]:
@@ -187,14 +189,17 @@ def menu_texts(menus: Iterable[QMenu]) -> Iterator[Shown]:
 
 
 def _plain(label: QLabel) -> str:
-    if label.textFormat() == Qt.TextFormat.PlainText:
-        return label.text()
+    return label.text() if label.textFormat() == Qt.TextFormat.PlainText else _as_plain(label.text())
+
+
+def _as_plain(text: str) -> str:
+    """What Qt shows for ``text`` where it guesses the format (tooltips, labels in AutoText)."""
     from PySide6 import QtGui
 
-    if not QtGui.Qt.mightBeRichText(label.text()):
-        return label.text()
+    if not QtGui.Qt.mightBeRichText(text):
+        return text
     doc = QtGui.QTextDocument()
-    doc.setHtml(label.text())
+    doc.setHtml(text)
     return doc.toPlainText()
 
 
