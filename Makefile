@@ -8,7 +8,7 @@ STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 STAMP_BENCH := $(VENV)/.installed-bench
 
-.PHONY: run test bench check typecheck screenshots prebuilt clean icons install-desktop uninstall-desktop dist bundle
+.PHONY: run test bench check typecheck screenshots prebuilt clean icons install-desktop uninstall-desktop dist bundle translations
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -53,6 +53,14 @@ prebuilt: $(STAMP_RUN)
 
 screenshots: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
+
+# After changing a text the window shows: extract every tr()/translate() text of the window into
+# the translators' template (committed; a test fails while it is stale). A translation is a copy
+# of it saved as studyapp_<language>.ts, compiled with pyside6-lrelease to studyapp_<language>.qm.
+TS_TEMPLATE := studyapp/resources/translations/studyapp.ts
+translations: $(STAMP_RUN)
+	$(VENV)/bin/pyside6-lupdate -silent -source-language en -locations none -no-obsolete -extensions py \
+	  studyapp/ui studyapp/app.py -ts $(TS_TEMPLATE)
 
 # After editing studyapp/resources/icons/*.svg: render the PNG sizes (committed).
 icons: $(STAMP_RUN)

@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings, QSize
+from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -42,6 +42,7 @@ from studyapp.ui.error_reporter import ErrorReporter
 from studyapp.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
 
 log = logging.getLogger("studyapp")
+translate = QCoreApplication.translate
 LOCK_WAIT_MS = 100
 
 
@@ -60,18 +61,20 @@ def prepare_data_dir(paths: DataPaths) -> None:
         paths.questions.mkdir(exist_ok=True)
     except OSError as exc:
         raise StartupError(
-            "Data folder not usable",
-            f"studyapp cannot create its data folder {paths.root}: {exc.strerror or exc}.\n"
-            "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.",
+            translate("Startup", "Data folder not usable"),
+            translate("Startup", "studyapp cannot create its data folder {folder}: {reason}.\n"
+                      "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.").format(
+                folder=paths.root, reason=exc.strerror or exc),
         ) from exc
     try:
         with tempfile.TemporaryFile(dir=paths.root):
             pass
     except OSError as exc:
         raise StartupError(
-            "Data folder not usable",
-            f"studyapp cannot write to its data folder {paths.root}: {exc.strerror or exc}.\n"
-            "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.",
+            translate("Startup", "Data folder not usable"),
+            translate("Startup", "studyapp cannot write to its data folder {folder}: {reason}.\n"
+                      "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.").format(
+                folder=paths.root, reason=exc.strerror or exc),
         ) from exc
 
 
@@ -84,13 +87,14 @@ def acquire_lock(paths: DataPaths) -> QLockFile:
     if lock.error() == QLockFile.LockError.LockFailedError:
         info = lock.getLockInfo()  # PySide6 returns (pid, hostname, appname)
         pid = info[0] if isinstance(info, tuple) and info else 0
-        who = f" (process {pid})" if pid else ""
+        who = translate("Startup", " (process {pid})").format(pid=pid) if pid else ""
         raise StartupError(
-            "studyapp is already running",
-            f"studyapp is already running{who} with the data folder {paths.root}.\n"
-            "Switch to its window; two copies writing one database could lose answers.",
+            translate("Startup", "studyapp is already running"),
+            translate("Startup", "studyapp is already running{process} with the data folder {folder}.\n"
+                      "Switch to its window; two copies writing one database could lose answers.").format(
+                process=who, folder=paths.root),
         )
-    raise StartupError("Data folder not usable", lock_failure_message(paths, _write_probe(paths.root)))
+    raise StartupError(translate("Startup", "Data folder not usable"), lock_failure_message(paths, _write_probe(paths.root)))
 
 
 def _write_probe(folder: Path) -> OSError | None:
@@ -108,19 +112,21 @@ def _write_probe(folder: Path) -> OSError | None:
 
 def lock_failure_message(paths: DataPaths, cause: OSError | None) -> str:
     """The start-up message when the lock file cannot be created, naming the cause in words."""
-    text = f"studyapp cannot create its lock file {paths.lock}"
+    text = translate("Startup", "studyapp cannot create its lock file {lock}").format(lock=paths.lock)
     if cause is None:
         return f"{text}."
     if cause.errno in (errno.ENOSPC, errno.EDQUOT):
-        quota = " (or your disk quota is used up)" if cause.errno == errno.EDQUOT else ""
-        return (f"{text}: the disk is full{quota}.\n"
-                f"Free some space on the disk that holds {paths.root}, then start studyapp again.")
+        quota = translate("Startup", " (or your disk quota is used up)") if cause.errno == errno.EDQUOT else ""
+        return translate("Startup", "{text}: the disk is full{quota}.\n"
+                         "Free some space on the disk that holds {folder}, then start studyapp again.").format(
+            text=text, quota=quota, folder=paths.root)
     if cause.errno == errno.EROFS:
-        return (f"{text}: the data folder {paths.root} is on a read-only disk.\n"
-                "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.")
+        return translate("Startup", "{text}: the data folder {folder} is on a read-only disk.\n"
+                         "Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.").format(text=text, folder=paths.root)
     if cause.errno in (errno.EACCES, errno.EPERM):
-        return (f"{text}: you may not write in the data folder {paths.root} (permission denied).\n"
-                "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.")
+        return translate("Startup", "{text}: you may not write in the data folder {folder} (permission denied).\n"
+                         "Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.").format(
+            text=text, folder=paths.root)
     return f"{text}: {cause.strerror or cause}."
 
 
@@ -274,7 +280,7 @@ def start_app(
             # The daily backup runs on a thread once the window is painted (start_daily_backup).
             opened = open_store(paths.database, backups_dir=paths.backups, now=clock(), auto_backup=False)
         except StoreError as exc:
-            raise StartupError("Database not usable", str(exc)) from exc
+            raise StartupError(translate("Startup", "Database not usable"), str(exc)) from exc
         core = StudyCore(
             paths,
             tuple(dirs) if dirs is not None else question_dirs(paths, extra_dirs),
@@ -364,6 +370,10 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("studyapp")
     app.setDesktopFileName(APP_ID)  # desktops match the window to its entry (and its icon) by this
+    from studyapp.ui.translation import install_translators
+
+    # The system locale's translation, when one is shipped (none: a directory listing, no translator).
+    install_translators(app)
     quiet = bool(getattr(args, "exit_when_shown", False))
     paths = DataPaths(resolve_data_dir(getattr(args, "data_dir", None), environ))
     settings = _settings_for(paths, args, environ)
@@ -379,8 +389,9 @@ def run_window(args: argparse.Namespace, environ: Mapping[str, str]) -> int:
         return 1
     except Exception as exc:  # noqa: BLE001 - a bug: say so plainly, keep the traceback in the log
         _append_to_log(paths, "start-up failed\n" + traceback.format_exc())
-        failure = StartupError("studyapp could not start", f"studyapp could not start: {type(exc).__name__}: {exc}\n"
-                               f"The details were written to {paths.log}.")
+        failure = StartupError(translate("Startup", "studyapp could not start"), translate(
+            "Startup", "studyapp could not start: {error}\nThe details were written to {log}.").format(
+                error=f"{type(exc).__name__}: {exc}", log=paths.log))
         _report_startup_error(app, failure, quiet)
         return 1
     running.install_excepthook()

@@ -19,11 +19,14 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from studyapp.bank.model import Bank, Deck
 from studyapp.safe_write import WritePolicy, write_through
 from studyapp.ui import dialogs
+
+translate = QCoreApplication.translate
 
 MAX_LISTED_PROBLEMS = 25
 
@@ -87,8 +90,17 @@ def problem_lines(bank: Bank, limit: int = MAX_LISTED_PROBLEMS) -> str:
     """Problems as ``file:line:column: message`` lines, at most ``limit`` of them."""
     lines = [str(p) for p in bank.problems[:limit]]
     if len(bank.problems) > limit:
-        lines.append(f"… and {len(bank.problems) - limit} more")
+        lines.append(translate("AddFile", "… and {count} more").format(count=len(bank.problems) - limit))
     return "\n".join(lines)
+
+
+def _replace_question(dest: Path) -> str:
+    return translate("AddFile", "Your question folder already has a different file named {name}:\n{path}\n\n"
+                     "Replace it?").format(name=dest.name, path=dest)
+
+
+def _not_copied(path: Path, exc: OSError) -> str:
+    return translate("AddFile", "Could not copy {name}: {reason}").format(name=path.name, reason=exc.strerror or exc)
 
 
 class BrokenFileChoice(IntEnum):
@@ -100,14 +112,15 @@ class BrokenFileChoice(IntEnum):
 
 def offer_broken_file(parent: QWidget | None, path: Path, checked: Bank) -> BrokenFileChoice | None:
     """Show a broken file's problems and offer to fix it here or to copy it in anyway (None: neither)."""
-    detail = problem_lines(checked) if checked.problems else "The file holds no deck."
+    detail = problem_lines(checked) if checked.problems else translate("AddFile", "The file holds no deck.")
     chosen = dialogs.choose(
         parent,
-        "Question file has problems",
-        f"{path.name} was not added: fix these problems first (nothing was copied).\n\n{detail}\n\n"
-        "Open it in the editor at its first problem, or copy it into your question folder as it is: "
-        "the problems panel then lists its problems and clears them as you fix the copy.",
-        ["Open in the editor", "Copy into question folder"],
+        translate("AddFile", "Question file has problems"),
+        translate("AddFile", "{name} was not added: fix these problems first (nothing was copied).\n\n{detail}\n\n"
+                  "Open it in the editor at its first problem, or copy it into your question folder as it is: "
+                  "the problems panel then lists its problems and clears them as you fix the copy.").format(
+            name=path.name, detail=detail),
+        [translate("AddFile", "Open in the editor"), translate("AddFile", "Copy into question folder")],
     )
     return None if chosen is None else BrokenFileChoice(chosen)
 
@@ -116,7 +129,7 @@ def copy_broken(parent: QWidget | None, path: Path, questions_dir: Path, data_di
     """Copy ``path`` as it is into ``questions_dir`` (asking before replacing a different file)."""
     dest = questions_dir / path.name
     if dest.exists() and not _same_file(path, dest) and not dialogs.confirm(
-        parent, "Replace file?", f"Your question folder already has a different file named {dest.name}:\n{dest}\n\nReplace it?"
+        parent, translate("AddFile", "Replace file?"), _replace_question(dest)
     ):
         return None
     if dest.exists() and _same_file(path, dest):
@@ -125,7 +138,7 @@ def copy_broken(parent: QWidget | None, path: Path, questions_dir: Path, data_di
     try:
         write_through(dest, functools.partial(shutil.copyfile, path), policy)
     except OSError as exc:
-        dialogs.warn(parent, "Question file not copied", f"Could not copy {path.name}: {exc.strerror or exc}")
+        dialogs.warn(parent, translate("AddFile", "Question file not copied"), _not_copied(path, exc))
         return None
     return dest
 
@@ -144,7 +157,8 @@ def add_question_file(
     problem, or it is copied in as it is and ``copied_broken(copy)`` is told (the window reloads,
     and the problems panel tracks it).
     """
-    path = dialogs.open_file(parent, "Add question file", "Question files (*.yaml *.yml);;All files (*)")
+    path = dialogs.open_file(parent, translate("AddFile", "Add question file"),
+                             translate("AddFile", "Question files (*.yaml *.yml);;All files (*)"))
     if path is None:
         return None
     checked = load_files([path])
@@ -166,24 +180,26 @@ def add_question_file(
         if yaml_dest is None or loaded.path.resolve() != yaml_dest.resolve():
             # Checking both files together lets the loader name the clash at file:line:column.
             clash = load_files([loaded.path, path])
-            detail = problem_lines(clash) or f"deck id '{deck.id}' is already used by {loaded.path}"
+            detail = problem_lines(clash) or translate("AddFile", "deck id '{deck}' is already used by {path}").format(
+                deck=deck.id, path=loaded.path)
             dialogs.warn(
                 parent,
-                "Question file not added",
-                f"A deck with the id '{deck.id}' is already loaded from {loaded.path}.\n"
-                f"Give the new file another 'deck:' id, then add it again (nothing was copied).\n\n{detail}",
+                translate("AddFile", "Question file not added"),
+                translate("AddFile", "A deck with the id '{deck}' is already loaded from {path}.\n"
+                          "Give the new file another 'deck:' id, then add it again (nothing was copied).\n\n"
+                          "{detail}").format(deck=deck.id, path=loaded.path, detail=detail),
             )
             return None
     for dest in plan.conflicts:
         if not dialogs.confirm(
             parent,
-            "Replace file?",
-            f"Your question folder already has a different file named {dest.name}:\n{dest}\n\nReplace it?",
+            translate("AddFile", "Replace file?"),
+            _replace_question(dest),
         ):
             return None
     try:
         carry_out(plan)
     except OSError as exc:
-        dialogs.warn(parent, "Question file not added", f"Could not copy {path.name}: {exc.strerror or exc}")
+        dialogs.warn(parent, translate("AddFile", "Question file not added"), _not_copied(path, exc))
         return None
     return deck.id

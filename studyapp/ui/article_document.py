@@ -17,7 +17,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -165,8 +165,8 @@ class ArticleText(QPlainTextEdit):
         """One "Open in browser" button beside each web image in view (a few buttons, reused)."""
         shown = [(block, rect) for block, rect in self._visible_blocks() if block.position() in self.links] if self.links else []
         while len(self._buttons) < len(shown):
-            button = QPushButton("Open in browser", self.viewport())
-            button.setAccessibleName("Open the image's address in a browser")
+            button = QPushButton(self.tr("Open in browser"), self.viewport())
+            button.setAccessibleName(self.tr("Open the image's address in a browser"))
             button.clicked.connect(lambda _=False, b=button: self.link_requested.emit(b.property("url")))
             self._buttons.append(button)
         for i, button in enumerate(self._buttons):
@@ -260,13 +260,15 @@ class ArticleDocument:
     def _figure_line(alt: str, url: str, figure: Figure, line_height: int) -> tuple[str, int]:
         """The figure's text and where its caption starts: empty lines where the picture is
         painted, then the alt text; or the alt text and the address, as plain text."""
-        label = f"[image{': ' + alt if alt else ''}]"
+        image = QCoreApplication.translate("ArticleDocument", "image")
+        label = f"[{image}{': ' + alt if alt else ''}]"
         if figure.image is not None:
             lines = math.ceil((figure.image.height() + 8) / line_height)
             blank = LINE_BREAK * lines
-            return blank + (alt or "image"), len(blank)
+            return blank + (alt or image), len(blank)
         if figure.refused:
-            return f"{label} not shown: {figure.refused}", 0
+            return QCoreApplication.translate("ArticleDocument", "{image} not shown: {reason}").format(
+                image=label, reason=figure.refused), 0
         return (label + LINE_BREAK + url if url else label), 0
 
     def tints(self, block_colors: Mapping[int, QColor]) -> dict[int, QColor]:

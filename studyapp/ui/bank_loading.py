@@ -14,7 +14,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from studyapp.bank.model import Bank
 
@@ -128,4 +128,4 @@ def show_busy(status: QStatusBar, busy: bool) -> None:
     if bar is not None:
         bar.setVisible(busy)
     if busy:
-        status.showMessage("Loading question files…")
+        status.showMessage(QCoreApplication.translate("BankLoading", "Loading question files…"))

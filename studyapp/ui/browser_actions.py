@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -25,6 +25,7 @@ from studyapp.authoring.bulk import BulkChange, BulkError, BulkKind, SuspendChan
 from studyapp.store import StoreError
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s
 from studyapp.ui.browser_window import BrowserWindow, BulkAction, browser_model
 
 if TYPE_CHECKING:
@@ -34,12 +35,14 @@ Key = tuple[str, str]
 
 _KINDS = {BulkAction.ADD_TAG: BulkKind.ADD_TAG, BulkAction.REMOVE_TAG: BulkKind.REMOVE_TAG,
           BulkAction.MOVE_DECK: BulkKind.MOVE, BulkAction.DELETE: BulkKind.DELETE}
-_TITLES = {BulkKind.ADD_TAG: "Add tag", BulkKind.REMOVE_TAG: "Remove tag", BulkKind.MOVE: "Move to deck",
-           BulkKind.DELETE: "Delete questions"}
+_TITLES = {BulkKind.ADD_TAG: QT_TRANSLATE_NOOP("BrowserActions", "Add tag"),
+           BulkKind.REMOVE_TAG: QT_TRANSLATE_NOOP("BrowserActions", "Remove tag"),
+           BulkKind.MOVE: QT_TRANSLATE_NOOP("BrowserActions", "Move to deck"),
+           BulkKind.DELETE: QT_TRANSLATE_NOOP("BrowserActions", "Delete questions")}
 
 
 def _questions(n: int) -> str:
-    return f"{n} question{'s' if n != 1 else ''}"
+    return plural_s(QCoreApplication.translate("BrowserActions", "%n question(s)", "", n), n)
 
 
 class BrowserActions(QObject):
@@ -60,7 +63,7 @@ class BrowserActions(QObject):
         self._task.finished.connect(self._planned)
         self._task.failed.connect(self._failed)
 
-        self.undo_action = QAction("Undo", browser)
+        self.undo_action = QAction(self.tr("Undo"), browser)
         self.undo_action.setObjectName("browser-undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
@@ -69,9 +72,9 @@ class BrowserActions(QObject):
         self.notice.setObjectName("browser-notice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setWordWrap(True)
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_button.setObjectName("browser-undo-button")
-        self.undo_button.setAccessibleName("Undo the last change")
+        self.undo_button.setAccessibleName(self.tr("Undo the last change"))
         self.undo_button.clicked.connect(self.undo)
         row = QHBoxLayout()
         row.addWidget(self.notice, 1)
@@ -95,21 +98,24 @@ class BrowserActions(QObject):
         kind = _KINDS[what]
         tag, target = "", ""
         if kind in (BulkKind.ADD_TAG, BulkKind.REMOVE_TAG):
-            verb = "add to" if kind is BulkKind.ADD_TAG else "remove from"
-            answer = dialogs.ask_text(self.browser, _TITLES[kind], f"Tag to {verb} {_questions(len(keys))}:")
+            label = (self.tr("Tag to add to {questions}:") if kind is BulkKind.ADD_TAG
+                     else self.tr("Tag to remove from {questions}:"))
+            answer = dialogs.ask_text(self.browser, self.tr(_TITLES[kind]), label.format(questions=_questions(len(keys))))
             if answer is None:
                 return
             tag = answer
         elif kind is BulkKind.MOVE:
             decks = list(self.window.bank.decks)
-            chosen = dialogs.pick(self.browser, _TITLES[kind], f"Move {_questions(len(keys))} to the deck:",
+            chosen = dialogs.pick(self.browser, self.tr(_TITLES[kind]),
+                                  self.tr("Move {questions} to the deck:").format(questions=_questions(len(keys))),
                                   [f"{d.title} ({d.id})" for d in decks])
             if chosen is None:
                 return
             target = decks[chosen].id
-        elif not dialogs.confirm(self.browser, _TITLES[kind],
-                                 f"Delete {_questions(len(keys))} from their question files?\n\n"
-                                 "Ctrl+Z in the Browse window puts them back."):
+        elif not dialogs.confirm(self.browser, self.tr(_TITLES[kind]),
+                                 self.tr("Delete {questions} from their question files?\n\n"
+                                         "Ctrl+Z in the Browse window puts them back.").format(
+                                     questions=_questions(len(keys)))):
             return
         self._change(kind, keys, tag, target)
 
@@ -126,7 +132,7 @@ class BrowserActions(QObject):
                 return exc
 
         self._kind = kind
-        self._show(f"Checking {_questions(len(keys))}…")
+        self._show(self.tr("Checking {questions}…").format(questions=_questions(len(keys))))
         self._task.start(work, "studyapp-bulk-check")
 
     def _planned(self, planned: object) -> None:
@@ -138,8 +144,8 @@ class BrowserActions(QObject):
         if not isinstance(planned, bulk.BulkPlan):
             return
         if not planned.changed:
-            self._show("Nothing to change: " + ("every selected question is in that deck already"
-                                                if kind is BulkKind.MOVE else "the tag was already as asked"))
+            self._show(self.tr("Nothing to change: every selected question is in that deck already")
+                       if kind is BulkKind.MOVE else self.tr("Nothing to change: the tag was already as asked"))
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -152,26 +158,27 @@ class BrowserActions(QObject):
             QApplication.restoreOverrideCursor()
         failed = bulk.carry_history(window.core.store, change.moved)
         if failed:
-            dialogs.warn(self.browser, "History not carried over",
-                         "The questions were moved, but the history of these stays in their old deck:\n"
-                         + "\n".join(failed))
+            dialogs.warn(self.browser, self.tr("History not carried over"),
+                         self.tr("The questions were moved, but the history of these stays in their old deck:")
+                         + "\n" + "\n".join(failed))
         self._reload([w.path for w in change.writes])
         self.done.append(change)
-        self._show(f"{change.summary} — Ctrl+Z undoes", reloading=True)
+        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=change.summary), reloading=True)
 
     def _failed(self, message: str) -> None:
         self._show("")
-        dialogs.warn(self.browser, _TITLES[self._kind], f"The change could not be checked ({message}); nothing was changed.")
+        dialogs.warn(self.browser, self.tr(_TITLES[self._kind]),
+                     self.tr("The change could not be checked ({problem}); nothing was changed.").format(problem=message))
 
     def _suspend(self, keys: list[Key]) -> None:
         try:
             change = bulk.toggle_suspended(self.window.core.store, keys)
         except StoreError as exc:
-            dialogs.warn(self.browser, "Suspend", f"Could not save the suspension: {exc}")
+            dialogs.warn(self.browser, self.tr("Suspend"), self.tr("Could not save the suspension: {reason}").format(reason=exc))
             return
         self.done.append(change)
         self._refresh()
-        self._show(f"{change.summary} — Ctrl+Z undoes")
+        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=change.summary))
 
     # -- undoing ----------------------------------------------------------------------------
 
@@ -186,23 +193,24 @@ class BrowserActions(QObject):
                 bulk.undo_suspend(window.core.store, change)
             except StoreError as exc:
                 self.done.append(change)
-                dialogs.warn(self.browser, "Undo", f"Could not save the suspension: {exc}")
+                dialogs.warn(self.browser, self.tr("Undo"),
+                             self.tr("Could not save the suspension: {reason}").format(reason=exc))
                 return
             self._refresh()
         else:
             try:
                 bulk.undo(change, self._history_dir(), window.core.paths.root)
             except BulkError as exc:
-                dialogs.warn(self.browser, "Undo", str(exc))
+                dialogs.warn(self.browser, self.tr("Undo"), str(exc))
                 self._show("")
                 return
             failed = bulk.carry_history(window.core.store, [(new, old) for old, new in change.moved])
             if failed:
-                dialogs.warn(self.browser, "History not carried back",
-                             "The files were put back, but the history of these stays in the deck they "
-                             "were moved to:\n" + "\n".join(failed))
+                dialogs.warn(self.browser, self.tr("History not carried back"),
+                             self.tr("The files were put back, but the history of these stays in the deck they "
+                                     "were moved to:") + "\n" + "\n".join(failed))
             self._reload([w.path for w in change.writes])
-        self._show(f"Undone: {change.summary[0].lower()}{change.summary[1:]}",
+        self._show(self.tr("Undone: {change}").format(change=f"{change.summary[0].lower()}{change.summary[1:]}"),
                    reloading=isinstance(change, BulkChange))
 
     # -- after a change ---------------------------------------------------------------------
@@ -228,7 +236,7 @@ class BrowserActions(QObject):
     def _busy(self) -> bool:
         """True (and said) while a change is being checked: one change at a time."""
         if self._task.running:
-            self.window.statusBar().showMessage("Still checking the last change…", 4000)
+            self.window.statusBar().showMessage(self.tr("Still checking the last change…"), 4000)
         return self._task.running
 
     def _reloaded(self) -> None:

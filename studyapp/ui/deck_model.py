@@ -11,10 +11,10 @@ from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from studyapp.bank.model import Bank, Deck
-from studyapp.percent import percent_text
 from studyapp.store.localtime import local_day, tomorrow_start
 from studyapp.study.limits import DEFAULT_NEW_LIMIT, new_cards_left, new_cards_today
 from studyapp.ui.plain_text import title_text, tooltip
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, percent_shown, plural_s
 
 # "Mastered": fsrs expects the card to be remembered for three weeks (Anki's "mature").
 # Same value as studyapp.stats.MASTERED_STABILITY_DAYS (a test keeps them equal); not imported
@@ -134,20 +134,20 @@ class Column(IntEnum):
 
 
 _HEADERS = {
-    Column.TITLE: "Deck",
-    Column.QUESTIONS: "Total",
-    Column.DUE: "Due",
-    Column.NEW: "New",
-    Column.MASTERY: "Mastered",
-    Column.LAST_SCORE: "Last quiz",
+    Column.TITLE: QT_TRANSLATE_NOOP("DeckTableModel", "Deck"),
+    Column.QUESTIONS: QT_TRANSLATE_NOOP("DeckTableModel", "Total"),
+    Column.DUE: QT_TRANSLATE_NOOP("DeckTableModel", "Due"),
+    Column.NEW: QT_TRANSLATE_NOOP("DeckTableModel", "New"),
+    Column.MASTERY: QT_TRANSLATE_NOOP("DeckTableModel", "Mastered"),
+    Column.LAST_SCORE: QT_TRANSLATE_NOOP("DeckTableModel", "Last quiz"),
 }
 # Short headings leave the deck's name the room (the tooltips say them in full).
 _TIPS = {
-    Column.QUESTIONS: "Questions in the deck",
-    Column.DUE: "Flashcards due today",
-    Column.NEW: "Questions you have not studied yet",
-    Column.MASTERY: "Share of questions you are expected to remember for three weeks or more",
-    Column.LAST_SCORE: "Score of your last finished quiz on this deck",
+    Column.QUESTIONS: QT_TRANSLATE_NOOP("DeckTableModel", "Questions in the deck"),
+    Column.DUE: QT_TRANSLATE_NOOP("DeckTableModel", "Flashcards due today"),
+    Column.NEW: QT_TRANSLATE_NOOP("DeckTableModel", "Questions you have not studied yet"),
+    Column.MASTERY: QT_TRANSLATE_NOOP("DeckTableModel", "Share of questions you are expected to remember for three weeks or more"),
+    Column.LAST_SCORE: QT_TRANSLATE_NOOP("DeckTableModel", "Score of your last finished quiz on this deck"),
 }
 
 DECK_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -167,9 +167,9 @@ class DeckTableModel(QStandardItemModel):
         super().__init__(0, len(Column), parent)
         self._rows: list[DeckRow] = []
         for col in Column:
-            self.setHeaderData(col, Qt.Orientation.Horizontal, _HEADERS[col])
+            self.setHeaderData(col, Qt.Orientation.Horizontal, self.tr(_HEADERS[col]))
             if col in _TIPS:
-                self.setHeaderData(col, Qt.Orientation.Horizontal, _TIPS[col], Qt.ItemDataRole.ToolTipRole)
+                self.setHeaderData(col, Qt.Orientation.Horizontal, self.tr(_TIPS[col]), Qt.ItemDataRole.ToolTipRole)
 
     def set_rows(self, rows: list[DeckRow]) -> None:
         """Replace every row."""
@@ -188,7 +188,8 @@ class DeckTableModel(QStandardItemModel):
         item.setData(row.mastery, MASTERY_ROLE)
         item.setData(self._sort_key(row, col), SORT_ROLE)
         if col == Column.TITLE:
-            tip = f"{title_text(row.title)}\n{row.deck_id}" + (f"\n{row.problems} problem(s) in the file" if row.problems else "")
+            problems = plural_s(self.tr("%n problem(s) in the file", "", row.problems), row.problems)
+            tip = f"{title_text(row.title)}\n{row.deck_id}" + (f"\n{problems}" if row.problems else "")
             item.setData(tooltip(tip), Qt.ItemDataRole.ToolTipRole)  # the title, never markup
         else:
             item.setData(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), Qt.ItemDataRole.TextAlignmentRole)
@@ -229,8 +230,8 @@ class DeckTableModel(QStandardItemModel):
         if col == Column.NEW:
             return str(row.new)
         if col == Column.MASTERY:
-            return percent_text(row.mastery)
-        return percent_text(row.last_score)
+            return percent_shown(row.mastery)
+        return percent_shown(row.last_score)
 
 
 class MasteryDelegate(QStyledItemDelegate):

@@ -32,10 +32,12 @@ class ErrorDialog(QDialog):
         log_hint: str,
         parent: QWidget | None = None,
         *,
-        title: str = "studyapp: unexpected error",
-        intro: str = "Something went wrong, but your answers so far are saved and you can keep studying.",
+        title: str | None = None,
+        intro: str | None = None,
     ) -> None:
         super().__init__(parent)
+        title = title or self.tr("studyapp: unexpected error")
+        intro = intro or self.tr("Something went wrong, but your answers so far are saved and you can keep studying.")
         self.setWindowTitle(window_title(title))
         self.setAccessibleName(title)
         self.details = details
@@ -45,21 +47,21 @@ class ErrorDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setText(f"{intro}\n\n{summary}\n\n{log_hint}")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Error message")
+        self.message.setAccessibleName(self.tr("Error message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
         self.details_view = QPlainTextEdit(details)
         self.details_view.setReadOnly(True)
-        self.details_view.setAccessibleName("Error details")
+        self.details_view.setAccessibleName(self.tr("Error details"))
         self.details_view.setVisible(False)
         layout.addWidget(self.details_view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.show_button = QPushButton("Show details")
-        self.show_button.setAccessibleName("Show details")
+        self.show_button = QPushButton(self.tr("Show details"))
+        self.show_button.setAccessibleName(self.tr("Show details"))
         self.show_button.setCheckable(True)
         self.show_button.toggled.connect(self._toggle_details)
-        self.copy_button = QPushButton("Copy details")
-        self.copy_button.setAccessibleName("Copy details")
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.setAccessibleName(self.tr("Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -69,7 +71,7 @@ class ErrorDialog(QDialog):
 
     def _toggle_details(self, shown: bool) -> None:
         self.details_view.setVisible(shown)
-        self.show_button.setText("Hide details" if shown else "Show details")
+        self.show_button.setText(self.tr("Hide details") if shown else self.tr("Show details"))
         self.adjustSize()
 
     def copy_details(self) -> None:

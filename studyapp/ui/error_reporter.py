@@ -12,7 +12,7 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from studyapp.store.errors import SaveError
@@ -49,7 +49,7 @@ class ErrorReporter:
         try:
             from studyapp.ui.error_dialog import ErrorDialog
 
-            hint = f"Details were written to {self.log_path}."
+            hint = QCoreApplication.translate("ErrorReporter", "Details were written to {path}.").format(path=self.log_path)
             if isinstance(exc, SaveError):
                 # Expected trouble (disk full, database locked): say what, not a traceback.
                 dialog = ErrorDialog(
@@ -57,9 +57,9 @@ class ErrorReporter:
                     details,
                     hint,
                     self.parent,
-                    title="studyapp: could not save",
-                    intro="Your last answer was not saved; every earlier answer is safe. "
-                    "Free some disk space or close the program holding the database, then answer again.",
+                    title=QCoreApplication.translate("ErrorReporter", "studyapp: could not save"),
+                    intro=QCoreApplication.translate("ErrorReporter", "Your last answer was not saved; every earlier answer is safe. "
+                                  "Free some disk space or close the program holding the database, then answer again."),
                 )
             else:
                 text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""

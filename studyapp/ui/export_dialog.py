@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,9 @@ from studyapp.safe_write import WritePolicy, WriteRefused, check_target
 from studyapp.store import Store
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text
+
+translate = QCoreApplication.translate
 
 
 def _run(job: ExportJob, fmt: ExportFormat, cancel: threading.Event) -> ExportOutcome | str:
@@ -42,11 +45,29 @@ def _run(job: ExportJob, fmt: ExportFormat, cancel: threading.Event) -> ExportOu
     try:
         return fmt.run(ExportJob(job.deck, job.target, job.policy, job.history, cancel))
     except ExportCancelled:
-        return "Cancelled; nothing was written."
+        return translate("ExportDialog", "Cancelled; nothing was written.")
     except WriteRefused as exc:
-        return f"Nothing written: {exc}"
+        return translate("ExportDialog", "Nothing written: {reason}").format(reason=exc)
     except OSError as exc:
-        return f"Could not write {job.target}: {exc.strerror or exc}; nothing was changed."
+        return translate("ExportDialog", "Could not write {target}: {reason}; nothing was changed.").format(
+            target=job.target, reason=exc.strerror or exc)
+
+
+#: The export formats' names (``interop.exports.EXPORT_FORMATS`` labels), for the translators.
+FORMAT_LABELS = (QT_TRANSLATE_NOOP("ExportDialog", "Anki package"), QT_TRANSLATE_NOOP("ExportDialog", "Moodle GIFT"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "Answer history CSV"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "Questions CSV (every field)"))
+_UNITS = (QT_TRANSLATE_NOOP("ExportDialog", "questions"), QT_TRANSLATE_NOOP("ExportDialog", "answers"))
+
+
+def outcome_text(outcome: ExportOutcome, target: Path) -> str:
+    """What an export did, in the person's language (``ExportOutcome.summary`` is the command line's)."""
+    unit = translate("ExportDialog", outcome.unit)
+    if not outcome.wrote_file:
+        return translate("ExportDialog", "Nothing written to {target}: none of the {total} {unit} could be exported.").format(
+            target=target, total=number_text(outcome.total), unit=unit)
+    return translate("ExportDialog", "Exported {written} of {total} {unit} to {target}.").format(
+        written=number_text(outcome.written), total=number_text(outcome.total), unit=unit, target=target)
 
 
 class ExportDialog(QDialog):
@@ -57,7 +78,7 @@ class ExportDialog(QDialog):
     def __init__(self, bank: Bank, paths: DataPaths, store: Store | None, current: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export a deck")
+        self.setWindowTitle(self.tr("Export a deck"))
         self.resize(760, 480)
         self.bank, self.paths, self.store = bank, paths, store
         self.deck_box = QComboBox()
@@ -67,27 +88,28 @@ class ExportDialog(QDialog):
             self.deck_box.setCurrentIndex(i)
         self.format_box = QComboBox()
         for fmt in EXPORT_FORMATS:
-            self.format_box.addItem(f"{fmt.label} ({fmt.suffix})", fmt.key)
-        self.export_button = QPushButton("Export…")
+            self.format_box.addItem(f"{self.tr(fmt.label)} ({fmt.suffix})", fmt.key)
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.clicked.connect(self.choose_target)
         self.export_button.setEnabled(bool(bank.decks))
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
-        self.busy_bar.setAccessibleName("Exporting")
-        self.cancel_button = QPushButton("Cancel export")
+        self.busy_bar.setAccessibleName(self.tr("Exporting"))
+        self.cancel_button = QPushButton(self.tr("Cancel export"))
         self.cancel_button.clicked.connect(self.cancel_export)
-        self.summary = QLabel("Choose a deck and a format." if bank.decks else "No deck is loaded: nothing to export.")
+        self.summary = QLabel(self.tr("Choose a deck and a format.") if bank.decks
+                              else self.tr("No deck is loaded: nothing to export."))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.left_out = QListWidget()
         self.task = BackgroundTask(self)
         self.task.finished.connect(self._finished)
-        self.task.failed.connect(lambda error: self._show(f"Could not export ({error})."))
+        self.task.failed.connect(lambda error: self._show(self.tr("Could not export ({error}).").format(error=error)))
         self.target: Path | None = None
 
         form = QFormLayout()
-        form.addRow("Deck:", self.deck_box)
-        form.addRow("Format:", self.format_box)
+        form.addRow(self.tr("Deck:"), self.deck_box)
+        form.addRow(self.tr("Format:"), self.format_box)
         busy = QHBoxLayout()
         busy.addWidget(self.busy_bar, 1)
         busy.addWidget(self.cancel_button)
@@ -98,7 +120,7 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(busy)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel("Not exported:"))
+        layout.addWidget(QLabel(self.tr("Not exported:")))
         layout.addWidget(self.left_out, 1)
         layout.addWidget(buttons)
         self._set_busy(False)
@@ -115,7 +137,7 @@ class ExportDialog(QDialog):
         if deck is None:
             return
         start = deck.path.parent / f"{deck.id}{fmt.suffix}"
-        path = dialogs.save_file(self, "Export a deck", fmt.name_filter, start, confirm_overwrite=False)
+        path = dialogs.save_file(self, self.tr("Export a deck"), fmt.name_filter, start, confirm_overwrite=False)
         if path is not None:
             self.export_to(path)
 
@@ -130,10 +152,11 @@ class ExportDialog(QDialog):
         try:  # studyapp's own files, or a folder: refused before anything is asked
             check_target(path, WritePolicy(data_dirs, replace_existing=True))
         except WriteRefused as exc:
-            dialogs.warn(self, "Cannot write there", str(exc))
+            dialogs.warn(self, self.tr("Cannot write there"), str(exc))
             return False
         replace = path.exists()
-        if replace and not dialogs.confirm(self, "Replace file?", f"{path} already exists. Replace it?"):
+        if replace and not dialogs.confirm(self, self.tr("Replace file?"),
+                                           self.tr("{path} already exists. Replace it?").format(path=path)):
             return False
         history: list[tuple[str, ...]] = []
         if fmt.needs_history and self.store is not None:
@@ -144,7 +167,7 @@ class ExportDialog(QDialog):
         self.target = path
         self.left_out.clear()
         self._set_busy(True)
-        self.summary.setText(f"Exporting '{deck.id}' to {path}…")
+        self.summary.setText(self.tr("Exporting '{deck}' to {path}…").format(deck=deck.id, path=path))
         self.task.start(lambda cancel: _run(job, fmt, cancel), name="studyapp-export")
         return True
 
@@ -152,7 +175,7 @@ class ExportDialog(QDialog):
         """Stop the export before its file is written."""
         if self.task.running:
             self.task.cancel()
-            self._show("Export cancelled; nothing was written.")
+            self._show(self.tr("Export cancelled; nothing was written."))
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
@@ -170,7 +193,7 @@ class ExportDialog(QDialog):
             self._show(result)
             return
         assert self.target is not None
-        self._show(result.summary(self.target))
+        self._show(outcome_text(result, self.target))
         self.left_out.addItems(list(result.left_out))
         if result.wrote_file:
             self.exported.emit(self.target)

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from studyapp.ui.theme import colors_for
+from studyapp.ui.translation import date_text, month_text, plural_s, window_locale
 
 #: Smallest cell side and the gap between cells, in pixels; cells grow with the text size.
 CELL = 11
@@ -21,10 +22,16 @@ class _Geometry:
 
     def __init__(self, widget: QWidget) -> None:
         metrics = QFontMetrics(_label_font(widget))
-        self.left = metrics.horizontalAdvance("Wed") + 8
+        self.left = max(metrics.horizontalAdvance(name) for _row, name in weekday_labels()) + 8
         self.top = metrics.height() + 6
         self.cell = max(CELL, round(metrics.height() * 0.9))
         self.step = self.cell + GAP
+
+
+def weekday_labels() -> tuple[tuple[int, str], ...]:
+    """The rows labelled (Monday, Wednesday, Friday) and their short names in the locale."""
+    locale = window_locale()
+    return tuple((row, locale.dayName(row + 1, QLocale.FormatType.ShortFormat)) for row in (0, 2, 4))
 
 
 def _label_font(widget: QWidget) -> QFont:
@@ -47,7 +54,7 @@ class HeatmapWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Answers per day, last year")
+        self.setAccessibleName(self.tr("Answers per day, last year"))
         self.days: list[tuple[date, int]] = []
         self._cache: QPixmap | None = None
         self._cache_key: tuple[object, ...] = ()
@@ -111,7 +118,7 @@ class HeatmapWidget(QWidget):
         # the labels grow with the window's text size.
         painter.setFont(_label_font(self))
         g = _Geometry(self)
-        for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+        for row, name in weekday_labels():
             painter.drawText(QRect(0, g.top + row * g.step - 2, g.left - 4, g.cell + 4),
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), name)
         last_month = None
@@ -119,7 +126,7 @@ class HeatmapWidget(QWidget):
             rect = self._cell_rect(day, g)
             if day.day <= 7 and day.weekday() == 0 and day.month != last_month:
                 last_month = day.month
-                painter.drawText(QPoint(rect.x(), g.top - 5), day.strftime("%b"))
+                painter.drawText(QPoint(rect.x(), g.top - 5), month_text(day))
             if count == 0 or busiest == 0:
                 color = colors.heat_empty
             else:
@@ -150,7 +157,8 @@ class HeatmapWidget(QWidget):
             hit = self.day_at(event.pos())
             if hit is not None:
                 day, count = hit
-                QToolTip.showText(event.globalPos(), f"{day:%a %d %b %Y}: {count} answer{'s' if count != 1 else ''}", self)
+                answers = plural_s(QCoreApplication.translate("HeatmapWidget", "%n answer(s)", "", count), count)
+                QToolTip.showText(event.globalPos(), f"{date_text(day, long=True)}: {answers}", self)
             else:
                 QToolTip.hideText()
             return True

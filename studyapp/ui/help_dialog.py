@@ -29,11 +29,11 @@ class FormatHelpDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, path: Path = FORMAT_REFERENCE) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Question file format")
-        self.setAccessibleName("Question file format")
+        self.setWindowTitle(self.tr("Question file format"))
+        self.setAccessibleName(self.tr("Question file format"))
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Format reference")
+        self.browser.setAccessibleName(self.tr("Format reference"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setMarkdown(format_reference_text(path))

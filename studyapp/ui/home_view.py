@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
-from studyapp.percent import percent_text
 from studyapp.ui.plain_text import title_text
 from studyapp.ui.theme import scale_font
+from studyapp.ui.translation import percent_shown, plural_s
 from studyapp.ui.deck_model import DECK_ID_ROLE, SORT_ROLE, Column, DeckRow, DeckTableModel, MasteryDelegate
 
 if TYPE_CHECKING:  # built when first needed: neither is on a usual first screen
@@ -78,10 +78,10 @@ class HomeView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Home")
+        self.setAccessibleName(self.tr("Home"))
         self.bank = Bank()
         outer = QVBoxLayout(self)
-        self.summary = plain_label(name="Summary")
+        self.summary = plain_label(name=self.tr("Summary"))
         outer.addWidget(self.summary)
 
         self.pages = QStackedWidget()
@@ -96,7 +96,7 @@ class HomeView(QWidget):
         top_column.addLayout(top_layout, 1)
         self.model = DeckTableModel(self)
         self.table = DeckTable()
-        self.table.setAccessibleName("Decks")
+        self.table.setAccessibleName(self.tr("Decks"))
         # Sortable by any column (click a header); the source model keeps file order.
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.model)
@@ -125,7 +125,7 @@ class HomeView(QWidget):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         # The mastery bar needs no more than its percentage's width again.
         header.setSectionResizeMode(Column.MASTERY, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(Column.MASTERY, header.fontMetrics().horizontalAdvance("Mastered") + 24)
+        self._fit_mastery_column()
         # Wrapped names need their rows' height again once the columns have their final width:
         # asked for after the layout settles (at the resize itself the width is not final yet).
         self._fit_rows = QTimer(self)
@@ -139,15 +139,15 @@ class HomeView(QWidget):
 
         self.deck_panel = QFrame()
         self.deck_panel.setFrameShape(QFrame.Shape.StyledPanel)
-        self.deck_panel.setAccessibleName("Selected deck")
+        self.deck_panel.setAccessibleName(self.tr("Selected deck"))
         panel = QVBoxLayout(self.deck_panel)
-        self.deck_title = plain_label(name="Selected deck title")
+        self.deck_title = plain_label(name=self.tr("Selected deck title"))
         scale_font(self.deck_title, 1.25)
-        self.deck_info = plain_label(name="Selected deck details")
-        self.study_button = button("Study flashcards", "Study flashcards")
-        self.quiz_button = button("Take a quiz", "Take a quiz")
-        self.read_button = button("Read the article", "Read the article")
-        self.deck_problems = plain_label(name="Problems in this deck's file")
+        self.deck_info = plain_label(name=self.tr("Selected deck details"))
+        self.study_button = button(self.tr("Study flashcards"), self.tr("Study flashcards"))
+        self.quiz_button = button(self.tr("Take a quiz"), self.tr("Take a quiz"))
+        self.read_button = button(self.tr("Read the article"), self.tr("Read the article"))
+        self.deck_problems = plain_label(name=self.tr("Problems in this deck's file"))
         self.study_button.clicked.connect(self._study)
         self.quiz_button.clicked.connect(lambda: self._emit(self.quizRequested))
         self.read_button.clicked.connect(lambda: self._emit(self.readRequested))
@@ -163,9 +163,9 @@ class HomeView(QWidget):
         self.deck_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         top_layout.addWidget(self.deck_scroll, 1)
         self.tips = plain_label(
-            "Keyboard: ↑/↓ choose a deck · Enter studies its flashcards · Tab reaches the buttons · "
-            "F5 reloads question files · Ctrl+= / Ctrl+- text size · Ctrl+T statistics",
-            name="Keyboard tips",
+            self.tr("Keyboard: ↑/↓ choose a deck · Enter studies its flashcards · Tab reaches the buttons · "
+                    "F5 reloads question files · Ctrl+= / Ctrl+- text size · Ctrl+T statistics"),
+            name=self.tr("Keyboard tips"),
         )
         self.tips.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top_column.addWidget(self.tips)
@@ -190,12 +190,16 @@ class HomeView(QWidget):
         """Show ``rows`` (one per deck of ``bank``) and its problems; keep ``select`` selected."""
         self.bank = bank
         self.model.set_rows(rows)
+        self._fit_mastery_column()
         self._fit_rows.start()
         due = sum(r.due for r in rows)
-        self.summary.setText(
-            f"{len(rows)} deck{'s' if len(rows) != 1 else ''} · {bank.question_count} questions · {due} due today"
-            + (f" · {len(bank.problems)} problem{'s' if len(bank.problems) != 1 else ''} in question files" if bank.problems else "")
-        )
+        parts = [plural_s(self.tr("%n deck(s)", "", len(rows)), len(rows)),
+                 plural_s(self.tr("%n question(s)", "", bank.question_count), bank.question_count),
+                 self.tr("%n due today", "", due)]
+        if bank.problems:
+            count = len(bank.problems)
+            parts.append(plural_s(self.tr("%n problem(s) in question files", "", count), count))
+        self.summary.setText(" · ".join(parts))
         if bank.problems or self._problems is not None:
             self.problems.set_problems(bank.problems)
             self.problems.setVisible(bool(bank.problems))
@@ -289,27 +293,28 @@ class HomeView(QWidget):
     def _show_deck(self, row: DeckRow | None) -> None:
         self.deck_panel.setEnabled(row is not None)
         if row is None:
-            self.deck_title.setText("No deck selected")
+            self.deck_title.setText(self.tr("No deck selected"))
             self.deck_info.setText("")
             self.deck_problems.setVisible(False)
-            self.study_button.setText("Study flashcards")
+            self.study_button.setText(self.tr("Study flashcards"))
             return
         self.deck_title.setText(title_text(row.title))
-        score = "no quiz yet" if row.last_score is None else f"last quiz {percent_text(row.last_score)}"
-        self.deck_info.setText(
-            f"{row.questions} questions · {row.new} new · {row.mastered} mastered ({percent_text(row.mastery)}) · {score}"
-        )
+        score = (self.tr("no quiz yet") if row.last_score is None
+                 else self.tr("last quiz {score}").format(score=percent_shown(row.last_score)))
+        self.deck_info.setText(" · ".join((
+            plural_s(self.tr("%n question(s)", "", row.questions), row.questions),
+            self.tr("%n new", "", row.new),
+            self.tr("{mastered} mastered ({percent})").format(mastered=row.mastered, percent=percent_shown(row.mastery)),
+            score)))
         # As Anki's deck list: what today's session holds, due reviews and new cards (limit applied).
-        counts = f"{row.due} due" + (f" · {row.new_today} new" if row.new_today else "")
-        self.study_button.setText(f"Study flashcards ({counts})")
+        counts = self.tr("%n due", "", row.due) + (" · " + self.tr("%n new", "", row.new_today) if row.new_today else "")
+        self.study_button.setText(self.tr("Study flashcards ({counts})").format(counts=counts))
         self._fit_panel()
         self.study_button.setAccessibleName(f"Study flashcards, {counts.replace(' · ', ', ')}")
         self.read_button.setVisible(row.has_source)
         self.deck_problems.setVisible(row.problems > 0)
-        self.deck_problems.setText(
-            f"{row.problems} problem{'s' if row.problems != 1 else ''} concern{'s' if row.problems == 1 else ''} "
-            "this deck's file: see Problems below."
-        )
+        self.deck_problems.setText(plural_s(
+            self.tr("%n problem(s) in this deck's file: see Problems below.", "", row.problems), row.problems))
 
     def _fit_panel(self) -> None:
         """The deck panel is as wide as its widest button needs (text size and counts change it)."""
@@ -319,9 +324,18 @@ class HomeView(QWidget):
         widest = max(b.sizeHint().width() for b in (self.study_button, self.quiz_button, self.read_button))
         self.deck_scroll.setMinimumWidth(max(240, widest + margins.left() + margins.right() + 4))
 
+    def _fit_mastery_column(self) -> None:
+        """At least as wide as its heading needs, in the person's language and the headings' font
+        (the text size sets that font after the list is built, and again when it changes)."""
+        header = self.table.horizontalHeader()
+        heading = str(self.model.headerData(Column.MASTERY, Qt.Orientation.Horizontal))
+        header.resizeSection(Column.MASTERY, max(header.sectionSizeHint(Column.MASTERY),
+                                                 header.fontMetrics().horizontalAdvance(heading) + 24))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._fit_panel()
+            self._fit_mastery_column()
         super().changeEvent(event)
 
     def _emit(self, signal: SignalInstance) -> None:

@@ -41,11 +41,13 @@ from studyapp.interop.yamlwrite import MAX_FILE_BYTES, write_text_atomic
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.draft_dialog import TargetForm, may_replace, report_written
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, plural_s
 
-DETECT = "Detect"
-FIELD_SEPARATORS = (DETECT, "Tab", "Comma", "Semicolon")
-ROW_SEPARATORS = (DETECT, "New line", "Semicolon")
-TOO_LARGE = "The question file would be larger than 1 MiB; split the export into smaller decks."
+DETECT = QT_TRANSLATE_NOOP("ImportDialog", "Detect")
+FIELD_SEPARATORS = (DETECT, QT_TRANSLATE_NOOP("ImportDialog", "Tab"), QT_TRANSLATE_NOOP("ImportDialog", "Comma"),
+                    QT_TRANSLATE_NOOP("ImportDialog", "Semicolon"))
+ROW_SEPARATORS = (DETECT, QT_TRANSLATE_NOOP("ImportDialog", "New line"), QT_TRANSLATE_NOOP("ImportDialog", "Semicolon"))
+TOO_LARGE = QT_TRANSLATE_NOOP("ImportDialog", "The question file would be larger than 1 MiB; split the export into smaller decks.")
 
 
 def preview_line(q: AnyQuestion) -> str:
@@ -86,20 +88,20 @@ class ImportDialog(QDialog):
 
     def __init__(self, target_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import questions")
+        self.setWindowTitle(self.tr("Import questions"))
         self.resize(860, 600)
         self.target_dir = target_dir
         self.source: Path | None = None
         self.conversion = Conversion()
 
-        self.target = TargetForm(self, "File", "No file chosen (Anki .apkg or text export, Quizlet export, Moodle GIFT)",
+        self.target = TargetForm(self, "File", self.tr("No file chosen (Anki .apkg or text export, Quizlet export, Moodle GIFT)"),
                                  self.choose_file, self._update, self.save)
         self.file_label, self.choose_button = self.target.label, self.target.choose_button
         self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
         self.summary, self.save_button = self.target.summary, self.target.save_button
         self.summary.setWordWrap(True)  # it may quote a long path and reason
-        self.field_sep = self._separator_box(FIELD_SEPARATORS, "Between front and back")
-        self.row_sep = self._separator_box(ROW_SEPARATORS, "Between rows")
+        self.field_sep = self._separator_box(FIELD_SEPARATORS, self.tr("Between front and back"))
+        self.row_sep = self._separator_box(ROW_SEPARATORS, self.tr("Between rows"))
         self.fits = True
         self.preview = QListWidget()
         self.problems = QListWidget()
@@ -109,8 +111,8 @@ class ImportDialog(QDialog):
         self.task.failed.connect(self._load_failed)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # how long a file takes is unknown: a busy bar
-        self.busy_bar.setAccessibleName("Reading the file")
-        self.cancel_button = QPushButton("Cancel reading")
+        self.busy_bar.setAccessibleName(self.tr("Reading the file"))
+        self.cancel_button = QPushButton(self.tr("Cancel reading"))
         self.cancel_button.clicked.connect(self.cancel_reading)
         busy_row = QHBoxLayout()
         busy_row.addWidget(self.busy_bar, 1)
@@ -122,16 +124,16 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         form = self.target.form()
         seps = QHBoxLayout()
-        seps.addWidget(QLabel("between front and back:"))
+        seps.addWidget(QLabel(self.tr("between front and back:")))
         seps.addWidget(self.field_sep)
-        seps.addWidget(QLabel("between rows:"))
+        seps.addWidget(QLabel(self.tr("between rows:")))
         seps.addWidget(self.row_sep)
         seps.addStretch(1)
-        form.addRow("Separators (text files):", seps)
+        form.addRow(self.tr("Separators (text files):"), seps)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Questions to write:"))
+        layout.addWidget(QLabel(self.tr("Questions to write:")))
         layout.addWidget(self.preview, 1)
-        layout.addWidget(QLabel("Problems (items skipped, and content not carried over):"))
+        layout.addWidget(QLabel(self.tr("Problems (items skipped, and content not carried over):")))
         layout.addWidget(self.problems)
         layout.addLayout(busy_row)
         layout.addWidget(self.summary)
@@ -141,9 +143,10 @@ class ImportDialog(QDialog):
     def _separator_box(self, names: tuple[str, ...], accessible: str) -> QComboBox:
         box = QComboBox()
         box.setEditable(True)  # any text, as Quizlet's "custom" separator
-        box.addItems(list(names))
+        for name in names:  # shown in the person's language, read back by its English name
+            box.addItem(self.tr(name), name)
         box.setAccessibleName(accessible)
-        box.setToolTip("Detect, a name, or the separator itself (\\t for a tab)")
+        box.setToolTip(self.tr("Detect, a name, or the separator itself (\\t for a tab)"))
         box.activated.connect(lambda _index: self._reload())
         line = box.lineEdit()
         if line is not None:
@@ -154,6 +157,9 @@ class ImportDialog(QDialog):
         """The separators chosen (None where "Detect"); raises ValueError for an empty one."""
         def chosen(box: QComboBox) -> str | None:
             text = box.currentText()
+            index = box.findText(text)
+            if index >= 0 and box.itemData(index):
+                text = str(box.itemData(index))  # a name from the list: its English name
             return None if text.strip().lower() in ("", DETECT.lower()) and text != " " else separator(text)
 
         return TextOptions(chosen(self.field_sep), chosen(self.row_sep))
@@ -163,7 +169,7 @@ class ImportDialog(QDialog):
             self.load_file(self.source, keep_names=True)
 
     def choose_file(self) -> None:
-        path = dialogs.open_file(self, "Import questions", NAME_FILTER)
+        path = dialogs.open_file(self, self.tr("Import questions"), NAME_FILTER)
         if path is not None:
             self.load_file(path)
 
@@ -184,9 +190,9 @@ class ImportDialog(QDialog):
         try:
             options = self.options()
         except ValueError as exc:
-            self._set_busy(False, f"Separator: {exc}")
+            self._set_busy(False, self.tr("Separator: {problem}").format(problem=exc))
             return
-        self._set_busy(True, f"Reading {path.name}…")
+        self._set_busy(True, self.tr("Reading {name}…").format(name=path.name))
         self.task.start(lambda cancel: _read(path, deck, options, cancel), name="studyapp-import")
 
     def cancel_reading(self) -> None:
@@ -195,7 +201,7 @@ class ImportDialog(QDialog):
             return
         self.task.cancel()
         self.source = None
-        self._set_busy(False, "Reading cancelled; choose a file to import.")
+        self._set_busy(False, self.tr("Reading cancelled; choose a file to import."))
 
     def _set_busy(self, busy: bool, status: str) -> None:
         self.busy_bar.setVisible(busy)
@@ -213,12 +219,13 @@ class ImportDialog(QDialog):
         status = str(conversion.problems[0]) if conversion.failed else ""
         if not self.fits:
             n = len(conversion.questions)
-            status = f"{n:,} questions: too many for one question file (at most 1 MiB); split the export into smaller decks."
+            status = self.tr("{count} questions: too many for one question file (at most 1 MiB); split the export "
+                             "into smaller decks.").format(count=number_text(n))
         self._set_busy(False, status)
 
     def _load_failed(self, error: str) -> None:
         self.source = None
-        self._set_busy(False, f"Could not read the file ({error})")
+        self._set_busy(False, self.tr("Could not read the file ({error})").format(error=error))
 
     def _update(self) -> None:
         deck_ok = self.target.deck_ok()
@@ -227,10 +234,12 @@ class ImportDialog(QDialog):
         if self.status:
             self.summary.setText(self.status)
         elif self.source is None:
-            self.summary.setText("Choose a file to import.")
+            self.summary.setText(self.tr("Choose a file to import."))
         else:
-            note = "" if deck_ok else "; the deck id must be lowercase letters, digits and hyphens"
-            self.summary.setText(f"{n} question{'s' if n != 1 else ''} to import, {m} problem{'s' if m != 1 else ''}{note}")
+            note = "" if deck_ok else self.tr("; the deck id must be lowercase letters, digits and hyphens")
+            questions = plural_s(self.tr("%n question(s) to import", "", n), n)
+            problems = plural_s(self.tr("%n problem(s)", "", m), m)
+            self.summary.setText(f"{questions}, {problems}{note}")
 
     def done(self, result: int) -> None:
         """Closing the dialog (Save, Cancel, Esc, the window's close button) stops a read still running."""
@@ -243,7 +252,7 @@ class ImportDialog(QDialog):
             return
         text = imported_text(self.conversion, self.source.name, self.target.deck_id, self.target.title)
         if not fits_in_one_file(text):
-            dialogs.warn(self, "Too large", TOO_LARGE)
+            dialogs.warn(self, self.tr("Too large"), self.tr(TOO_LARGE))
             return
         target = self.target.target(self.target_dir)
         if not may_replace(self, target):
@@ -251,7 +260,7 @@ class ImportDialog(QDialog):
         try:
             write_text_atomic(target, text)
         except OSError as exc:
-            dialogs.warn(self, "Could not save", f"{target}: {exc.strerror or exc}")
+            dialogs.warn(self, self.tr("Could not save"), f"{target}: {exc.strerror or exc}")
             return
         report_written(self, target)
         self.saved.emit(target)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from enum import Enum
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from studyapp.store import SaveError, Store
@@ -22,6 +22,7 @@ from studyapp.study.scheduling import CardScheduler
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import title_text, window_title
+from studyapp.ui.translation import number_text
 
 
 class OptimiseState(Enum):
@@ -34,11 +35,14 @@ class OptimiseState(Enum):
 
 def measures_text(result: Fit) -> str:
     """Before and after, in the words the dialog shows them."""
-    return (f"Log loss: {result.before.log_loss:.4f} with the current parameters, "
-            f"{result.after.log_loss:.4f} with the fitted ones.\n"
-            f"RMSE: {result.before.rmse * 100:.1f}% with the current parameters, "
-            f"{result.after.rmse * 100:.1f}% with the fitted ones.\n"
-            f"(Measured on {result.items:,} reviews from {result.answers:,} answers; lower is better.)")
+    return QCoreApplication.translate(
+        "OptimiseDialog",
+        "Log loss: {loss_before} with the current parameters, {loss_after} with the fitted ones.\n"
+        "RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted ones.\n"
+        "(Measured on {reviews} reviews from {answers} answers; lower is better.)").format(
+            loss_before=number_text(result.before.log_loss, 4), loss_after=number_text(result.after.log_loss, 4),
+            rmse_before=number_text(result.before.rmse * 100, 1), rmse_after=number_text(result.after.rmse * 100, 1),
+            reviews=number_text(result.items), answers=number_text(result.answers))
 
 
 class _Relay(QObject):
@@ -60,28 +64,28 @@ class OptimiseDialog(QDialog):
         self._store, self._deck, self._now = store, deck, now
         self.state = OptimiseState.IDLE
         self.fit_result: Fit | None = None
-        scope = title_text(deck_title) if deck is not None else "every deck"
-        self.setWindowTitle(window_title(f"Optimise the schedule: {scope}"))
-        self.setAccessibleName("Optimise the schedule")
+        scope = title_text(deck_title) if deck is not None else self.tr("every deck")
+        self.setWindowTitle(window_title(self.tr("Optimise the schedule: {scope}").format(scope=scope)))
+        self.setAccessibleName(self.tr("Optimise the schedule"))
         self.setMinimumSize(640, 340)  # room for the wrapped explanation and the three lines of measures
         layout = QVBoxLayout(self)
         self.intro = plain_label(
-            f"Fit the memory model's 21 parameters to your own answers ({scope}), so the intervals "
-            f"follow how you remember. It needs at least {MIN_ITEMS} reviews given a day or more after "
-            "the card's previous answer.", name="Optimise explanation")
-        self.current = plain_label("", name="Current parameters")
-        self.status = plain_label("", name="Optimise status")
-        self.measures = plain_label("", name="Optimise measures")
+            self.tr("Fit the memory model's 21 parameters to your own answers ({scope}), so the intervals "
+                    "follow how you remember. It needs at least {minimum} reviews given a day or more after "
+                    "the card's previous answer.").format(scope=scope, minimum=MIN_ITEMS), name=self.tr("Optimise explanation"))
+        self.current = plain_label("", name=self.tr("Current parameters"))
+        self.status = plain_label("", name=self.tr("Optimise status"))
+        self.measures = plain_label("", name=self.tr("Optimise measures"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Optimise progress")
+        self.progress.setAccessibleName(self.tr("Optimise progress"))
         self.progress.setRange(0, 0)  # the library reports no steps: a busy bar while it works
         self.progress.hide()
         buttons = QHBoxLayout()
-        self.optimise = QPushButton("&Optimise")
-        self.cancel_button = QPushButton("Cancel")
-        self.use = QPushButton("&Use these parameters")
-        self.restore = QPushButton("&Restore previous")
-        self.close_button = QPushButton("Close")
+        self.optimise = QPushButton(self.tr("&Optimise"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.use = QPushButton(self.tr("&Use these parameters"))
+        self.restore = QPushButton(self.tr("&Restore previous"))
+        self.close_button = QPushButton(self.tr("Close"))
         for button in (self.optimise, self.cancel_button, self.use, self.restore):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -113,11 +117,11 @@ class OptimiseDialog(QDialog):
     def _show_current(self) -> None:
         own, _previous = self._saved()
         if own is not None:
-            text = "In use: parameters fitted to your answers."
+            text = self.tr("In use: parameters fitted to your answers.")
         elif self._deck is not None and self._store.fsrs_parameters(self._deck) is not None:
-            text = "In use: the parameters fitted for every deck."
+            text = self.tr("In use: the parameters fitted for every deck.")
         else:
-            text = "In use: FSRS's default parameters."
+            text = self.tr("In use: FSRS's default parameters.")
         self.current.setText(text)
 
     def _set_state(self, state: OptimiseState) -> None:
@@ -136,17 +140,17 @@ class OptimiseDialog(QDialog):
         """Start the fit off the UI thread (its process reads the answers itself)."""
         database = self._store.path
         if database is None:
-            self.status.setText("This database is not a file: there is nothing to optimise from.")
+            self.status.setText(self.tr("This database is not a file: there is nothing to optimise from."))
             return
         current, deck = self._in_use(), self._deck
         self.fit_result = None
         self.measures.setText("")
-        self.status.setText("Reading your answers…")
+        self.status.setText(self.tr("Reading your answers…"))
         relay = _Relay()
         relay.stage.connect(self.status.setText)
 
         def items(count: int) -> None:
-            relay.stage.emit(f"Fitting the parameters to {count:,} reviews…")
+            relay.stage.emit(self.tr("Fitting the parameters to {reviews} reviews…").format(reviews=number_text(count)))
 
         def work(cancel: threading.Event) -> Fit | None:
             return fit_in_process(database, deck, current, cancel, on_items=items)
@@ -157,7 +161,7 @@ class OptimiseDialog(QDialog):
     def cancel(self) -> None:
         """Stop the fit (its process is ended); nothing is changed."""
         self._task.cancel()
-        self.status.setText("Cancelled: nothing was changed.")
+        self.status.setText(self.tr("Cancelled: nothing was changed."))
         self._set_state(OptimiseState.IDLE)
 
     def _finished(self, result: object) -> None:
@@ -166,17 +170,17 @@ class OptimiseDialog(QDialog):
         self.fit_result = result
         self.measures.setText(measures_text(result))
         if result.better:
-            self.status.setText("The fitted parameters predict your answers better than the current ones.")
+            self.status.setText(self.tr("The fitted parameters predict your answers better than the current ones."))
         else:
-            self.status.setText("Your current parameters already predict your answers at least as well: "
-                                "nothing to change.")
+            self.status.setText(self.tr("Your current parameters already predict your answers at least as well: "
+                                        "nothing to change."))
         self._set_state(OptimiseState.DONE)
 
     def _failed(self, message: str) -> None:
         # OptimiseError's message is for the person; anything else is said in one line.
         prefix = f"{OptimiseError.__name__}: "
         self.status.setText(message[len(prefix):] if message.startswith(prefix) else
-                            f"The parameters could not be fitted ({message}).")
+                            self.tr("The parameters could not be fitted ({message}).").format(message=message))
         self._set_state(OptimiseState.IDLE)
 
     # -- saving ----------------------------------------------------------------------------
@@ -187,20 +191,21 @@ class OptimiseDialog(QDialog):
             return
         own, _previous = self._saved()
         if self._save(self.fit_result.parameters, own):
-            self.status.setText("The fitted parameters are in use. \"Restore previous\" goes back.")
+            self.status.setText(self.tr("The fitted parameters are in use. \"Restore previous\" goes back."))
             self.use.setEnabled(False)
 
     def restore_previous(self) -> None:
         """Put back the parameters the current ones replaced (the defaults if none were saved)."""
         own, previous = self._saved()
         if self._save(previous, own):
-            self.status.setText("The previous parameters are in use again.")
+            self.status.setText(self.tr("The previous parameters are in use again."))
 
     def _save(self, parameters: tuple[float, ...] | None, previous: tuple[float, ...] | None) -> bool:
         try:
             self._store.save_fsrs_parameters(self._deck, parameters, previous, self._now())
         except SaveError as exc:
-            self.status.setText(f"The parameters could not be saved: {exc.reason}. Nothing was changed.")
+            self.status.setText(self.tr("The parameters could not be saved: {reason}. Nothing was changed.").format(
+                reason=exc.reason))
             return False
         self._show_current()
         self._set_state(self.state)

@@ -28,25 +28,26 @@ class ProblemsPanel(QGroupBox):
     editRequested = Signal(object)  # Problem
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Problems in question files", parent)
-        self.setAccessibleName("Problems in question files")
+        super().__init__(parent)
+        self.setTitle(self.tr("Problems in question files"))
+        self.setAccessibleName(self.tr("Problems in question files"))
         layout = QVBoxLayout(self)
         self.hint = plain_label(
-            "These files were skipped; every other deck works. Fix a file and it reloads by itself.",
-            name="Problems hint",
+            self.tr("These files were skipped; every other deck works. Fix a file and it reloads by itself."),
+            name=self.tr("Problems hint"),
         )
         layout.addWidget(self.hint)
         self.list = QListWidget()
-        self.list.setAccessibleName("Problems list")
+        self.list.setAccessibleName(self.tr("Problems list"))
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list)
         row = QHBoxLayout()
-        self.edit_button = button("Edit file", "Edit the file of the selected problem here, at its line")
+        self.edit_button = button(self.tr("Edit file"), self.tr("Edit the file of the selected problem here, at its line"))
         self.edit_button.clicked.connect(self._edit_selected)
-        self.open_button = button("Open file", "Open the file of the selected problem")
+        self.open_button = button(self.tr("Open file"), self.tr("Open the file of the selected problem"))
         self.open_button.clicked.connect(self._open_selected)
         row.addStretch(1)
         row.addWidget(self.edit_button)
@@ -63,7 +64,7 @@ class ProblemsPanel(QGroupBox):
             item.setData(PATH_ROLE, str(p.path))
             item.setToolTip(tooltip(str(p)))  # messages quote the file's text
             self.list.addItem(item)
-        self.setTitle(f"Problems in question files ({len(problems)})")
+        self.setTitle(self.tr("Problems in question files ({count})").format(count=len(problems)))
         self.open_button.setEnabled(bool(problems))
         self.edit_button.setEnabled(bool(problems))
 
@@ -95,17 +96,17 @@ class EmptyPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         self.text = plain_label(
-            "No decks yet.\n\nA deck is one question file (YAML). Add one with File → Add question file…, "
-            "or put .yaml files into your question folder; they appear here at once.\n"
-            "Help → Question file format shows how to write one.",
-            name="No decks",
+            self.tr("No decks yet.\n\nA deck is one question file (YAML). Add one with File → Add question file…, "
+                    "or put .yaml files into your question folder; they appear here at once.\n"
+                    "Help → Question file format shows how to write one."),
+            name=self.tr("No decks"),
         )
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.text)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.add = button("Add question file…", "Add question file")
-        self.folder = button("Open question folder", "Open question folder")
+        self.add = button(self.tr("Add question file…"), self.tr("Add question file"))
+        self.folder = button(self.tr("Open question folder"), self.tr("Open question folder"))
         buttons.addWidget(self.add)
         buttons.addWidget(self.folder)
         buttons.addStretch(1)

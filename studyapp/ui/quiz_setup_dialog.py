@@ -40,26 +40,27 @@ from studyapp.study.quiz import CardStateLike, HistoryLike, Key, QuizOptions, Qu
 from studyapp.ui.answer_inputs.base import plain_label
 from studyapp.ui.plain_text import title_text, window_title
 from studyapp.ui.theme import scale_font
+from studyapp.ui.translation import QT_TRANSLATE_NOOP
 
 #: Everything matching, whatever the count asked for.
 _ALL = 1 << 30
 
 SOURCE_LABELS = {
-    QuizSource.ALL: "&All questions",
-    QuizSource.NEW: "&New (never answered)",
-    QuizSource.WEAK: "&Weak spots (wrong before)",
-    QuizSource.DUE: "D&ue flashcards",
+    QuizSource.ALL: QT_TRANSLATE_NOOP("QuizSetupDialog", "&All questions"),
+    QuizSource.NEW: QT_TRANSLATE_NOOP("QuizSetupDialog", "&New (never answered)"),
+    QuizSource.WEAK: QT_TRANSLATE_NOOP("QuizSetupDialog", "&Weak spots (wrong before)"),
+    QuizSource.DUE: QT_TRANSLATE_NOOP("QuizSetupDialog", "D&ue flashcards"),
 }
 
 TYPE_LABELS = {
-    QuestionType.CHOICE: "Multiple choice",
-    QuestionType.MULTI: "Several answers",
-    QuestionType.TRUEFALSE: "True / false",
-    QuestionType.TEXT: "Typed answer",
-    QuestionType.CLOZE: "Fill the gaps",
-    QuestionType.ORDER: "Put in order",
-    QuestionType.MATCH: "Match pairs",
-    QuestionType.CARD: "Flashcard",
+    QuestionType.CHOICE: QT_TRANSLATE_NOOP("QuizSetupDialog", "Multiple choice"),
+    QuestionType.MULTI: QT_TRANSLATE_NOOP("QuizSetupDialog", "Several answers"),
+    QuestionType.TRUEFALSE: QT_TRANSLATE_NOOP("QuizSetupDialog", "True / false"),
+    QuestionType.TEXT: QT_TRANSLATE_NOOP("QuizSetupDialog", "Typed answer"),
+    QuestionType.CLOZE: QT_TRANSLATE_NOOP("QuizSetupDialog", "Fill the gaps"),
+    QuestionType.ORDER: QT_TRANSLATE_NOOP("QuizSetupDialog", "Put in order"),
+    QuestionType.MATCH: QT_TRANSLATE_NOOP("QuizSetupDialog", "Match pairs"),
+    QuestionType.CARD: QT_TRANSLATE_NOOP("QuizSetupDialog", "Flashcard"),
 }
 
 
@@ -89,28 +90,28 @@ class QuizSetupDialog(QDialog):
         self._due_before = due_cutoff(now or datetime.now(timezone.utc), tz if tz is not None else SystemLocalTime(),
                                       day_start_hour)
         self._hidden = hidden  # suspended and buried cards: neither new nor due
-        name = title_text(deck.title) if deck is not None else "all decks"
-        self.setWindowTitle(window_title(f"Quiz — {name}"))
-        self.setAccessibleName("Quiz set-up")
+        name = title_text(deck.title) if deck is not None else self.tr("all decks")
+        self.setWindowTitle(window_title(self.tr("Quiz — {name}").format(name=name)))
+        self.setAccessibleName(self.tr("Quiz set-up"))
         questions = [q for d in self._decks for q in d.questions]
 
-        heading = plain_label(title_text(deck.title) if deck is not None else "All decks", self)
+        heading = plain_label(title_text(deck.title) if deck is not None else self.tr("All decks"), self)
         scale_font(heading, 1.3)
 
         self.count_spin = QSpinBox(self)
         self.count_spin.setRange(1, 999)
         self.count_spin.setValue(count)
-        self.count_spin.setAccessibleName("Number of questions")
+        self.count_spin.setAccessibleName(self.tr("Number of questions"))
         self.count_spin.setMaximumWidth(120)
         self.count_spin.valueChanged.connect(self._refresh)
 
         self.source_group = QButtonGroup(self)
         self.source_buttons: dict[QuizSource, QRadioButton] = {}
-        source_box = QGroupBox("Ask from", self)
+        source_box = QGroupBox(self.tr("Ask from"), self)
         source_layout = QVBoxLayout(source_box)
         for source, text in SOURCE_LABELS.items():
-            button = QRadioButton(text, source_box)
-            button.setAccessibleName(text.replace("&", ""))
+            button = QRadioButton(self.tr(text), source_box)
+            button.setAccessibleName(self.tr(text).replace("&", ""))
             self.source_group.addButton(button)
             self.source_buttons[source] = button
             source_layout.addWidget(button)
@@ -119,20 +120,20 @@ class QuizSetupDialog(QDialog):
 
         type_counts = Counter(q.type for q in questions)
         self.type_boxes: dict[QuestionType, QCheckBox] = {}
-        type_box = QGroupBox("Question types", self)
+        type_box = QGroupBox(self.tr("Question types"), self)
         type_layout = QGridLayout(type_box)
         for i, qtype in enumerate(t for t in QuestionType if type_counts[t]):
-            box = QCheckBox(f"{TYPE_LABELS[qtype]} ({type_counts[qtype]})", type_box)
-            box.setAccessibleName(TYPE_LABELS[qtype])
+            box = QCheckBox(f"{self.tr(TYPE_LABELS[qtype])} ({type_counts[qtype]})", type_box)
+            box.setAccessibleName(self.tr(TYPE_LABELS[qtype]))
             box.setChecked(True)
             box.toggled.connect(self._refresh)
             self.type_boxes[qtype] = box
             type_layout.addWidget(box, i, 0)
 
         tag_counts = Counter(t for q in questions for t in q.tags)
-        tag_box = QGroupBox("Tags (none ticked: any tag)", self)
+        tag_box = QGroupBox(self.tr("Tags (none ticked: any tag)"), self)
         self.tag_list = QListWidget(tag_box)
-        self.tag_list.setAccessibleName("Tags")
+        self.tag_list.setAccessibleName(self.tr("Tags"))
         for tag in sorted(tag_counts):
             item = QListWidgetItem(f"{tag} ({tag_counts[tag]})")
             item.setData(Qt.ItemDataRole.UserRole, tag)
@@ -141,8 +142,8 @@ class QuizSetupDialog(QDialog):
             self.tag_list.addItem(item)
         self.tag_list.itemChanged.connect(lambda _: self._refresh())
         self.tag_list.setMinimumHeight(110)
-        clear_tags = QPushButton("&Clear tags", tag_box)
-        clear_tags.setAccessibleName("Clear tags")
+        clear_tags = QPushButton(self.tr("&Clear tags"), tag_box)
+        clear_tags.setAccessibleName(self.tr("Clear tags"))
         clear_tags.clicked.connect(self._clear_tags)
         tag_layout = QVBoxLayout(tag_box)
         tag_layout.addWidget(self.tag_list)
@@ -153,18 +154,18 @@ class QuizSetupDialog(QDialog):
         self.match_label = QLabel(self)
         self.match_label.setTextFormat(Qt.TextFormat.PlainText)
         self.match_label.setWordWrap(True)
-        self.match_label.setAccessibleName("Matching questions")
+        self.match_label.setAccessibleName(self.tr("Matching questions"))
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.start_button = self.buttons.addButton("&Start quiz", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button = self.buttons.addButton(self.tr("&Start quiz"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setDefault(True)
-        self.start_button.setAccessibleName("Start quiz")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.start_button.setAccessibleName(self.tr("Start quiz"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Number of &questions:", self.count_spin)
+        form.addRow(self.tr("Number of &questions:"), self.count_spin)
         top = QHBoxLayout()
         top.addWidget(source_box, 1)
         top.addWidget(type_box, 1)
@@ -247,17 +248,17 @@ class QuizSetupDialog(QDialog):
                 options = self.options()
                 n = self.matching(QuizOptions(count=1, tags=options.tags, types=options.types, source=source,
                                               deck=options.deck))
-                button.setText(f"{SOURCE_LABELS[source]} ({n})")
+                button.setText(f"{self.tr(SOURCE_LABELS[source])} ({n})")
         matching = self.matching()
         asked = min(matching, self.count_spin.value())
         if matching == 0:
-            text = "No question matches these choices."
+            text = self.tr("No question matches these choices.")
         elif matching == 1:
-            text = "1 question matches; the quiz will ask it."
+            text = self.tr("1 question matches; the quiz will ask it.")
         elif asked < self.count_spin.value():
-            text = f"{matching} questions match; the quiz will ask all {matching}."
+            text = self.tr("{matching} questions match; the quiz will ask all {matching}.").format(matching=matching)
         else:
-            text = f"{matching} questions match; the quiz will ask {asked}."
+            text = self.tr("{matching} questions match; the quiz will ask {asked}.").format(matching=matching, asked=asked)
         self.match_label.setText(text)
         self.start_button.setEnabled(matching > 0)
 

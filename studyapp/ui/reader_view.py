@@ -27,6 +27,7 @@ from studyapp.ui.article_document import ArticleDocument, ArticleText, SpanTints
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import title_text
 from studyapp.ui.theme import colors_for, scale_font
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s
 
 MAKE_QUESTION_KEY = QKeySequence("Ctrl+Shift+M")  # M for "make"; Ctrl+Shift+Q sits next to Quit
 
@@ -38,6 +39,11 @@ class Mastery(Enum):
     WEAK = "weak"
     LEARNING = "learning"
     KNOWN = "known"
+
+
+#: The legend's names of the ``Mastery`` values, for the translators.
+_LEGEND_NAMES = (QT_TRANSLATE_NOOP("ReaderView", "not studied"), QT_TRANSLATE_NOOP("ReaderView", "weak"),
+                 QT_TRANSLATE_NOOP("ReaderView", "learning"), QT_TRANSLATE_NOOP("ReaderView", "known"))
 
 
 _ORDER = [Mastery.WEAK, Mastery.LEARNING, Mastery.KNOWN, Mastery.UNSEEN]
@@ -53,7 +59,7 @@ class ReaderView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Article reader")
+        self.setAccessibleName(self.tr("Article reader"))
         self.article: Article | None = None
         self.span_mastery: dict[Span, Mastery] = {}
         self.coverage: Coverage | None = None
@@ -62,18 +68,18 @@ class ReaderView(QWidget):
         self._quotes: Callable[[], Collection[str]] | None = None  # for coverage, when first shown
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.back = QPushButton("← Decks")
-        self.back.setAccessibleName("Back to decks")
+        self.back = QPushButton(self.tr("← Decks"))
+        self.back.setAccessibleName(self.tr("Back to decks"))
         self.back.clicked.connect(self.homeRequested)
-        self.title = plain_label(name="Article title", wrap=True)
+        self.title = plain_label(name=self.tr("Article title"), wrap=True)
         scale_font(self.title, 1.2)
-        self.map_toggle = QCheckBox("Show mastery map")
-        self.map_toggle.setAccessibleName("Show mastery map")
-        self.map_toggle.setToolTip("Tint each quoted sentence by how well you know the questions that quote it")
+        self.map_toggle = QCheckBox(self.tr("Show mastery map"))
+        self.map_toggle.setAccessibleName(self.tr("Show mastery map"))
+        self.map_toggle.setToolTip(self.tr("Tint each quoted sentence by how well you know the questions that quote it"))
         self.map_toggle.toggled.connect(self._map_toggled)
-        self.coverage_toggle = QCheckBox("Show unquoted paragraphs")
-        self.coverage_toggle.setAccessibleName("Show unquoted paragraphs")
-        self.coverage_toggle.setToolTip("Tint the paragraphs no question quotes yet; count the quoted ones under each heading")
+        self.coverage_toggle = QCheckBox(self.tr("Show unquoted paragraphs"))
+        self.coverage_toggle.setAccessibleName(self.tr("Show unquoted paragraphs"))
+        self.coverage_toggle.setToolTip(self.tr("Tint the paragraphs no question quotes yet; count the quoted ones under each heading"))
         self.coverage_toggle.toggled.connect(self._apply_tints)
         top.addWidget(self.back)
         top.addWidget(self.title, 1)
@@ -81,11 +87,11 @@ class ReaderView(QWidget):
         top.addWidget(self.map_toggle)
         layout.addLayout(top)
         self.text = ArticleText()
-        self.text.setAccessibleName("Article text")
+        self.text.setAccessibleName(self.tr("Article text"))
         self.text.link_requested.connect(self.open_link)
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.text.customContextMenuRequested.connect(self._context_menu)
-        self.make_question_action = QAction("Make a question from the selection", self)
+        self.make_question_action = QAction(self.tr("Make a question from the selection"), self)
         self.make_question_action.setShortcut(MAKE_QUESTION_KEY)
         self.make_question_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.make_question_action.triggered.connect(self.request_question)
@@ -96,9 +102,9 @@ class ReaderView(QWidget):
         legend = QHBoxLayout(self.legend)
         legend.setContentsMargins(0, 0, 0, 0)
         self._legend_swatches: dict[Mastery, QLabel] = {}
-        legend.addWidget(plain_label("Sentences tinted by the questions that quote them:", name="Legend", wrap=False))
+        legend.addWidget(plain_label(self.tr("Sentences tinted by the questions that quote them:"), name=self.tr("Legend"), wrap=False))
         for m in (Mastery.WEAK, Mastery.LEARNING, Mastery.KNOWN, Mastery.UNSEEN):
-            sw = plain_label(f"  {m.value}  ", name=f"Legend: {m.value}", wrap=False)
+            sw = plain_label(f"  {self.tr(m.value)}  ", name=f"Legend: {m.value}", wrap=False)
             sw.setAutoFillBackground(True)
             self._legend_swatches[m] = sw
             legend.addWidget(sw)
@@ -264,8 +270,8 @@ class ReaderView(QWidget):
             for section in self.coverage.sections:
                 at = document.block_position(section.heading)
                 if at is not None:
-                    noun = "paragraph" if section.total == 1 else "paragraphs"
-                    self.text.notes[at] = f"{section.covered} of {section.total} {noun} quoted"
+                    self.text.notes[at] = plural_s(self.tr("{covered} of %n paragraph(s) quoted", "", section.total),
+                                                   section.total).format(covered=section.covered)
         self.text.viewport().update()
 
     def highlight_format(self) -> QTextCharFormat:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -30,12 +30,15 @@ from studyapp.preferences import Theme
 from studyapp.ui import dialogs
 from studyapp.ui.answer_inputs.base import plain_label
 from studyapp.ui.theme import FONT_MAX, FONT_MIN, THEME_KEY, apply_theme
+from studyapp.ui.translation import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
 
 #: The theme choices as the dialog offers them, in order.
-THEME_CHOICES = ((Theme.SYSTEM, "Follow the system"), (Theme.LIGHT, "Light"), (Theme.DARK, "Dark"))
+THEME_CHOICES = ((Theme.SYSTEM, QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system")),
+                 (Theme.LIGHT, QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+                 (Theme.DARK, QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")))
 
 
 class PreferencesDialog(QDialog):
@@ -48,50 +51,50 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, theme: Theme, font_size: int, data_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
-        self.setAccessibleName("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setAccessibleName(self.tr("Preferences"))
         form = QFormLayout()
 
         self.theme_buttons: dict[Theme, QRadioButton] = {}
         self._theme_group = QButtonGroup(self)
         themes = QVBoxLayout()
         for choice, text in THEME_CHOICES:
-            radio = QRadioButton(text, self)
-            radio.setAccessibleName(f"Theme: {text}")
+            radio = QRadioButton(self.tr(text), self)
+            radio.setAccessibleName(self.tr("Theme: {theme}").format(theme=self.tr(text)))
             radio.setChecked(choice is theme)
             radio.toggled.connect(lambda on, c=choice: self._theme_toggled(c, on))
             self._theme_group.addButton(radio)
             self.theme_buttons[choice] = radio
             themes.addWidget(radio)
-        form.addRow("Theme:", themes)
+        form.addRow(self.tr("Theme:"), themes)
 
         self.font_spin = QSpinBox(self)
-        self.font_spin.setAccessibleName("Text size")
+        self.font_spin.setAccessibleName(self.tr("Text size"))
         self.font_spin.setRange(FONT_MIN, FONT_MAX)
-        self.font_spin.setSuffix(" pt")
+        self.font_spin.setSuffix(self.tr(" pt"))
         self.font_spin.setValue(font_size)
         self.font_spin.valueChanged.connect(self.fontSizeChosen.emit)
-        form.addRow("Text size:", _left(self.font_spin))
+        form.addRow(self.tr("Text size:"), _left(self.font_spin))
 
         # The folder's name is the person's: shown literally, selectable, never as rich text.
         self.folder_label = plain_label(str(data_folder), self)
-        self.folder_label.setAccessibleName("Data folder")
-        self.open_folder = QPushButton("Open", self)
-        self.open_folder.setAccessibleName("Open the data folder")
+        self.folder_label.setAccessibleName(self.tr("Data folder"))
+        self.open_folder = QPushButton(self.tr("Open"), self)
+        self.open_folder.setAccessibleName(self.tr("Open the data folder"))
         self.open_folder.clicked.connect(self.openFolderRequested.emit)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignTop)
         folder_box = QVBoxLayout()
         folder_box.addLayout(folder_row)
-        folder_box.addWidget(plain_label("Your answers, backups, question folder and these settings are kept there.",
+        folder_box.addWidget(plain_label(self.tr("Your answers, backups, question folder and these settings are kept there."),
                                          self, selectable=False))
-        form.addRow("Data folder:", folder_box)
+        form.addRow(self.tr("Data folder:"), folder_box)
 
-        self.study_button = QPushButton("Study settings…", self)
-        self.study_button.setAccessibleName("Study settings")
+        self.study_button = QPushButton(self.tr("Study settings…"), self)
+        self.study_button.setAccessibleName(self.tr("Study settings"))
         self.study_button.clicked.connect(self.studySettingsRequested.emit)
-        form.addRow("Studying:", _left(self.study_button))
+        form.addRow(self.tr("Studying:"), _left(self.study_button))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -142,7 +145,9 @@ def open_preferences(window: MainWindow) -> PreferencesDialog:
 
     def open_folder() -> None:
         if not dialogs.open_externally(dialog, folder):
-            dialogs.inform(dialog, "Data folder", f"Your data folder is {folder}")
+            translate = QCoreApplication.translate
+            dialogs.inform(dialog, translate("PreferencesDialog", "Data folder"),
+                           translate("PreferencesDialog", "Your data folder is {folder}").format(folder=folder))
 
     dialog.themeChosen.connect(choose_theme)
     dialog.fontSizeChosen.connect(choose_size)

@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QMargins, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import Bank
-from studyapp.percent import percent, percent_text
+from studyapp.percent import percent
 from studyapp.stats import Statistics, TagAccuracy, bank_questions, compute_statistics, summaries_notice
 from studyapp.ui.heatmap_widget import HeatmapWidget
 from studyapp.ui.memory_section import MemorySection
@@ -48,21 +48,30 @@ from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import chart_text, title_text, tooltip
 from studyapp.ui.tag_chart import tag_categories, tags_caption, weakest_tags
 from studyapp.ui.theme import colors_for, is_dark, scale_font
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, percent_shown, plural_s
 
 if TYPE_CHECKING:
     from studyapp.store import Store
     from studyapp.ui.optimise_dialog import OptimiseDialog
 
 CHART_HEIGHT = 300
+#: The accessible names of the lines under the charts.
+_EXPLAINED = {"scores": QT_TRANSLATE_NOOP("StatsView", "About the quiz scores"),
+              "tags": QT_TRANSLATE_NOOP("StatsView", "About the accuracy per tag"),
+              "heatmap": QT_TRANSLATE_NOOP("StatsView", "About the answers per day"),
+              "forecast": QT_TRANSLATE_NOOP("StatsView", "About the flashcards due")}
+translate = QCoreApplication.translate
 
 
 def heatmap_caption(active: int, busiest: int) -> str:
     """The heatmap's caption: singular for one, and no counts of nothing before any answer."""
-    lead = "Every square is a day of the last year; the stronger the colour, the more answers"
     if not active:
-        return f"{lead}. No answers yet: the squares fill in as you study."
-    days = f"{active} active day{'s' if active != 1 else ''}"
-    return f"{lead}: {days}, at most {busiest} answer{'s' if busiest != 1 else ''} in a day."
+        return translate("StatsView", "Every square is a day of the last year; the stronger the colour, the more "
+                         "answers. No answers yet: the squares fill in as you study.")
+    days = plural_s(translate("StatsView", "%n active day(s)", "", active), active)
+    most = plural_s(translate("StatsView", "at most %n answer(s) in a day", "", busiest), busiest)
+    return translate("StatsView", "Every square is a day of the last year; the stronger the colour, the more "
+                     "answers: {days}, {most}.").format(days=days, most=most)
 
 
 def score_axis_days(first: datetime, last: datetime) -> tuple[datetime, datetime, int]:
@@ -91,7 +100,7 @@ def forecast_labels(days: Sequence[date]) -> list[str]:
 
 
 def _percent(ratio: float | None) -> str:
-    return percent_text(ratio)
+    return percent_shown(ratio)
 
 
 
@@ -105,7 +114,9 @@ def _tag_tip(hovering: bool, index: int, tags: list[TagAccuracy]) -> str:
     if not hovering or not 0 <= index < len(tags):
         return ""
     t = tags[index]
-    return tooltip(f"{t.tag}\n{_percent(t.accuracy.ratio)} right of {t.accuracy.answers} answers")
+    figures = translate("StatsView", "{percent} right of {answers} answers").format(
+        percent=_percent(t.accuracy.ratio), answers=number_text(t.accuracy.answers))
+    return tooltip(f"{t.tag}\n{figures}")
 
 
 class Figure(QFrame):
@@ -136,28 +147,28 @@ class StatsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Statistics")
+        self.setAccessibleName(self.tr("Statistics"))
         self.statistics: Statistics | None = None
         self._store: Store | None = None
         self._bank = Bank()
         self._now = datetime.now(timezone.utc)
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.back = QPushButton("← Decks")
-        self.back.setAccessibleName("Back to decks")
+        self.back = QPushButton(self.tr("← Decks"))
+        self.back.setAccessibleName(self.tr("Back to decks"))
         self.back.clicked.connect(self.homeRequested)
-        title = plain_label("Statistics", name="Statistics title", wrap=False)
+        title = plain_label(self.tr("Statistics"), name=self.tr("Statistics title"), wrap=False)
         scale_font(title, 1.3)
         self.scope = QComboBox()
-        self.scope.setAccessibleName("Show statistics for")
+        self.scope.setAccessibleName(self.tr("Show statistics for"))
         self.scope.currentIndexChanged.connect(lambda _i: self._refresh())
-        self.optimise_button = QPushButton("&Optimise…")
-        self.optimise_button.setAccessibleName("Optimise the schedule for the chosen decks")
+        self.optimise_button = QPushButton(self.tr("&Optimise…"))
+        self.optimise_button.setAccessibleName(self.tr("Optimise the schedule for the chosen decks"))
         self.optimise_button.clicked.connect(self.open_optimise)
         self.optimise_dialog: OptimiseDialog | None = None
         top.addWidget(self.back)
         top.addWidget(title, 1)
-        top.addWidget(plain_label("Show:", name="Scope label", wrap=False))
+        top.addWidget(plain_label(self.tr("Show:"), name=self.tr("Scope label"), wrap=False))
         top.addWidget(self.scope)
         top.addWidget(self.optimise_button)
         outer.addLayout(top)
@@ -165,25 +176,27 @@ class StatsView(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setAccessibleName("Statistics content")
+        self.scroll.setAccessibleName(self.tr("Statistics content"))
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.scroll.setWidget(body)
         outer.addWidget(self.scroll, 1)
 
         # Said when the figures could not be saved (read-only database, full disk).
-        self.summaries_notice = plain_label("", name="Statistics notice")
+        self.summaries_notice = plain_label("", name=self.tr("Statistics notice"))
         self.summaries_notice.hide()
         self.body.addWidget(self.summaries_notice)
         figures = QGridLayout()
         self.figures: dict[str, Figure] = {}
         names = [
-            ("streak", "day streak (longest {})"), ("answers", "answers in total"),
-            ("accuracy", "right in the last 7 days (30 days: {})"), ("mastered", "questions mastered"),
-            ("due", "flashcards due today"), ("new", "questions never studied"),
+            ("streak", self.tr("day streak (longest {longest})").format(longest="—")),
+            ("answers", self.tr("answers in total")),
+            ("accuracy", self.tr("right in the last 7 days (30 days: {percent})").format(percent="—")),
+            ("mastered", self.tr("questions mastered (remembered for 3+ weeks)")),
+            ("due", self.tr("flashcards due today")), ("new", self.tr("questions never studied as flashcards")),
         ]
         for i, (key, caption) in enumerate(names):
-            fig = Figure(caption.format("—"))
+            fig = Figure(caption)
             self.figures[key] = fig
             figures.addWidget(fig, i // 3, i % 3)
         self.body.addLayout(figures)
@@ -222,7 +235,7 @@ class StatsView(QWidget):
         current = self.scope.currentData()
         self.scope.blockSignals(True)
         self.scope.clear()
-        self.scope.addItem("All decks", None)
+        self.scope.addItem(self.tr("All decks"), None)
         for deck in bank.decks:
             self.scope.addItem(title_text(deck.title), deck.id)
         index = self.scope.findData(current) if current else 0
@@ -253,12 +266,16 @@ class StatsView(QWidget):
         self.summaries_notice.setText(notice or "")
         self.summaries_notice.setVisible(notice is not None)
         t = s.total
-        self._set_figure("streak", str(s.streaks.current), f"day streak (longest {s.streaks.longest})")
-        self._set_figure("answers", str(s.accuracy_all.answers), "answers in total")
-        self._set_figure("accuracy", _percent(s.accuracy_7.ratio), f"right in the last 7 days (30 days: {_percent(s.accuracy_30.ratio)})")
-        self._set_figure("mastered", f"{t.mastered} of {t.questions}", "questions mastered (remembered for 3+ weeks)")
-        self._set_figure("due", str(t.due_today), "flashcards due today")
-        self._set_figure("new", str(t.new), "questions never studied as flashcards")
+        self._set_figure("streak", number_text(s.streaks.current),
+                         self.tr("day streak (longest {longest})").format(longest=number_text(s.streaks.longest)))
+        self._set_figure("answers", number_text(s.accuracy_all.answers), self.tr("answers in total"))
+        self._set_figure("accuracy", _percent(s.accuracy_7.ratio),
+                         self.tr("right in the last 7 days (30 days: {percent})").format(percent=_percent(s.accuracy_30.ratio)))
+        self._set_figure("mastered", self.tr("{mastered} of {questions}").format(
+            mastered=number_text(t.mastered), questions=number_text(t.questions)),
+            self.tr("questions mastered (remembered for 3+ weeks)"))
+        self._set_figure("due", number_text(t.due_today), self.tr("flashcards due today"))
+        self._set_figure("new", number_text(t.new), self.tr("questions never studied as flashcards"))
         self._build_charts(s)
         store, summaries, now, titles = self._store, s.summaries, self._now, self._deck_titles()
         self._memory_refresh = lambda: self.memory.refresh(store, summaries, now, deck, titles)
@@ -315,7 +332,7 @@ class StatsView(QWidget):
             old.deleteLater()
         box = self.explanations.get(key)
         if box is None:
-            box = plain_label(explanation, name=f"{key} explanation")
+            box = plain_label(explanation, name=self.tr(_EXPLAINED[key]))
             self.explanations[key] = box
             self.charts.addWidget(box, row * 2 + 1, col, 1, span)
         box.setText(explanation)
@@ -351,7 +368,7 @@ class StatsView(QWidget):
     def _build_charts(self, s: Statistics) -> None:
         accent = colors_for(self.palette()).accent
         # Quiz scores over time.
-        chart = self._chart("Quiz scores")
+        chart = self._chart(self.tr("Quiz scores"))
         line, dots = QLineSeries(), QScatterSeries()
         line.setPen(QPen(accent, 2))
         dots.setColor(accent)
@@ -386,12 +403,12 @@ class StatsView(QWidget):
             x_axis.setRange(_qdatetime(self._now - timedelta(days=28)), _qdatetime(self._now))
         self._attach(chart, (line, dots), x_axis, y_axis)
         n = len(s.quiz_scores)
-        self._place("scores", 0, 0, self._view(chart, "Quiz scores over time"),
-                    f"Each dot is a finished quiz and its score ({n} quiz{'zes' if n != 1 else ''})."
-                    if n else "No finished quiz yet: take one from the deck list.")
+        self._place("scores", 0, 0, self._view(chart, self.tr("Quiz scores over time")),
+                    self.tr("Each dot is a finished quiz and its score (%n quiz(zes)).", "", n).replace(
+                        "(zes)", "zes" if n != 1 else "") if n else self.tr("No finished quiz yet: take one from the deck list."))
 
         # Accuracy per tag.
-        chart = self._chart("Accuracy per tag")
+        chart = self._chart(self.tr("Accuracy per tag"))
         tags = weakest_tags(s.tags)
         answered = sum(1 for t in s.tags if t.accuracy.answers)
         bars = QHorizontalBarSeries()
@@ -410,27 +427,27 @@ class StatsView(QWidget):
         values.setRange(0, 100)
         values.setLabelFormat("%d%%")
         self._attach(chart, (bars,), values, cats)
-        tag_view = self._view(chart, "Accuracy per tag")
+        tag_view = self._view(chart, self.tr("Accuracy per tag"))
         # Room for every tag's label at the current text size (QtCharts skips labels otherwise).
         line_height = QFontMetrics(self.font()).lineSpacing()
         tag_view.setMinimumHeight(max(CHART_HEIGHT, round(len(tags) * line_height * 1.5) + 5 * line_height))
         self._place("tags", 0, 1, tag_view,
                     tags_caption(len(tags), answered)
-                    if tags else "No answers yet: accuracy per tag appears once you have answered.")
+                    if tags else self.tr("No answers yet: accuracy per tag appears once you have answered."))
 
         # Calendar heatmap.
         self.heatmap.set_days([(d.day, d.count) for d in s.heatmap])
         busiest = max((d.count for d in s.heatmap), default=0)
         active = sum(1 for d in s.heatmap if d.count)
         if self.heatmap.parent() is None:
-            title = plain_label("Answers per day", name="Heatmap title", wrap=False)
+            title = plain_label(self.tr("Answers per day"), name=self.tr("Heatmap title"), wrap=False)
             scale_font(title, 1.1)
             self.charts.addWidget(title, 4, 0, 1, 2)
             self.charts.addWidget(self.heatmap, 5, 0, 1, 2)
         self._place_text("heatmap", 6, heatmap_caption(active, busiest))
 
         # Cards due over the next 30 days.
-        chart = self._chart("Flashcards due, next 30 days")
+        chart = self._chart(self.tr("Flashcards due, next 30 days"))
         due = QBarSeries()
         due_set = QBarSet("due")
         due_set.setColor(accent)
@@ -442,18 +459,18 @@ class StatsView(QWidget):
         days, counts = QBarCategoryAxis(), QValueAxis()
         days.append(forecast_labels([d.day for d in s.forecast]) or [""])
         days.setTruncateLabels(False)  # a few short labels: none is cut to "…" at a large text size
-        days.setTitleText(chart_text("day of the month"))
+        days.setTitleText(chart_text(self.tr("day of the month")))
         counts.setLabelFormat("%d")
         counts.setRange(0, max([d.count for d in s.forecast] + [4]))
         counts.applyNiceNumbers()
         self._attach(chart, (due,), days, counts)
-        self._place("forecast", 1, 0, self._view(chart, "Flashcards due over the next 30 days"),
-                    "How many flashcards fall due each day (the first bar is today, with overdue ones).", span=2)
+        self._place("forecast", 1, 0, self._view(chart, self.tr("Flashcards due over the next 30 days")),
+                    self.tr("How many flashcards fall due each day (the first bar is today, with overdue ones)."), span=2)
 
     def _place_text(self, key: str, row: int, text: str) -> None:
         box = self.explanations.get(key)
         if box is None:
-            box = plain_label(text, name=f"{key} explanation")
+            box = plain_label(text, name=self.tr(_EXPLAINED[key]))
             self.explanations[key] = box
             self.charts.addWidget(box, row, 0, 1, 2)
         box.setText(text)

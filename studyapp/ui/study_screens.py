@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from studyapp.ui import dialogs
 from studyapp.ui.main_window import Screen
@@ -66,8 +66,11 @@ def leave_study(window: MainWindow) -> bool:
         if session is not None and session.state in (QuizState.ASKING, QuizState.ANSWERED):
             n = session.answered
             # The same sentence as Esc on the quiz: nothing about answers when none was given.
-            kept = f" The {n} answer{'s' if n != 1 else ''} you gave {'are' if n != 1 else 'is'} saved." if n else ""
-            if not dialogs.confirm(window, "Leave the quiz?", f"Stop this quiz?{kept}"):
+            translate = QCoreApplication.translate
+            kept = ("" if not n else " " + translate("StudyScreens", "The 1 answer you gave is saved.") if n == 1
+                    else " " + translate("StudyScreens", "The %n answers you gave are saved.", "", n))
+            stop = translate("StudyScreens", "Stop this quiz?")
+            if not dialogs.confirm(window, translate("StudyScreens", "Leave the quiz?"), f"{stop}{kept}"):
                 return False
         view.stop()
     elif current is Screen.FLASHCARDS:
@@ -118,7 +121,9 @@ def start_quiz(window: MainWindow, deck_id: str) -> QuizSetupDialog:
         window.settings.setValue(last_key, options.remembered_text())
         quiz = new_quiz(window.bank, options, window.core.store, window.now())
         if not quiz.items:
-            dialogs.inform(window, "No questions", "No question matches these settings; choose other tags, types or source.")
+            dialogs.inform(window, QCoreApplication.translate("StudyScreens", "No questions"),
+                           QCoreApplication.translate("StudyScreens", "No question matches these settings; choose other "
+                                                      "tags, types or source."))
             return
         window.start_quiz_of(quiz)
 

@@ -39,9 +39,11 @@ from studyapp.study.study_settings import (
 )
 from studyapp.ui.answer_inputs.base import plain_label
 from studyapp.ui.plain_text import title_text, window_title
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text
 
-ALL_DECKS = "All decks (default)"
-_LEECH_ACTIONS = ((LeechAction.TAG, "Tag only"), (LeechAction.SUSPEND, "Tag and suspend"))
+ALL_DECKS = QT_TRANSLATE_NOOP("StudySettingsDialog", "All decks (default)")
+_LEECH_ACTIONS = ((LeechAction.TAG, QT_TRANSLATE_NOOP("StudySettingsDialog", "Tag only")),
+                  (LeechAction.SUSPEND, QT_TRANSLATE_NOOP("StudySettingsDialog", "Tag and suspend")))
 
 
 class StudySettingsDialog(QDialog):
@@ -50,8 +52,8 @@ class StudySettingsDialog(QDialog):
     def __init__(self, store: Store, decks: Sequence[tuple[str, str]], now: datetime,
                  parent: QWidget | None = None, *, deck: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(window_title("Study settings"))
-        self.setAccessibleName("Study settings")
+        self.setWindowTitle(window_title(self.tr("Study settings")))
+        self.setAccessibleName(self.tr("Study settings"))
         self._store = store
         self._book = SettingsBook(store)
         self._now = now
@@ -59,55 +61,55 @@ class StudySettingsDialog(QDialog):
         self._parameters: tuple[float, ...] | None = None  # kept as stored (fitted by the optimiser)
 
         self.deck_combo = QComboBox(self)
-        self.deck_combo.setAccessibleName("Deck")
-        self.deck_combo.addItem(ALL_DECKS, None)
+        self.deck_combo.setAccessibleName(self.tr("Deck"))
+        self.deck_combo.addItem(self.tr(ALL_DECKS), None)
         for deck_id, title in decks:
             self.deck_combo.addItem(title_text(title), deck_id)
-        self.own_box = QCheckBox("This deck has its own settings", self)
-        self.new_spin = self._spin(0, MAX_PER_DAY, "New cards per day")
-        self.reviews_spin = self._spin(0, MAX_PER_DAY, "Maximum reviews per day")
+        self.own_box = QCheckBox(self.tr("This deck has its own settings"), self)
+        self.new_spin = self._spin(0, MAX_PER_DAY, self.tr("New cards per day"))
+        self.reviews_spin = self._spin(0, MAX_PER_DAY, self.tr("Maximum reviews per day"))
         self.retention_spin = QDoubleSpinBox(self)
-        self.retention_spin.setAccessibleName("Desired retention")
+        self.retention_spin.setAccessibleName(self.tr("Desired retention"))
         self.retention_spin.setRange(0.70, 0.99)
         self.retention_spin.setSingleStep(0.01)
         self.retention_spin.setDecimals(2)
         self.retention_slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.retention_slider.setAccessibleName("Desired retention slider")
+        self.retention_slider.setAccessibleName(self.tr("Desired retention slider"))
         self.retention_slider.setRange(70, 99)
         self.estimate_label = plain_label("", self)
-        self.estimate_label.setAccessibleName("Estimated reviews per day")
-        self.day_start_spin = self._spin(0, 23, "The hour a new day starts")
+        self.estimate_label.setAccessibleName(self.tr("Estimated reviews per day"))
+        self.day_start_spin = self._spin(0, 23, self.tr("The hour a new day starts"))
         self.day_start_spin.setSuffix(":00")
-        self.day_start_spin.setToolTip("One hour for all decks: set it with “All decks (default)”")
+        self.day_start_spin.setToolTip(self.tr("One hour for all decks: set it with “All decks (default)”"))
         self.learning_edit = QLineEdit(self)
-        self.learning_edit.setAccessibleName("Learning steps")
-        self.learning_edit.setPlaceholderText("e.g. 1m 10m")
+        self.learning_edit.setAccessibleName(self.tr("Learning steps"))
+        self.learning_edit.setPlaceholderText(self.tr("e.g. 1m 10m"))
         self.relearning_edit = QLineEdit(self)
-        self.relearning_edit.setAccessibleName("Relearning steps")
-        self.leech_spin = self._spin(1, 99, "Leech threshold")
-        self.leech_spin.setSuffix(" lapses")
+        self.relearning_edit.setAccessibleName(self.tr("Relearning steps"))
+        self.leech_spin = self._spin(1, 99, self.tr("Leech threshold"))
+        self.leech_spin.setSuffix(self.tr(" lapses"))
         self.leech_combo = QComboBox(self)
-        self.leech_combo.setAccessibleName("Leech action")
+        self.leech_combo.setAccessibleName(self.tr("Leech action"))
         for action, text in _LEECH_ACTIONS:
-            self.leech_combo.addItem(text, str(action))
+            self.leech_combo.addItem(self.tr(text), str(action))
         self.error_label = plain_label("", self)
-        self.error_label.setAccessibleName("Problem")
+        self.error_label.setAccessibleName(self.tr("Problem"))
         self.error_label.setStyleSheet("color: palette(highlight);")
         self.error_label.hide()
 
         form = QFormLayout()
-        form.addRow("Deck", self.deck_combo)
+        form.addRow(self.tr("Deck"), self.deck_combo)
         form.addRow("", self.own_box)
-        form.addRow("New cards per day", self.new_spin)
-        form.addRow("Maximum reviews per day", self.reviews_spin)
-        form.addRow("Desired retention", self.retention_spin)
+        form.addRow(self.tr("New cards per day"), self.new_spin)
+        form.addRow(self.tr("Maximum reviews per day"), self.reviews_spin)
+        form.addRow(self.tr("Desired retention"), self.retention_spin)
         form.addRow("", self.retention_slider)
         form.addRow("", self.estimate_label)
-        form.addRow("A new day starts at", self.day_start_spin)
-        form.addRow("Learning steps", self.learning_edit)
-        form.addRow("Relearning steps", self.relearning_edit)
-        form.addRow("Leech after", self.leech_spin)
-        form.addRow("Then", self.leech_combo)
+        form.addRow(self.tr("A new day starts at"), self.day_start_spin)
+        form.addRow(self.tr("Learning steps"), self.learning_edit)
+        form.addRow(self.tr("Relearning steps"), self.relearning_edit)
+        form.addRow(self.tr("Leech after"), self.leech_spin)
+        form.addRow(self.tr("Then"), self.leech_combo)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.buttons.accepted.connect(self.save)
@@ -175,12 +177,13 @@ class StudySettingsDialog(QDialog):
 
     def _update_estimate(self) -> None:
         if not self._snapshots:
-            self.estimate_label.setText("No cards studied yet: the estimate needs your own cards.")
+            self.estimate_label.setText(self.tr("No cards studied yet: the estimate needs your own cards."))
             return
         per_day = estimate_reviews_per_day(self._snapshots, self.retention_spin.value(), 30,
                                            self._parameters)
-        self.estimate_label.setText(f"About {per_day:.0f} reviews a day over the next 30 days at this "
-                                    f"retention, from your {len(self._snapshots)} cards.")
+        self.estimate_label.setText(self.tr("About {per_day} reviews a day over the next 30 days at this "
+                                            "retention, from your {cards} cards.").format(
+            per_day=number_text(per_day), cards=number_text(len(self._snapshots))))
 
     def collected(self) -> StudySettings:
         """The settings as typed (steps parsed by the core). Raises ``SettingsError``."""

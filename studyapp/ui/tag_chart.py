@@ -6,7 +6,7 @@ and tested apart from QtCharts. A label is escaped: QtCharts renders category la
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontMetrics
 
 from studyapp.stats import TagAccuracy
@@ -40,6 +40,10 @@ def tag_categories(tags: list[TagAccuracy], metrics: QFontMetrics) -> list[str]:
 
 def tags_caption(shown: int, answered: int) -> str:
     """What the "Accuracy per tag" chart shows, said truly."""
-    which = "each tag" if shown == answered else f"the {shown} weakest of your {answered} answered tags"
-    return (f"Share of right answers for questions with {which}, weakest at the bottom; "
-            "the number after a tag is how many answers its bar counts (hover a bar for the whole tag).")
+    translate = QCoreApplication.translate
+    which = (translate("StatsView", "each tag") if shown == answered
+             else translate("StatsView", "the {shown} weakest of your {answered} answered tags").format(
+                 shown=shown, answered=answered))
+    return translate("StatsView", "Share of right answers for questions with {which}, weakest at the bottom; "
+                     "the number after a tag is how many answers its bar counts (hover a bar for the whole "
+                     "tag).").format(which=which)

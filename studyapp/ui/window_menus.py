@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMenu
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
 
 
+translate = QCoreApplication.translate
 _Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
 
 
@@ -46,49 +47,49 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], objec
 def build_menus(window: MainWindow) -> None:
     """File, View, Tools and Help, with their shortcuts (actions are named for tests)."""
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    window.add_action = _action(window, file_menu, "&Add question file…", window.add_question_file, QKeySequence.StandardKey.Open, "add-file")
+    file_menu = bar.addMenu(translate("Menus", "&File"))
+    window.add_action = _action(window, file_menu, translate("Menus", "&Add question file…"), window.add_question_file, QKeySequence.StandardKey.Open, "add-file")
     for module, text, name in (
-        ("studyapp.ui.draft_dialog", "New deck from &article…", "DraftDialog"),
-        ("studyapp.ui.import_dialog", "&Import…", "ImportDialog"),
+        ("studyapp.ui.draft_dialog", translate("Menus", "New deck from &article…"), "DraftDialog"),
+        ("studyapp.ui.import_dialog", translate("Menus", "&Import…"), "ImportDialog"),
     ):
         if _module_exists(module):
             _action(window, file_menu, text, partial(open_interop_dialog, window, module, name), None, name)
     if _module_exists("studyapp.ui.draft_dialog"):
-        _action(window, file_menu, "Review a &draft…",
+        _action(window, file_menu, translate("Menus", "Review a &draft…"),
                 partial(open_interop_dialog, window, "studyapp.ui.draft_dialog", "DraftDialog", "choose_draft"),
                 None, "ReviewDraft")
-    _action(window, file_menu, "&Export…", partial(open_export_dialog, window), None, "ExportDialog")
-    _action(window, file_menu, "&New deck…", partial(_editor_dialog, window, "new_deck_dialog"), None, "new-deck")
-    _action(window, file_menu, "New &question…", partial(_editor_dialog, window, "new_question_dialog"),
+    _action(window, file_menu, translate("Menus", "&Export…"), partial(open_export_dialog, window), None, "ExportDialog")
+    _action(window, file_menu, translate("Menus", "&New deck…"), partial(_editor_dialog, window, "new_deck_dialog"), None, "new-deck")
+    _action(window, file_menu, translate("Menus", "New &question…"), partial(_editor_dialog, window, "new_question_dialog"),
             QKeySequence("Ctrl+Shift+N"), "new-question")
-    _action(window, file_menu, "Open question &folder", window.open_question_folder, None, "open-folder")
-    window.reload_action = _action(window, file_menu, "&Reload question files", window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
+    _action(window, file_menu, translate("Menus", "Open question &folder"), window.open_question_folder, None, "open-folder")
+    window.reload_action = _action(window, file_menu, translate("Menus", "&Reload question files"), window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
     file_menu.addSeparator()
-    _action(window, file_menu, "&Quit", window.close, QKeySequence.StandardKey.Quit, "quit")
+    _action(window, file_menu, translate("Menus", "&Quit"), window.close, QKeySequence.StandardKey.Quit, "quit")
 
-    view = bar.addMenu("&View")
-    _action(window, view, "&Decks", window.go_home, QKeySequence("Ctrl+D"), "home")
-    window.stats_action = _action(window, view, "&Statistics", window.show_stats, QKeySequence("Ctrl+T"), "stats")
+    view = bar.addMenu(translate("Menus", "&View"))
+    _action(window, view, translate("Menus", "&Decks"), window.go_home, QKeySequence("Ctrl+D"), "home")
+    window.stats_action = _action(window, view, translate("Menus", "&Statistics"), window.show_stats, QKeySequence("Ctrl+T"), "stats")
     # B on the deck list, as in Anki (a one-letter shortcut for the whole window would fire in the
     # study screens too); the menu shows it after a tab without binding it.
-    _action(window, view, "&Browse questions\tB", partial(open_browser, window), None, "browse")
+    _action(window, view, translate("Menus", "&Browse questions\tB"), partial(open_browser, window), None, "browse")
     browse_key = QShortcut(QKeySequence(Qt.Key.Key_B), window.home, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
     browse_key.activated.connect(partial(open_browser, window))
     view.addSeparator()
-    _action(window, view, "&Larger text", lambda: window.set_font_size(window.font_size + 1),
+    _action(window, view, translate("Menus", "&Larger text"), lambda: window.set_font_size(window.font_size + 1),
                  [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], "larger")
-    _action(window, view, "&Smaller text", lambda: window.set_font_size(window.font_size - 1), QKeySequence("Ctrl+-"), "smaller")
-    _action(window, view, "&Normal text size", lambda: window.set_font_size(FONT_DEFAULT), QKeySequence("Ctrl+0"), "normal")
+    _action(window, view, translate("Menus", "&Smaller text"), lambda: window.set_font_size(window.font_size - 1), QKeySequence("Ctrl+-"), "smaller")
+    _action(window, view, translate("Menus", "&Normal text size"), lambda: window.set_font_size(FONT_DEFAULT), QKeySequence("Ctrl+0"), "normal")
 
-    tools = bar.addMenu("&Tools")
-    _action(window, tools, "Study &settings…", partial(open_study_settings, window), None, "study-settings")
-    _action(window, tools, "&Preferences…", partial(open_preferences, window), QKeySequence("Ctrl+,"), "preferences")
+    tools = bar.addMenu(translate("Menus", "&Tools"))
+    _action(window, tools, translate("Menus", "Study &settings…"), partial(open_study_settings, window), None, "study-settings")
+    _action(window, tools, translate("Menus", "&Preferences…"), partial(open_preferences, window), QKeySequence("Ctrl+,"), "preferences")
 
-    help_menu = bar.addMenu("&Help")
-    _action(window, help_menu, "Question file &format", window.show_format_help, QKeySequence.StandardKey.HelpContents, "format")
-    _action(window, help_menu, "&Welcome", window.show_welcome, None, "welcome")
-    _action(window, help_menu, "&About studyapp", window.show_about, None, "about")
+    help_menu = bar.addMenu(translate("Menus", "&Help"))
+    _action(window, help_menu, translate("Menus", "Question file &format"), window.show_format_help, QKeySequence.StandardKey.HelpContents, "format")
+    _action(window, help_menu, translate("Menus", "&Welcome"), window.show_welcome, None, "welcome")
+    _action(window, help_menu, translate("Menus", "&About studyapp"), window.show_about, None, "about")
 
 
 def open_study_settings(window: MainWindow, deck: str | None = None) -> None:
@@ -146,7 +147,7 @@ def open_export_dialog(window: MainWindow) -> None:
     dialog = ExportDialog(window.bank, window.core.paths, window.core.store, window.current_deck, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(dialog)
-    dialog.exported.connect(lambda path: window.statusBar().showMessage(f"Exported to {path}", 8000))
+    dialog.exported.connect(lambda path: window.statusBar().showMessage(translate("Menus", "Exported to {path}").format(path=path), 8000))
     dialog.open()
 
 
@@ -157,15 +158,16 @@ def show_about(window: MainWindow) -> None:
     try:
         ours = version("studyapp")
     except PackageNotFoundError:
-        ours = "(development copy)"
+        ours = translate("Menus", "(development copy)")
     from PySide6 import __version__ as qt_version
 
     dialogs.inform(
         window,
-        "About studyapp",
-        f"studyapp {ours}\n\nStudy an article with flashcards (spaced repetition, FSRS) and quizzes, "
-        f"from plain YAML question files.\n\nData folder: {window.core.paths.root}\n"
-        f"Question folder: {window.core.paths.questions}\nQt for Python {qt_version}",
+        translate("Menus", "About studyapp"),
+        translate("Menus", "studyapp {version}\n\nStudy an article with flashcards (spaced repetition, FSRS) and "
+                  "quizzes, from plain YAML question files.\n\nData folder: {data}\nQuestion folder: {questions}\n"
+                  "Qt for Python {qt}").format(
+            version=ours, data=window.core.paths.root, questions=window.core.paths.questions, qt=qt_version),
     )
 
 
@@ -174,18 +176,20 @@ def show_notices(window: MainWindow, notices: Sequence[StoreNotice]) -> None:
     for notice in notices:
         backup = notice.restorable_backup
         if notice.kind is NoticeKind.CORRUPT_MOVED and backup is not None:
-            if dialogs.confirm(window, "Database damaged", f"{notice.message}\n\nRestore the backup now?"):
+            question = translate("Menus", "Restore the backup now?")
+            if dialogs.confirm(window, translate("Menus", "Database damaged"), f"{notice.message}\n\n{question}"):
                 try:
                     window.core.restore_backup(backup)
                 except (StoreError, OSError) as exc:
-                    dialogs.warn(window, "Restore failed", str(exc))
+                    dialogs.warn(window, translate("Menus", "Restore failed"), str(exc))
                 else:
-                    dialogs.inform(window, "Backup restored", f"Restored {backup}.")
+                    dialogs.inform(window, translate("Menus", "Backup restored"),
+                                   translate("Menus", "Restored {backup}.").format(backup=backup))
                     window.refresh_home()
         elif notice.kind is NoticeKind.DAMAGE_FOUND:
-            dialogs.warn(window, "Database damaged", notice.message)
+            dialogs.warn(window, translate("Menus", "Database damaged"), notice.message)
         else:
-            dialogs.inform(window, "Database", notice.message)
+            dialogs.inform(window, translate("Menus", "Database"), notice.message)
 
 
 def _module_exists(name: str) -> bool:

@@ -253,7 +253,7 @@ def test_a_second_file_with_the_same_deck_id_shows_under_the_deck(make_app: Any,
     [line] = window.home.problems.lines()
     assert "deck id 'sample-deck' is already used by" in line
     assert window.home.deck_problems.isVisibleTo(window.home)
-    assert window.home.deck_problems.text().startswith("1 problem concerns this deck's file")
+    assert window.home.deck_problems.text().startswith("1 problem in this deck's file")
 
 
 def test_study_button_counts_new_cards_within_todays_limit(make_app: Any, tmp_path: Path) -> None:

@@ -1,0 +1,2026 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" sourcelanguage="en">
+<context>
+    <name>AddFile</name>
+    <message>
+        <source>… and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your question folder already has a different file named {name}:
+{path}
+
+Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not copy {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds no deck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question file has problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} was not added: fix these problems first (nothing was copied).
+
+{detail}
+
+Open it in the editor at its first problem, or copy it into your question folder as it is: the problems panel then lists its problems and clears them as you fix the copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy into question folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question file not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add question file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question files (*.yaml *.yml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id &apos;{deck}&apos; is already used by {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question file not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A deck with the id &apos;{deck}&apos; is already loaded from {path}.
+Give the new file another &apos;deck:&apos; id, then add it again (nothing was copied).
+
+{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDocument</name>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{image} not shown: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleText</name>
+    <message>
+        <source>Open in browser</source>
+        <extracomment>Document position of a block&apos;s start → the colour painted behind it (coverage view). Sentences tinted by the mastery map. Heading block position → its count (&quot;3 of 5 paragraphs quoted&quot;), painted at its right. Figure block position → its picture; web image block position → its address.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the image&apos;s address in a browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BankLoading</name>
+    <message>
+        <source>Loading question files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrowserActions</name>
+    <message>
+        <source>Add tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n question(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag to add to {questions}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag to remove from {questions}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {questions} to the deck:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {questions} from their question files?
+
+Ctrl+Z in the Browse window puts them back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking {questions}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: every selected question is in that deck already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to change: the tag was already as asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History not carried over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questions were moved, but the history of these stays in their old deck:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{change} — Ctrl+Z undoes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change could not be checked ({problem}); nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the suspension: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History not carried back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files were put back, but the history of these stays in the deck they were moved to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: {change}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still checking the last change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeckTableModel</name>
+    <message>
+        <source>Deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mastered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions in the deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashcards due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions you have not studied yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of questions you are expected to remember for three weeks or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score of your last finished quiz on this deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the file</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DraftDialog</name>
+    <message>
+        <source>New deck from article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel drafting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick a question (or press Drop) to drop it; select one to edit any of its fields. Edits stay when you select another question; a question marked ⚠ has a problem to fix (or drop it) before saving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft another article?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review has unsaved changes ({0}). Draft {1} and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drafting questions from {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drafting cancelled; choose an article to draft from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not draft the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot review this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} names no article (source), so it is not a draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review has unsaved changes ({0}). Close and lose them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the deck id must be lowercase letters, digits and hyphens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} questions kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {0} edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; marked ⚠ and kept, to fix or drop before saving: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question could be drafted from {0}: it names no dates, numbers, people or places the drafter can ask about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an article to draft questions from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions to fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These kept questions have problems; fix them or drop them, then save: rows {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another deck id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} already exists and was not written by studyapp.
+Choose another deck id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmptyPage</name>
+    <message>
+        <source>No decks yet.
+
+A deck is one question file (YAML). Add one with File → Add question file…, or put .yaml files into your question folder; they appear here at once.
+Help → Question file format shows how to write one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add question file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add question file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open question folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>studyapp: unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong, but your answers so far are saved and you can keep studying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Details were written to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp: could not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last answer was not saved; every earlier answer is safe. Free some disk space or close the program holding the database, then answer again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {target}: {reason}; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anki package</source>
+        <extracomment>The export formats&apos; names (``interop.exports.EXPORT_FORMATS`` labels), for the translators.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle GIFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer history CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions CSV (every field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing written to {target}: none of the {total} {unit} could be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {written} of {total} {unit} to {target}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a deck and a format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deck is loaded: nothing to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting &apos;{deck}&apos; to {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormatHelpDialog</name>
+    <message>
+        <source>Question file format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeatmapWidget</name>
+    <message>
+        <source>Answers per day, last year</source>
+        <extracomment>Smallest cell side and the gap between cells, in pixels; cells grow with the text size.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n answer(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected deck title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected deck details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study flashcards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in this deck&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard: ↑/↓ choose a deck · Enter studies its flashcards · Tab reaches the buttons · F5 reloads question files · Ctrl+= / Ctrl+- text size · Ctrl+T statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard tips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deck(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in question files</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No deck selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no quiz yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last quiz {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{mastered} mastered ({percent})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Study flashcards ({counts})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in this deck&apos;s file: see Problems below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question file would be larger than 1 MiB; split the export into smaller decks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen (Anki .apkg or text export, Quizlet export, Moodle GIFT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between front and back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between front and back:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>between rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separators (text files):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions to write:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems (items skipped, and content not carried over):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detect, a name, or the separator itself (\t for a tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separator: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading cancelled; choose a file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} questions: too many for one question file (at most 1 MiB); split the export into smaller decks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the file ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the deck id must be lowercase letters, digits and hyphens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) to import</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemorySection</name>
+    <message>
+        <source>True retention: of your reviews (answers on a later day than the card&apos;s previous one), the share you remembered (anything but Again). Young cards were last seen under 21 days before, mature ones 21 days or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <extracomment>The retention table&apos;s periods (``memory_stats.Period`` values), for the translators.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No card studied yet: retrievability appears once you have answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you were asked every studied question now, you would remember about {percent} of them on average ({cards}; each bar counts the cards whose chance of being remembered falls in that tenth).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True retention explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrievability explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews to expect each day at 90% desired retention with the parameters in use: the cards falling due, the ones forgotten relearnt the same day, and the ones coming back within the month. Questions never studied are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews ahead explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing what you remember…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These figures could not be computed ({message}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Young</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type: {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reviews yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck or question type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True retention per deck and question type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrievability now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cards by their chance of being remembered now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews expected, next 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews expected per day over the next 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add question file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New deck from &amp;article…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review a &amp;draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New deck…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;question…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open question &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload question files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse questions	B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Normal text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study &amp;settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question file &amp;format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About studyapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(development copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About studyapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp {version}
+
+Study an article with flashcards (spaced repetition, FSRS) and quizzes, from plain YAML question files.
+
+Data folder: {data}
+Question folder: {questions}
+Qt for Python {qt}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the backup now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptimiseDialog</name>
+    <message>
+        <source>Log loss: {loss_before} with the current parameters, {loss_after} with the fitted ones.
+RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted ones.
+(Measured on {reviews} reviews from {answers} answers; lower is better.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise the schedule: {scope}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the memory model&apos;s 21 parameters to your own answers ({scope}), so the intervals follow how you remember. It needs at least {minimum} reviews given a day or more after the card&apos;s previous answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Optimise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use these parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: parameters fitted to your answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: the parameters fitted for every deck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: FSRS&apos;s default parameters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This database is not a file: there is nothing to optimise from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading your answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting the parameters to {reviews} reviews…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fitted parameters predict your answers better than the current ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your current parameters already predict your answers at least as well: nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parameters could not be fitted ({message}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fitted parameters are in use. &quot;Restore previous&quot; goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The previous parameters are in use again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parameters could not be saved: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Follow the system</source>
+        <extracomment>The theme choices as the dialog offers them, in order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme: {theme}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers, backups, question folder and these settings are kept there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Studying:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data folder is {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>Problems in question files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These files were skipped; every other deck works. Fix a file and it reloads by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the file of the selected problem here, at its line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the file of the selected problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in question files ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuizSetupDialog</name>
+    <message>
+        <source>&amp;All questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New (never answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weak spots (wrong before)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ue flashcards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags (none ticked: any tag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of &amp;questions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question matches these choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 question matches; the quiz will ask it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{matching} questions match; the quiz will ask all {matching}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{matching} questions match; the quiz will ask {asked}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReaderView</name>
+    <message>
+        <source>not studied</source>
+        <extracomment>The legend&apos;s names of the ``Mastery`` values, for the translators.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article reader</source>
+        <extracomment>The person asked for a question about a selection: (selected text, its sentence, block index).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show mastery map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tint each quoted sentence by how well you know the questions that quote it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show unquoted paragraphs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tint the paragraphs no question quotes yet; count the quoted ones under each heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a question from the selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sentences tinted by the questions that quote them:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{covered} of %n paragraph(s) quoted</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewEditor</name>
+    <message>
+        <source>Drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why proposed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the article:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <source>%n edited</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dropped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Data folder not usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp cannot create its data folder {folder}: {reason}.
+Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp cannot write to its data folder {folder}: {reason}.
+Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (process {pid})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp is already running{process} with the data folder {folder}.
+Switch to its window; two copies writing one database could lose answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp cannot create its lock file {lock}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (or your disk quota is used up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}: the disk is full{quota}.
+Free some space on the disk that holds {folder}, then start studyapp again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}: the data folder {folder} is on a read-only disk.
+Choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}: you may not write in the data folder {folder} (permission denied).
+Make it writable, or choose another one with --data-dir DIR or $STUDYAPP_DATA_DIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database not usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp could not start: {error}
+The details were written to {log}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsView</name>
+    <message>
+        <source>Every square is a day of the last year; the stronger the colour, the more answers. No answers yet: the squares fill in as you study.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n active day(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most %n answer(s) in a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every square is a day of the last year; the stronger the colour, the more answers: {days}, {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} right of {answers} answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the quiz scores</source>
+        <extracomment>The accessible names of the lines under the charts.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the accuracy per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the answers per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the flashcards due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show statistics for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Optimise…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimise the schedule for the chosen decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day streak (longest {longest})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right in the last 7 days (30 days: {percent})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questions mastered (remembered for 3+ weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flashcards due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questions never studied as flashcards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mastered} of {questions}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz scores over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Each dot is a finished quiz and its score (%n quiz(zes)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No finished quiz yet: take one from the deck list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy per tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answers yet: accuracy per tag appears once you have answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heatmap title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashcards due, next 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day of the month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashcards due over the next 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many flashcards fall due each day (the first bar is today, with overdue ones).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each tag</source>
+        <extracomment>Room for a tag on the axis, in average characters; a longer tag is cut with &quot;…&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {shown} weakest of your {answered} answered tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of right answers for questions with {which}, weakest at the bottom; the number after a tag is how many answers its bar counts (hover a bar for the whole tag).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudyScreens</name>
+    <message>
+        <source>The 1 answer you gave is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %n answers you gave are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this quiz?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the quiz?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No question matches these settings; choose other tags, types or source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StudySettingsDialog</name>
+    <message>
+        <source>All decks (default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag and suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deck has its own settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desired retention slider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated reviews per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hour a new day starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One hour for all decks: set it with “All decks (default)”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1m 10m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leech threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> lapses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cards per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum reviews per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desired retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new day starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relearning steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leech action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leech after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cards studied yet: the estimate needs your own cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About {per_day} reviews a day over the next 30 days at this retention, from your {cards} cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>studyapp turns an article into a question bank. Study it as flashcards that come back just before you would forget them (spaced repetition), or take a quiz that is graded at once and shows the passage of the article that proves each answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add question file…</source>
+        <extracomment>(object name of the menu entry, button text, what it does) for each way to a deck of your own.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A YAML question file you wrote or were given: checked, then copied into your question folder. (File → Add question file…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New deck from article…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft questions from an article of your own, review them, keep the good ones. (File → New deck from article…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New deck…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start an empty deck on an article and write its questions in the editor. (File → New deck…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome to studyapp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What studyapp is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The deck that comes with studyapp: %n question(s) on one article. Select it, then study its flashcards, take a quiz or read the article.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open this deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the bundled deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This welcome is shown once. Help → Welcome shows it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,119 @@
+"""The window's language: a translator for the system's locale, and numbers and dates as it writes them.
+
+Every text the window shows goes through Qt's ``tr`` / ``QCoreApplication.translate``;
+``make translations`` extracts them into ``resources/translations/studyapp.ts`` (the template a
+translator starts from). A compiled ``studyapp_<language>.qm`` beside it is loaded at start-up
+for the locale's languages; when the folder holds none, start-up creates no translator at all
+(one directory listing). With studyapp's own translation, Qt's (``qtbase_<language>.qm``, the
+standard buttons "OK", "Cancel", ...) is installed as well.
+
+Numbers and dates shown in the window are written by ``QLocale`` (``number_text``,
+``date_text``); the core's own formatting stays as it is for the command line.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+CATALOGUE = "studyapp"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Mark ``text`` for the translators under ``context`` (a table of texts built before any
+    translator): returns it as it is; ``translate(context, text)`` where it is shown. PySide6's
+    own is typed as returning ``object``."""
+    return text
+
+
+def shipped_languages(directory: Path | None = None) -> tuple[str, ...]:
+    """The languages a compiled translation exists for (``studyapp_de.qm`` → ``de``) in
+    ``directory`` (the shipped folder)."""
+    directory = directory or TRANSLATIONS_DIR
+    prefix, suffix = CATALOGUE + "_", ".qm"
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return ()
+    return tuple(sorted(n[len(prefix):-len(suffix)] for n in names if n.startswith(prefix) and n.endswith(suffix)))
+
+
+def install_translators(
+    app: QCoreApplication, locale: QLocale | None = None, directory: Path | None = None
+) -> list[QTranslator]:
+    """Install studyapp's translation for ``locale`` (the system's) from ``directory`` (the shipped
+    folder) and Qt's own for the same language; return the translators installed (children of
+    ``app``), none when no ``.qm`` fits."""
+    directory = directory or TRANSLATIONS_DIR
+    if not shipped_languages(directory):
+        return []  # the common case: no translator, no locale lookup
+    locale = locale or QLocale.system()
+    ours = QTranslator()
+    if not ours.load(locale, CATALOGUE, "_", str(directory)):
+        return []  # a language not shipped: nothing stays behind
+    installed = [ours]
+    qt_own = QTranslator()
+    if qt_own.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt_own)
+    for translator in installed:
+        translator.setParent(app)  # kept alive as long as the application
+        app.installTranslator(translator)
+    return installed
+
+
+def window_locale() -> QLocale:
+    """The locale numbers and dates are written in: the system's, and English for the bare "C"
+    locale (which Qt writes without group separators, and dates as ``6 12 2026``)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return locale
+
+
+def number_text(value: float, decimals: int = 0) -> str:
+    """``value`` as the locale writes numbers (group separators, decimal mark)."""
+    if decimals == 0:
+        return window_locale().toString(round(value))
+    return window_locale().toString(float(value), "f", decimals)
+
+
+def percent_shown(ratio: float | None, missing: str = "—") -> str:
+    """``ratio`` as a whole percentage (rounded half up, ``studyapp.percent``) written as the
+    locale writes it (``63%``); ``missing`` when there is none."""
+    if ratio is None:
+        return missing
+    from studyapp.percent import percent
+
+    locale = window_locale()
+    return f"{locale.toString(percent(ratio))}{locale.percent()}"
+
+
+def date_text(day: date | datetime, long: bool = False) -> str:
+    """A day as the locale writes dates (short: ``12/6/26``; long: ``Sunday, December 6, 2026``)."""
+    fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
+    return window_locale().toString(QDate(day.year, day.month, day.day), fmt)
+
+
+def datetime_text(moment: datetime, seconds: bool = False) -> str:
+    """A local date and time as the locale writes them (the date short, the time to the minute
+    or to the second)."""
+    locale = window_locale()
+    time = QTime(moment.hour, moment.minute, moment.second)
+    time_part = locale.toString(time, "HH:mm:ss" if seconds else locale.timeFormat(QLocale.FormatType.ShortFormat))
+    return f"{date_text(moment)} {time_part}"
+
+
+def month_text(day: date) -> str:
+    """The month's short name in the locale (``Dec``)."""
+    return window_locale().monthName(day.month, QLocale.FormatType.ShortFormat)
+
+
+def plural_s(text: str, count: int) -> str:
+    """A counted text in English as it reads: ``tr("%n question(s)", "", n)`` is "1 question",
+    "3 questions" without a translation (a translation gives its own plural forms and has no
+    "(s)" left to resolve)."""
+    return text.replace("(s)", "" if count == 1 else "s")
