@@ -205,7 +205,7 @@ WORDS = st.sampled_from(
 @given(st.lists(WORDS, max_size=120).map(" ".join))
 def test_any_article_gives_a_file_the_loader_accepts(tmp_path: Path, text: str) -> None:
     folder = tmp_path / f"a{abs(hash(text))}"
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)
     article = folder / "article.md"
     article.write_text(text, encoding="utf-8")
     questions = draft_questions(text, "fuzz")
