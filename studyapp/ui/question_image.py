@@ -1,0 +1,83 @@
+"""A question's picture on screen: decoded through the bounded reader, scaled to fit a box.
+
+``QuestionPicture`` is the one widget the quiz, the review, the browser's preview and the results
+show a question's ``image`` with. Its accessible name and description are the question's
+``image_alt`` (without one: "Picture", described by the prompt). A picture that cannot be shown
+(missing, leading out of the deck's folder, too big, a decompression bomb, not a picture, a FIFO
+or device) is replaced by one line of plain text saying so; nothing about it ever raises.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from studyapp.bank.model import AnyQuestion, QuestionImage
+from studyapp.ui.image_loading import read_image
+
+
+def picture_file(image: QuestionImage) -> Path | str:
+    """The picture's file, resolved; or why it is refused (it leads out of the deck's folder)."""
+    try:
+        folder = image.folder.resolve()
+        target = image.file.resolve()
+    except (OSError, RuntimeError):
+        return "the path cannot be followed"
+    if not target.is_relative_to(folder) or target == folder:
+        return "the path leads outside the question file's folder"
+    return target
+
+
+def load_picture(image: QuestionImage, width: int, height: int) -> QImage | str:
+    """``image`` decoded to fit ``width`` × ``height``, or why it is not shown."""
+    found = picture_file(image)
+    return found if isinstance(found, str) else read_image(found, width, height)
+
+
+class QuestionPicture(QLabel):
+    """Shows the picture of the question given to ``show_question`` (hidden when it has none)."""
+
+    def __init__(self, parent: QWidget | None = None, *, width: int = 560, height: int = 320) -> None:
+        super().__init__(parent)
+        self.box = (width, height)
+        self.setObjectName("question-picture")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.refused = ""  # why the current picture is not shown ("" when shown or none)
+        self.shown: tuple[QuestionImage, str] | None = None  # what is on screen (one decode per question)
+        self.hide()
+
+    def show_question(self, question: AnyQuestion | None) -> None:
+        """Show ``question``'s picture, a one-line notice in its place, or nothing."""
+        image = question.image if question is not None else None
+        if image is not None and question is not None and self.shown == (image, question.front):
+            return  # the same picture again (the back of a card): not decoded twice
+        self.clear()
+        self.refused = ""
+        self.shown = None
+        if image is None or question is None:
+            self.setAccessibleName("")
+            self.setAccessibleDescription("")
+            self.hide()
+            return
+        ratio = self.devicePixelRatioF() or 1.0
+        width, height = self.box
+        found = load_picture(image, round(width * ratio), round(height * ratio))
+        if isinstance(found, QImage):
+            pixmap = QPixmap.fromImage(found)
+            pixmap.setDevicePixelRatio(ratio)
+            self.setPixmap(pixmap)
+            self.setAccessibleName(image.alt or self.tr("Picture"))
+            self.setAccessibleDescription(image.alt or question.front)
+        else:
+            self.refused = found
+            self.setText(self.tr("Picture not shown ({path}): {reason}.").format(path=image.path, reason=found))
+            self.setAccessibleName(self.tr("Picture not shown"))
+            self.setAccessibleDescription(self.text())
+        self.shown = (image, question.front)
+        self.show()
