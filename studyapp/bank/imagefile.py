@@ -168,3 +168,19 @@ def image_file_problem(image: QuestionImage) -> str | None:
         return f"{written} cannot be read ({exc.strerror or exc})"
     problem = size_problem(byte_count, header)
     return f"{written} {problem}" if problem else None
+
+
+def read_picture(image: QuestionImage) -> bytes | str:
+    """The bytes of ``image``'s file when ``image_file_problem`` finds nothing wrong with it
+    (read bounded, for an export to carry), or that problem."""
+    problem = image_file_problem(image)
+    if problem is not None:
+        return problem
+    try:
+        with open_regular(image.file.resolve()) as f:
+            data = f.read(MAX_IMAGE_BYTES + 1)
+    except OSError as exc:
+        return f"image file '{image.path}' cannot be read ({exc.strerror or exc})"
+    if len(data) > MAX_IMAGE_BYTES:
+        return f"image file '{image.path}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+    return data

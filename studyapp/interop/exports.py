@@ -86,8 +86,14 @@ def export_apkg(job: ExportJob) -> ExportOutcome:
         skipped = [(q, f"Anki has no '{q.type}' notes") for q in deck.questions]
         return ExportOutcome(0, len(deck.questions), "questions", _left_out(deck, skipped), wrote_file=False)
     job.check_cancelled()
-    written, skipped = write_apkg(deck.questions, deck.id, deck.title, job.target, job.policy)
-    return ExportOutcome(written, len(deck.questions), "questions", _left_out(deck, skipped))
+    lost: list[tuple[AnyQuestion, str]] = []
+    written, skipped = write_apkg(deck.questions, deck.id, deck.title, job.target, job.policy, lost)
+    return ExportOutcome(written, len(deck.questions), "questions", _left_out(deck, skipped) + _pictures_lost(deck, lost))
+
+
+def _pictures_lost(deck: Deck, lost: Sequence[tuple[AnyQuestion, str]]) -> tuple[str, ...]:
+    return tuple(f"{deck.path}:{q.image.line if q.image else q.line}: picture of question '{q.id}' not exported: {why}"
+                 for q, why in lost)
 
 
 def export_gift(job: ExportJob) -> ExportOutcome:
