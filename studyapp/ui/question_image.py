@@ -47,7 +47,7 @@ class QuestionPicture(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.refused = ""  # why the current picture is not shown ("" when shown or none)
         self.shown: tuple[QuestionImage, str] | None = None  # what is on screen (one decode per question)
         self.hide()
@@ -68,6 +68,16 @@ class QuestionPicture(QLabel):
         ratio = self.devicePixelRatioF() or 1.0
         width, height = self.box
         found = load_picture(image, round(width * ratio), round(height * ratio))
+        # Word wrap (and height for width) only for the notice: a wrapping label's height is its
+        # text's, 0 for a picture, and QLabel keeps the size policy's flag once wrapping set it.
+        wrap = not isinstance(found, QImage)
+        self.setWordWrap(wrap)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        policy.setHeightForWidth(wrap)
+        self.setSizePolicy(policy)
+        font = self.font()
+        font.setItalic(wrap)  # the notice reads as a remark, not as part of the question
+        self.setFont(font)
         if isinstance(found, QImage):
             pixmap = QPixmap.fromImage(found)
             pixmap.setDevicePixelRatio(ratio)

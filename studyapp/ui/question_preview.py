@@ -33,7 +33,6 @@ class QuestionPreview(QWidget):
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             label.setAccessibleName(name)
-        self.answer.setStyleSheet("color: palette(mid);")
         self.picture = QuestionPicture(self, width=260, height=150)
         texts = QVBoxLayout()
         texts.addWidget(self.prompt)

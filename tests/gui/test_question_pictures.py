@@ -14,6 +14,7 @@ import pytest
 from picture_files import SVG, bomb_png, png_bytes
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from studyapp.authoring.search_rows import build_rows
@@ -117,6 +118,22 @@ def test_the_bounded_reader_refuses_devices_and_fifos_without_reading(media: Pat
     big.write_bytes(png_bytes())
     os.truncate(big, 6 * 1024 * 1024)
     assert read_image(big, 100, 100) == "the file is larger than 5 MiB"
+
+
+def test_a_picture_after_a_notice_gets_its_full_height_in_a_layout(qtbot: QtBot, tmp_path: Path, media: Path) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    picture = QuestionPicture(page, width=300, height=200)
+    layout.addWidget(picture)
+    layout.addStretch(1)
+    page.resize(800, 600)
+    page.show()
+    for name in ("bomb.png", "map.png", "map.svg"):  # a wrapped notice first, then pictures
+        picture.show_question(card(tmp_path, name, qid=name))
+        layout.activate()
+        if name != "bomb.png":
+            assert picture.height() >= picture.pixmap().deviceIndependentSize().height() > 0
 
 
 def test_no_picture_hides_the_place(qtbot: QtBot) -> None:
