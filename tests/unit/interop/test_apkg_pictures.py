@@ -4,7 +4,9 @@ them in the package's media, and the real ``anki`` library finds them there."""
 
 from __future__ import annotations
 
+import io
 import zipfile
+from argparse import Namespace
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,7 @@ from studyapp.bank.model import CardQuestion, ClozeQuestion, QuestionImage
 from studyapp.interop.apkg import PICTURE_PROMPT
 from studyapp.interop.apkgmedia import safe_name
 from studyapp.interop.apkgwrite import write_apkg
+from studyapp.interop.commands import run_interop
 from studyapp.interop.importer import import_file, imported_text, write_media
 from studyapp.interop.yamlwrite import write_text_atomic
 
@@ -142,3 +145,33 @@ def test_imported_pictures_go_out_again_and_anki_finds_them(tmp_path: Path, pack
         "media/flag.png", "media/flag.png", None, None, "media/flag.png", None]
     assert [str(p) for p in back.problems] == []
     assert back.media == {"flag.png": FLAG}
+
+
+def test_cli_export_names_a_picture_it_cannot_carry_and_import_writes_media(tmp_path: Path) -> None:
+    qdir = tmp_path / "questions"
+    (qdir / "media").mkdir(parents=True)
+    (qdir / "media" / "flag.png").write_bytes(FLAG)
+    (qdir / "flags.yaml").write_text(
+        "deck: flags\ntitle: Flags\nquestions:\n"
+        "  - id: here\n    type: card\n    prompt: Whose flag?\n    answer: Belarus\n    image: media/flag.png\n"
+        "  - id: gone\n    type: card\n    prompt: Whose?\n    answer: Nobody\n    image: media/gone.png\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out" / "flags.apkg"
+    out = io.StringIO()
+    args = Namespace(command="export", deck="flags", format="apkg", out=str(target),
+                     data_dir=str(tmp_path / "data"), questions=[str(qdir)])
+    assert run_interop(args, {}, out) == 1  # something was lost: not a clean export
+    assert out.getvalue().splitlines() == [
+        f"{qdir / 'flags.yaml'}:13: picture of question 'gone' not exported: image file 'media/gone.png' does not "
+        "exist (the path is relative to this file's folder)",
+        f"Exported 2 of 2 questions to {target}",
+    ]
+    imported = tmp_path / "back" / "flags.yaml"
+    imported.parent.mkdir()
+    out = io.StringIO()
+    args = Namespace(command="import", file=str(target), deck="flags", title="Flags", output=str(imported),
+                     force=False, data_dir=str(tmp_path / "data"))
+    run_interop(args, {}, out)
+    assert (imported.parent / "media" / "flag.png").read_bytes() == FLAG
+    assert "image: \"media/flag.png\"" in imported.read_text(encoding="utf-8")
