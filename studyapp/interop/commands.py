@@ -187,8 +187,12 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
         else:
             from studyapp.interop.giftwrite import deck_to_gift
 
+            from studyapp.interop.exports import GIFT_NO_PICTURES
+
             text, skipped = deck_to_gift(deck.questions, deck.title)
             written = len(deck.questions) - len(skipped)
+            left = {q.key for q, _why in skipped}
+            lost = [(q, GIFT_NO_PICTURES) for q in deck.questions if q.image is not None and q.key not in left]
             if written:  # a file with no question in it is no export: write nothing, say why below
                 write_text_atomic(target, text, policy)
     except WriteRefused as exc:

@@ -16,6 +16,7 @@ from studyapp.bank.imagefile import MAX_IMAGE_BYTES, image_file_problem, open_re
 from studyapp.bank.loader import check_data, check_file
 from studyapp.bank.model import QuestionImage
 from studyapp.cli import main
+from studyapp.interop.csvexport import QUESTION_COLUMNS, question_row
 from studyapp.interop.yamlwrite import dump_deck
 
 CARD = "  - id: {id}\n    type: card\n    prompt: What is shown?\n    answer: A map\n"
@@ -80,6 +81,8 @@ def test_the_picture_survives_the_cache_the_writer_and_the_editor_draft(tmp_path
     assert again is not None and again.questions[0].image == result.deck.questions[0].image
     assert draft_of(again.questions[0])["image"] == "media/a b.png"
     assert draft_of(again.questions[0])["image_alt"] == "Two: words"
+    row = dict(zip(QUESTION_COLUMNS, question_row(again.questions[0]), strict=True))
+    assert (row["image"], row["image_alt"]) == ("media/a b.png", "Two: words")
 
 
 def test_another_picture_is_another_question_but_questions_without_one_keep_their_hash(tmp_path: Path) -> None:

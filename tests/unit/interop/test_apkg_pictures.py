@@ -167,6 +167,15 @@ def test_cli_export_names_a_picture_it_cannot_carry_and_import_writes_media(tmp_
         "exist (the path is relative to this file's folder)",
         f"Exported 2 of 2 questions to {target}",
     ]
+    gift = tmp_path / "out" / "flags.gift"
+    out = io.StringIO()
+    args = Namespace(command="export", deck="flags", format="gift", out=str(gift),
+                     data_dir=str(tmp_path / "data"), questions=[str(qdir)])
+    assert run_interop(args, {}, out) == 1 and gift.exists()
+    assert [line.split(": ", 1)[1] for line in out.getvalue().splitlines()[:2]] == [
+        "picture of question 'here' not exported: GIFT text holds no pictures (export the deck as .apkg to keep them)",
+        "picture of question 'gone' not exported: GIFT text holds no pictures (export the deck as .apkg to keep them)",
+    ]
     imported = tmp_path / "back" / "flags.yaml"
     imported.parent.mkdir()
     out = io.StringIO()
