@@ -9,6 +9,7 @@ import resource
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from picture_files import SVG, bomb_png, png_bytes
@@ -16,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
+from window_samples import ScriptedDialogs
 
 from studyapp.authoring.search_rows import build_rows
 from studyapp.bank.loader import check_file
@@ -211,3 +213,24 @@ def test_the_browser_previews_the_selected_question_with_its_picture(qtbot: QtBo
     other = next(r for r in range(browser.model.rowCount()) if r != row)
     browser.table.setCurrentIndex(browser.model.index(other, 0))
     assert preview.picture.isHidden() and preview.prompt.text() == "No picture here"
+
+
+def test_adding_a_question_file_copies_its_pictures_but_never_a_fifo(
+    make_app: Any, tmp_path: Path, media: Path, scripted: ScriptedDialogs
+) -> None:
+    deck_file = tmp_path / "pics.yaml"
+    deck_file.write_text(
+        "deck: pics\ntitle: Pictures\nquestions:\n"
+        "  - id: map\n    type: card\n    prompt: Which country?\n    answer: Belarus\n    image: media/map.png\n"
+        "  - id: fifo\n    type: card\n    prompt: A FIFO\n    answer: Refused\n    image: media/fifo.png\n",
+        encoding="utf-8",
+    )
+    running = make_app(dirs=None)
+    scripted.files_to_open.append(deck_file)
+    running.window.add_action.trigger()
+    questions = running.core.paths.questions
+    assert (questions / "pics.yaml").exists()
+    assert (questions / "media" / "map.png").read_bytes() == (media / "map.png").read_bytes()
+    assert not (questions / "media" / "fifo.png").exists()
+    deck = running.window.bank.deck("pics")
+    assert deck is not None and deck.path.parent == questions
