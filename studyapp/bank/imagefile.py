@@ -106,6 +106,20 @@ def _svg(head: bytes) -> ImageHeader:
     return ImageHeader("SVG", _svg_length(attrs, "width"), _svg_length(attrs, "height"))
 
 
+# An SVG may embed or link other files (<image href="…">, href to another document); Qt's SVG
+# reader would open them, a FIFO among them blocking it forever. Pictures are drawings only:
+# any <image> element, or any href that is not a reference inside the drawing (#id), is refused.
+_SVG_OUTSIDE = re.compile(rb"""<image\b|href\s*=\s*["']\s*(?!#)""", re.IGNORECASE)
+
+
+def svg_refers_outside(data: bytes) -> bool:
+    """True when an SVG's text holds an ``<image>`` or an ``href`` that is not ``#id``."""
+    return _SVG_OUTSIDE.search(data) is not None
+
+
+SVG_OUTSIDE_PROBLEM = "an SVG that shows or links other files (<image> or href); only self-contained drawings are shown"
+
+
 def read_header(f: BinaryIO) -> ImageHeader:
     """The header of the picture open in ``f`` (at its start); raises ``NotAnImage``."""
     head = f.read(_SVG_HEAD)
@@ -160,6 +174,10 @@ def image_file_problem(image: QuestionImage) -> str | None:
         with open_regular(target) as f:
             header = read_header(f)
             byte_count = os.fstat(f.fileno()).st_size
+            if header.kind == "SVG" and byte_count <= MAX_IMAGE_BYTES:
+                f.seek(0)
+                if svg_refers_outside(f.read(MAX_IMAGE_BYTES)):
+                    return f"{written} is {SVG_OUTSIDE_PROBLEM}"
     except FileNotFoundError:
         return f"{written} does not exist (the path is relative to this file's folder)"
     except NotAnImage as exc:

@@ -21,7 +21,14 @@ from typing import NamedTuple
 
 import zstandard
 
-from studyapp.bank.imagefile import MAX_IMAGE_BYTES, NotAnImage, read_header, size_problem
+from studyapp.bank.imagefile import (
+    MAX_IMAGE_BYTES,
+    SVG_OUTSIDE_PROBLEM,
+    NotAnImage,
+    read_header,
+    size_problem,
+    svg_refers_outside,
+)
 from studyapp.bank.imagepath import IMAGE_SUFFIXES, MEDIA_FOLDER, image_path_problem
 from studyapp.interop.htmltext import escape_stray_lt
 
@@ -157,6 +164,8 @@ class PackageMedia:
         problem = size_problem(len(data), header)
         if problem is not None:
             return f"picture {source} {problem}"
+        if header.kind == "SVG" and svg_refers_outside(data):
+            return f"picture {source} is {SVG_OUTSIDE_PROBLEM}"
         if self._used + len(data) > MAX_MEDIA_BYTES:
             return f"picture {source} passes the {MAX_MEDIA_BYTES // (1024 * 1024)} MiB one import carries"
         self._used += len(data)

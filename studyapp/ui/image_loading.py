@@ -15,16 +15,23 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from studyapp.bank.imagefile import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, open_regular
+from studyapp.bank.imagefile import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, SVG_OUTSIDE_PROBLEM, open_regular, svg_refers_outside
+
+#: The formats a question's picture may be (``QImageReader.format()``): what ``studyapp check`` accepts.
+QUESTION_FORMATS = frozenset({"png", "jpeg", "jpg", "webp", "svg"})
+#: Formats never decoded: a compressed SVG hides its text from the check on what it links.
+_NEVER = frozenset({"svgz"})
 
 
 def _mib(limit: int) -> str:
     return f"{limit / (1024 * 1024):g} MiB"
 
 
-def read_image(path: Path, width: int, height: int, *, max_bytes: int = MAX_IMAGE_BYTES) -> QImage | str:
+def read_image(path: Path, width: int, height: int, *, max_bytes: int = MAX_IMAGE_BYTES,
+               formats: frozenset[str] | None = None) -> QImage | str:
     """The picture at ``path`` scaled to fit ``width`` × ``height`` (never enlarged), or why it
-    is not shown (one plain sentence part, e.g. "the file is larger than 5 MiB")."""
+    is not shown (one plain sentence part, e.g. "the file is larger than 5 MiB"). ``formats``
+    limits what it may be (``QUESTION_FORMATS``); None: any format Qt reads but SVGZ."""
     try:
         with open_regular(path) as f:
             data = f.read(max_bytes + 1)
@@ -34,11 +41,17 @@ def read_image(path: Path, width: int, height: int, *, max_bytes: int = MAX_IMAG
         return f"cannot be read ({exc.strerror or exc})"
     if len(data) > max_bytes:
         return f"the file is larger than {_mib(max_bytes)}"
-    return decode_image(data, width, height)
+    return decode_image(data, width, height, formats)
 
 
-def decode_image(data: bytes, width: int, height: int) -> QImage | str:
+def decode_image(data: bytes, width: int, height: int, formats: frozenset[str] | None = None) -> QImage | str:
     """``data`` (a whole picture file already in memory) decoded to fit ``width`` × ``height``."""
+    if data.startswith(b"\x1f\x8b"):
+        return "a compressed file, not a picture"
+    # Text (an SVG, or something passing as one) is judged before Qt sees it: asking Qt even
+    # for the size parses the whole drawing, opening every file it links.
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and svg_refers_outside(data):
+        return SVG_OUTSIDE_PROBLEM
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     if not buffer.open(QIODevice.OpenModeFlag.ReadOnly):
@@ -47,11 +60,17 @@ def decode_image(data: bytes, width: int, height: int) -> QImage | str:
     reader.setAutoTransform(True)
     # Qt's own allocation limit too (in MiB of decoded pixels), in case a format's header lies.
     reader.setAllocationLimit(MAX_IMAGE_PIXELS * 4 // (1024 * 1024) + 1)
+    # The format is found from the first bytes only; the size may parse a whole drawing.
+    kind = bytes(reader.format().data()).decode("ascii", "replace").lower()
+    if kind in _NEVER or (formats is not None and kind and kind not in formats):
+        return f"a {kind.upper()} image; only PNG, JPEG, WebP and SVG pictures are shown"
+    if kind == "svg" and (not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or svg_refers_outside(data)):
+        return SVG_OUTSIDE_PROBLEM
     claimed = reader.size()
-    if not reader.canRead() or not claimed.isValid() or claimed.isEmpty():
-        return f"not a readable image ({reader.errorString()})"
-    if claimed.width() * claimed.height() > MAX_IMAGE_PIXELS:
+    if claimed.isValid() and claimed.width() * claimed.height() > MAX_IMAGE_PIXELS:
         return f"the image claims {claimed.width():,} × {claimed.height():,} pixels, too large to open"
+    if not kind or not reader.canRead() or not claimed.isValid() or claimed.isEmpty():
+        return f"not a readable image ({reader.errorString()})"
     fitted = claimed
     if claimed.width() > width or claimed.height() > height:
         fitted = claimed.scaled(QSize(max(1, width), max(1, height)), Qt.AspectRatioMode.KeepAspectRatio)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from studyapp.bank.model import AnyQuestion, QuestionImage
-from studyapp.ui.image_loading import read_image
+from studyapp.ui.image_loading import QUESTION_FORMATS, read_image
 
 
 def picture_file(image: QuestionImage) -> Path | str:
@@ -34,7 +34,7 @@ def picture_file(image: QuestionImage) -> Path | str:
 def load_picture(image: QuestionImage, width: int, height: int) -> QImage | str:
     """``image`` decoded to fit ``width`` × ``height``, or why it is not shown."""
     found = picture_file(image)
-    return found if isinstance(found, str) else read_image(found, width, height)
+    return found if isinstance(found, str) else read_image(found, width, height, formats=QUESTION_FORMATS)
 
 
 class QuestionPicture(QLabel):

@@ -48,6 +48,9 @@ def media(tmp_path: Path) -> Path:
     (folder / "bomb.png").write_bytes(bomb_png())
     os.mkfifo(folder / "fifo.png")
     (folder / "zero.png").symlink_to("/dev/zero")
+    # Qt's SVG reader opens the files a drawing links: this one would wait on the FIFO forever.
+    (folder / "linking.svg").write_text(SVG.replace("<rect", f'<image href="{folder / "fifo.png"}" width="9" height="9"/><rect'),
+                                        encoding="utf-8")
     for fmt in ("jpg", "webp"):
         image = QImage(40, 30, QImage.Format.Format_RGB32)
         image.fill(QColor("teal"))
@@ -98,6 +101,7 @@ def test_without_alt_text_screen_readers_get_picture_and_the_prompt(qtbot: QtBot
         ("fifo.png", "cannot be read ('fifo.png' is not a regular file)"),
         ("zero.png", "the path leads outside the question file's folder"),
         ("gone.png", "the file does not exist"),
+        ("linking.svg", "an SVG that shows or links other files (<image> or href); only self-contained drawings are shown"),
     ],
 )
 def test_a_refused_picture_is_one_plain_line_in_its_place(
@@ -116,6 +120,7 @@ def test_a_refused_picture_is_one_plain_line_in_its_place(
 def test_the_bounded_reader_refuses_devices_and_fifos_without_reading(media: Path) -> None:
     assert read_image(Path("/dev/zero"), 100, 100) == "cannot be read ('zero' is not a regular file)"
     assert read_image(media / "fifo.png", 100, 100) == "cannot be read ('fifo.png' is not a regular file)"
+    assert read_image(media / "linking.svg", 100, 100).startswith("an SVG that shows or links other files")  # type: ignore[union-attr]
     big = media / "big.png"
     big.write_bytes(png_bytes())
     os.truncate(big, 6 * 1024 * 1024)

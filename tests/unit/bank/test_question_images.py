@@ -147,6 +147,21 @@ def test_check_reports_each_unusable_picture_at_its_image_line(
     ]
 
 
+def test_check_refuses_an_svg_that_links_other_files(tmp_path: Path) -> None:
+    (tmp_path / "map.svg").write_text(SVG.replace("<rect", '<image href="/dev/zero" width="9" height="9"/><rect'),
+                                      encoding="utf-8")
+    (tmp_path / "link.svg").write_text(SVG.replace("<rect", '<a xlink:href="other.svg"><rect'), encoding="utf-8")
+    (tmp_path / "own.svg").write_text(SVG.replace("<rect", '<use href="#r"/><rect id="r"'), encoding="utf-8")
+    found = {n: image_file_problem(QuestionImage(n, None, tmp_path)) for n in ("map.svg", "link.svg", "own.svg")}
+    assert found == {
+        "map.svg": "image file 'map.svg' is an SVG that shows or links other files (<image> or href); only "
+                   "self-contained drawings are shown",
+        "link.svg": "image file 'link.svg' is an SVG that shows or links other files (<image> or href); only "
+                    "self-contained drawings are shown",
+        "own.svg": None,
+    }
+
+
 def test_a_deck_whose_picture_is_missing_still_loads(tmp_path: Path) -> None:
     deck_path = tmp_path / "d.yaml"
     deck_path.write_text(deck_text("gone.png"), encoding="utf-8")
