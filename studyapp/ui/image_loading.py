@@ -32,6 +32,12 @@ def read_image(path: Path, width: int, height: int, *, max_bytes: int = MAX_IMAG
     """The picture at ``path`` scaled to fit ``width`` × ``height`` (never enlarged), or why it
     is not shown (one plain sentence part, e.g. "the file is larger than 5 MiB"). ``formats``
     limits what it may be (``QUESTION_FORMATS``); None: any format Qt reads but SVGZ."""
+    data = read_file(path, max_bytes)
+    return data if isinstance(data, str) else decode_image(data, width, height, formats)
+
+
+def read_file(path: Path, max_bytes: int = MAX_IMAGE_BYTES) -> bytes | str:
+    """The bytes of the regular file at ``path`` (at most ``max_bytes``), or why not."""
     try:
         with open_regular(path) as f:
             data = f.read(max_bytes + 1)
@@ -41,11 +47,13 @@ def read_image(path: Path, width: int, height: int, *, max_bytes: int = MAX_IMAG
         return f"cannot be read ({exc.strerror or exc})"
     if len(data) > max_bytes:
         return f"the file is larger than {_mib(max_bytes)}"
-    return decode_image(data, width, height, formats)
+    return data
 
 
 def decode_image(data: bytes, width: int, height: int, formats: frozenset[str] | None = None) -> QImage | str:
-    """``data`` (a whole picture file already in memory) decoded to fit ``width`` × ``height``."""
+    """``data`` (a whole picture file already in memory) decoded to fit ``width`` × ``height``.
+
+    Uses no widget or pixmap, so it may run on a worker thread."""
     if data.startswith(b"\x1f\x8b"):
         return "a compressed file, not a picture"
     # Text (an SVG, or something passing as one) is judged before Qt sees it: asking Qt even

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import resource
+import threading
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from picture_files import SVG, bomb_png, png_bytes
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from window_samples import ScriptedDialogs
 
@@ -141,6 +142,26 @@ def test_a_picture_after_a_notice_gets_its_full_height_in_a_layout(qtbot: QtBot,
         layout.activate()
         if name != "bomb.png":
             assert picture.height() >= picture.pixmap().deviceIndependentSize().height() > 0
+
+
+def test_a_large_picture_is_decoded_off_the_ui_thread_and_a_newer_question_wins(
+    qtbot: QtBot, tmp_path: Path, media: Path
+) -> None:
+    (media / "large.png").write_bytes(png_bytes(2600, 2000))  # 5.2 million pixels: over SYNC_PIXELS
+    picture = shown(qtbot, card(tmp_path, "large.png", qid="large"), width=300, height=150)
+    assert picture.text() == "Loading the picture (media/large.png)…" and picture.pixmap().isNull()
+    qtbot.waitUntil(lambda: not picture.pixmap().isNull(), timeout=10_000)
+    assert picture.pixmap().deviceIndependentSize().width() <= 300
+    assert picture.accessibleName() == "A map of Belarus"
+
+    picture.show_question(card(tmp_path, "large.png", qid="again", alt="Again"))
+    picture.show_question(card(tmp_path, "map.svg", qid="small", alt="The small one"))  # before the decode ends
+    assert not picture.pixmap().isNull() and picture.accessibleName() == "The small one"
+    small = picture.pixmap().cacheKey()
+    # The cancelled decode ends on its thread; what it sends back is dropped, not shown.
+    qtbot.waitUntil(lambda: not any(t.name == "studyapp-picture" for t in threading.enumerate()), timeout=10_000)
+    QApplication.processEvents()
+    assert picture.pixmap().cacheKey() == small and picture.accessibleName() == "The small one"
 
 
 def test_no_picture_hides_the_place(qtbot: QtBot) -> None:
