@@ -124,6 +124,58 @@ def write_figure_deck(folder: Path) -> None:
     (folder / "gotthard.yaml").write_text(FIGURE_DECK, encoding="utf-8")
 
 
+PICTURE_DECK = """deck: tunnels
+title: Tunnels of the Alps
+questions:
+  - id: route
+    type: choice
+    prompt: Which tunnel does this route map show?
+    image: media/route-map.png
+    image_alt: A red line running straight under a chain of six mountains
+    choices: [Gotthard Base Tunnel, Channel Tunnel, Seikan Tunnel]
+    answer: Gotthard Base Tunnel
+    explanation: It runs 57.1 km under the Alps.
+"""
+
+
+def write_picture_deck(folder: Path) -> None:
+    """A deck whose question shows a picture from its media/ folder (drawn here, not bundled)."""
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+    picture = QImage(640, 260, QImage.Format.Format_RGB32)
+    picture.fill(QColor(214, 232, 245))
+    painter = QPainter(picture)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(110, 100, 90), 1))
+    painter.setBrush(QColor(165, 155, 140))
+    for x, h in ((70, 110), (170, 170), (270, 210), (370, 180), (470, 140), (570, 100)):
+        painter.drawEllipse(x - 80, 260 - h, 160, 2 * h)
+    painter.setBrush(QColor(245, 245, 245))
+    for x, h in ((170, 170), (270, 210), (370, 180)):
+        painter.drawEllipse(x - 18, 260 - h - 4, 36, 24)
+    painter.setPen(QPen(QColor(200, 40, 40), 6))
+    painter.drawLine(20, 225, 620, 225)
+    painter.end()
+    (folder / "media").mkdir(exist_ok=True)
+    picture.save(str(folder / "media" / "route-map.png"))
+    (folder / "tunnels.yaml").write_text(PICTURE_DECK, encoding="utf-8")
+
+
+def picture_screen(running: RunningApp, scheme: Scheme) -> None:
+    """A quiz question with a picture (answered, so the quiz ends before the next one starts)."""
+    window = running.window
+    write_picture_deck(running.core.paths.questions)
+    window.reload()
+    deck = window.bank.deck("tunnels")
+    assert deck is not None
+    quiz = Quiz(tuple(make_item(q, random.Random(2)) for q in deck.questions), QuizOptions(count=1, deck="tunnels", seed=2), 2)
+    window.start_quiz_of(quiz)
+    save(window, "question-image", scheme)
+    view = window.view(Screen.QUIZ)
+    answer_current(view)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+
+
 def save(widget: QWidget, name: str, scheme: Scheme) -> None:
     QApplication.processEvents()
     path = OUT / f"{name}-{scheme.value}.png"
@@ -360,6 +412,7 @@ def render(scheme: Scheme, app: QApplication) -> None:
             save(browser, "browser-error", scheme)
             browser.close()
 
+            picture_screen(running, scheme)
             quiz_screens(running, scheme)
             flashcard_screens(running, scheme)
             study_settings_screen(running, scheme)

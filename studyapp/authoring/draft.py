@@ -38,12 +38,12 @@ TYPE_ORDER: dict[QuestionType, tuple[str, ...]] = {
     QuestionType.MATCH: ("prompt", "pairs"),
     QuestionType.CARD: ("prompt", "answer"),
 }
-OPTIONAL = frozenset({"explanation", "quote", "tags"})
+OPTIONAL = frozenset({"image", "image_alt", "explanation", "quote", "tags"})
 
 
 def field_order(qtype: QuestionType) -> tuple[str, ...]:
     """Every field a question of ``qtype`` may have, in the format's order."""
-    return ("id", "type", *TYPE_ORDER[qtype], "explanation", "quote", "tags")
+    return ("id", "type", *TYPE_ORDER[qtype], "image", "image_alt", "explanation", "quote", "tags")
 
 
 def draft_of(q: AnyQuestion) -> Draft:
@@ -69,6 +69,10 @@ def draft_of(q: AnyQuestion) -> Draft:
         d["pairs"] = dict(q.pairs)
     elif isinstance(q, CardQuestion):
         d["answer"] = q.answer
+    if q.image is not None:
+        d["image"] = q.image.path
+        if q.image.alt is not None:
+            d["image_alt"] = q.image.alt
     if q.explanation is not None:
         d["explanation"] = q.explanation
     if q.quote is not None:

@@ -117,6 +117,21 @@ def _check(path: Path, edited: Edited, question_id: str | None, fields: list[str
     return EditResult(data, result.deck, q, tuple(inside), tuple(outside), (edited.start, edited.end), result.deck is not None)
 
 
+def with_picture_problem(result: EditResult) -> EditResult:
+    """``result`` with the edited question's picture file judged as ``studyapp check`` judges it
+    (missing, too big, not a picture): a problem under the ``image`` field, so it is not saved."""
+    q = result.question
+    if q is None or q.image is None:
+        return result
+    from studyapp.bank.imagefile import image_file_problem
+
+    message = image_file_problem(q.image)
+    if message is None:
+        return result
+    problem = FieldProblem("image", q.image.line, q.image.column, message)
+    return result._replace(problems=(*result.problems, problem))
+
+
 def apply_edit(path: Path, data: bytes, kind: EditKind, question_id: str | None, draft: Draft | None = None) -> EditResult:
     """``data`` (the file at ``path``) with one question replaced, added or deleted, checked whole.
 
@@ -145,5 +160,5 @@ def apply_edit(path: Path, data: bytes, kind: EditKind, question_id: str | None,
     if result.question is not None and draft_of(result.question) != canonical(draft) and kind is EditKind.REPLACE:
         again = _check(path, edit(True), new_id, fields)  # a round-tripped field did not read back: write all fresh
         if again.question is not None and draft_of(again.question) == canonical(draft):
-            return again
-    return result
+            return with_picture_problem(again)
+    return with_picture_problem(result)

@@ -17,7 +17,14 @@ import dataclasses
 from pathlib import Path
 
 from studyapp.authoring.draft import Draft, ordered
-from studyapp.authoring.editcheck import EditKind, EditResult, FieldProblem, problems_by_field, apply_edit
+from studyapp.authoring.editcheck import (
+    EditKind,
+    EditResult,
+    FieldProblem,
+    apply_edit,
+    problems_by_field,
+    with_picture_problem,
+)
 from studyapp.authoring.questionfile import Edited, EditError, QuestionFile, Span
 from studyapp.authoring.saving import save_file
 from studyapp.bank.loader import check_data
@@ -72,7 +79,7 @@ class EditSession:
         edited = self.file.add(draft) if kind is EditKind.ADD else self.file.replace(str(question_id), draft)
         new_id = str(draft.get("id", ""))
         clash = self.file.find(new_id) if new_id and new_id != question_id else None
-        result = self._check_alone(edited, new_id, list(ordered(draft)), clash)
+        result = with_picture_problem(self._check_alone(edited, new_id, list(ordered(draft)), clash))
         if kind is EditKind.REPLACE and result.question is not None and not _reads_back(result.question, draft):
             return apply_edit(self.path, self.data, kind, question_id, draft)  # the round-trip fallback, checked whole
         if result.ok:
@@ -104,7 +111,10 @@ class EditSession:
         q = None
         if result.deck is not None and not inside and not outside:
             loaded = result.deck.question(new_id)
-            q = dataclasses.replace(loaded, line=before + 1) if loaded is not None else None
+            if loaded is not None:
+                image = loaded.image  # its line moves with the question's
+                moved_image = image._replace(line=image.line + before + 1 - loaded.line) if image is not None else None
+                q = dataclasses.replace(loaded, line=before + 1, image=moved_image)
         return EditResult(text.encode("utf-8"), None, q, tuple(inside), tuple(outside), (edited.start, edited.end),
                           result.deck is not None)
 

@@ -35,6 +35,7 @@ from studyapp.bank.model import (
     MatchQuestion,
     MultiQuestion,
     OrderQuestion,
+    QuestionImage,
     QuestionType,
     TextQuestion,
     TrueFalseQuestion,
@@ -185,7 +186,8 @@ def encode_result(result: ValidatedFile) -> tuple[Any, ...]:
 
 
 def _encode_question(q: AnyQuestion) -> tuple[Any, ...]:
-    common = (str(q.type), q.id, q.prompt, q.explanation, q.quote, q.tags, q.line)
+    image = (q.image.path, q.image.alt, q.image.line, q.image.column) if q.image is not None else None
+    common = (str(q.type), q.id, q.prompt, q.explanation, q.quote, q.tags, q.line, image)
     if isinstance(q, ChoiceQuestion):
         return (*common, q.choices, q.answer)
     if isinstance(q, MultiQuestion):
@@ -210,15 +212,17 @@ def decode_result(path: Path, payload: tuple[Any, ...]) -> ValidatedFile:
     if encoded is None:
         return ValidatedFile(None, raw, tuple(deck_at), source_path)
     deck_id, title, questions = encoded
-    decoded = tuple(_decode_question(deck_id, q) for q in questions)
+    decoded = tuple(_decode_question(deck_id, path.parent, q) for q in questions)
     deck = Deck(id=deck_id, title=title, path=path, questions=decoded, source=source_path)
     return ValidatedFile(deck, raw, tuple(deck_at), source_path)
 
 
-def _decode_question(deck_id: str, q: tuple[Any, ...]) -> AnyQuestion:
-    kind, qid, prompt, explanation, quote, tags, line, *rest = q
+def _decode_question(deck_id: str, folder: Path, q: tuple[Any, ...]) -> AnyQuestion:
+    kind, qid, prompt, explanation, quote, tags, line, image, *rest = q
+    picture = QuestionImage(image[0], image[1], folder, image[2], image[3]) if image is not None else None
     return _DECODERS[kind](
-        rest, deck=deck_id, id=qid, prompt=prompt, explanation=explanation, quote=quote, tags=tags, line=line
+        rest, deck=deck_id, id=qid, prompt=prompt, explanation=explanation, quote=quote, tags=tags, line=line,
+        image=picture,
     )
 
 

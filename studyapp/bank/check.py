@@ -4,6 +4,9 @@ Each problem is printed as ``path:line:column: message`` (the form editors and C
 then one summary line: ``3 files, 94 questions, 0 problems``. Exit status: 0 when clean,
 1 when any problem was found, 2 for a usage error (a path that does not exist).
 
+A question's picture (``image:``) is checked here too, from its header only (``imagefile``):
+loading a deck never opens pictures, so the window shows a notice in a missing one's place.
+
 With no PATH it checks every folder the app loads: the bundled questions, the user's
 question folder (only if it exists; checking never creates it) and each ``--questions DIR``.
 """
@@ -16,7 +19,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
+from studyapp.bank.imagefile import image_file_problem
 from studyapp.bank.loader import load_bank, load_files
+from studyapp.bank.model import Bank, Problem
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
 
 EXIT_CLEAN = 0
@@ -45,11 +50,22 @@ def run_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
         if user_folder.is_dir():
             folders.append(user_folder)
         bank = load_bank([*folders, *named])
-    for problem in bank.problems:
+    problems = sorted([*bank.problems, *picture_problems(bank)], key=lambda p: (str(p.path), p.line, p.column))
+    for problem in problems:
         print(problem, file=out)
     print(
         f"{_plural(bank.files, 'file')}, {_plural(bank.question_count, 'question')}, "
-        f"{_plural(len(bank.problems), 'problem')}",
+        f"{_plural(len(problems), 'problem')}",
         file=out,
     )
-    return EXIT_PROBLEMS if bank.problems else EXIT_CLEAN
+    return EXIT_PROBLEMS if problems else EXIT_CLEAN
+
+
+def picture_problems(bank: Bank) -> list[Problem]:
+    """Each loaded question's picture that cannot be shown, at its ``image:`` value."""
+    found: list[Problem] = []
+    for deck in bank.decks:
+        for q in deck.questions:
+            if q.image is not None and (message := image_file_problem(q.image)) is not None:
+                found.append(Problem(deck.path, q.image.line, q.image.column, message))
+    return found

@@ -101,6 +101,22 @@ def parse_cloze(text: str) -> tuple[ClozePart, ...]:
     return tuple(parts)
 
 
+class QuestionImage(NamedTuple):
+    """A question's picture: the path as written (relative to the deck file's folder), its alt text
+    for screen readers, the deck file's folder, and where ``image:`` is written (1-based)."""
+
+    path: str
+    alt: str | None
+    folder: Path
+    line: int = 0
+    column: int = 0
+
+    @property
+    def file(self) -> Path:
+        """The picture's file (not resolved: a link is followed only by whoever opens it)."""
+        return self.folder / self.path
+
+
 # Question is never made itself (no __init__) and compares nothing (no __eq__); the types share
 # its __repr__. Every method a dataclass generates is compiled at import, ~0.1 ms apiece, at
 # every start-up: these options leave out 12 of them, with no change to what the types do.
@@ -115,6 +131,7 @@ class Question:
     quote: str | None = None
     tags: tuple[str, ...] = ()
     line: int = 0  # where the question starts in its file, for "show in file"
+    image: QuestionImage | None = None  # a picture shown with the prompt
 
     type: QuestionType = field(init=False)
 
@@ -136,12 +153,15 @@ class Question:
         """A short hash of what is asked and what counts as right.
 
         Explanation, quote, tags and position are left out: editing them does not change
-        the question, so old attempts still count as attempts at the same question.
+        the question, so old attempts still count as attempts at the same question. A picture's
+        path counts (another picture asks something else); its alt text does not.
         """
         import hashlib  # here, not at the top: the first screen never hashes, and it loads OpenSSL
         import json
 
         payload = {"type": str(self.type), "prompt": self.prompt, **self._content()}
+        if self.image is not None:  # only then: the hashes of questions without one stay as they were
+            payload["image"] = self.image.path
         raw = json.dumps(payload, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 

@@ -17,7 +17,8 @@ from pathlib import Path, PurePosixPath
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from studyapp.bank.fieldreader import Fields, Reader, suggest
-from studyapp.bank.model import AnyQuestion, Deck, QuestionType
+from studyapp.bank.imagepath import image_path_problem
+from studyapp.bank.model import AnyQuestion, Deck, QuestionImage, QuestionType
 from studyapp.bank.questionrules import REQUIRED, TYPE_FIELDS, build_question
 from studyapp.bank.results import ValidatedFile
 from studyapp.bank.yamlnodes import MAX_FILE_BYTES, at
@@ -25,9 +26,10 @@ from studyapp.articles.folding import FoldedText
 from studyapp.articles.reading import ArticleError, ArticleFormat, format_of, read_article_file
 
 TOP_FIELDS = ("deck", "title", "source", "questions")
-COMMON_FIELDS = frozenset({"id", "type", "explanation", "quote", "tags"})
+COMMON_FIELDS = frozenset({"id", "type", "image", "image_alt", "explanation", "quote", "tags"})
 _ORDERED_FIELDS = {
-    t: ("id", "type", *REQUIRED[t], *(["prompt"] if t is QuestionType.CLOZE else []), "explanation", "quote", "tags")
+    t: ("id", "type", *REQUIRED[t], *(["prompt"] if t is QuestionType.CLOZE else []), "image", "image_alt",
+        "explanation", "quote", "tags")
     for t in QuestionType
 }
 _DECK_ID_RE = re.compile(r"[a-z0-9-]+\Z")
@@ -67,7 +69,7 @@ def validate_document(root: Node, path: Path, line_count: int) -> ValidatedFile:
     source_path, source_text = _read_source(r, fields, path)
     if source_text is not None and "questions" in fields:
         source_text.prepare(_written_quotes(fields["questions"][1]))
-    questions = _read_questions(r, fields, deck_id or "", source_text, source_path)
+    questions = _read_questions(r, fields, deck_id or "", source_text, source_path, path.parent)
     if r.problems or deck_id is None or title is None or questions is None:
         return ValidatedFile(None, r.result(), deck_at, source_path)
     deck = Deck(id=deck_id, title=title, path=path, questions=questions, source=source_path)
@@ -80,6 +82,7 @@ def _read_questions(
     deck_id: str,
     source_text: FoldedText | None,
     source_path: Path | None,
+    folder: Path,
 ) -> tuple[AnyQuestion, ...] | None:
     if "questions" not in fields or r.is_empty(fields["questions"][1]):
         r.add_missing(None, "questions", fields)
@@ -99,7 +102,7 @@ def _read_questions(
         if not isinstance(item, MappingNode):
             r.add(item, "each question must be a mapping of fields (id, type, prompt, ...), not " + r.kind(item))
             continue
-        q = _read_question(r, item, deck_id, source_text, source_path, first_line)
+        q = _read_question(r, item, deck_id, source_text, source_path, first_line, folder)
         if q is not None:
             questions.append(q)
     return tuple(questions)
@@ -112,6 +115,7 @@ def _read_question(
     source_text: FoldedText | None,
     source_path: Path | None,
     first_line: dict[str, int],
+    folder: Path,
 ) -> AnyQuestion | None:
     before = len(r.problems)
     r.question_id = None
@@ -141,6 +145,7 @@ def _read_question(
     for name in ("explanation", "quote"):
         r.optional_text(fields, name)
     tags = r.optional_text_list(fields, "tags")
+    image = _read_image(r, fields, folder)
     quote = r.optional_text(fields, "quote", report=False)
     if quote is not None and source_text is not None and not source_text.contains(quote):
         r.add(
@@ -163,7 +168,26 @@ def _read_question(
         quote=quote,
         tags=tags,
         line=item.start_mark.line + 1,
+        image=image,
     )
+
+
+def _read_image(r: Reader, fields: Fields, folder: Path) -> QuestionImage | None:
+    """Check how ``image`` and ``image_alt`` are written (the file itself is ``imagefile``'s part:
+    ``studyapp check`` and the editor look at it; loading never opens it)."""
+    written = r.optional_text(fields, "image")
+    alt = r.optional_text(fields, "image_alt")
+    if written is None:
+        if alt is not None:
+            r.add(fields["image_alt"][0], "'image_alt' describes the picture named by 'image'; add 'image' or remove it")
+        return None
+    node = fields["image"][1]
+    problem = image_path_problem(written)
+    if problem is not None:
+        r.add(node, problem)
+        return None
+    line, column = at(node)
+    return QuestionImage(path=written, alt=alt, folder=folder, line=line, column=column)
 
 
 def _read_type(r: Reader, fields: Fields, item: MappingNode) -> QuestionType | None:

@@ -11,6 +11,7 @@ is in :mod:`studyapp.interop.ankicollection`.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import zstandard
 
+from studyapp.bank.imagepath import MEDIA_FOLDER
 from studyapp.bank.model import (
     AnyQuestion,
     CardQuestion,
@@ -28,12 +30,14 @@ from studyapp.bank.model import (
     MatchQuestion,
     MultiQuestion,
     OrderQuestion,
+    QuestionImage,
     TextQuestion,
     TrueFalseQuestion,
 )
 from studyapp.interop.ankicollection import collection_member, extract_collection, note_types
 from studyapp.interop.collectionread import CollectionReader, ReadLimits, UnusablePackage, open_collection
-from studyapp.interop.ankitext import anki_cloze, field_text
+from studyapp.interop.ankitext import anki_cloze, field_text, field_text_lost
+from studyapp.interop.apkgmedia import PackageMedia, pictures_in
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import escape_stray_lt, html_to_text
 from studyapp.interop.problems import Conversion
@@ -43,6 +47,7 @@ PAIR_ARROW = " \u2192 "  # "left → right" on the back of an exported match not
 TYPE_TAG = "studyapp::"  # + "match" / "order": the tag of exported match and order notes
 # A question file holds at most 1 MiB, so no package with more notes could ever be written out.
 MAX_NOTES = 100_000
+PICTURE_PROMPT = "What does the picture show?"  # the prompt of a note whose front is only a picture
 TEMP_PREFIX = "studyapp-apkg-"  # + process id: a later import removes the folders of killed ones
 _VOID = frozenset("br hr img input meta link wbr source area col embed".split())
 
@@ -199,14 +204,43 @@ def _read_package(path: Path, tmp: Path, deck_id: str, conversion: Conversion, c
         except (zstandard.ZstdError, zipfile.BadZipFile, OSError, ValueError, EOFError,
                 NotImplementedError, RuntimeError) as exc:  # what zipfile and zstd raise for damaged members
             raise UnusablePackage(f"cannot unpack {member}: {exc}") from None
-    with open_collection(db_path, limits, cancel) as reader:
-        try:
-            _read_notes(path, reader, deck_id, conversion)
-        except (ValueError, KeyError, TypeError, IndexError, ArithmeticError, RecursionError) as exc:
-            raise UnusablePackage(f"unreadable collection ({type(exc).__name__}: {exc})") from None
+        media = PackageMedia.open(z)  # the zip stays open: pictures are read as notes use them
+        with open_collection(db_path, limits, cancel) as reader:
+            try:
+                _read_notes(path, reader, deck_id, conversion, media)
+            except (ValueError, KeyError, TypeError, IndexError, ArithmeticError, RecursionError) as exc:
+                raise UnusablePackage(f"unreadable collection ({type(exc).__name__}: {exc})") from None
+        conversion.media.update(media.files)
 
 
-def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: Conversion) -> None:
+def _front_picture(front: str, media: PackageMedia) -> tuple[QuestionImage | None, list[str]]:
+    """The front's first picture, carried into ``media/``; and why any picture of it was not."""
+    found = pictures_in(front)
+    if not found:
+        return None, []
+    first = found[0]
+    carried = media.picture(first.source)
+    reasons = [f"front: picture {p.source} (a question shows one picture)" for p in found[1:]]
+    if isinstance(carried, str):
+        return None, [f"front: {carried}", *reasons]
+    image = QuestionImage(f"{MEDIA_FOLDER}/{carried.source}", clean_text(first.alt) or None, Path("."))
+    return image, reasons
+
+
+def _lost(side: str, html: str) -> list[str]:
+    """What of a field did not survive as plain text (formatting, sounds, pictures); the front's
+    pictures are ``_front_picture``'s to report (the carried one, and why the others were not)."""
+    lost = field_text_lost(html, True)[1]
+    return [f"{side}: {x}" for x in lost if not (side == "front" and x.startswith("image "))]
+
+
+def _report(conversion: Conversion, path: Path, n: int, lost: list[str]) -> None:
+    if lost:
+        conversion.problem(path, n, f"note {n}: not carried over: {', '.join(dict.fromkeys(lost))}")
+
+
+def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: Conversion,
+                media: PackageMedia) -> None:
     models = note_types(reader)
     reader.require_tables("notes")
     ids = IdAllocator()
@@ -246,25 +280,36 @@ def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: 
                 text_extra = explanation.one("explanation")
             else:
                 text_extra = explanation.one("explanation") or field_text(extra, True)
+            image, unshown = _front_picture(fields[0], media)
             q: AnyQuestion = cloze_question(
                 deck=deck_id, id=ids.take(cloze.replace("{", "").replace("}", ""), "cloze"), text=cloze,
-                prompt=prompt, explanation=text_extra or None, tags=tags, line=n,
+                prompt=prompt, explanation=text_extra or None, tags=tags, line=n, image=image,
             )
+            ours = f'class="{MARK}' in fields[0] + extra  # studyapp's own markup is not formatting
+            lost = unshown + ([] if ours else _lost("front", fields[0]) + _lost("back", extra))
         else:
             if len(fields) < 2:
                 only = f" ({model.fields[0]})" if model.fields else ""
                 conversion.problem(path, n, f"note {n} has only one field{only}; skipped")
                 continue
             front_plain = field_text(fields[0], True)
+            image, unshown = _front_picture(fields[0], media)
             qid = ids.take(html_to_text(fields[0]) if front_plain else "", "card")
             restored = _restore(fields[0], fields[1], deck_id, qid, tags, n)
             if restored is not None:
-                q = restored
+                q = dataclasses.replace(restored, image=image)
+                lost = unshown
             else:
                 back = field_text(fields[1], True)
-                if not front_plain or not back:
-                    conversion.problem(path, n, f"note {n} has an empty {'front' if not front_plain else 'back'} "
-                                       "(images and sounds are not imported); skipped")
+                lost = unshown + _lost("front", fields[0]) + _lost("back", fields[1])
+                if (not front_plain and image is None) or not back:
+                    side = "back" if front_plain or image is not None else "front"
+                    held = [x.split(": ", 1)[1] for x in lost if x.startswith(side)]
+                    why = f" ({'; '.join(held)}: cannot be carried over)" if held else ""
+                    conversion.problem(path, n, f"note {n} has an empty {side}; skipped{why}")
                     continue
-                q = CardQuestion(deck=deck_id, id=qid, prompt=front_plain, answer=back, tags=tags, line=n)
-        conversion.add(q, path, n)
+                # A front that is only a picture makes a picture question: the prompt asks what it shows.
+                q = CardQuestion(deck=deck_id, id=qid, prompt=front_plain or PICTURE_PROMPT, answer=back, tags=tags,
+                                 line=n, image=image)
+        if conversion.add(q, path, n):
+            _report(conversion, path, n, lost)

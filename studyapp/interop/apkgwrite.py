@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import sqlite3
 import tempfile
 import time
@@ -104,8 +105,16 @@ def anki_tags(tags: Iterable[str]) -> list[str]:
     return ["_".join(t.split()) for t in tags]
 
 
-def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note:
-    """The Anki note for ``q``."""
+def _img(picture: str | None, q: AnyQuestion) -> str:
+    """The ``<img>`` of a question's picture carried in the package as ``picture``."""
+    if picture is None:
+        return ""
+    alt = q.image.alt if q.image is not None and q.image.alt else ""
+    return f'<div><img src="{escape(picture)}" alt="{escape(alt)}"></div>'
+
+
+def question_note(q: AnyQuestion, deck_id: str, picture: str | None = None) -> genanki.Note:
+    """The Anki note for ``q``; ``picture`` is the package media name of its picture, if carried."""
     guid = genanki.guid_for(deck_id, q.id)
     tags = anki_tags(q.tags)
     if isinstance(q, ClozeQuestion):
@@ -117,11 +126,11 @@ def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note:
                 out.append("{{c%d::%s}}" % (n, _html(p.answer)))
             else:
                 out.append(_html(p))
-        text = (_div("prompt", q.prompt) if q.prompt else "") + "".join(out)
+        text = (_div("prompt", q.prompt) if q.prompt else "") + _img(picture, q) + "".join(out)
         extra = _alternatives(parts) + _explanation(q)
         return genanki.Note(model=CLOZE_MODEL, fields=[text, extra], tags=tags, guid=guid)
     kind = str(q.type)
-    front = _div("prompt", q.prompt or "", kind)
+    front = _div("prompt", q.prompt or "", kind) + _img(picture, q)
     if isinstance(q, ChoiceQuestion):
         front += _list("choices", q.choices)
         back = _div("answer", q.answer)
@@ -147,7 +156,7 @@ def question_note(q: AnyQuestion, deck_id: str) -> genanki.Note:
     return genanki.Note(model=BASIC_MODEL, fields=[front, back + _explanation(q)], tags=tags, guid=guid)
 
 
-def package_to_file(package: genanki.Package, path: Path) -> None:
+def package_to_file(package: genanki.Package, path: Path, media: dict[str, bytes] | None = None) -> None:
     """What ``genanki.Package.write_to_file`` does, with its collection built in a temporary
     folder that is removed afterwards (genanki leaves its copy in the system's temporary folder).
     A failure building the collection (a full disk) is an ``OSError`` like any failed write."""
@@ -162,22 +171,67 @@ def package_to_file(package: genanki.Package, path: Path) -> None:
             raise OSError(f"cannot build the package ({exc})") from exc
         finally:
             conn.close()
+        media = media or {}
         with zipfile.ZipFile(path, "w") as out:
             out.write(collection, "collection.anki2")
-            out.writestr("media", "{}")
+            # The legacy media map: zip member "0", "1", ... holds the file named in the map.
+            out.writestr("media", json.dumps({str(i): name for i, name in enumerate(media)}, ensure_ascii=False))
+            for i, data in enumerate(media.values()):
+                out.writestr(str(i), data)
+
+
+def package_pictures(
+    questions: Iterable[AnyQuestion], lost: list[tuple[AnyQuestion, str]] | None = None
+) -> tuple[dict[tuple[str, str], str], dict[str, bytes]]:
+    """The pictures a package carries: (question key → media name, media name → bytes).
+
+    Each picture file is read once (bounded, as ``studyapp check`` judges it) under a safe name
+    unique in the package; a picture that cannot be carried is added to ``lost`` with why.
+    """
+    from studyapp.bank.imagefile import read_picture
+    from studyapp.interop.apkgmedia import safe_name
+
+    names: dict[tuple[str, str], str] = {}
+    files: dict[str, bytes] = {}
+    by_file: dict[Path, str] = {}
+    for q in questions:
+        if q.image is None:
+            continue
+        try:
+            real = q.image.file.resolve()
+        except (OSError, RuntimeError):
+            real = q.image.file
+        if real in by_file:
+            names[q.key] = by_file[real]
+            continue
+        data = read_picture(q.image)
+        name = safe_name(q.image.path, set(files)) if not isinstance(data, str) else None
+        if isinstance(data, str) or name is None:
+            if lost is not None:
+                lost.append((q, data if isinstance(data, str) else f"image file '{q.image.path}' has no usable name"))
+            continue
+        files[name] = data
+        by_file[real] = names[q.key] = name
+    return names, files
 
 
 def write_apkg(
-    questions: Iterable[AnyQuestion], deck_id: str, title: str, out: Path, policy: WritePolicy = WritePolicy()
+    questions: Iterable[AnyQuestion], deck_id: str, title: str, out: Path, policy: WritePolicy = WritePolicy(),
+    lost: list[tuple[AnyQuestion, str]] | None = None,
 ) -> tuple[int, list[tuple[AnyQuestion, str]]]:
     """Write the package; returns (notes written, [(question, why it was left out)]).
 
-    ``policy`` says whether an existing ``out`` may be replaced (by default it may not); raises
-    ``WriteRefused`` or ``OSError``, and then ``out`` is as it was (``studyapp.safe_write``).
+    Questions' pictures go into the package's media and their notes' fronts (``<img>``); a
+    picture that cannot go (missing, too big, not a picture) is added to ``lost`` with why, and
+    its question goes without it. ``policy`` says whether an existing ``out`` may be replaced (by
+    default it may not); raises ``WriteRefused`` or ``OSError``, and then ``out`` is as it was
+    (``studyapp.safe_write``).
     """
+    questions = list(questions)
     deck = genanki.Deck(anki_deck_id(deck_id), title)
     skipped: list[tuple[AnyQuestion, str]] = []  # every type has a form; kept for the callers' report
+    pictures, media = package_pictures(questions, lost)
     for q in questions:
-        deck.add_note(question_note(q, deck_id))
-    write_through(out, lambda tmp: package_to_file(genanki.Package(deck), tmp), policy)
+        deck.add_note(question_note(q, deck_id, pictures.get(q.key)))
+    write_through(out, lambda tmp: package_to_file(genanki.Package(deck), tmp, media), policy)
     return len(deck.notes), skipped

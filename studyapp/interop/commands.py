@@ -19,7 +19,7 @@ from studyapp.bank.loader import check_file, load_bank
 from studyapp.interop.draft_lang import Lang
 from studyapp.interop.draftfile import DraftError, default_output, is_previous_output, write_draft
 from studyapp.interop.fit import DECK_ID_RE
-from studyapp.interop.importer import fits_in_one_file, import_file, imported_text
+from studyapp.interop.importer import fits_in_one_file, import_file, imported_text, write_media
 from studyapp.interop.textrows import TextOptions, separator
 from studyapp.interop.yamlwrite import write_text_atomic
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
@@ -142,11 +142,12 @@ def run_import(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
         if not conversion.failed:  # a failed file's one line already says why
             out.write(f"Nothing imported from {source}\n")
         return 1
-    text = imported_text(conversion, source.name, args.deck, args.title)
-    if not fits_in_one_file(text):
+    if not fits_in_one_file(imported_text(conversion, source.name, args.deck, args.title)):
         out.write("studyapp: the question file would be larger than 1 MiB; split the export into smaller decks\n")
         return 1
     try:
+        conversion = write_media(conversion, output, policy)  # pictures first: the file then names them as written
+        text = imported_text(conversion, source.name, args.deck, args.title)
         write_text_atomic(output, text, policy)
     except WriteRefused as exc:
         return _refused(exc, out, own_output=True)
@@ -167,6 +168,7 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     dirs = [bundled_questions_dir(), data.questions, *(Path(d) for d in args.questions)]
     bank = load_bank(dirs)
     deck = bank.deck(args.deck)
+    lost: list[tuple[AnyQuestion, str]] = []  # pictures an .apkg could not carry
     try:
         if args.format == "csv":
             return _export_csv(args.deck, deck, data, target, policy, out, known=[d.id for d in bank.decks])
@@ -181,12 +183,16 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
         elif args.format == "apkg":
             from studyapp.interop.apkgwrite import write_apkg
 
-            written, skipped = write_apkg(deck.questions, deck.id, deck.title, target, policy)
+            written, skipped = write_apkg(deck.questions, deck.id, deck.title, target, policy, lost)
         else:
             from studyapp.interop.giftwrite import deck_to_gift
 
+            from studyapp.interop.exports import GIFT_NO_PICTURES
+
             text, skipped = deck_to_gift(deck.questions, deck.title)
             written = len(deck.questions) - len(skipped)
+            left = {q.key for q, _why in skipped}
+            lost = [(q, GIFT_NO_PICTURES) for q in deck.questions if q.image is not None and q.key not in left]
             if written:  # a file with no question in it is no export: write nothing, say why below
                 write_text_atomic(target, text, policy)
     except WriteRefused as exc:
@@ -195,11 +201,13 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
         return _cannot_write(target, exc, out)
     for q, why in skipped:
         out.write(f"{deck.path}:{q.line}: question '{q.id}' not exported: {why}\n")
+    for q, why in lost:
+        out.write(f"{deck.path}:{q.image.line if q.image else q.line}: picture of question '{q.id}' not exported: {why}\n")
     if not written and args.format == "gift":
         out.write(f"studyapp: no question of deck '{deck.id}' can be exported as {args.format}; {target} was not written\n")
         return 1
     out.write(f"Exported {written} of {len(deck.questions)} questions to {target}\n")
-    return 1 if skipped else 0
+    return 1 if skipped or lost else 0
 
 
 def _export_csv(deck_id: str, deck: Deck | None, data: DataPaths, target: Path, policy: WritePolicy,

@@ -93,7 +93,7 @@ def write_history_csv(store: Store | None, deck_id: str, deck: Deck | None, out:
 # A list field holds one entry per line; a pair is "left → right".
 QUESTION_COLUMNS = (
     "deck", "id", "type", "prompt", "text", "choices", "answers", "pairs", "items",
-    "explanation", "quote", "tags", "line", "content_hash",
+    "image", "image_alt", "explanation", "quote", "tags", "line", "content_hash",
 )
 PAIR_SEPARATOR = " \u2192 "
 
@@ -116,7 +116,8 @@ def question_row(q: AnyQuestion) -> tuple[str, ...]:
     return (
         q.deck, q.id, str(q.type), _text(q.prompt), q.text if isinstance(q, ClozeQuestion) else "",
         "\n".join(choices), "\n".join(_answers(q)), "\n".join(f"{a}{PAIR_SEPARATOR}{b}" for a, b in pairs),
-        "\n".join(items), _text(q.explanation), _text(q.quote), "\n".join(q.tags), str(q.line), q.content_hash,
+        "\n".join(items), q.image.path if q.image else "", _text(q.image.alt if q.image else None),
+        _text(q.explanation), _text(q.quote), "\n".join(q.tags), str(q.line), q.content_hash,
     )
 
 

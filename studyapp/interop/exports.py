@@ -73,6 +73,9 @@ class ExportFormat:
         return f"{self.label} (*{self.suffix});;All files (*)"
 
 
+GIFT_NO_PICTURES = "GIFT text holds no pictures (export the deck as .apkg to keep them)"
+
+
 def _left_out(deck: Deck, skipped: Sequence[tuple[AnyQuestion, str]]) -> tuple[str, ...]:
     return tuple(f"{deck.path}:{q.line}: question '{q.id}' not exported: {why}" for q, why in skipped)
 
@@ -86,8 +89,14 @@ def export_apkg(job: ExportJob) -> ExportOutcome:
         skipped = [(q, f"Anki has no '{q.type}' notes") for q in deck.questions]
         return ExportOutcome(0, len(deck.questions), "questions", _left_out(deck, skipped), wrote_file=False)
     job.check_cancelled()
-    written, skipped = write_apkg(deck.questions, deck.id, deck.title, job.target, job.policy)
-    return ExportOutcome(written, len(deck.questions), "questions", _left_out(deck, skipped))
+    lost: list[tuple[AnyQuestion, str]] = []
+    written, skipped = write_apkg(deck.questions, deck.id, deck.title, job.target, job.policy, lost)
+    return ExportOutcome(written, len(deck.questions), "questions", _left_out(deck, skipped) + _pictures_lost(deck, lost))
+
+
+def _pictures_lost(deck: Deck, lost: Sequence[tuple[AnyQuestion, str]]) -> tuple[str, ...]:
+    return tuple(f"{deck.path}:{q.image.line if q.image else q.line}: picture of question '{q.id}' not exported: {why}"
+                 for q, why in lost)
 
 
 def export_gift(job: ExportJob) -> ExportOutcome:
@@ -101,7 +110,9 @@ def export_gift(job: ExportJob) -> ExportOutcome:
         return ExportOutcome(0, len(deck.questions), "questions", _left_out(deck, skipped), wrote_file=False)
     job.check_cancelled()
     write_text(job.target, text, job.policy)
-    return ExportOutcome(written, len(deck.questions), "questions", _left_out(deck, skipped))
+    left = {q.key for q, _why in skipped}
+    pictures = [(q, GIFT_NO_PICTURES) for q in deck.questions if q.image is not None and q.key not in left]
+    return ExportOutcome(written, len(deck.questions), "questions", _left_out(deck, skipped) + _pictures_lost(deck, pictures))
 
 
 def export_history_csv(job: ExportJob) -> ExportOutcome:

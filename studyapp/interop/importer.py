@@ -8,8 +8,12 @@ refused with one line that says what it is.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from pathlib import Path
+
+from studyapp.bank.imagepath import MEDIA_FOLDER
+from studyapp.bank.model import AnyQuestion
 
 from studyapp.interop.ankitext import parse_anki_text
 from studyapp.interop.apkg import parse_apkg
@@ -17,6 +21,7 @@ from studyapp.interop.gift import looks_like_gift, parse_gift
 from studyapp.interop.problems import Conversion
 from studyapp.interop.textrows import MAX_TEXT_IMPORT_BYTES, TextOptions
 from studyapp.interop.yamlwrite import MAX_FILE_BYTES, dump_deck
+from studyapp.safe_write import WritePolicy, write_bytes
 
 IMPORT_HEADER = "Imported by studyapp from {name}."
 NAME_FILTER = "Anki, Quizlet or Moodle files (*.apkg *.txt *.csv *.tsv *.gift);;All files (*)"
@@ -86,6 +91,50 @@ def import_file(path: Path, deck_id: str, cancel: threading.Event | None = None,
 def imported_text(conversion: Conversion, source_name: str, deck_id: str, title: str) -> str:
     """The question file for an import (no ``source``: imported questions have no article)."""
     return dump_deck(deck_id, title, conversion.questions, header=IMPORT_HEADER.format(name=source_name))
+
+
+def write_media(conversion: Conversion, question_file: Path, policy: WritePolicy | None = None) -> Conversion:
+    """Write the pictures the conversion's questions use into ``media/`` beside ``question_file``.
+
+    No file there is replaced: a name another picture already holds gets a new one
+    (``map-2.png``), the same picture is reused, and the questions returned name each file as
+    written. Raises ``OSError`` (``WriteRefused`` included) when a picture cannot be written.
+    """
+    if not conversion.media:
+        return conversion
+    folder = question_file.parent / MEDIA_FOLDER
+    placed: dict[str, str] = {}  # name in the conversion → name written
+    questions: list[AnyQuestion] = []
+    for q in conversion.questions:
+        image = q.image
+        if image is None or not image.path.startswith(f"{MEDIA_FOLDER}/"):
+            questions.append(q)
+            continue
+        name = image.path.split("/", 1)[1]
+        data = conversion.media.get(name)
+        if data is not None and name not in placed:
+            placed[name] = _place_picture(folder, name, data, policy or WritePolicy())
+        written = placed.get(name, name)
+        moved = image._replace(path=f"{MEDIA_FOLDER}/{written}", folder=question_file.parent)
+        questions.append(dataclasses.replace(q, image=moved))
+    return Conversion(questions=questions, problems=list(conversion.problems), failed=conversion.failed,
+                      media={placed.get(k, k): v for k, v in conversion.media.items()})
+
+
+def _place_picture(folder: Path, name: str, data: bytes, policy: WritePolicy) -> str:
+    """Write ``data`` as ``folder/name``, or the next free ``stem-N`` name; the name it has there."""
+    stem, dot, suffix = name.rpartition(".")
+    for n in range(1, 10_000):
+        candidate = name if n == 1 else f"{stem}-{n}{dot}{suffix}"
+        target = folder / candidate
+        if target.is_symlink() or target.exists():
+            if not target.is_symlink() and target.is_file() and target.stat().st_size == len(data) \
+                    and target.read_bytes() == data:
+                return candidate  # this very picture is already there
+            continue
+        write_bytes(target, data, WritePolicy(policy.data_dirs, replace_existing=False))  # never over a file
+        return candidate
+    raise OSError(f"no free name for {name} in {folder}")
 
 
 def fits_in_one_file(text: str) -> bool:

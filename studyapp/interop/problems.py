@@ -28,10 +28,12 @@ class Conversion:
     questions: list[AnyQuestion] = field(default_factory=list)
     problems: list[InteropProblem] = field(default_factory=list)
     failed: bool = False  # the whole file was unusable: its one problem says why
+    media: dict[str, bytes] = field(default_factory=dict)  # pictures to write under media/: file name → bytes
 
     def fail(self, path: Path, message: str, line: int = 0) -> None:
         """Nothing of ``path`` can be used: drop what was converted, keep ``message`` as the one problem."""
         self.questions.clear()
+        self.media.clear()
         self.problems[:] = [InteropProblem(path, line, message)]
         self.failed = True
 

@@ -92,6 +92,10 @@ def _question_lines(q: AnyQuestion) -> list[str]:
         lines.extend(f"      {quote(left)}: {quote(right)}" for left, right in q.pairs)
     elif isinstance(q, CardQuestion):
         lines.append(f"    answer: {quote(q.answer)}")
+    if q.image is not None:
+        lines.append(f"    image: {quote(q.image.path)}")
+        if q.image.alt:
+            lines.append(f"    image_alt: {quote(q.image.alt)}")
     if q.explanation:
         lines.append(f"    explanation: {quote(q.explanation)}")
     if q.quote:

@@ -1,4 +1,4 @@
-"""File → Add question file…: validate, then copy the file (and its article) into the question folder.
+"""File → Add question file…: validate, then copy the file (its article and pictures) into the question folder.
 
 A file with problems is offered to be fixed in the window's text editor (at its first problem)
 or copied in as it is, where the problems panel lists its problems until they are fixed.
@@ -73,9 +73,25 @@ def plan_copy(deck: Deck, questions_dir: Path) -> CopyPlan:
             article_dest = questions_dir / rel
         wanted.append((deck.source, article_dest))
     wanted.insert(0, (deck.path, yaml_dest))
+    wanted.extend(_pictures(deck, yaml_dest.parent))
     copies = tuple((a, b) for a, b in wanted if not (b.exists() and _same_file(a, b)))
     conflicts = tuple(b for _a, b in copies if b.exists())
     return CopyPlan(deck.id, copies, conflicts)
+
+
+def _pictures(deck: Deck, dest_dir: Path) -> list[tuple[Path, Path]]:
+    """Each question's picture file, to the same relative place beside the copied file; only
+    pictures ``studyapp check`` accepts (a link out of the folder, a FIFO or a missing file is
+    not copied: the problems panel and ``check`` name it)."""
+    from studyapp.bank.imagefile import image_file_problem
+
+    found: dict[str, tuple[Path, Path]] = {}
+    for q in deck.questions:
+        image = q.image
+        if image is None or image.path in found or image_file_problem(image) is not None:
+            continue
+        found[image.path] = (image.file.resolve(), dest_dir / image.path)
+    return list(found.values())
 
 
 def carry_out(plan: CopyPlan, data_dir: Path | None = None) -> None:

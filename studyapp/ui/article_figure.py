@@ -1,9 +1,9 @@
 """An article's image line as a figure: the picture when it is a local file, else its address.
 
 A picture is read only from a file beside the article (a relative path that stays inside the
-article's folder), through ``QImageReader`` with limits checked *before* decoding: the file's
-size, and the pixel count the image's header claims, so a decompression bomb (a small file
-declaring a huge image) is refused with a message instead of filling memory. Images are never
+article's folder), through the bounded reader (``image_loading``) with limits checked *before*
+decoding: the file's size, and the pixel count the image's header claims, so a decompression
+bomb (a small file declaring a huge image) is refused with a message instead of filling memory. Images are never
 shown through rich text, and nothing is fetched: a web address is shown as text with an
 "Open in browser" button, which opens it only when clicked.
 """
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtGui import QImage
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_PIXELS = 50_000_000  # about 8,000 × 6,000: larger claims are refused before decoding
+from studyapp.ui.image_loading import read_image as bounded_read
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # an article's figure may be a larger photo than a question's picture
 FIGURE_WIDTH = 640
 FIGURE_HEIGHT = 420
 WEB_SCHEMES = ("http", "https")
@@ -48,28 +48,9 @@ def local_path(url: str, folder: Path | None) -> Path | None:
 
 
 def read_image(path: Path, width: int = FIGURE_WIDTH, height: int = FIGURE_HEIGHT) -> QImage | str:
-    """The image at ``path`` scaled to fit ``width`` × ``height``, or why it is not shown."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
-    if size > MAX_FILE_BYTES:
-        return f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    claimed = reader.size()
-    if not reader.canRead() or not claimed.isValid():
-        return f"not a readable image ({reader.errorString()})"
-    if claimed.width() * claimed.height() > MAX_PIXELS:
-        return f"the image claims {claimed.width():,} × {claimed.height():,} pixels, too large to open"
-    fitted = claimed
-    if claimed.width() > width or claimed.height() > height:
-        fitted = claimed.scaled(QSize(width, height), Qt.AspectRatioMode.KeepAspectRatio)
-    reader.setScaledSize(fitted)
-    image = reader.read()
-    if image.isNull():
-        return f"not a readable image ({reader.errorString()})"
-    return image
+    """The image at ``path`` scaled to fit ``width`` × ``height``, or why it is not shown
+    (through the bounded reader every picture goes through, with an article's file limit)."""
+    return bounded_read(path, width, height, max_bytes=MAX_FILE_BYTES)
 
 
 def figure_for(url: str, folder: Path | None) -> Figure:

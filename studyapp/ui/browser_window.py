@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from studyapp.authoring.search import SearchError, parse
 from studyapp.authoring.search_rows import Column, build_rows, gc_paused
 from studyapp.ui.browser_model import BrowserModel
+from studyapp.ui.question_preview import QuestionPreview
 
 if TYPE_CHECKING:
     from studyapp.bank.model import Bank
@@ -122,6 +123,8 @@ class BrowserWindow(QWidget):
             self.table.addAction(qaction)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.preview = QuestionPreview(self)
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._preview(current))
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
@@ -134,6 +137,7 @@ class BrowserWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.preview)
         layout.addWidget(self.count)
 
         self._timer = QTimer(self)
@@ -153,6 +157,8 @@ class BrowserWindow(QWidget):
         self.table.setModel(model)
         old_selection.deleteLater()  # the view made it, and setModel does not delete it
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._preview(current))
+        self.preview.show_question(None)
         self.apply_search()
         self._selection_changed()
 
@@ -169,6 +175,7 @@ class BrowserWindow(QWidget):
             self.message.clear()
             self.model.set_query(query)
             self._show_count()
+            self._preview(self.table.currentIndex())
         self.searched.emit()
 
     def selected_keys(self) -> list[tuple[str, str]]:
@@ -192,6 +199,11 @@ class BrowserWindow(QWidget):
         if index.isValid():
             deck_id, question_id = self.model.key_at(index.row())
             self.edit_requested.emit(deck_id, question_id)
+
+    def _preview(self, current: QModelIndex) -> None:
+        """Show the current row's question under the table (its picture too)."""
+        row = current.row()
+        self.preview.show_question(self.model.row_at(row).question if 0 <= row < self.model.rowCount() else None)
 
     def _bulk(self, action: BulkAction) -> None:
         keys = self.selected_keys()

@@ -42,6 +42,7 @@ from studyapp.ui.answer_inputs.base import (
 )
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
 from studyapp.ui.literal_text import LiteralText
+from studyapp.ui.question_image import QuestionPicture
 from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
 
@@ -103,6 +104,7 @@ class FlashcardView(QWidget):
         self.front_label = LiteralText(self)
         self.front_label.setAccessibleName("Front")
         scale_font(self.front_label, 1.3, bold=False)
+        self.picture = QuestionPicture(self)
         self.extra_label = LiteralText(self)
         self.extra_label.setAccessibleName("Options")
         self.rule = QFrame(self)
@@ -126,7 +128,7 @@ class FlashcardView(QWidget):
         self.feedback.hide()
         card = QWidget(self)
         card_layout = QVBoxLayout(card)
-        for label in (self.kind_label, self.front_label, self.extra_label):
+        for label in (self.kind_label, self.front_label, self.picture, self.extra_label):
             card_layout.addWidget(label)
         card_layout.addLayout(self.input_holder)
         card_layout.addWidget(self.feedback)
@@ -252,6 +254,7 @@ class FlashcardView(QWidget):
         answered = session.answered  # a graded answer, on the back
         in_form = answered is not None or session.answers_in_form
         self.front_label.setText(card.form_prompt if in_form else card.front)
+        self.picture.show_question(q)
         self._place_input(card if in_form else None)
         extra = "" if in_form else card.front_extra  # the input shows the options itself
         self.extra_label.setText(extra)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.bank.model import AnyQuestion
-from studyapp.interop.importer import NAME_FILTER, fits_in_one_file, import_file, imported_text
+from studyapp.interop.importer import NAME_FILTER, fits_in_one_file, import_file, imported_text, write_media
 from studyapp.interop.problems import Conversion
 from studyapp.interop.textrows import TextOptions, separator
 from studyapp.interop.yamlwrite import MAX_FILE_BYTES, write_text_atomic
@@ -258,6 +258,8 @@ class ImportDialog(QDialog):
         if not may_replace(self, target):
             return
         try:
+            placed = write_media(self.conversion, target)  # the package's pictures, into media/ beside it
+            text = imported_text(placed, self.source.name, self.target.deck_id, self.target.title)
             write_text_atomic(target, text)
         except OSError as exc:
             dialogs.warn(self, self.tr("Could not save"), f"{target}: {exc.strerror or exc}")

@@ -26,7 +26,11 @@ _HINTS = {
     "pairs": "One pair per line: left → right (or left -> right).",
     "tags": "Separated by commas.",
     "text": "Write each gap as {{answer}}; alternatives as {{war|conflict}}.",
+    "image": "A PNG, JPEG, WebP or SVG file beside the question file or in its media/ folder (media/map.png).",
+    "image_alt": "What the picture shows, for screen readers (without it they read the prompt).",
 }
+_OPTIONAL_LABELS = frozenset({"image", "image_alt", "explanation", "quote", "tags"})
+_LABELS = {"image": "Picture", "image_alt": "Picture description"}
 
 
 def _label(text: str, name: str) -> QLabel:
@@ -152,9 +156,9 @@ class QuestionForm(QWidget):
             row = FieldRow(qtype, name)
             row.changed.connect(self.changed.emit)
             self.rows[name] = row
-            self.layout_.addRow(_label(name.capitalize() + ("" if name not in ("explanation", "quote", "tags")
-                                                             and not (name == "prompt" and qtype is QuestionType.CLOZE)
-                                                             else " (optional)"), f"Label {name}"), row)
+            optional = name in _OPTIONAL_LABELS or (name == "prompt" and qtype is QuestionType.CLOZE)
+            text = _LABELS.get(name, name.capitalize()) + (" (optional)" if optional else "")
+            self.layout_.addRow(_label(text, f"Label {name}"), row)
         for name, value in kept.items():
             if name in self.rows and not (name == "answer" and isinstance(value, bool) != (qtype is QuestionType.TRUEFALSE)):
                 self.rows[name].set_value(value)

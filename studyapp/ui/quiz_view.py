@@ -30,6 +30,7 @@ from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalse
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
 from studyapp.ui.answer_inputs.base import ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page
 from studyapp.ui.literal_text import LiteralText
+from studyapp.ui.question_image import QuestionPicture
 from studyapp.ui.results_view import ResultsView
 from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
@@ -81,6 +82,7 @@ class QuizView(QWidget):
         self.prompt_label = LiteralText(self)  # a long prompt scrolls in a plain-text view
         self.prompt_label.setAccessibleName("Question")
         scale_font(self.prompt_label, 1.25, bold=False)
+        self.picture = QuestionPicture(self)
         self.input_holder = QVBoxLayout()
         self.feedback = FeedbackPanel(self)
         self.feedback.showInArticle.connect(self.showInArticle)
@@ -89,6 +91,7 @@ class QuizView(QWidget):
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
         page_layout.addWidget(self.prompt_label)
+        page_layout.addWidget(self.picture)
         page_layout.addWidget(self.how_label)
         page_layout.addLayout(self.input_holder)
         page_layout.addWidget(self.feedback)
@@ -158,6 +161,7 @@ class QuizView(QWidget):
         self._update_score()
         self.prompt_label.setText(question.prompt or ("Fill in the gaps." if question.type is QuestionType.CLOZE else ""))
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
+        self.picture.show_question(question)
         self.how_label.setText(HOW_TO_ANSWER[question.type])
         if self.input is not None:
             self.input_holder.removeWidget(self.input)

@@ -23,6 +23,7 @@ from studyapp.percent import percent_text
 from studyapp.ui.answer_inputs.base import chain_tab_order
 from studyapp.ui.answer_widgets import outcome_colour, outcome_text
 from studyapp.ui.literal_text import LiteralText
+from studyapp.ui.question_image import QuestionPicture
 from studyapp.ui.theme import scale_font
 
 #: Table cells show at most this much of a text; the table is a summary, the quiz showed it all.
@@ -90,6 +91,7 @@ class ResultsView(QWidget):
         self._rows: tuple[AnswerRow, ...] = ()
         self.details = LiteralText(self)
         self.details.setAccessibleName("The selected answer in full")
+        self.picture = QuestionPicture(self, width=320, height=180)  # the selected question's picture
         self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
 
         self.retry_button = QPushButton("&Retry my mistakes", self)
@@ -113,13 +115,17 @@ class ResultsView(QWidget):
         layout.addWidget(self.time_label)
         layout.addWidget(self.note_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.details)
+        details = QHBoxLayout()
+        details.addWidget(self.details, 1)
+        details.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(details)
         layout.addLayout(buttons)
         chain_tab_order([self.retry_button, self.new_button, self.home_button, self.table])
 
     def _show_details(self, row: int) -> None:
         if 0 <= row < len(self._rows):
             self.details.setText(self._rows[row].details())
+            self.picture.show_question(self._rows[row].question)
 
     def show_result(self, result: QuizResult) -> None:
         """Fill the page from ``result``."""
@@ -152,4 +158,5 @@ class ResultsView(QWidget):
         self.table.resizeRowsToContents()
         self._rows = result.rows
         self.details.setText("Select an answer to read it in full here.")
+        self.picture.show_question(None)
         (self.retry_button if mistakes else self.new_button).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1331,6 +1331,49 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
     </message>
 </context>
 <context>
+    <name>QuestionPicture</name>
+    <message>
+        <source>Loading the picture ({path})…</source>
+        <extracomment>Pictures claiming more pixels than this are decoded on a worker thread (a 12-megapixel PNG takes ~0.4 s to decode, even scaled down); smaller ones at once, without a &quot;loading&quot; line.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture not shown ({path}): {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPreview</name>
+    <message>
+        <source>Preview of the selected question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a question to preview it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuizSetupDialog</name>
     <message>
         <source>&amp;All questions</source>

@@ -381,7 +381,7 @@ def test_unknown_fields_and_types_get_hints(check: Check) -> None:
     base = HEAD + "  - id: q\n    type: card\n    prompt: F\n    answer: B\n"
     assert check(base + "    anwser: B\n")[1] == ["8:5: unknown field 'anwser' — did you mean 'answer'?"]
     assert check(base + "    colour: red\n")[1] == [
-        "8:5: unknown field 'colour' (fields of type 'card': id, type, prompt, answer, explanation, quote, tags)"
+        "8:5: unknown field 'colour' (fields of type 'card': id, type, prompt, answer, image, image_alt, explanation, quote, tags)"
     ]
     assert check(base.replace("type: card", "type: flashcard"))[1] == [
         "5:11: unknown type 'flashcard' (one of: choice, multi, truefalse, text, cloze, order, match, card)"
@@ -409,7 +409,7 @@ def test_long_texts_are_cut_in_messages(check: Check) -> None:
     long = "x" * 1000  # YAML allows keys of up to 1,024 characters
     _d, problems = check(HEAD + f"  - id: k\n    type: card\n    prompt: F\n    answer: B\n    {long}: y\n")
     assert problems == [
-        f"8:5: unknown field '{'x' * 59}…' (fields of type 'card': id, type, prompt, answer, explanation, quote, tags)"
+        f"8:5: unknown field '{'x' * 59}…' (fields of type 'card': id, type, prompt, answer, image, image_alt, explanation, quote, tags)"
     ]
     _d, problems = check(HEAD + f"  - id: k\n    type: card\n    prompt: F\n    answer: !{long} B\n")
     assert len(problems) == 1 and len(problems[0]) < 200

@@ -1,0 +1,210 @@
+"""A package's media on import: the pictures its notes show, read bounded, under safe names.
+
+An ``.apkg`` holds its media as numbered zip members named by a ``media`` map: JSON
+(``{"0": "map.png"}``) in packages of the older formats, a zstd-compressed protobuf list in the
+newest (Anki 23.10+, whose members are zstd-compressed too). ``PackageMedia`` reads the map
+once and hands out one picture at a time (``picture``): a PNG, JPEG, WebP or SVG of at most
+``MAX_IMAGE_BYTES`` whose header declares at most ``MAX_IMAGE_PIXELS``, all pictures together at
+most ``MAX_MEDIA_BYTES``; anything else is a reason, reported by the importer with its note.
+Names are made safe (no folder parts, no hidden files, a picture's extension) and unique.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import PurePosixPath
+from typing import NamedTuple
+
+import zstandard
+
+from studyapp.bank.imagefile import (
+    MAX_IMAGE_BYTES,
+    SVG_OUTSIDE_PROBLEM,
+    NotAnImage,
+    read_header,
+    size_problem,
+    svg_refers_outside,
+)
+from studyapp.bank.imagepath import IMAGE_SUFFIXES, MEDIA_FOLDER, image_path_problem
+from studyapp.interop.htmltext import escape_stray_lt
+
+MAX_MEDIA_BYTES = 64 * 1024 * 1024  # every picture one import carries, together
+MAX_MAP_BYTES = 8 * 1024 * 1024  # the media map itself
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+_UNSAFE = re.compile(r"[^\w.\- ]+")
+
+
+class Picture(NamedTuple):
+    """An ``<img>`` of a note field: its source (the media name) and its alt text."""
+
+    source: str
+    alt: str
+
+
+class _Images(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Picture] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            values = dict(attrs)
+            self.found.append(Picture((values.get("src") or "").strip(), (values.get("alt") or "").strip()))
+
+
+def pictures_in(html: str) -> list[Picture]:
+    """The ``<img>`` elements of a note field, in order."""
+    parser = _Images()
+    parser.feed(escape_stray_lt(html))
+    parser.close()
+    return parser.found
+
+
+def _varint(data: bytes, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        if pos >= len(data) or shift > 63:
+            raise ValueError("a damaged media list")
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            return value, pos
+
+
+def _fields(data: bytes) -> list[tuple[int, int | bytes]]:
+    """The (field number, value) pairs of one protobuf message (varints and length-delimited only)."""
+    out: list[tuple[int, int | bytes]] = []
+    pos = 0
+    while pos < len(data):
+        key, pos = _varint(data, pos)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value, pos = _varint(data, pos)
+            out.append((number, value))
+        elif wire == 2:
+            length, pos = _varint(data, pos)
+            if pos + length > len(data):
+                raise ValueError("a damaged media list")
+            out.append((number, data[pos : pos + length]))
+            pos += length
+        else:
+            raise ValueError("a media list in an unknown form")
+    return out
+
+
+def _newest_map(data: bytes) -> dict[str, str]:
+    """``MediaEntries`` (name = 1; legacy zip name = 255) → media name: zip member."""
+    names: dict[str, str] = {}
+    for index, (number, entry) in enumerate(f for f in _fields(data) if f[0] == 1):
+        if number != 1 or not isinstance(entry, bytes):
+            continue
+        fields = dict(_fields(entry))
+        name, legacy = fields.get(1), fields.get(255)
+        if isinstance(name, bytes):
+            names[name.decode("utf-8", "replace")] = str(legacy if isinstance(legacy, int) else index)
+    return names
+
+
+class PackageMedia:
+    """The media of one open package: ``picture(name)`` gives its bytes or why they are not carried."""
+
+    def __init__(self, z: zipfile.ZipFile | None, members: dict[str, str], compressed: bool) -> None:
+        self._zip = z
+        self._members = members
+        self._compressed = compressed
+        self._used = 0
+        self.names: dict[str, str] = {}  # media name → the safe file name given to it
+        self.files: dict[str, bytes] = {}  # safe file name → bytes
+
+    @classmethod
+    def open(cls, z: zipfile.ZipFile) -> PackageMedia:
+        """Read ``z``'s media map; a package without one (or with a damaged one) has no media."""
+        try:
+            info = z.getinfo("media")
+        except KeyError:
+            return cls(None, {}, False)
+        if info.file_size > MAX_MAP_BYTES:
+            return cls(None, {}, False)
+        try:
+            raw = z.read(info)
+            if raw.startswith(_ZSTD_MAGIC):
+                data = zstandard.ZstdDecompressor().decompress(raw, max_output_size=MAX_MAP_BYTES)
+                return cls(z, _newest_map(data), True)
+            loaded = json.loads(raw.decode("utf-8") or "{}")
+        except (ValueError, zstandard.ZstdError, zipfile.BadZipFile, OSError, EOFError, RuntimeError):
+            return cls(None, {}, False)
+        if not isinstance(loaded, dict):
+            return cls(None, {}, False)
+        return cls(z, {str(v): str(k) for k, v in loaded.items()}, False)
+
+    def picture(self, source: str) -> str | Picture:
+        """The safe file name under ``media/`` the picture ``source`` is carried as (its bytes in
+        ``files``), or why it is not carried. The same source twice is carried once."""
+        if source in self.names:
+            return Picture(self.names[source], "")
+        member = self._members.get(source)
+        if member is None or self._zip is None:
+            return f"picture {source} is not in the package"
+        name = safe_name(source, set(self.files))
+        if name is None:
+            return f"picture {source} is not a PNG, JPEG, WebP or SVG file"
+        data = self._read(member)
+        if isinstance(data, str):
+            return f"picture {source} {data}"
+        try:
+            header = read_header(io.BytesIO(data))
+        except NotAnImage as exc:
+            return f"picture {source} is {exc}"
+        problem = size_problem(len(data), header)
+        if problem is not None:
+            return f"picture {source} {problem}"
+        if header.kind == "SVG" and svg_refers_outside(data):
+            return f"picture {source} is {SVG_OUTSIDE_PROBLEM}"
+        if self._used + len(data) > MAX_MEDIA_BYTES:
+            return f"picture {source} passes the {MAX_MEDIA_BYTES // (1024 * 1024)} MiB one import carries"
+        self._used += len(data)
+        self.names[source] = name
+        self.files[name] = data
+        return Picture(name, "")
+
+    def _read(self, member: str) -> bytes | str:
+        assert self._zip is not None
+        try:
+            info = self._zip.getinfo(member)
+            if info.file_size > MAX_IMAGE_BYTES + 64 and not self._compressed:
+                return f"is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+            with self._zip.open(info) as f:
+                raw = f.read(MAX_IMAGE_BYTES + 1 if not self._compressed else MAX_IMAGE_BYTES * 2)
+            if self._compressed or raw.startswith(_ZSTD_MAGIC):
+                raw = zstandard.ZstdDecompressor().decompress(raw, max_output_size=MAX_IMAGE_BYTES + 1)
+        except KeyError:
+            return "is named in the package but missing from it"
+        except (zstandard.ZstdError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+            return f"cannot be unpacked ({exc})"
+        if len(raw) > MAX_IMAGE_BYTES:
+            return f"is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+        return raw
+
+
+def safe_name(source: str, taken: set[str]) -> str | None:
+    """A file name for ``source`` inside ``media/``: its last part, unsafe characters replaced,
+    a picture's extension kept, not one of ``taken`` (``name-2.png`` then); None for no picture."""
+    last = PurePosixPath(source.replace("\\", "/")).name
+    stem, suffix = PurePosixPath(last).stem, PurePosixPath(last).suffix.lower()
+    if suffix not in IMAGE_SUFFIXES:
+        return None
+    stem = _UNSAFE.sub("_", stem).strip(" .") or "picture"
+    stem = stem[:80]
+    name, n = f"{stem}{suffix}", 1
+    while name in taken or image_path_problem(f"{MEDIA_FOLDER}/{name}") is not None:
+        n += 1
+        name = f"{stem}-{n}{suffix}"
+        if n > 10_000:
+            return None
+    return name
