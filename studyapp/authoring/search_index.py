@@ -37,6 +37,7 @@ from studyapp.bank.model import (
 
 _FIELD_SEP = "\x01"  # between a question's fields: a phrase never spans two
 _ROW_SEP = "\x02"  # between questions
+_FOLD_PART = 2_000  # questions folded per call (see ``SearchIndex._fold``)
 _WORDS_KEPT = 24  # words whose rows are remembered (the last keystrokes' words)
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
@@ -139,11 +140,13 @@ class SearchIndex:
         self.questions = questions
         if haystacks is not None and len(haystacks) == len(questions):
             self.haystacks = haystacks
-        elif questions:
-            texts = [_FIELD_SEP.join(_clean(searched_texts(q))) for q in questions]
-            self.haystacks = _fold_joined(_ROW_SEP.join(_clean(texts))).split(_ROW_SEP)
         else:
+            # In parts: each step is one call over the joined text, and a thread building the
+            # index holds Python's lock through each call (the window stays responsive).
             self.haystacks = []
+            for start in range(0, len(questions), _FOLD_PART):
+                texts = [_FIELD_SEP.join(_clean(searched_texts(q))) for q in questions[start:start + _FOLD_PART]]
+                self.haystacks += _fold_joined(_ROW_SEP.join(_clean(texts))).split(_ROW_SEP)
         self._decks = [q.deck.casefold() for q in questions]
         self._tags = [frozenset(t.casefold() for t in q.tags) for q in questions]
         self._types = [q.type.value for q in questions]

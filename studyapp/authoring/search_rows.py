@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from studyapp.authoring.search import CardFlag
 from studyapp.bank.model import AnyQuestion, Bank, ClozeGap, ClozeQuestion
-from studyapp.store.browser_reads import Status, all_statuses, statuses_of
+from studyapp.store.browser_reads import Status, WeakRule, deck_statuses, statuses_of
 from studyapp.store.localtime import EPOCH, to_us
 
 if TYPE_CHECKING:
@@ -63,11 +63,9 @@ class LastResult(IntEnum):
     RIGHT = 3
 
 
-_MEMORY = tuple(MemoryState)
+_MEMORY = tuple(MemoryState)  # the store's memory codes (``store.browser_reads``) index this
 _SUSPENDED = _MEMORY.index(MemoryState.SUSPENDED)
-_FSRS_STATES = {1: _MEMORY.index(MemoryState.LEARNING), 2: _MEMORY.index(MemoryState.REVIEW),
-                3: _MEMORY.index(MemoryState.RELEARNING)}
-_LAST_CODES = {"wrong": LastResult.WRONG, "almost": LastResult.ALMOST, "right": LastResult.RIGHT}
+_RULE = WeakRule(WEAK_ACCURACY, WEAK_MIN_ANSWERS, NO_DUE)
 _LAST_TEXT = {LastResult.NONE: "", LastResult.WRONG: "wrong", LastResult.ALMOST: "almost", LastResult.RIGHT: "right"}
 
 
@@ -106,15 +104,6 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def weak(attempts: int, wrong: int, last: LastResult) -> bool:
-    """``is:weak``: the last answer was wrong, or under 60 % right over at least 2 answers."""
-    if attempts == 0:
-        return False
-    if last is LastResult.WRONG:
-        return True
-    return attempts >= WEAK_MIN_ANSWERS and attempts - wrong < WEAK_ACCURACY * attempts
 
 
 def short_text(text: str) -> str:
@@ -180,50 +169,40 @@ class BrowserRows:
         if not wanted:
             return
         questions = self.questions
-        for row, status in zip(wanted, statuses_of(self._store.connection, [questions[r].key for r in wanted])):
+        for row, status in zip(wanted, statuses_of(self._store.connection, [questions[r].key for r in wanted], _RULE)):
             self._put(row, status)
 
     def load_all(self) -> None:
         """Read the memory of every row (for sorting by it and ``is:`` searches); once."""
         if self._all_loaded:
             return
+        size = len(self.questions)
         with gc_paused():
-            statuses = all_statuses(self._store.connection)
-            size = len(self.questions)
-            self._memory[:] = bytearray(size)
-            self._due[:] = array("q", [NO_DUE]) * size
-            self._last[:] = bytearray(size)
-            self._answers[:] = array("q", [0]) * size
-            self._weak[:] = bytearray(size)
             rows_of: dict[str, dict[str, int]] = {}
             for row, q in enumerate(self.questions):
                 ids = rows_of.get(q.deck)
                 if ids is None:
                     ids = rows_of[q.deck] = {}
                 ids[q.id] = row
-            put = self._put
-            nothing: dict[str, int] = {}
-            for deck, question_id, *status in statuses:
-                found = rows_of.get(deck, nothing).get(question_id)
-                if found is not None:
-                    put(found, status)  # type: ignore[arg-type]
+            by_deck = deck_statuses(self._store.connection, rows_of, _RULE)
+            memory, due, last, answers, weak = self._memory, self._due, self._last, self._answers, self._weak
+            memory[:] = bytearray(size)
+            due[:] = array("q", [NO_DUE]) * size
+            last[:] = bytearray(size)
+            answers[:] = array("q", [0]) * size
+            weak[:] = bytearray(size)
+            for deck, statuses in by_deck.items():
+                get = rows_of[deck].get
+                for question_id, due_us, memory_code, last_code, count, is_weak in statuses:
+                    at = get(question_id)
+                    if at is not None:
+                        due[at], memory[at], last[at], answers[at], weak[at] = due_us, memory_code, last_code, count, is_weak
         self._loaded[:] = b"\x01" * size
         self._all_loaded = True
 
     def _put(self, row: int, status: Status) -> None:
-        due, state, attempts, wrong, last_outcome, suspended = status
         self._loaded[row] = 1
-        if suspended:
-            self._memory[row] = _SUSPENDED
-        elif state is not None:
-            self._memory[row] = _FSRS_STATES.get(state, 1)
-        if due is not None and state is not None:
-            self._due[row] = due
-        if attempts:
-            last = _LAST_CODES.get(last_outcome or "", LastResult.NONE)
-            self._last[row] = last
-            self._answers[row] = attempts
-            self._weak[row] = weak(attempts, wrong or 0, last)
+        self._due[row], self._memory[row], self._last[row], self._answers[row], self._weak[row] = status
 
     def memory(self, row: int) -> MemoryState:
         """The memory state of ``row``."""
