@@ -152,6 +152,8 @@ class BrowserWindow(QWidget):
     def set_model(self, model: BrowserModel) -> None:
         """Show new rows (the bank or the memory changed), keeping the query."""
         old_selection = self.table.selectionModel()
+        if self.model.sort_column is not None:  # the new rows in the order the header shows
+            model.sort(self.model.sort_column, self.model.sort_order)
         self.model = model
         self.table.setModel(model)
         model.index_built.connect(self._index_built)

@@ -188,3 +188,17 @@ def test_a_large_bank_opens_reading_only_the_drawn_rows_and_searches_once_indexe
     assert not model.rows.loaded(n - 1)  # a row far below was never read
     browser.table.horizontalHeader().sectionClicked.emit(Column.MEMORY)  # sorting by it reads them all
     assert model.rows.loaded(n - 1)
+
+
+def test_new_rows_keep_the_chosen_sort(make_app: Any, qtbot: Any, tmp_path: Path) -> None:
+    """The decks reload (a bulk change, an edit, F5): the new rows come in the order the header shows."""
+    browser = _open(make_app, qtbot, tmp_path)
+    browser.table.horizontalHeader().sectionClicked.emit(Column.TYPE)
+    browser.table.horizontalHeader().sectionClicked.emit(Column.TYPE)
+    before = _ids(browser)
+    window = browser.parent()
+    window.reload()
+    assert browser.model.rows.bank is window.bank  # new rows
+    assert _ids(browser) == before
+    assert browser.table.horizontalHeader().sortIndicatorSection() == Column.TYPE
+    assert (browser.model.sort_column, browser.model.sort_order) == (Column.TYPE, Qt.SortOrder.DescendingOrder)
