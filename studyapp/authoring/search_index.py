@@ -15,6 +15,7 @@ run of characters). ``is:`` reads the rows' memory (``search_rows.BrowserRows.fl
 from __future__ import annotations
 
 import re
+from array import array
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from fnmatch import translate
@@ -151,6 +152,8 @@ class SearchIndex:
         self._tags = [frozenset(t.casefold() for t in q.tags) for q in questions]
         self._types = [q.type.value for q in questions]
         self._words: dict[str, set[int]] = {}  # a searched word -> the rows containing it
+        self._ranked: list[int] | None = None  # the last order of every row searched in ...
+        self._rank = array("q")  # ... and each row's place in it
 
     def __len__(self) -> int:
         return len(self.questions)
@@ -206,7 +209,19 @@ class SearchIndex:
             self._words[needle] = known
         if len(known) == len(hay):
             return cand
+        if len(cand) == len(hay) and len(known) * 8 < len(cand):
+            # Every row is a candidate (a first word): order the few found rather than test all.
+            return sorted(known, key=self._rank_in(cand).__getitem__)
         return [i for i in cand if i in known]
+
+    def _rank_in(self, order: list[int]) -> array[int]:
+        """Each row's place in ``order`` (every row once), kept while the order is the same."""
+        if self._ranked != order:
+            rank = array("q", [0]) * len(order)
+            for place, row in enumerate(order):
+                rank[row] = place
+            self._ranked, self._rank = order, rank
+        return self._rank
 
     def _field(self, node: Field, cand: list[int]) -> list[int]:
         if node.kind is FieldKind.TYPE:

@@ -198,3 +198,21 @@ def test_typing_a_query_key_by_key_finds_what_a_fresh_search_finds(index: Search
         fresh = SearchIndex(index.rows.questions, index.index.haystacks)
         assert index.search(node) == fresh.search(node, index.rows), typed
     assert ids(index, "hal") == {"pm-january-17", "roles", "card-pm"}  # a shorter word after longer ones
+
+
+def test_a_search_keeps_the_order_it_is_given(index: Searched) -> None:
+    """The table's sorted order: found rows come in it, whichever way a word is looked up."""
+    order = list(reversed(range(len(index.rows))))
+    for query in ("haloucanka", "miensk", "sham", "haloucanka -type:card", "hal", "zzz"):
+        node = parse(query)
+        expected = [i for i in order if i in set(index.search(node))]
+        assert index.index.search(node, index.rows, order) == expected, query
+    # A rare word among many rows is found by ordering the few rows that hold it (not by testing
+    # every row): the same rows in the same order.
+    questions = list(index.rows.questions) + [index.rows.questions[_row(index, "card-pm")]] * 40
+    many = SearchIndex(questions)
+    order = list(reversed(range(len(questions))))
+    for query in ("sham", "miensk", "haloucanka", "sham or miensk"):
+        node = parse(query)
+        found = set(SearchIndex(questions).search(node, index.rows))
+        assert many.search(node, index.rows, order) == [i for i in order if i in found], query
