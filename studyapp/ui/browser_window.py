@@ -161,6 +161,7 @@ class BrowserWindow(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.apply_search()
         self._selection_changed()
+        start_index_after_paint(model, self.table.viewport())  # a new bank: its texts folded before the first key
 
     def apply_search(self) -> None:
         """Filter the table by the search field's query (now, without waiting for the timer)."""
