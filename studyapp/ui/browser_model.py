@@ -159,10 +159,11 @@ class BrowserModel(QAbstractTableModel):
         self._task.start(lambda _cancel: SearchIndex(questions), "studyapp-search-index")
 
     def _index_done(self, index: object) -> None:
-        if isinstance(index, SearchIndex):
-            self._index = index
-        else:
-            self.build_index()  # the thread failed: build it here, the search must work
+        if self._index is None:  # (else built here meanwhile, by a search that could not wait)
+            if isinstance(index, SearchIndex):
+                self._index = index
+            else:
+                self.build_index()  # the thread failed: build it here, the search must work
         self.index_built.emit()
 
     def set_query(self, query: Node) -> None:
