@@ -13,12 +13,15 @@ Memory state: ``new`` (never answered: no card state), then fsrs's ``learning``,
 ``relearning``; ``suspended`` when the card is suspended. Due: the card's due instant;
 ``is:due`` means due before the end of today (as everywhere in the app, ``study.quiz.due_cutoff``),
 never a new or suspended card. Weak (``is:weak``): the last answer was wrong, or fewer than 60 %
-of at least 2 answers right.
+of at least 2 answers right. When the database cannot be read (damaged, gone), the rows it could
+not give show ``?`` in those columns, ``is:`` finds none of them, and ``read_error`` says why.
 """
 
 from __future__ import annotations
 
 import gc
+import logging
+import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -35,6 +38,8 @@ from studyapp.store.localtime import EPOCH, to_us
 if TYPE_CHECKING:
     from studyapp.store import Store
 
+log = logging.getLogger("studyapp")
+
 #: ``is:weak``: right in fewer than this share of the answers (with at least WEAK_MIN_ANSWERS).
 WEAK_ACCURACY = 0.6
 WEAK_MIN_ANSWERS = 2
@@ -42,6 +47,9 @@ WEAK_MIN_ANSWERS = 2
 SHORT_TEXT = 160
 #: The due time of a row without a card: after every real one (sorted last).
 NO_DUE = 2**63 - 1
+#: A row's memory: not read yet, read, or could not be read (shown as UNREADABLE).
+_UNREAD, _READ, _FAILED = 0, 1, 2
+UNREADABLE = "?"
 
 
 class MemoryState(StrEnum):
@@ -135,7 +143,8 @@ class BrowserRows:
             self._deck_of.extend(array("I", [n]) * len(deck.questions))
         size = len(self.questions)
         self._all_loaded = False
-        self._loaded = bytearray(size)
+        self.read_error: str | None = None  # why the store could not be read, if it could not
+        self._loaded = bytearray(size)  # _UNREAD, _READ or _FAILED
         self._memory = bytearray(size)  # index into MemoryState (its sort order)
         self._due = array("q", [NO_DUE]) * size  # µs since the epoch
         self._last = bytearray(size)  # LastResult
@@ -157,8 +166,8 @@ class BrowserRows:
     # -- the store's columns -----------------------------------------------------------------
 
     def loaded(self, row: int) -> bool:
-        """Whether the memory of ``row`` was read."""
-        return bool(self._loaded[row])
+        """Whether the memory of ``row`` was read (or could not be)."""
+        return self._loaded[row] != _UNREAD
 
     def ensure(self, rows: Iterable[int]) -> None:
         """Read the memory of those of ``rows`` not read yet (one statement per 500)."""
@@ -169,8 +178,22 @@ class BrowserRows:
         if not wanted:
             return
         questions = self.questions
-        for row, status in zip(wanted, statuses_of(self._store.connection, [questions[r].key for r in wanted], _RULE)):
+        try:
+            statuses = statuses_of(self._store.connection, [questions[r].key for r in wanted], _RULE)
+        except sqlite3.Error as exc:
+            self._failed(wanted, exc)
+            return
+        for row, status in zip(wanted, statuses):
             self._put(row, status)
+
+    def _failed(self, rows: Iterable[int], exc: sqlite3.Error) -> None:
+        if self.read_error is None:
+            log.warning("the browser could not read the questions' memory: %s", exc)
+        self.read_error = f"The memory of some questions could not be read from the database ({exc})."
+        loaded = self._loaded
+        for row in rows:
+            if loaded[row] == _UNREAD:
+                loaded[row] = _FAILED
 
     def load_all(self) -> None:
         """Read the memory of every row (for sorting by it and ``is:`` searches); once."""
@@ -184,7 +207,12 @@ class BrowserRows:
                 if ids is None:
                     ids = rows_of[q.deck] = {}
                 ids[q.id] = row
-            by_deck = deck_statuses(self._store.connection, rows_of, _RULE)
+            try:
+                by_deck = deck_statuses(self._store.connection, rows_of, _RULE)
+            except sqlite3.Error as exc:
+                self._failed(range(size), exc)  # the rows read before keep their values
+                self._all_loaded = True
+                return
             memory, due, last, answers, weak = self._memory, self._due, self._last, self._answers, self._weak
             memory[:] = bytearray(size)
             due[:] = array("q", [NO_DUE]) * size
@@ -197,11 +225,11 @@ class BrowserRows:
                     at = get(question_id)
                     if at is not None:
                         due[at], memory[at], last[at], answers[at], weak[at] = due_us, memory_code, last_code, count, is_weak
-        self._loaded[:] = b"\x01" * size
+        self._loaded[:] = bytes([_READ]) * size
         self._all_loaded = True
 
     def _put(self, row: int, status: Status) -> None:
-        self._loaded[row] = 1
+        self._loaded[row] = _READ
         self._due[row], self._memory[row], self._last[row], self._answers[row], self._weak[row] = status
 
     def memory(self, row: int) -> MemoryState:
@@ -228,6 +256,9 @@ class BrowserRows:
     def flagged(self, flag: CardFlag, rows: Iterable[int]) -> list[int]:
         """Those of ``rows`` that ``is:flag`` finds (reads every row's memory first)."""
         self.load_all()
+        if self.read_error is not None:
+            loaded = self._loaded
+            rows = [i for i in rows if loaded[i] == _READ]
         memory = self._memory
         if flag is CardFlag.NEW:
             return [i for i in rows if not memory[i]]
@@ -256,6 +287,9 @@ class BrowserRows:
             return " ".join(q.tags)
         if column is Column.FILE:
             return f"{self.path(row).name}:{q.line}"
+        self.ensure((row,))
+        if self._loaded[row] == _FAILED:
+            return UNREADABLE
         if column is Column.MEMORY:
             return self.memory(row).value
         if column is Column.DUE:

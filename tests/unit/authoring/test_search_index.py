@@ -216,3 +216,19 @@ def test_a_search_keeps_the_order_it_is_given(index: Searched) -> None:
         node = parse(query)
         found = set(SearchIndex(questions).search(node, index.rows))
         assert many.search(node, index.rows, order) == [i for i in order if i in found], query
+
+
+def test_a_database_that_cannot_be_read_shows_question_marks_not_an_error(index: Searched) -> None:
+    rows = index.rows
+    first = _row(index, "which-city")
+    assert rows.memory(first) is MemoryState.RELEARNING  # read while the database was whole
+    index.store.connection.execute("DROP TABLE card_marks")  # what a damaged file can look like
+    other = _row(index, "roles")
+    assert rows.cell_text(other, Column.MEMORY, timezone.utc) == "?"
+    assert rows.cell_text(other, Column.ANSWERS, timezone.utc) == "?"
+    assert rows.cell_text(other, Column.FILE, timezone.utc) == "all-types.yaml:49"  # the files still speak
+    assert rows.read_error is not None and "card_marks" in rows.read_error
+    assert ids(index, "is:weak") == {"which-city"}  # only what could be read
+    assert ids(index, "is:new") == set()
+    assert rows.cell_text(first, Column.MEMORY, timezone.utc) == "relearning"
+    assert len(rows.sorted_order(Column.DUE)) == len(rows)
