@@ -15,8 +15,8 @@ run of characters). ``is:`` reads the rows' memory (``search_rows.BrowserRows.fl
 from __future__ import annotations
 
 import re
-from array import array
 import unicodedata
+from array import array
 from collections.abc import Collection, Iterable, Sequence
 from fnmatch import translate
 

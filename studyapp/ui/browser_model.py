@@ -14,6 +14,7 @@ the window's first frame: ``start_index_after_paint``); ``index_built`` says whe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import tzinfo
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
@@ -192,7 +193,7 @@ class BrowserModel(QAbstractTableModel):
 class _AfterPaint(QObject):
     """Calls ``then`` once, in the event loop's next turn after ``widget``'s first paint."""
 
-    def __init__(self, widget: QObject, then: object) -> None:
+    def __init__(self, widget: QObject, then: Callable[[], None]) -> None:
         super().__init__(widget)
         self._then = then
         widget.installEventFilter(self)
@@ -200,7 +201,7 @@ class _AfterPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)  # type: ignore[call-overload]
+            QTimer.singleShot(0, self._then)
             self.deleteLater()
         return False
 
