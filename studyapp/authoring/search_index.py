@@ -1,26 +1,29 @@
 """Searching the browser's rows: one folded text per question, built once per bank.
 
-``SearchIndex(rows)`` folds every question's texts (prompt, choices, answers, cloze text and
-its alternatives, pairs, items, explanation, quote, tags) the way grading folds a typed answer
-(``textnorm.fold_answer``), all questions in one pass over one string (``fold_many``), so a
-keystroke only looks for already-folded words: ``index.search(parse(query), candidates)``.
+``SearchIndex(questions)`` folds every question's texts (prompt, choices, answers, cloze text
+and its alternatives, pairs, items, explanation, quote, tags) the way grading folds a typed
+answer (``textnorm.fold_answer``), all questions in one pass over one string (``fold_many``), so
+a keystroke only looks for already-folded words: ``index.search(parse(query), rows, candidates)``.
+It holds only what the question files say, so one index serves every opening of the browser on
+the same bank (and may be built off the UI thread).
 
 Words match anywhere inside a field (``cat`` finds "catalogue"), a phrase only inside one
 field; ``deck:`` matches the deck id, ``tag:`` any one tag (both case-insensitive, ``*`` any
-run of characters). ``is:`` reads the row's flags (``search_rows``).
+run of characters). ``is:`` reads the rows' memory (``search_rows.BrowserRows.flagged``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections.abc import Collection, Iterable, Sequence
 from fnmatch import translate
 
 from anyascii import anyascii
 
-from studyapp.authoring.search import And, CardFlag, Field, FieldKind, Is, MatchAll, Node, Not, Or, Text
-from studyapp.authoring.search_rows import BrowserRow, MemoryState, gc_paused
+from studyapp.authoring.search import And, Field, FieldKind, Is, MatchAll, Node, Not, Or, Text
+from studyapp.authoring.search_rows import BrowserRows, gc_paused
 from studyapp.bank.model import (
     AnyQuestion,
     CardQuestion,
@@ -35,6 +38,7 @@ from studyapp.bank.model import (
 
 _FIELD_SEP = "\x01"  # between a question's fields: a phrase never spans two
 _ROW_SEP = "\x02"  # between questions
+_FOLD_PART = 2_000  # questions folded per call (see ``SearchIndex._fold``)
 _WORDS_KEPT = 24  # words whose rows are remembered (the last keystrokes' words)
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
@@ -125,38 +129,42 @@ def _pattern(value: str) -> re.Pattern[str] | None:
 
 
 class SearchIndex:
-    """The rows of a bank with their folded texts, searched by a parsed query."""
+    """The questions of a bank with their folded texts, searched by a parsed query."""
 
-    def __init__(self, rows: Sequence[BrowserRow], haystacks: list[str] | None = None) -> None:
+    def __init__(self, questions: Sequence[AnyQuestion], haystacks: list[str] | None = None) -> None:
         """``haystacks``: the folded texts of an index of the same questions in the same order
         (``index.haystacks``), which only the bank changes; folded anew when None."""
         with gc_paused():
-            self._fold(rows, haystacks)
+            self._fold(questions, haystacks)
 
-    def _fold(self, rows: Sequence[BrowserRow], haystacks: list[str] | None) -> None:
-        self.rows = rows
-        if haystacks is not None and len(haystacks) == len(rows):
+    def _fold(self, questions: Sequence[AnyQuestion], haystacks: list[str] | None) -> None:
+        self.questions = questions
+        if haystacks is not None and len(haystacks) == len(questions):
             self.haystacks = haystacks
-        elif rows:
-            texts = [_FIELD_SEP.join(_clean(searched_texts(r.question))) for r in rows]
-            self.haystacks = _fold_joined(_ROW_SEP.join(_clean(texts))).split(_ROW_SEP)
         else:
+            # In parts: each step is one call over the joined text, and a thread building the
+            # index holds Python's lock through each call (the window stays responsive).
             self.haystacks = []
-        self._decks = [r.question.deck.casefold() for r in rows]
-        self._tags = [frozenset(t.casefold() for t in r.question.tags) for r in rows]
-        self._types = [r.question.type.value for r in rows]
+            for start in range(0, len(questions), _FOLD_PART):
+                texts = [_FIELD_SEP.join(_clean(searched_texts(q))) for q in questions[start:start + _FOLD_PART]]
+                self.haystacks += _fold_joined(_ROW_SEP.join(_clean(texts))).split(_ROW_SEP)
+        self._decks = [q.deck.casefold() for q in questions]
+        self._tags = [frozenset(t.casefold() for t in q.tags) for q in questions]
+        self._types = [q.type.value for q in questions]
         self._words: dict[str, set[int]] = {}  # a searched word -> the rows containing it
+        self._ranked: list[int] | None = None  # the last order of every row searched in ...
+        self._rank = array("q")  # ... and each row's place in it
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.questions)
 
-    def search(self, node: Node, candidates: Iterable[int] | None = None) -> list[int]:
-        """The indices among ``candidates`` (default: every row, in order) whose row ``node``
-        matches, in the order of ``candidates``."""
+    def search(self, node: Node, rows: BrowserRows, candidates: Iterable[int] | None = None) -> list[int]:
+        """The indices among ``candidates`` (default: every row, in order) whose question ``node``
+        matches, in the order of ``candidates``; ``rows``: the same questions' memory (``is:``)."""
         with gc_paused():  # the lists and sets made here hold ints only: no cycles to find
-            return self._eval(node, list(range(len(self.rows))) if candidates is None else list(candidates))
+            return self._eval(node, rows, list(range(len(self.questions))) if candidates is None else list(candidates))
 
-    def _eval(self, node: Node, cand: list[int]) -> list[int]:
+    def _eval(self, node: Node, rows: BrowserRows, cand: list[int]) -> list[int]:
         if isinstance(node, MatchAll) or not cand:
             return cand
         if isinstance(node, Text):
@@ -164,19 +172,19 @@ class SearchIndex:
         if isinstance(node, Field):
             return self._field(node, cand)
         if isinstance(node, Is):
-            return self._flag(node.flag, cand)
+            return rows.flagged(node.flag, cand)
         if isinstance(node, Not):
-            left_out = set(self._eval(node.child, cand))
+            left_out = set(self._eval(node.child, rows, cand))
             return [i for i in cand if i not in left_out]
         if isinstance(node, And):
             for child in node.children:
-                cand = self._eval(child, cand)
+                cand = self._eval(child, rows, cand)
             return cand
         assert isinstance(node, Or)
         found: set[int] = set()
         rest = cand
         for child in node.children:
-            found.update(self._eval(child, rest))
+            found.update(self._eval(child, rows, rest))
             rest = [i for i in rest if i not in found]
         return [i for i in cand if i in found]
 
@@ -201,7 +209,19 @@ class SearchIndex:
             self._words[needle] = known
         if len(known) == len(hay):
             return cand
+        if len(cand) == len(hay) and len(known) * 8 < len(cand):
+            # Every row is a candidate (a first word): order the few found rather than test all.
+            return sorted(known, key=self._rank_in(cand).__getitem__)
         return [i for i in cand if i in known]
+
+    def _rank_in(self, order: list[int]) -> array[int]:
+        """Each row's place in ``order`` (every row once), kept while the order is the same."""
+        if self._ranked != order:
+            rank = array("q", [0]) * len(order)
+            for place, row in enumerate(order):
+                rank[row] = place
+            self._ranked, self._rank = order, rank
+        return self._rank
 
     def _field(self, node: Field, cand: list[int]) -> list[int]:
         if node.kind is FieldKind.TYPE:
@@ -219,13 +239,3 @@ class SearchIndex:
             return [i for i in cand if node.value in tags[i]]
         matching = {t for ts in set(tags) for t in ts if pattern.fullmatch(t)}
         return [i for i in cand if not matching.isdisjoint(tags[i])]
-
-    def _flag(self, flag: CardFlag, cand: list[int]) -> list[int]:
-        rows = self.rows
-        if flag is CardFlag.NEW:
-            return [i for i in cand if rows[i].memory is MemoryState.NEW]
-        if flag is CardFlag.DUE:
-            return [i for i in cand if rows[i].due_now]
-        if flag is CardFlag.SUSPENDED:
-            return [i for i in cand if rows[i].suspended]
-        return [i for i in cand if rows[i].weak]

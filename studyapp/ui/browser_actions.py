@@ -229,8 +229,8 @@ class BrowserActions(QObject):
     def _refresh(self) -> None:
         """The memory changed, not the files: new rows for the browser, the deck list recounted."""
         window, browser = self.window, self.browser
-        folded = browser.model.folded_texts() if browser.model.bank is window.bank else None
-        browser.set_model(browser_model(window.bank, window.core.store, window.now(), window.core.store.tz, folded))
+        index = browser.model.search_index if browser.model.bank is window.bank else None
+        browser.set_model(browser_model(window.bank, window.core.store, window.now(), window.core.store.tz, index))
         window.refresh_home()
 
     def _busy(self) -> bool:

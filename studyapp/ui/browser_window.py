@@ -28,18 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.authoring.search import SearchError, parse
-from studyapp.authoring.search_rows import Column, build_rows, gc_paused
-from studyapp.ui.browser_model import BrowserModel
+from studyapp.authoring.search import MatchAll, SearchError, parse
+from studyapp.authoring.search_rows import BrowserRows, Column
+from studyapp.ui.browser_model import BrowserModel, start_index_after_paint
 from studyapp.ui.question_preview import QuestionPreview
 
 if TYPE_CHECKING:
+    from studyapp.authoring.search_index import SearchIndex
     from studyapp.bank.model import Bank
     from studyapp.store import Store
     from studyapp.ui.main_window import MainWindow
 
 #: Typing waits this long for the next key before searching (a burst of keys searches once).
 SEARCH_DELAY_MS = 30
+PREPARING = "Preparing the search of every question's text…"
 SEARCH_HINT = 'Search: words, "a phrase", -word, or, deck:, tag:, type:, is:new / due / suspended / weak'
 
 
@@ -90,6 +92,7 @@ class BrowserWindow(QWidget):
         self.table.setObjectName("browser-table")
         self.table.setAccessibleName("Questions")
         self.table.setModel(model)
+        model.index_built.connect(self._index_built)
         self.table.setSortingEnabled(False)  # sorted through the header click below (no sort at start)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
@@ -153,14 +156,18 @@ class BrowserWindow(QWidget):
     def set_model(self, model: BrowserModel) -> None:
         """Show new rows (the bank or the memory changed), keeping the query."""
         old_selection = self.table.selectionModel()
+        if self.model.sort_column is not None:  # the new rows in the order the header shows
+            model.sort(self.model.sort_column, self.model.sort_order)
         self.model = model
         self.table.setModel(model)
+        model.index_built.connect(self._index_built)
         old_selection.deleteLater()  # the view made it, and setModel does not delete it
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._preview(current))
         self.preview.show_question(None)
         self.apply_search()
         self._selection_changed()
+        start_index_after_paint(model, self.table.viewport())  # a new bank: its texts folded before the first key
 
     def apply_search(self) -> None:
         """Filter the table by the search field's query (now, without waiting for the timer)."""
@@ -171,12 +178,20 @@ class BrowserWindow(QWidget):
             self.message.setText(f"{exc.message} (at character {exc.start + 1})")
             self.message.show()
         else:
+            if not isinstance(query, MatchAll) and not self.model.prepare_index():
+                self.message.setText(PREPARING)  # the query applies once the index is there
+                self.message.show()
+                return
             self.message.hide()
             self.message.clear()
             self.model.set_query(query)
             self._show_count()
             self._preview(self.table.currentIndex())
         self.searched.emit()
+
+    def _index_built(self) -> None:
+        if self.search.text().strip():
+            self.apply_search()
 
     def selected_keys(self) -> list[tuple[str, str]]:
         """(deck id, question id) of every selected row, top to bottom."""
@@ -203,7 +218,8 @@ class BrowserWindow(QWidget):
     def _preview(self, current: QModelIndex) -> None:
         """Show the current row's question under the table (its picture too)."""
         row = current.row()
-        self.preview.show_question(self.model.row_at(row).question if 0 <= row < self.model.rowCount() else None)
+        inside = 0 <= row < self.model.rowCount()
+        self.preview.show_question(self.model.rows.questions[self.model.row_of(row)] if inside else None)
 
     def _bulk(self, action: BulkAction) -> None:
         keys = self.selected_keys()
@@ -221,22 +237,17 @@ class BrowserWindow(QWidget):
         self.count.setText(f"{shown:,} of {total:,} questions" if shown != total else f"{total:,} questions")
 
 
-def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, folded: list[str] | None = None) -> BrowserModel:
-    """The model of every question of ``bank``, with its memory and history from ``store``
-    (``folded``: the folded texts of an earlier model of the same bank, reused)."""
+def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, index: SearchIndex | None = None) -> BrowserModel:
+    """The model of every question of ``bank``, with its memory and history from ``store`` (read
+    as rows are drawn; ``index``: the search index of an earlier model of the same bank, reused)."""
     from studyapp.study.quiz import due_cutoff
 
-    with gc_paused():
-        suspended = {key for key, mark in store.card_marks().items() if mark.suspended}
-        rows = build_rows(bank, store.card_schedules(), store.question_history(), due_cutoff(now, tz), suspended)
-        model = BrowserModel(rows, tz, folded=folded)
-    model.bank = bank
-    return model
+    return BrowserModel(BrowserRows(bank, store, due_cutoff(now, tz)), tz, index=index)
 
 
 def open_browser(window: MainWindow) -> BrowserWindow:
     """Show the Browse window of ``window`` (made on first use; its rows rebuilt each time, the
-    folded texts only when the bank changed)."""
+    search index only when the bank changed)."""
     browser = window.findChild(BrowserWindow)
     if browser is None:
         from studyapp.ui.browser_actions import BrowserActions
@@ -251,10 +262,10 @@ def open_browser(window: MainWindow) -> BrowserWindow:
     browser.raise_()
     browser.activateWindow()
     browser.search.setFocus()
-    QTimer.singleShot(0, browser.model.build_index)  # fold the texts now, before the first key
+    start_index_after_paint(browser.model, browser.table.viewport())  # before the first key, off the UI thread
     return browser
 
 
 def _model_of(window: MainWindow, browser: BrowserWindow | None) -> BrowserModel:
-    folded = browser.model.folded_texts() if browser is not None and browser.model.bank is window.bank else None
-    return browser_model(window.bank, window.core.store, window.now(), window.core.store.tz, folded)
+    index = browser.model.search_index if browser is not None and browser.model.bank is window.bank else None
+    return browser_model(window.bank, window.core.store, window.now(), window.core.store.tz, index)

@@ -13,8 +13,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 from studyapp.authoring.search import parse
-from studyapp.authoring.search_rows import Column, build_rows
+from studyapp.authoring.search_rows import BrowserRows, Column
 from studyapp.bank.loader import load_bank
+from studyapp.store import open_store
 from studyapp.ui.browser_model import BrowserModel
 from studyapp.ui.browser_window import BrowserWindow, BulkAction
 from window_samples import FIXED_NOW
@@ -45,7 +46,8 @@ def _open(make_app: Any, qtbot: Any, tmp_path: Path) -> BrowserWindow:
 
 
 def _ids(browser: BrowserWindow) -> list[str]:
-    return [browser.model.row_at(r).question.id for r in range(browser.model.rowCount())]
+    model = browser.model
+    return [model.rows.questions[model.row_of(r)].id for r in range(model.rowCount())]
 
 
 def _type(qtbot: Any, browser: BrowserWindow, text: str) -> None:
@@ -94,10 +96,11 @@ def test_sorting_by_a_column_and_again_reverses(make_app: Any, qtbot: Any, tmp_p
     browser = _open(make_app, qtbot, tmp_path)
     header = browser.table.horizontalHeader()
     header.sectionClicked.emit(Column.TYPE)
-    types = [browser.model.row_at(r).question.type.value for r in range(8)]
+    model = browser.model
+    types = [model.rows.questions[model.row_of(r)].type.value for r in range(8)]
     assert types == sorted(types)
     header.sectionClicked.emit(Column.TYPE)
-    assert [browser.model.row_at(r).question.type.value for r in range(8)] == sorted(types, reverse=True)
+    assert [model.rows.questions[model.row_of(r)].type.value for r in range(8)] == sorted(types, reverse=True)
     _type(qtbot, browser, "haloucanka")  # the search keeps the order
     assert _ids(browser) == ["roles", "pm-january-17", "card-pm"]
 
@@ -121,25 +124,81 @@ def test_enter_asks_for_the_editor_and_bulk_actions_name_the_selection(make_app:
 
 def test_model_passes_qtmodeltester(qtmodeltester: Any, tmp_path: Path) -> None:
     bank = load_bank([_folder(tmp_path)])
-    model = BrowserModel(build_rows(bank, {}, {}, FIXED_NOW), timezone.utc)
+    store = open_store(tmp_path / "s.sqlite3", backups_dir=tmp_path / "b", tz=timezone.utc, auto_backup=False).store
+    model = BrowserModel(BrowserRows(bank, store, FIXED_NOW), timezone.utc)
     qtmodeltester.check(model)
     model.set_query(parse("haloucanka"))
     model.sort(Column.PROMPT, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
     assert model.rowCount() == 3
+    store.close()
 
 
-def test_reopening_keeps_the_folded_texts_of_the_same_bank(make_app: Any, qtbot: Any, tmp_path: Path) -> None:
+def test_reopening_keeps_the_search_index_of_the_same_bank(make_app: Any, qtbot: Any, tmp_path: Path) -> None:
     browser = _open(make_app, qtbot, tmp_path)
-    qtbot.waitUntil(browser.model.index_ready)
-    first = browser.model.folded_texts()
+    qtbot.waitUntil(browser.model.index_ready)  # built after the first frame, off the UI thread
+    first = browser.model.search_index
+    assert first is not None
     browser.close()
     window = browser.parent()
     window.findChild(QAction, "browse").trigger()
     assert window.findChild(BrowserWindow) is browser and browser.isVisible()
-    qtbot.waitUntil(browser.model.index_ready)
-    assert browser.model.folded_texts() is first  # not folded again
+    assert browser.model.search_index is first  # not folded again
     window.reload()  # a new bank: folded anew
     browser.model.build_index()
-    assert browser.model.folded_texts() is not first
-    assert browser.model.folded_texts() == first
+    assert browser.model.search_index is not first
+    assert browser.model.search_index is not None and browser.model.search_index.haystacks == first.haystacks
+
+
+def _big_folder(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    cards = "".join(f"  - id: c{i}\n    type: card\n    prompt: Card number {i}\n    answer: Answer {i}\n"
+                    for i in range(n))
+    (folder / "many.yaml").write_text(f"deck: many\ntitle: Many cards\nquestions:\n{cards}", encoding="utf-8")
+    return folder
+
+
+def test_a_large_bank_opens_reading_only_the_drawn_rows_and_searches_once_indexed(
+        make_app: Any, qtbot: Any, tmp_path: Path) -> None:
+    from studyapp.ui.browser_model import SMALL_BANK
+    from studyapp.ui.browser_window import PREPARING, open_browser
+
+    n = SMALL_BANK + 500
+    window = make_app(dirs=[_big_folder(tmp_path, n)]).window
+    window.show()
+    browser = open_browser(window)
+    model = browser.model
+    assert not model.index_ready()  # folded only after the first frame, off the UI thread
+    browser.search.setText("number 2417")
+    browser.apply_search()  # typed before the index is there: the search waits for it
+    assert browser.message.text() == PREPARING and not browser.message.isHidden()
+    assert model.rowCount() == n
+    with qtbot.waitSignal(browser.searched, timeout=10000):
+        pass
+    assert model.index_ready() and browser.message.isHidden()
+    assert _ids(browser) == ["c2417"]
+    assert browser.count.text() == f"1 of {n:,} questions"
+
+    browser.search.clear()
+    browser.apply_search()
+    qtbot.waitExposed(browser)
+    qtbot.waitUntil(lambda: model.rows.loaded(0))  # the drawn rows' memory is read as they are drawn
+    assert model.data(model.index(0, Column.MEMORY)) == "new"
+    assert not model.rows.loaded(n - 1)  # a row far below was never read
+    browser.table.horizontalHeader().sectionClicked.emit(Column.MEMORY)  # sorting by it reads them all
+    assert model.rows.loaded(n - 1)
+
+
+def test_new_rows_keep_the_chosen_sort(make_app: Any, qtbot: Any, tmp_path: Path) -> None:
+    """The decks reload (a bulk change, an edit, F5): the new rows come in the order the header shows."""
+    browser = _open(make_app, qtbot, tmp_path)
+    browser.table.horizontalHeader().sectionClicked.emit(Column.TYPE)
+    browser.table.horizontalHeader().sectionClicked.emit(Column.TYPE)
+    before = _ids(browser)
+    window = browser.parent()
+    window.reload()
+    assert browser.model.rows.bank is window.bank  # new rows
+    assert _ids(browser) == before
+    assert browser.table.horizontalHeader().sortIndicatorSection() == Column.TYPE
+    assert (browser.model.sort_column, browser.model.sort_order) == (Column.TYPE, Qt.SortOrder.DescendingOrder)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from window_samples import ScriptedDialogs
 
-from studyapp.authoring.search_rows import build_rows
+from studyapp.authoring.search_rows import BrowserRows
 from studyapp.bank.loader import check_file
 from studyapp.bank.model import AnyQuestion, Bank, CardQuestion, Deck, QuestionImage, TextQuestion
 from studyapp.store import Store, open_store
@@ -226,12 +226,13 @@ def test_the_browser_previews_the_selected_question_with_its_picture(qtbot: QtBo
     deck, problems = check_file(deck_file)
     assert problems == () and deck is not None
 
-    browser = BrowserWindow(BrowserModel(build_rows(Bank(decks=(deck,), files=1), {}, {}, T0), timezone.utc))
+    store = open_store(tmp_path / "s.sqlite3", backups_dir=tmp_path / "b", tz=timezone.utc, auto_backup=False).store
+    browser = BrowserWindow(BrowserModel(BrowserRows(Bank(decks=(deck,), files=1), store, T0), timezone.utc))
     qtbot.addWidget(browser)
     browser.show()
     preview = browser.preview
     assert preview.picture.isHidden() and preview.prompt.text() == "Select a question to preview it here."
-    row = next(r for r in range(browser.model.rowCount()) if browser.model.row_at(r).question.id == "map")
+    row = next(r for r in range(browser.model.rowCount()) if browser.model.key_at(r)[1] == "map")
     browser.table.setCurrentIndex(browser.model.index(row, 0))
     assert preview.prompt.text() == "Which country is this?" and preview.answer.text() == "Answer: Belarus"
     assert preview.picture.isVisible() and not preview.picture.pixmap().isNull()
