@@ -156,12 +156,17 @@ class StudyCore:
 
     def load_bank(self) -> Bank:
         """Every question folder, through the warm-load cache; on a first start the bundled
-        deck comes from its prebuilt result (``bank.prebuilt``) when its files are unchanged."""
+        deck comes from its prebuilt result (``bank.prebuilt``) when its files are unchanged.
+        Each question's picture file is looked at (its header only) and a picture that cannot be
+        shown joins the problems."""
         from studyapp.bank.loader import load_bank
         from studyapp.bank.prebuilt import PrebuiltBank
 
+        from studyapp.bank.imagefile import with_picture_problems
+
         prebuilt = PrebuiltBank(bundled_questions_dir())
-        return load_bank(list(self.question_dirs), cache_dir=self.paths.cache, prebuilt=prebuilt)
+        bank = load_bank(list(self.question_dirs), cache_dir=self.paths.cache, prebuilt=prebuilt)
+        return with_picture_problems(bank)  # a missing or refused picture is listed as a problem
 
     def load_files(self, paths: Sequence[Path]) -> Bank:
         """Just these files (File → Add question file… checks one before copying it)."""

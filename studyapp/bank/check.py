@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
-from studyapp.bank.imagefile import image_file_problem
+from studyapp.bank.imagefile import picture_problems
 from studyapp.bank.loader import load_bank, load_files
 from studyapp.bank.model import Bank, Problem
 from studyapp.paths import DataPaths, bundled_questions_dir, resolve_data_dir
@@ -59,13 +59,3 @@ def run_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
         file=out,
     )
     return EXIT_PROBLEMS if problems else EXIT_CLEAN
-
-
-def picture_problems(bank: Bank) -> list[Problem]:
-    """Each loaded question's picture that cannot be shown, at its ``image:`` value."""
-    found: list[Problem] = []
-    for deck in bank.decks:
-        for q in deck.questions:
-            if q.image is not None and (message := image_file_problem(q.image)) is not None:
-                found.append(Problem(deck.path, q.image.line, q.image.column, message))
-    return found

@@ -18,7 +18,7 @@ import struct
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
-from studyapp.bank.model import QuestionImage
+from studyapp.bank.model import Bank, Problem, QuestionImage
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # a question's picture file
 MAX_IMAGE_PIXELS = 50_000_000  # about 8,000 × 6,000: larger claims are refused before decoding
@@ -202,3 +202,21 @@ def read_picture(image: QuestionImage) -> bytes | str:
     if len(data) > MAX_IMAGE_BYTES:
         return f"image file '{image.path}' is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
     return data
+
+
+def picture_problems(bank: Bank) -> list[Problem]:
+    """Each loaded question's picture that cannot be shown, at its ``image:`` value."""
+    found: list[Problem] = []
+    for deck in bank.decks:
+        for q in deck.questions:
+            if q.image is not None and (message := image_file_problem(q.image)) is not None:
+                found.append(Problem(deck.path, q.image.line, q.image.column, message))
+    return found
+
+
+def with_picture_problems(bank: Bank) -> Bank:
+    """``bank`` with its pictures' problems added to the load problems (the window lists them in
+    its problems panel, as ``studyapp check`` does). Only questions with a picture are read: a
+    header each."""
+    found = picture_problems(bank)
+    return bank._replace(problems=(*bank.problems, *found)) if found else bank

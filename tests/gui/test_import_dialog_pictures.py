@@ -9,7 +9,7 @@ from picture_files import png_bytes
 from pytestqt.qtbot import QtBot
 from window_samples import ScriptedDialogs
 
-from studyapp.bank.check import picture_problems
+from studyapp.bank.imagefile import picture_problems
 from studyapp.bank.loader import load_files
 from studyapp.bank.model import CardQuestion, QuestionImage
 from studyapp.interop.apkgwrite import write_apkg

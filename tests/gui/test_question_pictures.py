@@ -261,3 +261,21 @@ def test_adding_a_question_file_copies_its_pictures_but_never_a_fifo(
     assert not (questions / "media" / "fifo.png").exists()
     deck = running.window.bank.deck("pics")
     assert deck is not None and deck.path.parent == questions
+
+
+def test_the_window_lists_a_picture_that_cannot_be_shown_as_a_problem_at_its_line(
+    make_app: Any, tmp_path: Path, media: Path
+) -> None:
+    """Found after the pictures landed: ``studyapp check`` named a missing picture, the window's
+    problems panel did not."""
+    (tmp_path / "pics.yaml").write_text(
+        "deck: pics\ntitle: Pictures\nquestions:\n"
+        "  - id: map\n    type: card\n    prompt: Which country?\n    answer: Belarus\n    image: media/map.png\n"
+        "  - id: gone\n    type: card\n    prompt: Missing\n    answer: Nothing\n    image: media/gone.png\n",
+        encoding="utf-8",
+    )
+    window = make_app(dirs=[tmp_path]).window
+    deck = window.bank.deck("pics")
+    assert deck is not None and len(deck.questions) == 2  # the deck still loads, both questions
+    [line] = window.home.problems.lines()
+    assert line.startswith(f"{tmp_path / 'pics.yaml'}:13:") and "gone.png" in line

@@ -19,7 +19,7 @@ from anki.collection import (
 )
 from picture_files import bomb_png, png_bytes
 
-from studyapp.bank.check import picture_problems
+from studyapp.bank.imagefile import picture_problems
 from studyapp.bank.loader import load_files
 from studyapp.bank.model import CardQuestion, ClozeQuestion, QuestionImage
 from studyapp.interop.apkg import PICTURE_PROMPT
