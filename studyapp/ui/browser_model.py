@@ -22,7 +22,8 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QP
 from studyapp.authoring.search import MatchAll, Node
 from studyapp.authoring.search_index import SearchIndex
 from studyapp.authoring.search_rows import STORE_COLUMNS, UNREADABLE, BrowserRows, Column
-from studyapp.bank.model import Bank
+from studyapp.bank.model import Bank, TrueFalseQuestion
+from studyapp.ui.answer_texts import true_false
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.translation import QT_TRANSLATE_NOOP, date_text, number_text
 
@@ -30,6 +31,7 @@ _Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
 _WIDTH = len(_COLUMNS)
 _STORE = frozenset(int(c) for c in STORE_COLUMNS)
+_ANSWER = int(Column.ANSWER)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # every cell's (asked once per cell drawn)
@@ -108,6 +110,8 @@ class BrowserModel(QAbstractTableModel):
                 text = rows.cell_text(base, _COLUMNS[column], self._tz)
                 if column in _STORE and text and text != UNREADABLE:
                     text = self._store_text(base, _COLUMNS[column], text)
+                elif column == _ANSWER and isinstance(question := rows.questions[base], TrueFalseQuestion):
+                    text = true_false(question.answer)
                 if len(self._cells) >= _CACHED_CELLS:
                     self._cells.clear()
                 self._cells[base * _WIDTH + column] = text

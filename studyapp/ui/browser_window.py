@@ -14,8 +14,8 @@ from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -109,6 +109,7 @@ class BrowserWindow(QWidget):
         header.setStretchLastSection(True)
         for column, width in ((Column.PROMPT, 320), (Column.ANSWER, 200), (Column.DECK, 120)):
             self.table.setColumnWidth(column, width)
+        self._fit_headings()
         rows = self.table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -160,6 +161,24 @@ class BrowserWindow(QWidget):
         self._selection_changed()
         self._show_count()
         self.resize(1100, 650)
+
+    def _fit_headings(self) -> None:
+        """Widen a column whose heading would be cut (a longer word in another language, a larger
+        text size); the widths given above stay the least."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):  # the last one stretches
+            needed = header.sectionSizeHint(column)
+            if self.table.columnWidth(column) < needed:
+                self.table.setColumnWidth(column, needed)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_headings()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._fit_headings()  # with the header's style and font, known once it is shown
 
     def set_model(self, model: BrowserModel) -> None:
         """Show new rows (the bank or the memory changed), keeping the query."""

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 
 from studyapp.ui.translation import number_text, window_locale
 
-_CONTEXT = "DueText"
 
 
 def _one_decimal(value: float) -> str:
@@ -30,19 +29,19 @@ def interval_text(interval: timedelta) -> str:
     translate = QCoreApplication.translate
     seconds = interval.total_seconds()
     if seconds < 60:
-        return translate(_CONTEXT, "<1m", "less than a minute, on a rating button")
+        return translate("DueText", "<1m", "less than a minute, on a rating button")
     minutes = seconds / 60
     if minutes < 59.5:
-        return translate(_CONTEXT, "{n}m", "minutes, on a rating button").format(n=number_text(round(minutes)))
+        return translate("DueText", "{n}m", "minutes, on a rating button").format(n=number_text(round(minutes)))
     hours = minutes / 60
     if hours < 23.5:
-        return translate(_CONTEXT, "{n}h", "hours, on a rating button").format(n=number_text(round(hours)))
+        return translate("DueText", "{n}h", "hours, on a rating button").format(n=number_text(round(hours)))
     days = hours / 24
     if days < 29.5:
-        return translate(_CONTEXT, "{n}d", "days, on a rating button").format(n=number_text(round(days)))
+        return translate("DueText", "{n}d", "days, on a rating button").format(n=number_text(round(days)))
     if days < 365:
-        return translate(_CONTEXT, "{n}mo", "months, on a rating button").format(n=_one_decimal(days / 30))
-    return translate(_CONTEXT, "{n}y", "years, on a rating button").format(n=_one_decimal(days / 365))
+        return translate("DueText", "{n}mo", "months, on a rating button").format(n=_one_decimal(days / 30))
+    return translate("DueText", "{n}y", "years, on a rating button").format(n=_one_decimal(days / 365))
 
 
 def due_text(due: datetime, now: datetime) -> str:
@@ -51,7 +50,7 @@ def due_text(due: datetime, now: datetime) -> str:
     local = due.astimezone()
     moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
     same_day = local.date() == now.astimezone().date()
-    pattern = (translate(_CONTEXT, "HH:mm", "a QLocale time pattern: a due time today") if same_day else
-               translate(_CONTEXT, "ddd d MMM, HH:mm", "a QLocale date and time pattern: a due time on another day"))
+    pattern = (translate("DueText", "HH:mm", "a QLocale time pattern: a due time today") if same_day else
+               translate("DueText", "ddd d MMM, HH:mm", "a QLocale date and time pattern: a due time on another day"))
     when = window_locale().toString(moment, pattern)
-    return translate(_CONTEXT, "in {interval} ({when})").format(interval=interval_text(due - now), when=when)
+    return translate("DueText", "in {interval} ({when})").format(interval=interval_text(due - now), when=when)

@@ -40,6 +40,7 @@ from studyapp.bank.model import ClozeQuestion
 from studyapp.ui.answer_inputs.base import (
     ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page, status_colour,
 )
+from studyapp.ui.answer_texts import answer_text
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.question_image import QuestionPicture
@@ -262,7 +263,7 @@ class FlashcardView(QWidget):
             if isinstance(q, ClozeQuestion):  # the filled gaps stand out from the sentence
                 self.answer_label.set_marked(card.answer_segments, status_colour("right", self))
             else:
-                self.answer_label.setText(card.answer)
+                self.answer_label.setText(answer_text(q))
             self.explanation_label.setText(q.explanation or "")
             self.quote_label.setText(q.quote or "")
         classic_back = back and answered is None

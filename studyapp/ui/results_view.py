@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.study.quiz_session import AnswerRow, QuizResult
 from studyapp.ui.answer_inputs.base import chain_tab_order
+from studyapp.ui.answer_texts import answer_details, answer_summary, expected_text
 from studyapp.ui.answer_widgets import outcome_colour, outcome_text
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.question_image import QuestionPicture
@@ -133,7 +134,7 @@ class ResultsView(QWidget):
 
     def _show_details(self, row: int) -> None:
         if 0 <= row < len(self._rows):
-            self.details.setText(self._rows[row].details())
+            self.details.setText(answer_details(self._rows[row]))
             self.picture.show_question(self._rows[row].question)
 
     def show_result(self, result: QuizResult) -> None:
@@ -164,7 +165,7 @@ class ResultsView(QWidget):
         self.table.setRowCount(len(result.rows))
         for r, row in enumerate(result.rows):
             question = row.question
-            cells = (number_text(row.number), question.front, row.answer_summary, row.expected,
+            cells = (number_text(row.number), question.front, answer_summary(row), expected_text(row),
                      outcome_text(row.outcome).split(":")[0])
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(_cell(text))

@@ -13,7 +13,6 @@ from studyapp.bank.model import ChoiceQuestion, MatchQuestion, MultiQuestion, Or
 from studyapp.study.review_session import Leech, ReviewCard
 from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text
 
-_CONTEXT = "ReviewTexts"
 #: ``ReviewCard.kind``'s names, for the translators.
 KINDS = (QT_TRANSLATE_NOOP("ReviewTexts", "New card"), QT_TRANSLATE_NOOP("ReviewTexts", "Learning"),
          QT_TRANSLATE_NOOP("ReviewTexts", "Review"), QT_TRANSLATE_NOOP("ReviewTexts", "Relearning"))
@@ -21,7 +20,7 @@ KINDS = (QT_TRANSLATE_NOOP("ReviewTexts", "New card"), QT_TRANSLATE_NOOP("Review
 
 def card_kind(card: ReviewCard) -> str:
     """What the card is to the scheduler: "New card", "Learning", "Relearning" or "Review"."""
-    return QCoreApplication.translate(_CONTEXT, card.kind)
+    return QCoreApplication.translate("ReviewTexts", card.kind)
 
 
 def front_extra(card: ReviewCard) -> str:
@@ -30,11 +29,11 @@ def front_extra(card: ReviewCard) -> str:
     translate = QCoreApplication.translate
     q = card.question
     if isinstance(q, (ChoiceQuestion, MultiQuestion)):
-        return translate(_CONTEXT, "Options: {options}").format(options=" · ".join(card.choices or q.choices))
+        return translate("ReviewTexts", "Options: {options}").format(options=" · ".join(card.choices or q.choices))
     if isinstance(q, OrderQuestion):
-        return translate(_CONTEXT, "Put in order: {items}").format(items=" · ".join(sorted(q.items)))
+        return translate("ReviewTexts", "Put in order: {items}").format(items=" · ".join(sorted(q.items)))
     if isinstance(q, MatchQuestion):
-        return translate(_CONTEXT, "Match: {items}").format(items=" · ".join(left for left, _ in q.pairs))
+        return translate("ReviewTexts", "Match: {items}").format(items=" · ".join(left for left, _ in q.pairs))
     return ""
 
 
@@ -45,9 +44,9 @@ def leech_text(leech: Leech | None) -> str:
     translate = QCoreApplication.translate
     lapses = number_text(leech.lapses)
     if leech.suspended:
-        text = translate(_CONTEXT, "Forgotten {lapses} times: this card is now tagged “leech” and suspended. "
+        text = translate("ReviewTexts", "Forgotten {lapses} times: this card is now tagged “leech” and suspended. "
                                    "Rewriting it, or splitting it in two, often helps.")
     else:
-        text = translate(_CONTEXT, "Forgotten {lapses} times: this card is now tagged “leech”. "
+        text = translate("ReviewTexts", "Forgotten {lapses} times: this card is now tagged “leech”. "
                                    "Rewriting it, or splitting it in two, often helps.")
     return text.format(lapses=lapses)
