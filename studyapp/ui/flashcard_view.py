@@ -253,7 +253,8 @@ class FlashcardView(QWidget):
         back = session.state is ReviewState.SHOWING_BACK
         answered = session.answered  # a graded answer, on the back
         in_form = answered is not None or session.answers_in_form
-        self.front_label.setText(card.form_prompt if in_form else card.front)
+        form_prompt = self.tr("Fill in the gaps.") if isinstance(q, ClozeQuestion) and not q.prompt else card.form_prompt
+        self.front_label.setText(form_prompt if in_form else card.front)
         self.picture.show_question(q)
         self._place_input(card if in_form else None)
         extra = "" if in_form else front_extra(card)  # the input shows the options itself

@@ -1083,6 +1083,10 @@ Help → Question file format shows how to write one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fill in the gaps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Check answer</source>
         <translation type="unfinished"></translation>
     </message>
