@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressBar, QWidget
 
 from pseudo_locale import compile_pseudo, extract_template
 from pseudo_sweep import Shown, cut_off, data_strings, header_cuts, is_content, is_marked, untranslated, visible_texts
@@ -168,6 +168,22 @@ def _quiz_pages(deck: str) -> Callable[[Visit], Iterator[list[QWidget]]]:
     return pages
 
 
+def _abandoned(v: Visit) -> Iterator[list[QWidget]]:
+    """Esc on a quiz after one answer: the question asked, then the results of a quiz left early."""
+    view = _quiz(v, "good-all-types")
+    session = view.session
+    session.submit(_right(session.current.question))
+    view._render()
+    view.ask_abandon()  # the box is shown and answered "OK", which is not "Yes": the quiz goes on
+    assert len(v.boxes) == 1
+    yield list(v.boxes)
+    v.boxes[0].close()
+    session.abandon()
+    view._render()
+    assert view.stack.currentWidget() is view.results
+    yield [view]
+
+
 def _flashcards(graded: bool) -> Callable[[Visit], Iterator[list[QWidget]]]:
     """A review of every card: the front, the back (a graded answer's), then the end screen."""
 
@@ -193,6 +209,7 @@ def _flashcards(graded: bool) -> Callable[[Visit], Iterator[list[QWidget]]]:
             rated += 1
             if rated > 12:
                 break
+        assert view.stack.currentIndex() == 1, "the end screen was not reached"
         yield [view]
 
     return pages
@@ -246,6 +263,7 @@ def _browser_on(v: Visit, query: str) -> Iterator[list[QWidget]]:
 Screen = Callable[[Visit], Iterator[list[QWidget]]]
 SCREENS: dict[str, Screen] = {
     "quiz of every type": _quiz_pages("good-all-types"),
+    "abandoned quiz": _abandoned,
     "flashcards": _flashcards(graded=False),
     "graded flashcards": _flashcards(graded=True),
     "browser": _browser,
@@ -282,7 +300,9 @@ def partly_untranslated(shown: list[Shown], data: list[str]) -> list[str]:
 def _shown(top: QWidget) -> list[Shown]:
     """What ``top`` shows, without the texts of the widgets not checked yet."""
     theirs = {s.text for kind in _left_out() for w in top.findChildren(kind) for s in visible_texts(w)}
-    return [s for s in visible_texts(top) if s.text not in theirs]
+    bars = [Shown("progress bar", bar.text(), None) for bar in top.findChildren(QProgressBar)
+            if bar.isVisible() and bar.isTextVisible() and bar.text()]
+    return [s for s in visible_texts(top) if s.text not in theirs] + bars
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
