@@ -4,9 +4,11 @@ translation, and the locale's numbers, dates and names with one."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -121,3 +123,33 @@ def test_a_search_error_reads_as_the_parser_wrote_it_without_a_translation(query
         parse(query)
     assert search_error_text(caught.value) == caught.value.message
     assert "{" not in caught.value.message
+
+
+def _browser_cells(make_app: Any, tmp_path: Path) -> list[tuple[str, str, str]]:
+    """(memory, due, last result) of every row of Browse over a deck with a history."""
+    from studyapp.authoring.search_rows import Column
+    from studyapp.ui.browser_window import open_browser
+    from window_samples import FIXED_NOW, add_history
+
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    for name in ("all-types.yaml", "article.txt"):
+        shutil.copy(ALL_TYPES.parent / name, folder / name)
+    running = make_app(dirs=[folder])
+    add_history(running.core.store, running.window.bank, FIXED_NOW)
+    model = open_browser(running.window).model
+    return [tuple(str(model.data(model.index(r, c))) for c in (Column.MEMORY, Column.DUE, Column.LAST))
+            for r in range(model.rowCount())]
+
+
+def test_browse_writes_due_dates_as_the_locale_does(make_app: Any, tmp_path: Path, german: object) -> None:
+    cells = _browser_cells(make_app, tmp_path)
+    dues = [due for _memory, due, _last in cells if due]
+    assert dues and all(re.fullmatch(r"\d\d\.\d\d\.\d\d", due) for due in dues), dues
+    assert {memory for memory, _due, _last in cells} <= {"new", "learning", "review", "relearning", "suspended"}
+    assert {last for _memory, _due, last in cells} <= {"", "right", "almost", "wrong"}
+
+
+def test_browse_writes_due_dates_in_english_without_a_locale(make_app: Any, tmp_path: Path) -> None:
+    dues = [due for _memory, due, _last in _browser_cells(make_app, tmp_path) if due]
+    assert dues and all(re.fullmatch(r"\d{1,2}/\d{1,2}/\d\d", due) for due in dues), dues
