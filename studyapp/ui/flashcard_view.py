@@ -50,8 +50,12 @@ from studyapp.ui.due_text import due_text, interval_text
 from studyapp.ui.review_texts import card_kind, front_extra, leech_text
 from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text
 
-RATINGS = ((Rating.Again, QT_TRANSLATE_NOOP("FlashcardView", "Again")), (Rating.Hard, QT_TRANSLATE_NOOP("FlashcardView", "Hard")),
-           (Rating.Good, QT_TRANSLATE_NOOP("FlashcardView", "Good")), (Rating.Easy, QT_TRANSLATE_NOOP("FlashcardView", "Easy")))
+RATINGS = (
+    (Rating.Again, QT_TRANSLATE_NOOP("FlashcardView", "Again")),
+    (Rating.Hard, QT_TRANSLATE_NOOP("FlashcardView", "Hard")),
+    (Rating.Good, QT_TRANSLATE_NOOP("FlashcardView", "Good")),
+    (Rating.Easy, QT_TRANSLATE_NOOP("FlashcardView", "Easy")),
+)
 # Anki's flag colours, Ctrl+1–4, as the card's line names them.
 FLAGS = {1: QT_TRANSLATE_NOOP("FlashcardView", "red flag"), 2: QT_TRANSLATE_NOOP("FlashcardView", "orange flag"),
          3: QT_TRANSLATE_NOOP("FlashcardView", "green flag"), 4: QT_TRANSLATE_NOOP("FlashcardView", "blue flag")}
@@ -253,7 +257,8 @@ class FlashcardView(QWidget):
         back = session.state is ReviewState.SHOWING_BACK
         answered = session.answered  # a graded answer, on the back
         in_form = answered is not None or session.answers_in_form
-        form_prompt = self.tr("Fill in the gaps.") if isinstance(q, ClozeQuestion) and not q.prompt else card.form_prompt
+        cloze_alone = isinstance(q, ClozeQuestion) and not q.prompt  # the core's "Fill in the gaps.", translated
+        form_prompt = self.tr("Fill in the gaps.") if cloze_alone else card.form_prompt
         self.front_label.setText(form_prompt if in_form else card.front)
         self.picture.show_question(q)
         self._place_input(card if in_form else None)

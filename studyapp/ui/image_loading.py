@@ -27,12 +27,14 @@ _NEVER = frozenset({"svgz"})
 
 
 def _mib(limit: int) -> str:
-    return translate("ImageLoading", "{size} MiB").format(size=number_text(limit / (1024 * 1024), 0 if limit % (1024 * 1024) == 0 else 1))
+    whole = limit % (1024 * 1024) == 0
+    return translate("ImageLoading", "{size} MiB").format(size=number_text(limit / (1024 * 1024), 0 if whole else 1))
 
 
 def svg_outside_text() -> str:
     """``imagefile.SVG_OUTSIDE_PROBLEM`` in the window's language."""
-    return translate("ImageLoading", "an SVG that shows or links other files (<image> or href); only self-contained drawings are shown")
+    return translate("ImageLoading", "an SVG that shows or links other files (<image> or href); "
+                                     "only self-contained drawings are shown")
 
 
 def read_image(path: Path, width: int, height: int, *, max_bytes: int = MAX_IMAGE_BYTES,
