@@ -33,11 +33,17 @@ MAX_DEPTH = 40
 
 
 class SearchError(ValueError):
-    """A query that cannot be read: ``message``, and where in the text (``start``, ``end``)."""
+    """A query that cannot be read: ``message``, and where in the text (``start``, ``end``).
 
-    def __init__(self, message: str, start: int, end: int) -> None:
+    ``message`` is ``template`` filled with ``values`` (the window writes the template in its
+    own language)."""
+
+    def __init__(self, template: str, start: int, end: int, **values: str) -> None:
+        message = template.format(**values)
         super().__init__(message)
         self.message = message
+        self.template = template
+        self.values = values
         self.start = start
         self.end = max(end, start)
 
@@ -232,7 +238,7 @@ class _Parser:
                 raise SearchError("')' without an opening '('", tok.start, tok.end)
             if tok.kind is _Kind.OPEN:
                 raise SearchError("'(' is not closed with ')'", tok.start, tok.end)
-            raise SearchError(f"'{tok.raw}' needs something before it", tok.start, tok.end)
+            raise SearchError("'{word}' needs something before it", tok.start, tok.end, word=tok.raw)
         return children[0] if len(children) == 1 else And(_flat(children, And))
 
     def unary(self, depth: int) -> Node:
@@ -250,7 +256,7 @@ class _Parser:
         self.pos += 1
         if tok.kind is _Kind.OPEN:
             if depth >= MAX_DEPTH:
-                raise SearchError(f"more than {MAX_DEPTH} nested parentheses", tok.start, tok.end)
+                raise SearchError("more than {depth} nested parentheses", tok.start, tok.end, depth=str(MAX_DEPTH))
             if (nxt := self.peek()) is not None and nxt.kind is _Kind.CLOSE:
                 raise SearchError("nothing to search for inside '()'", tok.start, nxt.end)
             node = self.or_expr(depth + 1)
@@ -261,7 +267,7 @@ class _Parser:
             return node
         if tok.kind is _Kind.WORD:
             return _word(tok)
-        raise SearchError(f"'{tok.raw or tok.kind.value}' cannot stand here", tok.start, tok.end)
+        raise SearchError("'{word}' cannot stand here", tok.start, tok.end, word=tok.raw or tok.kind.value)
 
 
 def _flat(children: list[Node], kind: type[And] | type[Or]) -> tuple[Node, ...]:
@@ -284,21 +290,22 @@ def _word(tok: _Token) -> Node:
             return Is(CardFlag(value.lower()))
         except ValueError:
             flags = ", ".join(f"is:{f.value}" for f in CardFlag)
-            raise SearchError(f"unknown 'is:{value}' (use {flags})", tok.start, tok.end) from None
+            raise SearchError("unknown 'is:{value}' (use {flags})", tok.start, tok.end, value=value, flags=flags) from None
     try:
         kind = FieldKind(name)
     except ValueError:
         fields = ", ".join(f"{f.value}:" for f in FieldKind)
-        raise SearchError(f"unknown field '{match.group(1)}:' (use {fields} or is:, or put \"{tok.raw}\" in quotes)",
-                          tok.start, value_start) from None
+        raise SearchError("unknown field '{name}:' (use {fields} or is:, or put \"{word}\" in quotes)",
+                          tok.start, value_start, name=match.group(1), fields=fields, word=tok.raw) from None
     if not value:
-        raise SearchError(f"'{name}:' needs a value, like {name}:{_EXAMPLES[kind]}", tok.start, tok.end)
+        raise SearchError("'{name}:' needs a value, like {name}:{example}", tok.start, tok.end,
+                          name=name, example=_EXAMPLES[kind])
     if kind is FieldKind.TYPE:
         try:
             return Field(kind, QuestionType(value.lower()).value)
         except ValueError:
             types = ", ".join(t.value for t in QuestionType)
-            raise SearchError(f"unknown type '{value}' (use {types})", value_start, tok.end) from None
+            raise SearchError("unknown type '{value}' (use {types})", value_start, tok.end, value=value, types=types) from None
     return Field(kind, value.casefold())
 
 

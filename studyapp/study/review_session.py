@@ -193,6 +193,21 @@ class ReviewProgress:
 
 
 @dataclass(frozen=True, slots=True)
+class Leech:
+    """A rating made the card a leech: forgotten ``lapses`` times, and ``suspended`` or not."""
+
+    lapses: int
+    suspended: bool
+
+    @property
+    def notice(self) -> str:
+        """The notice in English (the window writes its own in its language)."""
+        return (f"Forgotten {self.lapses} times: this card is now tagged “leech”"
+                + (" and suspended." if self.suspended else ".")
+                + " Rewriting it, or splitting it in two, often helps.")
+
+
+@dataclass(frozen=True, slots=True)
 class _Rated:
     attempt_id: int
     card: ReviewCard  # as it was before the rating
@@ -251,7 +266,7 @@ class ReviewSession:
         self._review_limit = self._settings.reviews_per_day
         self._scheduler = scheduler  # one for every card (tests); else each deck's own
         self._schedulers: dict[str, CardScheduler] = {}
-        self._leech_notice: str | None = None
+        self._leech: Leech | None = None
         self._rng = rng if rng is not None else random.Random()  # shuffles a choice's options
         self._graded = graded
         self._speed = AnswerSpeed(store)
@@ -338,7 +353,12 @@ class ReviewSession:
     @property
     def leech_notice(self) -> str | None:
         """Set by the rating that made the card just rated a leech (else None)."""
-        return self._leech_notice
+        return self._leech.notice if self._leech is not None else None
+
+    @property
+    def leech(self) -> Leech | None:
+        """What ``leech_notice`` says, as values: set by the rating that made the card just rated a leech."""
+        return self._leech
 
     def preview(self) -> NextStates:
         """The rating buttons' intervals: ``next_states()``."""
@@ -472,7 +492,7 @@ class ReviewSession:
 
     def _leech_mark(self, card: ReviewCard, new_state: CardState) -> tuple[CardMark | None, CardMark | None]:
         """(marks before, marks after) when this rating makes the card a leech; else (None, None)."""
-        self._leech_notice = None
+        self._leech = None
         lapses = lapses_of(new_state)
         q = card.question
         settings = self._settings if q.deck == self._deck else self._book.for_deck(q.deck)
@@ -481,9 +501,7 @@ class ReviewSession:
         before = self._store.card_mark(q.deck, q.id)
         suspend = settings.leech_action is LeechAction.SUSPEND
         after = before._replace(leech=True, suspended=before.suspended or suspend)
-        self._leech_notice = (f"Forgotten {lapses} times: this card is now tagged “leech”"
-                              + (" and suspended." if suspend else ".")
-                              + " Rewriting it, or splitting it in two, often helps.")
+        self._leech = Leech(lapses, suspend)
         return before, after
 
     # -- what the learner sets on the card on screen ------------------------------------------
@@ -542,7 +560,7 @@ class ReviewSession:
         self._history.pop()
         self._today = None
         self._hidden_day = None
-        self._leech_notice = None
+        self._leech = None
         self._show(last.card)
         return last.card
 

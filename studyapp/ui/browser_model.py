@@ -21,14 +21,17 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QP
 
 from studyapp.authoring.search import MatchAll, Node
 from studyapp.authoring.search_index import SearchIndex
-from studyapp.authoring.search_rows import HEADINGS, STORE_COLUMNS, BrowserRows, Column
-from studyapp.bank.model import Bank
+from studyapp.authoring.search_rows import STORE_COLUMNS, UNREADABLE, BrowserRows, Column
+from studyapp.bank.model import Bank, TrueFalseQuestion
+from studyapp.ui.answer_texts import true_false
 from studyapp.ui.background_task import BackgroundTask
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, date_text, number_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
 _WIDTH = len(_COLUMNS)
 _STORE = frozenset(int(c) for c in STORE_COLUMNS)
+_ANSWER = int(Column.ANSWER)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # every cell's (asked once per cell drawn)
@@ -39,6 +42,21 @@ BATCH = 200
 SMALL_BANK = 2_000
 #: Cell texts kept; past this the cache starts over (a few screens' worth is what matters).
 _CACHED_CELLS = 50_000
+#: The column headings (``search_rows.HEADINGS`` in the window's language).
+HEADINGS = {
+    Column.DECK: QT_TRANSLATE_NOOP("BrowserModel", "Deck"), Column.TYPE: QT_TRANSLATE_NOOP("BrowserModel", "Type"),
+    Column.PROMPT: QT_TRANSLATE_NOOP("BrowserModel", "Prompt"), Column.ANSWER: QT_TRANSLATE_NOOP("BrowserModel", "Answer"),
+    Column.TAGS: QT_TRANSLATE_NOOP("BrowserModel", "Tags"), Column.MEMORY: QT_TRANSLATE_NOOP("BrowserModel", "Memory"),
+    Column.DUE: QT_TRANSLATE_NOOP("BrowserModel", "Due"), Column.LAST: QT_TRANSLATE_NOOP("BrowserModel", "Last result"),
+    Column.ANSWERS: QT_TRANSLATE_NOOP("BrowserModel", "Answers"), Column.FILE: QT_TRANSLATE_NOOP("BrowserModel", "File"),
+}
+#: The memory and last-result cells the core writes (``MemoryState``, the last result), for the translators.
+STATE_TEXTS = (
+    QT_TRANSLATE_NOOP("BrowserModel", "new"), QT_TRANSLATE_NOOP("BrowserModel", "learning"),
+    QT_TRANSLATE_NOOP("BrowserModel", "review"), QT_TRANSLATE_NOOP("BrowserModel", "relearning"),
+    QT_TRANSLATE_NOOP("BrowserModel", "suspended"), QT_TRANSLATE_NOOP("BrowserModel", "wrong"),
+    QT_TRANSLATE_NOOP("BrowserModel", "almost"), QT_TRANSLATE_NOOP("BrowserModel", "right"),
+)
 
 
 class BrowserModel(QAbstractTableModel):
@@ -60,6 +78,8 @@ class BrowserModel(QAbstractTableModel):
         self._task: BackgroundTask | None = None
         self.sort_column: Column | None = None
         self.sort_order = Qt.SortOrder.AscendingOrder
+        self._headings = [self.tr(HEADINGS[c]) for c in _COLUMNS]
+        self._states = {text: self.tr(text) for text in STATE_TEXTS}
 
     @property
     def bank(self) -> Bank:
@@ -88,6 +108,10 @@ class BrowserModel(QAbstractTableModel):
                 if column in _STORE and not rows.loaded(base):
                     rows.ensure(visible[row:row + BATCH])
                 text = rows.cell_text(base, _COLUMNS[column], self._tz)
+                if column in _STORE and text and text != UNREADABLE:
+                    text = self._store_text(base, _COLUMNS[column], text)
+                elif column == _ANSWER and isinstance(question := rows.questions[base], TrueFalseQuestion):
+                    text = true_false(question.answer)
                 if len(self._cells) >= _CACHED_CELLS:
                     self._cells.clear()
                 self._cells[base * _WIDTH + column] = text
@@ -99,8 +123,17 @@ class BrowserModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt)
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < _WIDTH:
-            return HEADINGS[_COLUMNS[section]]
+            return self._headings[section]
         return None
+
+    def _store_text(self, row: int, column: Column, text: str) -> str:
+        """A memory, due, last result or answers cell in the window's language (``text``: the core's)."""
+        if column is Column.DUE:
+            due = self.rows.due(row)
+            return date_text(due.astimezone(self._tz)) if due is not None else ""
+        if column is Column.ANSWERS:
+            return number_text(self.rows.answers(row))
+        return self._states.get(text, text)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags

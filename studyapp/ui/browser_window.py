@@ -14,8 +14,8 @@ from datetime import datetime, tzinfo
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from studyapp.authoring.search import MatchAll, SearchError, parse
 from studyapp.authoring.search_rows import BrowserRows, Column
 from studyapp.ui.browser_model import BrowserModel, start_index_after_paint
 from studyapp.ui.question_preview import QuestionPreview
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, plural_s
 
 if TYPE_CHECKING:
     from studyapp.authoring.search_index import SearchIndex
@@ -41,8 +42,9 @@ if TYPE_CHECKING:
 
 #: Typing waits this long for the next key before searching (a burst of keys searches once).
 SEARCH_DELAY_MS = 30
-PREPARING = "Preparing the search of every question's text…"
-SEARCH_HINT = 'Search: words, "a phrase", -word, or, deck:, tag:, type:, is:new / due / suspended / weak'
+PREPARING = QT_TRANSLATE_NOOP("BrowserWindow", "Preparing the search of every question's text…")
+SEARCH_HINT = QT_TRANSLATE_NOOP(
+    "BrowserWindow", 'Search: words, "a phrase", -word, or, deck:, tag:, type:, is:new / due / suspended / weak')
 
 
 class BulkAction(StrEnum):
@@ -56,8 +58,11 @@ class BulkAction(StrEnum):
 
 
 _BULK_TEXT = {
-    BulkAction.ADD_TAG: "Add tag…", BulkAction.REMOVE_TAG: "Remove tag…", BulkAction.MOVE_DECK: "Move to deck…",
-    BulkAction.SUSPEND: "Suspend", BulkAction.DELETE: "Delete…",
+    BulkAction.ADD_TAG: QT_TRANSLATE_NOOP("BrowserWindow", "Add tag…"),
+    BulkAction.REMOVE_TAG: QT_TRANSLATE_NOOP("BrowserWindow", "Remove tag…"),
+    BulkAction.MOVE_DECK: QT_TRANSLATE_NOOP("BrowserWindow", "Move to deck…"),
+    BulkAction.SUSPEND: QT_TRANSLATE_NOOP("BrowserWindow", "Suspend"),
+    BulkAction.DELETE: QT_TRANSLATE_NOOP("BrowserWindow", "Delete…"),
 }
 
 
@@ -70,27 +75,29 @@ class BrowserWindow(QWidget):
 
     def __init__(self, model: BrowserModel, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Browse")
+        self.setWindowTitle(self.tr("Browse"))
         self.setObjectName("BrowserWindow")
         self.model = model
         self.search = QLineEdit()
         self.search.setObjectName("browser-search")
-        self.search.setPlaceholderText(SEARCH_HINT)
-        self.search.setAccessibleName("Search questions")
+        self.search.setPlaceholderText(self.tr(SEARCH_HINT))
+        self.search.setAccessibleName(self.tr("Search questions"))
         self.search.setClearButtonEnabled(True)
         self.message = QLabel()
         self.message.setObjectName("browser-message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: palette(link);")
+        self.message.setAccessibleName(self.tr("Search message"))
         self.message.hide()
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setObjectName("browser-count")
+        self.count.setAccessibleName(self.tr("Questions shown"))
 
         self.table = QTableView()
         self.table.setObjectName("browser-table")
-        self.table.setAccessibleName("Questions")
+        self.table.setAccessibleName(self.tr("Questions"))
         self.table.setModel(model)
         model.index_built.connect(self._index_built)
         self.table.setSortingEnabled(False)  # sorted through the header click below (no sort at start)
@@ -102,6 +109,7 @@ class BrowserWindow(QWidget):
         header.setStretchLastSection(True)
         for column, width in ((Column.PROMPT, 320), (Column.ANSWER, 200), (Column.DECK, 120)):
             self.table.setColumnWidth(column, width)
+        self._fit_headings()
         rows = self.table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -113,12 +121,13 @@ class BrowserWindow(QWidget):
         self.table.activated.connect(self._activated)  # Enter, and a double click
 
         self.actions_button = QToolButton()
-        self.actions_button.setText("Selected")
+        self.actions_button.setText(self.tr("Selected"))
+        self.actions_button.setAccessibleName(self.tr("Actions on the selected questions"))
         self.actions_button.setObjectName("browser-actions")
         self.actions_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.bulk_actions: dict[BulkAction, QAction] = {}
         for action in BulkAction:
-            qaction = QAction(_BULK_TEXT[action], self)
+            qaction = QAction(self.tr(_BULK_TEXT[action]), self)
             qaction.setObjectName(f"bulk-{action.value}")
             qaction.triggered.connect(lambda _checked=False, a=action: self._bulk(a))
             self.bulk_actions[action] = qaction
@@ -153,6 +162,24 @@ class BrowserWindow(QWidget):
         self._show_count()
         self.resize(1100, 650)
 
+    def _fit_headings(self) -> None:
+        """Widen a column whose heading would be cut (a longer word in another language, a larger
+        text size); the widths given above stay the least."""
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount() - 1):  # the last one stretches
+            needed = header.sectionSizeHint(column)
+            if self.table.columnWidth(column) < needed:
+                self.table.setColumnWidth(column, needed)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_headings()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        self._fit_headings()  # with the header's style and font, known once it is shown
+
     def set_model(self, model: BrowserModel) -> None:
         """Show new rows (the bank or the memory changed), keeping the query."""
         old_selection = self.table.selectionModel()
@@ -175,11 +202,12 @@ class BrowserWindow(QWidget):
         try:
             query = parse(self.search.text())
         except SearchError as exc:
-            self.message.setText(f"{exc.message} (at character {exc.start + 1})")
+            self.message.setText(self.tr("{message} (at character {position})").format(
+                message=search_error_text(exc), position=number_text(exc.start + 1)))
             self.message.show()
         else:
             if not isinstance(query, MatchAll) and not self.model.prepare_index():
-                self.message.setText(PREPARING)  # the query applies once the index is there
+                self.message.setText(self.tr(PREPARING))  # the query applies once the index is there
                 self.message.show()
                 return
             self.message.hide()
@@ -234,7 +262,47 @@ class BrowserWindow(QWidget):
 
     def _show_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count.setText(f"{shown:,} of {total:,} questions" if shown != total else f"{total:,} questions")
+        if shown != total:
+            self.count.setText(_counted(self.tr("{shown} of %n question(s)", "", total), total).format(
+                shown=number_text(shown)))
+        else:
+            self.count.setText(_counted(self.tr("%n question(s)", "", total), total))
+
+
+def _counted(text: str, count: int) -> str:
+    """A ``%n`` text from the translator with its count written as the locale writes numbers
+    (``100,000 questions``: Qt's ``%n`` has no group separators)."""
+    return plural_s(text, count).replace(str(count), number_text(count), 1)
+
+
+#: The search parser's messages (``SearchError.template``), for the translators.
+SEARCH_ERRORS = (
+    QT_TRANSLATE_NOOP("BrowserWindow", 'a quote (") is not closed'),
+    QT_TRANSLATE_NOOP("BrowserWindow", "'-' needs something right after it to leave out, like -word"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "nothing inside the quotes"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "')' without an opening '('"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "'or' needs something after it"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "'and' needs something on both sides"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "'(' is not closed with ')'"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "'{word}' needs something before it"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "the search ends too early"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "more than {depth} nested parentheses"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "nothing to search for inside '()'"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "'{word}' cannot stand here"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "unknown 'is:{value}' (use {flags})"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "unknown field '{name}:' (use {fields} or is:, or put \"{word}\" in quotes)"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "'{name}:' needs a value, like {name}:{example}"),
+    QT_TRANSLATE_NOOP("BrowserWindow", "unknown type '{value}' (use {types})"),
+)
+
+
+def search_error_text(exc: SearchError) -> str:
+    """The search error's message in the window's language (the parser's own for a template
+    the translation does not know or fills wrongly)."""
+    try:
+        return QCoreApplication.translate("BrowserWindow", exc.template).format(**exc.values)
+    except (KeyError, IndexError, ValueError):
+        return exc.message
 
 
 def browser_model(bank: Bank, store: Store, now: datetime, tz: tzinfo, index: SearchIndex | None = None) -> BrowserModel:

@@ -34,31 +34,34 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.study.review_session import ReviewSession, ReviewState
-from studyapp.study.scheduling import Rating, format_interval
+from studyapp.study.scheduling import Rating
 from studyapp.study.review_session import ReviewCard
 from studyapp.bank.model import ClozeQuestion
 from studyapp.ui.answer_inputs.base import (
     ErrorBanner, chain_tab_order, hint_label, plain_label, pressable_button, scroll_page, status_colour,
 )
+from studyapp.ui.answer_texts import answer_text
 from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel, make_answer_input
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.question_image import QuestionPicture
 from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
+from studyapp.ui.due_text import due_text, interval_text
+from studyapp.ui.review_texts import card_kind, front_extra, leech_text
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text
 
-RATINGS = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
-FLAGS = {1: "red", 2: "orange", 3: "green", 4: "blue"}  # Anki's flag colours, Ctrl+1–4
+RATINGS = (
+    (Rating.Again, QT_TRANSLATE_NOOP("FlashcardView", "Again")),
+    (Rating.Hard, QT_TRANSLATE_NOOP("FlashcardView", "Hard")),
+    (Rating.Good, QT_TRANSLATE_NOOP("FlashcardView", "Good")),
+    (Rating.Easy, QT_TRANSLATE_NOOP("FlashcardView", "Easy")),
+)
+# Anki's flag colours, Ctrl+1–4, as the card's line names them.
+FLAGS = {1: QT_TRANSLATE_NOOP("FlashcardView", "red flag"), 2: QT_TRANSLATE_NOOP("FlashcardView", "orange flag"),
+         3: QT_TRANSLATE_NOOP("FlashcardView", "green flag"), 4: QT_TRANSLATE_NOOP("FlashcardView", "blue flag")}
 
 #: Check again for cards coming due (learning steps) at most this often while the end screen shows.
 _RECHECK_MS = 60_000
-
-
-def describe_due(due: datetime, now: datetime) -> str:
-    """``"in 10m (14:05)"``, ``"in 3d (Mon 2 Mar, 09:00)"`` in local time."""
-    local = due.astimezone()
-    same_day = local.date() == now.astimezone().date()
-    when = local.strftime("%H:%M") if same_day else f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
-    return f"in {format_interval(due - now)} ({when})"
 
 
 class FlashcardView(QWidget):
@@ -75,23 +78,23 @@ class FlashcardView(QWidget):
         super().__init__(parent)
         self.session: ReviewSession | None = None
         self._now = now or (lambda: datetime.now(timezone.utc))
-        self.setAccessibleName("Flashcards")
+        self.setAccessibleName(self.tr("Flashcards"))
 
         self.progress_label = QLabel(self)
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.progress_label.setAccessibleName("Progress today")
-        self.home_button = QPushButton("Hom&e", self)
-        self.home_button.setAccessibleName("Home")
-        self.home_button.setToolTip("Leave the review (Esc)")
+        self.progress_label.setAccessibleName(self.tr("Progress today"))
+        self.home_button = QPushButton(self.tr("Hom&e"), self)
+        self.home_button.setAccessibleName(self.tr("Home"))
+        self.home_button.setToolTip(self.tr("Leave the review (Esc)"))
         self.home_button.clicked.connect(self.leave)
-        self.undo_button = QPushButton("&Undo", self)
-        self.undo_button.setAccessibleName("Undo last rating")
-        self.undo_button.setToolTip("Take back the last rating (Ctrl+Z)")
+        self.undo_button = QPushButton(self.tr("&Undo"), self)
+        self.undo_button.setAccessibleName(self.tr("Undo last rating"))
+        self.undo_button.setToolTip(self.tr("Take back the last rating (Ctrl+Z)"))
         self.undo_button.clicked.connect(self.undo)
-        self.graded_box = QCheckBox("Ans&wer in the question's form", self)
-        self.graded_box.setAccessibleName("Answer in the question's form")
-        self.graded_box.setToolTip("Answer choices, typed answers... as in a quiz, graded at once; "
-                                   "unticked: show the answer and rate yourself")
+        self.graded_box = QCheckBox(self.tr("Ans&wer in the question's form"), self)
+        self.graded_box.setAccessibleName(self.tr("Answer in the question's form"))
+        self.graded_box.setToolTip(self.tr("Answer choices, typed answers... as in a quiz, graded at once; "
+                                           "unticked: show the answer and rate yourself"))
         self.graded_box.toggled.connect(self._set_graded)
         header = QHBoxLayout()
         header.addWidget(self.progress_label, 1)
@@ -102,23 +105,23 @@ class FlashcardView(QWidget):
         # -- the card --
         self.kind_label = hint_label(self)
         self.front_label = LiteralText(self)
-        self.front_label.setAccessibleName("Front")
+        self.front_label.setAccessibleName(self.tr("Front"))
         scale_font(self.front_label, 1.3, bold=False)
         self.picture = QuestionPicture(self)
         self.extra_label = LiteralText(self)
-        self.extra_label.setAccessibleName("Options")
+        self.extra_label.setAccessibleName(self.tr("Options"))
         self.rule = QFrame(self)
         self.rule.setFrameShape(QFrame.Shape.HLine)
         self.answer_label = LiteralText(self)
-        self.answer_label.setAccessibleName("Answer")
+        self.answer_label.setAccessibleName(self.tr("Answer"))
         scale_font(self.answer_label, 1.3)
         self.explanation_label = LiteralText(self)
-        self.explanation_label.setAccessibleName("Explanation")
+        self.explanation_label.setAccessibleName(self.tr("Explanation"))
         self.quote_label = LiteralText(self)
-        self.quote_label.setAccessibleName("Quote from the article")
+        self.quote_label.setAccessibleName(self.tr("Quote from the article"))
         self.quote_label.setStyleSheet("font-style: italic; border-left: 3px solid palette(mid); padding-left: 8px;")
-        self.article_button = QPushButton("Show in &article", self)
-        self.article_button.setAccessibleName("Show in article")
+        self.article_button = QPushButton(self.tr("Show in &article"), self)
+        self.article_button.setAccessibleName(self.tr("Show in article"))
         self.article_button.clicked.connect(self._show_in_article)
         self.input: AnswerInput | None = None  # a graded review's answer input
         self._input_card: ReviewCard | None = None  # the showing of a card it was made for
@@ -140,16 +143,16 @@ class FlashcardView(QWidget):
         self.back_widgets: tuple[QWidget, ...] = (self.rule, self.answer_label, self.explanation_label,
                                                   self.quote_label, self.article_button)
 
-        self.show_button = QPushButton("&Show answer", self)
-        self.show_button.setAccessibleName("Show answer")
-        self.show_button.setToolTip("Space or Enter")
+        self.show_button = QPushButton(self.tr("&Show answer"), self)
+        self.show_button.setAccessibleName(self.tr("Show answer"))
+        self.show_button.setToolTip(self.tr("Space or Enter"))
         self.show_button.clicked.connect(self.show_answer)
         self.rating_buttons: dict[Rating, QPushButton] = {}
         ratings = QHBoxLayout()
         for number, (rating, name) in enumerate(RATINGS, start=1):
-            button = QPushButton(name, self)
-            button.setToolTip(f"Key {number}")
-            button.setAccessibleName(name)
+            button = QPushButton(self.tr(name), self)
+            button.setToolTip(self.tr("Key {number}").format(number=number_text(number)))
+            button.setAccessibleName(self.tr(name))
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, r=rating: self.rate(r))
             self.rating_buttons[rating] = button
@@ -162,7 +165,7 @@ class FlashcardView(QWidget):
 
         self.error_label = ErrorBanner(self)
         self.notice_label = plain_label("", self)
-        self.notice_label.setAccessibleName("Notice")
+        self.notice_label.setAccessibleName(self.tr("Notice"))
         self.notice_label.setWordWrap(True)
         self.notice_label.hide()
 
@@ -177,14 +180,14 @@ class FlashcardView(QWidget):
         scale_font(self.end_title, 1.45)
         self.end_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.end_label = plain_label("", self)
-        self.end_label.setAccessibleName("Next card due")
+        self.end_label.setAccessibleName(self.tr("Next card due"))
         self.end_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.end_home = QPushButton("Back home", self)
-        self.end_home.setAccessibleName("Back home")
+        self.end_home = QPushButton(self.tr("Back home"), self)
+        self.end_home.setAccessibleName(self.tr("Back home"))
         self.end_home.clicked.connect(self.leave)
-        self.end_more = QPushButton("Study &more today", self)
-        self.end_more.setAccessibleName("Study more today")
-        self.end_more.setToolTip("10 more new cards and 50 more reviews, for today only")
+        self.end_more = QPushButton(self.tr("Study &more today"), self)
+        self.end_more.setAccessibleName(self.tr("Study more today"))
+        self.end_more.setToolTip(self.tr("10 more new cards and 50 more reviews, for today only"))
         self.end_more.clicked.connect(self.study_more)
         end_page = QWidget(self)
         end_layout = QVBoxLayout(end_page)
@@ -225,7 +228,7 @@ class FlashcardView(QWidget):
         self.error_label.hide()
         if session.state is ReviewState.READY:
             if not save_or_report(self.error_label, session.start,
-                                  "The review cannot start ({exc}). Press Enter to try again."):
+                                  self.tr("The review cannot start ({exc}). Press Enter to try again.")):
                 self.show_button.setEnabled(False)
                 self.rating_row.hide()
                 return
@@ -239,8 +242,8 @@ class FlashcardView(QWidget):
         if session.state in (ReviewState.READY, ReviewState.CLOSED):
             return
         progress = session.progress()
-        self.progress_label.setText(
-            f"Reviewed {progress.done} · {progress.due} due · {progress.new} new left today")
+        self.progress_label.setText(self.tr("Reviewed {done} · {due} due · {new} new left today").format(
+            done=number_text(progress.done), due=number_text(progress.due), new=number_text(progress.new)))
         if session.state is ReviewState.FINISHED:
             self._render_end()
             return
@@ -249,21 +252,24 @@ class FlashcardView(QWidget):
         card = session.current
         q = card.question
         flag = FLAGS.get(session.flag())
-        self.kind_label.setText(card.kind + (f" · {flag} flag" if flag else ""))
+        kind = card_kind(card)
+        self.kind_label.setText(f"{kind} · {self.tr(flag)}" if flag else kind)
         back = session.state is ReviewState.SHOWING_BACK
         answered = session.answered  # a graded answer, on the back
         in_form = answered is not None or session.answers_in_form
-        self.front_label.setText(card.form_prompt if in_form else card.front)
+        cloze_alone = isinstance(q, ClozeQuestion) and not q.prompt  # the core's "Fill in the gaps.", translated
+        form_prompt = self.tr("Fill in the gaps.") if cloze_alone else card.form_prompt
+        self.front_label.setText(form_prompt if in_form else card.front)
         self.picture.show_question(q)
         self._place_input(card if in_form else None)
-        extra = "" if in_form else card.front_extra  # the input shows the options itself
+        extra = "" if in_form else front_extra(card)  # the input shows the options itself
         self.extra_label.setText(extra)
         self.extra_label.setVisible(bool(extra))
         if back and answered is None:
             if isinstance(q, ClozeQuestion):  # the filled gaps stand out from the sentence
                 self.answer_label.set_marked(card.answer_segments, status_colour("right", self))
             else:
-                self.answer_label.setText(card.answer)
+                self.answer_label.setText(answer_text(q))
             self.explanation_label.setText(q.explanation or "")
             self.quote_label.setText(q.quote or "")
         classic_back = back and answered is None
@@ -278,18 +284,21 @@ class FlashcardView(QWidget):
             self.feedback.show_feedback(answered.feedback(q))
         self.feedback.setVisible(answered is not None)
         self.show_button.setVisible(not back)
-        self.show_button.setText("&Check answer" if in_form else "&Show answer")
-        self.show_button.setAccessibleName("Check answer" if in_form else "Show answer")
+        self.show_button.setText(self.tr("&Check answer") if in_form else self.tr("&Show answer"))
+        self.show_button.setAccessibleName(self.tr("Check answer") if in_form else self.tr("Show answer"))
         self.show_button.setEnabled(True)
         self.rating_row.setVisible(back)
         if back:
-            labels = session.preview().labels
+            intervals = session.preview().intervals
             focus = answered.proposed if answered is not None else Rating.Good
             for number, (rating, name) in enumerate(RATINGS, start=1):
                 button = self.rating_buttons[rating]
-                mark = " (proposed)" if answered is not None and rating is focus else ""
-                button.setText(f"{number}  {name}{mark}\n{labels[rating]}")
-                button.setAccessibleName(f"{name}{mark}, next review in {labels[rating]}")
+                label = self.tr("{rating} (proposed)").format(rating=self.tr(name)) if (
+                    answered is not None and rating is focus) else self.tr(name)
+                interval = interval_text(intervals[rating])
+                button.setText(f"{number_text(number)}  {label}\n{interval}")
+                button.setAccessibleName(self.tr("{rating}, next review in {interval}").format(
+                    rating=label, interval=interval))
             self.rating_buttons[focus].setFocus(Qt.FocusReason.OtherFocusReason)
         elif in_form and self.input is not None:
             self.input.focus_first()
@@ -325,17 +334,17 @@ class FlashcardView(QWidget):
         assert session is not None
         self.stack.setCurrentIndex(1)
         done = session.progress().done
-        self.end_title.setText("All done for now!" if done else "Nothing to review right now")
+        self.end_title.setText(self.tr("All done for now!") if done else self.tr("Nothing to review right now"))
         due = session.next_due()
         now = self._now()
         more = session.limit_reached
         self.end_more.setVisible(more)
         if more:
-            self.end_title.setText("Today's limit is reached")
+            self.end_title.setText(self.tr("Today's limit is reached"))
         if due is None:
-            self.end_label.setText("No cards are scheduled. Take a quiz or add questions to study more.")
+            self.end_label.setText(self.tr("No cards are scheduled. Take a quiz or add questions to study more."))
         else:
-            self.end_label.setText(f"The next card is due {describe_due(due, now)}.")
+            self.end_label.setText(self.tr("The next card is due {when}.").format(when=due_text(due, now)))
             wait_ms = int((due - now).total_seconds() * 1000)
             self.recheck.start(max(1000, min(wait_ms, _RECHECK_MS)))
         (self.end_more if more else self.end_home).setFocus(Qt.FocusReason.OtherFocusReason)
@@ -373,9 +382,9 @@ class FlashcardView(QWidget):
         if session is None or session.state is not ReviewState.SHOWING_BACK:
             return
         if save_or_report(self.error_label, lambda: session.rate(rating),
-                          "Your rating was not saved ({exc}). The card is still here: rate it again to retry."):
+                          self.tr("Your rating was not saved ({exc}). The card is still here: rate it again to retry.")):
             self.error_label.hide()
-            self._notice(session.leech_notice)
+            self._notice(leech_text(session.leech))
             self._render()
 
     def _notice(self, text: str | None) -> None:
@@ -384,17 +393,17 @@ class FlashcardView(QWidget):
 
     def bury(self) -> None:
         """Bury the card on screen until tomorrow (key ``-``)."""
-        self._set_aside(lambda s: s.bury(), "Buried until tomorrow. Ctrl+Z brings it back.")
+        self._set_aside(lambda s: s.bury(), self.tr("Buried until tomorrow. Ctrl+Z brings it back."))
 
     def suspend(self) -> None:
         """Suspend the card on screen (key ``@``)."""
-        self._set_aside(lambda s: s.suspend(), "Suspended: it is in no queue now. Ctrl+Z brings it back.")
+        self._set_aside(lambda s: s.suspend(), self.tr("Suspended: it is in no queue now. Ctrl+Z brings it back."))
 
     def _set_aside(self, action: Callable[[ReviewSession], object], notice: str) -> None:
         session = self.session
         if session is None or session.state not in (ReviewState.SHOWING_FRONT, ReviewState.SHOWING_BACK):
             return
-        if save_or_report(self.error_label, lambda: action(session), "The card could not be set aside ({exc})."):
+        if save_or_report(self.error_label, lambda: action(session), self.tr("The card could not be set aside ({exc}).")):
             self.error_label.hide()
             self._notice(notice)
             self._render()
@@ -404,7 +413,7 @@ class FlashcardView(QWidget):
         session = self.session
         if session is None or session.state not in (ReviewState.SHOWING_FRONT, ReviewState.SHOWING_BACK):
             return
-        if save_or_report(self.error_label, lambda: session.set_flag(flag), "The flag was not saved ({exc})."):
+        if save_or_report(self.error_label, lambda: session.set_flag(flag), self.tr("The flag was not saved ({exc}).")):
             self.error_label.hide()
             self._render()
 
@@ -413,7 +422,7 @@ class FlashcardView(QWidget):
         session = self.session
         if session is None or session.state is not ReviewState.FINISHED:
             return
-        if save_or_report(self.error_label, session.study_more, "Today's limit could not be raised ({exc})."):
+        if save_or_report(self.error_label, session.study_more, self.tr("Today's limit could not be raised ({exc}).")):
             self.error_label.hide()
             self._render()
 
@@ -422,7 +431,7 @@ class FlashcardView(QWidget):
         session = self.session
         if session is None or not session.can_undo:
             return
-        if save_or_report(self.error_label, session.undo, "The rating could not be taken back ({exc}). Try again."):
+        if save_or_report(self.error_label, session.undo, self.tr("The rating could not be taken back ({exc}). Try again.")):
             self.error_label.hide()
             self._notice(None)
             self._render()
@@ -434,7 +443,7 @@ class FlashcardView(QWidget):
         if session is not None and session.state is not ReviewState.CLOSED:
             # Every rating is already saved; only the session's end time can be lost.
             save_or_report(self.error_label, session.close,
-                           "The end of the review was not saved ({exc}); your ratings are saved.")
+                           self.tr("The end of the review was not saved ({exc}); your ratings are saved."))
 
     def leave(self) -> None:
         """Home / Esc: close the session and ask to go home."""

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 
-from studyapp.bank.imagefile import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, SVG_OUTSIDE_PROBLEM, open_regular, svg_refers_outside
+from studyapp.bank.imagefile import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, open_regular, svg_refers_outside
+from studyapp.ui.translation import number_text
+
+translate = QCoreApplication.translate  # thread-safe: a large picture is decoded off the UI thread
 
 #: The formats a question's picture may be (``QImageReader.format()``): what ``studyapp check`` accepts.
 QUESTION_FORMATS = frozenset({"png", "jpeg", "jpg", "webp", "svg"})
@@ -24,7 +27,14 @@ _NEVER = frozenset({"svgz"})
 
 
 def _mib(limit: int) -> str:
-    return f"{limit / (1024 * 1024):g} MiB"
+    whole = limit % (1024 * 1024) == 0
+    return translate("ImageLoading", "{size} MiB").format(size=number_text(limit / (1024 * 1024), 0 if whole else 1))
+
+
+def svg_outside_text() -> str:
+    """``imagefile.SVG_OUTSIDE_PROBLEM`` in the window's language."""
+    return translate("ImageLoading", "an SVG that shows or links other files (<image> or href); "
+                                     "only self-contained drawings are shown")
 
 
 def read_image(path: Path, width: int, height: int, *, max_bytes: int = MAX_IMAGE_BYTES,
@@ -42,11 +52,11 @@ def read_file(path: Path, max_bytes: int = MAX_IMAGE_BYTES) -> bytes | str:
         with open_regular(path) as f:
             data = f.read(max_bytes + 1)
     except FileNotFoundError:
-        return "the file does not exist"
+        return translate("ImageLoading", "the file does not exist")
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return translate("ImageLoading", "cannot be read ({reason})").format(reason=exc.strerror or exc)
     if len(data) > max_bytes:
-        return f"the file is larger than {_mib(max_bytes)}"
+        return translate("ImageLoading", "the file is larger than {size}").format(size=_mib(max_bytes))
     return data
 
 
@@ -55,15 +65,15 @@ def decode_image(data: bytes, width: int, height: int, formats: frozenset[str] |
 
     Uses no widget or pixmap, so it may run on a worker thread."""
     if data.startswith(b"\x1f\x8b"):
-        return "a compressed file, not a picture"
+        return translate("ImageLoading", "a compressed file, not a picture")
     # Text (an SVG, or something passing as one) is judged before Qt sees it: asking Qt even
     # for the size parses the whole drawing, opening every file it links.
     if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") and svg_refers_outside(data):
-        return SVG_OUTSIDE_PROBLEM
+        return svg_outside_text()
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
     if not buffer.open(QIODevice.OpenModeFlag.ReadOnly):
-        return "cannot be read"
+        return translate("ImageLoading", "cannot be read")
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     # Qt's own allocation limit too (in MiB of decoded pixels), in case a format's header lies.
@@ -71,19 +81,20 @@ def decode_image(data: bytes, width: int, height: int, formats: frozenset[str] |
     # The format is found from the first bytes only; the size may parse a whole drawing.
     kind = bytes(reader.format().data()).decode("ascii", "replace").lower()
     if kind in _NEVER or (formats is not None and kind and kind not in formats):
-        return f"a {kind.upper()} image; only PNG, JPEG, WebP and SVG pictures are shown"
+        return translate("ImageLoading", "a {kind} image; only PNG, JPEG, WebP and SVG pictures are shown").format(kind=kind.upper())
     if kind == "svg" and (not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or svg_refers_outside(data)):
-        return SVG_OUTSIDE_PROBLEM
+        return svg_outside_text()
     claimed = reader.size()
     if claimed.isValid() and claimed.width() * claimed.height() > MAX_IMAGE_PIXELS:
-        return f"the image claims {claimed.width():,} × {claimed.height():,} pixels, too large to open"
+        return translate("ImageLoading", "the image claims {width} × {height} pixels, too large to open").format(
+            width=number_text(claimed.width()), height=number_text(claimed.height()))
     if not kind or not reader.canRead() or not claimed.isValid() or claimed.isEmpty():
-        return f"not a readable image ({reader.errorString()})"
+        return translate("ImageLoading", "not a readable image ({reason})").format(reason=reader.errorString())
     fitted = claimed
     if claimed.width() > width or claimed.height() > height:
         fitted = claimed.scaled(QSize(max(1, width), max(1, height)), Qt.AspectRatioMode.KeepAspectRatio)
     reader.setScaledSize(fitted)
     image = reader.read()
     if image.isNull():
-        return f"not a readable image ({reader.errorString()})"
+        return translate("ImageLoading", "not a readable image ({reason})").format(reason=reader.errorString())
     return image

@@ -9,28 +9,41 @@ text is plain text.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from studyapp.authoring.draft import Draft, Value, field_order
 from studyapp.authoring.editcheck import FieldProblem
 from studyapp.bank.model import QuestionType
+from studyapp.ui.translation import QT_TRANSLATE_NOOP
 
 PAIR_ARROW = " → "
 _LIST_FIELDS = frozenset({"choices", "answers", "items"})
 _LONG_FIELDS = frozenset({"prompt", "explanation", "quote", "text"})
 _HINTS = {
-    "choices": "One choice per line.",
-    "answers": "One right choice per line, written as in the choices.",
-    "items": "One item per line, in the right order.",
-    "pairs": "One pair per line: left → right (or left -> right).",
-    "tags": "Separated by commas.",
-    "text": "Write each gap as {{answer}}; alternatives as {{war|conflict}}.",
-    "image": "A PNG, JPEG, WebP or SVG file beside the question file or in its media/ folder (media/map.png).",
-    "image_alt": "What the picture shows, for screen readers (without it they read the prompt).",
+    "choices": QT_TRANSLATE_NOOP("FieldRow", "One choice per line."),
+    "answers": QT_TRANSLATE_NOOP("FieldRow", "One right choice per line, written as in the choices."),
+    "items": QT_TRANSLATE_NOOP("FieldRow", "One item per line, in the right order."),
+    "pairs": QT_TRANSLATE_NOOP("FieldRow", "One pair per line: left → right (or left -> right)."),
+    "tags": QT_TRANSLATE_NOOP("FieldRow", "Separated by commas."),
+    "text": QT_TRANSLATE_NOOP("FieldRow", "Write each gap as {{answer}}; alternatives as {{war|conflict}}."),
+    "image": QT_TRANSLATE_NOOP(
+        "FieldRow", "A PNG, JPEG, WebP or SVG file beside the question file or in its media/ folder (media/map.png)."),
+    "image_alt": QT_TRANSLATE_NOOP(
+        "FieldRow", "What the picture shows, for screen readers (without it they read the prompt)."),
 }
+_TEXT_ANSWER_HINT = QT_TRANSLATE_NOOP("FieldRow", "One accepted answer per line; the first is shown.")
 _OPTIONAL_LABELS = frozenset({"image", "image_alt", "explanation", "quote", "tags"})
-_LABELS = {"image": "Picture", "image_alt": "Picture description"}
+#: Each field's label (the field names of the question file, as the form shows them).
+_LABELS = {
+    "id": QT_TRANSLATE_NOOP("QuestionForm", "Id"), "prompt": QT_TRANSLATE_NOOP("QuestionForm", "Prompt"),
+    "answer": QT_TRANSLATE_NOOP("QuestionForm", "Answer"), "answers": QT_TRANSLATE_NOOP("QuestionForm", "Answers"),
+    "choices": QT_TRANSLATE_NOOP("QuestionForm", "Choices"), "items": QT_TRANSLATE_NOOP("QuestionForm", "Items"),
+    "pairs": QT_TRANSLATE_NOOP("QuestionForm", "Pairs"), "text": QT_TRANSLATE_NOOP("QuestionForm", "Text"),
+    "explanation": QT_TRANSLATE_NOOP("QuestionForm", "Explanation"), "quote": QT_TRANSLATE_NOOP("QuestionForm", "Quote"),
+    "tags": QT_TRANSLATE_NOOP("QuestionForm", "Tags"), "source": QT_TRANSLATE_NOOP("QuestionForm", "Source"),
+    "image": QT_TRANSLATE_NOOP("QuestionForm", "Picture"), "image_alt": QT_TRANSLATE_NOOP("QuestionForm", "Picture description"),
+}
 
 
 def _label(text: str, name: str) -> QLabel:
@@ -55,7 +68,7 @@ class FieldRow(QWidget):
         self.input: QLineEdit | QPlainTextEdit | QComboBox
         if name == "answer" and qtype is QuestionType.TRUEFALSE:
             combo = QComboBox()
-            combo.addItems(["true", "false"])
+            combo.addItems([self.tr("true"), self.tr("false")])
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
             self.input = combo
         elif name in _LIST_FIELDS or name in _LONG_FIELDS or name == "pairs" or (
@@ -69,15 +82,14 @@ class FieldRow(QWidget):
             line = QLineEdit()
             line.textChanged.connect(lambda _t: self.changed.emit())
             self.input = line
-        self.input.setAccessibleName(f"Field {name}")
+        self.input.setAccessibleName(self.tr("Field {name}").format(name=name))
         layout.addWidget(self.input)
-        hint = _HINTS.get(name) or ("One accepted answer per line; the first is shown." if name == "answer"
-                                    and qtype is QuestionType.TEXT else "")
+        hint = _HINTS.get(name) or (_TEXT_ANSWER_HINT if name == "answer" and qtype is QuestionType.TEXT else "")
         if hint:
-            self.hint = _label(hint, f"Hint for {name}")
+            self.hint = _label(self.tr(hint), self.tr("Hint for {name}").format(name=name))
             self.hint.setStyleSheet("color: palette(mid);")
             layout.addWidget(self.hint)
-        self.problem = _label("", f"Problem in {name}")
+        self.problem = _label("", self.tr("Problem in {name}").format(name=name))
         self.problem.setStyleSheet("color: #c62828;")
         self.problem.hide()
         layout.addWidget(self.problem)
@@ -85,7 +97,7 @@ class FieldRow(QWidget):
     def value(self) -> Value:
         """What the field holds, as a draft value."""
         if isinstance(self.input, QComboBox):
-            return self.input.currentText() == "true"
+            return self.input.currentIndex() == 0
         text = self.input.toPlainText() if isinstance(self.input, QPlainTextEdit) else self.input.text()
         if self.name == "tags":
             return [t.strip() for t in text.split(",") if t.strip()]
@@ -157,8 +169,9 @@ class QuestionForm(QWidget):
             row.changed.connect(self.changed.emit)
             self.rows[name] = row
             optional = name in _OPTIONAL_LABELS or (name == "prompt" and qtype is QuestionType.CLOZE)
-            text = _LABELS.get(name, name.capitalize()) + (" (optional)" if optional else "")
-            self.layout_.addRow(_label(text, f"Label {name}"), row)
+            label = self.tr(_LABELS[name]) if name in _LABELS else name.capitalize()
+            text = self.tr("{label} (optional)").format(label=label) if optional else label
+            self.layout_.addRow(_label(text, self.tr("Label {name}").format(name=name)), row)
         for name, value in kept.items():
             if name in self.rows and not (name == "answer" and isinstance(value, bool) != (qtype is QuestionType.TRUEFALSE)):
                 self.rows[name].set_value(value)

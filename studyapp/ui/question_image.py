@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -32,9 +32,9 @@ def picture_file(image: QuestionImage) -> Path | str:
         folder = image.folder.resolve()
         target = image.file.resolve()
     except (OSError, RuntimeError):
-        return "the path cannot be followed"
+        return QCoreApplication.translate("QuestionPicture", "the path cannot be followed")
     if not target.is_relative_to(folder) or target == folder:
-        return "the path leads outside the question file's folder"
+        return QCoreApplication.translate("QuestionPicture", "the path leads outside the question file's folder")
     return target
 
 
@@ -68,7 +68,7 @@ class QuestionPicture(QLabel):
         self.shown: tuple[QuestionImage, str] | None = None  # what is on screen (one decode per question)
         self.decoding = BackgroundTask(self)  # a large picture's decode, off the UI thread
         self.decoding.finished.connect(self._decoded)
-        self.decoding.failed.connect(lambda message: self._decoded(f"cannot be decoded ({message})"))
+        self.decoding.failed.connect(lambda message: self._decoded(self.tr("cannot be decoded ({reason})").format(reason=message)))
         self._pending: tuple[QuestionImage, str] | None = None  # the picture being decoded, for its text
         self.hide()
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from studyapp.bank.model import AnyQuestion
+from studyapp.ui.answer_texts import answer_text
 from studyapp.ui.question_image import QuestionPicture
 
 _MAX_SHOWN = 600  # characters of a prompt or answer shown in the preview (the editor shows all)
@@ -47,7 +48,7 @@ class QuestionPreview(QWidget):
     def show_question(self, question: AnyQuestion | None) -> None:
         """Fill the preview from ``question``."""
         self.prompt.setText(_shortened(question.front) if question is not None else self.tr("Select a question to preview it here."))
-        self.answer.setText(_shortened(self.tr("Answer: {answer}").format(answer=question.answer_text))
+        self.answer.setText(_shortened(self.tr("Answer: {answer}").format(answer=answer_text(question)))
                             if question is not None else "")
         self.answer.setVisible(question is not None)
         self.picture.show_question(question)

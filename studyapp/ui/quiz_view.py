@@ -34,21 +34,23 @@ from studyapp.ui.question_image import QuestionPicture
 from studyapp.ui.results_view import ResultsView
 from studyapp.ui.save_guard import save_or_report
 from studyapp.ui.theme import scale_font
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, plural_s
 
 #: A line under the prompt telling how to answer each type.
 HOW_TO_ANSWER = {
-    QuestionType.CHOICE: "Choose one answer (keys 1–9), then press Enter.",
-    QuestionType.MULTI: "Tick every right answer (keys 1–9 toggle), then press Enter.",
-    QuestionType.TRUEFALSE: "True (1) or false (2)? Then press Enter.",
-    QuestionType.TEXT: "Type the answer, then press Enter.",
-    QuestionType.CLOZE: "Fill in the gaps (Tab moves to the next one), then press Enter.",
-    QuestionType.ORDER: "Put the items in the right order, then press Enter.",
-    QuestionType.MATCH: "Choose the match for each item, then press Enter.",
-    QuestionType.CARD: "Think of the answer, press Enter to see it, then say if you knew it (1 or 2).",
+    QuestionType.CHOICE: QT_TRANSLATE_NOOP("QuizView", "Choose one answer (keys 1–9), then press Enter."),
+    QuestionType.MULTI: QT_TRANSLATE_NOOP("QuizView", "Tick every right answer (keys 1–9 toggle), then press Enter."),
+    QuestionType.TRUEFALSE: QT_TRANSLATE_NOOP("QuizView", "True (1) or false (2)? Then press Enter."),
+    QuestionType.TEXT: QT_TRANSLATE_NOOP("QuizView", "Type the answer, then press Enter."),
+    QuestionType.CLOZE: QT_TRANSLATE_NOOP("QuizView", "Fill in the gaps (Tab moves to the next one), then press Enter."),
+    QuestionType.ORDER: QT_TRANSLATE_NOOP("QuizView", "Put the items in the right order, then press Enter."),
+    QuestionType.MATCH: QT_TRANSLATE_NOOP("QuizView", "Choose the match for each item, then press Enter."),
+    QuestionType.CARD: QT_TRANSLATE_NOOP(
+        "QuizView", "Think of the answer, press Enter to see it, then say if you knew it (1 or 2)."),
 }
 
 #: Shown when abandoning a quiz cannot be saved; ``{exc}`` is the error's text.
-_CLOSE_FAILED = "The quiz could not be closed ({exc}); your answers are saved."
+_CLOSE_FAILED = QT_TRANSLATE_NOOP("QuizView", "The quiz could not be closed ({exc}); your answers are saved.")
 
 
 class QuizView(QWidget):
@@ -66,21 +68,21 @@ class QuizView(QWidget):
         super().__init__(parent)
         self.session: QuizSession | None = None
         self.input: AnswerInput | None = None
-        self.setAccessibleName("Quiz")
+        self.setAccessibleName(self.tr("Quiz"))
 
         self.progress = QProgressBar(self)
-        self.progress.setFormat("Question %v of %m")
-        self.progress.setAccessibleName("Progress")
+        self.progress.setFormat(self.tr("Question %v of %m"))
+        self.progress.setAccessibleName(self.tr("Progress"))
         self.score_label = QLabel(self)
         self.score_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.score_label.setAccessibleName("Running score")
+        self.score_label.setAccessibleName(self.tr("Running score"))
         header = QHBoxLayout()
         header.addWidget(self.progress, 1)
         header.addWidget(self.score_label)
 
         self.how_label = hint_label(self)
         self.prompt_label = LiteralText(self)  # a long prompt scrolls in a plain-text view
-        self.prompt_label.setAccessibleName("Question")
+        self.prompt_label.setAccessibleName(self.tr("Question"))
         scale_font(self.prompt_label, 1.25, bold=False)
         self.picture = QuestionPicture(self)
         self.input_holder = QVBoxLayout()
@@ -99,12 +101,12 @@ class QuizView(QWidget):
         self.scroll = scroll_page(page, self)
 
         self.error_label = ErrorBanner(self)
-        self.quit_button = QPushButton("&Quit quiz", self)
-        self.quit_button.setAccessibleName("Quit quiz")
-        self.quit_button.setToolTip("Stop the quiz here (Esc); your answers so far are kept")
+        self.quit_button = QPushButton(self.tr("&Quit quiz"), self)
+        self.quit_button.setAccessibleName(self.tr("Quit quiz"))
+        self.quit_button.setToolTip(self.tr("Stop the quiz here (Esc); your answers so far are kept"))
         self.quit_button.clicked.connect(self.ask_abandon)
-        self.primary = QPushButton("&Submit", self)
-        self.primary.setAccessibleName("Submit")
+        self.primary = QPushButton(self.tr("&Submit"), self)
+        self.primary.setAccessibleName(self.tr("Submit"))
         self.primary.clicked.connect(self._primary_action)
         footer = QHBoxLayout()
         footer.addWidget(self.quit_button)
@@ -139,7 +141,7 @@ class QuizView(QWidget):
         self.stack.setCurrentIndex(0)
         self.error_label.hide()
         if session.state is QuizState.READY:
-            if not save_or_report(self.error_label, session.start, "The quiz cannot start: {exc}."):
+            if not save_or_report(self.error_label, session.start, self.tr("The quiz cannot start: {exc}.")):
                 return
         self._render()
 
@@ -159,10 +161,10 @@ class QuizView(QWidget):
         self.progress.setRange(0, session.total)
         self.progress.setValue(session.number)
         self._update_score()
-        self.prompt_label.setText(question.prompt or ("Fill in the gaps." if question.type is QuestionType.CLOZE else ""))
+        self.prompt_label.setText(question.prompt or (self.tr("Fill in the gaps.") if question.type is QuestionType.CLOZE else ""))
         self.prompt_label.setVisible(bool(self.prompt_label.text()))
         self.picture.show_question(question)
-        self.how_label.setText(HOW_TO_ANSWER[question.type])
+        self.how_label.setText(self.tr(HOW_TO_ANSWER[question.type]))
         if self.input is not None:
             self.input_holder.removeWidget(self.input)
             self.input.hide()  # gone at once; deleted when control returns to the event loop
@@ -178,8 +180,8 @@ class QuizView(QWidget):
         if session.state is QuizState.ANSWERED:  # shown again after a restart of the view
             self._show_feedback()
         else:
-            self.primary.setText("&Submit")
-            self.primary.setAccessibleName("Submit")
+            self.primary.setText(self.tr("&Submit"))
+            self.primary.setAccessibleName(self.tr("Submit"))
             self._update_primary()
             self.input.focus_first()
 
@@ -197,9 +199,10 @@ class QuizView(QWidget):
         session = self.session
         assert session is not None
         if session.answered:
-            self.score_label.setText(f"Score: {session.correct} / {session.answered}")
+            self.score_label.setText(self.tr("Score: {right} / {answered}").format(
+                right=number_text(session.correct), answered=number_text(session.answered)))
         else:
-            self.score_label.setText("Score: –")
+            self.score_label.setText(self.tr("Score: –"))
 
     def _update_primary(self) -> None:
         if self.session is None or self.input is None:
@@ -225,7 +228,7 @@ class QuizView(QWidget):
             answer_input.enter()
             return
         if save_or_report(self.error_label, lambda: session.submit(response),
-                          "Your answer was not saved ({exc}). It is still here: press Enter to try again."):
+                          self.tr("Your answer was not saved ({exc}). It is still here: press Enter to try again.")):
             self.error_label.hide()
             self._show_feedback()
 
@@ -238,8 +241,8 @@ class QuizView(QWidget):
         self.feedback.show_feedback(feedback)
         self._update_score()
         last = session.is_last
-        self.primary.setText("See &results" if last else "&Next question")
-        self.primary.setAccessibleName("See results" if last else "Next question")
+        self.primary.setText(self.tr("See &results") if last else self.tr("&Next question"))
+        self.primary.setAccessibleName(self.tr("See results") if last else self.tr("Next question"))
         self.primary.setEnabled(True)
         self.primary.setFocus(Qt.FocusReason.OtherFocusReason)
         self.scroll.ensureWidgetVisible(self.feedback.outcome_label)
@@ -263,7 +266,7 @@ class QuizView(QWidget):
         if session is None or session.state is not QuizState.ANSWERED:
             return
         if save_or_report(self.error_label, session.next,
-                          "The quiz could not be closed ({exc}); your answers are saved. Press Enter to retry."):
+                          self.tr("The quiz could not be closed ({exc}); your answers are saved. Press Enter to retry.")):
             self.error_label.hide()
             self._render()
 
@@ -273,7 +276,7 @@ class QuizView(QWidget):
         session = self.session
         if session is None or not session.can_undo:
             return
-        if save_or_report(self.error_label, session.undo, "The answer could not be taken back ({exc}). Try again."):
+        if save_or_report(self.error_label, session.undo, self.tr("The answer could not be taken back ({exc}). Try again.")):
             self.error_label.hide()
             self._render()
 
@@ -283,17 +286,21 @@ class QuizView(QWidget):
         if session is None or session.state not in (QuizState.ASKING, QuizState.ANSWERED):
             return
         n = session.answered
-        kept = f"The {n} answer{'s' if n != 1 else ''} you gave {'are' if n != 1 else 'is'} saved." if n else ""
-        if not dialogs.confirm(self, "Abandon quiz?", f"Stop this quiz now? {kept}".strip()):
+        question = self.tr("Stop this quiz now?")
+        if n:
+            kept = (self.tr("The 1 answer you gave is saved.") if n == 1 else
+                    plural_s(self.tr("The %n answer(s) you gave are saved.", "", n), n))
+            question = f"{question} {kept}"
+        if not dialogs.confirm(self, self.tr("Abandon quiz?"), question):
             return
-        if save_or_report(self.error_label, session.abandon, _CLOSE_FAILED):
+        if save_or_report(self.error_label, session.abandon, self.tr(_CLOSE_FAILED)):
             self._render()
 
     def stop(self) -> None:
         """Abandon a quiz in progress without asking (the window is leaving it); answers stay saved."""
         session = self.session
         if session is not None and session.state in (QuizState.READY, QuizState.ASKING, QuizState.ANSWERED):
-            save_or_report(self.error_label, session.abandon, _CLOSE_FAILED)
+            save_or_report(self.error_label, session.abandon, self.tr(_CLOSE_FAILED))
 
     def _retry(self) -> None:
         session = self.session

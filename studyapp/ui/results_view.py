@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,16 +19,18 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.study.quiz_session import AnswerRow, QuizResult
-from studyapp.percent import percent_text
 from studyapp.ui.answer_inputs.base import chain_tab_order
+from studyapp.ui.answer_texts import answer_details, answer_summary, expected_text
 from studyapp.ui.answer_widgets import outcome_colour, outcome_text
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.question_image import QuestionPicture
 from studyapp.ui.theme import scale_font
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, percent_shown, plural_s
 
 #: Table cells show at most this much of a text; the table is a summary, the quiz showed it all.
 _CELL_MAX = 300
-COLUMNS = ("#", "Question", "Your answer", "Right answer", "Result")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("ResultsView", "Question"), QT_TRANSLATE_NOOP("ResultsView", "Your answer"),
+           QT_TRANSLATE_NOOP("ResultsView", "Right answer"), QT_TRANSLATE_NOOP("ResultsView", "Result"))
 
 
 def _cell(text: str) -> str:
@@ -37,15 +39,23 @@ def _cell(text: str) -> str:
 
 
 def format_duration(elapsed: timedelta) -> str:
-    """``"45 s"``, ``"3 min 12 s"``, ``"1 h 05 min"``."""
+    """``"45 s"``, ``"3 min 12 s"``, ``"1 h 05 min"`` (numbers as the locale writes them)."""
+    translate = QCoreApplication.translate
     seconds = max(0, round(elapsed.total_seconds()))
     if seconds < 60:
-        return f"{seconds} s"
+        return translate("ResultsView", "{seconds} s").format(seconds=number_text(seconds))
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return translate("ResultsView", "{minutes} min {seconds} s").format(
+            minutes=number_text(minutes), seconds=_two_digits(seconds))
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return translate("ResultsView", "{hours} h {minutes} min").format(hours=number_text(hours), minutes=_two_digits(minutes))
+
+
+def _two_digits(value: int) -> str:
+    """``5`` as ``05``, in the locale's digits."""
+    text = number_text(value)
+    return text if value >= 10 else number_text(0) + text
 
 
 class ResultsView(QWidget):
@@ -63,17 +73,17 @@ class ResultsView(QWidget):
         self.score_label = QLabel(self)
         self.score_label.setTextFormat(Qt.TextFormat.PlainText)
         scale_font(self.score_label, 1.8)
-        self.score_label.setAccessibleName("Score")
+        self.score_label.setAccessibleName(self.tr("Score"))
         self.time_label = QLabel(self)
         self.time_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.time_label.setAccessibleName("Time taken")
+        self.time_label.setAccessibleName(self.tr("Time taken"))
         self.note_label = QLabel(self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setWordWrap(True)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setAccessibleName("Every answer")
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.table.setAccessibleName(self.tr("Every answer"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
@@ -90,18 +100,18 @@ class ResultsView(QWidget):
         # question's pairs one a line), so nothing is lost to "…".
         self._rows: tuple[AnswerRow, ...] = ()
         self.details = LiteralText(self)
-        self.details.setAccessibleName("The selected answer in full")
+        self.details.setAccessibleName(self.tr("The selected answer in full"))
         self.picture = QuestionPicture(self, width=320, height=180)  # the selected question's picture
         self.table.currentCellChanged.connect(lambda row, *_: self._show_details(row))
 
-        self.retry_button = QPushButton("&Retry my mistakes", self)
-        self.retry_button.setAccessibleName("Retry my mistakes")
+        self.retry_button = QPushButton(self.tr("&Retry my mistakes"), self)
+        self.retry_button.setAccessibleName(self.tr("Retry my mistakes"))
         self.retry_button.clicked.connect(self.retryRequested)
-        self.new_button = QPushButton("&New quiz", self)
-        self.new_button.setAccessibleName("New quiz")
+        self.new_button = QPushButton(self.tr("&New quiz"), self)
+        self.new_button.setAccessibleName(self.tr("New quiz"))
         self.new_button.clicked.connect(self.newQuizRequested)
-        self.home_button = QPushButton("Hom&e", self)
-        self.home_button.setAccessibleName("Home")
+        self.home_button = QPushButton(self.tr("Hom&e"), self)
+        self.home_button.setAccessibleName(self.tr("Home"))
         self.home_button.clicked.connect(self.homeRequested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.retry_button)
@@ -124,31 +134,38 @@ class ResultsView(QWidget):
 
     def _show_details(self, row: int) -> None:
         if 0 <= row < len(self._rows):
-            self.details.setText(self._rows[row].details())
+            self.details.setText(answer_details(self._rows[row]))
             self.picture.show_question(self._rows[row].question)
 
     def show_result(self, result: QuizResult) -> None:
         """Fill the page from ``result``."""
-        self.title_label.setText("Quiz abandoned" if result.abandoned else "Quiz finished")
-        self.score_label.setText(f"{result.correct} / {result.total} right · {percent_text(result.correct / result.total if result.total else 0.0)}")
-        self.time_label.setText(f"Time taken: {format_duration(result.elapsed)}")
+        self.title_label.setText(self.tr("Quiz abandoned") if result.abandoned else self.tr("Quiz finished"))
+        self.score_label.setText(self.tr("{right} / {total} right · {percent}").format(
+            right=number_text(result.correct), total=number_text(result.total),
+            percent=percent_shown(result.correct / result.total if result.total else 0.0)))
+        self.time_label.setText(self.tr("Time taken: {duration}").format(duration=format_duration(result.elapsed)))
         if result.abandoned:
-            n = result.answered
-            self.note_label.setText(
-                f"You stopped before answering any of the {result.total} questions; no answer was recorded."
-                if n == 0 else
-                f"You stopped after {n} of {result.total} questions; the answer{'s' if n != 1 else ''} "
-                f"you gave {'are' if n != 1 else 'is'} saved and count{'' if n != 1 else 's'} in your statistics."
-            )
+            n, total = result.answered, result.total
+            if n == 0:
+                note = plural_s(self.tr("You stopped before answering any of the %n question(s); no answer was recorded.",
+                                        "", total), total)
+            elif n == 1:
+                note = self.tr("You stopped after 1 of {total} questions; the answer you gave is saved and counts "
+                               "in your statistics.").format(total=number_text(total))
+            else:
+                note = self.tr("You stopped after %n of {total} questions; the answers you gave are saved and count "
+                               "in your statistics.", "", n).format(total=number_text(total))
+            self.note_label.setText(note)
         else:
-            self.note_label.setText("Every answer is saved.")
+            self.note_label.setText(self.tr("Every answer is saved."))
         mistakes = len(result.mistakes)
         self.retry_button.setEnabled(mistakes > 0)
-        self.retry_button.setText(f"&Retry my mistakes ({mistakes})" if mistakes else "&Retry my mistakes")
+        self.retry_button.setText(self.tr("&Retry my mistakes ({count})").format(count=number_text(mistakes))
+                                  if mistakes else self.tr("&Retry my mistakes"))
         self.table.setRowCount(len(result.rows))
         for r, row in enumerate(result.rows):
             question = row.question
-            cells = (str(row.number), question.front, row.answer_summary, row.expected,
+            cells = (number_text(row.number), question.front, answer_summary(row), expected_text(row),
                      outcome_text(row.outcome).split(":")[0])
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(_cell(text))
@@ -157,6 +174,6 @@ class ResultsView(QWidget):
                 self.table.setItem(r, c, item)
         self.table.resizeRowsToContents()
         self._rows = result.rows
-        self.details.setText("Select an answer to read it in full here.")
+        self.details.setText(self.tr("Select an answer to read it in full here."))
         self.picture.show_question(None)
         (self.retry_button if mistakes else self.new_button).setFocus(Qt.FocusReason.OtherFocusReason)

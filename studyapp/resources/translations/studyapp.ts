@@ -75,6 +75,47 @@ Give the new file another &apos;deck:&apos; id, then add it again (nothing was c
     </message>
 </context>
 <context>
+    <name>AnswerTexts</name>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(blank)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I knew it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I did not know it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{right} of {pairs} pairs right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{question}
+
+Your answer:
+{yours}
+
+Right answer:
+{right}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArticleDocument</name>
     <message>
         <source>image</source>
@@ -202,6 +243,224 @@ Ctrl+Z in the Browse window puts them back.</source>
     </message>
     <message>
         <source>Still checking the last change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrowserModel</name>
+    <message>
+        <source>Deck</source>
+        <extracomment>Rows whose memory one statement reads (from the first drawn row without it, down the table). Up to this many questions the search index is built at once, when first needed (a few ms). Cell texts kept; past this the cache starts over (a few screens&apos; worth is what matters). The column headings (``search_rows.HEADINGS`` in the window&apos;s language).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <extracomment>The memory and last-result cells the core writes (``MemoryState``, the last result), for the translators.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relearning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>almost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BrowserWindow</name>
+    <message>
+        <source>Preparing the search of every question&apos;s text…</source>
+        <extracomment>Typing waits this long for the next key before searching (a burst of keys searches once).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search: words, &quot;a phrase&quot;, -word, or, deck:, tag:, type:, is:new / due / suspended / weak</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to deck…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions on the selected questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} (at character {position})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n question(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) is not closed</source>
+        <extracomment>The search parser&apos;s messages (``SearchError.template``), for the translators.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;-&apos; needs something right after it to leave out, like -word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing inside the quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;)&apos; without an opening &apos;(&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;or&apos; needs something after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;and&apos; needs something on both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;(&apos; is not closed with &apos;)&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; needs something before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the search ends too early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {depth} nested parentheses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to search for inside &apos;()&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{word}&apos; cannot stand here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown &apos;is:{value}&apos; (use {flags})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;{name}:&apos; (use {fields} or is:, or put &quot;{word}&quot; in quotes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}:&apos; needs a value, like {name}:{example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown type &apos;{value}&apos; (use {types})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -379,6 +638,53 @@ Choose another deck id.</source>
     </message>
     <message>
         <source>Could not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DueText</name>
+    <message>
+        <source>&lt;1m</source>
+        <comment>less than a minute, on a rating button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}m</source>
+        <comment>minutes, on a rating button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}h</source>
+        <comment>hours, on a rating button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}d</source>
+        <comment>days, on a rating button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}mo</source>
+        <comment>months, on a rating button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}y</source>
+        <comment>years, on a rating button</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <comment>a QLocale time pattern: a due time today</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ddd d MMM, HH:mm</source>
+        <comment>a QLocale date and time pattern: a due time on another day</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {interval} ({when})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -563,6 +869,293 @@ Help → Question file format shows how to write one.</source>
     </message>
 </context>
 <context>
+    <name>FieldRow</name>
+    <message>
+        <source>One choice per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One right choice per line, written as in the choices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One item per line, in the right order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One pair per line: left → right (or left -&gt; right).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write each gap as {{answer}}; alternatives as {{war|conflict}}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PNG, JPEG, WebP or SVG file beside the question file or in its media/ folder (media/map.png).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the picture shows, for screen readers (without it they read the prompt).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One accepted answer per line; the first is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlashcardView</name>
+    <message>
+        <source>Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>red flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>orange flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>green flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blue flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashcards</source>
+        <extracomment>Check again for cards coming due (learning steps) at most this often while the end screen shows.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hom&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the review (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo last rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the last rating (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer in the question&apos;s form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer in the question&apos;s form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer choices, typed answers... as in a quiz, graded at once; unticked: show the answer and rate yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote from the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space or Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next card due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study &amp;more today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study more today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 more new cards and 50 more reviews, for today only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review cannot start ({exc}). Press Enter to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed {done} · {due} due · {new} new left today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the gaps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rating} (proposed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rating}, next review in {interval}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All done for now!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review right now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s limit is reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cards are scheduled. Take a quiz or add questions to study more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next card is due {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your rating was not saved ({exc}). The card is still here: rate it again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buried until tomorrow. Ctrl+Z brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended: it is in no queue now. Ctrl+Z brings it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card could not be set aside ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flag was not saved ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s limit could not be raised ({exc}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rating could not be taken back ({exc}). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end of the review was not saved ({exc}); your ratings are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormatHelpDialog</name>
     <message>
         <source>Question file format</source>
@@ -696,6 +1289,50 @@ Help → Question file format shows how to write one.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ImageLoading</name>
+    <message>
+        <source>{size} MiB</source>
+        <extracomment>Formats never decoded: a compressed SVG hides its text from the check on what it links.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an SVG that shows or links other files (&lt;image&gt; or href); only self-contained drawings are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is larger than {size}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a compressed file, not a picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {kind} image; only PNG, JPEG, WebP and SVG pictures are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image claims {width} × {height} pixels, too large to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a readable image ({reason})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1331,10 +1968,90 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
     </message>
 </context>
 <context>
+    <name>QuestionForm</name>
+    <message>
+        <source>Id</source>
+        <extracomment>Each field&apos;s label (the field names of the question file, as the form shows them).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuestionPicture</name>
     <message>
-        <source>Loading the picture ({path})…</source>
+        <source>the path cannot be followed</source>
         <extracomment>Pictures claiming more pixels than this are decoded on a worker thread (a 12-megapixel PNG takes ~0.4 s to decode, even scaled down); smaller ones at once, without a &quot;loading&quot; line.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the path leads outside the question file&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot be decoded ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the picture ({path})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1505,6 +2222,149 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
     </message>
 </context>
 <context>
+    <name>QuizView</name>
+    <message>
+        <source>Choose one answer (keys 1–9), then press Enter.</source>
+        <extracomment>A line under the prompt telling how to answer each type.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick every right answer (keys 1–9 toggle), then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True (1) or false (2)? Then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the answer, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the gaps (Tab moves to the next one), then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the items in the right order, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the match for each item, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Think of the answer, press Enter to see it, then say if you knew it (1 or 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz could not be closed ({exc}); your answers are saved.</source>
+        <extracomment>Shown when abandoning a quiz cannot be saved; ``{exc}`` is the error&apos;s text.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question %v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the quiz here (Esc); your answers so far are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz cannot start: {exc}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the gaps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: {right} / {answered}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: –</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer was not saved ({exc}). It is still here: press Enter to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See &amp;results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz could not be closed ({exc}); your answers are saved. Press Enter to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer could not be taken back ({exc}). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this quiz now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 1 answer you gave is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n answer(s) you gave are saved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Abandon quiz?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReaderView</name>
     <message>
         <source>not studied</source>
@@ -1580,6 +2440,122 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
     </message>
 </context>
 <context>
+    <name>ResultsView</name>
+    <message>
+        <source>Question</source>
+        <extracomment>Table cells show at most this much of a text; the table is a summary, the quiz showed it all.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected answer in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry my mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry my mistakes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hom&amp;e</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz abandoned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{right} / {total} right · {percent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time taken: {duration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You stopped before answering any of the %n question(s); no answer was recorded.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You stopped after 1 of {total} questions; the answer you gave is saved and counts in your statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You stopped after %n of {total} questions; the answers you gave are saved and count in your statistics.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every answer is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry my mistakes ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an answer to read it in full here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewEditor</name>
     <message>
         <source>Drop</source>
@@ -1615,6 +2591,46 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTexts</name>
+    <message>
+        <source>New card</source>
+        <extracomment>``ReviewCard.kind``&apos;s names, for the translators.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relearning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options: {options}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put in order: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match: {items}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgotten {lapses} times: this card is now tagged “leech” and suspended. Rewriting it, or splitting it in two, often helps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forgotten {lapses} times: this card is now tagged “leech”. Rewriting it, or splitting it in two, often helps.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
