@@ -350,6 +350,12 @@ class Store:
             sql, args = sql + " WHERE deck = ?", (*args, deck)
         return {(d, q): (bool(due), bool(mastered)) for d, q, due, mastered in self._conn.execute(sql, args)}
 
+    def change_mark(self) -> tuple[int, int]:
+        """A mark that moves with every change to the database: rows this store's connection
+        changed, and commits of other connections (``PRAGMA data_version``). Two equal marks:
+        nothing was written in between, so a state read before is still the stored one."""
+        return self._conn.total_changes, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
     def card_state(self, deck: str, question_id: str) -> CardState | None:
         """One card's state, or None if the card is new."""
         row = self._conn.execute(f"SELECT {_CARD_COLUMNS} FROM cards WHERE deck = ? AND question_id = ?",

@@ -53,6 +53,7 @@ class NextStates:
     at: datetime
     before: CardState | None  # the state they were computed from (None: a new card)
     states: dict[Rating, CardState]
+    last_review: datetime | None = None  # the card's last answer as fsrs saw it (None: never answered)
 
     @property
     def intervals(self) -> dict[Rating, timedelta]:
@@ -71,6 +72,44 @@ class NextStates:
         """The state the card takes when answered with ``rating``: exactly the one labelled."""
         return self.states[Rating(rating)]
 
+    def at_moment(self, rating: Rating, at: datetime) -> CardState | None:
+        """The state ``rating`` gives when the answer comes at ``at`` rather than at ``self.at``
+        (a quiz computes the states when it shows the question, and the answer comes later);
+        None when that needs a new computation.
+
+        FSRS reads the moment of an answer only as the whole days since the card's last answer
+        (its retrievability, the same-day rule) and as the start of the new interval, so while
+        that count of days is the same at both moments the result at ``at`` is the one at
+        ``self.at`` with the due time and last review moved by ``at - self.at``: exactly what
+        ``CardScheduler.rate`` at ``at`` gives (fuzz depends on the card, not the clock).
+        """
+        at = _utc(at)
+        last = self.last_review
+        if at < self.at or (last is not None and (at - last).days != (self.at - last).days):
+            return None
+        state = self.states[Rating(rating)]
+        delta = at - self.at
+        if not delta:
+            return state
+        due = state.due + delta
+        last_review = None if state.last_review is None else state.last_review + delta
+        return state._replace(fsrs_json=_moved_json(state, due, last_review), due=due, last_review=last_review)
+
+
+
+def _moved_json(state: CardState, due: datetime, last_review: datetime | None) -> str:
+    """``state.fsrs_json`` with its due time and last review replaced: the two values are spliced
+    in where ``json.dumps`` wrote them (an ISO time holds no quote), else the JSON is rewritten."""
+    text = state.fsrs_json
+    if state.last_review is not None and last_review is not None:
+        old_due, old_last = f'"due": "{state.due.isoformat()}"', f'"last_review": "{state.last_review.isoformat()}"'
+        if text.count(old_due) == 1 and text.count(old_last) == 1:
+            return text.replace(old_due, f'"due": "{due.isoformat()}"').replace(
+                old_last, f'"last_review": "{last_review.isoformat()}"')
+    data = json.loads(text)
+    data["due"] = due.isoformat()
+    data["last_review"] = None if last_review is None else last_review.isoformat()
+    return json.dumps(data)
 
 
 def format_interval(interval: timedelta) -> str:
@@ -194,7 +233,7 @@ class CardScheduler:
         card = self.fsrs_card(deck, question_id, state, at)
         reps, lapses = reps_of(state), lapses_of(state)
         states = {rating: self._after(deck, question_id, card, reps, lapses, rating, at) for rating in Rating}
-        return NextStates(at, state, states)
+        return NextStates(at, state, states, card.last_review)
 
     def preview(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> NextStates:
         """The same as ``next_states`` (the rating buttons' labels come from it)."""

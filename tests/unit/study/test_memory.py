@@ -160,6 +160,46 @@ def test_undo_in_a_quiz_restores_everything_exactly_and_the_same_answer_gives_th
     assert store.card_state(DECK, "veto") == answered
 
 
+def test_a_quiz_answer_given_a_day_later_than_shown_is_rated_at_its_own_moment(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """The states a quiz computes when it shows a question are moved to the moment of the
+    answer; an answer that comes on another whole day since the card's last answer is computed
+    again, so the stored state is still the replay of the log."""
+    first = _ask(deck, "pm", store, clock)
+    clock.advance(seconds=5)
+    first.submit(right_response(first.current))
+    first.next()
+    clock.advance(days=2, hours=23)
+    session = _ask(deck, "pm", store, clock)  # shown 2 days 23 hours after the last answer
+    clock.advance(hours=2)  # answered 3 days 1 hour after it
+    session.submit(right_response(session.current))
+    assert store.card_states() == _replayed(store)
+    again = _ask(deck, "pm", store, clock)
+    clock.advance(minutes=3)
+    again.submit(wrong_response(again.current))
+    assert store.card_states() == _replayed(store)
+
+
+def test_a_card_answered_elsewhere_while_a_quiz_shows_it_is_read_again(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """The quiz's states were computed from the card as it was when shown; a review of the same
+    card in between changed it, so the quiz's answer must start from the new state."""
+    quiz = _ask(deck, "veto", store, clock)
+    clock.advance(seconds=5)
+    review = ReviewSession([deck], store, now=clock, deck=DECK, new_limit=3, graded=False)
+    review.start()
+    while review.current.question.id != "veto":
+        review.show_answer()
+        review.rate(Rating.Good)
+    review.show_answer()
+    review.rate(Rating.Easy)
+    review.close()
+    clock.advance(seconds=5)
+    quiz.submit(right_response(quiz.current))
+    assert reps_of(store.card_state(DECK, "veto")) == 2
+    assert store.card_states() == _replayed(store)
+
+
 _STEP = st.one_of(
     st.tuples(st.just("quiz"), st.sampled_from(["pm", "veto", "fico"]), st.booleans()),
     st.tuples(st.just("review"), st.sampled_from([1, 2, 3, 4]), st.booleans()),
