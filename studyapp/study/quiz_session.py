@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from studyapp.bank.model import AnyQuestion, Bank, Deck, MatchQuestion
 from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, grade, response_to_json
-from studyapp.store import Attempt, CardState, Mode, Store
+from studyapp.store import Attempt, CardState, ChangedMeanwhile, Mode, Store
 from studyapp.study.memory import AnswerSpeed, rating_for
 from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, due_cutoff, quiz_of_questions
 from studyapp.study.scheduling import CardScheduler, NextStates, Rating, format_interval
@@ -281,8 +281,6 @@ class QuizSession:
         item = self._quiz.items[self._index]
         question = item.question
         shown = self._shown
-        if shown is not None and shown.mark != self._store.change_mark():
-            shown = None  # something wrote to the store since: read the card again
         result = grade(question, response)
         answered_at = self._now()
         assert self._shown_at is not None
@@ -290,31 +288,32 @@ class QuizSession:
         qtype = str(question.type)
         right = result.outcome is Outcome.RIGHT
         rating = rating_for(result.outcome, right and self._speed.is_quick(qtype, elapsed_ms))
-        card = None if shown is None else shown.states.at_moment(rating, answered_at)
-        if shown is None:
-            before = self._store.card_state(question.deck, question.id)
-        else:
-            before = shown.before
-        if card is None:
-            card = self._scheduler_for(question.deck).rate(question.deck, question.id, before, rating, answered_at)
-        attempt_id = self._store.record_attempt(
-            Attempt(
-                deck=question.deck,
-                question_id=question.id,
-                content_hash=question.content_hash if shown is None else shown.content_hash,
-                mode=Mode.QUIZ,
-                response=response_to_json(response),
-                outcome=result.outcome,
-                score=result.score,
-                elapsed_ms=elapsed_ms,
-                answered_at=answered_at,
-                session_id=self._session_id,
-                rating=int(rating),
-                qtype=qtype,
-                proposed=int(rating),
-            ),
-            card,
+        attempt = Attempt(
+            deck=question.deck,
+            question_id=question.id,
+            content_hash=question.content_hash if shown is None else shown.content_hash,
+            mode=Mode.QUIZ,
+            response=response_to_json(response),
+            outcome=result.outcome,
+            score=result.score,
+            elapsed_ms=elapsed_ms,
+            answered_at=answered_at,
+            session_id=self._session_id,
+            rating=int(rating),
+            qtype=qtype,
+            proposed=int(rating),
         )
+        card = None if shown is None else shown.states.at_moment(rating, answered_at)
+        if shown is not None and card is not None:
+            before = shown.before
+            try:
+                attempt_id = self._store.record_attempt(attempt, card, unchanged_since=shown.mark)
+            except ChangedMeanwhile:  # something wrote to the store since it was shown: read the card again
+                card = None
+        if card is None:
+            before = self._store.card_state(question.deck, question.id)
+            card = self._scheduler_for(question.deck).rate(question.deck, question.id, before, rating, answered_at)
+            attempt_id = self._store.record_attempt(attempt, card)
         self._speed.note(qtype, elapsed_ms, right)
         self._rows.append(
             AnswerRow(
@@ -432,6 +431,7 @@ class QuizSession:
         before = self._store.card_state(question.deck, question.id)
         states = self._scheduler_for(question.deck).next_states(question.deck, question.id, before, self._shown_at)
         self._shown = _Shown(before, states, question.content_hash, mark)
+        self._speed.threshold(str(question.type))  # the person's pace, ready for the answer
 
     def _close(self, state: QuizState) -> None:
         self._shown = None

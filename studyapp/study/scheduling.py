@@ -54,6 +54,7 @@ class NextStates:
     before: CardState | None  # the state they were computed from (None: a new card)
     states: dict[Rating, CardState]
     last_review: datetime | None = None  # the card's last answer as fsrs saw it (None: never answered)
+    slots: dict[Rating, tuple[str, str, str] | None] | None = None  # each state's JSON cut for ``at_moment``
 
     @property
     def intervals(self) -> dict[Rating, timedelta]:
@@ -93,20 +94,33 @@ class NextStates:
             return state
         due = state.due + delta
         last_review = None if state.last_review is None else state.last_review + delta
-        return state._replace(fsrs_json=_moved_json(state, due, last_review), due=due, last_review=last_review)
+        slots = None if self.slots is None else self.slots[Rating(rating)]
+        return state._replace(fsrs_json=_moved_json(state, slots, due, last_review), due=due, last_review=last_review)
 
 
 
-def _moved_json(state: CardState, due: datetime, last_review: datetime | None) -> str:
-    """``state.fsrs_json`` with its due time and last review replaced: the two values are spliced
-    in where ``json.dumps`` wrote them (an ISO time holds no quote), else the JSON is rewritten."""
-    text = state.fsrs_json
-    if state.last_review is not None and last_review is not None:
-        old_due, old_last = f'"due": "{state.due.isoformat()}"', f'"last_review": "{state.last_review.isoformat()}"'
-        if text.count(old_due) == 1 and text.count(old_last) == 1:
-            return text.replace(old_due, f'"due": "{due.isoformat()}"').replace(
-                old_last, f'"last_review": "{last_review.isoformat()}"')
-    data = json.loads(text)
+def _time_slots(text: str) -> tuple[str, str, str] | None:
+    """``fsrs_json`` cut around its due time and last review values (head, middle, tail), so
+    the card moved to another moment is ``head + due + middle + last_review + tail`` (an ISO time
+    holds no quote); None when the JSON is not in that shape (a card never answered)."""
+    due_key, last_key = '"due": "', '"last_review": "'
+    if text.count(due_key) != 1 or text.count(last_key) != 1:
+        return None
+    i = text.index(due_key) + len(due_key)
+    j = text.index('"', i)
+    k = text.index(last_key) + len(last_key)
+    m = text.index('"', k)
+    if not i < j < k < m:
+        return None
+    return text[:i], text[j:k], text[m:]
+
+
+def _moved_json(state: CardState, slots: tuple[str, str, str] | None, due: datetime,
+                last_review: datetime | None) -> str:
+    """``state.fsrs_json`` with its due time and last review replaced."""
+    if slots is not None and last_review is not None:
+        return f"{slots[0]}{due.isoformat()}{slots[1]}{last_review.isoformat()}{slots[2]}"
+    data = json.loads(state.fsrs_json)
     data["due"] = due.isoformat()
     data["last_review"] = None if last_review is None else last_review.isoformat()
     return json.dumps(data)
@@ -233,7 +247,7 @@ class CardScheduler:
         card = self.fsrs_card(deck, question_id, state, at)
         reps, lapses = reps_of(state), lapses_of(state)
         states = {rating: self._after(deck, question_id, card, reps, lapses, rating, at) for rating in Rating}
-        return NextStates(at, state, states, card.last_review)
+        return NextStates(at, state, states, card.last_review, {r: _time_slots(s.fsrs_json) for r, s in states.items()})
 
     def preview(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> NextStates:
         """The same as ``next_states`` (the rating buttons' labels come from it)."""

@@ -102,6 +102,12 @@ def test_a_right_answer_in_under_half_the_usual_time_is_easy(deck: Deck, store: 
     speed = AnswerSpeed(store)
     assert speed.is_quick("text", 5000) and not speed.is_quick("text", 5001)
     assert not speed.is_quick("choice", 1)  # no pace known for choice questions yet
+    for _ in range(QUICK_MIN_SAMPLES):  # answers just given change the pace at once
+        speed.note("text", 2000, right=True)
+    assert speed.threshold("text") == 3000 and not speed.is_quick("text", 4000)
+    for _ in range(QUICK_MIN_SAMPLES):
+        speed.forget("text", 2000, right=True)
+    assert speed.threshold("text") == 5000 and speed.is_quick("text", 4000)
     quick = _ask(deck, "pm", store, clock)
     clock.advance(seconds=3)
     assert quick.submit(right_response(quick.current)).rating is Rating.Easy
@@ -194,6 +200,31 @@ def test_a_card_answered_elsewhere_while_a_quiz_shows_it_is_read_again(
     review.show_answer()
     review.rate(Rating.Easy)
     review.close()
+    clock.advance(seconds=5)
+    quiz.submit(right_response(quiz.current))
+    assert reps_of(store.card_state(DECK, "veto")) == 2
+    assert store.card_states() == _replayed(store)
+
+
+def test_a_card_changed_by_another_connection_while_a_quiz_shows_it_is_read_again(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """As above, the review coming through another connection to the same file (another
+    program): the quiz's answer starts from the card as that review left it."""
+    path = store.connection.execute("PRAGMA database_list").fetchone()[2]
+    quiz = _ask(deck, "veto", store, clock)
+    clock.advance(seconds=5)
+    other = open_store(Path(path), backups_dir=Path(path).parent / "other-backups", now=clock(), tz=timezone.utc).store
+    try:
+        review = ReviewSession([deck], other, now=clock, deck=DECK, new_limit=3, graded=False)
+        review.start()
+        while review.current.question.id != "veto":
+            review.show_answer()
+            review.rate(Rating.Good)
+        review.show_answer()
+        review.rate(Rating.Easy)
+        review.close()
+    finally:
+        other.close()
     clock.advance(seconds=5)
     quiz.submit(right_response(quiz.current))
     assert reps_of(store.card_state(DECK, "veto")) == 2
