@@ -37,7 +37,6 @@ from studyapp import APP_ID
 from studyapp.bank.model import Bank
 from studyapp.paths import DATA_DIR_ENV, DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.store import NoticeKind, Store, StoreError, StoreNotice, open_store, restore_backup
-from studyapp.store.opening import create_if_missing
 from studyapp.store.backups import backup_if_due
 from studyapp.ui.error_reporter import ErrorReporter
 from studyapp.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
@@ -155,7 +154,11 @@ class StudyCore:
     def load_bank(self) -> Bank:
         """Every question folder, through the warm-load cache; on a first start the bundled
         deck comes from its prebuilt result (``bank.prebuilt``) when its files are unchanged."""
-        return load_question_files(self.paths, self.question_dirs)
+        from studyapp.bank.loader import load_bank
+        from studyapp.bank.prebuilt import PrebuiltBank
+
+        prebuilt = PrebuiltBank(bundled_questions_dir())
+        return load_bank(list(self.question_dirs), cache_dir=self.paths.cache, prebuilt=prebuilt)
 
     def load_files(self, paths: Sequence[Path]) -> Bank:
         """Just these files (File → Add question file… checks one before copying it)."""
@@ -202,16 +205,6 @@ class StudyCore:
         finally:
             opened = open_store(self.paths.database, backups_dir=self.paths.backups, now=self.now(), tz=tz)
             self.store = opened.store
-
-
-def load_question_files(paths: DataPaths, dirs: Sequence[Path]) -> Bank:
-    """``StudyCore.load_bank`` before the core exists (start-up reads the files while a first
-    start's database is being created)."""
-    from studyapp.bank.loader import load_bank
-    from studyapp.bank.prebuilt import PrebuiltBank
-
-    prebuilt = PrebuiltBank(bundled_questions_dir())
-    return load_bank(list(dirs), cache_dir=paths.cache, prebuilt=prebuilt)
 
 
 class RunningApp:
@@ -279,28 +272,22 @@ def start_app(
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     opened = None
-    folders = tuple(dirs) if dirs is not None else question_dirs(paths, extra_dirs)
     try:
-        # A first start creates the database on a thread while the question files are read:
-        # the new file's two flushes wait on the disk meanwhile (create_if_missing).
-        creating = None
-        if not paths.database.exists():
-            creating = threading.Thread(target=create_if_missing, args=(paths.database,), name="studyapp-new-database")
-            creating.start()
-        try:
-            bank = load_question_files(paths, folders)
-        finally:
-            if creating is not None:
-                creating.join()
         try:
             # The daily backup runs on a thread once the window is painted (start_daily_backup).
             opened = open_store(paths.database, backups_dir=paths.backups, now=clock(), auto_backup=False)
         except StoreError as exc:
             raise StartupError("Database not usable", str(exc)) from exc
-        core = StudyCore(paths, folders, opened.store, opened.notices, clock)
+        core = StudyCore(
+            paths,
+            tuple(dirs) if dirs is not None else question_dirs(paths, extra_dirs),
+            opened.store,
+            opened.notices,
+            clock,
+        )
         window = MainWindow(core, settings, now=clock)
         core.damage_found = window.damageFound.emit  # queued to the window's thread by Qt
-        window.reload(bank)
+        window.reload()
         if welcome:
             window.welcome_after_first_paint()
     except BaseException:

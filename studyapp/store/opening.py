@@ -110,23 +110,6 @@ def _open_checked(db_path: Path, busy_timeout_ms: int) -> tuple[sqlite3.Connecti
     return conn, ""
 
 
-def create_if_missing(db_path: Path) -> bool:
-    """Build a new database at ``db_path`` (the latest schema, complete or not at all: see
-    ``build_new``) when no file is there; True when this call made it.
-
-    Safe on any thread (it uses a connection of its own): a first start runs it while the window
-    is being built, so the new file's flushes wait on the disk, not on the window. Every failure
-    is left to ``open_store``, which tries again and says what went wrong.
-    """
-    if db_path.exists():
-        return False
-    try:
-        build_new(db_path, lambda new: migrate(new, timezone.utc))  # tz: no answers to key yet
-    except Exception:  # noqa: BLE001 - whatever it is, open_store meets it again and reports it
-        return False
-    return True
-
-
 def open_store(
     db_path: Path,
     *,

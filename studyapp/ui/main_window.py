@@ -164,16 +164,14 @@ class MainWindow(QMainWindow):
 
     # -- loading -----------------------------------------------------------------------
 
-    def reload(self, bank: Bank | None = None) -> None:
-        """Reload every question file now (after adding a file); at start-up ``bank``, the
-        files just read, is shown as it is."""
-        if bank is None:
-            self.statusBar().showMessage("Loading question files…")
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                bank = self.core.load_bank()
-            finally:
-                QApplication.restoreOverrideCursor()
+    def reload(self) -> None:
+        """Reload every question file now (start-up, after adding a file)."""
+        self.statusBar().showMessage("Loading question files…")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            bank = self.core.load_bank()
+        finally:
+            QApplication.restoreOverrideCursor()
         self._apply_bank(bank)
 
     def reload_in_background(self) -> None:

@@ -74,32 +74,3 @@ def test_a_first_start_opens_the_same_database_as_an_upgraded_one(tmp_path: Path
     finally:
         fresh.store.close()
         upgraded.store.close()
-
-
-def test_a_database_created_ahead_opens_as_one_open_store_creates(tmp_path: Path) -> None:
-    """A first start creates the file on a thread (``create_if_missing``) before opening it."""
-    from studyapp.store.opening import create_if_missing
-
-    ahead = tmp_path / "ahead" / "studyapp.sqlite3"
-    ahead.parent.mkdir()
-    assert create_if_missing(ahead)
-    stamp = ahead.stat().st_mtime_ns
-    assert not create_if_missing(ahead)  # there already: left as it is
-    assert ahead.stat().st_mtime_ns == stamp
-    assert not list(ahead.parent.glob("*.new-*"))  # nothing half-built left beside it
-    opened = open_store(ahead, backups_dir=tmp_path / "b1", now=T0, tz=MINSK)
-    direct = open_store(tmp_path / "direct" / "studyapp.sqlite3", backups_dir=tmp_path / "b2", now=T0, tz=MINSK)
-    try:
-        assert opened.notices == ()
-        assert _described(opened.store.connection) == _described(direct.store.connection)
-    finally:
-        opened.store.close()
-        direct.store.close()
-
-
-def test_creating_ahead_in_a_folder_that_cannot_hold_it_is_left_to_open_store(tmp_path: Path) -> None:
-    from studyapp.store.opening import create_if_missing
-
-    blocker = tmp_path / "file"
-    blocker.write_text("x")
-    assert not create_if_missing(blocker / "studyapp.sqlite3")
