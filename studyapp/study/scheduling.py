@@ -84,18 +84,21 @@ class NextStates:
         ``self.at`` with the due time and last review moved by ``at - self.at``: exactly what
         ``CardScheduler.rate`` at ``at`` gives (fuzz depends on the card, not the clock).
         """
-        at = _utc(at)
+        if at.tzinfo is not timezone.utc:
+            at = _utc(at)
         last = self.last_review
         if at < self.at or (last is not None and (at - last).days != (self.at - last).days):
             return None
-        state = self.states[Rating(rating)]
+        rating = Rating(rating)
+        state = self.states[rating]
         delta = at - self.at
         if not delta:
             return state
         due = state.due + delta
         last_review = None if state.last_review is None else state.last_review + delta
-        slots = None if self.slots is None else self.slots[Rating(rating)]
-        return state._replace(fsrs_json=_moved_json(state, slots, due, last_review), due=due, last_review=last_review)
+        slots = None if self.slots is None else self.slots[rating]
+        return CardState(state.deck, state.question_id, _moved_json(state, slots, due, last_review), due,
+                         state.stability, state.state, last_review)
 
 
 
