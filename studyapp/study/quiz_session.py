@@ -17,6 +17,7 @@ abandoned quiz keeps the answers already given. Calling a method in the wrong st
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
@@ -427,11 +428,15 @@ class QuizSession:
         question = self._quiz.items[self._index].question
         assert self._shown_at is not None
         self._shown = None
-        mark = self._store.change_mark()
-        before = self._store.card_state(question.deck, question.id)
-        states = self._scheduler_for(question.deck).next_states(question.deck, question.id, before, self._shown_at)
+        try:
+            mark = self._store.change_mark()
+            before = self._store.card_state(question.deck, question.id)
+            self._speed.threshold(str(question.type))  # the person's pace, ready for the answer
+            scheduler = self._scheduler_for(question.deck)
+        except sqlite3.Error:
+            return  # showing goes on; the answer reads again, and says what fails (as before)
+        states = scheduler.next_states(question.deck, question.id, before, self._shown_at)
         self._shown = _Shown(before, states, question.content_hash, mark)
-        self._speed.threshold(str(question.type))  # the person's pace, ready for the answer
 
     def _close(self, state: QuizState) -> None:
         self._shown = None

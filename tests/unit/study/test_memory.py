@@ -275,3 +275,17 @@ def test_every_card_rebuilds_from_the_answer_log(steps: list[tuple[str, object, 
             assert store.card_states() == _replayed(store)
         finally:
             store.close()
+
+
+def test_a_store_that_cannot_be_read_when_a_question_is_shown_fails_at_the_answer(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """Computing the states while a question is shown is a head start, not a new place to fail:
+    the question is still shown, and the answer reads the store again (and reports what fails)."""
+    store.connection.execute("ALTER TABLE cards RENAME TO cards_gone")
+    session = _ask(deck, "veto", store, clock)  # shown: nothing raised
+    assert session.state is QuizState.ASKING
+    with pytest.raises(sqlite3.OperationalError):
+        session.submit(right_response(session.current))
+    store.connection.execute("ALTER TABLE cards_gone RENAME TO cards")
+    session.submit(right_response(session.current))
+    assert store.card_states() == _replayed(store)
