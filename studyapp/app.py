@@ -28,9 +28,9 @@ import traceback
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QSettings, QSize
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from studyapp import APP_ID
@@ -40,6 +40,9 @@ from studyapp.store import NoticeKind, Store, StoreError, StoreNotice, open_stor
 from studyapp.store.backups import backup_if_due
 from studyapp.ui.error_reporter import ErrorReporter
 from studyapp.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 log = logging.getLogger("studyapp")
 translate = QCoreApplication.translate
@@ -339,6 +342,8 @@ def _start_collecting() -> None:
 
 def _app_icon() -> QIcon:
     """studyapp's icon in every shipped size (a PNG is read only when a size is drawn)."""
+    from PySide6.QtGui import QIcon  # here: its type and enums (~1.5 ms) are made after the first paint
+
     from studyapp.desktop import ICON_SIZES, icon_png
 
     icon = QIcon()

@@ -6,7 +6,7 @@ See ``opening.open_store`` for how a file is opened and ``store.Store`` for read
 from __future__ import annotations
 
 from studyapp.store.backups import backup_if_due, list_backups, newest_good_backup, restore_backup
-from studyapp.store.errors import DataDirError, NewerDatabaseError, SaveError, SaveFailure, StoreError
+from studyapp.store.errors import ChangedMeanwhile, DataDirError, NewerDatabaseError, SaveError, SaveFailure, StoreError
 from studyapp.store.localtime import SystemLocalTime, today_start, tomorrow_start
 from studyapp.store.opening import OpenedStore, open_store
 from studyapp.store.records import (
@@ -25,6 +25,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Attempt",
     "CardState",
+    "ChangedMeanwhile",
     "DataDirError",
     "Mode",
     "NewerDatabaseError",

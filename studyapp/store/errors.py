@@ -14,6 +14,11 @@ class DataDirError(StoreError):
     """The data folder (or the database in it) cannot be created, opened or written."""
 
 
+class ChangedMeanwhile(StoreError):
+    """A write that was to apply a state read earlier found the database changed since that
+    read (``Store.change_mark``): nothing was written; read the state again and retry."""
+
+
 class NewerDatabaseError(StoreError):
     """The database was written by a newer studyapp; it is left untouched."""
 

@@ -13,7 +13,6 @@ Every write is one transaction (``Store._write``); these helpers run inside it.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import NamedTuple
 
@@ -72,6 +71,8 @@ def day_start_hour_of(body: str | None) -> int:
     """The hour a study day starts, from the default settings' JSON (4 when unset or unreadable)."""
     if body is None:
         return DEFAULT_DAY_START_HOUR
+    import json  # here: a first start has no settings, and json is not loaded before the first paint
+
     try:
         hour = json.loads(body).get("day_start_hour", DEFAULT_DAY_START_HOUR)
     except (ValueError, AttributeError):

@@ -54,6 +54,9 @@ defaults), so the previous ones are one click away. It also adds the ``retention
 maturity), filled from the answers the other summaries include. The step only creates tables
 (``IF NOT EXISTS``) and fills the new one, so it can run at any position after version 5.
 
+A new database is created at the latest version directly (``studyapp.store.schema_latest``),
+with the same schema the steps below give.
+
 Each migration runs in one ``BEGIN IMMEDIATE`` transaction that also sets ``user_version``;
 the caller takes a backup copy first. ``V1_DDL``/``V2_DDL`` stay as they were released, so
 tests can build a file of every earlier version.
@@ -67,6 +70,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 
 from studyapp.store.localtime import from_us, local_day, to_us
+from studyapp.store.schema_latest import LATEST_VERSION, create_latest
 
 APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
 SCHEMA_VERSION = 7
@@ -329,7 +333,7 @@ def _to_v7(conn: sqlite3.Connection, tz: tzinfo) -> None:
 # MIGRATIONS[n] brings a database from version n to version n + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (
     _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7)
-assert len(MIGRATIONS) == SCHEMA_VERSION
+assert len(MIGRATIONS) == SCHEMA_VERSION == LATEST_VERSION
 
 
 def user_version(conn: sqlite3.Connection) -> int:
@@ -357,8 +361,12 @@ def migrate(conn: sqlite3.Connection, tz: tzinfo, target: int = SCHEMA_VERSION) 
             # A new database is built in one transaction (one commit to flush, and no half-built
             # file is ever seen); an existing one moves up one version a transaction.
             stop = target if version == 0 else version + 1
-            for step in MIGRATIONS[version:stop]:
-                step(conn, tz)
+            if version == 0 and target == LATEST_VERSION:
+                create_latest(conn)  # the same schema and rows as every step below, in one go
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID:d}")
+            else:
+                for step in MIGRATIONS[version:stop]:
+                    step(conn, tz)
             conn.execute(f"PRAGMA user_version = {stop:d}")
             conn.execute("COMMIT")
         except BaseException:

@@ -13,11 +13,11 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from studyapp.store import catchup, due_queries, retention
 from studyapp.store.db import mark_for_check
-from studyapp.store.errors import SaveError, StoreError, is_damage, save_failure_of
+from studyapp.store.errors import ChangedMeanwhile, SaveError, StoreError, is_damage, save_failure_of
 from studyapp.store.localtime import EPOCH, from_us, local_day, to_us, today_start, tomorrow_start
 from studyapp.store.marks import DEFAULT_SETTINGS_KEY, CardMark, day_start_hour_of, read_marks, write_mark
 from studyapp.store.records import Attempt, AttemptRow, CardState, Mode, QuestionHistory, SessionRecord, session_from_row
@@ -120,13 +120,17 @@ class Store:
             yield conn
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
-            self._rollback()
-            if is_damage(exc):  # have the next start check the whole file (and offer a backup)
-                self._mark_for_check()
-            raise SaveError(save_failure_of(exc), str(exc)) from exc
+            self._failed_write(exc)
         except BaseException:
             self._rollback()
             raise
+
+    def _failed_write(self, exc: sqlite3.Error) -> NoReturn:
+        """Roll a failed write back and raise it as ``SaveError``."""
+        self._rollback()
+        if is_damage(exc):  # have the next start check the whole file (and offer a backup)
+            self._mark_for_check()
+        raise SaveError(save_failure_of(exc), str(exc)) from exc
 
     def _mark_for_check(self) -> None:
         try:
@@ -186,35 +190,50 @@ class Store:
 
     # -- answers ----------------------------------------------------------------------------
 
-    def record_attempt(self, attempt: Attempt, card: CardState | None = None, mark: CardMark | None = None) -> int:
+    def record_attempt(self, attempt: Attempt, card: CardState | None = None, mark: CardMark | None = None, *,
+                       unchanged_since: tuple[int, int] | None = None) -> int:
         """Store one answer, the card's new state and the session's counters in ONE transaction
         (and the card's new marks, when the answer changed them: it became a leech).
 
-        Returns the attempt id. Raises ``SaveError`` (nothing stored) if it cannot be saved.
+        ``unchanged_since``: a ``change_mark()`` taken when the card's old state was read; if
+        anything was written since, nothing is stored and ``ChangedMeanwhile`` is raised (checked
+        inside the transaction, so no second read is needed). Returns the attempt id. Raises
+        ``SaveError`` (nothing stored) if it cannot be saved.
         """
         answered_us = to_us(attempt.answered_at)
-        due_us = None if card is None else to_us(card.due)
-        right = int(attempt.outcome == "right")  # Outcome is a StrEnum
         day = local_day(attempt.answered_at, self.tz, self.day_start_hour)
-        with self._write() as conn:
-            cur = conn.execute(_INSERT_ATTEMPT, (
-                attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
-                str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score,
-                attempt.elapsed_ms, answered_us, attempt.rating, day, attempt.qtype,
-                attempt.proposed))
-            attempt_id = int(cur.lastrowid or 0)
-            if card is not None:
-                self._note_deck(card.deck)
-                conn.execute(_UPSERT_CARD, (
-                    card.deck, card.question_id, card.fsrs_json, due_us, card.stability,
-                    int(card.state), None if card.last_review is None else to_us(card.last_review),
-                    answered_us))
+        attempt_row = (attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
+                       str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score,
+                       attempt.elapsed_ms, answered_us, attempt.rating, day, attempt.qtype, attempt.proposed)
+        card_row = None if card is None else (
+            card.deck, card.question_id, card.fsrs_json, to_us(card.due), card.stability, int(card.state),
+            None if card.last_review is None else to_us(card.last_review), answered_us)
+        # The transaction of ``_write``, written out: this is the one write of every answer, and
+        # the generator-based context manager costs a few microseconds of its time.
+        conn = self._conn
+        if unchanged_since is not None and unchanged_since[0] != conn.total_changes:
+            raise ChangedMeanwhile("the card changed since it was read")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if unchanged_since is not None and conn.execute("PRAGMA data_version").fetchone()[0] != unchanged_since[1]:
+                raise ChangedMeanwhile("the card changed since it was read")  # rolled back below
+            attempt_id = int(conn.execute(_INSERT_ATTEMPT, attempt_row).lastrowid or 0)
+            if card_row is not None:
+                conn.execute(_UPSERT_CARD, card_row)
             if attempt.session_id is not None:
-                conn.execute(_COUNT_SESSION, (1, right, attempt.score, attempt.session_id))
+                conn.execute(_COUNT_SESSION, (1, int(attempt.outcome == "right"), attempt.score, attempt.session_id))
             if mark is not None:
                 write_mark(conn, mark)
             # The summaries (per day, per question) are summed from the attempts when next read:
             # studyapp.store.catchup.
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._failed_write(exc)
+        except BaseException:
+            self._rollback()
+            raise
+        if card is not None:
+            self._note_deck(card.deck)
         return attempt_id
 
     def undo_attempt(self, attempt_id: int, previous_card: CardState | None, previous_mark: CardMark | None = None) -> None:
@@ -349,6 +368,12 @@ class Store:
         if deck is not None:
             sql, args = sql + " WHERE deck = ?", (*args, deck)
         return {(d, q): (bool(due), bool(mastered)) for d, q, due, mastered in self._conn.execute(sql, args)}
+
+    def change_mark(self) -> tuple[int, int]:
+        """A mark that moves with every change to the database: rows this store's connection
+        changed, and commits of other connections (``PRAGMA data_version``). Two equal marks:
+        nothing was written in between, so a state read before is still the stored one."""
+        return self._conn.total_changes, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def card_state(self, deck: str, question_id: str) -> CardState | None:
         """One card's state, or None if the card is new."""

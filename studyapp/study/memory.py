@@ -80,6 +80,7 @@ class AnswerSpeed:
     def __init__(self, store: SpeedSource) -> None:
         self._store = store
         self._times: dict[str, list[int]] = {}
+        self._thresholds: dict[str, float | None] = {}  # kept until the type's times change
 
     def _of(self, qtype: str) -> list[int]:
         times = self._times.get(qtype)
@@ -88,9 +89,18 @@ class AnswerSpeed:
             self._times[qtype] = times
         return times
 
+    def threshold(self, qtype: str) -> float | None:
+        """The longest answer time (ms) that is quick on this question type (None: no answer is
+        quick yet); computed once per change of the person's times (a quiz asks for it when it
+        shows a question, so the answer finds it ready)."""
+        if qtype in self._thresholds:
+            return self._thresholds[qtype]
+        found = self._thresholds[qtype] = quick_threshold_ms(self._of(qtype))
+        return found
+
     def is_quick(self, qtype: str, elapsed_ms: int) -> bool:
         """Whether ``elapsed_ms`` is quick for this person on this question type."""
-        threshold = quick_threshold_ms(self._of(qtype))
+        threshold = self.threshold(qtype)
         return threshold is not None and elapsed_ms <= threshold
 
     def note(self, qtype: str, elapsed_ms: int, right: bool) -> None:
@@ -99,12 +109,14 @@ class AnswerSpeed:
             times = self._of(qtype)
             times.insert(0, elapsed_ms)
             del times[QUICK_SAMPLE:]
+            self._thresholds.pop(qtype, None)
 
     def forget(self, qtype: str, elapsed_ms: int, right: bool) -> None:
         """Take back an answer ``note`` counted (undo)."""
         times = self._times.get(qtype)
         if right and times is not None and elapsed_ms in times:
             times.remove(elapsed_ms)
+            self._thresholds.pop(qtype, None)
 
 
 def replay(

@@ -17,17 +17,19 @@ abandoned quiz keeps the answers already given. Calling a method in the wrong st
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import NamedTuple
 
 from studyapp.bank.model import AnyQuestion, Bank, Deck, MatchQuestion
 from studyapp.grading import Grade, GradeDetails, Outcome, describe_response, grade, response_to_json
-from studyapp.store import Attempt, CardState, Mode, Store
+from studyapp.store import Attempt, CardState, ChangedMeanwhile, Mode, Store
 from studyapp.study.memory import AnswerSpeed, rating_for
 from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, due_cutoff, quiz_of_questions
-from studyapp.study.scheduling import CardScheduler, Rating, format_interval
+from studyapp.study.scheduling import CardScheduler, NextStates, Rating, format_interval
 
 
 class QuizState(StrEnum):
@@ -56,6 +58,17 @@ class Feedback:
     rating: Rating | None = None  # what the answer told the scheduler
     next_due: datetime | None = None  # when the question is due again after it
     memory: str = ""  # that, in words: "Counted as Good: you will see it again in 10m."
+
+
+class _Shown(NamedTuple):
+    """What answering the question on screen needs, computed when it is shown (as Anki computes
+    a card's next states when it shows the card): its stored memory state, the four states the
+    ratings would give from that moment, its content hash, and the store's change mark then."""
+
+    before: CardState | None
+    states: NextStates
+    content_hash: str
+    mark: tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +179,7 @@ class QuizSession:
         self._started: datetime | None = None
         self._ended: datetime | None = None
         self._shown_at: datetime | None = None
+        self._shown: _Shown | None = None  # the question on screen's states, from when it was shown
 
     # -- state --------------------------------------------------------------------------------
 
@@ -254,6 +268,7 @@ class QuizSession:
         )
         self._state = QuizState.ASKING
         self._shown_at = self._started
+        self._show()
         return self.current
 
     def submit(self, response: object) -> Feedback:
@@ -266,6 +281,7 @@ class QuizSession:
         self._expect(QuizState.ASKING, action="submit an answer")
         item = self._quiz.items[self._index]
         question = item.question
+        shown = self._shown
         result = grade(question, response)
         answered_at = self._now()
         assert self._shown_at is not None
@@ -273,26 +289,32 @@ class QuizSession:
         qtype = str(question.type)
         right = result.outcome is Outcome.RIGHT
         rating = rating_for(result.outcome, right and self._speed.is_quick(qtype, elapsed_ms))
-        before = self._store.card_state(question.deck, question.id)
-        card = self._scheduler_for(question.deck).rate(question.deck, question.id, before, rating, answered_at)
-        attempt_id = self._store.record_attempt(
-            Attempt(
-                deck=question.deck,
-                question_id=question.id,
-                content_hash=question.content_hash,
-                mode=Mode.QUIZ,
-                response=response_to_json(response),
-                outcome=result.outcome,
-                score=result.score,
-                elapsed_ms=elapsed_ms,
-                answered_at=answered_at,
-                session_id=self._session_id,
-                rating=int(rating),
-                qtype=qtype,
-                proposed=int(rating),
-            ),
-            card,
+        attempt = Attempt(
+            deck=question.deck,
+            question_id=question.id,
+            content_hash=question.content_hash if shown is None else shown.content_hash,
+            mode=Mode.QUIZ,
+            response=response_to_json(response),
+            outcome=result.outcome,
+            score=result.score,
+            elapsed_ms=elapsed_ms,
+            answered_at=answered_at,
+            session_id=self._session_id,
+            rating=int(rating),
+            qtype=qtype,
+            proposed=int(rating),
         )
+        card = None if shown is None else shown.states.at_moment(rating, answered_at)
+        if shown is not None and card is not None:
+            before = shown.before
+            try:
+                attempt_id = self._store.record_attempt(attempt, card, unchanged_since=shown.mark)
+            except ChangedMeanwhile:  # something wrote to the store since it was shown: read the card again
+                card = None
+        if card is None:
+            before = self._store.card_state(question.deck, question.id)
+            card = self._scheduler_for(question.deck).rate(question.deck, question.id, before, rating, answered_at)
+            attempt_id = self._store.record_attempt(attempt, card)
         self._speed.note(qtype, elapsed_ms, right)
         self._rows.append(
             AnswerRow(
@@ -342,6 +364,7 @@ class QuizSession:
         self._feedback = None
         self._shown_at = self._now()
         self._state = QuizState.ASKING
+        self._show()
         return self.current
 
     def next(self) -> QuizState:
@@ -354,6 +377,7 @@ class QuizSession:
             self._feedback = None
             self._shown_at = self._now()
             self._state = QuizState.ASKING
+            self._show()
         return self._state
 
     def finish(self) -> QuizResult:
@@ -396,7 +420,26 @@ class QuizSession:
 
     # -- internals ----------------------------------------------------------------------------
 
+    def _show(self) -> None:
+        """Compute, while the question is on screen, what its answer will apply: the card's
+        stored state and its four next states from the moment it was shown. ``submit`` takes the
+        rated one, moved to the moment of the answer (``NextStates.at_moment``), unless the store
+        changed meanwhile or the answer comes on another day count since the card's last answer."""
+        question = self._quiz.items[self._index].question
+        assert self._shown_at is not None
+        self._shown = None
+        try:
+            mark = self._store.change_mark()
+            before = self._store.card_state(question.deck, question.id)
+            self._speed.threshold(str(question.type))  # the person's pace, ready for the answer
+            scheduler = self._scheduler_for(question.deck)
+        except sqlite3.Error:
+            return  # showing goes on; the answer reads again, and says what fails (as before)
+        states = scheduler.next_states(question.deck, question.id, before, self._shown_at)
+        self._shown = _Shown(before, states, question.content_hash, mark)
+
     def _close(self, state: QuizState) -> None:
+        self._shown = None
         self._ended = self._now()
         if self._session_id is not None:
             self._store.finish_session(self._session_id, self._ended, abandoned=state is QuizState.ABANDONED)

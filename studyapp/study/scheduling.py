@@ -53,6 +53,8 @@ class NextStates:
     at: datetime
     before: CardState | None  # the state they were computed from (None: a new card)
     states: dict[Rating, CardState]
+    last_review: datetime | None = None  # the card's last answer as fsrs saw it (None: never answered)
+    slots: dict[Rating, tuple[str, str, str] | None] | None = None  # each state's JSON cut for ``at_moment``
 
     @property
     def intervals(self) -> dict[Rating, timedelta]:
@@ -71,6 +73,60 @@ class NextStates:
         """The state the card takes when answered with ``rating``: exactly the one labelled."""
         return self.states[Rating(rating)]
 
+    def at_moment(self, rating: Rating, at: datetime) -> CardState | None:
+        """The state ``rating`` gives when the answer comes at ``at`` rather than at ``self.at``
+        (a quiz computes the states when it shows the question, and the answer comes later);
+        None when that needs a new computation.
+
+        FSRS reads the moment of an answer only as the whole days since the card's last answer
+        (its retrievability, the same-day rule) and as the start of the new interval, so while
+        that count of days is the same at both moments the result at ``at`` is the one at
+        ``self.at`` with the due time and last review moved by ``at - self.at``: exactly what
+        ``CardScheduler.rate`` at ``at`` gives (fuzz depends on the card, not the clock).
+        """
+        if at.tzinfo is not timezone.utc:
+            at = _utc(at)
+        last = self.last_review
+        if at < self.at or (last is not None and (at - last).days != (self.at - last).days):
+            return None
+        rating = Rating(rating)
+        state = self.states[rating]
+        delta = at - self.at
+        if not delta:
+            return state
+        due = state.due + delta
+        last_review = None if state.last_review is None else state.last_review + delta
+        slots = None if self.slots is None else self.slots[rating]
+        return CardState(state.deck, state.question_id, _moved_json(state, slots, due, last_review), due,
+                         state.stability, state.state, last_review)
+
+
+
+def _time_slots(text: str) -> tuple[str, str, str] | None:
+    """``fsrs_json`` cut around its due time and last review values (head, middle, tail), so
+    the card moved to another moment is ``head + due + middle + last_review + tail`` (an ISO time
+    holds no quote); None when the JSON is not in that shape (a card never answered)."""
+    due_key, last_key = '"due": "', '"last_review": "'
+    if text.count(due_key) != 1 or text.count(last_key) != 1:
+        return None
+    i = text.index(due_key) + len(due_key)
+    j = text.index('"', i)
+    k = text.index(last_key) + len(last_key)
+    m = text.index('"', k)
+    if not i < j < k < m:
+        return None
+    return text[:i], text[j:k], text[m:]
+
+
+def _moved_json(state: CardState, slots: tuple[str, str, str] | None, due: datetime,
+                last_review: datetime | None) -> str:
+    """``state.fsrs_json`` with its due time and last review replaced."""
+    if slots is not None and last_review is not None:
+        return f"{slots[0]}{due.isoformat()}{slots[1]}{last_review.isoformat()}{slots[2]}"
+    data = json.loads(state.fsrs_json)
+    data["due"] = due.isoformat()
+    data["last_review"] = None if last_review is None else last_review.isoformat()
+    return json.dumps(data)
 
 
 def format_interval(interval: timedelta) -> str:
@@ -194,7 +250,7 @@ class CardScheduler:
         card = self.fsrs_card(deck, question_id, state, at)
         reps, lapses = reps_of(state), lapses_of(state)
         states = {rating: self._after(deck, question_id, card, reps, lapses, rating, at) for rating in Rating}
-        return NextStates(at, state, states)
+        return NextStates(at, state, states, card.last_review, {r: _time_slots(s.fsrs_json) for r, s in states.items()})
 
     def preview(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> NextStates:
         """The same as ``next_states`` (the rating buttons' labels come from it)."""

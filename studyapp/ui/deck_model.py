@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 from enum import IntEnum
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QStandardItem, QStandardItemModel
@@ -12,9 +12,13 @@ from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOpti
 
 from studyapp.bank.model import Bank, Deck
 from studyapp.store.localtime import local_day, tomorrow_start
+from studyapp.store.marks import DEFAULT_SETTINGS_KEY
 from studyapp.study.limits import DEFAULT_NEW_LIMIT, new_cards_left, new_cards_today
 from studyapp.ui.plain_text import title_text, tooltip
 from studyapp.ui.translation import QT_TRANSLATE_NOOP, percent_shown, plural_s
+
+if TYPE_CHECKING:
+    from studyapp.study.study_settings import SettingsBook
 
 # "Mastered": fsrs expects the card to be remembered for three weeks (Anki's "mature").
 # Same value as studyapp.stats.MASTERED_STABILITY_DAYS (a test keeps them equal); not imported
@@ -75,21 +79,25 @@ def deck_rows(
     """Every deck of ``bank`` with its counts as of ``now`` (``tz`` and the store's day start
     hour decide "today"). Suspended and buried cards are neither due nor new; the new cards of
     today follow each deck's study settings (or ``new_limit``, when given)."""
-    from studyapp.study.study_settings import SettingsBook  # light: no fsrs
-
     hour = store.day_start_hour
     flags = store.card_flags(tomorrow_start(now, tz, hour), MASTERED_STABILITY_DAYS)
     hidden = store.hidden_cards(local_day(now, tz, hour))
-    book = SettingsBook(store)
-    default_limit = book.default().new_per_day
     own = set(store.study_settings_decks())  # decks with their own settings (few): read one by one
+    # Nothing chosen yet (a first start): the defaults, without loading the settings' module.
+    book: SettingsBook | None = None
+    default_limit = DEFAULT_NEW_LIMIT
+    if own or store.study_settings_body(DEFAULT_SETTINGS_KEY) is not None:
+        from studyapp.study.study_settings import SettingsBook  # light: no fsrs
+
+        book = SettingsBook(store)
+        default_limit = book.default().new_per_day
     rows = []
     for deck in bank.decks:
         due = new = mastered = 0
         if new_limit is not None:
             limit = new_limit
         else:
-            limit = book.for_deck(deck.id).new_per_day if deck.id in own else default_limit
+            limit = book.for_deck(deck.id).new_per_day if book is not None and deck.id in own else default_limit
         for q in deck.questions:
             card = flags.get((deck.id, q.id))
             if (deck.id, q.id) in hidden:

@@ -251,9 +251,9 @@ class MainWindow(QMainWindow):
         return self._current_deck
 
     def remember_deck(self, deck_id: str) -> None:
-        """Make ``deck_id`` the current deck, and keep it in the settings."""
+        """Make ``deck_id`` the current deck; the settings keep it when the window closes (with
+        its geometry: one write of the settings file, none while the first screen is drawn)."""
         self._current_deck = deck_id
-        self._keep_setting("home/last_deck", deck_id)
 
     def _keep_setting(self, key: str, value: object) -> None:
         """Store ``value`` under ``key`` unless it is there already: setting an unchanged value
@@ -572,6 +572,8 @@ class MainWindow(QMainWindow):
         self.watcher.blockSignals(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._current_deck is not None:
+            self._keep_setting("home/last_deck", self._current_deck)
         self._keep_setting("window/geometry", self.saveGeometry())
         self.settings.sync()
         super().closeEvent(event)

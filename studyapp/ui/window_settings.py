@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -48,7 +48,7 @@ def restore_geometry(window: QWidget, saved: object) -> bool:
     is not restored as is: the window gets ``DEFAULT_SIZE`` (no larger than the screen) and,
     if it was off-screen, a place on the primary screen.
     """
-    if isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved):
+    if saved is not None and _restored(window, saved):
         big_enough = window.width() >= MIN_RESTORED[0] and window.height() >= MIN_RESTORED[1]
         if (big_enough or window.isMaximized()) and _on_a_screen(window):
             return True
@@ -64,6 +64,14 @@ def restore_geometry(window: QWidget, saved: object) -> bool:
         frame.moveCenter(area.center())
         window.move(frame.topLeft())
     return False
+
+
+def _restored(window: QWidget, saved: object) -> bool:
+    """Whether ``window`` took ``saved`` as its geometry (QByteArray is loaded only when one
+    was saved: a first start does not build its type and enums before the first paint)."""
+    from PySide6.QtCore import QByteArray
+
+    return isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved)
 
 
 def _on_a_screen(window: QWidget) -> bool:

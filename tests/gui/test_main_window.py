@@ -8,7 +8,7 @@ import pytest
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from studyapp.ui.deck_model import Column, DeckRow, DeckTableModel
 from studyapp.ui.main_window import Screen
@@ -154,6 +154,26 @@ def test_last_deck_font_size_and_geometry_are_remembered(make_app: Any, tmp_path
     assert again.size().width() == 700
 
 
+def test_a_first_start_writes_no_settings_until_the_window_closes(
+        make_app: Any, tmp_path: Path, settings: QSettings, qtbot: Any) -> None:
+    """The deck list selects its first deck on a first start; keeping that in the settings file
+    at once cost two flushes (the file and its lock) before the first paint. It is kept when the
+    window closes, with the window's geometry, in one write."""
+    folder = tmp_path / "questions"
+    write_deck(folder, "a.yaml", GOOD)
+    running = make_app(dirs=[folder])
+    window = running.window
+    with qtbot.waitSignal(window.firstPainted, timeout=5000):
+        window.show()
+    for _ in range(3):  # QSettings writes a change on a later turn of the event loop
+        QApplication.processEvents()
+    assert window.current_deck == "sample-deck"
+    assert not Path(settings.fileName()).exists()
+    window.close()
+    settings.sync()
+    assert QSettings(settings.fileName(), QSettings.Format.IniFormat).value("home/last_deck") == "sample-deck"
+
+
 def test_a_start_that_changes_no_setting_does_not_rewrite_the_settings_file(
         make_app: Any, tmp_path: Path, settings: QSettings) -> None:
     folder = tmp_path / "questions"
@@ -287,6 +307,18 @@ def test_study_button_counts_new_cards_within_todays_limit(make_app: Any, tmp_pa
         store.record_attempt(attempt, card)
     [row] = deck_rows(window.bank, store, FIXED_NOW, store.tz)
     assert (row.due, row.new, row.new_today) == (0, 20, 15)
+    # With nothing stored the list takes the default limit without reading the study settings;
+    # once settings are stored they count (the default for every deck, then the deck's own).
+    from studyapp.study.limits import DEFAULT_NEW_LIMIT
+    from studyapp.study.study_settings import SettingsBook, StudySettings
+
+    assert StudySettings().new_per_day == DEFAULT_NEW_LIMIT
+    SettingsBook(store).save(None, StudySettings(new_per_day=8))
+    [row] = deck_rows(window.bank, store, FIXED_NOW, store.tz)
+    assert row.new_today == 3
+    SettingsBook(store).save("many", StudySettings(new_per_day=11))
+    [row] = deck_rows(window.bank, store, FIXED_NOW, store.tz)
+    assert row.new_today == 6
 
 
 def test_a_long_deck_name_wraps_instead_of_being_cut_at_800_px(make_app: Any, tmp_path: Path, qtbot: Any) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
@@ -65,3 +68,9 @@ def test_a_window_title_keeps_a_literal_modified_mark(qtbot: Any) -> None:
     qtbot.waitExposed(widget)
     handle = widget.windowHandle()
     assert handle is not None and handle.title() == "Quiz — deck [*] [*][*]"
+
+
+@settings(max_examples=300)
+@given(text=st.lists(st.sampled_from([*"&<>\"'; #x0a-z\n", "&amp;", "&lt;", "é", "🦊"])).map("".join) | st.text())
+def test_markup_is_escaped_exactly_as_html_escape_does(text: str) -> None:
+    assert plain_text.escape_markup(text) == html.escape(text, quote=False)

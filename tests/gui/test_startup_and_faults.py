@@ -140,6 +140,8 @@ def test_exit_when_shown_paints_and_exits_loading_only_what_the_home_screen_need
     assert "PySide6.QtCharts" not in first, "QtCharts loaded at start-up"
     assert "studyapp.ui.stats_view" not in first
     assert "studyapp.ui.problems_panel" not in first  # no problems, decks loaded: neither part is shown
+    # Nothing stored yet: no study settings to read (their module), no JSON, no HTML entity table.
+    assert not {"studyapp.study.study_settings", "json", "html"} & first
     parser = {"yaml", "studyapp.bank.validate", "studyapp.bank.yamlnodes"}
     # The bundled deck, unchanged, comes from its prebuilt result (bank.prebuilt): no parser.
     assert not parser & first

@@ -102,6 +102,12 @@ def test_a_right_answer_in_under_half_the_usual_time_is_easy(deck: Deck, store: 
     speed = AnswerSpeed(store)
     assert speed.is_quick("text", 5000) and not speed.is_quick("text", 5001)
     assert not speed.is_quick("choice", 1)  # no pace known for choice questions yet
+    for _ in range(QUICK_MIN_SAMPLES):  # answers just given change the pace at once
+        speed.note("text", 2000, right=True)
+    assert speed.threshold("text") == 3000 and not speed.is_quick("text", 4000)
+    for _ in range(QUICK_MIN_SAMPLES):
+        speed.forget("text", 2000, right=True)
+    assert speed.threshold("text") == 5000 and speed.is_quick("text", 4000)
     quick = _ask(deck, "pm", store, clock)
     clock.advance(seconds=3)
     assert quick.submit(right_response(quick.current)).rating is Rating.Easy
@@ -160,6 +166,71 @@ def test_undo_in_a_quiz_restores_everything_exactly_and_the_same_answer_gives_th
     assert store.card_state(DECK, "veto") == answered
 
 
+def test_a_quiz_answer_given_a_day_later_than_shown_is_rated_at_its_own_moment(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """The states a quiz computes when it shows a question are moved to the moment of the
+    answer; an answer that comes on another whole day since the card's last answer is computed
+    again, so the stored state is still the replay of the log."""
+    first = _ask(deck, "pm", store, clock)
+    clock.advance(seconds=5)
+    first.submit(right_response(first.current))
+    first.next()
+    clock.advance(days=2, hours=23)
+    session = _ask(deck, "pm", store, clock)  # shown 2 days 23 hours after the last answer
+    clock.advance(hours=2)  # answered 3 days 1 hour after it
+    session.submit(right_response(session.current))
+    assert store.card_states() == _replayed(store)
+    again = _ask(deck, "pm", store, clock)
+    clock.advance(minutes=3)
+    again.submit(wrong_response(again.current))
+    assert store.card_states() == _replayed(store)
+
+
+def test_a_card_answered_elsewhere_while_a_quiz_shows_it_is_read_again(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """The quiz's states were computed from the card as it was when shown; a review of the same
+    card in between changed it, so the quiz's answer must start from the new state."""
+    quiz = _ask(deck, "veto", store, clock)
+    clock.advance(seconds=5)
+    review = ReviewSession([deck], store, now=clock, deck=DECK, new_limit=3, graded=False)
+    review.start()
+    while review.current.question.id != "veto":
+        review.show_answer()
+        review.rate(Rating.Good)
+    review.show_answer()
+    review.rate(Rating.Easy)
+    review.close()
+    clock.advance(seconds=5)
+    quiz.submit(right_response(quiz.current))
+    assert reps_of(store.card_state(DECK, "veto")) == 2
+    assert store.card_states() == _replayed(store)
+
+
+def test_a_card_changed_by_another_connection_while_a_quiz_shows_it_is_read_again(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """As above, the review coming through another connection to the same file (another
+    program): the quiz's answer starts from the card as that review left it."""
+    path = store.connection.execute("PRAGMA database_list").fetchone()[2]
+    quiz = _ask(deck, "veto", store, clock)
+    clock.advance(seconds=5)
+    other = open_store(Path(path), backups_dir=Path(path).parent / "other-backups", now=clock(), tz=timezone.utc).store
+    try:
+        review = ReviewSession([deck], other, now=clock, deck=DECK, new_limit=3, graded=False)
+        review.start()
+        while review.current.question.id != "veto":
+            review.show_answer()
+            review.rate(Rating.Good)
+        review.show_answer()
+        review.rate(Rating.Easy)
+        review.close()
+    finally:
+        other.close()
+    clock.advance(seconds=5)
+    quiz.submit(right_response(quiz.current))
+    assert reps_of(store.card_state(DECK, "veto")) == 2
+    assert store.card_states() == _replayed(store)
+
+
 _STEP = st.one_of(
     st.tuples(st.just("quiz"), st.sampled_from(["pm", "veto", "fico"]), st.booleans()),
     st.tuples(st.just("review"), st.sampled_from([1, 2, 3, 4]), st.booleans()),
@@ -204,3 +275,17 @@ def test_every_card_rebuilds_from_the_answer_log(steps: list[tuple[str, object, 
             assert store.card_states() == _replayed(store)
         finally:
             store.close()
+
+
+def test_a_store_that_cannot_be_read_when_a_question_is_shown_fails_at_the_answer(
+        deck: Deck, store: Store, clock: Clock) -> None:
+    """Computing the states while a question is shown is a head start, not a new place to fail:
+    the question is still shown, and the answer reads the store again (and reports what fails)."""
+    store.connection.execute("ALTER TABLE cards RENAME TO cards_gone")
+    session = _ask(deck, "veto", store, clock)  # shown: nothing raised
+    assert session.state is QuizState.ASKING
+    with pytest.raises(sqlite3.OperationalError):
+        session.submit(right_response(session.current))
+    store.connection.execute("ALTER TABLE cards_gone RENAME TO cards")
+    session.submit(right_response(session.current))
+    assert store.card_states() == _replayed(store)

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fsrs import Card, Rating, State
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from studyfixtures import DECK, T0
 
 from studyapp.store import CardState
@@ -111,6 +113,41 @@ def test_the_interval_on_each_button_is_the_one_applied_fuzz_included() -> None:
             assert applied.due - now == states.intervals[rating]
             assert format_interval(applied.due - now) == states.label(rating)
         assert reps_of(states.choose(Rating.Good)) == reps_of(state) + 1
+
+
+_GAP = st.tuples(st.integers(0, 40), st.integers(0, 86_399_999_999))  # days, microseconds
+
+
+@settings(max_examples=80, deadline=None)
+@given(history=st.lists(st.tuples(st.sampled_from(list(Rating)), _GAP), max_size=6), shown_after=_GAP,
+       think=st.tuples(st.integers(0, 2), st.integers(0, 86_399_999_999)))
+def test_states_computed_when_shown_and_moved_to_the_answer_are_what_rating_then_gives(
+        history: list[tuple[Rating, tuple[int, int]]], shown_after: tuple[int, int], think: tuple[int, int]) -> None:
+    """A quiz computes the four states when it shows a question and applies the rated one at the
+    answer, moved by the time taken: the result must be exactly ``rate`` at the answer's moment
+    (what a replay of the log gives), and the move is refused only when the whole days since the
+    card's last answer differ between the two moments."""
+    scheduler = CardScheduler()
+    state, at = None, T0
+    for rating, (days, us) in history:
+        at += timedelta(days=days, microseconds=us)
+        state = scheduler.rate(DECK, "pm", state, rating, at)
+    shown = at + timedelta(days=shown_after[0], microseconds=shown_after[1])
+    answered = shown + timedelta(days=think[0], microseconds=think[1])
+    states = scheduler.next_states(DECK, "pm", state, shown)
+    last = None if state is None else state.last_review
+    same_days = last is None or (answered - last).days == (shown - last).days
+    for rating in Rating:
+        moved = states.at_moment(rating, answered)
+        assert (moved is not None) == same_days
+        if moved is not None:
+            assert moved == scheduler.rate(DECK, "pm", state, rating, answered)
+
+
+def test_states_are_not_moved_back_in_time() -> None:
+    states = CardScheduler().next_states(DECK, "pm", None, T0)
+    assert states.at_moment(Rating.Good, T0 - timedelta(seconds=1)) is None
+    assert states.at_moment(Rating.Good, T0) == states.choose(Rating.Good)
 
 
 def test_times_in_any_zone_are_accepted_and_naive_ones_refused() -> None:
