@@ -101,18 +101,17 @@ _OUTCOME_WORD = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnswerWidgets", text)
+translate = QCoreApplication.translate
 
 
 def outcome_text(outcome: Outcome) -> str:
     """The words (and sign) for an outcome; colour is only ever added on top of these."""
-    return _tr(_OUTCOME_LOOK[outcome][0])
+    return translate("AnswerWidgets", _OUTCOME_LOOK[outcome][0])
 
 
 def outcome_word(outcome: Outcome) -> str:
     """The outcome in a word or two with its sign (``≈ Almost``), for a table cell."""
-    return _tr(_OUTCOME_WORD[outcome])
+    return translate("AnswerWidgets", _OUTCOME_WORD[outcome])
 
 
 def outcome_colour(outcome: Outcome, widget: QWidget) -> str:
@@ -122,30 +121,34 @@ def outcome_colour(outcome: Outcome, widget: QWidget) -> str:
 
 def _detail_lines(details: GradeDetails | None) -> list[str]:
     """Plain-text lines explaining partial results (which gaps, pairs, items were right)."""
+    nothing = translate("AnswerWidgets", "(nothing)")
     if isinstance(details, ClozeDetails):
         marks = {Outcome.RIGHT: "✔", Outcome.ALMOST: "≈", Outcome.WRONG: "✘"}
+        wrote = translate("AnswerWidgets", "{mark} Gap {number}: you wrote {response}, the answer is “{expected}”")
         return [
-            _tr("{mark} Gap {number}: you wrote {response}, the answer is “{expected}”").format(
-                mark=marks[g.outcome], number=i, expected=g.expected,
-                response=_tr("“{text}”").format(text=g.response) if g.response.strip() else _tr("(nothing)"))
+            wrote.format(mark=marks[g.outcome], number=i, expected=g.expected,
+                         response=f"“{g.response}”" if g.response.strip() else nothing)
             for i, g in enumerate(details.gaps, start=1)
         ]
     if isinstance(details, MultiDetails):
         lines = []
         if details.missed:
-            lines.append(_tr("Missed: {choices}").format(choices=", ".join(sorted(details.missed))))
+            lines.append(translate("AnswerWidgets", "Missed: {choices}").format(choices=", ".join(sorted(details.missed))))
         if details.picked_wrong:
-            lines.append(_tr("Not right: {choices}").format(choices=", ".join(sorted(details.picked_wrong))))
+            lines.append(translate("AnswerWidgets", "Not right: {choices}").format(
+                choices=", ".join(sorted(details.picked_wrong))))
         return lines
     if isinstance(details, OrderDetails):
-        return [_tr("{right} of {total} items in the right place").format(right=details.in_place, total=details.total)]
+        return [translate("AnswerWidgets", "{right} of {total} items in the right place").format(
+            right=details.in_place, total=details.total)]
     if isinstance(details, MatchDetails):
         # Every pair on its own line, marked: the ones you got right read as plainly as the others.
-        lines = [_tr("{right} of {total} pairs right").format(right=details.correct_pairs, total=details.total)]
+        lines = [translate("AnswerWidgets", "{right} of {total} pairs right").format(
+            right=details.correct_pairs, total=details.total)]
+        should_be = translate("AnswerWidgets", "✘ {left} → {chosen} (should be {expected})")
         lines += [
             f"✔ {p.left} → {p.chosen}" if p.right
-            else _tr("✘ {left} → {chosen} (should be {expected})").format(
-                left=p.left, chosen=p.chosen if p.chosen is not None else _tr("(nothing)"), expected=p.expected)
+            else should_be.format(left=p.left, chosen=p.chosen if p.chosen is not None else nothing, expected=p.expected)
             for p in details.pairs
         ]
         return lines
@@ -164,7 +167,8 @@ def _diffs(details: GradeDetails | None) -> list[tuple[str, tuple[DiffSegment, .
     if isinstance(details, TextDetails) and details.diff:
         return [("", details.diff)]
     if isinstance(details, ClozeDetails):
-        return [(_tr("Gap {number}: ").format(number=i), g.text.diff) for i, g in enumerate(details.gaps, start=1) if g.text.diff]
+        gap = translate("AnswerWidgets", "Gap {number}: ")
+        return [(gap.format(number=i), g.text.diff) for i, g in enumerate(details.gaps, start=1) if g.text.diff]
     return []
 
 

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from studyapp.ui.question_editor_text import FileTextEditor
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuestionEditorOpen", text)
+translate = QCoreApplication.translate
 
 
 def history_dir(window: MainWindow) -> Path:
@@ -40,10 +39,12 @@ def _session(window: MainWindow, path: Path) -> EditSession | None:
     try:
         return EditSession.open(path, window.core.paths.cache)
     except OSError as exc:
-        dialogs.warn(window, _tr("Cannot edit"), _tr("Could not read {path}: {reason}").format(path=path, reason=exc.strerror or exc))
+        dialogs.warn(window, translate("QuestionEditorOpen", "Cannot edit"),
+                     translate("QuestionEditorOpen", "Could not read {path}: {reason}").format(
+                         path=path, reason=exc.strerror or exc))
     except (EditError, UnicodeDecodeError) as exc:
-        dialogs.inform(window, _tr("Edit the file's text"),
-                       _tr("{file}: {problem}\n\nIt opens as text instead.").format(file=path.name, problem=exc))
+        dialogs.inform(window, translate("QuestionEditorOpen", "Edit the file's text"),
+                       translate("QuestionEditorOpen", "{file}: {problem}\n\nIt opens as text instead.").format(file=path.name, problem=exc))
         open_file_text(window, path, 1)
     return None
 
@@ -65,8 +66,8 @@ def open_question_editor(window: MainWindow, deck_id: str, question_id: str) -> 
     deck = window.bank.deck(deck_id)
     q = deck.question(question_id) if deck is not None else None
     if deck is None or q is None:
-        window.statusBar().showMessage(_tr("Question '{question}' is no longer in deck '{deck}'.").format(question=question_id, deck=deck_id),
-                                       6000)
+        gone = translate("QuestionEditorOpen", "Question '{question}' is no longer in deck '{deck}'.")
+        window.statusBar().showMessage(gone.format(question=question_id, deck=deck_id), 6000)
         return None
     session = _session(window, deck.path)
     if session is None:
@@ -102,11 +103,11 @@ def after_save(window: MainWindow, path: Path, deck_id: str, old_id: str | None,
         try:
             window.core.store.rename_question((deck_id, old_id), (deck_id, new_id))
         except StoreError as exc:
-            dialogs.warn(window, _tr("History not carried over"),
-                         _tr("The question was saved as '{new}', but its history stays under '{old}': {reason}")
+            dialogs.warn(window, translate("QuestionEditorOpen", "History not carried over"),
+                         translate("QuestionEditorOpen", "The question was saved as '{new}', but its history stays under '{old}': {reason}")
                          .format(new=new_id, old=old_id, reason=exc))
     _reload_after_write(window, path)
-    window.statusBar().showMessage(_tr("Saved {file}.").format(file=path.name), 5000)
+    window.statusBar().showMessage(translate("QuestionEditorOpen", "Saved {file}.").format(file=path.name), 5000)
 
 
 def _reload_after_write(window: MainWindow, path: Path) -> None:

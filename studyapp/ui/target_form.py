@@ -15,8 +15,7 @@ from studyapp.interop.fit import DECK_ID_RE, slugify
 from studyapp.ui import dialogs
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TargetForm", text)
+translate = QCoreApplication.translate
 
 
 def may_replace(parent: QWidget, path: Path) -> bool:
@@ -24,17 +23,20 @@ def may_replace(parent: QWidget, path: Path) -> bool:
     if not path.exists():
         return True
     if not is_previous_output(path):
-        dialogs.warn(parent, _tr("File exists"),
-                     _tr("{path} already exists and was not written by studyapp.\nChoose another deck id.").format(path=path))
+        dialogs.warn(parent, translate("TargetForm", "File exists"),
+                     translate("TargetForm", "{path} already exists and was not written by studyapp.\n"
+                               "Choose another deck id.").format(path=path))
         return False
-    return dialogs.confirm(parent, _tr("Replace file?"), _tr("{path} already exists. Replace it?").format(path=path))
+    return dialogs.confirm(parent, translate("TargetForm", "Replace file?"),
+                           translate("TargetForm", "{path} already exists. Replace it?").format(path=path))
 
 
 def report_written(parent: QWidget, path: Path) -> bool:
     """Load the written file like the app will; warn (and say False) if the loader finds anything."""
     _, problems = check_file(path)
     if problems:
-        dialogs.warn(parent, _tr("Problems in the new file"), "\n".join(str(p) for p in problems[:20]))
+        dialogs.warn(parent, translate("TargetForm", "Problems in the new file"),
+                     "\n".join(str(p) for p in problems[:20]))
         return False
     return True
 
@@ -51,7 +53,7 @@ class TargetForm:
         self.choose_button = QPushButton(choose_text)
         self.choose_button.clicked.connect(choose)
         self.deck_edit = QLineEdit()
-        self.deck_edit.setPlaceholderText(_tr("lowercase-with-hyphens"))
+        self.deck_edit.setPlaceholderText(translate("TargetForm", "lowercase-with-hyphens"))
         self.title_edit = QLineEdit()
         self.deck_edit.textChanged.connect(changed)
         self.title_edit.textChanged.connect(changed)
@@ -68,8 +70,8 @@ class TargetForm:
         row.addWidget(self.choose_button)
         form = QFormLayout()
         form.addRow(self.what, row)
-        form.addRow(_tr("Deck id:"), self.deck_edit)
-        form.addRow(_tr("Title:"), self.title_edit)
+        form.addRow(translate("TargetForm", "Deck id:"), self.deck_edit)
+        form.addRow(translate("TargetForm", "Title:"), self.title_edit)
         return form
 
     def chosen(self, path: Path, fallback: str, title: str | None = None) -> None:
