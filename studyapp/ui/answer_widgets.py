@@ -239,8 +239,8 @@ class FeedbackPanel(QFrame):
 
     def show_feedback(self, feedback: Feedback) -> None:
         """Fill the panel for one graded answer and show it."""
-        text, tint = _OUTCOME_LOOK[feedback.outcome]
-        self.outcome_label.setText(text)
+        tint = _OUTCOME_LOOK[feedback.outcome][1]
+        self.outcome_label.setText(outcome_text(feedback.outcome))
         palette = self.outcome_label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, QColor(outcome_colour(feedback.outcome, self)))
         palette.setColor(QPalette.ColorRole.Window, tint)
