@@ -45,7 +45,7 @@ from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.draft_review import ReviewPanel, question_line
 from studyapp.ui.target_form import TargetForm, may_replace, report_written
-from studyapp.ui.translation import QT_TRANSLATE_NOOP
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s
 
 ARTICLE_FILTER = QT_TRANSLATE_NOOP("DraftDialog", "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)")
 DRAFT_FILTER = QT_TRANSLATE_NOOP("DraftDialog", "Question files (*.yaml *.yml);;All files (*)")
@@ -293,8 +293,9 @@ class DraftDialog(QDialog):
             note = "" if deck_ok else self.tr("; the deck id must be lowercase letters, digits and hyphens")
             bad = sum(1 for i in self.review.kept_rows() if self.review.rows[i].problems)
             edited = len(self.review.edited_rows)
+            total = len(self.review.rows)
             self.summary.setText(
-                self.tr("{0} of {1} questions kept").format(kept, len(self.review.rows))
+                plural_s(self.tr("{kept} of %n question(s) kept", "", total), total).format(kept=kept)
                 + (self.tr(", {0} edited").format(edited) if edited else "")
                 + (self.tr("; marked ⚠ and kept, to fix or drop before saving: {0}").format(bad) if bad else "")
                 + note)

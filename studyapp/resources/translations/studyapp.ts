@@ -449,9 +449,11 @@ Ctrl+Z in the Browse window puts them back.</source>
         <source>; the deck id must be lowercase letters, digits and hyphens</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} of {1} questions kept</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{kept} of %n question(s) kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>, {0} edited</source>
