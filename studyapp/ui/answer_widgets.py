@@ -43,7 +43,7 @@ from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalse
 from studyapp.ui.answer_inputs.typed import ClozeInput, TextInput
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.theme import scale_font
-from studyapp.ui.translation import QT_TRANSLATE_NOOP
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, window_locale
 
 __all__ = ["AnswerInput", "FeedbackPanel", "diff_html", "make_answer_input", "outcome_text", "outcome_word"]
 
@@ -127,7 +127,7 @@ def _detail_lines(details: GradeDetails | None) -> list[str]:
         wrote = translate("AnswerWidgets", "{mark} Gap {number}: you wrote {response}, the answer is “{expected}”")
         return [
             wrote.format(mark=marks[g.outcome], number=i, expected=g.expected,
-                         response=f"“{g.response}”" if g.response.strip() else nothing)
+                         response=window_locale().quoteString(g.response) if g.response.strip() else nothing)
             for i, g in enumerate(details.gaps, start=1)
         ]
     if isinstance(details, MultiDetails):
