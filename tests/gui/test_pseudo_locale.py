@@ -277,6 +277,17 @@ def _versions(v: Visit) -> list[QWidget]:
     return [v.dialog(HistoryDialog)]
 
 
+def _make_a_question(v: Visit) -> list[QWidget]:
+    """The reader's "Make a question" on a selected passage: which kind (the kinds' names are the
+    core's, not translated yet)."""
+    from studyapp.authoring.from_passage import PASSAGE_LABELS
+
+    assert v.window.open_reader("sample-deck")
+    v.window.make_question_from_passage("a sham", "The European Parliament dismissed the election as a sham.", 0)
+    v.content += list(PASSAGE_LABELS.values())
+    return list(v.boxes)
+
+
 def _action_type() -> type:
     from PySide6.QtGui import QAction
 
@@ -309,6 +320,7 @@ SCREENS: dict[str, Screen] = {
     "new deck": _new_deck,
     "file text": _file_text,
     "earlier versions": _versions,
+    "make a question": _make_a_question,
 }
 # Still to come: the quiz, results, flashcards and the browser.
 
