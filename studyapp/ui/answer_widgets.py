@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -43,8 +43,9 @@ from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalse
 from studyapp.ui.answer_inputs.typed import ClozeInput, TextInput
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.theme import scale_font
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, window_locale
 
-__all__ = ["AnswerInput", "FeedbackPanel", "diff_html", "make_answer_input", "outcome_text"]
+__all__ = ["AnswerInput", "FeedbackPanel", "diff_html", "make_answer_input", "outcome_text", "outcome_word"]
 
 
 def make_answer_input(item: QuizItem, parent: QWidget | None = None) -> AnswerInput:
@@ -88,15 +89,29 @@ def diff_html(segments: tuple[DiffSegment, ...], right: str = "#2e7d32", wrong: 
 
 
 _OUTCOME_LOOK = {
-    Outcome.RIGHT: ("✔ Right", QColor(46, 125, 50, 45)),
-    Outcome.ALMOST: ("≈ Almost: a small slip (counts as wrong)", QColor(237, 108, 2, 45)),
-    Outcome.WRONG: ("✘ Wrong", QColor(198, 40, 40, 45)),
+    Outcome.RIGHT: (QT_TRANSLATE_NOOP("AnswerWidgets", "✔ Right"), QColor(46, 125, 50, 45)),
+    Outcome.ALMOST: (QT_TRANSLATE_NOOP("AnswerWidgets", "≈ Almost: a small slip (counts as wrong)"),
+                     QColor(237, 108, 2, 45)),
+    Outcome.WRONG: (QT_TRANSLATE_NOOP("AnswerWidgets", "✘ Wrong"), QColor(198, 40, 40, 45)),
 }
+_OUTCOME_WORD = {
+    Outcome.RIGHT: QT_TRANSLATE_NOOP("AnswerWidgets", "✔ Right"),
+    Outcome.ALMOST: QT_TRANSLATE_NOOP("AnswerWidgets", "≈ Almost"),
+    Outcome.WRONG: QT_TRANSLATE_NOOP("AnswerWidgets", "✘ Wrong"),
+}
+
+
+translate = QCoreApplication.translate
 
 
 def outcome_text(outcome: Outcome) -> str:
     """The words (and sign) for an outcome; colour is only ever added on top of these."""
-    return _OUTCOME_LOOK[outcome][0]
+    return translate("AnswerWidgets", _OUTCOME_LOOK[outcome][0])
+
+
+def outcome_word(outcome: Outcome) -> str:
+    """The outcome in a word or two with its sign (``≈ Almost``), for a table cell."""
+    return translate("AnswerWidgets", _OUTCOME_WORD[outcome])
 
 
 def outcome_colour(outcome: Outcome, widget: QWidget) -> str:
@@ -106,28 +121,34 @@ def outcome_colour(outcome: Outcome, widget: QWidget) -> str:
 
 def _detail_lines(details: GradeDetails | None) -> list[str]:
     """Plain-text lines explaining partial results (which gaps, pairs, items were right)."""
+    nothing = translate("AnswerWidgets", "(nothing)")
     if isinstance(details, ClozeDetails):
         marks = {Outcome.RIGHT: "✔", Outcome.ALMOST: "≈", Outcome.WRONG: "✘"}
+        wrote = translate("AnswerWidgets", "{mark} Gap {number}: you wrote {response}, the answer is “{expected}”")
         return [
-            f"{marks[g.outcome]} Gap {i}: you wrote {f'“{g.response}”' if g.response.strip() else '(nothing)'},"
-            f" the answer is “{g.expected}”"
+            wrote.format(mark=marks[g.outcome], number=i, expected=g.expected,
+                         response=window_locale().quoteString(g.response) if g.response.strip() else nothing)
             for i, g in enumerate(details.gaps, start=1)
         ]
     if isinstance(details, MultiDetails):
         lines = []
         if details.missed:
-            lines.append("Missed: " + ", ".join(sorted(details.missed)))
+            lines.append(translate("AnswerWidgets", "Missed: {choices}").format(choices=", ".join(sorted(details.missed))))
         if details.picked_wrong:
-            lines.append("Not right: " + ", ".join(sorted(details.picked_wrong)))
+            lines.append(translate("AnswerWidgets", "Not right: {choices}").format(
+                choices=", ".join(sorted(details.picked_wrong))))
         return lines
     if isinstance(details, OrderDetails):
-        return [f"{details.in_place} of {details.total} items in the right place"]
+        return [translate("AnswerWidgets", "{right} of {total} items in the right place").format(
+            right=details.in_place, total=details.total)]
     if isinstance(details, MatchDetails):
         # Every pair on its own line, marked: the ones you got right read as plainly as the others.
-        lines = [f"{details.correct_pairs} of {details.total} pairs right"]
+        lines = [translate("AnswerWidgets", "{right} of {total} pairs right").format(
+            right=details.correct_pairs, total=details.total)]
+        should_be = translate("AnswerWidgets", "✘ {left} → {chosen} (should be {expected})")
         lines += [
             f"✔ {p.left} → {p.chosen}" if p.right
-            else f"✘ {p.left} → {p.chosen if p.chosen is not None else '(nothing)'} (should be {p.expected})"
+            else should_be.format(left=p.left, chosen=p.chosen if p.chosen is not None else nothing, expected=p.expected)
             for p in details.pairs
         ]
         return lines
@@ -146,7 +167,8 @@ def _diffs(details: GradeDetails | None) -> list[tuple[str, tuple[DiffSegment, .
     if isinstance(details, TextDetails) and details.diff:
         return [("", details.diff)]
     if isinstance(details, ClozeDetails):
-        return [(f"Gap {i}: ", g.text.diff) for i, g in enumerate(details.gaps, start=1) if g.text.diff]
+        gap = translate("AnswerWidgets", "Gap {number}: ")
+        return [(gap.format(number=i), g.text.diff) for i, g in enumerate(details.gaps, start=1) if g.text.diff]
     return []
 
 
@@ -167,34 +189,34 @@ class FeedbackPanel(QFrame):
         self._key: tuple[str, str] | None = None
         self.outcome_label = QLabel(self)
         self.outcome_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.outcome_label.setAccessibleName("Result")
+        self.outcome_label.setAccessibleName(self.tr("Result"))
         self.outcome_label.setAutoFillBackground(True)
         self.outcome_label.setMargin(6)
         scale_font(self.outcome_label, 1.4)  # colours go in the palette: a style sheet would undo this
         self.memory_label = plain_label("", self, selectable=False)
-        self.memory_label.setAccessibleName("What the answer did to the schedule")
-        self.expected_caption = plain_label("Right answer:", self, selectable=False)
+        self.memory_label.setAccessibleName(self.tr("What the answer did to the schedule"))
+        self.expected_caption = plain_label(self.tr("Right answer:"), self, selectable=False)
         self.expected_label = LiteralText(self)
-        self.expected_label.setAccessibleName("Right answer")
+        self.expected_label.setAccessibleName(self.tr("Right answer"))
         self.details_label = LiteralText(self)  # lists the choices missed: as long as they are
-        self.details_label.setAccessibleName("Details")
+        self.details_label.setAccessibleName(self.tr("Details"))
         self.diff_label = QLabel(self)
         self.diff_label.setTextFormat(Qt.TextFormat.RichText)  # built by diff_html: every piece escaped
         self.diff_label.setWordWrap(True)
-        self.diff_label.setAccessibleName("Your answer compared with the right one")
+        self.diff_label.setAccessibleName(self.tr("Your answer compared with the right one"))
         self.explanation_label = LiteralText(self)
-        self.explanation_label.setAccessibleName("Explanation")
-        self.quote_caption = plain_label("From the article:", self, selectable=False)
+        self.explanation_label.setAccessibleName(self.tr("Explanation"))
+        self.quote_caption = plain_label(self.tr("From the article:"), self, selectable=False)
         self.quote_label = LiteralText(self)
-        self.quote_label.setAccessibleName("Quote from the article")
+        self.quote_label.setAccessibleName(self.tr("Quote from the article"))
         self.quote_label.setStyleSheet("font-style: italic; border-left: 3px solid palette(mid); padding-left: 8px;")
-        self.article_button = QPushButton("Show in &article", self)
-        self.article_button.setAccessibleName("Show in article")
-        self.article_button.setToolTip("Open the article at this passage")
+        self.article_button = QPushButton(self.tr("Show in &article"), self)
+        self.article_button.setAccessibleName(self.tr("Show in article"))
+        self.article_button.setToolTip(self.tr("Open the article at this passage"))
         self.article_button.clicked.connect(self._show_in_article)
-        self.edit_button = QPushButton("Edit this question", self)
-        self.edit_button.setAccessibleName("Edit this question")
-        self.edit_button.setToolTip("Fix a mistake in this question: opens it in the editor")
+        self.edit_button = QPushButton(self.tr("Edit this question"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit this question"))
+        self.edit_button.setToolTip(self.tr("Fix a mistake in this question: opens it in the editor"))
         self.edit_button.clicked.connect(self._edit)
         self._question: tuple[str, str] | None = None
         for caption in (self.expected_caption, self.quote_caption):
@@ -217,8 +239,8 @@ class FeedbackPanel(QFrame):
 
     def show_feedback(self, feedback: Feedback) -> None:
         """Fill the panel for one graded answer and show it."""
-        text, tint = _OUTCOME_LOOK[feedback.outcome]
-        self.outcome_label.setText(text)
+        tint = _OUTCOME_LOOK[feedback.outcome][1]
+        self.outcome_label.setText(outcome_text(feedback.outcome))
         palette = self.outcome_label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, QColor(outcome_colour(feedback.outcome, self)))
         palette.setColor(QPalette.ColorRole.Window, tint)
@@ -228,7 +250,7 @@ class FeedbackPanel(QFrame):
         self.expected_label.setText(_expected_text(feedback))
         diffs = _diffs(feedback.details)
         self.diff_label.setText(
-            "Your answer, with fixes: "
+            html.escape(self.tr("Your answer, with fixes: "))
             + "<br>".join(
                 html.escape(prefix)
                 + diff_html(segments, status_colour("right", self), status_colour("wrong", self))

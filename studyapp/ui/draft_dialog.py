@@ -45,9 +45,10 @@ from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.draft_review import ReviewPanel, question_line
 from studyapp.ui.target_form import TargetForm, may_replace, report_written
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s
 
-ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)"
-DRAFT_FILTER = "Question files (*.yaml *.yml);;All files (*)"
+ARTICLE_FILTER = QT_TRANSLATE_NOOP("DraftDialog", "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)")
+DRAFT_FILTER = QT_TRANSLATE_NOOP("DraftDialog", "Question files (*.yaml *.yml);;All files (*)")
 __all__ = ["DraftDialog", "TargetForm", "may_replace", "question_line", "report_written"]
 
 
@@ -89,7 +90,8 @@ class DraftDialog(QDialog):
         self.replace_box: QMessageBox | None = None  # the open "Replace file?" question, if any
         self.close_box: QMessageBox | None = None  # the open "Close without saving?" question, if any
 
-        self.target = TargetForm(self, "Article", "No article chosen", self.choose_article, self._update_buttons, self.save)
+        self.target = TargetForm(self, self.tr("Article:"), self.tr("Choose article…"), self.tr("No article chosen"),
+                                 self.choose_article, self._update_buttons, self.save)
         self.article_label, self.choose_button = self.target.label, self.target.choose_button
         self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit
         self.summary, self.save_button = self.target.summary, self.target.save_button
@@ -103,7 +105,7 @@ class DraftDialog(QDialog):
         self.task.failed.connect(self._draft_failed)
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)  # how long drafting takes is unknown: a busy bar
-        self.busy_bar.setAccessibleName("Drafting the article")
+        self.busy_bar.setAccessibleName(self.tr("Drafting the article"))
         self.cancel_draft_button = QPushButton(self.tr("Cancel drafting"))
         self.cancel_draft_button.clicked.connect(self.cancel_drafting)
         busy_row = QHBoxLayout()
@@ -166,7 +168,7 @@ class DraftDialog(QDialog):
 
     def choose_article(self) -> None:
         """Pick an article and draft from it; asks first when that would drop the review's changes."""
-        path = dialogs.open_file(self, self.tr("Choose an article"), ARTICLE_FILTER)
+        path = dialogs.open_file(self, self.tr("Choose an article"), self.tr(ARTICLE_FILTER))
         if path is None:
             return
         changes = self.pending_changes()
@@ -220,7 +222,7 @@ class DraftDialog(QDialog):
 
     def choose_draft(self) -> None:
         """File → Review a draft…: pick a question file a draft wrote and review it again."""
-        path = dialogs.open_file(self, self.tr("Review a draft"), DRAFT_FILTER, self.target_dir)
+        path = dialogs.open_file(self, self.tr("Review a draft"), self.tr(DRAFT_FILTER), self.target_dir)
         if path is not None:
             self.load_draft(path)
 
@@ -291,8 +293,9 @@ class DraftDialog(QDialog):
             note = "" if deck_ok else self.tr("; the deck id must be lowercase letters, digits and hyphens")
             bad = sum(1 for i in self.review.kept_rows() if self.review.rows[i].problems)
             edited = len(self.review.edited_rows)
+            total = len(self.review.rows)
             self.summary.setText(
-                self.tr("{0} of {1} questions kept").format(kept, len(self.review.rows))
+                plural_s(self.tr("{kept} of %n question(s) kept", "", total), total).format(kept=kept)
                 + (self.tr(", {0} edited").format(edited) if edited else "")
                 + (self.tr("; marked ⚠ and kept, to fix or drop before saving: {0}").format(bad) if bad else "")
                 + note)

@@ -40,6 +40,7 @@ from studyapp.bank.model import AnyQuestion, QuestionType
 from studyapp.interop.draft import why_proposed
 from studyapp.ui.plain_text import tooltip
 from studyapp.ui.question_fields import QuestionForm
+from studyapp.ui.translation import window_locale
 
 CHECK_DELAY_MS = 250
 PROBLEM_MARK = "⚠ "
@@ -83,23 +84,23 @@ class ReviewEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.why_label = _plain_label("", "Why proposed")
-        self.quote_label = _plain_label("", "From the article")
+        self.why_label = _plain_label("", self.tr("Why proposed"))
+        self.quote_label = _plain_label("", self.tr("From the article"))
         font = self.quote_label.font()
         font.setItalic(True)
         self.quote_label.setFont(font)
         self.type_box = QComboBox()
-        self.type_box.setAccessibleName("Question type")
+        self.type_box.setAccessibleName(self.tr("Question type"))
         self.type_box.addItems([t.value for t in QuestionType])
         self.keep_button = QPushButton(self.tr("Drop"))
-        self.keep_button.setAccessibleName("Keep or drop this question")
+        self.keep_button.setAccessibleName(self.tr("Keep or drop this question"))
         self.keep_button.clicked.connect(self.keep_toggled)
         self.form = QuestionForm()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the frame
-        self.error_label = _plain_label("", "Other problems")
+        self.error_label = _plain_label("", self.tr("Other problems"))
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.hide()
 
@@ -137,7 +138,7 @@ class ReviewEditor(QWidget):
         enabled = row is not None
         self.why_label.setText(why_proposed(row.original) if row is not None else "")
         quote = row.original.quote if row is not None else None
-        self.quote_label.setText(f"“{quote}”" if quote else "")
+        self.quote_label.setText(window_locale().quoteString(quote) if quote else "")  # “…” or „…“ or «…»
         focused = self.focused_field()
         self.type_box.blockSignals(True)
         if row is not None:
@@ -186,7 +187,7 @@ class ReviewPanel(QSplitter):
         self.held: HeldDeck | None = None
         self.showing = -1
         self.list = QListWidget()
-        self.list.setAccessibleName("Proposed questions")
+        self.list.setAccessibleName(self.tr("Proposed questions"))
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemChanged.connect(self._item_changed)
         self.editor = ReviewEditor()

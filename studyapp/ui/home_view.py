@@ -191,6 +191,7 @@ class HomeView(QWidget):
         self.bank = bank
         self.model.set_rows(rows)
         self._fit_mastery_column()
+        self._fit_table_width()
         self._fit_rows.start()
         due = sum(r.due for r in rows)
         parts = [plural_s(self.tr("%n deck(s)", "", len(rows)), len(rows)),
@@ -332,10 +333,22 @@ class HomeView(QWidget):
         header.resizeSection(Column.MASTERY, max(header.sectionSizeHint(Column.MASTERY),
                                                  header.fontMetrics().horizontalAdvance(heading) + 24))
 
+    def _fit_table_width(self) -> None:
+        """The list never narrower than its number columns plus the deck column's heading: in a
+        language with longer headings those columns took all the room and cut "Deck" off (the
+        window grows instead)."""
+        header = self.table.horizontalHeader()
+        needed = sum(max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c)) for c in list(Column)[1:]
+                     if not header.isSectionHidden(c))
+        needed += header.sectionSizeHint(Column.TITLE) + 2 * self.table.frameWidth()
+        needed += self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(needed)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._fit_panel()
             self._fit_mastery_column()
+            self._fit_table_width()
         super().changeEvent(event)
 
     def _emit(self, signal: SignalInstance) -> None:

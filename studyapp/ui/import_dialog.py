@@ -94,7 +94,7 @@ class ImportDialog(QDialog):
         self.source: Path | None = None
         self.conversion = Conversion()
 
-        self.target = TargetForm(self, "File", self.tr("No file chosen (Anki .apkg or text export, Quizlet export, Moodle GIFT)"),
+        self.target = TargetForm(self, self.tr("File:"), self.tr("Choose file…"), self.tr("No file chosen (Anki .apkg or text export, Quizlet export, Moodle GIFT)"),
                                  self.choose_file, self._update, self.save)
         self.file_label, self.choose_button = self.target.label, self.target.choose_button
         self.deck_edit, self.title_edit = self.target.deck_edit, self.target.title_edit

@@ -26,6 +26,7 @@ from studyapp.ui import dialogs
 from studyapp.ui.deck_model import deck_rows
 from studyapp.ui.home_view import HomeView
 from studyapp.ui.theme import FONT_DEFAULT, clamp_font_size, rescale_fonts
+from studyapp.ui.translation import QT_TRANSLATE_NOOP
 from studyapp.ui.window_settings import restore_geometry
 
 if TYPE_CHECKING:  # the views are imported when first shown, to keep start-up short
@@ -59,8 +60,9 @@ _MASTERY_MAP_KEY = "reader/mastery-map"
 
 #: The reader's back button when it was opened from a study screen (text, accessible name).
 _READER_BACK = {
-    Screen.QUIZ: ("← Back to the quiz", "Back to the quiz"),
-    Screen.FLASHCARDS: ("← Back to flashcards", "Back to flashcards"),
+    Screen.QUIZ: (QT_TRANSLATE_NOOP("MainWindow", "← Back to the quiz"), QT_TRANSLATE_NOOP("MainWindow", "Back to the quiz")),
+    Screen.FLASHCARDS: (QT_TRANSLATE_NOOP("MainWindow", "← Back to flashcards"),
+                        QT_TRANSLATE_NOOP("MainWindow", "Back to flashcards")),
 }
 
 
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
         # QSettings.value is typed as returning object; with type int it returns an int.
         self.set_font_size(int(cast(int, settings.value("view/font_size", FONT_DEFAULT, int))), save=False)
         self.stack = QStackedWidget()
-        self.stack.setAccessibleName("Screens")
+        self.stack.setAccessibleName(self.tr("Screens"))
         self.setCentralWidget(self.stack)
         self.stack.currentChanged.connect(self._screen_changed)
         self.home = HomeView(self.stack)
@@ -152,13 +154,13 @@ class MainWindow(QMainWindow):
 
         self._loader = BackgroundBankLoader(core.load_bank, self)
         self._loader.loaded.connect(self._apply_bank)
-        self._loader.failed.connect(lambda e: self.statusBar().showMessage(f"Could not reload question files: {e}", 10000))
+        self._loader.failed.connect(lambda e: self.statusBar().showMessage(self.tr("Could not reload question files: {error}").format(error=e), 10000))
         self._loader.busy.connect(lambda busy: show_busy(self.statusBar(), busy))
 
         from studyapp.ui.window_menus import build_menus
 
         build_menus(self)
-        self.statusBar().setAccessibleName("Status")
+        self.statusBar().setAccessibleName(self.tr("Status"))
         rescale_fonts(self, self.font_size)
         restore_geometry(self, settings.value("window/geometry"))  # a tiny or off-screen one is not taken
 
@@ -166,7 +168,7 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Reload every question file now (start-up, after adding a file)."""
-        self.statusBar().showMessage("Loading question files…")
+        self.statusBar().showMessage(self.tr("Loading question files…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             bank = self.core.load_bank()
@@ -232,7 +234,7 @@ class MainWindow(QMainWindow):
         if deck_id is None:
             return
         kinds = list(PASSAGE_LABELS)
-        chosen = dialogs.choose(self, "Make a question", f"From the passage:\n“{sentence}”",
+        chosen = dialogs.choose(self, self.tr("Make a question"), self.tr("From the passage:\n“{sentence}”").format(sentence=sentence),
                                 [PASSAGE_LABELS[k] for k in kinds])
         if chosen is None:
             return
@@ -265,7 +267,8 @@ class MainWindow(QMainWindow):
 
     def _screen_changed(self, _index: int) -> None:
         self.statusBar().clearMessage()
-        names = {Screen.QUIZ: "Quiz", Screen.FLASHCARDS: "Flashcards", Screen.READER: "Article", Screen.STATS: "Statistics"}
+        names = {Screen.QUIZ: self.tr("Quiz"), Screen.FLASHCARDS: self.tr("Flashcards"), Screen.READER: self.tr("Article"),
+                 Screen.STATS: self.tr("Statistics")}
         name = names.get(self.current_screen())
         # The application's name last: Linux and Windows append the display name to a title
         # that does not end with it ("studyapp — Quiz — studyapp"); macOS shows it as set.
@@ -392,7 +395,7 @@ class MainWindow(QMainWindow):
 
         deck = self.bank.deck(deck_id)
         if deck is None or deck.source is None:
-            self.statusBar().showMessage("This deck has no article.", 5000)
+            self.statusBar().showMessage(self.tr("This deck has no article."), 5000)
             return False
         pdf_pages: PdfPages | None = None
         if format_of(deck.source) is ArticleFormat.PDF:  # Qt runs here: its PDF module reads it in place
@@ -400,14 +403,15 @@ class MainWindow(QMainWindow):
         try:  # read and folded once: the map, the coverage and the highlight share it
             article = read_article_file(deck.source, pdf_pages)
         except ArticleError as exc:
-            dialogs.warn(self, "Article not readable", f"{deck.source} {exc}")
+            dialogs.warn(self, self.tr("Article not readable"), f"{deck.source} {exc}")
             return False
         self._reader_return = return_to if return_to is not None else self.current_screen()
         if self._reader_return is Screen.READER:
             self._reader_return = Screen.HOME
         reader = self.view(Screen.READER)
         assert isinstance(reader, ReaderView)
-        reader.set_return_to(*_READER_BACK.get(self._reader_return, ("← Decks", "Back to decks")))
+        back = _READER_BACK.get(self._reader_return, (QT_TRANSLATE_NOOP("MainWindow", "← Decks"), QT_TRANSLATE_NOOP("MainWindow", "Back to decks")))
+        reader.set_return_to(*(self.tr(text) for text in back))
         self._reader_deck = deck.id
         reader.show_article(
             deck.title, article, lambda: deck_sentence_mastery(deck, article, self.core.store), lambda: deck_quotes(deck)
@@ -457,7 +461,7 @@ class MainWindow(QMainWindow):
             self.reload()
             self.go_home()
             self.home.select_deck(deck_id)
-            self.statusBar().showMessage(f"Added deck '{deck_id}' to your question folder.", 8000)
+            self.statusBar().showMessage(self.tr("Added deck '{deck}' to your question folder.").format(deck=deck_id), 8000)
 
     def open_problem_file(self, path: Path) -> None:
         """A problem's "Open file": in the system's program for it; when none is set up, say so
@@ -471,25 +475,25 @@ class MainWindow(QMainWindow):
         folder_shown = dialogs.open_externally(self, path.parent)
         dialogs.warn(
             self,
-            "Could not open the file",
-            f"No program is set up to open {path.name}.\n\nIts path is on the clipboard:\n{path}"
-            + ("\n\nIts folder is open in your file manager." if folder_shown else ""),
+            self.tr("Could not open the file"),
+            self.tr("No program is set up to open {name}.\n\nIts path is on the clipboard:\n{path}").format(name=path.name, path=path)
+            + ("\n\n" + self.tr("Its folder is open in your file manager.") if folder_shown else ""),
         )
 
-    def show_new_deck(self, deck_id: str, what: str = "Saved") -> None:
+    def show_new_deck(self, deck_id: str) -> None:
         """After an import or a draft is saved: reload, select the new deck on home, and say so."""
         self._current_deck = deck_id
         self.reload()
         self.go_home()
         self.home.select_deck(deck_id)
-        self.statusBar().showMessage(f"{what} deck '{deck_id}' in your question folder.", 8000)
+        self.statusBar().showMessage(self.tr("Saved deck '{deck}' in your question folder.").format(deck=deck_id), 8000)
 
     def open_question_folder(self) -> None:
         """File → Open question folder, in the system's file manager."""
         folder = self.core.paths.questions
         folder.mkdir(parents=True, exist_ok=True)
         if not dialogs.open_externally(self, folder):
-            dialogs.inform(self, "Question folder", f"Your question folder is {folder}")
+            dialogs.inform(self, self.tr("Question folder"), self.tr("Your question folder is {folder}").format(folder=folder))
 
     def show_about(self) -> None:
         """Help → About studyapp."""

@@ -61,13 +61,14 @@ class QuestionEditor(QDialog):
         self.history_dir = history_dir
         self.data_dir = data_dir
         self.check_result: EditResult | None = None
-        self.setWindowTitle(window_title(("Edit question" if question_id else "New question") + f" — {session.path.name}"))
-        self.setAccessibleName("Question editor")
+        self.setWindowTitle(window_title((self.tr("Edit question — {file}") if question_id else self.tr("New question — {file}"))
+                                         .format(file=session.path.name)))
+        self.setAccessibleName(self.tr("Question editor"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(_plain("Type:", "Type label"))
+        top.addWidget(_plain(self.tr("Type:"), self.tr("Type label")))
         self.type_box = QComboBox()
-        self.type_box.setAccessibleName("Question type")
+        self.type_box.setAccessibleName(self.tr("Question type"))
         self.type_box.addItems([t.value for t in QuestionType])
         top.addWidget(self.type_box, 1)
         layout.addLayout(top)
@@ -76,27 +77,27 @@ class QuestionEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         layout.addWidget(scroll, 3)
-        self.file_problems = _plain("", "Other problems")
+        self.file_problems = _plain("", self.tr("Other problems"))
         self.file_problems.setStyleSheet("color: #c62828;")
         self.file_problems.hide()
         layout.addWidget(self.file_problems)
-        self.preview_box = QGroupBox("Preview: as the quiz shows it")
+        self.preview_box = QGroupBox(self.tr("Preview: as the quiz shows it"))
         preview_layout = QVBoxLayout(self.preview_box)
-        self.preview_prompt = _plain("", "Preview prompt")
+        self.preview_prompt = _plain("", self.tr("Preview prompt"))
         preview_layout.addWidget(self.preview_prompt)
         self.preview_slot = QVBoxLayout()
         preview_layout.addLayout(self.preview_slot)
         self.preview_input: QWidget | None = None
         layout.addWidget(self.preview_box, 2)
         buttons = QHBoxLayout()
-        self.undo_button = QPushButton("&Undo")
-        self.redo_button = QPushButton("&Redo")
-        self.versions_button = QPushButton("Earlier &versions…")
-        self.versions_button.setAccessibleName("Earlier versions of the file")
-        self.save_button = QPushButton("&Save")
-        self.cancel_button = QPushButton("Cancel")
-        for b, name in ((self.undo_button, "Undo edit"), (self.redo_button, "Redo edit"),
-                        (self.save_button, "Save question"), (self.cancel_button, "Cancel")):
+        self.undo_button = QPushButton(self.tr("&Undo"))
+        self.redo_button = QPushButton(self.tr("&Redo"))
+        self.versions_button = QPushButton(self.tr("Earlier &versions…"))
+        self.versions_button.setAccessibleName(self.tr("Earlier versions of the file"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        for b, name in ((self.undo_button, self.tr("Undo edit")), (self.redo_button, self.tr("Redo edit")),
+                        (self.save_button, self.tr("Save question")), (self.cancel_button, self.tr("Cancel"))):
             b.setAccessibleName(name)
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.redo_button)
@@ -172,7 +173,7 @@ class QuestionEditor(QDialog):
             return
         self.check_result = result
         loose = self.form.show_problems(result.problems)
-        others = [*loose, *(f"line {p.line}: {p.message}" for p in result.elsewhere)]
+        others = [*loose, *(self.tr("line {line}: {problem}").format(line=p.line, problem=p.message) for p in result.elsewhere)]
         self.file_problems.setText("\n".join(others))
         self.file_problems.setVisible(bool(others))
         self.save_button.setEnabled(result.ok)
@@ -193,7 +194,7 @@ class QuestionEditor(QDialog):
         self.preview_prompt.setVisible(bool(q.prompt))
         widget = make_answer_input(QuizItem(q))
         widget.setEnabled(False)  # a preview: nothing to answer here
-        widget.setAccessibleName("Preview of the answer")
+        widget.setAccessibleName(self.tr("Preview of the answer"))
         self.preview_slot.addWidget(widget)
         self.preview_input = widget
 
@@ -223,7 +224,8 @@ class QuestionEditor(QDialog):
         try:
             self.session.save(result, self.history_dir, self.data_dir)
         except (OSError, EditError) as exc:
-            dialogs.warn(self, "Question not saved", f"Could not save {self.session.path.name}: {exc}")
+            dialogs.warn(self, self.tr("Question not saved"),
+                         self.tr("Could not save {file}: {reason}").format(file=self.session.path.name, reason=exc))
             return
         self.saved.emit(self.session.path, self.question_id, str(self.form.draft().get("id", "")))
         self.accept()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWi
 
 from studyapp.authoring.saving import restore, versions
 from studyapp.ui.plain_text import window_title
+from studyapp.ui.translation import datetime_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -25,7 +26,7 @@ def _when(version: Path) -> str:
         stamp = datetime.strptime(version.stem[:22], "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
     except ValueError:
         return version.stem
-    return stamp.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return datetime_text(stamp.astimezone(), seconds=True)  # as the locale writes it
 
 
 class HistoryDialog(QDialog):
@@ -38,23 +39,23 @@ class HistoryDialog(QDialog):
         self.path = path
         self.history_dir = history_dir
         self.data_dir = data_dir
-        self.setWindowTitle(window_title(f"Earlier versions — {path.name}"))
+        self.setWindowTitle(window_title(self.tr("Earlier versions — {file}").format(file=path.name)))
         layout = QVBoxLayout(self)
-        self.caption = QLabel("Versions replaced by saves from the window, newest first:")
+        self.caption = QLabel(self.tr("Versions replaced by saves from the window, newest first:"))
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.caption)
         self.list = QListWidget()
-        self.list.setAccessibleName("Earlier versions")
+        self.list.setAccessibleName(self.tr("Earlier versions"))
         for version in reversed(versions(history_dir, path)):
-            item = QListWidgetItem(f"replaced {_when(version)}")
+            item = QListWidgetItem(self.tr("replaced {when}").format(when=_when(version)))
             item.setData(PATH_ROLE, str(version))
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.restore_button = QPushButton("&Restore this version")
+        self.restore_button = QPushButton(self.tr("&Restore this version"))
         self.restore_button.setEnabled(self.list.count() > 0)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         row.addStretch(1)
         row.addWidget(close)
         row.addWidget(self.restore_button)
@@ -72,7 +73,8 @@ class HistoryDialog(QDialog):
         try:
             restore(self.path, Path(item.data(PATH_ROLE)), self.history_dir, data_dir=self.data_dir)
         except OSError as exc:
-            dialogs.warn(self, "Not restored", f"Could not restore {self.path.name}: {exc}")
+            dialogs.warn(self, self.tr("Not restored"),
+                         self.tr("Could not restore {file}: {reason}").format(file=self.path.name, reason=exc))
             return
         self.restored.emit(self.path)
         self.accept()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,18 +41,18 @@ class NewQuestionDialog(QDialog):
 
     def __init__(self, deck_ids: list[str], current: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New question")
+        self.setWindowTitle(self.tr("New question"))
         form = QFormLayout(self)
         self.deck_box = QComboBox()
-        self.deck_box.setAccessibleName("Deck")
+        self.deck_box.setAccessibleName(self.tr("Deck"))
         self.deck_box.addItems(deck_ids)
         if current in deck_ids:
             self.deck_box.setCurrentText(current)
         self.type_box = QComboBox()
-        self.type_box.setAccessibleName("Question type")
+        self.type_box.setAccessibleName(self.tr("Question type"))
         self.type_box.addItems([t.value for t in QuestionType])
-        form.addRow("Deck:", self.deck_box)
-        form.addRow("Type:", self.type_box)
+        form.addRow(self.tr("Deck:"), self.deck_box)
+        form.addRow(self.tr("Type:"), self.type_box)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
@@ -64,22 +64,22 @@ class NewDeckDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New deck")
+        self.setWindowTitle(self.tr("New deck"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.file_name = QLineEdit()
         self.deck_id = QLineEdit()
         self.title_edit = QLineEdit()
         self.article = QPlainTextEdit()
-        self.article.setPlaceholderText("Paste the article here, or open it from a file.")
-        self.open_article = QPushButton("Open article file…")
-        for w, name in ((self.file_name, "File name"), (self.deck_id, "Deck id"), (self.title_edit, "Title"),
-                        (self.article, "Article text")):
+        self.article.setPlaceholderText(self.tr("Paste the article here, or open it from a file."))
+        self.open_article = QPushButton(self.tr("Open article file…"))
+        for w, name in ((self.file_name, self.tr("File name")), (self.deck_id, self.tr("Deck id")),
+                        (self.title_edit, self.tr("Title")), (self.article, self.tr("Article text"))):
             w.setAccessibleName(name)
-        form.addRow("File name:", self.file_name)
-        form.addRow("Deck id:", self.deck_id)
-        form.addRow("Title:", self.title_edit)
-        form.addRow("Article:", self.open_article)
+        form.addRow(self.tr("File name:"), self.file_name)
+        form.addRow(self.tr("Deck id:"), self.deck_id)
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Article:"), self.open_article)
         layout.addLayout(form)
         layout.addWidget(self.article, 1)
         self.problems = QLabel()
@@ -94,13 +94,14 @@ class NewDeckDialog(QDialog):
         self.deck_id.textEdited.connect(lambda t: self.file_name.setText(t) if not self.file_name.isModified() else None)
 
     def _open_article(self) -> None:
-        path = dialogs.open_file(self, "Open article", "Text files (*.txt *.md);;All files (*)")
+        path = dialogs.open_file(self, self.tr("Open article"), self.tr("Text files (*.txt *.md);;All files (*)"))
         if path is None:
             return
         try:
             self.article.setPlainText(path.read_text(encoding="utf-8").removeprefix("\ufeff"))
         except (OSError, UnicodeDecodeError) as exc:
-            dialogs.warn(self, "Article not read", f"Could not read {path.name} as UTF-8 text: {exc}")
+            dialogs.warn(self, self.tr("Article not read"),
+                         self.tr("Could not read {file} as UTF-8 text: {reason}").format(file=path.name, reason=exc))
 
 
 def new_question_dialog(window: MainWindow) -> NewQuestionDialog | None:
@@ -109,7 +110,8 @@ def new_question_dialog(window: MainWindow) -> NewQuestionDialog | None:
 
     ids = [d.id for d in window.bank.decks]
     if not ids:
-        dialogs.inform(window, "New question", "There is no deck yet: make one with File → New deck… first.")
+        dialogs.inform(window, QCoreApplication.translate("NewQuestionDialog", "New question"),
+                       QCoreApplication.translate("NewQuestionDialog", "There is no deck yet: make one with File → New deck… first."))
         return None
     dialog = NewQuestionDialog(ids, window.current_deck, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -146,7 +148,7 @@ def create_deck(window: MainWindow, dialog: NewDeckDialog) -> QuestionEditor | N
         if source is not None:
             write_text(folder / source, article, policy)
     except OSError as exc:
-        dialog.problems.setText(f"Could not copy the article: {exc}")
+        dialog.problems.setText(dialog.tr("Could not copy the article: {reason}").format(reason=exc))
         return None
     session = EditSession(folder / name, deck_text(deck_id, title, source))
     dialog.accept()

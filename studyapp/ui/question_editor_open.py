@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from studyapp.authoring.draft import Draft, draft_of, empty_draft
 from studyapp.authoring.questionfile import EditError
@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     from studyapp.ui.question_editor_text import FileTextEditor
 
 
+translate = QCoreApplication.translate
+
+
 def history_dir(window: MainWindow) -> Path:
     """Where the previous versions of edited question files are kept."""
     return window.core.paths.root / "history"
@@ -36,9 +39,12 @@ def _session(window: MainWindow, path: Path) -> EditSession | None:
     try:
         return EditSession.open(path, window.core.paths.cache)
     except OSError as exc:
-        dialogs.warn(window, "Cannot edit", f"Could not read {path}: {exc.strerror or exc}")
+        dialogs.warn(window, translate("QuestionEditorOpen", "Cannot edit"),
+                     translate("QuestionEditorOpen", "Could not read {path}: {reason}").format(
+                         path=path, reason=exc.strerror or exc))
     except (EditError, UnicodeDecodeError) as exc:
-        dialogs.inform(window, "Edit the file's text", f"{path.name}: {exc}\n\nIt opens as text instead.")
+        dialogs.inform(window, translate("QuestionEditorOpen", "Edit the file's text"),
+                       translate("QuestionEditorOpen", "{file}: {problem}\n\nIt opens as text instead.").format(file=path.name, problem=exc))
         open_file_text(window, path, 1)
     return None
 
@@ -60,7 +66,8 @@ def open_question_editor(window: MainWindow, deck_id: str, question_id: str) -> 
     deck = window.bank.deck(deck_id)
     q = deck.question(question_id) if deck is not None else None
     if deck is None or q is None:
-        window.statusBar().showMessage(f"Question '{question_id}' is no longer in deck '{deck_id}'.", 6000)
+        gone = translate("QuestionEditorOpen", "Question '{question}' is no longer in deck '{deck}'.")
+        window.statusBar().showMessage(gone.format(question=question_id, deck=deck_id), 6000)
         return None
     session = _session(window, deck.path)
     if session is None:
@@ -96,10 +103,11 @@ def after_save(window: MainWindow, path: Path, deck_id: str, old_id: str | None,
         try:
             window.core.store.rename_question((deck_id, old_id), (deck_id, new_id))
         except StoreError as exc:
-            dialogs.warn(window, "History not carried over",
-                         f"The question was saved as '{new_id}', but its history stays under '{old_id}': {exc}")
+            dialogs.warn(window, translate("QuestionEditorOpen", "History not carried over"),
+                         translate("QuestionEditorOpen", "The question was saved as '{new}', but its history stays under '{old}': {reason}")
+                         .format(new=new_id, old=old_id, reason=exc))
     _reload_after_write(window, path)
-    window.statusBar().showMessage(f"Saved {path.name}.", 5000)
+    window.statusBar().showMessage(translate("QuestionEditorOpen", "Saved {file}.").format(file=path.name), 5000)
 
 
 def _reload_after_write(window: MainWindow, path: Path) -> None:

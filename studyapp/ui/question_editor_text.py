@@ -27,6 +27,7 @@ from studyapp.authoring.saving import save_file
 from studyapp.bank.loader import check_data
 from studyapp.bank.results import RawProblem
 from studyapp.ui.plain_text import window_title
+from studyapp.ui.translation import plural_s
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -42,21 +43,21 @@ class FileTextEditor(QDialog):
         self.path = path
         self.history_dir = history_dir
         self.data_dir = data_dir
-        self.setWindowTitle(window_title(f"{path.name} — question file text"))
-        self.setAccessibleName("Question file text editor")
+        self.setWindowTitle(window_title(self.tr("{file} — question file text").format(file=path.name)))
+        self.setAccessibleName(self.tr("Question file text editor"))
         layout = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Check result")
+        self.status.setAccessibleName(self.tr("Check result"))
         layout.addWidget(self.status)
         split = QSplitter(Qt.Orientation.Vertical)
         self.text = QPlainTextEdit()
-        self.text.setAccessibleName("File text")
+        self.text.setAccessibleName(self.tr("File text"))
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.problems = QListWidget()
-        self.problems.setAccessibleName("Problems in this file")
+        self.problems.setAccessibleName(self.tr("Problems in this file"))
         self.problems.setWordWrap(True)
         self.problems.itemActivated.connect(lambda item: self.go_to_line(int(item.data(LINE_ROLE))))
         self.problems.currentRowChanged.connect(self._row_chosen)
@@ -65,10 +66,10 @@ class FileTextEditor(QDialog):
         split.setStretchFactor(0, 3)
         layout.addWidget(split, 1)
         buttons = QHBoxLayout()
-        self.check_button = QPushButton("&Check")
-        self.history_button = QPushButton("Earlier &versions…")
-        self.save_button = QPushButton("&Save")
-        self.close_button = QPushButton("Close")
+        self.check_button = QPushButton(self.tr("&Check"))
+        self.history_button = QPushButton(self.tr("Earlier &versions…"))
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.close_button = QPushButton(self.tr("Close"))
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.history_button)
         buttons.addStretch(1)
@@ -86,7 +87,7 @@ class FileTextEditor(QDialog):
             self.text.setPlainText(data.decode("utf-8", "replace"))
         except OSError as exc:
             self.text.setPlainText("")
-            self.status.setText(f"Could not read {path}: {exc.strerror or exc}")
+            self.status.setText(self.tr("Could not read {path}: {reason}").format(path=path, reason=exc.strerror or exc))
         self.check()
         self.go_to_line(line)
         self.resize(760, 680)
@@ -117,13 +118,14 @@ class FileTextEditor(QDialog):
         self.problems.blockSignals(True)
         self.problems.clear()
         for p in problems:
-            self.problems.addItem(f"line {p.line}, column {p.column}: {p.message}")
+            self.problems.addItem(self.tr("line {line}, column {column}: {problem}").format(
+                line=p.line, column=p.column, problem=p.message))
             item = self.problems.item(self.problems.count() - 1)
             item.setData(LINE_ROLE, p.line)
             item.setToolTip(tooltip(p.message))
         self.problems.blockSignals(False)
-        self.status.setText(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} left"
-                            if problems else "No problems: the file loads.")
+        self.status.setText(plural_s(self.tr("%n problem(s) left", "", len(problems)), len(problems))
+                            if problems else self.tr("No problems: the file loads."))
 
     def show_versions(self) -> None:
         """The file's earlier versions; a restored one is shown here and checked."""
@@ -151,7 +153,8 @@ class FileTextEditor(QDialog):
         try:
             save_file(self.path, data, self.history_dir, data_dir=self.data_dir, expected=self._read)
         except OSError as exc:
-            dialogs.warn(self, "File not saved", f"Could not save {self.path.name}: {exc}")
+            dialogs.warn(self, self.tr("File not saved"),
+                         self.tr("Could not save {file}: {reason}").format(file=self.path.name, reason=exc))
             return
         self._read = data
         self.check()

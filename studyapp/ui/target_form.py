@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from studyapp.bank.loader import check_file
@@ -15,21 +15,28 @@ from studyapp.interop.fit import DECK_ID_RE, slugify
 from studyapp.ui import dialogs
 
 
+translate = QCoreApplication.translate
+
+
 def may_replace(parent: QWidget, path: Path) -> bool:
     """Ask before replacing a file; refuse to replace one studyapp did not write."""
     if not path.exists():
         return True
     if not is_previous_output(path):
-        dialogs.warn(parent, "File exists", f"{path} already exists and was not written by studyapp.\nChoose another deck id.")
+        dialogs.warn(parent, translate("TargetForm", "File exists"),
+                     translate("TargetForm", "{path} already exists and was not written by studyapp.\n"
+                               "Choose another deck id.").format(path=path))
         return False
-    return dialogs.confirm(parent, "Replace file?", f"{path} already exists. Replace it?")
+    return dialogs.confirm(parent, translate("TargetForm", "Replace file?"),
+                           translate("TargetForm", "{path} already exists. Replace it?").format(path=path))
 
 
 def report_written(parent: QWidget, path: Path) -> bool:
     """Load the written file like the app will; warn (and say False) if the loader finds anything."""
     _, problems = check_file(path)
     if problems:
-        dialogs.warn(parent, "Problems in the new file", "\n".join(str(p) for p in problems[:20]))
+        dialogs.warn(parent, translate("TargetForm", "Problems in the new file"),
+                     "\n".join(str(p) for p in problems[:20]))
         return False
     return True
 
@@ -38,15 +45,15 @@ class TargetForm:
     """What the draft and import dialogs share: a file row with a chooser, deck id and title
     fields, a summary line and Save/Cancel. Deck id and title default from the chosen file's name."""
 
-    def __init__(self, dialog: QDialog, what: str, empty: str, choose: Callable[[], None],
+    def __init__(self, dialog: QDialog, what: str, choose_text: str, empty: str, choose: Callable[[], None],
                  changed: Callable[[], None], save: Callable[[], None]) -> None:
-        self.what = what
+        self.what = what  # the file row's label ("Article:"), translated
         self.label = QLabel(empty)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.choose_button = QPushButton(f"Choose {what.lower()}…")
+        self.choose_button = QPushButton(choose_text)
         self.choose_button.clicked.connect(choose)
         self.deck_edit = QLineEdit()
-        self.deck_edit.setPlaceholderText("lowercase-with-hyphens")
+        self.deck_edit.setPlaceholderText(translate("TargetForm", "lowercase-with-hyphens"))
         self.title_edit = QLineEdit()
         self.deck_edit.textChanged.connect(changed)
         self.title_edit.textChanged.connect(changed)
@@ -62,9 +69,9 @@ class TargetForm:
         row.addWidget(self.label, 1)
         row.addWidget(self.choose_button)
         form = QFormLayout()
-        form.addRow(f"{self.what}:", row)
-        form.addRow("Deck id:", self.deck_edit)
-        form.addRow("Title:", self.title_edit)
+        form.addRow(self.what, row)
+        form.addRow(translate("TargetForm", "Deck id:"), self.deck_edit)
+        form.addRow(translate("TargetForm", "Title:"), self.title_edit)
         return form
 
     def chosen(self, path: Path, fallback: str, title: str | None = None) -> None:

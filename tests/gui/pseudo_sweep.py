@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMessageBox,
     QPlainTextEdit,
@@ -109,6 +110,10 @@ def visible_texts(top: QWidget) -> Iterator[Shown]:
     name = type(top).__name__
     if top.isWindow() and top.windowTitle():
         yield Shown(f"{name} window title", top.windowTitle(), top)
+    if isinstance(top, QMainWindow):  # its menu bar and menus, and what the status bar says
+        yield from menu_texts(a.menu() for a in top.menuBar().actions() if isinstance(a.menu(), QMenu))
+        if top.statusBar().currentMessage():
+            yield Shown(f"{name} status bar", top.statusBar().currentMessage(), top.statusBar())
     for label in top.findChildren(QLabel):
         if _shown(label) and label.text() and not isinstance(label.parent(), QAbstractButton):
             yield Shown(f"{name} label {label.objectName() or type(label).__name__}", _plain(label), label)
@@ -140,6 +145,25 @@ def visible_texts(top: QWidget) -> Iterator[Shown]:
             yield Shown(f"{name} accessible name of {type(widget).__name__}", widget.accessibleName(), None)
         if _shown(widget) and widget.toolTip():
             yield Shown(f"{name} tooltip of {type(widget).__name__}", _as_plain(widget.toolTip()), None)
+
+
+def window_cuts(top: QWidget) -> list[str]:
+    """A main window's menu bar that needs more room than the window (its last menus fold into
+    a "»" button) and a status bar message longer than the bar."""
+    if not isinstance(top, QMainWindow):
+        return []
+    cut = []
+    bar = top.menuBar()
+    needed = sum(bar.actionGeometry(a).width() for a in bar.actions() if a.isVisible())
+    if any(not bar.actionGeometry(a).isValid() or bar.actionGeometry(a).right() > bar.width()
+           for a in bar.actions() if a.isVisible()):
+        cut.append(f"menu bar needs {needed} px, has {bar.width()}")
+    status = top.statusBar()
+    message = status.currentMessage()
+    if message and status.fontMetrics().horizontalAdvance(message) > status.contentsRect().width() - 8:
+        cut.append(f"status bar message {message!r} needs {status.fontMetrics().horizontalAdvance(message)} px, "
+                   f"has {status.contentsRect().width()}")
+    return cut
 
 
 def header_cuts(top: QWidget) -> list[str]:

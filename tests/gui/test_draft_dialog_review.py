@@ -375,3 +375,13 @@ def test_the_keyboard_moves_between_questions_and_drops_from_inside_a_field(qtbo
     assert not dialog.review.is_kept(3) and dialog.editor.keep_button.text() == "Keep"
     qtbot.keyClick(field, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert dialog.list.currentRow() == 2 and _field(dialog, "explanation").toPlainText().endswith(" Checked.")
+
+
+def test_the_summary_counts_one_question_in_the_singular(qtbot: QtBot, tmp_path: Path) -> None:
+    article = tmp_path / "treaty.txt"
+    article.write_text("The treaty was signed in Brest on March 3, 1918.\n", encoding="utf-8")
+    dialog = _dialog(qtbot, tmp_path / "questions", article)
+    assert dialog.list.count() == 1
+    assert dialog.summary.text() == "1 of 1 question kept"
+    dialog.set_kept(0, False)
+    assert dialog.summary.text().startswith("0 of 1 question kept")

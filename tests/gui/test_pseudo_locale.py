@@ -9,20 +9,17 @@ unless it is file content or a number, and none may be cut off (``pseudo_sweep``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from pseudo_locale import TEMPLATE, compile_pseudo, extract_template, messages, pseudo_text
-from pseudo_sweep import Shown, cut_off, data_strings, header_cuts, menu_texts, untranslated, visible_texts
-from studyapp.app import RunningApp, start_app
-from studyapp.paths import DataPaths, bundled_questions_dir
-from window_samples import BROKEN, FIXED_NOW, add_history, write_deck
+from pseudo_screens import SCREENS, open_window, pending_texts, settle, shown_data
+from pseudo_sweep import Shown, cut_off, header_cuts, menu_texts, untranslated, visible_texts, window_cuts
 
 pytestmark = pytest.mark.slow  # every screen of the window, one window per screen
 
@@ -42,210 +39,22 @@ def pseudo(qapp: QApplication, pseudo_qm: Path) -> Iterator[QTranslator]:
     qapp.removeTranslator(translator)
 
 
-@dataclass
-class Visit:
-    """What a screen function works with, and the message boxes it made appear."""
-
-    running: RunningApp
-    qtbot: Any
-    tmp_path: Path
-    boxes: list[QMessageBox]
-    monkeypatch: pytest.MonkeyPatch
-
-    @property
-    def window(self) -> Any:
-        return self.running.window
-
-    def dialog(self, cls: type[QWidget]) -> QWidget:
-        found = [d for d in self.window.findChildren(cls) if d.isVisible()]
-        assert found, f"no {cls.__name__} open"
-        return found[-1]
-
-
-def _home(v: Visit) -> list[QWidget]:
-    return [v.window.home]  # the window around it (title, status bar) is the main window's: the next step
-
-
-def _quiz_setup(v: Visit) -> list[QWidget]:
-    v.window.start_quiz("sample-deck")
-    return [v.window._setup_dialog]
-
-
-def _stats(v: Visit) -> list[QWidget]:
-    v.window.show_stats()
-    stats = v.window.view(v.window.current_screen())
-    v.qtbot.waitUntil(lambda: stats.memory.memory is not None, timeout=10000)  # computed after the first paint
-    return [stats]  # the screen; the window's title is the main window's (its texts: the next step)
-
-
-def _optimise(v: Visit) -> list[QWidget]:
-    from studyapp.ui.optimise_dialog import OptimiseDialog
-
-    v.window.show_stats()
-    v.window.view(v.window.current_screen()).open_optimise()
-    return [v.dialog(OptimiseDialog)]
-
-
-def _reader(v: Visit) -> list[QWidget]:
-    assert v.window.open_reader("sample-deck")
-    return [v.window]
-
-
-def _settings(v: Visit) -> list[QWidget]:
-    from studyapp.ui.settings_dialog import PreferencesDialog
-
-    v.window.findChild(_action_type(), "preferences").trigger()
-    return [v.dialog(PreferencesDialog)]
-
-
-def _study_settings(v: Visit) -> list[QWidget]:
-    from studyapp.ui.study_settings_dialog import StudySettingsDialog
-
-    v.window.findChild(_action_type(), "study-settings").trigger()
-    return [v.dialog(StudySettingsDialog)]
-
-
-def _welcome(v: Visit) -> list[QWidget]:
-    from studyapp.ui.welcome import WelcomeDialog
-
-    v.window.show_welcome()
-    return [v.dialog(WelcomeDialog)]
-
-
-def _import(v: Visit) -> list[QWidget]:
-    from studyapp.ui.import_dialog import ImportDialog
-
-    v.window.findChild(_action_type(), "ImportDialog").trigger()
-    return [v.dialog(ImportDialog)]
-
-
-def _export(v: Visit) -> list[QWidget]:
-    from studyapp.ui.export_dialog import ExportDialog
-
-    v.window.findChild(_action_type(), "ExportDialog").trigger()
-    return [v.dialog(ExportDialog)]
-
-
-def _help(v: Visit) -> list[QWidget]:
-    v.window.show_format_help()
-    return [v.window._help]
-
-
-def _about_box(v: Visit) -> list[QWidget]:
-    v.window.show_about()
-    return list(v.boxes)
-
-
-def _problems(v: Visit) -> list[QWidget]:
-    write_deck(v.tmp_path / "q", "broken.yaml", BROKEN, article=None)
-    v.window.reload()
-    assert v.window.home.problems.isVisible()
-    return [v.window.home]
-
-
-def _no_decks(v: Visit) -> list[QWidget]:
-    from studyapp.bank.model import Bank
-
-    v.window.home.set_content(Bank(), [], None)  # what a first start without any deck shows
-    return [v.window.home]
-
-
-def _error_dialog(v: Visit) -> list[QWidget]:
-    v.running.reporter.handle(ValueError, ValueError("a value from nowhere"), None)
-    [dialog] = v.running.reporter.dialogs
-    dialog.show_button.setChecked(True)
-    return [dialog]
-
-
-def _broken_file_box(v: Visit, monkeypatch: pytest.MonkeyPatch) -> list[QWidget]:
-    from studyapp.ui import dialogs
-
-    broken = write_deck(v.tmp_path / "elsewhere", "broken.yaml", BROKEN, article=None)
-    monkeypatch.setattr(dialogs, "open_file", lambda *_a, **_k: broken)
-    v.window.add_question_file()
-    return list(v.boxes)
-
-
-def _action_type() -> type:
-    from PySide6.QtGui import QAction
-
-    return QAction
-
-
-Screen = Callable[[Visit], list[QWidget]]
-SCREENS: dict[str, Screen] = {
-    "home": _home,
-    "quiz set-up": _quiz_setup,
-    "statistics": _stats,
-    "optimise": _optimise,
-    "preferences": _settings,
-    "study settings": _study_settings,
-    "welcome": _welcome,
-    "export": _export,
-    "help": _help,
-    "about box": _about_box,
-    "problems": _problems,
-    "no decks": _no_decks,
-    "error dialog": _error_dialog,
-    "broken file box": lambda v: _broken_file_box(v, v.monkeypatch),
-}
-# Still to come: the reader (its back button and the window title are the main window's), import
-# (its file and deck fields are the draft dialog's), the quiz, results, flashcards, the browser,
-# the editor and the draft.
-UNSWEPT = {"reader": _reader, "import": _import}
-
-
-def _open(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Visit:
-    questions = tmp_path / "q"
-    write_deck(questions)
-    data = tmp_path / "data"
-    settings_path = tmp_path / "settings.ini"
-    from PySide6.QtCore import QSettings
-
-    # The bundled deck too: the welcome points to it, and its long title is a real test of room.
-    running = start_app(DataPaths(data), QSettings(str(settings_path), QSettings.Format.IniFormat),
-                        dirs=[bundled_questions_dir(), questions], now=lambda: FIXED_NOW)
-    qtbot.addWidget(running.window)
-    boxes: list[QMessageBox] = []
-
-    def show_box(box: QMessageBox) -> int:  # the box is shown and looked at, not waited for
-        box.show()
-        boxes.append(box)
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", show_box)
-    add_history(running.core.store, running.window.bank, FIXED_NOW)
-    running.window.show()
-    running.window.refresh_home()
-    return Visit(running, qtbot, tmp_path, boxes, monkeypatch)
-
-
-def _data(v: Visit) -> list[str]:
-    paths = v.running.core.paths
-    return data_strings(v.window.bank.decks, [str(paths.root), str(paths.questions), str(v.tmp_path)])
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-
-
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_every_text_is_translated_and_fits(
     screen: str, pseudo: QTranslator, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    visit = _open(qtbot, tmp_path, monkeypatch)
+    visit = open_window(qtbot, tmp_path, monkeypatch)
     try:
         tops = SCREENS[screen](visit)
         assert tops, "the screen showed nothing"
-        _settle()
+        settle()
         shown: list[Shown] = []
         for top in tops:
             shown += visible_texts(top)
         assert shown, "no text found on the screen"
-        missing = untranslated(shown, _data(visit))
+        missing = untranslated(shown, sorted(shown_data(visit) + pending_texts(tops), key=len, reverse=True))
         assert not missing, "texts that never went through the translator:\n" + "\n".join(missing)
-        cut = cut_off(shown) + [c for top in tops for c in header_cuts(top)]
+        cut = cut_off(shown) + [c for top in tops for c in header_cuts(top) + window_cuts(top)]
         assert not cut, "texts cut off:\n" + "\n".join(cut)
     finally:
         for top in QApplication.topLevelWidgets():
@@ -258,7 +67,7 @@ def test_every_menu_entry_is_translated(pseudo: QTranslator, qtbot: Any, tmp_pat
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMenu
 
-    visit = _open(qtbot, tmp_path, monkeypatch)
+    visit = open_window(qtbot, tmp_path, monkeypatch)
     try:
         bar = visit.window.menuBar()
         menus = [a.menu() for a in bar.actions() if isinstance(a.menu(), QMenu)]
@@ -312,3 +121,23 @@ def test_the_sweep_notices_an_unmarked_a_cut_and_an_elided_text(qtbot: Any) -> N
     assert missing == ["QWidget label QLabel: 'Decks'", "QWidget label QLabel: '[‹Ques…'"]
     cut = cut_off(shown)
     assert len(cut) == 2 and "elided '[‹Ques…'" in cut[1] and "needs" in cut[0]
+
+
+def test_the_sweep_notices_a_folded_menu_bar_and_a_long_status_message(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.setCentralWidget(QWidget())
+    window.statusBar()  # made before the window is shown, as the app's
+    window.resize(360, 200)
+    for word in ("File", "View", "Tools", "Help", "Statistics", "Questions"):
+        window.menuBar().addMenu(pseudo_text(word * 2))
+    window.show()
+    qtbot.waitExposed(window)
+    assert [c.split(" needs")[0] for c in window_cuts(window)] == ["menu bar"]  # its last menus fold into "»"
+    window.menuBar().clear()
+    window.statusBar().showMessage(pseudo_text("Saved."))
+    assert window_cuts(window) == []
+    window.statusBar().showMessage(pseudo_text("Saved deck 'sample-deck' in your question folder. " * 2))
+    assert [c.split(" needs")[0][:18] for c in window_cuts(window)] == ["status bar message"]

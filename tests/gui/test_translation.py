@@ -113,3 +113,18 @@ def test_the_bare_c_locale_writes_numbers_as_english() -> None:
 def test_english_counts_read_as_english() -> None:
     assert plural_s(QCoreApplication.translate("HomeView", "%n question(s)", "", 1), 1) == "1 question"
     assert plural_s(QCoreApplication.translate("HomeView", "%n question(s)", "", 3), 3) == "3 questions"
+
+
+def test_quoted_answers_take_the_locales_quotation_marks(german: object, qtbot: object) -> None:
+    from studyapp.bank.model import ClozeQuestion, parse_cloze
+    from studyapp.grading import grade
+    from studyapp.study.quiz_session import Feedback
+    from studyapp.ui.answer_widgets import FeedbackPanel
+
+    text = "On {{January 17}} the Prime Minister spoke."
+    q = ClozeQuestion(deck="d", id="z", text=text, parts=parse_cloze(text))
+    graded = grade(q, ("January 18",))
+    panel = FeedbackPanel()
+    qtbot.addWidget(panel)  # type: ignore[attr-defined]
+    panel.show_feedback(Feedback(q, graded.outcome, graded.expected, None, None, graded.details, graded))
+    assert "you wrote „January 18“" in panel.details_label.text()

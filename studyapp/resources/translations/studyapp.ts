@@ -116,6 +116,57 @@ Right answer:
     </message>
 </context>
 <context>
+    <name>AnswerWidgets</name>
+    <message>
+        <source>✔ Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ Almost: a small slip (counts as wrong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ Almost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mark} Gap {number}: you wrote {response}, the answer is “{expected}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed: {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not right: {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{right} of {total} items in the right place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{right} of {total} pairs right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ {left} → {chosen} (should be {expected})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap {number}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArticleDocument</name>
     <message>
         <source>image</source>
@@ -465,6 +516,56 @@ Ctrl+Z in the Browse window puts them back.</source>
     </message>
 </context>
 <context>
+    <name>CardInput</name>
+    <message>
+        <source>&amp;Show answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the answer (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1  I knew it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I knew it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2  I didn&apos;t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I didn&apos;t know it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClozeInput</name>
+    <message>
+        <source>Gap {number} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeckTableModel</name>
     <message>
         <source>Deck</source>
@@ -520,7 +621,31 @@ Ctrl+Z in the Browse window puts them back.</source>
 <context>
     <name>DraftDialog</name>
     <message>
+        <source>Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question files (*.yaml *.yml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New deck from article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose article…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No article chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drafting the article</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -583,9 +708,11 @@ Ctrl+Z in the Browse window puts them back.</source>
         <source>; the deck id must be lowercase letters, digits and hyphens</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} of {1} questions kept</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{kept} of %n question(s) kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>, {0} edited</source>
@@ -711,6 +838,14 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>Open question folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Save error</source>
+        <extracomment>Longest text put in an accessible name; screen readers read the visible label anyway. Text colours for right / almost / wrong, readable on the light and on the dark palette.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -869,6 +1004,69 @@ Help → Question file format shows how to write one.</source>
     </message>
 </context>
 <context>
+    <name>FeedbackPanel</name>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the answer did to the schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer compared with the right one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the article:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quote from the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in &amp;article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the article at this passage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix a mistake in this question: opens it in the editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer, with fixes: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldRow</name>
     <message>
         <source>One choice per line.</source>
@@ -924,6 +1122,71 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>Problem in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileTextEditor</name>
+    <message>
+        <source>{file} — question file text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question file text editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems: the file loads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {file}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1179,6 +1442,41 @@ Help → Question file format shows how to write one.</source>
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Earlier versions — {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Versions replaced by saves from the window, newest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>replaced {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not restore {file}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Home</source>
@@ -1370,6 +1668,14 @@ Help → Question file format shows how to write one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Between front and back</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1455,6 +1761,134 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>Could not save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>← Back to the quiz</source>
+        <extracomment>Settings key: the first-start welcome was closed (it is not shown by itself again). Settings key: whether the reader shows its mastery map. The reader&apos;s back button when it was opened from a study screen (text, accessible name).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Back to flashcards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to flashcards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <extracomment>A StoreNotice from another thread (the check before the daily backup found damage).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reload question files: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading question files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the passage:
+“{sentence}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashcards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deck has no article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article not readable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added deck &apos;{deck}&apos; to your question folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No program is set up to open {name}.
+
+Its path is on the clipboard:
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its folder is open in your file manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved deck &apos;{deck}&apos; in your question folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your question folder is {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchInput</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match for {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ not right</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1736,6 +2170,96 @@ Qt for Python {qt}</source>
     </message>
 </context>
 <context>
+    <name>NewDeckDialog</name>
+    <message>
+        <source>New deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the article here, or open it from a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open article file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.md);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read {file} as UTF-8 text: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewQuestionDialog</name>
+    <message>
+        <source>New question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no deck yet: make one with File → New deck… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OptimiseDialog</name>
     <message>
         <source>Log loss: {loss_before} with the current parameters, {loss_after} with the fitted ones.
@@ -1853,6 +2377,56 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
     </message>
 </context>
 <context>
+    <name>OptionRow</name>
+    <message>
+        <source>Option {number}, key {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderInput</name>
+    <message>
+        <source>Items to put in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag items, or select one and press Alt+Up or Alt+Down to move it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected item up (Alt+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move selected item up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected item down (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move selected item down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag the items into the right order, or select one and press Alt+↑ / Alt+↓.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Follow the system</source>
@@ -1964,6 +2538,134 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
     </message>
     <message>
         <source>Problems in question files ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditor</name>
+    <message>
+        <source>Edit question — {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New question — {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: as the quiz shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier &amp;versions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier versions of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {file}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionEditorOpen</name>
+    <message>
+        <source>Cannot edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the file&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {problem}
+
+It opens as text instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question &apos;{question}&apos; is no longer in deck &apos;{deck}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History not carried over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question was saved as &apos;{new}&apos;, but its history stays under &apos;{old}&apos;: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2558,7 +3260,27 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
 <context>
     <name>ReviewEditor</name>
     <message>
+        <source>Why proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Drop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep or drop this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2580,6 +3302,10 @@ RMSE: {rmse_before}% with the current parameters, {rmse_after}% with the fitted 
 </context>
 <context>
     <name>ReviewPanel</name>
+    <message>
+        <source>Proposed questions</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n edited</source>
         <translation type="unfinished">
@@ -3009,6 +3735,65 @@ The details were written to {log}.</source>
     </message>
 </context>
 <context>
+    <name>TargetForm</name>
+    <message>
+        <source>File exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} already exists and was not written by studyapp.
+Choose another deck id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems in the new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lowercase-with-hyphens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deck id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextInput</name>
+    <message>
+        <source>Type your answer, then press Enter</source>
+        <extracomment>Longest single label in a cloze flow; longer words are cut into pieces so they still wrap.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrueFalseInput</name>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <source>studyapp turns an article into a question bank. Study it as flashcards that come back just before you would forget them (spaced repetition), or take a quiz that is graded at once and shows the passage of the article that proves each answer.</source>
@@ -3079,6 +3864,24 @@ The details were written to {log}.</source>
     </message>
     <message>
         <source>This welcome is shown once. Help → Welcome shows it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_OptionsInput</name>
+    <message>
+        <source>✔ right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ not right</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Could not copy the article: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

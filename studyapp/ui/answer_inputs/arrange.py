@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.ui.answer_inputs.base import AnswerInput, accessible, chain_tab_order, plain_label, status_colour
+from studyapp.ui.translation import QT_TRANSLATE_NOOP
 
-_PLACEHOLDER = "Choose…"
+_PLACEHOLDER = QT_TRANSLATE_NOOP("MatchInput", "Choose…")
 
 
 class ReorderList(QListWidget):
@@ -63,8 +64,8 @@ class OrderInput(AnswerInput):
     def __init__(self, items: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = ReorderList(self)
-        self.list.setAccessibleName("Items to put in order")
-        self.list.setAccessibleDescription("Drag items, or select one and press Alt+Up or Alt+Down to move it")
+        self.list.setAccessibleName(self.tr("Items to put in order"))
+        self.list.setAccessibleDescription(self.tr("Drag items, or select one and press Alt+Up or Alt+Down to move it"))
         for text in items:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, text)  # the text shown may get a ✔/✘ mark later
@@ -77,17 +78,17 @@ class OrderInput(AnswerInput):
         # As tall as its rows (up to a point, then it scrolls): no empty box under short lists.
         spacing = 2 * self.list.spacing() * self.list.count()
         self.list.setFixedHeight(min(rows_height + spacing + 2 * self.list.frameWidth() + 4, 320))
-        self.up = QPushButton("Move &up", self)
-        self.up.setToolTip("Move the selected item up (Alt+Up)")
-        self.up.setAccessibleName("Move selected item up")
+        self.up = QPushButton(self.tr("Move &up"), self)
+        self.up.setToolTip(self.tr("Move the selected item up (Alt+Up)"))
+        self.up.setAccessibleName(self.tr("Move selected item up"))
         self.up.clicked.connect(lambda: self.list.move_current(-1))
-        self.down = QPushButton("Move &down", self)
-        self.down.setToolTip("Move the selected item down (Alt+Down)")
-        self.down.setAccessibleName("Move selected item down")
+        self.down = QPushButton(self.tr("Move &down"), self)
+        self.down.setToolTip(self.tr("Move the selected item down (Alt+Down)"))
+        self.down.setAccessibleName(self.tr("Move selected item down"))
         self.down.clicked.connect(lambda: self.list.move_current(1))
         for button in (self.up, self.down):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the list keeps focus; Alt+arrows do the same
-        hint = plain_label("Drag the items into the right order, or select one and press Alt+↑ / Alt+↓.", self)
+        hint = plain_label(self.tr("Drag the items into the right order, or select one and press Alt+↑ / Alt+↓."), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.up)
         buttons.addWidget(self.down)
@@ -146,9 +147,9 @@ class MatchInput(AnswerInput):
         for row, left in enumerate(self.lefts):
             label = plain_label(left, self)
             combo = QComboBox(self)
-            combo.addItem(_PLACEHOLDER)
+            combo.addItem(QCoreApplication.translate("MatchInput", _PLACEHOLDER))
             combo.addItems(list(rights))
-            combo.setAccessibleName(f"Match for {accessible(left)}")
+            combo.setAccessibleName(self.tr("Match for {item}").format(item=accessible(left)))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(16)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -175,7 +176,7 @@ class MatchInput(AnswerInput):
         """After grading: ✔ or ✘ beside each left item (``right`` maps left → chosen right)."""
         for left, mark in zip(self.lefts, self.marks):
             ok = right.get(left, False)
-            mark.setText("✔ right" if ok else "✘ not right")
+            mark.setText(self.tr("✔ right") if ok else self.tr("✘ not right"))
             mark.setStyleSheet(f"color: {status_colour('right' if ok else 'wrong', self)}; font-weight: bold;")
             mark.show()
 

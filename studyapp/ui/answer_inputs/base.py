@@ -76,11 +76,11 @@ def status_colour(status: str, widget: QWidget) -> str:
 class ErrorBanner(QLabel):
     """A red banner for a problem the user can retry (e.g. "could not save: disk full"); hidden until used."""
 
-    def __init__(self, parent: QWidget, accessible_name: str = "Save error") -> None:
+    def __init__(self, parent: QWidget, accessible_name: str | None = None) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setAccessibleName(accessible_name)
+        self.setAccessibleName(accessible_name or self.tr("Save error"))
         self.setStyleSheet(
             f"color: {status_colour('wrong', parent)}; background: rgba(198, 40, 40, 30);"
             " font-weight: bold; padding: 6px;"

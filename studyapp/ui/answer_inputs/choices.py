@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -34,7 +34,8 @@ class OptionRow(QWidget):
         self.button = button
         button.setText(str(number) if number <= 9 else "")
         button.setAccessibleName(accessible(text))
-        button.setAccessibleDescription(f"Option {number}" + (f", key {number}" if number <= 9 else ""))
+        button.setAccessibleDescription((self.tr("Option {number}, key {number}") if number <= 9 else self.tr("Option {number}"))
+                                        .format(number=number))
         self.label: QWidget
         if len(text) > LONG_TEXT_CHARS:
             # A long option scrolls in its own view (a label took seconds per resize); the
@@ -118,9 +119,9 @@ class _OptionsInput(AnswerInput):
         """After grading: mark the right options, and the user's wrong picks."""
         for row in self.rows:
             if row.text in right:
-                row.show_mark("✔ right", status_colour("right", self))
+                row.show_mark(self.tr("✔ right"), status_colour("right", self))
             elif row.button.isChecked():
-                row.show_mark("✘ not right", status_colour("wrong", self))
+                row.show_mark(self.tr("✘ not right"), status_colour("wrong", self))
 
 
 class ChoiceInput(_OptionsInput):
@@ -149,7 +150,10 @@ class TrueFalseInput(_OptionsInput):
     exclusive = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(("True", "False"), parent)
+        translate = QCoreApplication.translate
+        super().__init__((translate("TrueFalseInput", "True"), translate("TrueFalseInput", "False")), parent)
+        for row, key in zip(self.rows, ("True", "False")):
+            row.text = key  # what the grader and the feedback name; the label shows the translation
 
     def response(self) -> bool | None:
         picked = self.checked_texts()

@@ -20,8 +20,8 @@ class TextInput(AnswerInput):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Type your answer, then press Enter")
-        self.edit.setAccessibleName("Your answer")
+        self.edit.setPlaceholderText(self.tr("Type your answer, then press Enter"))
+        self.edit.setAccessibleName(self.tr("Your answer"))
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(lambda _: self.changed.emit())
         layout = QVBoxLayout(self)
@@ -116,8 +116,8 @@ class ClozeInput(AnswerInput):
     def _gap_edit(self, gap_count: int) -> QLineEdit:
         edit = QLineEdit(self)
         number = len(self.gaps) + 1
-        edit.setAccessibleName(f"Gap {number} of {gap_count}")
-        edit.setPlaceholderText(f"gap {number}" if gap_count > 1 else "gap")
+        edit.setAccessibleName(self.tr("Gap {number} of {count}").format(number=number, count=gap_count))
+        edit.setPlaceholderText(self.tr("gap {number}").format(number=number) if gap_count > 1 else self.tr("gap"))
         edit.setMinimumWidth(120)
         edit.setMaximumWidth(220)
         edit.textChanged.connect(lambda _: self.changed.emit())
