@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -76,19 +77,31 @@ class QuestionEditor(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
-        layout.addWidget(scroll, 3)
+        # The form on the left, the preview beside it (as Anki's editor and its card preview):
+        # stacked, the preview's empty space left the form a third of the dialog's height.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        form_side = QWidget()
+        form_layout = QVBoxLayout(form_side)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(scroll, 1)
         self.file_problems = _plain("", self.tr("Other problems"))
         self.file_problems.setStyleSheet("color: #c62828;")
         self.file_problems.hide()
-        layout.addWidget(self.file_problems)
+        form_layout.addWidget(self.file_problems)
+        self.splitter.addWidget(form_side)
+        layout.addWidget(self.splitter, 1)
         self.preview_box = QGroupBox(self.tr("Preview: as the quiz shows it"))
         preview_layout = QVBoxLayout(self.preview_box)
         self.preview_prompt = _plain("", self.tr("Preview prompt"))
         preview_layout.addWidget(self.preview_prompt)
         self.preview_slot = QVBoxLayout()
         preview_layout.addLayout(self.preview_slot)
+        preview_layout.addStretch(1)
         self.preview_input: QWidget | None = None
-        layout.addWidget(self.preview_box, 2)
+        self.splitter.addWidget(self.preview_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         buttons = QHBoxLayout()
         self.undo_button = QPushButton(self.tr("&Undo"))
         self.redo_button = QPushButton(self.tr("&Redo"))
@@ -124,7 +137,9 @@ class QuestionEditor(QDialog):
         self._set_draft(draft)
         self.history = DraftHistory(self.form.draft())
         self.check_now()
-        self.resize(640, 760)
+        room = self.screen().availableGeometry()
+        self.resize(min(1040, room.width() * 9 // 10), min(720, room.height() * 9 // 10))
+        self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])  # the form first
 
     # -- drafts ------------------------------------------------------------------------
 
