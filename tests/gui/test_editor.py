@@ -344,3 +344,20 @@ def test_make_a_question_from_the_reader_opens_the_editor_prefilled_and_saves_it
     made = [q for q in deck.questions if q.type.value == "cloze" and "readiness" in getattr(q, "text", "")]
     assert len(made) == 1 and made[0].quote == "Minsk has claimed its readiness to improve ties with the West."
     assert "{{readiness}}" in path.read_text(encoding="utf-8")
+
+
+def test_the_form_has_the_dialogs_height_and_the_preview_sits_beside_it(make_app: Any, tmp_path: Path,
+                                                                        qtbot: Any) -> None:
+    """Seen under X: with the preview stacked under the form, the form had a third of the
+    dialog's height and every field of a choice question scrolled."""
+    folder = tmp_path / "questions"
+    write_deck(folder)
+    window = make_app(dirs=[folder]).window
+    window.open_editor("sample-deck", "capital")
+    editor = _editor(window)
+    editor.show()
+    qtbot.waitExposed(editor)
+    form_area = editor.form.parentWidget().parentWidget()  # the scroll area's viewport, then the area
+    assert form_area.height() > 0.75 * editor.height()
+    assert editor.preview_box.geometry().left() > form_area.geometry().left()  # beside, not under
+    assert editor.preview_box.width() < editor.width() / 2  # the form has the larger part
