@@ -37,7 +37,7 @@ def history_dir(window: MainWindow) -> Path:
 
 def _session(window: MainWindow, path: Path) -> EditSession | None:
     try:
-        return EditSession.open(path, window.core.paths.cache)
+        return EditSession.open(path, window.core.paths.cache, window.core.own_copies)
     except OSError as exc:
         dialogs.warn(window, translate("QuestionEditorOpen", "Cannot edit"),
                      translate("QuestionEditorOpen", "Could not read {path}: {reason}").format(
@@ -106,8 +106,17 @@ def after_save(window: MainWindow, path: Path, deck_id: str, old_id: str | None,
             dialogs.warn(window, translate("QuestionEditorOpen", "History not carried over"),
                          translate("QuestionEditorOpen", "The question was saved as '{new}', but its history stays under '{old}': {reason}")
                          .format(new=new_id, old=old_id, reason=exc))
+    deck = window.bank.deck(deck_id)
     _reload_after_write(window, path)
-    window.statusBar().showMessage(translate("QuestionEditorOpen", "Saved {file}.").format(file=path.name), 5000)
+    if deck is not None and deck.path != path and window.core.own_copies.redirects(deck.path):
+        window.statusBar().showMessage(copied_notice(path), 20000)  # once: the copy is the deck from now on
+    else:
+        window.statusBar().showMessage(translate("QuestionEditorOpen", "Saved {file}.").format(file=path.name), 5000)
+
+
+def copied_notice(path: Path) -> str:
+    """What the person is told once, when an edit to an installed bundled deck made their copy."""
+    return translate("QuestionEditorOpen", "Your edits to this deck are kept in your question folder: {path}").format(path=path)
 
 
 def _reload_after_write(window: MainWindow, path: Path) -> None:
