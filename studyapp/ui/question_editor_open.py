@@ -109,7 +109,10 @@ def after_save(window: MainWindow, path: Path, deck_id: str, old_id: str | None,
     deck = window.bank.deck(deck_id)
     _reload_after_write(window, path)
     if deck is not None and deck.path != path and window.core.own_copies.redirects(deck.path):
-        window.statusBar().showMessage(copied_notice(path), 20000)  # once: the copy is the deck from now on
+        notice = copied_notice(path)  # said once: from now on the copy is the deck
+        window.statusBar().showMessage(notice, 20000)
+        window.reloaded.connect(lambda: window.statusBar().showMessage(notice, 20000),
+                                Qt.ConnectionType.SingleShotConnection)  # still there after the reload's own count
     else:
         window.statusBar().showMessage(translate("QuestionEditorOpen", "Saved {file}.").format(file=path.name), 5000)
 
