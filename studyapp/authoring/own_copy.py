@@ -23,6 +23,8 @@ from studyapp.safe_write import WritePolicy, write_bytes
 
 #: A ``source:`` value that YAML reads back as the same text when written plain.
 _PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\Z")
+#: A top-level ``source:`` line, for a file that does not parse as YAML.
+_SOURCE_LINE = re.compile(r"^source:[ \t]*([^\s#][^\n#]*?)[ \t\r]*(?:#[^\n]*)?$", re.MULTILINE)
 
 
 class OwnCopies(NamedTuple):
@@ -67,12 +69,26 @@ def _free_name(folder: Path, name: str) -> Path:
 
 def source_value_span(data: bytes) -> tuple[str, int, int] | None:
     """The top-level ``source:`` of a question file: (its text, start and end offsets in the
-    decoded text), or None when there is none (or the file does not parse)."""
+    decoded text), or None when there is none. In a file that does not parse as YAML, its
+    top-level ``source:`` line is looked for instead."""
     from yaml.nodes import MappingNode, ScalarNode
 
     from studyapp.bank.yamlnodes import compose
 
     root, _problems = compose(data)
+    if root is None:  # a file that does not parse: its top-level ``source:`` line, if it has one
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        line = _SOURCE_LINE.search(text)
+        if line is None:
+            return None
+        start, end = line.span(1)
+        value = line.group(1)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        return value, start, end
     if not isinstance(root, MappingNode):
         return None
     for key, value in root.value:
@@ -97,7 +113,7 @@ def with_source(data: bytes, name: str) -> bytes:
     if found is None or found[0] == name:
         return data
     _old, start, end = found
-    text = data.decode("utf-8")
+    text = data.decode("utf-8")  # a span was found: the bytes are UTF-8
     written = name if _PLAIN_NAME.match(name) else json.dumps(name, ensure_ascii=False)
     return (text[:start] + written + text[end:]).encode("utf-8")
 

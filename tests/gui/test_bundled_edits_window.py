@@ -152,3 +152,30 @@ def test_a_bulk_tag_over_the_installed_deck_in_browse(
     assert label is not None and label.textFormat() == Qt.TextFormat.PlainText
     assert label.text() == ("Tagged 1 question — Ctrl+Z undoes\n"
                             f"Your edits to this deck are kept in your question folder: {copy}")
+
+
+def test_an_installed_bundled_file_that_does_not_load_is_fixed_in_a_copy(
+        make_app: Any, qtbot: Any, data_dir: Path, installed: Path) -> None:
+    from studyapp.ui.question_editor_open import open_file_text
+    from studyapp.ui.question_editor_text import FileTextEditor
+
+    good = (REPO / "questions" / FILE).read_text(encoding="utf-8")
+    broken_text = good.replace("    answer: Raman Hałoŭčanka\n", "    anwser: Raman Hałoŭčanka\n", 1)
+    _chmod(installed, writable=True)
+    (installed / FILE).write_text(broken_text, encoding="utf-8")
+    _chmod(installed, writable=False)
+    running = _start(make_app, data_dir, installed)
+    window = running.window
+    assert window.bank.decks == () and window.bank.problems
+    editor = open_file_text(window, installed / FILE, window.bank.problems[0].line)
+    assert isinstance(editor, FileTextEditor) and not editor.history_button.isEnabled()
+    editor.text.setPlainText(good)
+    with qtbot.waitSignal(window.reloaded, timeout=5000):
+        editor.save_button.click()
+    copy = DataPaths(data_dir).questions / FILE
+    assert (installed / FILE).read_text(encoding="utf-8") == broken_text  # the installed file: untouched
+    assert editor.path == copy and editor.problems.count() == 0
+    assert f"source: {ARTICLE}\n" in copy.read_text(encoding="utf-8")
+    assert [d.path for d in window.bank.decks] == [copy]
+    assert {p.path for p in window.bank.problems} == {installed / FILE}  # the installed file is still listed
+    assert window.statusBar().currentMessage() == f"Your edits to this deck are kept in your question folder: {copy}"

@@ -241,3 +241,11 @@ def test_two_own_files_with_one_id_are_still_a_problem(tmp_path: Path) -> None:
     bank = load_bank([bundled, extra], bundled=bundled, own=own)
     assert bank.deck("d").questions[0].prompt == "shipped"  # type: ignore[union-attr]
     assert len(bank.problems) == 1 and "already used" in bank.problems[0].message
+
+
+def test_the_source_line_of_a_file_that_does_not_parse_is_rewritten_alone() -> None:
+    broken = b"deck: d\nsource: '../seeds/a b.txt'   # the article\r\nquestions: [\n"
+    assert with_source(broken, "a b.txt") == b"deck: d\nsource: \"a b.txt\"   # the article\r\nquestions: [\n"
+    parsed = b"deck: d\nsource: ../seeds/x.txt\nquestions:\n  - id: k\n"
+    assert with_source(parsed, "x.txt") == b"deck: d\nsource: x.txt\nquestions:\n  - id: k\n"
+    assert with_source(b"deck: d\nquestions: [\n", "x.txt") == b"deck: d\nquestions: [\n"
