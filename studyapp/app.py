@@ -42,6 +42,7 @@ from studyapp.ui.error_reporter import ErrorReporter
 from studyapp.ui.main_window import APPLICATION, ORGANIZATION, MainWindow
 
 if TYPE_CHECKING:
+    from studyapp.authoring.own_copy import OwnCopies
     from PySide6.QtGui import QIcon
 
 log = logging.getLogger("studyapp")
@@ -147,9 +148,12 @@ class StudyCore:
         store: Store,
         notices: tuple[StoreNotice, ...] = (),
         now: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
+        bundled: Path | None = None,
     ) -> None:
         self.paths = paths
         self.question_dirs = question_dirs
+        self.bundled = bundled or bundled_questions_dir()  # the bundled question folder
+        self._own_copies: OwnCopies | None = None
         self.store = store
         self.notices = notices
         self.now = now
@@ -167,9 +171,21 @@ class StudyCore:
 
         from studyapp.bank.imagefile import with_picture_problems
 
-        prebuilt = PrebuiltBank(bundled_questions_dir())
-        bank = load_bank(list(self.question_dirs), cache_dir=self.paths.cache, prebuilt=prebuilt)
+        prebuilt = PrebuiltBank(self.bundled)
+        bank = load_bank(list(self.question_dirs), cache_dir=self.paths.cache, prebuilt=prebuilt,
+                         bundled=self.bundled, own=self.paths.questions)
         return with_picture_problems(bank)  # a missing or refused picture is listed as a problem
+
+    @property
+    def own_copies(self) -> OwnCopies:
+        """Where edits to the bundled question files go: into a copy in the person's question
+        folder when the bundled files belong to the installed program (looked up once)."""
+        if self._own_copies is None:
+            from studyapp.authoring.own_copy import OwnCopies
+            from studyapp.paths import bundled_read_only
+
+            self._own_copies = OwnCopies(self.bundled, self.paths.questions, bundled_read_only(self.bundled))
+        return self._own_copies
 
     def load_files(self, paths: Sequence[Path]) -> Bank:
         """Just these files (File → Add question file… checks one before copying it)."""
@@ -268,10 +284,12 @@ def start_app(
     dirs: Sequence[Path] | None = None,
     now: Callable[[], datetime] | None = None,
     welcome: bool = False,
+    bundled: Path | None = None,
 ) -> RunningApp:
     """Everything after the ``QApplication`` exists: returns the window ready to show.
 
-    ``dirs`` replaces the default question folders (tests load a folder of their own).
+    ``dirs`` replaces the default question folders (tests load a folder of their own);
+    ``bundled`` the bundled question folder (tests: an installed-like one of their own).
     ``welcome``: show the first-start welcome once the window is painted, unless it was closed
     in this data folder before (``run_window`` asks for it; tools and benchmarks do not).
     """
@@ -295,6 +313,7 @@ def start_app(
             opened.store,
             opened.notices,
             clock,
+            bundled,
         )
         window = MainWindow(core, settings, now=clock)
         core.damage_found = window.damageFound.emit  # queued to the window's thread by Qt

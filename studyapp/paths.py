@@ -32,6 +32,21 @@ def bundled_questions_dir() -> Path:
     return bundled_root() / "questions"
 
 
+def bundled_read_only(questions: Path | None = None) -> bool:
+    """Whether the bundled question files belong to an installed program (``questions``: the
+    bundled question folder, ``bundled_questions_dir()`` unless given).
+
+    Installed (a wheel, pipx, the PyInstaller folder) they sit in the package's ``_bundle``
+    and an upgrade replaces them, or their folder cannot be written at all: an edit then goes
+    to a copy in the person's own question folder. From a checkout (the repository's own
+    ``questions/``, writable) a contributor edits them in place.
+    """
+    questions = bundled_questions_dir() if questions is None else questions
+    if questions.parent.name == "_bundle":
+        return True
+    return not os.access(questions, os.W_OK | os.X_OK)
+
+
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> Path:
     """``--data-dir`` wins, then ``$STUDYAPP_DATA_DIR``, then the platform's user data dir."""
     if cli_value:

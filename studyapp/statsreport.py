@@ -114,7 +114,7 @@ def run_stats(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
     if paths.questions.is_dir():
         folders.append(paths.questions)
     folders += [Path(p) for p in args.questions]
-    bank = load_bank(folders)
+    bank = load_bank(folders, bundled=folders[0], own=paths.questions)
     questions = bank_questions(bank)
     deck = args.deck
     now = now or datetime.now(timezone.utc)

@@ -13,6 +13,10 @@ them was changed since.
 
 A move carries each question's answers and memory to its new deck (``carry_history``), as a
 renamed id does; undo carries them back.
+
+With ``copies``, a bundled file that belongs to the installed program is not written: its
+session copies it into the person's question folder first (``own_copy``); undo then puts the
+copy back to the shipped version.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from studyapp.authoring.draft import Draft, draft_of
 from studyapp.authoring.editcheck import EditResult, canonical
+from studyapp.authoring.own_copy import OwnCopies
 from studyapp.authoring.operations import with_tag
 from studyapp.authoring.questionfile import EditError, QuestionFile
 from studyapp.authoring.saving import restore
@@ -103,10 +108,11 @@ class BulkChange(NamedTuple):
 
 
 def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", target: str = "",
-         cache_dir: Path | None = None) -> BulkPlan:
+         cache_dir: Path | None = None, copies: OwnCopies | None = None) -> BulkPlan:
     """Check ``kind`` on the questions ``keys`` of ``bank`` (``tag`` for the tag actions, the
-    deck id ``target`` for a move). Nothing is written. Raises ``BulkError`` when any file's edit
-    fails the loader's check, a question is no longer in its file, or a file cannot be read."""
+    deck id ``target`` for a move; ``copies``: where edits to bundled files go). Nothing is
+    written. Raises ``BulkError`` when any file's edit fails the loader's check, a question is
+    no longer in its file, or a file cannot be read."""
     tag = tag.strip()
     if kind in (BulkKind.ADD_TAG, BulkKind.REMOVE_TAG) and not tag:
         raise BulkError("no tag given")
@@ -127,7 +133,7 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
         if target_deck is not None and deck_id == target_deck.id:
             continue  # already there
         deck = _deck(bank, deck_id)
-        session = sessions[deck.path] = _session(deck, cache_dir)
+        session = sessions[deck.path] = _session(deck, cache_dir, copies)
         own = steps.setdefault(deck.path, [])
         loaded = {q.id: q for q in session.deck.questions} if session.deck is not None else {}
         for qid in ids:
@@ -151,7 +157,7 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
                             "a deck keeps at least one (remove its file to remove the deck). Nothing was changed.")
     order: list[Path] = []
     if target_deck is not None and adds:
-        session = sessions.setdefault(target_deck.path, _session(target_deck, cache_dir))
+        session = sessions.setdefault(target_deck.path, _session(target_deck, cache_dir, copies))
         steps[target_deck.path] = adds
         order.append(target_deck.path)  # the deck a move adds to is written first: nothing is ever lost
     order += [p for p in steps if p not in order and steps[p]]
@@ -171,7 +177,7 @@ def apply(planned: BulkPlan, history_dir: Path, data_dir: Path | None = None) ->
             raise BulkError(f"could not write {edit.session.path.name}: {_reason(exc)}. "
                             + ("Nothing was changed." if undone else
                                "The files written before it could not all be put back; see their history.")) from exc
-        writes.append(FileWrite(edit.session.path, edit.result.data, kept))
+        writes.append(FileWrite(edit.session.path, edit.session.data, kept))  # a copy's path and bytes when one was made
     return BulkChange(planned.kind, planned.changed, tuple(writes), planned.moved)
 
 
@@ -249,9 +255,9 @@ def _deck(bank: Bank, deck_id: str) -> Deck:
     return deck
 
 
-def _session(deck: Deck, cache_dir: Path | None) -> EditSession:
+def _session(deck: Deck, cache_dir: Path | None, copies: OwnCopies | None = None) -> EditSession:
     try:
-        session = EditSession.open(deck.path, cache_dir)
+        session = EditSession.open(deck.path, cache_dir, copies)
     except OSError as exc:
         raise BulkError(f"{deck.path.name} cannot be read: {_reason(exc)}. Nothing was changed.") from exc
     except (EditError, UnicodeDecodeError) as exc:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from studyapp.authoring import own_copy
 from studyapp.authoring.draft import Draft, ordered
 from studyapp.authoring.editcheck import (
     EditKind,
@@ -26,7 +27,8 @@ from studyapp.authoring.editcheck import (
     with_picture_problem,
 )
 from studyapp.authoring.questionfile import Edited, EditError, QuestionFile, Span
-from studyapp.authoring.saving import save_file
+from studyapp.authoring.own_copy import OwnCopies
+from studyapp.authoring.saving import ChangedOnDisk, save_file
 from studyapp.bank.loader import check_data
 from studyapp.bank.model import AnyQuestion, Deck
 from studyapp.bank.results import ValidatedFile
@@ -35,9 +37,12 @@ from studyapp.bank.results import ValidatedFile
 class EditSession:
     """One question file being edited; ``deck`` is the file as loaded (None while it has problems)."""
 
-    def __init__(self, path: Path, data: bytes, known: ValidatedFile | None = None) -> None:
+    def __init__(self, path: Path, data: bytes, known: ValidatedFile | None = None,
+                 copies: OwnCopies | None = None) -> None:
         self.path = path
         self.data = data
+        self.copies = copies
+        self.copied: Path | None = None  # the copy the last save made of a bundled file, if it made one
         self.file = QuestionFile.parse(data)
         result = known if known is not None and known.deck is not None else check_data(data, path)
         self.deck: Deck | None = result.deck
@@ -45,11 +50,12 @@ class EditSession:
         self._next: tuple[bytes, QuestionFile] | None = None  # the last edit checked, and the file after it
 
     @classmethod
-    def open(cls, path: Path, cache_dir: Path | None = None) -> EditSession:
+    def open(cls, path: Path, cache_dir: Path | None = None, copies: OwnCopies | None = None) -> EditSession:
         """Read ``path``; ``OSError`` when it cannot be read, ``EditError`` when it cannot be edited in place.
 
         With ``cache_dir`` (the loader's warm cache), a file unchanged since the loader checked
         it is not checked whole again: the loader's own result for it is taken, as at start-up.
+        ``copies``: where a save of a bundled file goes (see the module's docstring).
         """
         from studyapp.bank.cache import BankCache, FileStamp
 
@@ -58,7 +64,12 @@ class EditSession:
         known = None
         if cache_dir is not None and stamp is not None and FileStamp.of(path) == stamp:
             known = BankCache.open(cache_dir).lookup(path, stamp)
-        return cls(path, data, known)
+        return cls(path, data, known, copies)
+
+    @property
+    def writes_copy(self) -> bool:
+        """Whether a save goes to a new copy in the person's folder (the file is an installed bundled one)."""
+        return self.copies is not None and self.copies.redirects(self.path)
 
     def check(self, kind: EditKind, question_id: str | None, draft: Draft | None = None) -> EditResult:
         """The file with one edit made, and what the loader's rules say of it (nothing is written)."""
@@ -122,6 +133,9 @@ class EditSession:
         """Write a checked edit (only when ``result.ok``); the session then holds the new text."""
         if not result.ok:
             raise EditError("the edit has problems; fix them before saving")
+        self.copied = None
+        if self.copies is not None and self.writes_copy:
+            return self._save_to_copy(result, self.copies, history_dir, data_dir)
         kept = save_file(self.path, result.data, history_dir, data_dir=data_dir, expected=self.data)
         if self._next is not None and self._next[0] is result.data:
             self.file = self._next[1]
@@ -129,6 +143,28 @@ class EditSession:
             self.file = QuestionFile.parse(result.data)
         self.data = result.data
         self.deck = result.deck
+        self.valid = True
+        self._next = None
+        return kept
+
+    def _save_to_copy(self, result: EditResult, copies: OwnCopies, history_dir: Path,
+                      data_dir: Path | None) -> Path | None:
+        """Copy the bundled file as it is into the person's folder, then save the edit there
+        (so the copy's history starts with the shipped version)."""
+        try:
+            now = self.path.read_bytes()
+        except FileNotFoundError:
+            now = None
+        if now != self.data:
+            raise ChangedOnDisk(f"{self.path.name} was changed by another program since the editor read it; "
+                                "open it again to edit the file as it is now (nothing was written)")
+        copy = own_copy.make_copy(self.path, self.data, copies.own, data_dir)
+        data = own_copy.with_source(result.data, copy.article.name) if copy.article is not None else result.data
+        self.path, self.data, self.copied = copy.path, copy.data, copy.path
+        kept = save_file(self.path, data, history_dir, data_dir=data_dir, expected=copy.data)
+        self.file = QuestionFile.parse(data)
+        self.data = data
+        self.deck = check_data(data, self.path).deck
         self.valid = True
         self._next = None
         return kept

@@ -49,7 +49,7 @@ def run_check(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO,
         folders = [bundled_questions_dir()]
         if user_folder.is_dir():
             folders.append(user_folder)
-        bank = load_bank([*folders, *named])
+        bank = load_bank([*folders, *named], bundled=folders[0], own=user_folder)
     problems = sorted([*bank.problems, *picture_problems(bank)], key=lambda p: (str(p.path), p.line, p.column))
     for problem in problems:
         print(problem, file=out)

@@ -3,7 +3,10 @@
 A file with any problem is reported and skipped whole; every other file still loads. Folders
 are scanned recursively for ``*.yaml`` and ``*.yml`` (hidden files and folders skipped) in
 sorted path order; when two valid files use one deck id, the first in that order loads and
-the second is reported at its ``deck:`` line, naming the first file.
+the second is reported at its ``deck:`` line, naming the first file. One exception: a deck in
+the person's own question folder with the id of a bundled file is that person's copy of it
+(edits to an installed bundled deck are kept there, ``authoring.own_copy``): the copy is the
+deck and the bundled file is left out, silently.
 
 The YAML parser and the validator are imported on the first file that is actually read:
 a start where every file comes from the warm cache needs neither (they cost more to import
@@ -79,8 +82,12 @@ def load_files(paths: Sequence[Path]) -> Bank:
         return _assemble(files, None, None)
 
 
-def load_bank(dirs: Sequence[Path], *, cache_dir: Path | None = None, prebuilt: PrebuiltBank | None = None) -> Bank:
+def load_bank(dirs: Sequence[Path], *, cache_dir: Path | None = None, prebuilt: PrebuiltBank | None = None,
+              bundled: Path | None = None, own: Path | None = None) -> Bank:
     """Load every question file under ``dirs`` (missing folders are skipped).
+
+    ``bundled`` and ``own``: the bundled question folder and the person's; a deck under
+    ``own`` with the id of a file in ``bundled`` takes its place (see the module's docstring).
 
     With ``cache_dir``, results of unchanged files (same resolved path, size and
     modification time, and the same for their source text) are reused; the cache is
@@ -91,7 +98,7 @@ def load_bank(dirs: Sequence[Path], *, cache_dir: Path | None = None, prebuilt: 
     files = [f for d in dirs if d.is_dir() for f in scan_folder(d)]
     with _gc_paused():
         cache = BankCache.open(cache_dir) if cache_dir is not None else None
-        bank = _assemble(files, cache, prebuilt)
+        bank = _assemble(files, cache, prebuilt, _Copies.of(bundled, own))
     if cache is not None:
         cache.save()
     return bank
@@ -119,10 +126,33 @@ def scan_folder(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _assemble(files: Iterable[Path], cache: BankCache | None, prebuilt: PrebuiltBank | None) -> Bank:
+class _Copies:
+    """Which files are bundled and which are the person's own (the shadowing rule)."""
+
+    def __init__(self, bundled: Path, own: Path) -> None:
+        self.bundled = _real(bundled)
+        self.own = _real(own)
+
+    @classmethod
+    def of(cls, bundled: Path | None, own: Path | None) -> _Copies | None:
+        if bundled is None or own is None:
+            return None
+        made = cls(bundled, own)
+        return made if made.bundled != made.own else None
+
+    def is_bundled(self, real: Path) -> bool:
+        return real.parent == self.bundled
+
+    def is_own(self, real: Path) -> bool:
+        return real.is_relative_to(self.own)
+
+
+def _assemble(files: Iterable[Path], cache: BankCache | None, prebuilt: PrebuiltBank | None,
+              copies: _Copies | None = None) -> Bank:
     decks: list[Deck] = []
     problems: list[Problem] = []
     first_file: dict[str, Path] = {}
+    first_real: dict[str, Path] = {}  # deck id -> the resolved path of the file that holds it
     seen: set[Path] = set()
     count = 0
     for path in files:
@@ -136,6 +166,13 @@ def _assemble(files: Iterable[Path], cache: BankCache | None, prebuilt: Prebuilt
         deck = result.deck
         if deck is None:
             continue
+        if deck.id in first_file and copies is not None:
+            if copies.is_bundled(first_real[deck.id]) and copies.is_own(real):  # the person's copy replaces it
+                decks[next(i for i, d in enumerate(decks) if d.id == deck.id)] = deck
+                first_file[deck.id], first_real[deck.id] = path, real
+                continue
+            if copies.is_own(first_real[deck.id]) and copies.is_bundled(real):
+                continue  # the copy came first: the bundled file is left out
         if deck.id in first_file:
             line, column = result.deck_at
             problems.append(
@@ -147,7 +184,7 @@ def _assemble(files: Iterable[Path], cache: BankCache | None, prebuilt: Prebuilt
                 )
             )
             continue
-        first_file[deck.id] = path
+        first_file[deck.id], first_real[deck.id] = path, real
         decks.append(deck)
     return Bank(decks=tuple(decks), problems=tuple(problems), files=count)
 

@@ -221,6 +221,9 @@ def _read_source(r: Reader, fields: Fields, path: Path) -> tuple[Path | None, Fo
     if written is None:
         return None, None
     node = fields["source"][1]
+    if "\0" in written:  # no file name holds one (the path functions raise on it)
+        r.add(node, "source must be a file name; it holds a NUL character (\\0)")
+        return None, None
     pure = PurePosixPath(written.replace("\\", "/"))
     if pure.is_absolute() or re.match(r"[A-Za-z]:", written):
         r.add(

@@ -166,7 +166,7 @@ def run_export(args: argparse.Namespace, environ: Mapping[str, str], out: TextIO
     if (refused := _may_write(target, policy, out)) is not None:  # before any work
         return refused
     dirs = [bundled_questions_dir(), data.questions, *(Path(d) for d in args.questions)]
-    bank = load_bank(dirs)
+    bank = load_bank(dirs, bundled=dirs[0], own=data.questions)
     deck = bank.deck(args.deck)
     lost: list[tuple[AnyQuestion, str]] = []  # pictures an .apkg could not carry
     try:

@@ -27,6 +27,7 @@ from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s
 from studyapp.ui.browser_window import BrowserWindow, BulkAction, browser_model
+from studyapp.ui.question_editor_open import copied_notice
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
@@ -123,11 +124,11 @@ class BrowserActions(QObject):
         """Check the change off the UI thread (a tag on thousands of questions takes seconds);
         ``_planned`` writes it."""
         window = self.window
-        bank, cache = window.bank, window.core.paths.cache
+        bank, cache, copies = window.bank, window.core.paths.cache, window.core.own_copies
 
         def work(_cancel: object) -> bulk.BulkPlan | BulkError:
             try:
-                return bulk.plan(bank, keys, kind, tag=tag, target=target, cache_dir=cache)
+                return bulk.plan(bank, keys, kind, tag=tag, target=target, cache_dir=cache, copies=copies)
             except BulkError as exc:
                 return exc
 
@@ -163,7 +164,10 @@ class BrowserActions(QObject):
                          + "\n" + "\n".join(failed))
         self._reload([w.path for w in change.writes])
         self.done.append(change)
-        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=change.summary), reloading=True)
+        shown = self.tr("{change} — Ctrl+Z undoes").format(change=change.summary)
+        for copy in (e.session.copied for e in planned.files if e.session.copied is not None):
+            shown += "\n" + copied_notice(copy)
+        self._show(shown, reloading=True)
 
     def _failed(self, message: str) -> None:
         self._show("")

@@ -30,6 +30,7 @@ from studyapp.ui.translation import QT_TRANSLATE_NOOP
 from studyapp.ui.window_settings import restore_geometry
 
 if TYPE_CHECKING:  # the views are imported when first shown, to keep start-up short
+    from studyapp.authoring.own_copy import OwnCopies
     from studyapp.study.quiz import Quiz
     from studyapp.ui.flashcard_view import FlashcardView
     from studyapp.ui.quiz_setup_dialog import QuizSetupDialog
@@ -72,6 +73,9 @@ class AppCore(Protocol):
     paths: DataPaths
     question_dirs: tuple[Path, ...]
     store: Store
+
+    @property
+    def own_copies(self) -> OwnCopies: ...  # where edits to the bundled question files go
 
     def load_bank(self) -> Bank: ...
 

@@ -107,6 +107,7 @@ class QuestionEditor(QDialog):
         self.redo_button = QPushButton(self.tr("&Redo"))
         self.versions_button = QPushButton(self.tr("Earlier &versions…"))
         self.versions_button.setAccessibleName(self.tr("Earlier versions of the file"))
+        self.versions_button.setEnabled(not session.writes_copy)  # an installed bundled file is never restored over
         self.save_button = QPushButton(self.tr("&Save"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         for b, name in ((self.undo_button, self.tr("Undo edit")), (self.redo_button, self.tr("Redo edit")),

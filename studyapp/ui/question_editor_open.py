@@ -37,7 +37,7 @@ def history_dir(window: MainWindow) -> Path:
 
 def _session(window: MainWindow, path: Path) -> EditSession | None:
     try:
-        return EditSession.open(path, window.core.paths.cache)
+        return EditSession.open(path, window.core.paths.cache, window.core.own_copies)
     except OSError as exc:
         dialogs.warn(window, translate("QuestionEditorOpen", "Cannot edit"),
                      translate("QuestionEditorOpen", "Could not read {path}: {reason}").format(
@@ -106,8 +106,24 @@ def after_save(window: MainWindow, path: Path, deck_id: str, old_id: str | None,
             dialogs.warn(window, translate("QuestionEditorOpen", "History not carried over"),
                          translate("QuestionEditorOpen", "The question was saved as '{new}', but its history stays under '{old}': {reason}")
                          .format(new=new_id, old=old_id, reason=exc))
+    deck = window.bank.deck(deck_id)
     _reload_after_write(window, path)
-    window.statusBar().showMessage(translate("QuestionEditorOpen", "Saved {file}.").format(file=path.name), 5000)
+    if deck is not None and deck.path != path and window.core.own_copies.redirects(deck.path):
+        tell_copied(window, path)  # said once: from now on the copy is the deck
+    else:
+        window.statusBar().showMessage(translate("QuestionEditorOpen", "Saved {file}.").format(file=path.name), 5000)
+
+
+def copied_notice(path: Path) -> str:
+    """What the person is told once, when an edit to an installed bundled deck made their copy."""
+    return translate("QuestionEditorOpen", "Your edits to this deck are kept in your question folder: {path}").format(path=path)
+
+
+def tell_copied(window: MainWindow, path: Path) -> None:
+    """Show ``copied_notice`` in the status bar now and again after the reload's own deck count."""
+    notice = copied_notice(path)
+    window.statusBar().showMessage(notice, 20000)
+    window.reloaded.connect(lambda: window.statusBar().showMessage(notice, 20000), Qt.ConnectionType.SingleShotConnection)
 
 
 def _reload_after_write(window: MainWindow, path: Path) -> None:
@@ -119,9 +135,17 @@ def open_file_text(window: MainWindow, path: Path, line: int) -> FileTextEditor:
     """A plain-text editor on ``path`` at ``line``, the file's problems listed beside it."""
     from studyapp.ui.question_editor_text import FileTextEditor
 
-    editor = FileTextEditor(path, line, history_dir(window), window.core.paths.root, window)
+    editor = FileTextEditor(path, line, history_dir(window), window.core.paths.root, window, window.core.own_copies)
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.fit_text_size(editor)
-    editor.saved.connect(lambda p: _reload_after_write(window, p))
+    told: list[Path] = []  # the copy the person was told of (once)
+
+    def saved(written: Path) -> None:
+        _reload_after_write(window, written)
+        if written != path and not told and window.core.own_copies.redirects(path):  # the first save made a copy
+            told.append(written)
+            tell_copied(window, written)
+
+    editor.saved.connect(saved)
     editor.open()
     return editor

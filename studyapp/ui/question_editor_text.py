@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.authoring.own_copy import OwnCopies, make_copy, with_source
 from studyapp.authoring.saving import save_file
 from studyapp.bank.loader import check_data
 from studyapp.bank.results import RawProblem
@@ -38,9 +39,10 @@ class FileTextEditor(QDialog):
     saved = Signal(object)
 
     def __init__(self, path: Path, line: int, history_dir: Path, data_dir: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, copies: OwnCopies | None = None) -> None:
         super().__init__(parent)
         self.path = path
+        self.copies = copies  # an installed bundled file is saved as a copy in the person's folder
         self.history_dir = history_dir
         self.data_dir = data_dir
         self.setWindowTitle(window_title(self.tr("{file} — question file text").format(file=path.name)))
@@ -78,6 +80,7 @@ class FileTextEditor(QDialog):
         layout.addLayout(buttons)
         self.check_button.clicked.connect(self.check)
         self.history_button.clicked.connect(self.show_versions)
+        self.history_button.setEnabled(copies is None or not copies.redirects(path))  # never restored over
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         self._read: bytes | None = None  # the bytes the text came from: a save never overwrites another change
@@ -91,6 +94,13 @@ class FileTextEditor(QDialog):
         self.check()
         self.go_to_line(line)
         self.resize(760, 680)
+
+    def _show_text(self, text: str) -> None:
+        """Put ``text`` in the editor when it differs, the cursor kept at its line."""
+        if text != self.text.toPlainText():
+            line = self.text.textCursor().blockNumber() + 1
+            self.text.setPlainText(text)
+            self.go_to_line(line)
 
     def go_to_line(self, line: int) -> None:
         """Put the cursor at the start of ``line`` (1-based) and show it."""
@@ -151,6 +161,12 @@ class FileTextEditor(QDialog):
 
         data = self.text.toPlainText().encode("utf-8")
         try:
+            if self.copies is not None and self.copies.redirects(self.path) and self._read is not None:
+                copy = make_copy(self.path, self._read, self.copies.own, self.data_dir)
+                data = with_source(data, copy.article.name) if copy.article is not None else data
+                self.path, self._read = copy.path, copy.data
+                self.history_button.setEnabled(True)
+                self._show_text(data.decode("utf-8"))  # ``source:`` now names the article beside the copy
             save_file(self.path, data, self.history_dir, data_dir=self.data_dir, expected=self._read)
         except OSError as exc:
             dialogs.warn(self, self.tr("File not saved"),

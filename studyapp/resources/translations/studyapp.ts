@@ -2668,6 +2668,10 @@ It opens as text instead.</source>
         <source>Saved {file}.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your edits to this deck are kept in your question folder: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuestionForm</name>

@@ -101,3 +101,22 @@ def test_data_dir_option_picks_the_user_folder(capsys: pytest.CaptureFixture[str
     code, out, _err = run(capsys, "--data-dir", str(other))
     assert code == 1
     assert out[0] == f"{other / 'questions' / 'broken.yaml'}:1:1: file is empty"
+
+
+def test_a_copy_of_the_bundled_deck_in_the_users_folder_is_not_a_duplicate(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    import shutil
+
+    own = data_dir / "questions"
+    own.mkdir()
+    shipped = bundled_questions_dir() / "belarus-west-2025.yaml"
+    shutil.copy(bundled_questions_dir().parent / "seeds" / "000_f104dea7fb288af0.txt", own)
+    (own / "belarus-west-2025.yaml").write_text(shipped.read_text(encoding="utf-8").replace(
+        "source: ../seeds/000_f104dea7fb288af0.txt", "source: 000_f104dea7fb288af0.txt"), encoding="utf-8")
+    (own / "zz-again.yaml").write_text(CARD.format(id="belarus-west-2025"), encoding="utf-8")
+    code, out, _err = run(capsys)
+    assert code == 1
+    assert out[0] == (f"{own / 'zz-again.yaml'}:1:7: deck id 'belarus-west-2025' is already used by "
+                      f"{own / 'belarus-west-2025.yaml'}; this file is skipped")  # the copy is the deck
+    assert len(out) == 2

@@ -190,3 +190,10 @@ def test_a_fifo_is_reported_not_read(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     bank = load_bank([tmp_path])
     assert [(p.path, p.line, p.message) for p in bank.problems] == [(fifo, 1, "is not a regular file")]
+
+
+def test_a_source_holding_a_nul_character_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    path = write(tmp_path / "d.yaml", card_deck("d", extra='source: "a\\0b.txt"\n'))
+    deck, problems = check_file(path)
+    assert deck is None
+    assert [(p.line, p.message) for p in problems] == [(3, "source must be a file name; it holds a NUL character (\\0)")]
