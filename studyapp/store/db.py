@@ -17,7 +17,6 @@ from studyapp.store.schema import APPLICATION_ID
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
-PAGE_CACHE_KIB = 40 * 1024  # the most memory the page cache of one connection may take
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -133,7 +132,7 @@ def inspect_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> 
 
 def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """Open with studyapp's settings: autocommit (explicit BEGIN/COMMIT), WAL,
-    ``synchronous=FULL``, foreign keys, a busy timeout, a 40 MiB page cache."""
+    ``synchronous=FULL``, foreign keys, a busy timeout."""
     conn = sqlite3.connect(
         str(path), isolation_level=None, timeout=busy_timeout_ms / 1000, cached_statements=256
     )
@@ -146,9 +145,6 @@ def connect(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> sqlit
         conn.execute("PRAGMA fullfsync = ON")  # macOS: a real flush to the disk; ignored elsewhere
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")  # the statistics' copy of the bank never touches disk
-        # Anki's page cache (40 MiB, against SQLite's default 2 MiB): with a long answer log the
-        # index pages one answer writes are found in memory, not read again from the file.
-        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB:d}")
     except BaseException:
         conn.close()
         raise
