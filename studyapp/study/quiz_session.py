@@ -31,6 +31,8 @@ from studyapp.study.memory import AnswerSpeed, rating_for
 from studyapp.study.quiz import Quiz, QuizItem, QuizOptions, QuizSource, build_quiz, due_cutoff, quiz_of_questions
 from studyapp.study.scheduling import CardScheduler, NextStates, Rating, format_interval
 
+_ONE_MS = timedelta(milliseconds=1)
+
 
 class QuizState(StrEnum):
     READY = "ready"  # built, not started
@@ -285,7 +287,7 @@ class QuizSession:
         result = grade(question, response)
         answered_at = self._now()
         assert self._shown_at is not None
-        elapsed_ms = max(0, int((answered_at - self._shown_at) / timedelta(milliseconds=1)))
+        elapsed_ms = max(0, (answered_at - self._shown_at) // _ONE_MS)
         qtype = str(question.type)
         right = result.outcome is Outcome.RIGHT
         rating = rating_for(result.outcome, right and self._speed.is_quick(qtype, elapsed_ms))

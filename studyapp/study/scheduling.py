@@ -89,7 +89,8 @@ class NextStates:
         last = self.last_review
         if at < self.at or (last is not None and (at - last).days != (self.at - last).days):
             return None
-        rating = Rating(rating)
+        if type(rating) is not Rating:
+            rating = Rating(rating)
         state = self.states[rating]
         delta = at - self.at
         if not delta:

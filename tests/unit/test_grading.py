@@ -266,6 +266,14 @@ def test_responses_round_trip_through_json(question: object, response: object) -
     assert "Ł" in text or "Ł" not in str(response)  # stored readable, not \\u-escaped
 
 
+def test_response_json_is_the_stored_format() -> None:
+    # The stored text replays and exports as before: keys sorted, sets sorted, text unescaped.
+    assert response_to_json({"b": "Ł", "a": "x"}) == '{"a": "x", "b": "Ł"}'
+    assert response_to_json(frozenset({"b", "a"})) == '["a", "b"]'
+    assert response_to_json(("Ł", "x")) == '["Ł", "x"]'
+    assert response_to_json(True) == "true"
+
+
 def test_describe_response_reads_like_the_answer() -> None:
     assert describe_response(MULTI, frozenset({"Maryja Kaleśnikava", "Viktar Babaryka"})) == MULTI.answer_text
     assert describe_response(ORDER, ORDER.items) == ORDER.answer_text
