@@ -30,6 +30,7 @@ from studyapp.authoring.saving import restore
 from studyapp.authoring.session import EditSession
 from studyapp.bank.loader import check_data
 from studyapp.bank.model import AnyQuestion, Bank, Deck
+from studyapp.bank.results import RawProblem
 from studyapp.store.marks import CardMark
 
 if TYPE_CHECKING:
@@ -315,8 +316,8 @@ def _reads_back(q: AnyQuestion | None, draft: Draft) -> bool:
     return q is not None and draft_of(q) == canonical(draft)
 
 
-def _refusal(path: Path, problems: Sequence[tuple[int, int, str]]) -> str:
-    lines = [f"{path.name}:{line}:{column}: {message}" for line, column, message in problems[:SHOWN_PROBLEMS]]
+def _refusal(path: Path, problems: Sequence[RawProblem]) -> str:
+    lines = [f"{path.name}:{p.line}:{p.column}: {p.message}" for p in problems[:SHOWN_PROBLEMS]]
     more = len(problems) - SHOWN_PROBLEMS
     if more > 0:
         lines.append(f"… and {more} more")

@@ -180,4 +180,4 @@ def _read_fresh(path: Path, prebuilt: PrebuiltBank | None) -> ValidatedFile:
 
 
 def _with_path(path: Path, raw: Iterable[RawProblem]) -> tuple[Problem, ...]:
-    return tuple(Problem(path, p.line, p.column, p.message) for p in raw)
+    return tuple(Problem(path, p.line, p.column, p.message, p.wording) for p in raw)

@@ -3,7 +3,8 @@
 ``open_window`` starts the window on a sample deck and the bundled one, with a history; each
 function of ``SCREENS`` brings up one screen and returns the windows or dialogs to look at.
 ``shown_data`` is what counts as content there (deck and question text, paths, what a screen
-noted in ``Visit.content``), ``pending_texts`` the question form's texts (wrapped next).
+noted in ``Visit.content``). ``capture_boxes``, ``settle`` and ``close_dialogs`` serve the study
+screens' sweep (``test_pseudo_locale_study``) as well.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from pseudo_sweep import data_strings, visible_texts
+from pseudo_sweep import data_strings
 from studyapp.app import RunningApp, start_app
 from studyapp.paths import DataPaths, bundled_questions_dir
 from window_samples import BROKEN, FIXED_NOW, add_history, write_deck
@@ -138,6 +139,7 @@ def _error_dialog(v: Visit) -> list[QWidget]:
     v.running.reporter.handle(ValueError, ValueError("a value from nowhere"), None)
     [dialog] = v.running.reporter.dialogs
     dialog.show_button.setChecked(True)
+    v.content.append("ValueError: a value from nowhere")  # the error's own text
     return [dialog]
 
 
@@ -302,7 +304,7 @@ SCREENS: dict[str, Screen] = {
     "earlier versions": _versions,
     "make a question": _make_a_question,
 }
-# Still to come: the quiz, results, flashcards and the browser.
+# The quiz, results, flashcards and Browse: test_pseudo_locale_study.
 
 
 def open_window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Visit:
@@ -316,14 +318,7 @@ def open_window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     running = start_app(DataPaths(data), QSettings(str(settings_path), QSettings.Format.IniFormat),
                         dirs=[bundled_questions_dir(), questions], now=lambda: FIXED_NOW)
     qtbot.addWidget(running.window)
-    boxes: list[QMessageBox] = []
-
-    def show_box(box: QMessageBox) -> int:  # the box is shown and looked at, not waited for
-        box.show()
-        boxes.append(box)
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", show_box)
+    boxes = capture_boxes(monkeypatch)
     add_history(running.core.store, running.window.bank, FIXED_NOW)
     running.window.show()
     running.window.refresh_home()
@@ -335,15 +330,30 @@ def shown_data(v: Visit) -> list[str]:
     return data_strings([*v.window.bank.decks, *v.content], [str(paths.root), str(paths.questions), str(v.tmp_path)])
 
 
-def pending_texts(tops: list[QWidget]) -> list[str]:
-    """The texts of the question form (the editor's and the draft review's fields: their labels,
-    hints and the loader's problems under them), wrapped in the next step: checked for room, not
-    yet for the marker."""
-    from studyapp.ui.question_fields import QuestionForm
+def capture_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+    """The message boxes the window opens from now on: each is shown and looked at, not waited
+    for (``exec`` answers "OK")."""
+    boxes: list[QMessageBox] = []
 
-    return [s.text for top in tops for form in top.findChildren(QuestionForm) for s in visible_texts(form)]
+    def show_box(box: QMessageBox) -> int:
+        box.show()
+        boxes.append(box)
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", show_box)
+    return boxes
 
 
 def settle() -> None:
+    """Let the window lay out and paint what a screen function brought up."""
     for _ in range(3):
         QApplication.processEvents()
+
+
+def close_dialogs() -> None:
+    """Close every dialog a screen left open (before its window closes)."""
+    from PySide6.QtWidgets import QDialog
+
+    for top in QApplication.topLevelWidgets():
+        if isinstance(top, QDialog) and top.isVisible():
+            top.close()

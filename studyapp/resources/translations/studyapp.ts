@@ -566,6 +566,413 @@ Ctrl+Z in the Browse window puts them back.</source>
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>the question does not load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {count} problems; stopped checking this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in question &apos;{id}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing field &apos;{name}&apos;{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (&apos;{word}&apos; is YAML for no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;{name}&apos;{where} is empty{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field name must be text, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {noun} must be text, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate {noun} &apos;{name}&apos;, first defined at line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be a list (&apos;[a, b]&apos; or &apos;- a&apos; lines), not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item {number} of &apos;{name}&apos; must be text, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item {number} of &apos;{name}&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — did you mean &apos;{name}&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be text, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; needs {low} to {high} {noun}, found {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate {noun} &apos;{name}&apos;: same as &apos;{earlier}&apos; at line {line} (case, accents and punctuation are ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (did you mean &apos;{name}&apos;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer &apos;{answer}&apos; is not one of the choices{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;answers&apos; is empty; list at least one right choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be an unquoted true or false; remove the &apos;!!str&apos; tag before &apos;{value}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be an unquoted true or false; remove the quotes around &apos;{value}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be true or false, not &apos;{value}&apos; (write true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be true or false, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be text or a list of accepted texts, not a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer is an empty list; give at least one accepted answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted answer &apos;{answer}&apos; has no letters or digits, so a typed answer cannot be compared with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloze text: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;pairs&apos; must be a mapping of left: right lines, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a left side of &apos;pairs&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the right side of &apos;{left}&apos; in &apos;pairs&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate id &apos;{id}&apos;, first defined at line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quote of question &apos;{id}&apos; is not in the source {source} (compared ignoring whitespace, typographic quotes and dashes; case matters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({label}: {names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file must be a mapping with &apos;deck&apos;, &apos;title&apos; and &apos;questions&apos;, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (question fields go inside an item of &apos;questions&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fields here are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id &apos;{id}&apos; may only use lowercase letters, digits and hyphens (like &apos;belarus-west-2025&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;questions&apos; must be a list of questions (&apos;- id: ...&apos;), not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;questions&apos; is empty; add at least one question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each question must be a mapping of fields (id, type, prompt, ...), not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id &apos;{id}&apos; may only use lowercase letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not used by type &apos;{type}&apos;{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fields of type &apos;{type}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;image_alt&apos; describes the picture named by &apos;image&apos;; add &apos;image&apos; or remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (one of: {names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown type &apos;{type}&apos;{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source must be a path relative to this file (like &apos;../seeds/article.txt&apos;), not the absolute path &apos;{path}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source &apos;{path}&apos; climbs more than one folder above this file&apos;s folder (at most &apos;../&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source file &apos;{path}&apos; does not exist (the path is relative to this file&apos;s folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source file &apos;{path}&apos; is larger than 1 MiB ({limit:,} bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source file &apos;{path}&apos; is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source file &apos;{path}&apos; is not text (it holds NUL bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;{name}&apos;{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed gap &apos;{{{{&apos; (close it with &apos;}}}}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;}}}}&apos; without an opening &apos;{{{{&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty gap &apos;{{{{}}}}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty alternative in gap &apos;{{{{{gap}}}}}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cloze text needs at least one gap like {{{{answer}}}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file is larger than 1 MiB ({limit:,} bytes); split it into several decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text: byte 0x{byte:02x} cannot be read (save the file as UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUL byte in the file (is it a binary file?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control character U+{code:04X} is not allowed in a question file (delete it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YAML syntax error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab character used for indentation; indent with spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file holds one document, but a second one starts here (remove the &apos;---&apos; line or split the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed quoted string: the quote opened here is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad quoted string: {problem} (inside double quotes, write &apos;\\&apos; for a backslash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad quoted string: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed &apos;[&apos;: the list opened here has no matching &apos;]&apos; (or a &apos;,&apos; is missing before {place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed &apos;{{&apos;: the mapping opened here has no matching &apos;}}&apos; (or a &apos;,&apos; is missing before {place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not find expected &apos;:&apos; after this line&apos;s field name (a line of text needs &apos;field: value&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected &apos;:&apos; here; put text that contains &apos;: &apos; in quotes, or check the indentation of this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value cannot start with &apos;{char}&apos;; put the text in quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field name (&apos;name: value&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list item (&apos;- ...&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad indentation or stray text: expected a {kind} or the end of the block that starts at {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after &apos;|&apos; or &apos;&gt;&apos; only an indentation digit, &apos;-&apos; or &apos;+&apos; may follow on the same line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alias &apos;*...&apos; refers to an anchor &apos;&amp;...&apos; that is not defined before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anchor defined twice; the first is at {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown tag; question files hold only text, lists and mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem} ({context} at {place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested more than {depth} levels deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aliases expand to more than {limit:,} values (an alias bomb?); this anchored value is repeated too often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag &apos;{tag}&apos; is not allowed; question files hold only text, lists and mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge key &apos;&lt;&lt;&apos; is not supported (it can hide duplicate fields); write the fields out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeckTableModel</name>
     <message>
         <source>Deck</source>
@@ -771,6 +1178,23 @@ Choose another deck id.</source>
 <context>
     <name>DueText</name>
     <message>
+        <source>Again</source>
+        <extracomment>The ratings&apos; names, as the feedback&apos;s schedule line says them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;1m</source>
         <comment>less than a minute, on a rating button</comment>
         <translation type="unfinished"></translation>
@@ -812,6 +1236,10 @@ Choose another deck id.</source>
     </message>
     <message>
         <source>in {interval} ({when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted as {rating}: you will see it again in {interval}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1122,6 +1550,13 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>Problem in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Figure</name>
+    <message>
+        <source>{caption} caption</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1580,6 +2015,10 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>Study flashcards ({counts})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study flashcards, {counts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -1,0 +1,69 @@
+"""Core texts for the window (``studyapp.messages``): English as before for the command line,
+a template and values the window translates, every template in the translators' file."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from studyapp.bank.loader import check_file, load_bank
+from studyapp.bank.model import Problem
+from studyapp.messages import CONTEXT, QT_TRANSLATE_NOOP, Message
+
+REPO = Path(__file__).resolve().parents[2]
+BAD = REPO / "tests" / "data" / "bad"
+TEMPLATE = REPO / "studyapp" / "resources" / "translations" / "studyapp.ts"
+
+
+def _core_templates() -> set[str]:
+    root = ET.parse(TEMPLATE).getroot()
+    return {m.findtext("source", "") for c in root.iter("context") if c.findtext("name") == CONTEXT
+            for m in c.iter("message")}
+
+
+def _templates(message: Message) -> list[str]:
+    return [message.template, *(t for v in message.args.values() if isinstance(v, Message) for t in _templates(v))]
+
+
+def _bad_problems() -> list[Problem]:
+    found: list[Problem] = []
+    for path in sorted(BAD.glob("*.yaml")):
+        found += check_file(path)[1]
+    return found
+
+
+def test_a_message_reads_as_english_and_translates_template_and_parts() -> None:
+    where = Message(QT_TRANSLATE_NOOP("Core", " in question '{id}'"), id="q1")
+    message = Message(QT_TRANSLATE_NOOP("Core", "missing field '{name}'{where}"), name="prompt", where=where)
+    assert str(message) == "missing field 'prompt' in question 'q1'"
+    upper = message.text(lambda template: template.replace("missing", "MISSING").replace("in question", "IN"))
+    assert upper == "MISSING field 'prompt' IN 'q1'"
+    assert Message.from_plain(message.plain()) == message
+    assert str(Message("{limit:,} bytes", limit=1048576)) == "1,048,576 bytes"
+
+
+def test_the_loaders_problems_carry_their_wording_and_read_as_before() -> None:
+    """``message`` (what ``studyapp check`` prints) is the wording's English; most problems are
+    worded for the window, and every template is in the translators' file."""
+    problems = _bad_problems()
+    assert len(problems) > 60
+    worded = [p for p in problems if p.wording is not None]
+    assert len(worded) >= 0.8 * len(problems), [p.message for p in problems if p.wording is None]
+    templates = _core_templates()
+    for p in worded:
+        assert p.wording is not None
+        english = str(p.wording)
+        assert p.message == english or (len(english) > len(p.message) and "…" in p.message), (p.message, english)
+        missing = [t for t in _templates(p.wording) if t not in templates]
+        assert not missing, f"not in {TEMPLATE.name} (run make translations): {missing}"
+
+
+def test_problems_keep_their_wording_through_the_warm_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "q"
+    folder.mkdir()
+    for path in sorted(BAD.glob("choice-*.yaml")):
+        (folder / path.name).write_bytes(path.read_bytes())
+    cold = load_bank([folder], cache_dir=tmp_path / "cache").problems
+    warm = load_bank([folder], cache_dir=tmp_path / "cache").problems
+    assert (tmp_path / "cache").exists() and any((tmp_path / "cache").iterdir())
+    assert cold == warm and any(p.wording is not None for p in warm)
