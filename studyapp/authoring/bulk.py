@@ -31,6 +31,7 @@ from studyapp.authoring.session import EditSession
 from studyapp.bank.loader import check_data
 from studyapp.bank.model import AnyQuestion, Bank, Deck
 from studyapp.bank.results import RawProblem
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.store.marks import CardMark
 
 if TYPE_CHECKING:
@@ -51,7 +52,22 @@ class BulkKind(StrEnum):
     DELETE = "delete"
 
 
-_DONE = {BulkKind.ADD_TAG: "Tagged", BulkKind.REMOVE_TAG: "Untagged", BulkKind.MOVE: "Moved", BulkKind.DELETE: "Deleted"}
+# What a change did to one question and to several, for the translators (the summaries).
+_DONE = {
+    BulkKind.ADD_TAG: (QT_TRANSLATE_NOOP("Core", "Tagged 1 question"), QT_TRANSLATE_NOOP("Core", "Tagged {count} questions")),
+    BulkKind.REMOVE_TAG: (QT_TRANSLATE_NOOP("Core", "Untagged 1 question"),
+                          QT_TRANSLATE_NOOP("Core", "Untagged {count} questions")),
+    BulkKind.MOVE: (QT_TRANSLATE_NOOP("Core", "Moved 1 question"), QT_TRANSLATE_NOOP("Core", "Moved {count} questions")),
+    BulkKind.DELETE: (QT_TRANSLATE_NOOP("Core", "Deleted 1 question"), QT_TRANSLATE_NOOP("Core", "Deleted {count} questions")),
+}
+_SUSPENDED = (QT_TRANSLATE_NOOP("Core", "Suspended 1 question"), QT_TRANSLATE_NOOP("Core", "Suspended {count} questions"))
+_UNSUSPENDED = (QT_TRANSLATE_NOOP("Core", "Unsuspended 1 question"),
+                QT_TRANSLATE_NOOP("Core", "Unsuspended {count} questions"))
+
+
+def _counted(templates: tuple[str, str], count: int) -> Message:
+    """The template for one question or for ``count`` of them."""
+    return Message(templates[0]) if count == 1 else Message(templates[1], count=count)
 
 
 class BulkError(Exception):
@@ -100,7 +116,12 @@ class BulkChange(NamedTuple):
     @property
     def summary(self) -> str:
         """"Deleted 3 questions", "Tagged 1 question"..."""
-        return f"{_DONE[self.kind]} {self.changed} question{'s' if self.changed != 1 else ''}"
+        return str(self.wording)
+
+    @property
+    def wording(self) -> Message:
+        """``summary`` for the window to translate."""
+        return _counted(_DONE[self.kind], self.changed)
 
 
 def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", target: str = "",
@@ -220,8 +241,12 @@ class SuspendChange(NamedTuple):
     @property
     def summary(self) -> str:
         """"Suspended 3 questions", "Unsuspended 1 question"."""
-        n = len(self.before)
-        return f"{'Suspended' if self.suspended else 'Unsuspended'} {n} question{'s' if n != 1 else ''}"
+        return str(self.wording)
+
+    @property
+    def wording(self) -> Message:
+        """``summary`` for the window to translate."""
+        return _counted(_SUSPENDED if self.suspended else _UNSUSPENDED, len(self.before))
 
 
 def toggle_suspended(store: Store, keys: Sequence[Key]) -> SuspendChange:

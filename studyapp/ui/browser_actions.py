@@ -25,7 +25,7 @@ from studyapp.authoring.bulk import BulkChange, BulkError, BulkKind, SuspendChan
 from studyapp.store import StoreError
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
-from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, core_text, plural_s
 from studyapp.ui.browser_window import BrowserWindow, BulkAction, browser_model
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class BrowserActions(QObject):
                          + "\n" + "\n".join(failed))
         self._reload([w.path for w in change.writes])
         self.done.append(change)
-        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=change.summary), reloading=True)
+        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=core_text(change.wording)), reloading=True)
 
     def _failed(self, message: str) -> None:
         self._show("")
@@ -178,7 +178,7 @@ class BrowserActions(QObject):
             return
         self.done.append(change)
         self._refresh()
-        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=change.summary))
+        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=core_text(change.wording)))
 
     # -- undoing ----------------------------------------------------------------------------
 
@@ -210,7 +210,8 @@ class BrowserActions(QObject):
                              self.tr("The files were put back, but the history of these stays in the deck they "
                                      "were moved to:") + "\n" + "\n".join(failed))
             self._reload([w.path for w in change.writes])
-        self._show(self.tr("Undone: {change}").format(change=f"{change.summary[0].lower()}{change.summary[1:]}"),
+        summary = core_text(change.wording)
+        self._show(self.tr("Undone: {change}").format(change=f"{summary[0].lower()}{summary[1:]}"),
                    reloading=isinstance(change, BulkChange))
 
     # -- after a change ---------------------------------------------------------------------

@@ -130,7 +130,8 @@ def core_text(text: str | Message) -> str:
 
 
 class Worded(Protocol):
-    """A problem of a question file (``Problem``, ``RawProblem``, ``FieldProblem``)."""
+    """A core text with its English ``message`` and, when marked, its ``wording``: a problem of
+    a question file (``Problem``, ``RawProblem``, ``FieldProblem``) or a ``StoreNotice``."""
 
     @property
     def message(self) -> str: ...
@@ -139,12 +140,12 @@ class Worded(Protocol):
     def wording(self) -> Message | None: ...
 
 
-def problem_text(problem: Worded) -> str:
-    """What is wrong in a question file, in the window's language (``message`` is the English
-    the command line prints)."""
-    return core_text(problem.wording) if problem.wording is not None else problem.message
+def worded_text(item: Worded) -> str:
+    """What is wrong in a question file, or a notice of the store, in the window's language
+    (``message`` is the English the command line prints and the log keeps)."""
+    return core_text(item.wording) if item.wording is not None else item.message
 
 
 def problem_line(problem: Problem) -> str:
     """``file:line:column: message`` as ``studyapp check`` prints it, the message in the window's language."""
-    return f"{problem.path}:{problem.line}:{problem.column}: {problem_text(problem)}"
+    return f"{problem.path}:{problem.line}:{problem.column}: {worded_text(problem)}"

@@ -163,7 +163,7 @@ def _draft(v: Visit) -> list[QWidget]:
         dialog.load_article(v.tmp_path / "q" / "article.txt")
     assert dialog.list.count() > 0
     dialog.list.setCurrentRow(0)
-    v.content += [*dialog.questions, *_core_texts(dialog)]
+    v.content += dialog.questions
     return [dialog]
 
 
@@ -180,15 +180,8 @@ def _review_draft(v: Visit) -> list[QWidget]:
     assert isinstance(dialog, DraftDialog)
     v.qtbot.waitUntil(lambda: dialog.list.count() > 0, timeout=20000)
     dialog.list.setCurrentRow(dialog.list.count() - 1)
-    v.content += [*dialog.questions, *_core_texts(dialog), "drafted", "Drafted"]
+    v.content += [*dialog.questions, "drafted", "Drafted"]
     return [dialog]
-
-
-def _core_texts(dialog: Any) -> list[str]:
-    """What the review shows that the core writes (not translated yet): why each question was proposed."""
-    from studyapp.interop.draft import why_proposed
-
-    return [why_proposed(q) for q in dialog.questions]
 
 
 def _editor(v: Visit) -> list[QWidget]:
@@ -226,19 +219,17 @@ def _new_deck(v: Visit) -> list[QWidget]:
     dialog = v.dialog(NewDeckDialog)
     assert isinstance(dialog, NewDeckDialog)
     dialog.deck_id.setText("Not An Id")
-    dialog.buttons.accepted.emit()  # refused: the problems are listed under the form (core texts)
-    v.content.append(dialog.problems.text())
+    dialog.buttons.accepted.emit()  # refused: the problems are listed under the form
+    assert dialog.problems.text()
     return [dialog]
 
 
 def _file_text(v: Visit) -> list[QWidget]:
-    """A question file that does not load, opened as text with its problems (core texts) listed."""
-    from studyapp.bank.loader import check_file
+    """A question file that does not load, opened as text with its problems listed."""
     from studyapp.ui.question_editor_text import FileTextEditor
 
     broken = write_deck(v.tmp_path / "q", "broken.yaml", BROKEN, article=None)
     v.window.open_file_text(broken, 1)
-    v.content += [p.message for p in check_file(broken)[1]]
     return [v.dialog(FileTextEditor)]
 
 
@@ -260,13 +251,9 @@ def _versions(v: Visit) -> list[QWidget]:
 
 
 def _make_a_question(v: Visit) -> list[QWidget]:
-    """The reader's "Make a question" on a selected passage: which kind (the kinds' names are the
-    core's, not translated yet)."""
-    from studyapp.authoring.from_passage import PASSAGE_LABELS
-
+    """The reader's "Make a question" on a selected passage: which kind."""
     assert v.window.open_reader("sample-deck")
     v.window.make_question_from_passage("a sham", "The European Parliament dismissed the election as a sham.", 0)
-    v.content += list(PASSAGE_LABELS.values())
     return list(v.boxes)
 
 

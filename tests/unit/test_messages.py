@@ -67,3 +67,16 @@ def test_problems_keep_their_wording_through_the_warm_cache(tmp_path: Path) -> N
     warm = load_bank([folder], cache_dir=tmp_path / "cache").problems
     assert (tmp_path / "cache").exists() and any((tmp_path / "cache").iterdir())
     assert cold == warm and any(p.wording is not None for p in warm)
+
+
+def test_the_bulk_summaries_read_as_before_and_name_one_or_several() -> None:
+    from studyapp.authoring.bulk import BulkChange, BulkKind, SuspendChange
+
+    assert BulkChange(BulkKind.DELETE, 1, (), ()).summary == "Deleted 1 question"
+    assert BulkChange(BulkKind.ADD_TAG, 3, (), ()).summary == "Tagged 3 questions"
+    assert BulkChange(BulkKind.MOVE, 2, (), ()).wording == Message("Moved {count} questions", count=2)
+    assert SuspendChange(True, ()).summary == "Suspended 0 questions"
+    templates = _core_templates()
+    for kind in BulkKind:
+        for count in (1, 2):
+            assert BulkChange(kind, count, (), ()).wording.template in templates

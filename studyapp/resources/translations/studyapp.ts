@@ -971,6 +971,190 @@ Ctrl+Z in the Browse window puts them back.</source>
         <source>merge key &apos;&lt;&lt;&apos; is not supported (it can hide duplicate fields); write the fields out</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>studyapp found damage in its database ({database}): {error}
+
+What you answer now is still saved where the file is sound. Quit and start studyapp again to set the damaged file aside and restore the newest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagged 1 question</source>
+        <extracomment>At most this many problems are named in a refusal (the first ones; the rest are counted).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagged {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untagged 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untagged {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsuspended 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsuspended {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the gap</source>
+        <extracomment>The labels the reader offers, in this order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloze: the {kind} in this sentence is hidden; type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choice: the {kind} in this sentence against other {kinds} the article names or nearby values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True/false: the article&apos;s own sentence, word for word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True/false: the sentence with its {kind} swapped for another of the same kind, so it is false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The newest good backup is {backup}; you can restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> There is no backup to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be used ({why}). It was kept as {moved} and a new, empty database was started.{offer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database was upgraded from version {old} to {new}; a copy of the old one is at {copy}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily backup into {folder} failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file name: letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; only (like &apos;my-deck&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file name: {name} already exists in your question folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file name: {name} (the article&apos;s copy) already exists in your question folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id: lowercase letters, digits and hyphens only (like &apos;belarus-west-2025&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id: &apos;{id}&apos; is already used by another deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>title: give the deck a title</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeckTableModel</name>
