@@ -3,8 +3,9 @@
 ``open_window`` starts the window on a sample deck and the bundled one, with a history; each
 function of ``SCREENS`` brings up one screen and returns the windows or dialogs to look at.
 ``shown_data`` is what counts as content there (deck and question text, paths, what a screen
-noted in ``Visit.content``). ``capture_boxes``, ``settle`` and ``close_dialogs`` serve the study
-screens' sweep (``test_pseudo_locale_study``) as well.
+noted in ``Visit.content``); ``check_page`` settles the screen and asserts that every text
+shown went through the translator and fits. ``capture_boxes``, ``check_page`` and
+``close_dialogs`` serve the study screens' sweep (``test_pseudo_locale_study``) as well.
 """
 
 from __future__ import annotations
@@ -18,7 +19,15 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from pseudo_sweep import data_strings
+from pseudo_sweep import (
+    cut_off,
+    data_strings,
+    header_cuts,
+    partly_untranslated,
+    untranslated,
+    visible_texts,
+    window_cuts,
+)
 from studyapp.app import RunningApp, start_app
 from studyapp.paths import DataPaths, bundled_questions_dir
 from window_samples import BROKEN, FIXED_NOW, add_history, write_deck
@@ -335,6 +344,19 @@ def settle() -> None:
     """Let the window lay out and paint what a screen function brought up."""
     for _ in range(3):
         QApplication.processEvents()
+
+
+def check_page(v: Visit, tops: list[QWidget], page: str = "") -> None:
+    """Every text ``tops`` show carries the pseudo marker (unless it is content) and none is cut
+    off; ``page`` names the page in the failure."""
+    settle()
+    shown = [s for top in tops for s in visible_texts(top)]
+    assert shown, f"{page}no text found on the screen"
+    data = shown_data(v)
+    missing = untranslated(shown, data) + partly_untranslated(shown, data)
+    assert not missing, f"{page}texts that never went through the translator:\n" + "\n".join(missing)
+    cut = cut_off(shown) + [c for top in tops for c in header_cuts(top) + window_cuts(top)]
+    assert not cut, f"{page}texts cut off:\n" + "\n".join(cut)
 
 
 def close_dialogs() -> None:

@@ -17,17 +17,8 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QWidget
 
 from pseudo_locale import TEMPLATE, extract_template, messages, pseudo, pseudo_qm, pseudo_text  # noqa: F401 - fixtures
-from pseudo_screens import SCREENS, close_dialogs, open_window, settle, shown_data
-from pseudo_sweep import (
-    Shown,
-    cut_off,
-    header_cuts,
-    menu_texts,
-    partly_untranslated,
-    untranslated,
-    visible_texts,
-    window_cuts,
-)
+from pseudo_screens import SCREENS, check_page, close_dialogs, open_window
+from pseudo_sweep import cut_off, menu_texts, untranslated, visible_texts, window_cuts
 
 pytestmark = pytest.mark.slow  # every screen of the window, one window per screen
 
@@ -40,15 +31,7 @@ def test_every_text_is_translated_and_fits(
     try:
         tops = SCREENS[screen](visit)
         assert tops, "the screen showed nothing"
-        settle()
-        shown: list[Shown] = []
-        for top in tops:
-            shown += visible_texts(top)
-        assert shown, "no text found on the screen"
-        missing = untranslated(shown, shown_data(visit)) + partly_untranslated(shown, shown_data(visit))
-        assert not missing, "texts that never went through the translator:\n" + "\n".join(missing)
-        cut = cut_off(shown) + [c for top in tops for c in header_cuts(top) + window_cuts(top)]
-        assert not cut, "texts cut off:\n" + "\n".join(cut)
+        check_page(visit, tops)
     finally:
         close_dialogs()
         visit.running.close()

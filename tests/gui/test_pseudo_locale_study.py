@@ -22,8 +22,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QWidget
 
 from pseudo_locale import pseudo, pseudo_qm  # noqa: F401 - the fixtures
-from pseudo_screens import Visit, capture_boxes, close_dialogs, settle, shown_data
-from pseudo_sweep import Shown, cut_off, header_cuts, partly_untranslated, untranslated, visible_texts
+from pseudo_screens import Visit, capture_boxes, check_page, close_dialogs
+from pseudo_sweep import Shown, untranslated
 from studyapp.app import start_app
 from studyapp.bank.model import (
     AnyQuestion,
@@ -247,14 +247,8 @@ def test_every_study_text_is_translated_and_fits(
     try:
         pages = 0
         for tops in SCREENS[screen](visit):
-            settle()
             pages += 1
-            shown = [s for top in tops for s in visible_texts(top)]
-            assert shown, "no text found on the screen"
-            missing = untranslated(shown, shown_data(visit)) + partly_untranslated(shown, shown_data(visit))
-            assert not missing, f"page {pages}: texts that never went through the translator:\n" + "\n".join(missing)
-            cut = cut_off(shown) + [c for top in tops for c in header_cuts(top)]
-            assert not cut, f"page {pages}: texts cut off:\n" + "\n".join(cut)
+            check_page(visit, tops, f"page {pages}: ")
         assert pages >= 2
     finally:
         close_dialogs()
