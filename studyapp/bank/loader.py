@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from studyapp.bank.cache import BankCache, FileStamp
 from studyapp.bank.model import Bank, Deck, Problem
 from studyapp.bank.results import RawProblem, ValidatedFile
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from studyapp.bank.prebuilt import PrebuiltBank
@@ -35,14 +36,15 @@ def read_file(path: Path) -> ValidatedFile:
 
     try:
         if path.is_dir():
-            return ValidatedFile(None, (RawProblem(1, 1, "is a folder, not a question file"),))
+            return ValidatedFile(None, (RawProblem.of(1, 1, Message(QT_TRANSLATE_NOOP("Core", "is a folder, not a question file"))),))
         if not path.is_file():  # a FIFO or device would block or never end
             path.stat()  # raises for a missing file, reported below
-            return ValidatedFile(None, (RawProblem(1, 1, "is not a regular file"),))
+            return ValidatedFile(None, (RawProblem.of(1, 1, Message(QT_TRANSLATE_NOOP("Core", "is not a regular file"))),))
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return ValidatedFile(None, (RawProblem(1, 1, f"cannot read the file: {exc.strerror or exc}"),))
+        return ValidatedFile(None, (RawProblem.of(1, 1, Message(QT_TRANSLATE_NOOP("Core", "cannot read the file: {error}"),
+                                                                error=str(exc.strerror or exc))),))
     return check_data(data, path)
 
 
@@ -138,14 +140,9 @@ def _assemble(files: Iterable[Path], cache: BankCache | None, prebuilt: Prebuilt
             continue
         if deck.id in first_file:
             line, column = result.deck_at
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    column,
-                    f"deck id '{deck.id}' is already used by {first_file[deck.id]}; this file is skipped",
-                )
-            )
+            used = Message(QT_TRANSLATE_NOOP("Core", "deck id '{id}' is already used by {path}; this file is skipped"),
+                           id=deck.id, path=str(first_file[deck.id]))
+            problems.append(Problem(path, line, column, str(used), used))
             continue
         first_file[deck.id] = path
         decks.append(deck)

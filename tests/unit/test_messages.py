@@ -48,7 +48,8 @@ def test_the_loaders_problems_carry_their_wording_and_read_as_before() -> None:
     problems = _bad_problems()
     assert len(problems) > 60
     worded = [p for p in problems if p.wording is not None]
-    assert len(worded) >= 0.8 * len(problems), [p.message for p in problems if p.wording is None]
+    unworded = [p.message for p in problems if p.wording is None]  # libyaml's own words, where no rule rewords them
+    assert unworded == ["found duplicate %YAML directive"], unworded
     templates = _core_templates()
     for p in worded:
         assert p.wording is not None

@@ -1155,6 +1155,51 @@ What you answer now is still saved where the file is sound. Quit and start study
         <source>title: give the deck a title</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>image must be a path relative to this file&apos;s folder (like &apos;media/map.png&apos;), not the absolute path &apos;{path}&apos;</source>
+        <extracomment>The picture formats a question may show, by extension (lowercase). The one subfolder pictures may live in, next to the deck file.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image &apos;{path}&apos; may not leave this file&apos;s folder (&apos;..&apos;); put the picture beside the file or in &apos;media/&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image &apos;{path}&apos; names a folder, not a picture file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image &apos;{path}&apos; must be beside this file or in its &apos;{folder}/&apos; folder (like &apos;media/{name}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {suffix} file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name without an extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image &apos;{path}&apos; must be a PNG, JPEG, WebP or SVG file ({suffixes}), not {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a folder, not a question file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id &apos;{id}&apos; is already used by {path}; this file is skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeckTableModel</name>
