@@ -81,3 +81,24 @@ def test_the_bulk_summaries_read_as_before_and_name_one_or_several() -> None:
     for kind in BulkKind:
         for count in (1, 2):
             assert BulkChange(kind, count, (), ()).wording.template in templates
+
+
+def test_a_pictures_problems_are_worded_for_the_window(tmp_path: Path) -> None:
+    from studyapp.bank.imagefile import picture_problems
+
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "notes.png").write_text("not a picture", encoding="utf-8")
+    (tmp_path / "d.yaml").write_text(
+        "deck: d\ntitle: D\nquestions:\n"
+        "  - {id: a, type: card, prompt: P, answer: A, image: media/gone.png}\n"
+        "  - {id: b, type: card, prompt: P, answer: A, image: media/notes.png}\n", encoding="utf-8")
+    bank = load_bank([tmp_path])
+    assert not bank.problems
+    found = picture_problems(bank)
+    assert [p.message for p in found] == [
+        "image file 'media/gone.png' does not exist (the path is relative to this file's folder)",
+        "image file 'media/notes.png' is not a PNG, JPEG, WebP or SVG picture"]
+    templates = _core_templates()
+    for p in found:
+        assert p.wording is not None and str(p.wording) == p.message
+        assert all(t in templates for t in _templates(p.wording))

@@ -1200,6 +1200,62 @@ What you answer now is still saved where the file is sound. Quit and start study
         <source>deck id &apos;{id}&apos; is already used by {path}; this file is skipped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a PNG without its IHDR header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a WebP file without a known image chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JPEG without a readable frame header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text file without an &lt;svg&gt; element near its start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an SVG that shows or links other files (&lt;image&gt; or href); only self-contained drawings are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a PNG, JPEG, WebP or SVG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is larger than {limit} MiB ({size:,} bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claims {width:,} × {height:,} pixels, too large to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; cannot be found (a link that leads in a circle?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; leads outside this file&apos;s folder (through a link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; is {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; does not exist (the path is relative to this file&apos;s folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; cannot be read ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeckTableModel</name>
