@@ -71,7 +71,14 @@ def _counted(templates: tuple[str, str], count: int) -> Message:
 
 
 class BulkError(Exception):
-    """The change cannot be made (or undone); the message says why, for the person. Nothing was written."""
+    """The change cannot be made (or undone); the message says why, for the person. Nothing was written.
+
+    ``str(exc)`` is the English text; ``wording`` the same for the window to translate.
+    """
+
+    def __init__(self, wording: Message) -> None:
+        super().__init__(str(wording))
+        self.wording = wording
 
 
 class _Step(NamedTuple):
@@ -131,12 +138,13 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
     fails the loader's check, a question is no longer in its file, or a file cannot be read."""
     tag = tag.strip()
     if kind in (BulkKind.ADD_TAG, BulkKind.REMOVE_TAG) and not tag:
-        raise BulkError("no tag given")
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "no tag given")))
     if kind in (BulkKind.ADD_TAG, BulkKind.REMOVE_TAG) and any(c.isspace() for c in tag):
-        raise BulkError(f"'{tag}' is not one tag: a tag is one word, without spaces (as in Anki); nothing was changed")
+        raise BulkError(Message(QT_TRANSLATE_NOOP(
+            "Core", "'{tag}' is not one tag: a tag is one word, without spaces (as in Anki); nothing was changed"), tag=tag))
     target_deck = bank.deck(target) if kind is BulkKind.MOVE else None
     if kind is BulkKind.MOVE and target_deck is None:
-        raise BulkError(f"there is no deck '{target}'")
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "there is no deck '{deck}'"), deck=target))
     by_deck: dict[str, dict[str, None]] = {}  # deck id -> its question ids, in order, each once
     for deck_id, qid in keys:
         by_deck.setdefault(deck_id, {})[qid] = None
@@ -155,7 +163,8 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
         for qid in ids:
             q = loaded.get(qid)
             if q is None:
-                raise BulkError(f"question '{qid}' is no longer in {deck.path.name}; nothing was changed")
+                raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "question '{id}' is no longer in {file}; nothing was changed"),
+                                        id=qid, file=deck.path.name))
             if kind is BulkKind.ADD_TAG or kind is BulkKind.REMOVE_TAG:
                 present = kind is BulkKind.ADD_TAG
                 if (tag in q.tags) == present:
@@ -169,8 +178,9 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
             count += 1
         left = len(session.file.spans) - sum(1 for s in own if s.draft is None)
         if left == 0:
-            raise BulkError(f"deck '{deck_id}' ({deck.path.name}) would have no questions left; "
-                            "a deck keeps at least one (remove its file to remove the deck). Nothing was changed.")
+            raise BulkError(Message(QT_TRANSLATE_NOOP(
+                "Core", "deck '{deck}' ({file}) would have no questions left; a deck keeps at least one (remove its file "
+                        "to remove the deck). Nothing was changed."), deck=deck_id, file=deck.path.name))
     order: list[Path] = []
     if target_deck is not None and adds:
         session = sessions.setdefault(target_deck.path, _session(target_deck, cache_dir))
@@ -190,9 +200,11 @@ def apply(planned: BulkPlan, history_dir: Path, data_dir: Path | None = None) ->
             kept = edit.session.save(edit.result, history_dir, data_dir)
         except (OSError, EditError) as exc:
             undone = _put_back(writes, history_dir, data_dir)
-            raise BulkError(f"could not write {edit.session.path.name}: {_reason(exc)}. "
-                            + ("Nothing was changed." if undone else
-                               "The files written before it could not all be put back; see their history.")) from exc
+            raise BulkError(Message(
+                QT_TRANSLATE_NOOP("Core", "could not write {file}: {reason}. Nothing was changed.") if undone else
+                QT_TRANSLATE_NOOP("Core", "could not write {file}: {reason}. The files written before it could not all "
+                                          "be put back; see their history."),
+                file=edit.session.path.name, reason=_reason(exc))) from exc
         writes.append(FileWrite(edit.session.path, edit.result.data, kept))
     return BulkChange(planned.kind, planned.changed, tuple(writes), planned.moved)
 
@@ -204,14 +216,18 @@ def undo(change: BulkChange, history_dir: Path, data_dir: Path | None = None) ->
         try:
             now = w.path.read_bytes()
         except OSError as exc:
-            raise BulkError(f"cannot undo: {w.path.name} cannot be read ({_reason(exc)}); nothing was restored") from exc
+            raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "cannot undo: {file} cannot be read ({reason}); nothing was restored"),
+                                    file=w.path.name, reason=_reason(exc))) from exc
         if now != w.written:
-            raise BulkError(f"cannot undo: {w.path.name} was changed since; undoing would lose that change "
-                            "(nothing was restored; its earlier versions are in its history)")
+            raise BulkError(Message(QT_TRANSLATE_NOOP(
+                "Core", "cannot undo: {file} was changed since; undoing would lose that change (nothing was restored; "
+                        "its earlier versions are in its history)"), file=w.path.name))
         if w.kept is None or not w.kept.is_file():
-            raise BulkError(f"cannot undo: the earlier version of {w.path.name} is no longer kept; nothing was restored")
+            raise BulkError(Message(QT_TRANSLATE_NOOP(
+                "Core", "cannot undo: the earlier version of {file} is no longer kept; nothing was restored"), file=w.path.name))
     if not _put_back(list(change.writes), history_dir, data_dir):
-        raise BulkError("cannot undo: not every file could be put back; their earlier versions are in their history")
+        raise BulkError(Message(QT_TRANSLATE_NOOP(
+            "Core", "cannot undo: not every file could be put back; their earlier versions are in their history")))
 
 
 def carry_history(store: Store, moved: Iterable[tuple[Key, Key]]) -> list[str]:
@@ -271,7 +287,7 @@ def undo_suspend(store: Store, change: SuspendChange) -> None:
 def _deck(bank: Bank, deck_id: str) -> Deck:
     deck = bank.deck(deck_id)
     if deck is None:
-        raise BulkError(f"deck '{deck_id}' is no longer loaded; nothing was changed")
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "deck '{deck}' is no longer loaded; nothing was changed"), deck=deck_id))
     return deck
 
 
@@ -279,12 +295,15 @@ def _session(deck: Deck, cache_dir: Path | None) -> EditSession:
     try:
         session = EditSession.open(deck.path, cache_dir)
     except OSError as exc:
-        raise BulkError(f"{deck.path.name} cannot be read: {_reason(exc)}. Nothing was changed.") from exc
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "{file} cannot be read: {reason}. Nothing was changed."),
+                                file=deck.path.name, reason=_reason(exc))) from exc
     except (EditError, UnicodeDecodeError) as exc:
-        raise BulkError(f"{deck.path.name}: {exc}. Nothing was changed.") from exc
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "{file}: {error}. Nothing was changed."),
+                                file=deck.path.name, error=str(exc))) from exc
     if session.deck is None:
-        raise BulkError(f"{deck.path.name} has problems now; fix them first (the problems panel lists them). "
-                        "Nothing was changed.")
+        raise BulkError(Message(QT_TRANSLATE_NOOP(
+            "Core", "{file} has problems now; fix them first (the problems panel lists them). Nothing was changed."),
+            file=deck.path.name))
     return session
 
 
@@ -341,12 +360,13 @@ def _reads_back(q: AnyQuestion | None, draft: Draft) -> bool:
     return q is not None and draft_of(q) == canonical(draft)
 
 
-def _refusal(path: Path, problems: Sequence[RawProblem]) -> str:
+def _refusal(path: Path, problems: Sequence[RawProblem]) -> Message:
     lines = [f"{path.name}:{p.line}:{p.column}: {p.message}" for p in problems[:SHOWN_PROBLEMS]]
     more = len(problems) - SHOWN_PROBLEMS
     if more > 0:
         lines.append(f"… and {more} more")
-    return "The change would leave a question file with problems, so nothing was changed:\n" + "\n".join(lines)
+    return Message(QT_TRANSLATE_NOOP("Core", "The change would leave a question file with problems, so nothing was "
+                                             "changed:\n{problems}"), problems="\n".join(lines))
 
 
 def _put_back(writes: list[FileWrite], history_dir: Path, data_dir: Path | None) -> bool:

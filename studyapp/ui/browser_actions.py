@@ -139,7 +139,7 @@ class BrowserActions(QObject):
         kind, window = self._kind, self.window
         if isinstance(planned, BulkError):
             self._show("")
-            dialogs.warn(self.browser, _TITLES[kind], str(planned))
+            dialogs.warn(self.browser, _TITLES[kind], core_text(planned.wording))
             return
         if not isinstance(planned, bulk.BulkPlan):
             return
@@ -152,7 +152,7 @@ class BrowserActions(QObject):
             change = bulk.apply(planned, self._history_dir(), window.core.paths.root)
         except BulkError as exc:
             self._show("")
-            dialogs.warn(self.browser, _TITLES[kind], str(exc))
+            dialogs.warn(self.browser, _TITLES[kind], core_text(exc.wording))
             return
         finally:
             QApplication.restoreOverrideCursor()
@@ -201,7 +201,7 @@ class BrowserActions(QObject):
             try:
                 bulk.undo(change, self._history_dir(), window.core.paths.root)
             except BulkError as exc:
-                dialogs.warn(self.browser, self.tr("Undo"), str(exc))
+                dialogs.warn(self.browser, self.tr("Undo"), core_text(exc.wording))
                 self._show("")
                 return
             failed = bulk.carry_history(window.core.store, [(new, old) for old, new in change.moved])

@@ -102,3 +102,18 @@ def test_a_pictures_problems_are_worded_for_the_window(tmp_path: Path) -> None:
     for p in found:
         assert p.wording is not None and str(p.wording) == p.message
         assert all(t in templates for t in _templates(p.wording))
+
+
+def test_a_refused_bulk_change_says_why_in_words_the_window_translates() -> None:
+    import pytest
+
+    from studyapp.authoring.bulk import BulkError, BulkKind, plan
+
+    bank = load_bank([REPO / "tests" / "data" / "good"])
+    key = (bank.decks[0].id, bank.decks[0].questions[0].id)
+    with pytest.raises(BulkError) as refused:
+        plan(bank, [key], BulkKind.ADD_TAG, tag="two words")
+    assert str(refused.value) == ("'two words' is not one tag: a tag is one word, without spaces (as in Anki); "
+                                  "nothing was changed")
+    assert str(refused.value.wording) == str(refused.value)
+    assert refused.value.wording.template in _core_templates()

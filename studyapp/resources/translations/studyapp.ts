@@ -1027,6 +1027,71 @@ What you answer now is still saved where the file is sound. Quit and start study
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no tag given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{tag}&apos; is not one tag: a tag is one word, without spaces (as in Anki); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no deck &apos;{deck}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question &apos;{id}&apos; is no longer in {file}; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck &apos;{deck}&apos; ({file}) would have no questions left; a deck keeps at least one (remove its file to remove the deck). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write {file}: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write {file}: {reason}. The files written before it could not all be put back; see their history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot undo: {file} cannot be read ({reason}); nothing was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot undo: {file} was changed since; undoing would lose that change (nothing was restored; its earlier versions are in its history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot undo: the earlier version of {file} is no longer kept; nothing was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot undo: not every file could be put back; their earlier versions are in their history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck &apos;{deck}&apos; is no longer loaded; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has problems now; fix them first (the problems panel lists them). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change would leave a question file with problems, so nothing was changed:
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fill the gap</source>
         <extracomment>The labels the reader offers, in this order.</extracomment>
         <translation type="unfinished"></translation>
