@@ -60,7 +60,7 @@ screenshots: $(STAMP_TEST)
 TS_TEMPLATE := studyapp/resources/translations/studyapp.ts
 translations: $(STAMP_RUN)
 	$(VENV)/bin/pyside6-lupdate -silent -source-language en -locations none -no-obsolete -extensions py \
-	  studyapp/ui studyapp/app.py -ts $(TS_TEMPLATE)
+	  studyapp -ts $(TS_TEMPLATE)
 
 # After editing studyapp/resources/icons/*.svg: render the PNG sizes (committed).
 icons: $(STAMP_RUN)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 
 from studyapp import APP_ID
 from studyapp.bank.model import Bank
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.paths import DATA_DIR_ENV, DataPaths, bundled_questions_dir, resolve_data_dir
 from studyapp.store import NoticeKind, Store, StoreError, StoreNotice, open_store, restore_backup
 from studyapp.store.backups import backup_if_due
@@ -204,11 +205,11 @@ class StudyCore:
             except StoreError as exc:  # the whole-file check found damage: tell the user
                 log.error("daily backup skipped: %s", exc)
                 if self.damage_found is not None:
-                    self.damage_found(StoreNotice(
-                        NoticeKind.DAMAGE_FOUND,
-                        f"studyapp found damage in its database ({self.paths.database}): {exc}\n\n"
-                        "What you answer now is still saved where the file is sound. Quit and start "
-                        "studyapp again to set the damaged file aside and restore the newest good backup."))
+                    self.damage_found(StoreNotice.of(NoticeKind.DAMAGE_FOUND, Message(QT_TRANSLATE_NOOP(
+                        "Core", "studyapp found damage in its database ({database}): {error}\n\n"
+                                "What you answer now is still saved where the file is sound. Quit and start "
+                                "studyapp again to set the damaged file aside and restore the newest good backup."),
+                        database=str(self.paths.database), error=str(exc))))
             except Exception:  # noqa: BLE001 - a failed backup must never disturb studying
                 log.exception("daily backup failed")
             else:

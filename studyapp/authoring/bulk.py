@@ -35,6 +35,8 @@ from studyapp.authoring.saving import restore
 from studyapp.authoring.session import EditSession
 from studyapp.bank.loader import check_data
 from studyapp.bank.model import AnyQuestion, Bank, Deck
+from studyapp.bank.results import RawProblem
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.store.marks import CardMark
 
 if TYPE_CHECKING:
@@ -55,11 +57,33 @@ class BulkKind(StrEnum):
     DELETE = "delete"
 
 
-_DONE = {BulkKind.ADD_TAG: "Tagged", BulkKind.REMOVE_TAG: "Untagged", BulkKind.MOVE: "Moved", BulkKind.DELETE: "Deleted"}
+# What a change did to one question and to several, for the translators (the summaries).
+_DONE = {
+    BulkKind.ADD_TAG: (QT_TRANSLATE_NOOP("Core", "Tagged 1 question"), QT_TRANSLATE_NOOP("Core", "Tagged {count} questions")),
+    BulkKind.REMOVE_TAG: (QT_TRANSLATE_NOOP("Core", "Untagged 1 question"),
+                          QT_TRANSLATE_NOOP("Core", "Untagged {count} questions")),
+    BulkKind.MOVE: (QT_TRANSLATE_NOOP("Core", "Moved 1 question"), QT_TRANSLATE_NOOP("Core", "Moved {count} questions")),
+    BulkKind.DELETE: (QT_TRANSLATE_NOOP("Core", "Deleted 1 question"), QT_TRANSLATE_NOOP("Core", "Deleted {count} questions")),
+}
+_SUSPENDED = (QT_TRANSLATE_NOOP("Core", "Suspended 1 question"), QT_TRANSLATE_NOOP("Core", "Suspended {count} questions"))
+_UNSUSPENDED = (QT_TRANSLATE_NOOP("Core", "Unsuspended 1 question"),
+                QT_TRANSLATE_NOOP("Core", "Unsuspended {count} questions"))
+
+
+def _counted(templates: tuple[str, str], count: int) -> Message:
+    """The template for one question or for ``count`` of them."""
+    return Message(templates[0]) if count == 1 else Message(templates[1], count=count)
 
 
 class BulkError(Exception):
-    """The change cannot be made (or undone); the message says why, for the person. Nothing was written."""
+    """The change cannot be made (or undone); the message says why, for the person. Nothing was written.
+
+    ``str(exc)`` is the English text; ``wording`` the same for the window to translate.
+    """
+
+    def __init__(self, wording: Message) -> None:
+        super().__init__(str(wording))
+        self.wording = wording
 
 
 class _Step(NamedTuple):
@@ -104,7 +128,12 @@ class BulkChange(NamedTuple):
     @property
     def summary(self) -> str:
         """"Deleted 3 questions", "Tagged 1 question"..."""
-        return f"{_DONE[self.kind]} {self.changed} question{'s' if self.changed != 1 else ''}"
+        return str(self.wording)
+
+    @property
+    def wording(self) -> Message:
+        """``summary`` for the window to translate."""
+        return _counted(_DONE[self.kind], self.changed)
 
 
 def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", target: str = "",
@@ -115,12 +144,13 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
     no longer in its file, or a file cannot be read."""
     tag = tag.strip()
     if kind in (BulkKind.ADD_TAG, BulkKind.REMOVE_TAG) and not tag:
-        raise BulkError("no tag given")
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "no tag given")))
     if kind in (BulkKind.ADD_TAG, BulkKind.REMOVE_TAG) and any(c.isspace() for c in tag):
-        raise BulkError(f"'{tag}' is not one tag: a tag is one word, without spaces (as in Anki); nothing was changed")
+        raise BulkError(Message(QT_TRANSLATE_NOOP(
+            "Core", "'{tag}' is not one tag: a tag is one word, without spaces (as in Anki); nothing was changed"), tag=tag))
     target_deck = bank.deck(target) if kind is BulkKind.MOVE else None
     if kind is BulkKind.MOVE and target_deck is None:
-        raise BulkError(f"there is no deck '{target}'")
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "there is no deck '{deck}'"), deck=target))
     by_deck: dict[str, dict[str, None]] = {}  # deck id -> its question ids, in order, each once
     for deck_id, qid in keys:
         by_deck.setdefault(deck_id, {})[qid] = None
@@ -139,7 +169,8 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
         for qid in ids:
             q = loaded.get(qid)
             if q is None:
-                raise BulkError(f"question '{qid}' is no longer in {deck.path.name}; nothing was changed")
+                raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "question '{id}' is no longer in {file}; nothing was changed"),
+                                        id=qid, file=deck.path.name))
             if kind is BulkKind.ADD_TAG or kind is BulkKind.REMOVE_TAG:
                 present = kind is BulkKind.ADD_TAG
                 if (tag in q.tags) == present:
@@ -153,8 +184,9 @@ def plan(bank: Bank, keys: Sequence[Key], kind: BulkKind, *, tag: str = "", targ
             count += 1
         left = len(session.file.spans) - sum(1 for s in own if s.draft is None)
         if left == 0:
-            raise BulkError(f"deck '{deck_id}' ({deck.path.name}) would have no questions left; "
-                            "a deck keeps at least one (remove its file to remove the deck). Nothing was changed.")
+            raise BulkError(Message(QT_TRANSLATE_NOOP(
+                "Core", "deck '{deck}' ({file}) would have no questions left; a deck keeps at least one (remove its file "
+                        "to remove the deck). Nothing was changed."), deck=deck_id, file=deck.path.name))
     order: list[Path] = []
     if target_deck is not None and adds:
         session = sessions.setdefault(target_deck.path, _session(target_deck, cache_dir, copies))
@@ -174,9 +206,11 @@ def apply(planned: BulkPlan, history_dir: Path, data_dir: Path | None = None) ->
             kept = edit.session.save(edit.result, history_dir, data_dir)
         except (OSError, EditError) as exc:
             undone = _put_back(writes, history_dir, data_dir)
-            raise BulkError(f"could not write {edit.session.path.name}: {_reason(exc)}. "
-                            + ("Nothing was changed." if undone else
-                               "The files written before it could not all be put back; see their history.")) from exc
+            raise BulkError(Message(
+                QT_TRANSLATE_NOOP("Core", "could not write {file}: {reason}. Nothing was changed.") if undone else
+                QT_TRANSLATE_NOOP("Core", "could not write {file}: {reason}. The files written before it could not all "
+                                          "be put back; see their history."),
+                file=edit.session.path.name, reason=_reason(exc))) from exc
         writes.append(FileWrite(edit.session.path, edit.session.data, kept))  # a copy's path and bytes when one was made
     return BulkChange(planned.kind, planned.changed, tuple(writes), planned.moved)
 
@@ -188,14 +222,18 @@ def undo(change: BulkChange, history_dir: Path, data_dir: Path | None = None) ->
         try:
             now = w.path.read_bytes()
         except OSError as exc:
-            raise BulkError(f"cannot undo: {w.path.name} cannot be read ({_reason(exc)}); nothing was restored") from exc
+            raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "cannot undo: {file} cannot be read ({reason}); nothing was restored"),
+                                    file=w.path.name, reason=_reason(exc))) from exc
         if now != w.written:
-            raise BulkError(f"cannot undo: {w.path.name} was changed since; undoing would lose that change "
-                            "(nothing was restored; its earlier versions are in its history)")
+            raise BulkError(Message(QT_TRANSLATE_NOOP(
+                "Core", "cannot undo: {file} was changed since; undoing would lose that change (nothing was restored; "
+                        "its earlier versions are in its history)"), file=w.path.name))
         if w.kept is None or not w.kept.is_file():
-            raise BulkError(f"cannot undo: the earlier version of {w.path.name} is no longer kept; nothing was restored")
+            raise BulkError(Message(QT_TRANSLATE_NOOP(
+                "Core", "cannot undo: the earlier version of {file} is no longer kept; nothing was restored"), file=w.path.name))
     if not _put_back(list(change.writes), history_dir, data_dir):
-        raise BulkError("cannot undo: not every file could be put back; their earlier versions are in their history")
+        raise BulkError(Message(QT_TRANSLATE_NOOP(
+            "Core", "cannot undo: not every file could be put back; their earlier versions are in their history")))
 
 
 def carry_history(store: Store, moved: Iterable[tuple[Key, Key]]) -> list[str]:
@@ -225,8 +263,12 @@ class SuspendChange(NamedTuple):
     @property
     def summary(self) -> str:
         """"Suspended 3 questions", "Unsuspended 1 question"."""
-        n = len(self.before)
-        return f"{'Suspended' if self.suspended else 'Unsuspended'} {n} question{'s' if n != 1 else ''}"
+        return str(self.wording)
+
+    @property
+    def wording(self) -> Message:
+        """``summary`` for the window to translate."""
+        return _counted(_SUSPENDED if self.suspended else _UNSUSPENDED, len(self.before))
 
 
 def toggle_suspended(store: Store, keys: Sequence[Key]) -> SuspendChange:
@@ -251,7 +293,7 @@ def undo_suspend(store: Store, change: SuspendChange) -> None:
 def _deck(bank: Bank, deck_id: str) -> Deck:
     deck = bank.deck(deck_id)
     if deck is None:
-        raise BulkError(f"deck '{deck_id}' is no longer loaded; nothing was changed")
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "deck '{deck}' is no longer loaded; nothing was changed"), deck=deck_id))
     return deck
 
 
@@ -259,12 +301,15 @@ def _session(deck: Deck, cache_dir: Path | None, copies: OwnCopies | None = None
     try:
         session = EditSession.open(deck.path, cache_dir, copies)
     except OSError as exc:
-        raise BulkError(f"{deck.path.name} cannot be read: {_reason(exc)}. Nothing was changed.") from exc
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "{file} cannot be read: {reason}. Nothing was changed."),
+                                file=deck.path.name, reason=_reason(exc))) from exc
     except (EditError, UnicodeDecodeError) as exc:
-        raise BulkError(f"{deck.path.name}: {exc}. Nothing was changed.") from exc
+        raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "{file}: {error}. Nothing was changed."),
+                                file=deck.path.name, error=str(exc))) from exc
     if session.deck is None:
-        raise BulkError(f"{deck.path.name} has problems now; fix them first (the problems panel lists them). "
-                        "Nothing was changed.")
+        raise BulkError(Message(QT_TRANSLATE_NOOP(
+            "Core", "{file} has problems now; fix them first (the problems panel lists them). Nothing was changed."),
+            file=deck.path.name))
     return session
 
 
@@ -321,12 +366,13 @@ def _reads_back(q: AnyQuestion | None, draft: Draft) -> bool:
     return q is not None and draft_of(q) == canonical(draft)
 
 
-def _refusal(path: Path, problems: Sequence[tuple[int, int, str]]) -> str:
-    lines = [f"{path.name}:{line}:{column}: {message}" for line, column, message in problems[:SHOWN_PROBLEMS]]
+def _refusal(path: Path, problems: Sequence[RawProblem]) -> Message:
+    lines = [f"{path.name}:{p.line}:{p.column}: {p.message}" for p in problems[:SHOWN_PROBLEMS]]
     more = len(problems) - SHOWN_PROBLEMS
     if more > 0:
         lines.append(f"… and {more} more")
-    return "The change would leave a question file with problems, so nothing was changed:\n" + "\n".join(lines)
+    return Message(QT_TRANSLATE_NOOP("Core", "The change would leave a question file with problems, so nothing was "
+                                             "changed:\n{problems}"), problems="\n".join(lines))
 
 
 def _put_back(writes: list[FileWrite], history_dir: Path, data_dir: Path | None) -> bool:

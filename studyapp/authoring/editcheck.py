@@ -19,6 +19,7 @@ from studyapp.authoring.draft import Draft, draft_of, ordered
 from studyapp.authoring.questionfile import Edited, EditError, QuestionFile
 from studyapp.bank.model import AnyQuestion, Deck
 from studyapp.bank.results import RawProblem
+from studyapp.messages import Message
 
 
 class EditKind(StrEnum):
@@ -36,6 +37,7 @@ class FieldProblem(NamedTuple):
     line: int
     column: int
     message: str
+    wording: Message | None = None  # as ``Problem.wording``: the message for the window to translate
 
 
 class EditResult(NamedTuple):
@@ -91,7 +93,7 @@ def problems_by_field(problems: tuple[RawProblem, ...], edited: Edited, fields: 
     outside: list[RawProblem] = []
     for p in problems:
         if question_id and p.message.startswith(f"duplicate id '{question_id}'"):
-            inside.append(FieldProblem("id", p.line, p.column, p.message))  # the other one was there first
+            inside.append(FieldProblem("id", p.line, p.column, p.message, p.wording))  # the other one was there first
             continue
         if edited.end <= edited.start or not first_line <= p.line <= last_line:
             outside.append(p)
@@ -103,7 +105,7 @@ def problems_by_field(problems: tuple[RawProblem, ...], edited: Edited, fields: 
         if p.message.startswith("missing field"):
             named = [m for m in _QUOTED.findall(p.message) if m in fields]
             name = named[0] if named else name
-        inside.append(FieldProblem(name, p.line, p.column, p.message))
+        inside.append(FieldProblem(name, p.line, p.column, p.message, p.wording))
     return inside, outside
 
 
@@ -128,7 +130,7 @@ def with_picture_problem(result: EditResult) -> EditResult:
     message = image_file_problem(q.image)
     if message is None:
         return result
-    problem = FieldProblem("image", q.image.line, q.image.column, message)
+    problem = FieldProblem("image", q.image.line, q.image.column, str(message), message if isinstance(message, Message) else None)
     return result._replace(problems=(*result.problems, problem))
 
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from studyapp.authoring.draft import Draft
 from studyapp.bank.model import QuestionType
+from studyapp.messages import QT_TRANSLATE_NOOP
 
 
 class PassageKind(StrEnum):
@@ -26,10 +27,10 @@ class PassageKind(StrEnum):
 
 #: The labels the reader offers, in this order.
 PASSAGE_LABELS: dict[PassageKind, str] = {
-    PassageKind.CLOZE: "Fill the gap",
-    PassageKind.TEXT: "Typed answer",
-    PassageKind.TRUEFALSE: "True or false",
-    PassageKind.CARD: "Flashcard",
+    PassageKind.CLOZE: QT_TRANSLATE_NOOP("Core", "Fill the gap"),
+    PassageKind.TEXT: QT_TRANSLATE_NOOP("Core", "Typed answer"),
+    PassageKind.TRUEFALSE: QT_TRANSLATE_NOOP("Core", "True or false"),
+    PassageKind.CARD: QT_TRANSLATE_NOOP("Core", "Flashcard"),
 }
 
 _BRACES = re.compile(r"[{}]")

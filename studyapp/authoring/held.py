@@ -20,7 +20,9 @@ from studyapp.authoring.editcheck import EditKind, EditResult, FieldProblem
 from studyapp.authoring.questionfile import EditError
 from studyapp.authoring.session import EditSession
 from studyapp.bank.model import AnyQuestion
+from studyapp.bank.results import quote_not_in_source
 from studyapp.interop.yamlwrite import dump_deck
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 HELD_DECK_ID = "held"  # the deck id of the text checked: the real one is checked by the dialog
 
@@ -68,17 +70,18 @@ class HeldDeck:
             result: EditResult = self._current().check(EditKind.REPLACE, old_id, draft)
         except EditError as exc:
             return HeldCheck(None, (FieldProblem(None, 0, 0, str(exc)),))
-        problems = [*result.problems, *(FieldProblem(None, p.line, p.column, p.message) for p in result.elsewhere)]
+        problems = [*result.problems, *(FieldProblem(None, p.line, p.column, p.message, p.wording) for p in result.elsewhere)]
         if not result.loads and not problems:
-            problems.append(FieldProblem(None, 0, 0, "the question does not load"))
+            problems.append(_problem(None, Message(QT_TRANSLATE_NOOP("Core", "the question does not load"))))
         quote = draft.get("quote")
         if isinstance(quote, str) and quote.strip() and self.article is not None and not self.article.contains(quote):
             qid = str(draft.get("id", "")) or "?"
-            problems.append(FieldProblem(
-                "quote", 0, 0,
-                f"quote of question '{qid}' is not in the source {self.source_name}"
-                " (compared ignoring whitespace, typographic quotes and dashes; case matters)"))
+            problems.append(_problem("quote", quote_not_in_source(qid, self.source_name)))
         question = result.question if not problems else None
         if question is not None:
             question = dataclasses.replace(question, deck=self.questions[index].deck, line=self.questions[index].line)
         return HeldCheck(question, tuple(problems))
+
+
+def _problem(field: str | None, message: Message) -> FieldProblem:
+    return FieldProblem(field, 0, 0, str(message), message)

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from studyapp.interop.yamlwrite import quote
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 _DECK_ID = re.compile(r"[a-z0-9-]+\Z")
 _FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\Z")
@@ -24,22 +25,25 @@ def yaml_name(file_name: str) -> str:
 
 
 def new_deck_problems(questions_dir: Path, file_name: str, deck_id: str, title: str, taken_ids: set[str],
-                      article: str) -> list[str]:
-    """What is wrong with these choices (empty when the deck can be made)."""
-    problems: list[str] = []
+                      article: str) -> list[Message]:
+    """What is wrong with these choices (empty when the deck can be made); ``str()`` of each is its English."""
+    problems: list[Message] = []
     name = yaml_name(file_name)
     if not file_name.strip() or not _FILE_NAME.match(name):
-        problems.append("file name: letters, digits, '-', '_' and '.' only (like 'my-deck')")
+        problems.append(Message(QT_TRANSLATE_NOOP("Core", "file name: letters, digits, '-', '_' and '.' only (like 'my-deck')")))
     elif (questions_dir / name).exists():
-        problems.append(f"file name: {name} already exists in your question folder")
+        problems.append(Message(QT_TRANSLATE_NOOP("Core", "file name: {name} already exists in your question folder"),
+                                name=name))
     elif (questions_dir / article_name(name)).exists() and article.strip():
-        problems.append(f"file name: {article_name(name)} (the article's copy) already exists in your question folder")
+        problems.append(Message(QT_TRANSLATE_NOOP(
+            "Core", "file name: {name} (the article's copy) already exists in your question folder"), name=article_name(name)))
     if not _DECK_ID.match(deck_id):
-        problems.append("deck id: lowercase letters, digits and hyphens only (like 'belarus-west-2025')")
+        problems.append(Message(QT_TRANSLATE_NOOP(
+            "Core", "deck id: lowercase letters, digits and hyphens only (like 'belarus-west-2025')")))
     elif deck_id in taken_ids:
-        problems.append(f"deck id: '{deck_id}' is already used by another deck")
+        problems.append(Message(QT_TRANSLATE_NOOP("Core", "deck id: '{id}' is already used by another deck"), id=deck_id))
     if not title.strip():
-        problems.append("title: give the deck a title")
+        problems.append(Message(QT_TRANSLATE_NOOP("Core", "title: give the deck a title")))
     return problems
 
 

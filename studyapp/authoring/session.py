@@ -31,7 +31,7 @@ from studyapp.authoring.own_copy import OwnCopies
 from studyapp.authoring.saving import ChangedOnDisk, save_file
 from studyapp.bank.loader import check_data
 from studyapp.bank.model import AnyQuestion, Deck
-from studyapp.bank.results import ValidatedFile
+from studyapp.bank.results import ValidatedFile, duplicate_id
 
 
 class EditSession:
@@ -118,7 +118,8 @@ class EditSession:
             ours = _id_at(text, edited.start, edited.end, before + 1)
             theirs = _id_at(text, clash.start + shift, clash.end + shift)
             first, second = sorted((theirs, ours))
-            inside.append(FieldProblem("id", *second, f"duplicate id '{new_id}', first defined at line {first[0]}"))
+            clashing = duplicate_id(new_id, first[0])
+            inside.append(FieldProblem("id", *second, str(clashing), clashing))
         q = None
         if result.deck is not None and not inside and not outside:
             loaded = result.deck.question(new_id)

@@ -41,9 +41,10 @@ from studyapp.bank.model import (
     TrueFalseQuestion,
 )
 from studyapp.bank.results import RawProblem, ValidatedFile
+from studyapp.messages import Message
 
 CACHE_FILENAME = "question-files.cache"
-_MAGIC = b"studyapp-bank-cache-2\n"  # 2: CRC-32 instead of SHA-256
+_MAGIC = b"studyapp-bank-cache-3\n"  # 2: CRC-32 instead of SHA-256; 3: problems keep their wording
 _DIGEST = 4
 _RACY_NS = 50_000_000  # files changed within 50 ms of being read are not cached
 _COARSE_RACY_NS = 2_000_000_000  # ... within 2 s on file systems with whole-second times
@@ -90,11 +91,12 @@ def _fingerprint() -> str:
     """Changes whenever the loader's code changes, so results of older code are not reused."""
     # Every module of the bank package, not a hand-kept list: a new rules module must not be
     # forgotten (it was, once, when validate.py was split).
-    # textnorm and the quote lookup are named by path, not imported: a warm start needs none
-    # of their dependencies.
+    # textnorm, the quote lookup and messages are named by path, not imported: a warm start needs
+    # none of their dependencies.
     parts = [studyapp.__version__]
     bank_dir = Path(__file__).resolve().parent
-    files = sorted(bank_dir.glob("*.py")) + [bank_dir.parent / "textnorm.py", bank_dir.parent / "articles" / "folding.py"]
+    files = sorted(bank_dir.glob("*.py")) + [bank_dir.parent / "textnorm.py", bank_dir.parent / "articles" / "folding.py",
+                                             bank_dir.parent / "messages.py"]
     for file in files:
         try:
             st = file.stat()
@@ -177,7 +179,7 @@ class BankCache:
 
 def encode_result(result: ValidatedFile) -> tuple[Any, ...]:
     """``result`` as plain tuples of text, numbers and booleans (for ``marshal``)."""
-    problems = tuple((p.line, p.column, p.message) for p in result.problems)
+    problems = tuple((p.line, p.column, p.message, p.wording.plain() if p.wording else None) for p in result.problems)
     deck = result.deck
     if deck is None:
         return (None, problems, result.deck_at, str(result.source) if result.source else None)
@@ -208,7 +210,8 @@ def decode_result(path: Path, payload: tuple[Any, ...]) -> ValidatedFile:
     """The ``ValidatedFile`` that ``encode_result`` encoded, for the file at ``path``."""
     encoded, problems, deck_at, source = payload
     source_path = Path(source) if source is not None else None
-    raw = tuple(RawProblem(line, column, message) for line, column, message in problems)
+    raw = tuple(RawProblem(line, column, message, Message.from_plain(wording) if wording else None)
+                for line, column, message, wording in problems)
     if encoded is None:
         return ValidatedFile(None, raw, tuple(deck_at), source_path)
     deck_id, title, questions = encoded

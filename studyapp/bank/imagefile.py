@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from studyapp.bank.model import Bank, Problem, QuestionImage
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024  # a question's picture file
 MAX_IMAGE_PIXELS = 50_000_000  # about 8,000 × 6,000: larger claims are refused before decoding
@@ -36,12 +37,13 @@ class ImageHeader(NamedTuple):
 
 
 class NotAnImage(ValueError):
-    """The bytes are not the header of a PNG, JPEG, WebP or SVG picture."""
+    """The bytes are not the header of a PNG, JPEG, WebP or SVG picture (its text is marked for
+    the translators: ``Message(str(exc))`` writes it in the window's language)."""
 
 
 def _png(head: bytes) -> ImageHeader:
     if len(head) < 24 or head[12:16] != b"IHDR":
-        raise NotAnImage("a PNG without its IHDR header")
+        raise NotAnImage(QT_TRANSLATE_NOOP("Core", "a PNG without its IHDR header"))
     width, height = struct.unpack(">II", head[16:24])
     return ImageHeader("PNG", width, height)
 
@@ -56,7 +58,7 @@ def _webp(head: bytes) -> ImageHeader:
         return ImageHeader("WebP", (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
     if chunk == b"VP8X" and len(head) >= 30:
         return ImageHeader("WebP", int.from_bytes(head[24:27], "little") + 1, int.from_bytes(head[27:30], "little") + 1)
-    raise NotAnImage("a WebP file without a known image chunk")
+    raise NotAnImage(QT_TRANSLATE_NOOP("Core", "a WebP file without a known image chunk"))
 
 
 def _jpeg(f: BinaryIO) -> ImageHeader:
@@ -84,7 +86,7 @@ def _jpeg(f: BinaryIO) -> ImageHeader:
         if code == 0xDA or length < 2:  # image data before any frame header
             break
         f.seek(length - 2, os.SEEK_CUR)
-    raise NotAnImage("a JPEG without a readable frame header")
+    raise NotAnImage(QT_TRANSLATE_NOOP("Core", "a JPEG without a readable frame header"))
 
 
 _SVG_ROOT = re.compile(rb"<svg\b([^>]*)>", re.IGNORECASE)
@@ -101,7 +103,7 @@ def _svg_length(attrs: str, name: str) -> int:
 def _svg(head: bytes) -> ImageHeader:
     root = _SVG_ROOT.search(head)
     if root is None:
-        raise NotAnImage("a text file without an <svg> element near its start")
+        raise NotAnImage(QT_TRANSLATE_NOOP("Core", "a text file without an <svg> element near its start"))
     attrs = root.group(1).decode("utf-8", "replace")
     return ImageHeader("SVG", _svg_length(attrs, "width"), _svg_length(attrs, "height"))
 
@@ -117,7 +119,8 @@ def svg_refers_outside(data: bytes) -> bool:
     return _SVG_OUTSIDE.search(data) is not None
 
 
-SVG_OUTSIDE_PROBLEM = "an SVG that shows or links other files (<image> or href); only self-contained drawings are shown"
+SVG_OUTSIDE_PROBLEM = QT_TRANSLATE_NOOP(
+    "Core", "an SVG that shows or links other files (<image> or href); only self-contained drawings are shown")
 
 
 def read_header(f: BinaryIO) -> ImageHeader:
@@ -132,7 +135,7 @@ def read_header(f: BinaryIO) -> ImageHeader:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if text.startswith(b"<") and b"<svg" in head.lower():
         return _svg(head)
-    raise NotAnImage("not a PNG, JPEG, WebP or SVG picture")
+    raise NotAnImage(QT_TRANSLATE_NOOP("Core", "not a PNG, JPEG, WebP or SVG picture"))
 
 
 def open_regular(path: Path) -> BinaryIO:
@@ -153,23 +156,37 @@ def open_regular(path: Path) -> BinaryIO:
 
 def size_problem(byte_count: int, header: ImageHeader, limit: int = MAX_IMAGE_BYTES) -> str | None:
     """Why a file of ``byte_count`` bytes with ``header`` is refused (too big either way), or None."""
+    wording = size_wording(byte_count, header, limit)
+    return str(wording) if wording is not None else None
+
+
+def size_wording(byte_count: int, header: ImageHeader, limit: int = MAX_IMAGE_BYTES) -> Message | None:
+    """``size_problem`` for the window to translate."""
     if byte_count > limit:
-        return f"is larger than {limit // (1024 * 1024)} MiB ({byte_count:,} bytes)"
+        return Message(QT_TRANSLATE_NOOP("Core", "is larger than {limit} MiB ({size:,} bytes)"),
+                       limit=limit // (1024 * 1024), size=byte_count)
     if header.width * header.height > MAX_IMAGE_PIXELS:
-        return f"claims {header.width:,} × {header.height:,} pixels, too large to open"
+        return Message(QT_TRANSLATE_NOOP("Core", "claims {width:,} × {height:,} pixels, too large to open"),
+                       width=header.width, height=header.height)
     return None
 
 
-def image_file_problem(image: QuestionImage) -> str | None:
-    """Why the picture file of ``image`` cannot be shown, or None when its header is fine."""
-    written = f"image file '{image.path}'"
+def image_file_problem(image: QuestionImage) -> Message | None:
+    """Why the picture file of ``image`` cannot be shown, or None when its header is fine
+    (``str()`` of it is the English ``studyapp check`` prints)."""
+    path = image.path
+
+    def said(template: str, **args: str | int | Message) -> Message:
+        return Message(template, path=path, **args)
+
     try:
         folder = image.folder.resolve()
         target = image.file.resolve()
     except (OSError, RuntimeError):
-        return f"{written} cannot be found (a link that leads in a circle?)"
+        return said(QT_TRANSLATE_NOOP("Core", "image file '{path}' cannot be found (a link that leads in a circle?)"))
     if not target.is_relative_to(folder):
-        return f"{written} leads outside this file's folder (through a link)"
+        return said(QT_TRANSLATE_NOOP("Core", "image file '{path}' leads outside this file's folder (through a link)"))
+    is_a = QT_TRANSLATE_NOOP("Core", "image file '{path}' is {what}")
     try:
         with open_regular(target) as f:
             header = read_header(f)
@@ -177,15 +194,15 @@ def image_file_problem(image: QuestionImage) -> str | None:
             if header.kind == "SVG" and byte_count <= MAX_IMAGE_BYTES:
                 f.seek(0)
                 if svg_refers_outside(f.read(MAX_IMAGE_BYTES)):
-                    return f"{written} is {SVG_OUTSIDE_PROBLEM}"
+                    return said(is_a, what=Message(SVG_OUTSIDE_PROBLEM))
     except FileNotFoundError:
-        return f"{written} does not exist (the path is relative to this file's folder)"
+        return said(QT_TRANSLATE_NOOP("Core", "image file '{path}' does not exist (the path is relative to this file's folder)"))
     except NotAnImage as exc:
-        return f"{written} is {exc}"
+        return said(is_a, what=Message(str(exc)))
     except OSError as exc:
-        return f"{written} cannot be read ({exc.strerror or exc})"
-    problem = size_problem(byte_count, header)
-    return f"{written} {problem}" if problem else None
+        return said(QT_TRANSLATE_NOOP("Core", "image file '{path}' cannot be read ({error})"), error=str(exc.strerror or exc))
+    problem = size_wording(byte_count, header)
+    return said(QT_TRANSLATE_NOOP("Core", "image file '{path}' {problem}"), problem=problem) if problem else None
 
 
 def read_picture(image: QuestionImage) -> bytes | str:
@@ -193,7 +210,7 @@ def read_picture(image: QuestionImage) -> bytes | str:
     (read bounded, for an export to carry), or that problem."""
     problem = image_file_problem(image)
     if problem is not None:
-        return problem
+        return str(problem)
     try:
         with open_regular(image.file.resolve()) as f:
             data = f.read(MAX_IMAGE_BYTES + 1)
@@ -210,7 +227,7 @@ def picture_problems(bank: Bank) -> list[Problem]:
     for deck in bank.decks:
         for q in deck.questions:
             if q.image is not None and (message := image_file_problem(q.image)) is not None:
-                found.append(Problem(deck.path, q.image.line, q.image.column, message))
+                found.append(Problem(deck.path, q.image.line, q.image.column, str(message), message))
     return found
 
 

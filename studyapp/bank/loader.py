@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from studyapp.bank.cache import BankCache, FileStamp
 from studyapp.bank.model import Bank, Deck, Problem
 from studyapp.bank.results import RawProblem, ValidatedFile
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from studyapp.bank.prebuilt import PrebuiltBank
@@ -38,14 +39,15 @@ def read_file(path: Path) -> ValidatedFile:
 
     try:
         if path.is_dir():
-            return ValidatedFile(None, (RawProblem(1, 1, "is a folder, not a question file"),))
+            return ValidatedFile(None, (RawProblem.of(1, 1, Message(QT_TRANSLATE_NOOP("Core", "is a folder, not a question file"))),))
         if not path.is_file():  # a FIFO or device would block or never end
             path.stat()  # raises for a missing file, reported below
-            return ValidatedFile(None, (RawProblem(1, 1, "is not a regular file"),))
+            return ValidatedFile(None, (RawProblem.of(1, 1, Message(QT_TRANSLATE_NOOP("Core", "is not a regular file"))),))
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return ValidatedFile(None, (RawProblem(1, 1, f"cannot read the file: {exc.strerror or exc}"),))
+        return ValidatedFile(None, (RawProblem.of(1, 1, Message(QT_TRANSLATE_NOOP("Core", "cannot read the file: {error}"),
+                                                                error=str(exc.strerror or exc))),))
     return check_data(data, path)
 
 
@@ -175,14 +177,9 @@ def _assemble(files: Iterable[Path], cache: BankCache | None, prebuilt: Prebuilt
                 continue  # the copy came first: the bundled file is left out
         if deck.id in first_file:
             line, column = result.deck_at
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    column,
-                    f"deck id '{deck.id}' is already used by {first_file[deck.id]}; this file is skipped",
-                )
-            )
+            used = Message(QT_TRANSLATE_NOOP("Core", "deck id '{id}' is already used by {path}; this file is skipped"),
+                           id=deck.id, path=str(first_file[deck.id]))
+            problems.append(Problem(path, line, column, str(used), used))
             continue
         first_file[deck.id], first_real[deck.id] = path, real
         decks.append(deck)
@@ -217,4 +214,4 @@ def _read_fresh(path: Path, prebuilt: PrebuiltBank | None) -> ValidatedFile:
 
 
 def _with_path(path: Path, raw: Iterable[RawProblem]) -> tuple[Problem, ...]:
-    return tuple(Problem(path, p.line, p.column, p.message) for p in raw)
+    return tuple(Problem(path, p.line, p.column, p.message, p.wording) for p in raw)

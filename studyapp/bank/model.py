@@ -16,6 +16,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
+
 
 class QuestionType(StrEnum):
     """The question types a file may use (the ``type:`` field)."""
@@ -31,12 +33,17 @@ class QuestionType(StrEnum):
 
 
 class Problem(NamedTuple):
-    """Something wrong in a question file, at the node to fix (1-based line and column)."""
+    """Something wrong in a question file, at the node to fix (1-based line and column).
+
+    ``message`` is the English text (the command line's); ``wording``, when the core marked it
+    for the translators, the same as a template and its values (the window translates it).
+    """
 
     path: Path
     line: int
     column: int
     message: str
+    wording: Message | None = None
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
@@ -56,11 +63,16 @@ ClozePart = str | ClozeGap
 
 
 class ClozeSyntaxError(ValueError):
-    """A cloze text that cannot be split into text and gaps; ``offset`` is where in the text."""
+    """A cloze text that cannot be split into text and gaps; ``offset`` is where in the text,
+    ``wording`` the message for the window (``str(exc)`` is its English)."""
 
-    def __init__(self, message: str, offset: int) -> None:
-        super().__init__(message)
+    def __init__(self, wording: Message, offset: int) -> None:
+        super().__init__(str(wording))
+        self.wording = wording
         self.offset = offset
+
+
+_UNCLOSED = Message(QT_TRANSLATE_NOOP("Core", "unclosed gap '{{{{' (close it with '}}}}')"))
 
 
 def parse_cloze(text: str) -> tuple[ClozePart, ...]:
@@ -76,28 +88,28 @@ def parse_cloze(text: str) -> tuple[ClozePart, ...]:
         start = text.find("{{", pos)
         stray = text.find("}}", pos)
         if stray != -1 and (start == -1 or stray < start):
-            raise ClozeSyntaxError("'}}' without an opening '{{'", stray)
+            raise ClozeSyntaxError(Message(QT_TRANSLATE_NOOP("Core", "'}}}}' without an opening '{{{{'")), stray)
         if start == -1:
             if pos < len(text):
                 parts.append(text[pos:])
             break
         end = text.find("}}", start + 2)
         if end == -1:
-            raise ClozeSyntaxError("unclosed gap '{{' (close it with '}}')", start)
+            raise ClozeSyntaxError(_UNCLOSED, start)
         inner = text[start + 2 : end]
         if "{{" in inner:
-            raise ClozeSyntaxError("unclosed gap '{{' (close it with '}}')", start)
+            raise ClozeSyntaxError(_UNCLOSED, start)
         if not inner.strip():
-            raise ClozeSyntaxError("empty gap '{{}}'", start)
+            raise ClozeSyntaxError(Message(QT_TRANSLATE_NOOP("Core", "empty gap '{{{{}}}}'")), start)
         alternatives = tuple(a.strip() for a in inner.split("|"))
         if any(not a for a in alternatives):
-            raise ClozeSyntaxError(f"empty alternative in gap '{{{{{inner}}}}}'", start)
+            raise ClozeSyntaxError(Message(QT_TRANSLATE_NOOP("Core", "empty alternative in gap '{{{{{gap}}}}}'"), gap=inner), start)
         if start > pos:
             parts.append(text[pos:start])
         parts.append(ClozeGap(alternatives))
         pos = end + 2
     if not any(isinstance(p, ClozeGap) for p in parts):
-        raise ClozeSyntaxError("a cloze text needs at least one gap like {{answer}}", 0)
+        raise ClozeSyntaxError(Message(QT_TRANSLATE_NOOP("Core", "a cloze text needs at least one gap like {{{{answer}}}}")), 0)
     return tuple(parts)
 
 

@@ -8,8 +8,8 @@ computed from, byte for byte:
 
 * each bundled file's bytes, and the bytes of the ``source`` article it names (or that it is
   missing);
-* a checksum of the loader's own code (every module of ``studyapp.bank``, ``textnorm`` and the
-  quote lookup ``articles/folding``) and the version.
+* a checksum of the loader's own code (every module of ``studyapp.bank``, ``textnorm``, the
+  quote lookup ``articles/folding`` and ``messages``) and the version.
 
 ``PrebuiltBank.lookup`` reads the file and its source and returns the prebuilt result only when
 every byte is the same and the code is unchanged; anything else (an edited question, another
@@ -38,10 +38,10 @@ _MAGIC = b"studyapp-prebuilt-1\n"
 
 def code_checksum() -> int:
     """CRC-32 of the loader's code: every ``studyapp/bank/*.py``, ``textnorm.py``, the quote
-    lookup (``articles/folding.py``) and the version."""
+    lookup (``articles/folding.py``), the problems' wording (``messages.py``) and the version."""
     bank_dir = Path(__file__).resolve().parent
     crc = zlib.crc32(studyapp.__version__.encode())
-    shared = [bank_dir.parent / "textnorm.py", bank_dir.parent / "articles" / "folding.py"]
+    shared = [bank_dir.parent / "textnorm.py", bank_dir.parent / "articles" / "folding.py", bank_dir.parent / "messages.py"]
     for file in sorted(bank_dir.glob("*.py")) + shared:
         crc = zlib.crc32(file.name.encode(), crc)
         crc = zlib.crc32(file.read_bytes(), crc)

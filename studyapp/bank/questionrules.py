@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from studyapp.bank.fieldreader import Fields, Reader, close_matches
+from studyapp.bank.fieldreader import Fields, Reader, close_matches, noun_message
 from studyapp.bank.model import (
     AnyQuestion,
     CardQuestion,
@@ -31,6 +31,7 @@ from studyapp.bank.model import (
     parse_cloze,
 )
 from studyapp.bank.yamlnodes import STR_TAG, is_plain
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.textnorm import fold_answer
 
 TYPE_FIELDS: dict[QuestionType, frozenset[str]] = {
@@ -82,7 +83,8 @@ def _required_list(r: Reader, fields: Fields, name: str) -> tuple[list[tuple[str
 def _count(r: Reader, node: Node, name: str, items: list[tuple[str, Node]], low: int, high: int, noun: str) -> bool:
     if low <= len(items) <= high:
         return True
-    r.add(node, f"'{name}' needs {low} to {high} {noun}, found {len(items)}")
+    r.add(node, Message(QT_TRANSLATE_NOOP("Core", "'{name}' needs {low} to {high} {noun}, found {count}"),
+                        name=name, low=low, high=high, noun=noun_message(noun), count=len(items)))
     return False
 
 
@@ -96,12 +98,12 @@ def _distinct(r: Reader, items: list[tuple[str, Node]], noun: str) -> bool:
             earlier, earlier_node = first[folded]
             line = earlier_node.start_mark.line + 1
             if earlier == text:
-                r.add(node, f"duplicate {noun} '{text}', first defined at line {line}")
+                r.add(node, Message(QT_TRANSLATE_NOOP("Core", "duplicate {noun} '{name}', first defined at line {line}"),
+                                    noun=noun_message(noun), name=text, line=line))
             else:
-                r.add(
-                    node,
-                    f"duplicate {noun} '{text}': same as '{earlier}' at line {line} (case, accents and punctuation are ignored)",
-                )
+                r.add(node, Message(QT_TRANSLATE_NOOP("Core", "duplicate {noun} '{name}': same as '{earlier}' at line {line} "
+                                                              "(case, accents and punctuation are ignored)"),
+                                    noun=noun_message(noun), name=text, earlier=earlier, line=line))
             ok = False
         else:
             first[folded] = (text, node)
@@ -123,8 +125,8 @@ def _in_choices(r: Reader, text: str, node: Node, choices: list[tuple[str, Node]
     if text in names:
         return True
     near = [c for c in names if fold_answer(c) == fold_answer(text)] or close_matches(text, names, cutoff=0.6)
-    hint = f" (did you mean '{near[0]}'?)" if near else ""
-    r.add(node, f"answer '{text}' is not one of the choices{hint}")
+    hint = Message(QT_TRANSLATE_NOOP("Core", " (did you mean '{name}'?)"), name=near[0]) if near else ""
+    r.add(node, Message(QT_TRANSLATE_NOOP("Core", "answer '{answer}' is not one of the choices{hint}"), answer=text, hint=hint))
     return False
 
 
@@ -150,7 +152,7 @@ def _build_multi(r: Reader, fields: Fields) -> Build | None:
         return None
     ok = all([_in_choices(r, text, n, choices) for text, n in answers]) and ok
     if not answers:
-        r.add(node, "'answers' is empty; list at least one right choice")
+        r.add(node, Message(QT_TRANSLATE_NOOP("Core", "'answers' is empty; list at least one right choice")))
         return None
     if not ok:
         return None
@@ -167,20 +169,29 @@ def _build_truefalse(r: Reader, fields: Fields) -> Build | None:
     if node is None:
         return None
     if node.__class__ is not ScalarNode:
-        r.add(node, f"answer must be true or false, not {r.kind(node)}")
+        r.add(node, _not_true_or_false(r.kind(node)))
         return None
     word = node.value.lower()
     if word in ("true", "false"):
         if is_plain(node) and node.tag != STR_TAG:
             value = word == "true"
             return lambda **kw: TrueFalseQuestion(prompt=fields["prompt"][1].value, answer=value, **kw)
-        undo = "the '!!str' tag before" if is_plain(node) else "the quotes around"
-        r.add(node, f"answer must be an unquoted true or false; remove {undo} '{node.value}'")
+        if is_plain(node):
+            r.add(node, Message(QT_TRANSLATE_NOOP("Core", "answer must be an unquoted true or false; "
+                                                          "remove the '!!str' tag before '{value}'"), value=node.value))
+        else:
+            r.add(node, Message(QT_TRANSLATE_NOOP("Core", "answer must be an unquoted true or false; "
+                                                          "remove the quotes around '{value}'"), value=node.value))
     elif word in _BOOL_WORDS:
-        r.add(node, f"answer must be true or false, not '{node.value}' (write true or false)")
+        r.add(node, Message(QT_TRANSLATE_NOOP("Core", "answer must be true or false, not '{value}' (write true or false)"),
+                            value=node.value))
     else:
-        r.add(node, f"answer must be true or false, not {r.kind(node)}")
+        r.add(node, _not_true_or_false(r.kind(node)))
     return None
+
+
+def _not_true_or_false(kind: Message) -> Message:
+    return Message(QT_TRANSLATE_NOOP("Core", "answer must be true or false, not {kind}"), kind=kind)
 
 
 def _build_text(r: Reader, fields: Fields) -> Build | None:
@@ -192,10 +203,10 @@ def _build_text(r: Reader, fields: Fields) -> Build | None:
     else:
         items = r.text_list("answer", node) if node.__class__ is SequenceNode else None
         if node.__class__ is MappingNode:
-            r.add(node, "answer must be text or a list of accepted texts, not a mapping")
+            r.add(node, Message(QT_TRANSLATE_NOOP("Core", "answer must be text or a list of accepted texts, not a mapping")))
         if not items:
             if items is not None:
-                r.add(node, "answer is an empty list; give at least one accepted answer")
+                r.add(node, Message(QT_TRANSLATE_NOOP("Core", "answer is an empty list; give at least one accepted answer")))
             return None
         answers = tuple(dict.fromkeys(a for a, _n in items))
     if not all([_typeable(r, node, a) for a in answers]):
@@ -207,7 +218,8 @@ def _typeable(r: Reader, node: Node, answer: str) -> bool:
     """A typed answer is compared without punctuation: one made only of it would match a blank."""
     if fold_answer(answer):
         return True
-    r.add(node, f"accepted answer '{answer}' has no letters or digits, so a typed answer cannot be compared with it")
+    r.add(node, Message(QT_TRANSLATE_NOOP("Core", "accepted answer '{answer}' has no letters or digits, "
+                                                  "so a typed answer cannot be compared with it"), answer=answer))
     return False
 
 
@@ -220,7 +232,8 @@ def _build_cloze(r: Reader, fields: Fields) -> Build | None:
     try:
         parts = parse_cloze(text)
     except ClozeSyntaxError as exc:
-        r.add(_offset_node(node, text, exc.offset), f"cloze text: {exc}")
+        r.add(_offset_node(node, text, exc.offset), Message(QT_TRANSLATE_NOOP("Core", "cloze text: {problem}"),
+                                                            problem=exc.wording))
         return None
     gaps = [a for part in parts if isinstance(part, ClozeGap) for a in part.alternatives]
     if not all([_typeable(r, node, a) for a in gaps]):
@@ -253,17 +266,18 @@ def _build_match(r: Reader, fields: Fields) -> Build | None:
     if node is None:
         return None
     if not isinstance(node, MappingNode):
-        r.add(node, f"'pairs' must be a mapping of left: right lines, not {r.kind(node)}")
+        r.add(node, Message(QT_TRANSLATE_NOOP("Core", "'pairs' must be a mapping of left: right lines, not {kind}"),
+                            kind=r.kind(node)))
         return None
     before = len(r.problems)
     lefts: list[tuple[str, Node]] = []
     rights: list[tuple[str, Node]] = []
     for left, right in r.fields(node, "left side").values():
         if r.is_empty(left):
-            r.add(left, "a left side of 'pairs' is empty")
+            r.add(left, Message(QT_TRANSLATE_NOOP("Core", "a left side of 'pairs' is empty")))
         right_text = r.text(f"pairs: {left.value}", right)
         if right_text is not None and r.is_empty(right):
-            r.add(right, f"the right side of '{left.value}' in 'pairs' is empty")
+            r.add(right, Message(QT_TRANSLATE_NOOP("Core", "the right side of '{left}' in 'pairs' is empty"), left=left.value))
         elif right_text is not None:
             lefts.append((left.value, left))
             rights.append((right_text, right))

@@ -20,10 +20,11 @@ from studyapp.bank.fieldreader import Fields, Reader, suggest
 from studyapp.bank.imagepath import image_path_problem
 from studyapp.bank.model import AnyQuestion, Deck, QuestionImage, QuestionType
 from studyapp.bank.questionrules import REQUIRED, TYPE_FIELDS, build_question
-from studyapp.bank.results import ValidatedFile
+from studyapp.bank.results import ValidatedFile, duplicate_id, quote_not_in_source
 from studyapp.bank.yamlnodes import MAX_FILE_BYTES, at
 from studyapp.articles.folding import FoldedText
 from studyapp.articles.reading import ArticleError, ArticleFormat, format_of, read_article_file
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 TOP_FIELDS = ("deck", "title", "source", "questions")
 COMMON_FIELDS = frozenset({"id", "type", "image", "image_alt", "explanation", "quote", "tags"})
@@ -37,33 +38,35 @@ _QUESTION_ID_RE = re.compile(r"[a-z0-9_-]+\Z")
 _ALL_QUESTION_FIELDS = frozenset(COMMON_FIELDS).union(*TYPE_FIELDS.values())
 
 
-def _field_list(names: Iterable[str], label: str) -> str:
-    return f" ({label}: {', '.join(names)})"
+def _field_list(names: Iterable[str], label: Message) -> Message:
+    return Message(QT_TRANSLATE_NOOP("Core", " ({label}: {names})"), label=label, names=", ".join(names))
 
 
 def validate_document(root: Node, path: Path, line_count: int) -> ValidatedFile:
     """Check a composed document against the question file format (v1)."""
     r = Reader(line_count)
     if not isinstance(root, MappingNode):
-        kind = "a list" if isinstance(root, SequenceNode) else "text"
-        r.add(root, f"the file must be a mapping with 'deck', 'title' and 'questions', not {kind}")
+        kind = Message(QT_TRANSLATE_NOOP("Core", "a list") if isinstance(root, SequenceNode) else QT_TRANSLATE_NOOP("Core", "text"))
+        r.add(root, Message(QT_TRANSLATE_NOOP("Core", "the file must be a mapping with 'deck', 'title' and 'questions', not {kind}"),
+                            kind=kind))
         return ValidatedFile(None, r.result())
     fields = r.fields(root)
     for name, (key, _value) in fields.items():
         if name not in TOP_FIELDS:
             hint = suggest(name, TOP_FIELDS)
             if not hint and name in _ALL_QUESTION_FIELDS:
-                hint = " (question fields go inside an item of 'questions')"
+                hint = Message(QT_TRANSLATE_NOOP("Core", " (question fields go inside an item of 'questions')"))
             elif not hint:
-                hint = _field_list(TOP_FIELDS, "the fields here are")
-            r.add(key, f"unknown field '{name}'{hint}")
+                hint = _field_list(TOP_FIELDS, Message(QT_TRANSLATE_NOOP("Core", "the fields here are")))
+            r.add(key, _unknown_field(name, hint))
 
     deck_id = r.required_text(fields, "deck", None)
     deck_at = at(fields["deck"][1]) if "deck" in fields else (1, 1)
     if deck_id is not None and not _DECK_ID_RE.match(deck_id):
         r.add(
             fields["deck"][1],
-            f"deck id '{deck_id}' may only use lowercase letters, digits and hyphens (like 'belarus-west-2025')",
+            Message(QT_TRANSLATE_NOOP("Core", "deck id '{id}' may only use lowercase letters, digits and hyphens "
+                                              "(like 'belarus-west-2025')"), id=deck_id),
         )
     title = r.required_text(fields, "title", None)
     source_path, source_text = _read_source(r, fields, path)
@@ -89,10 +92,11 @@ def _read_questions(
         return None
     node = fields["questions"][1]
     if not isinstance(node, SequenceNode):
-        r.add(node, "'questions' must be a list of questions ('- id: ...'), not " + r.kind(node))
+        r.add(node, Message(QT_TRANSLATE_NOOP("Core", "'questions' must be a list of questions ('- id: ...'), not {kind}"),
+                            kind=r.kind(node)))
         return None
     if not node.value:
-        r.add(node, "'questions' is empty; add at least one question")
+        r.add(node, Message(QT_TRANSLATE_NOOP("Core", "'questions' is empty; add at least one question")))
         return None
     questions: list[AnyQuestion] = []
     first_line: dict[str, int] = {}
@@ -100,7 +104,8 @@ def _read_questions(
         if r.full:
             break
         if not isinstance(item, MappingNode):
-            r.add(item, "each question must be a mapping of fields (id, type, prompt, ...), not " + r.kind(item))
+            r.add(item, Message(QT_TRANSLATE_NOOP(
+                "Core", "each question must be a mapping of fields (id, type, prompt, ...), not {kind}"), kind=r.kind(item)))
             continue
         q = _read_question(r, item, deck_id, source_text, source_path, first_line, folder)
         if q is not None:
@@ -124,9 +129,10 @@ def _read_question(
     if qid is not None:
         id_node = fields["id"][1]
         if not _QUESTION_ID_RE.match(qid):
-            r.add(id_node, f"id '{qid}' may only use lowercase letters, digits, '_' and '-'")
+            r.add(id_node, Message(QT_TRANSLATE_NOOP("Core", "id '{id}' may only use lowercase letters, digits, '_' and '-'"),
+                                   id=qid))
         elif qid in first_line:
-            r.add(id_node, f"duplicate id '{qid}', first defined at line {first_line[qid]}")
+            r.add(id_node, duplicate_id(qid, first_line[qid]))
         else:
             first_line[qid] = id_node.start_mark.line + 1
     r.question_id = qid
@@ -136,12 +142,14 @@ def _read_question(
         if name in allowed:
             continue
         if qtype and name in _ALL_QUESTION_FIELDS:
-            r.add(key, f"'{name}' is not used by type '{qtype}'{suggest(name, allowed)}")
+            r.add(key, Message(QT_TRANSLATE_NOOP("Core", "'{name}' is not used by type '{type}'{hint}"),
+                               name=name, type=qtype, hint=suggest(name, allowed)))
         else:
             hint = suggest(name, allowed)
             if not hint and qtype:
-                hint = _field_list(_ORDERED_FIELDS[qtype], f"fields of type '{qtype}'")
-            r.add(key, f"unknown field '{name}'{hint}")
+                hint = _field_list(_ORDERED_FIELDS[qtype],
+                                   Message(QT_TRANSLATE_NOOP("Core", "fields of type '{type}'"), type=qtype))
+            r.add(key, _unknown_field(name, hint))
     for name in ("explanation", "quote"):
         r.optional_text(fields, name)
     tags = r.optional_text_list(fields, "tags")
@@ -150,8 +158,7 @@ def _read_question(
     if quote is not None and source_text is not None and not source_text.contains(quote):
         r.add(
             fields["quote"][1],
-            f"quote of question '{qid or '?'}' is not in the source {source_path.name if source_path else ''}"
-            " (compared ignoring whitespace, typographic quotes and dashes; case matters)",
+            quote_not_in_source(qid or "?", source_path.name if source_path else ""),
         )
     if qtype is None:
         return None
@@ -179,7 +186,8 @@ def _read_image(r: Reader, fields: Fields, folder: Path) -> QuestionImage | None
     alt = r.optional_text(fields, "image_alt")
     if written is None:
         if alt is not None:
-            r.add(fields["image_alt"][0], "'image_alt' describes the picture named by 'image'; add 'image' or remove it")
+            r.add(fields["image_alt"][0], Message(QT_TRANSLATE_NOOP(
+                "Core", "'image_alt' describes the picture named by 'image'; add 'image' or remove it")))
         return None
     node = fields["image"][1]
     problem = image_path_problem(written)
@@ -198,8 +206,8 @@ def _read_type(r: Reader, fields: Fields, item: MappingNode) -> QuestionType | N
         return QuestionType(text)
     except ValueError:
         names = [t.value for t in QuestionType]
-        hint = suggest(text.lower(), names) or f" (one of: {', '.join(names)})"
-        r.add(fields["type"][1], f"unknown type '{text}'{hint}")
+        hint = suggest(text.lower(), names) or Message(QT_TRANSLATE_NOOP("Core", " (one of: {names})"), names=", ".join(names))
+        r.add(fields["type"][1], Message(QT_TRANSLATE_NOOP("Core", "unknown type '{type}'{hint}"), type=text, hint=hint))
         return None
 
 
@@ -228,14 +236,16 @@ def _read_source(r: Reader, fields: Fields, path: Path) -> tuple[Path | None, Fo
     if pure.is_absolute() or re.match(r"[A-Za-z]:", written):
         r.add(
             node,
-            f"source must be a path relative to this file (like '../seeds/article.txt'), not the absolute path '{written}'",
+            Message(QT_TRANSLATE_NOOP("Core", "source must be a path relative to this file (like '../seeds/article.txt'), "
+                                              "not the absolute path '{path}'"), path=written),
         )
         return None, None
     depth = 0
     for part in pure.parts:
         depth += -1 if part == ".." else (0 if part == "." else 1)
         if depth < -1:
-            r.add(node, f"source '{written}' climbs more than one folder above this file's folder (at most '../')")
+            r.add(node, Message(QT_TRANSLATE_NOOP(
+                "Core", "source '{path}' climbs more than one folder above this file's folder (at most '../')"), path=written))
             return None, None
     resolved = (path.parent / pure).resolve()
     if format_of(resolved) is not ArticleFormat.TEXT:
@@ -249,20 +259,26 @@ def _read_source(r: Reader, fields: Fields, path: Path) -> tuple[Path | None, Fo
         with resolved.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except (FileNotFoundError, NotADirectoryError):
-        r.add(node, f"source file '{written}' does not exist (the path is relative to this file's folder)")
+        r.add(node, Message(QT_TRANSLATE_NOOP(
+            "Core", "source file '{path}' does not exist (the path is relative to this file's folder)"), path=written))
         return resolved, None
     except OSError as exc:
         r.add(node, f"cannot read source file '{written}': {exc.strerror or exc}")
         return resolved, None
     if len(data) > MAX_FILE_BYTES:
-        r.add(node, f"source file '{written}' is larger than 1 MiB ({MAX_FILE_BYTES:,} bytes)")
+        r.add(node, Message(QT_TRANSLATE_NOOP("Core", "source file '{path}' is larger than 1 MiB ({limit:,} bytes)"),
+                            path=written, limit=MAX_FILE_BYTES))
         return resolved, None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        r.add(node, f"source file '{written}' is not UTF-8 text")
+        r.add(node, Message(QT_TRANSLATE_NOOP("Core", "source file '{path}' is not UTF-8 text"), path=written))
         return resolved, None
     if "\x00" in text:
-        r.add(node, f"source file '{written}' is not text (it holds NUL bytes)")
+        r.add(node, Message(QT_TRANSLATE_NOOP("Core", "source file '{path}' is not text (it holds NUL bytes)"), path=written))
         return resolved, None
     return resolved, FoldedText(text.removeprefix("\ufeff"))
+
+
+def _unknown_field(name: str, hint: str | Message) -> Message:
+    return Message(QT_TRANSLATE_NOOP("Core", "unknown field '{name}'{hint}"), name=name, hint=hint)

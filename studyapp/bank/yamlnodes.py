@@ -24,6 +24,7 @@ from yaml.reader import Reader as _YamlReader
 from yaml.scanner import Scanner
 
 from studyapp.bank.results import RawProblem
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 try:
     from yaml._yaml import CParser
@@ -119,18 +120,18 @@ def check_bytes(data: bytes) -> RawProblem | None:
     """Refuse what libyaml should never see: oversized, non-UTF-8 or binary files."""
     lines = _Lines(data[:MAX_FILE_BYTES])
     if len(data) > MAX_FILE_BYTES:
-        return RawProblem(1, 1, f"file is larger than 1 MiB ({MAX_FILE_BYTES:,} bytes); split it into several decks")
+        return RawProblem.of(1, 1, Message(QT_TRANSLATE_NOOP(
+            "Core", "file is larger than 1 MiB ({limit:,} bytes); split it into several decks"), limit=MAX_FILE_BYTES))
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = lines.at_offset(exc.start)
-        return RawProblem(
-            line, column, f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be read (save the file as UTF-8)"
-        )
+        return RawProblem.of(line, column, Message(QT_TRANSLATE_NOOP(
+            "Core", "not UTF-8 text: byte 0x{byte:02x} cannot be read (save the file as UTF-8)"), byte=data[exc.start]))
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = lines.at_offset(nul)
-        return RawProblem(line, column, "NUL byte in the file (is it a binary file?)")
+        return RawProblem.of(line, column, Message(QT_TRANSLATE_NOOP("Core", "NUL byte in the file (is it a binary file?)")))
     return None
 
 
@@ -150,15 +151,14 @@ def compose(data: bytes, composer: type = DEFAULT_COMPOSER) -> tuple[Node | None
         loader = composer(data)
         root = loader.get_single_node()
     except RecursionError:  # only the pure-Python composer recurses per level
-        return None, [RawProblem(1, 1, f"nested more than {MAX_DEPTH} levels deep")]
+        return None, [RawProblem.of(1, 1, _too_deep())]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, lines)]
     except yaml.reader.ReaderError as exc:
         line, column = lines.at_offset(exc.position)
         return None, [
-            RawProblem(
-                line, column, f"control character U+{exc.character:04X} is not allowed in a question file (delete it)"
-            )
+            RawProblem.of(line, column, Message(QT_TRANSLATE_NOOP(
+                "Core", "control character U+{code:04X} is not allowed in a question file (delete it)"), code=exc.character))
         ]
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises the kinds above
         return None, [RawProblem(1, 1, f"cannot read YAML: {exc}")]
@@ -166,7 +166,7 @@ def compose(data: bytes, composer: type = DEFAULT_COMPOSER) -> tuple[Node | None
         if loader is not None:
             loader.dispose()
     if root is None or (isinstance(root, ScalarNode) and root.value == "" and is_plain(root)):
-        return None, [RawProblem(1, 1, "file is empty")]
+        return None, [RawProblem.of(1, 1, Message(QT_TRANSLATE_NOOP("Core", "file is empty")))]
     problems = check_tree(root, lines)
     if problems:
         return None, problems
@@ -179,71 +179,78 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, lines: _Lines) -> RawProblem:
     context = exc.context or ""
     pmark, cmark = exc.problem_mark, exc.context_mark
     where = pmark or cmark
-    message = problem or context or "YAML syntax error"
+    message: str | Message = problem or context or Message(QT_TRANSLATE_NOOP("Core", "YAML syntax error"))
 
-    def near(mark: yaml.Mark | None) -> str:
-        return f"line {lines.clamp(mark.line + 1, 1)[0]}" if mark is not None else "the end of the file"
+    def near(mark: yaml.Mark | None) -> Message:
+        if mark is None:
+            return Message(QT_TRANSLATE_NOOP("Core", "the end of the file"))
+        return Message(QT_TRANSLATE_NOOP("Core", "line {line}"), line=lines.clamp(mark.line + 1, 1)[0])
 
+    def say(template: str, **args: str | int | Message) -> Message:
+        return Message(template, **args)
+
+    tabs = QT_TRANSLATE_NOOP("Core", "tab character used for indentation; indent with spaces")
     if "single document" in context:
-        message = "a file holds one document, but a second one starts here (remove the '---' line or split the file)"
+        message = say(QT_TRANSLATE_NOOP("Core", "a file holds one document, but a second one starts here "
+                                                "(remove the '---' line or split the file)"))
     elif "quoted scalar" in context and "end of stream" in problem:
-        where, message = cmark, "unclosed quoted string: the quote opened here is never closed"
+        where, message = cmark, say(QT_TRANSLATE_NOOP("Core", "unclosed quoted string: the quote opened here is never closed"))
     elif "quoted scalar" in context:
-        where, message = (
-            pmark,
-            f"bad quoted string: {problem}"
-            + (
-                " (inside double quotes, write '\\\\' for a backslash)"
-                if "escape" in problem or "hex" in problem
-                else ""
-            ),
-        )
+        where = pmark
+        if "escape" in problem or "hex" in problem:
+            message = say(QT_TRANSLATE_NOOP("Core", "bad quoted string: {problem} (inside double quotes, write '\\\\' "
+                                                    "for a backslash)"), problem=problem)
+        else:
+            message = say(QT_TRANSLATE_NOOP("Core", "bad quoted string: {problem}"), problem=problem)
     elif "flow sequence" in context:
-        where, message = (
-            cmark,
-            f"unclosed '[': the list opened here has no matching ']' (or a ',' is missing before {near(pmark)})",
-        )
+        where, message = cmark, say(QT_TRANSLATE_NOOP(
+            "Core", "unclosed '[': the list opened here has no matching ']' (or a ',' is missing before {place})"),
+            place=near(pmark))
     elif "flow mapping" in context:
-        where, message = (
-            cmark,
-            f"unclosed '{{': the mapping opened here has no matching '}}' (or a ',' is missing before {near(pmark)})",
-        )
+        where, message = cmark, say(QT_TRANSLATE_NOOP(
+            "Core", "unclosed '{{': the mapping opened here has no matching '}}' (or a ',' is missing before {place})"),
+            place=near(pmark))
     elif "simple key" in context:
-        where, message = (
-            cmark,
-            "could not find expected ':' after this line's field name (a line of text needs 'field: value')",
-        )
+        where, message = cmark, say(QT_TRANSLATE_NOOP(
+            "Core", "could not find expected ':' after this line's field name (a line of text needs 'field: value')"))
     elif "mapping values are not allowed" in problem:
-        message = "unexpected ':' here; put text that contains ': ' in quotes, or check the indentation of this line"
+        message = say(QT_TRANSLATE_NOOP("Core", "unexpected ':' here; put text that contains ': ' in quotes, "
+                                                "or check the indentation of this line"))
     elif "tab character" in problem:
-        message = "tab character used for indentation; indent with spaces"
+        message = say(tabs)
     elif "cannot start any token" in problem:
         char = _char_at(lines.data, pmark)
         if char == "\t":
-            message = "tab character used for indentation; indent with spaces"
+            message = say(tabs)
         else:
-            message = f"a value cannot start with '{char}'; put the text in quotes"
+            message = say(QT_TRANSLATE_NOOP("Core", "a value cannot start with '{char}'; put the text in quotes"), char=char)
     elif "block mapping" in context or "block collection" in context:
-        kind = "field name ('name: value')" if "key" in problem else "list item ('- ...')"
-        message = (
-            f"bad indentation or stray text: expected a {kind} or the end of the block that starts at {near(cmark)}"
-        )
+        kind = (say(QT_TRANSLATE_NOOP("Core", "field name ('name: value')")) if "key" in problem
+                else say(QT_TRANSLATE_NOOP("Core", "list item ('- ...')")))
+        message = say(QT_TRANSLATE_NOOP("Core", "bad indentation or stray text: expected a {kind} or the end of the block "
+                                                "that starts at {place}"), kind=kind, place=near(cmark))
     elif "block scalar" in context:
-        message = "after '|' or '>' only an indentation digit, '-' or '+' may follow on the same line"
+        message = say(QT_TRANSLATE_NOOP("Core", "after '|' or '>' only an indentation digit, '-' or '+' may follow "
+                                                "on the same line"))
     elif "undefined alias" in problem:
-        message = "alias '*...' refers to an anchor '&...' that is not defined before it"
+        message = say(QT_TRANSLATE_NOOP("Core", "alias '*...' refers to an anchor '&...' that is not defined before it"))
     elif "duplicate anchor" in context:
-        message = f"anchor defined twice; the first is at {near(cmark)}"
+        message = say(QT_TRANSLATE_NOOP("Core", "anchor defined twice; the first is at {place}"), place=near(cmark))
     elif "nesting depth" in problem:
-        message = f"nested more than {MAX_DEPTH} levels deep"
+        message = _too_deep()
     elif "tag handle" in problem:
-        message = "unknown tag; question files hold only text, lists and mappings"
+        message = say(QT_TRANSLATE_NOOP("Core", "unknown tag; question files hold only text, lists and mappings"))
     elif context:
-        message = f"{problem} ({context} at {near(cmark)})" if cmark else f"{problem} ({context})"
+        message = (say(QT_TRANSLATE_NOOP("Core", "{problem} ({context} at {place})"), problem=problem, context=context,
+                       place=near(cmark)) if cmark else f"{problem} ({context})")
     if where is None:
-        return RawProblem(1, 1, message)
+        return RawProblem.of(1, 1, message)
     line, column = lines.clamp(where.line + 1, where.column + 1)
-    return RawProblem(line, column, message)
+    return RawProblem.of(line, column, message)
+
+
+def _too_deep() -> Message:
+    return Message(QT_TRANSLATE_NOOP("Core", "nested more than {depth} levels deep"), depth=MAX_DEPTH)
 
 
 def _char_at(data: bytes, mark: yaml.Mark | None) -> str:
@@ -273,29 +280,22 @@ def check_tree(root: Node, lines: _Lines) -> list[RawProblem]:
             alias_nodes += 1
             if alias_nodes > MAX_ALIAS_NODES:
                 line, column = lines.clamp(*at(alias))
-                return [
-                    RawProblem(
-                        line,
-                        column,
-                        f"aliases expand to more than {MAX_ALIAS_NODES:,} values (an alias bomb?); "
-                        "this anchored value is repeated too often",
-                    )
-                ]
+                return [RawProblem.of(line, column, Message(QT_TRANSLATE_NOOP(
+                    "Core", "aliases expand to more than {limit:,} values (an alias bomb?); "
+                            "this anchored value is repeated too often"), limit=MAX_ALIAS_NODES))]
         if node.tag not in _ALLOWED_TAGS:
             line, column = lines.clamp(*at(node))
             problems.append(
-                RawProblem(
-                    line,
-                    column,
-                    f"tag '{show_tag(node.tag)}' is not allowed; question files hold only text, lists and mappings",
-                )
+                RawProblem.of(line, column, Message(QT_TRANSLATE_NOOP(
+                    "Core", "tag '{tag}' is not allowed; question files hold only text, lists and mappings"),
+                    tag=show_tag(node.tag)))
             )
             continue
         if node.__class__ is ScalarNode:
             continue
         if depth > MAX_DEPTH:
             line, column = lines.clamp(*at(node))
-            return [RawProblem(line, column, f"nested more than {MAX_DEPTH} levels deep")]
+            return [RawProblem.of(line, column, _too_deep())]
         if id(node) in seen:
             alias = alias or node
         else:
@@ -308,11 +308,8 @@ def check_tree(root: Node, lines: _Lines) -> list[RawProblem]:
                 if key.__class__ is ScalarNode and key.value == "<<" and is_plain(key):
                     line, column = lines.clamp(*at(key))
                     problems.append(
-                        RawProblem(
-                            line,
-                            column,
-                            "merge key '<<' is not supported (it can hide duplicate fields); write the fields out",
-                        )
+                        RawProblem.of(line, column, Message(QT_TRANSLATE_NOOP(
+                            "Core", "merge key '<<' is not supported (it can hide duplicate fields); write the fields out")))
                     )
                 push((value, depth + 1, alias))
                 push((key, depth + 1, alias))

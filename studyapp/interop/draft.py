@@ -20,6 +20,7 @@ from studyapp.interop.draft_lang import CAPITALS, Lang, Words, detect_language, 
 from studyapp.interop.draft_swap import Located, StandIns, gives_away, related
 from studyapp.interop.entities import Item, Kind, Recogniser
 from studyapp.interop.fit import IdAllocator, cloze_question, rule_problem, slugify
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.textnorm import fold_answer
 
 DRAFT_TAG = "draft"
@@ -52,18 +53,34 @@ def article_heading(article_text: str) -> str | None:
     return sections[0] if sections else None
 
 
-def why_proposed(q: AnyQuestion) -> str:
-    """Why the drafter proposed ``q``, from its type and tags (so a reopened draft says it too)."""
-    kind = _SINGULAR.get(q.tags[2], q.tags[2]) if len(q.tags) > 2 and q.tags[0] == DRAFT_TAG else "fact"
+# What a drafted question asks about, one and several, for the translators ("fact": no tag says).
+_KINDS = {
+    "person": (QT_TRANSLATE_NOOP("Core", "person"), QT_TRANSLATE_NOOP("Core", "persons")),
+    "place": (QT_TRANSLATE_NOOP("Core", "place"), QT_TRANSLATE_NOOP("Core", "places")),
+    "organisation": (QT_TRANSLATE_NOOP("Core", "organisation"), QT_TRANSLATE_NOOP("Core", "organisations")),
+    "date": (QT_TRANSLATE_NOOP("Core", "date"), QT_TRANSLATE_NOOP("Core", "dates")),
+    "number": (QT_TRANSLATE_NOOP("Core", "number"), QT_TRANSLATE_NOOP("Core", "numbers")),
+    "fact": (QT_TRANSLATE_NOOP("Core", "fact"), QT_TRANSLATE_NOOP("Core", "facts")),
+}
+
+
+def why_proposed(q: AnyQuestion) -> Message:
+    """Why the drafter proposed ``q``, from its type and tags (so a reopened draft says it too);
+    ``str()`` of it is the English sentence."""
+    word = _SINGULAR.get(q.tags[2], q.tags[2]) if len(q.tags) > 2 and q.tags[0] == DRAFT_TAG else "fact"
+    one, several = _KINDS[word] if word in _KINDS else (word, word + "s")
+    kind, kinds = Message(one), Message(several)
     if isinstance(q, ClozeQuestion):
-        return f"Cloze: the {kind} in this sentence is hidden; type it."
+        return Message(QT_TRANSLATE_NOOP("Core", "Cloze: the {kind} in this sentence is hidden; type it."), kind=kind)
     if isinstance(q, ChoiceQuestion):
-        return f"Choice: the {kind} in this sentence against other {kind}s the article names or nearby values."
+        return Message(QT_TRANSLATE_NOOP("Core", "Choice: the {kind} in this sentence against other {kinds} the article "
+                                                 "names or nearby values."), kind=kind, kinds=kinds)
     if isinstance(q, TrueFalseQuestion):
         if q.answer:
-            return "True/false: the article's own sentence, word for word."
-        return f"True/false: the sentence with its {kind} swapped for another of the same kind, so it is false."
-    return "Written by hand."
+            return Message(QT_TRANSLATE_NOOP("Core", "True/false: the article's own sentence, word for word."))
+        return Message(QT_TRANSLATE_NOOP("Core", "True/false: the sentence with its {kind} swapped for another of the "
+                                                 "same kind, so it is false."), kind=kind)
+    return Message(QT_TRANSLATE_NOOP("Core", "Written by hand."))
 
 
 def _subject(located: list[Located], heading: str | None) -> frozenset[str]:

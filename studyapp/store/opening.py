@@ -23,6 +23,7 @@ from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import NamedTuple
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.store import backups
 from studyapp.store.db import (
     DEFAULT_BUSY_TIMEOUT_MS,
@@ -59,12 +60,12 @@ def _set_aside(db_path: Path, why: str, backups_dir: Path, now: datetime) -> Sto
         raise DataDirError(f"the database {db_path} is damaged ({why}) and could not be moved aside: "
                            f"{exc.strerror or exc}") from exc
     good = backups.backup_to_offer(backups_dir, now)
-    offer = (f" The newest good backup is {good}; you can restore it." if good
-             else " There is no backup to restore.")
-    return StoreNotice(
+    offer = (Message(QT_TRANSLATE_NOOP("Core", " The newest good backup is {backup}; you can restore it."), backup=str(good))
+             if good else Message(QT_TRANSLATE_NOOP("Core", " There is no backup to restore.")))
+    return StoreNotice.of(
         NoticeKind.CORRUPT_MOVED,
-        f"The database could not be used ({why}). It was kept as {moved} and a new, empty "
-        f"database was started.{offer}",
+        Message(QT_TRANSLATE_NOOP("Core", "The database could not be used ({why}). It was kept as {moved} and a new, "
+                                          "empty database was started.{offer}"), why=why, moved=str(moved), offer=offer),
         moved_to=moved,
         restorable_backup=good,
     )
@@ -173,10 +174,11 @@ def open_store(
                 raise StoreError(f"could not upgrade the database from version {current} to "
                                  f"{SCHEMA_VERSION} ({exc}); it was left at version {user_version(conn)} "
                                  f"and a copy is at {saved}") from exc
-            notices.append(StoreNotice(
+            notices.append(StoreNotice.of(
                 NoticeKind.MIGRATED,
-                f"The database was upgraded from version {current} to {SCHEMA_VERSION}; "
-                f"a copy of the old one is at {saved}.", restorable_backup=saved))
+                Message(QT_TRANSLATE_NOOP("Core", "The database was upgraded from version {old} to {new}; "
+                                                  "a copy of the old one is at {copy}."),
+                        old=current, new=SCHEMA_VERSION, copy=str(saved)), restorable_backup=saved))
         elif current == 0:
             try:
                 migrate(conn, tz)
@@ -187,8 +189,8 @@ def open_store(
                 backups.write_backup(conn, backups_dir, now)
                 backups.thin_backups(backups_dir, now)
             except (OSError, sqlite3.Error, StoreError) as exc:
-                notices.append(StoreNotice(NoticeKind.BACKUP_FAILED,
-                                           f"The daily backup into {backups_dir} failed: {exc}"))
+                notices.append(StoreNotice.of(NoticeKind.BACKUP_FAILED, Message(QT_TRANSLATE_NOOP(
+                    "Core", "The daily backup into {folder} failed: {error}"), folder=str(backups_dir), error=str(exc))))
     except BaseException:
         conn.close()
         raise

@@ -7,6 +7,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from studyapp.messages import Message
 from studyapp.store.localtime import from_us
 
 if TYPE_CHECKING:  # studyapp.grading pulls in rapidfuzz/anyascii; the store needs only the values
@@ -109,6 +110,13 @@ class StoreNotice(NamedTuple):
     message: str
     moved_to: Path | None = None  # where a damaged database was put
     restorable_backup: Path | None = None  # the newest good backup, to offer for restore
+    wording: Message | None = None  # ``message`` for the window to translate (``studyapp.messages``)
+
+    @classmethod
+    def of(cls, kind: NoticeKind, wording: Message, moved_to: Path | None = None,
+           restorable_backup: Path | None = None) -> StoreNotice:
+        """A notice whose English ``message`` is ``str(wording)``."""
+        return cls(kind, str(wording), moved_to, restorable_backup, wording)
 
 
 def session_from_row(row: tuple[Any, ...]) -> SessionRecord:

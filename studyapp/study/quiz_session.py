@@ -60,6 +60,7 @@ class Feedback:
     rating: Rating | None = None  # what the answer told the scheduler
     next_due: datetime | None = None  # when the question is due again after it
     memory: str = ""  # that, in words: "Counted as Good: you will see it again in 10m."
+    again_in: timedelta | None = None  # from the answer to ``next_due`` (the window writes ``memory`` from it)
 
 
 class _Shown(NamedTuple):
@@ -342,6 +343,7 @@ class QuizSession:
             rating=rating,
             next_due=card.due,
             memory=f"Counted as {rating.name}: you will see it again in {format_interval(card.due - answered_at)}.",
+            again_in=card.due - answered_at,
         )
         self._state = QuizState.ANSWERED
         return self._feedback

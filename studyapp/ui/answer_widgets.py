@@ -41,6 +41,8 @@ from studyapp.ui.answer_inputs.base import AnswerInput, plain_label, status_colo
 from studyapp.ui.answer_inputs.card import CardInput
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_inputs.typed import ClozeInput, TextInput
+from studyapp.ui.answer_texts import true_false
+from studyapp.ui.due_text import schedule_text
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.theme import scale_font
 from studyapp.ui.translation import QT_TRANSLATE_NOOP, window_locale
@@ -160,6 +162,8 @@ def _expected_text(feedback: Feedback) -> str:
     of "a → b; c → d" was hard to read), every other type as the grader wrote it."""
     if isinstance(feedback.details, MatchDetails):
         return "\n".join(f"{p.left}  →  {p.expected}" for p in feedback.details.pairs)
+    if isinstance(feedback.question, TrueFalseQuestion):
+        return true_false(feedback.question.answer)  # the grader's "True"/"False", in the window's language
     return feedback.expected
 
 
@@ -245,8 +249,9 @@ class FeedbackPanel(QFrame):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(outcome_colour(feedback.outcome, self)))
         palette.setColor(QPalette.ColorRole.Window, tint)
         self.outcome_label.setPalette(palette)
-        self.memory_label.setText(feedback.memory)
-        self.memory_label.setVisible(bool(feedback.memory))
+        memory = schedule_text(feedback)
+        self.memory_label.setText(memory)
+        self.memory_label.setVisible(bool(memory))
         self.expected_label.setText(_expected_text(feedback))
         diffs = _diffs(feedback.details)
         self.diff_label.setText(

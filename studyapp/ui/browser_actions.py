@@ -25,7 +25,7 @@ from studyapp.authoring.bulk import BulkChange, BulkError, BulkKind, SuspendChan
 from studyapp.store import StoreError
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
-from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, core_text, plural_s
 from studyapp.ui.browser_window import BrowserWindow, BulkAction, browser_model
 from studyapp.ui.question_editor_open import copied_notice
 
@@ -140,7 +140,7 @@ class BrowserActions(QObject):
         kind, window = self._kind, self.window
         if isinstance(planned, BulkError):
             self._show("")
-            dialogs.warn(self.browser, _TITLES[kind], str(planned))
+            dialogs.warn(self.browser, _TITLES[kind], core_text(planned.wording))
             return
         if not isinstance(planned, bulk.BulkPlan):
             return
@@ -153,7 +153,7 @@ class BrowserActions(QObject):
             change = bulk.apply(planned, self._history_dir(), window.core.paths.root)
         except BulkError as exc:
             self._show("")
-            dialogs.warn(self.browser, _TITLES[kind], str(exc))
+            dialogs.warn(self.browser, _TITLES[kind], core_text(exc.wording))
             return
         finally:
             QApplication.restoreOverrideCursor()
@@ -164,7 +164,7 @@ class BrowserActions(QObject):
                          + "\n" + "\n".join(failed))
         self._reload([w.path for w in change.writes])
         self.done.append(change)
-        shown = self.tr("{change} — Ctrl+Z undoes").format(change=change.summary)
+        shown = self.tr("{change} — Ctrl+Z undoes").format(change=core_text(change.wording))
         for copy in (e.session.copied for e in planned.files if e.session.copied is not None):
             shown += "\n" + copied_notice(copy)
         self._show(shown, reloading=True)
@@ -182,7 +182,7 @@ class BrowserActions(QObject):
             return
         self.done.append(change)
         self._refresh()
-        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=change.summary))
+        self._show(self.tr("{change} — Ctrl+Z undoes").format(change=core_text(change.wording)))
 
     # -- undoing ----------------------------------------------------------------------------
 
@@ -205,7 +205,7 @@ class BrowserActions(QObject):
             try:
                 bulk.undo(change, self._history_dir(), window.core.paths.root)
             except BulkError as exc:
-                dialogs.warn(self.browser, self.tr("Undo"), str(exc))
+                dialogs.warn(self.browser, self.tr("Undo"), core_text(exc.wording))
                 self._show("")
                 return
             failed = bulk.carry_history(window.core.store, [(new, old) for old, new in change.moved])
@@ -214,7 +214,8 @@ class BrowserActions(QObject):
                              self.tr("The files were put back, but the history of these stays in the deck they "
                                      "were moved to:") + "\n" + "\n".join(failed))
             self._reload([w.path for w in change.writes])
-        self._show(self.tr("Undone: {change}").format(change=f"{change.summary[0].lower()}{change.summary[1:]}"),
+        summary = core_text(change.wording)
+        self._show(self.tr("Undone: {change}").format(change=f"{summary[0].lower()}{summary[1:]}"),
                    reloading=isinstance(change, BulkChange))
 
     # -- after a change ---------------------------------------------------------------------

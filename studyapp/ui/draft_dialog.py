@@ -45,7 +45,7 @@ from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.draft_review import ReviewPanel, question_line
 from studyapp.ui.target_form import TargetForm, may_replace, report_written
-from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, plural_s, problem_line
 
 ARTICLE_FILTER = QT_TRANSLATE_NOOP("DraftDialog", "Articles (*.txt *.md *.markdown *.html *.htm *.pdf);;All files (*)")
 DRAFT_FILTER = QT_TRANSLATE_NOOP("DraftDialog", "Question files (*.yaml *.yml);;All files (*)")
@@ -230,7 +230,7 @@ class DraftDialog(QDialog):
         """Reopen a saved draft for review: its questions, deck id, title and article."""
         deck, problems = check_file(path)
         if deck is None:
-            dialogs.warn(self, self.tr("Cannot review this file"), "\n".join(str(p) for p in problems[:20]) or str(path))
+            dialogs.warn(self, self.tr("Cannot review this file"), "\n".join(problem_line(p) for p in problems[:20]) or str(path))
             return False
         if deck.source is None:
             dialogs.warn(self, self.tr("Cannot review this file"),

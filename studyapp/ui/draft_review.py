@@ -40,7 +40,7 @@ from studyapp.bank.model import AnyQuestion, QuestionType
 from studyapp.interop.draft import why_proposed
 from studyapp.ui.plain_text import tooltip
 from studyapp.ui.question_fields import QuestionForm
-from studyapp.ui.translation import window_locale
+from studyapp.ui.translation import core_text, window_locale
 
 CHECK_DELAY_MS = 250
 PROBLEM_MARK = "⚠ "
@@ -136,7 +136,7 @@ class ReviewEditor(QWidget):
     def show_row(self, row: ReviewRow | None, kept: bool) -> None:
         """Fill the form from ``row`` (None: empty and disabled) and show its problems."""
         enabled = row is not None
-        self.why_label.setText(why_proposed(row.original) if row is not None else "")
+        self.why_label.setText(core_text(why_proposed(row.original)) if row is not None else "")
         quote = row.original.quote if row is not None else None
         self.quote_label.setText(window_locale().quoteString(quote) if quote else "")  # “…” or „…“ or «…»
         focused = self.focused_field()

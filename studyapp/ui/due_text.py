@@ -3,18 +3,31 @@
 The rating buttons' intervals and the flashcard end screen's due time come from the core as
 instants and durations (``scheduling.NextStates.intervals``, ``ReviewSession.next_due``); they
 are written here with the locale's digits and decimal mark and with units and day and month
-names a translation can change. The command line keeps ``scheduling.format_interval``: the
-same thresholds, Anki's labels.
+names a translation can change, as is the quiz feedback's schedule line (``schedule_text``). The
+command line keeps ``scheduling.format_interval``: the same thresholds, Anki's labels.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 
-from studyapp.ui.translation import number_text, window_locale
+from studyapp.study.scheduling import Rating
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, window_locale
 
+if TYPE_CHECKING:
+    from studyapp.study.quiz_session import Feedback
+
+#: The ratings' names, as the feedback's schedule line says them.
+RATING_NAMES = {
+    Rating.Again: QT_TRANSLATE_NOOP("DueText", "Again"),
+    Rating.Hard: QT_TRANSLATE_NOOP("DueText", "Hard"),
+    Rating.Good: QT_TRANSLATE_NOOP("DueText", "Good"),
+    Rating.Easy: QT_TRANSLATE_NOOP("DueText", "Easy"),
+}
 
 
 def _one_decimal(value: float) -> str:
@@ -54,3 +67,13 @@ def due_text(due: datetime, now: datetime) -> str:
                translate("DueText", "ddd d MMM, HH:mm", "a QLocale date and time pattern: a due time on another day"))
     when = window_locale().toString(moment, pattern)
     return translate("DueText", "in {interval} ({when})").format(interval=interval_text(due - now), when=when)
+
+
+def schedule_text(feedback: Feedback) -> str:
+    """What a quiz answer did to the schedule: ``"Counted as Good: you will see it again in 10m."``
+    ("" when the answer was not scheduled)."""
+    if feedback.rating is None or feedback.again_in is None:
+        return ""
+    return QCoreApplication.translate("DueText", "Counted as {rating}: you will see it again in {interval}.").format(
+        rating=QCoreApplication.translate("DueText", RATING_NAMES[feedback.rating]),
+        interval=interval_text(feedback.again_in))

@@ -311,7 +311,7 @@ class HomeView(QWidget):
         counts = self.tr("%n due", "", row.due) + (" · " + self.tr("%n new", "", row.new_today) if row.new_today else "")
         self.study_button.setText(self.tr("Study flashcards ({counts})").format(counts=counts))
         self._fit_panel()
-        self.study_button.setAccessibleName(f"Study flashcards, {counts.replace(' · ', ', ')}")
+        self.study_button.setAccessibleName(self.tr("Study flashcards, {counts}").format(counts=counts.replace(" · ", ", ")))
         self.read_button.setVisible(row.has_source)
         self.deck_problems.setVisible(row.problems > 0)
         self.deck_problems.setText(plural_s(

@@ -20,13 +20,14 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from studyapp.bank.model import Bank
+from studyapp.messages import Message
 from studyapp.paths import DataPaths
 from studyapp.store import Store, StoreNotice
 from studyapp.ui import dialogs
 from studyapp.ui.deck_model import deck_rows
 from studyapp.ui.home_view import HomeView
 from studyapp.ui.theme import FONT_DEFAULT, clamp_font_size, rescale_fonts
-from studyapp.ui.translation import QT_TRANSLATE_NOOP
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, core_text
 from studyapp.ui.window_settings import restore_geometry
 
 if TYPE_CHECKING:  # the views are imported when first shown, to keep start-up short
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
             return
         kinds = list(PASSAGE_LABELS)
         chosen = dialogs.choose(self, self.tr("Make a question"), self.tr("From the passage:\n“{sentence}”").format(sentence=sentence),
-                                [PASSAGE_LABELS[k] for k in kinds])
+                                [core_text(Message(PASSAGE_LABELS[k])) for k in kinds])
         if chosen is None:
             return
         kind = kinds[chosen]

@@ -149,8 +149,12 @@ class OptimiseDialog(QDialog):
         relay = _Relay()
         relay.stage.connect(self.status.setText)
 
+        # Translated here, on the UI thread: ``items`` runs on the worker, which must not touch the
+        # dialog (closed meanwhile, it is deleted: calling its ``tr`` there crashed the process).
+        fitting = self.tr("Fitting the parameters to {reviews} reviews…")
+
         def items(count: int) -> None:
-            relay.stage.emit(self.tr("Fitting the parameters to {reviews} reviews…").format(reviews=number_text(count)))
+            relay.stage.emit(fitting.format(reviews=number_text(count)))
 
         def work(cancel: threading.Event) -> Fit | None:
             return fit_in_process(database, deck, current, cancel, on_items=items)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetIt
 from studyapp.bank.model import Problem
 from studyapp.ui.home_view import button, plain_label
 from studyapp.ui.plain_text import tooltip
+from studyapp.ui.translation import problem_line
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -60,9 +61,9 @@ class ProblemsPanel(QGroupBox):
         self.list.clear()
         self._problems = problems
         for p in problems:
-            item = QListWidgetItem(str(p))
+            item = QListWidgetItem(problem_line(p))
             item.setData(PATH_ROLE, str(p.path))
-            item.setToolTip(tooltip(str(p)))  # messages quote the file's text
+            item.setToolTip(tooltip(problem_line(p)))  # messages quote the file's text
             self.list.addItem(item)
         self.setTitle(self.tr("Problems in question files ({count})").format(count=len(problems)))
         self.open_button.setEnabled(bool(problems))

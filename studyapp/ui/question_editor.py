@@ -36,6 +36,7 @@ from studyapp.authoring.undo import DraftHistory
 from studyapp.bank.model import AnyQuestion, QuestionType
 from studyapp.ui.plain_text import window_title
 from studyapp.ui.question_fields import QuestionForm
+from studyapp.ui.translation import worded_text
 
 CHECK_DELAY_MS = 250
 
@@ -189,7 +190,7 @@ class QuestionEditor(QDialog):
             return
         self.check_result = result
         loose = self.form.show_problems(result.problems)
-        others = [*loose, *(self.tr("line {line}: {problem}").format(line=p.line, problem=p.message) for p in result.elsewhere)]
+        others = [*loose, *(self.tr("line {line}: {problem}").format(line=p.line, problem=worded_text(p)) for p in result.elsewhere)]
         self.file_problems.setText("\n".join(others))
         self.file_problems.setVisible(bool(others))
         self.save_button.setEnabled(result.ok)

@@ -30,6 +30,7 @@ from studyapp.authoring.session import EditSession
 from studyapp.bank.model import QuestionType
 from studyapp.safe_write import WritePolicy, write_text
 from studyapp.ui import dialogs
+from studyapp.ui.translation import core_text
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
@@ -139,7 +140,7 @@ def create_deck(window: MainWindow, dialog: NewDeckDialog) -> QuestionEditor | N
     title, article = dialog.title_edit.text(), dialog.article.toPlainText()
     problems = new_deck_problems(folder, dialog.file_name.text(), deck_id, title,
                                  {d.id for d in window.bank.decks}, article)
-    dialog.problems.setText("\n".join(problems))
+    dialog.problems.setText("\n".join(core_text(p) for p in problems))
     if problems:
         return None
     source = article_name(name) if article.strip() else None

@@ -28,7 +28,7 @@ from studyapp.authoring.saving import save_file
 from studyapp.bank.loader import check_data
 from studyapp.bank.results import RawProblem
 from studyapp.ui.plain_text import window_title
-from studyapp.ui.translation import plural_s
+from studyapp.ui.translation import plural_s, worded_text
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -129,7 +129,7 @@ class FileTextEditor(QDialog):
         self.problems.clear()
         for p in problems:
             self.problems.addItem(self.tr("line {line}, column {column}: {problem}").format(
-                line=p.line, column=p.column, problem=p.message))
+                line=p.line, column=p.column, problem=worded_text(p)))
             item = self.problems.item(self.problems.count() - 1)
             item.setData(LINE_ROLE, p.line)
             item.setToolTip(tooltip(p.message))

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainT
 from studyapp.authoring.draft import Draft, Value, field_order
 from studyapp.authoring.editcheck import FieldProblem
 from studyapp.bank.model import QuestionType
-from studyapp.ui.translation import QT_TRANSLATE_NOOP
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, worded_text
 
 PAIR_ARROW = " → "
 _LIST_FIELDS = frozenset({"choices", "answers", "items"})
@@ -198,9 +198,9 @@ class QuestionForm(QWidget):
         loose: list[str] = []
         for p in problems:
             if p.field in self.rows:
-                messages.setdefault(p.field, []).append(p.message)
+                messages.setdefault(p.field, []).append(worded_text(p))
             else:
-                loose.append(p.message)
+                loose.append(worded_text(p))
         for name, row in self.rows.items():
             row.set_problem("\n".join(messages.get(name, [])))
         return loose

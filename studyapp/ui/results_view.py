@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from studyapp.study.quiz_session import AnswerRow, QuizResult
 from studyapp.ui.answer_inputs.base import chain_tab_order
 from studyapp.ui.answer_texts import answer_details, answer_summary, expected_text
-from studyapp.ui.answer_widgets import outcome_colour, outcome_text
+from studyapp.ui.answer_widgets import outcome_colour, outcome_word
 from studyapp.ui.literal_text import LiteralText
 from studyapp.ui.question_image import QuestionPicture
 from studyapp.ui.theme import scale_font
@@ -166,7 +166,7 @@ class ResultsView(QWidget):
         for r, row in enumerate(result.rows):
             question = row.question
             cells = (number_text(row.number), question.front, answer_summary(row), expected_text(row),
-                     outcome_text(row.outcome).split(":")[0])
+                     outcome_word(row.outcome))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(_cell(text))
                 if c == 4:

@@ -128,7 +128,7 @@ class Figure(QFrame):
         layout = QVBoxLayout(self)
         self.value = plain_label("—", name=caption, wrap=False)
         scale_font(self.value, 1.6)
-        self.caption = plain_label(caption, name=f"{caption} caption")
+        self.caption = plain_label(caption, name=self.tr("{caption} caption").format(caption=caption))
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
 

@@ -13,6 +13,7 @@ from studyapp.bank.loader import check_file
 from studyapp.interop.draftfile import is_previous_output
 from studyapp.interop.fit import DECK_ID_RE, slugify
 from studyapp.ui import dialogs
+from studyapp.ui.translation import problem_line
 
 
 translate = QCoreApplication.translate
@@ -36,7 +37,7 @@ def report_written(parent: QWidget, path: Path) -> bool:
     _, problems = check_file(path)
     if problems:
         dialogs.warn(parent, translate("TargetForm", "Problems in the new file"),
-                     "\n".join(str(p) for p in problems[:20]))
+                     "\n".join(problem_line(p) for p in problems[:20]))
         return False
     return True
 

@@ -8,7 +8,8 @@ for the locale's languages; when the folder holds none, start-up creates no tran
 standard buttons "OK", "Cancel", ...) is installed as well.
 
 Numbers and dates shown in the window are written by ``QLocale`` (``number_text``,
-``date_text``); the core's own formatting stays as it is for the command line.
+``date_text``); the core's own formatting stays as it is for the command line. Texts the core
+marks for the translators (``studyapp.messages.Message``) are written by ``core_text``.
 """
 
 from __future__ import annotations
@@ -17,17 +18,18 @@ import os
 from datetime import date, datetime
 from pathlib import Path
 
+from typing import TYPE_CHECKING, Protocol
+
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
+
+from studyapp.messages import CONTEXT, Message
+from studyapp.messages import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # the window's modules mark texts with it
+
+if TYPE_CHECKING:
+    from studyapp.bank.model import Problem
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 CATALOGUE = "studyapp"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
-    """Mark ``text`` for the translators under ``context`` (a table of texts built before any
-    translator): returns it as it is; ``translate(context, text)`` where it is shown. PySide6's
-    own is typed as returning ``object``."""
-    return text
 
 
 def shipped_languages(directory: Path | None = None) -> tuple[str, ...]:
@@ -117,3 +119,33 @@ def plural_s(text: str, count: int) -> str:
     "3 questions" without a translation (a translation gives its own plural forms and has no
     "(s)" left to resolve)."""
     return text.replace("(s)", "" if count == 1 else "s")
+
+
+def core_text(text: str | Message) -> str:
+    """A text of the core in the window's language: a ``Message`` through the translator (its
+    ``Core`` context), plain text (file content, an English-only text) as it is."""
+    if isinstance(text, Message):
+        return text.text(lambda template: QCoreApplication.translate(CONTEXT, template))
+    return text
+
+
+class Worded(Protocol):
+    """A core text with its English ``message`` and, when marked, its ``wording``: a problem of
+    a question file (``Problem``, ``RawProblem``, ``FieldProblem``) or a ``StoreNotice``."""
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def wording(self) -> Message | None: ...
+
+
+def worded_text(item: Worded) -> str:
+    """What is wrong in a question file, or a notice of the store, in the window's language
+    (``message`` is the English the command line prints and the log keeps)."""
+    return core_text(item.wording) if item.wording is not None else item.message
+
+
+def problem_line(problem: Problem) -> str:
+    """``file:line:column: message`` as ``studyapp check`` prints it, the message in the window's language."""
+    return f"{problem.path}:{problem.line}:{problem.column}: {worded_text(problem)}"

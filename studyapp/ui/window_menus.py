@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMenu
 from studyapp.store import NoticeKind, StoreError, StoreNotice
 from studyapp.ui import dialogs
 from studyapp.ui.theme import FONT_DEFAULT
+from studyapp.ui.translation import worded_text
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
@@ -177,7 +178,7 @@ def show_notices(window: MainWindow, notices: Sequence[StoreNotice]) -> None:
         backup = notice.restorable_backup
         if notice.kind is NoticeKind.CORRUPT_MOVED and backup is not None:
             question = translate("Menus", "Restore the backup now?")
-            if dialogs.confirm(window, translate("Menus", "Database damaged"), f"{notice.message}\n\n{question}"):
+            if dialogs.confirm(window, translate("Menus", "Database damaged"), f"{worded_text(notice)}\n\n{question}"):
                 try:
                     window.core.restore_backup(backup)
                 except (StoreError, OSError) as exc:
@@ -187,9 +188,9 @@ def show_notices(window: MainWindow, notices: Sequence[StoreNotice]) -> None:
                                    translate("Menus", "Restored {backup}.").format(backup=backup))
                     window.refresh_home()
         elif notice.kind is NoticeKind.DAMAGE_FOUND:
-            dialogs.warn(window, translate("Menus", "Database damaged"), notice.message)
+            dialogs.warn(window, translate("Menus", "Database damaged"), worded_text(notice))
         else:
-            dialogs.inform(window, translate("Menus", "Database"), notice.message)
+            dialogs.inform(window, translate("Menus", "Database"), worded_text(notice))
 
 
 def _module_exists(name: str) -> bool:

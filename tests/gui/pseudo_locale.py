@@ -3,9 +3,10 @@
 ``pseudo_text("Start quiz")`` is ``"[‹Start quiz····›]"``: about 40 % longer (as German or
 Finnish texts often are), wrapped in markers that show a text went through the translator,
 with its placeholders (``%1``, ``%n``, ``{name}``), mnemonics (``&``) and a menu entry's key
-after a tab left as they are. ``extract_template`` runs ``pyside6-lupdate`` over the window's
-sources as ``make translations`` does; ``compile_pseudo`` writes the pseudo ``.ts`` and compiles it
-with ``pyside6-lrelease``.
+after a tab left as they are. ``extract_template`` runs ``pyside6-lupdate`` over the package's
+sources (the window's and the texts the core marks) as ``make translations`` does; ``compile_pseudo`` writes the pseudo ``.ts`` and compiles it
+with ``pyside6-lrelease``. The fixtures ``pseudo_qm`` (compiled once a module) and ``pseudo`` (the
+translator installed for one test) are imported by the sweeps' test modules.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ import math
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO / "studyapp" / "resources" / "translations" / "studyapp.ts"
@@ -29,7 +35,7 @@ def _tool(name: str) -> str:
 def lupdate_command(ts: Path) -> list[str]:
     """The command ``make translations`` runs (kept in step with the Makefile by a test)."""
     return [_tool("pyside6-lupdate"), "-silent", "-source-language", "en", "-locations", "none", "-no-obsolete",
-            "-extensions", "py", "studyapp/ui", "studyapp/app.py", "-ts", str(ts)]
+            "-extensions", "py", "studyapp", "-ts", str(ts)]
 
 
 def extract_template(ts: Path) -> Path:
@@ -75,3 +81,20 @@ def compile_pseudo(template: Path, folder: Path) -> Path:
     qm = folder / "studyapp_pseudo.qm"
     subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True)
     return qm
+
+
+@pytest.fixture(scope="module")
+def pseudo_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The pseudo translation, extracted and compiled once a test module."""
+    folder = tmp_path_factory.mktemp("pseudo")
+    return compile_pseudo(extract_template(folder / "studyapp.ts"), folder)
+
+
+@pytest.fixture
+def pseudo(qapp: QApplication, pseudo_qm: Path) -> Iterator[QTranslator]:
+    """The pseudo translation installed as the application's translator for one test."""
+    translator = QTranslator()
+    assert translator.load(str(pseudo_qm))
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)

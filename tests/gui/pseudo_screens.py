@@ -3,7 +3,9 @@
 ``open_window`` starts the window on a sample deck and the bundled one, with a history; each
 function of ``SCREENS`` brings up one screen and returns the windows or dialogs to look at.
 ``shown_data`` is what counts as content there (deck and question text, paths, what a screen
-noted in ``Visit.content``), ``pending_texts`` the question form's texts (wrapped next).
+noted in ``Visit.content``); ``check_page`` settles the screen and asserts that every text
+shown went through the translator and fits. ``capture_boxes``, ``check_page`` and
+``close_dialogs`` serve the study screens' sweep (``test_pseudo_locale_study``) as well.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from pseudo_sweep import data_strings, visible_texts
+from pseudo_sweep import (
+    cut_off,
+    data_strings,
+    header_cuts,
+    partly_untranslated,
+    untranslated,
+    visible_texts,
+    window_cuts,
+)
 from studyapp.app import RunningApp, start_app
 from studyapp.paths import DataPaths, bundled_questions_dir
 from window_samples import BROKEN, FIXED_NOW, add_history, write_deck
@@ -138,6 +148,7 @@ def _error_dialog(v: Visit) -> list[QWidget]:
     v.running.reporter.handle(ValueError, ValueError("a value from nowhere"), None)
     [dialog] = v.running.reporter.dialogs
     dialog.show_button.setChecked(True)
+    v.content.append("ValueError: a value from nowhere")  # the error's own text
     return [dialog]
 
 
@@ -161,7 +172,7 @@ def _draft(v: Visit) -> list[QWidget]:
         dialog.load_article(v.tmp_path / "q" / "article.txt")
     assert dialog.list.count() > 0
     dialog.list.setCurrentRow(0)
-    v.content += [*dialog.questions, *_core_texts(dialog)]
+    v.content += dialog.questions
     return [dialog]
 
 
@@ -178,15 +189,8 @@ def _review_draft(v: Visit) -> list[QWidget]:
     assert isinstance(dialog, DraftDialog)
     v.qtbot.waitUntil(lambda: dialog.list.count() > 0, timeout=20000)
     dialog.list.setCurrentRow(dialog.list.count() - 1)
-    v.content += [*dialog.questions, *_core_texts(dialog), "drafted", "Drafted"]
+    v.content += [*dialog.questions, "drafted", "Drafted"]
     return [dialog]
-
-
-def _core_texts(dialog: Any) -> list[str]:
-    """What the review shows that the core writes (not translated yet): why each question was proposed."""
-    from studyapp.interop.draft import why_proposed
-
-    return [why_proposed(q) for q in dialog.questions]
 
 
 def _editor(v: Visit) -> list[QWidget]:
@@ -224,19 +228,17 @@ def _new_deck(v: Visit) -> list[QWidget]:
     dialog = v.dialog(NewDeckDialog)
     assert isinstance(dialog, NewDeckDialog)
     dialog.deck_id.setText("Not An Id")
-    dialog.buttons.accepted.emit()  # refused: the problems are listed under the form (core texts)
-    v.content.append(dialog.problems.text())
+    dialog.buttons.accepted.emit()  # refused: the problems are listed under the form
+    assert dialog.problems.text()
     return [dialog]
 
 
 def _file_text(v: Visit) -> list[QWidget]:
-    """A question file that does not load, opened as text with its problems (core texts) listed."""
-    from studyapp.bank.loader import check_file
+    """A question file that does not load, opened as text with its problems listed."""
     from studyapp.ui.question_editor_text import FileTextEditor
 
     broken = write_deck(v.tmp_path / "q", "broken.yaml", BROKEN, article=None)
     v.window.open_file_text(broken, 1)
-    v.content += [p.message for p in check_file(broken)[1]]
     return [v.dialog(FileTextEditor)]
 
 
@@ -258,13 +260,9 @@ def _versions(v: Visit) -> list[QWidget]:
 
 
 def _make_a_question(v: Visit) -> list[QWidget]:
-    """The reader's "Make a question" on a selected passage: which kind (the kinds' names are the
-    core's, not translated yet)."""
-    from studyapp.authoring.from_passage import PASSAGE_LABELS
-
+    """The reader's "Make a question" on a selected passage: which kind."""
     assert v.window.open_reader("sample-deck")
     v.window.make_question_from_passage("a sham", "The European Parliament dismissed the election as a sham.", 0)
-    v.content += list(PASSAGE_LABELS.values())
     return list(v.boxes)
 
 
@@ -302,7 +300,7 @@ SCREENS: dict[str, Screen] = {
     "earlier versions": _versions,
     "make a question": _make_a_question,
 }
-# Still to come: the quiz, results, flashcards and the browser.
+# The quiz, results, flashcards and Browse: test_pseudo_locale_study.
 
 
 def open_window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Visit:
@@ -316,14 +314,7 @@ def open_window(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     running = start_app(DataPaths(data), QSettings(str(settings_path), QSettings.Format.IniFormat),
                         dirs=[bundled_questions_dir(), questions], now=lambda: FIXED_NOW)
     qtbot.addWidget(running.window)
-    boxes: list[QMessageBox] = []
-
-    def show_box(box: QMessageBox) -> int:  # the box is shown and looked at, not waited for
-        box.show()
-        boxes.append(box)
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", show_box)
+    boxes = capture_boxes(monkeypatch)
     add_history(running.core.store, running.window.bank, FIXED_NOW)
     running.window.show()
     running.window.refresh_home()
@@ -335,15 +326,43 @@ def shown_data(v: Visit) -> list[str]:
     return data_strings([*v.window.bank.decks, *v.content], [str(paths.root), str(paths.questions), str(v.tmp_path)])
 
 
-def pending_texts(tops: list[QWidget]) -> list[str]:
-    """The texts of the question form (the editor's and the draft review's fields: their labels,
-    hints and the loader's problems under them), wrapped in the next step: checked for room, not
-    yet for the marker."""
-    from studyapp.ui.question_fields import QuestionForm
+def capture_boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+    """The message boxes the window opens from now on: each is shown and looked at, not waited
+    for (``exec`` answers "OK")."""
+    boxes: list[QMessageBox] = []
 
-    return [s.text for top in tops for form in top.findChildren(QuestionForm) for s in visible_texts(form)]
+    def show_box(box: QMessageBox) -> int:
+        box.show()
+        boxes.append(box)
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", show_box)
+    return boxes
 
 
 def settle() -> None:
+    """Let the window lay out and paint what a screen function brought up."""
     for _ in range(3):
         QApplication.processEvents()
+
+
+def check_page(v: Visit, tops: list[QWidget], page: str = "") -> None:
+    """Every text ``tops`` show carries the pseudo marker (unless it is content) and none is cut
+    off; ``page`` names the page in the failure."""
+    settle()
+    shown = [s for top in tops for s in visible_texts(top)]
+    assert shown, f"{page}no text found on the screen"
+    data = shown_data(v)
+    missing = untranslated(shown, data) + partly_untranslated(shown, data)
+    assert not missing, f"{page}texts that never went through the translator:\n" + "\n".join(missing)
+    cut = cut_off(shown) + [c for top in tops for c in header_cuts(top) + window_cuts(top)]
+    assert not cut, f"{page}texts cut off:\n" + "\n".join(cut)
+
+
+def close_dialogs() -> None:
+    """Close every dialog a screen left open (before its window closes)."""
+    from PySide6.QtWidgets import QDialog
+
+    for top in QApplication.topLevelWidgets():
+        if isinstance(top, QDialog) and top.isVisible():
+            top.close()

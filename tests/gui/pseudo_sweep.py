@@ -2,9 +2,10 @@
 
 ``visible_texts`` lists the texts a person reads on a widget and its children (labels, buttons,
 group box titles, window titles, menu entries, tab texts, placeholders, table headers, combo
-box entries, tooltips, and the accessible names a screen reader says), each with where it was found. ``untranslated`` keeps those that carry no pseudo
-marker and are not file content; ``cut_off`` those wider than their widget or cut (a marker
-opened but never closed: the text was elided).
+box entries, progress bar texts, tooltips, and the accessible names a screen reader says), each
+with where it was found. ``untranslated`` keeps those that carry no pseudo marker and are not file
+content, ``partly_untranslated`` those with words outside every marked part; ``cut_off`` those
+wider than their widget or cut (a marker opened but never closed: the text was elided).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -41,6 +43,8 @@ QT_STANDARD_BUTTONS = {
     "Apply", "&Apply", "Reset", "Help", "Open", "Discard", "Restore Defaults", "Abort", "Retry", "Ignore",
 }
 PRODUCT_NAMES = {"studyapp", "FSRS", "Anki", "GIFT", "CSV", "YAML"}
+# A file name's extension, as a format's name shows it: "Anki package (.apkg)".
+_EXTENSION = re.compile(r"\(\.[a-z0-9]{2,5}\)")
 # Left once file content and numbers are taken out: nothing a person would read as words.
 _NO_WORDS = re.compile(r"^[\W\d_]*$")
 
@@ -92,7 +96,7 @@ def is_marked(text: str) -> bool:
 
 def is_content(text: str, data: list[str]) -> bool:
     """Only file content, names of things and numbers: nothing to translate."""
-    rest = text
+    rest = _EXTENSION.sub(" ", text)
     for value in data:
         if value in rest:
             rest = rest.replace(value, " ")
@@ -140,6 +144,9 @@ def visible_texts(top: QWidget) -> Iterator[Shown]:
     for view in top.findChildren(QAbstractItemView):
         if _shown(view) and view.model() is not None:
             yield from _headers(name, view)
+    for bar in top.findChildren(QProgressBar):
+        if _shown(bar) and bar.isTextVisible() and bar.text():
+            yield Shown(f"{name} progress bar", bar.text(), None)
     for widget in [top, *top.findChildren(QWidget)]:  # what a screen reader says
         if _shown(widget) and widget.accessibleName():
             yield Shown(f"{name} accessible name of {type(widget).__name__}", widget.accessibleName(), None)
@@ -241,6 +248,22 @@ def _standard_button(button: QAbstractButton) -> bool:
 def untranslated(shown: Iterable[Shown], data: list[str]) -> list[str]:
     """The texts with no marker that are not file content."""
     return sorted({f"{s.where}: {s.text!r}" for s in shown if not is_marked(s.text) and not is_content(s.text, data)})
+
+
+_MARKED = re.compile(r"\[‹(?:(?!\[‹|›\]).)*›\]", re.DOTALL)  # one marked part with no other inside
+
+
+def partly_untranslated(shown: Iterable[Shown], data: list[str]) -> list[str]:
+    """Texts with words outside every marked part: a sentence put together from a translated
+    part and an untranslated one ("Options: …" around translated choices, a reason in English)."""
+    found = []
+    for s in shown:
+        rest, before = s.text.partition("\t")[0], ""  # after a tab: a menu entry's key
+        while rest != before:  # innermost marked parts first: a translated text may hold another
+            before, rest = rest, _MARKED.sub(" ", rest)
+        if is_marked(s.text) and not is_content(rest, data):
+            found.append(f"{s.where}: {s.text!r} (left: {rest.strip()!r})")
+    return sorted(set(found))
 
 
 def cut_off(shown: Iterable[Shown]) -> list[str]:

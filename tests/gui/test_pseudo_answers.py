@@ -30,7 +30,7 @@ from studyapp.ui.answer_inputs.arrange import MatchInput, OrderInput
 from studyapp.ui.answer_inputs.card import CardInput
 from studyapp.ui.answer_inputs.choices import ChoiceInput, MultiInput, TrueFalseInput
 from studyapp.ui.answer_widgets import FeedbackPanel, make_answer_input
-from test_pseudo_locale import pseudo, pseudo_qm  # noqa: F401 - the fixtures
+from pseudo_locale import pseudo, pseudo_qm  # noqa: F401 - the fixtures
 
 pytestmark = pytest.mark.slow
 

@@ -11,21 +11,20 @@ bulk actions, the preview), a question with a picture and one whose picture is r
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QTranslator
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QWidget
 
-from pseudo_locale import compile_pseudo, extract_template
-from pseudo_sweep import Shown, cut_off, data_strings, header_cuts, is_content, is_marked, untranslated, visible_texts
-from studyapp.app import RunningApp, start_app
+from pseudo_locale import pseudo, pseudo_qm  # noqa: F401 - the fixtures
+from pseudo_screens import Visit, capture_boxes, check_page, close_dialogs
+from pseudo_sweep import Shown, untranslated
+from studyapp.app import start_app
 from studyapp.bank.model import (
     AnyQuestion,
     ChoiceQuestion,
@@ -59,42 +58,6 @@ questions:
 """
 
 
-def _left_out() -> tuple[type[QWidget], ...]:
-    """Widgets whose texts are not checked yet: the answer inputs and the feedback panel (they
-    are shown on these screens; their texts go through the translator in their own change)."""
-    from studyapp.ui.answer_widgets import AnswerInput, FeedbackPanel
-
-    return (AnswerInput, FeedbackPanel)
-
-
-@pytest.fixture(scope="module")
-def pseudo_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("pseudo")
-    return compile_pseudo(extract_template(folder / "studyapp.ts"), folder)
-
-
-@pytest.fixture
-def pseudo(qapp: QApplication, pseudo_qm: Path) -> Iterator[QTranslator]:
-    translator = QTranslator()
-    assert translator.load(str(pseudo_qm))
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
-
-
-@dataclass
-class Visit:
-    """The running window of a screen function, and the message boxes it made appear."""
-
-    running: RunningApp
-    qtbot: Any
-    boxes: list[QMessageBox]
-
-    @property
-    def window(self) -> Any:
-        return self.running.window
-
-
 def _open(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Visit:
     questions = tmp_path / "q"
     questions.mkdir()
@@ -109,17 +72,22 @@ def _open(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Visit:
     running = start_app(DataPaths(tmp_path / "data"), QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
                         dirs=[questions, pictures], now=lambda: FIXED_NOW)
     qtbot.addWidget(running.window)
-    boxes: list[QMessageBox] = []
-
-    def show_box(box: QMessageBox) -> int:  # shown and looked at, not waited for
-        box.show()
-        boxes.append(box)
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    monkeypatch.setattr(QMessageBox, "exec", show_box)
+    boxes = capture_boxes(monkeypatch)
     running.window.show()
     running.window.refresh_home()
-    return Visit(running, qtbot, boxes)
+    visit = Visit(running, qtbot, tmp_path, boxes, monkeypatch)
+    for deck in running.window.bank.decks:  # a cloze text is shown a word a label
+        visit.content += [word for q in deck.questions if isinstance(q, ClozeQuestion)
+                          for part in q.parts if isinstance(part, str) for word in part.split()]
+    return visit
+
+
+def _answer(v: Visit, question: AnyQuestion) -> object:
+    """A right (or almost right) response to ``question``, noted as content: the feedback shows it."""
+    response = _right(question)
+    if isinstance(response, str):
+        v.content += [response, response.lower()]  # the fixes are shown on the folded answer
+    return response
 
 
 def _right(question: AnyQuestion) -> object:
@@ -157,7 +125,7 @@ def _quiz_pages(deck: str) -> Callable[[Visit], Iterator[list[QWidget]]]:
         session = view.session
         while not view.stack.currentWidget() is view.results:
             yield [view]
-            session.submit(_right(session.current.question))
+            session.submit(_answer(v, session.current.question))
             view._render()
             yield [view]
             view.next()
@@ -172,7 +140,7 @@ def _abandoned(v: Visit) -> Iterator[list[QWidget]]:
     """Esc on a quiz after one answer: the question asked, then the results of a quiz left early."""
     view = _quiz(v, "good-all-types")
     session = view.session
-    session.submit(_right(session.current.question))
+    session.submit(_answer(v, session.current.question))
     view._render()
     view.ask_abandon()  # the box is shown and answered "OK", which is not "Yes": the quiz goes on
     assert len(v.boxes) == 1
@@ -200,7 +168,7 @@ def _flashcards(graded: bool) -> Callable[[Visit], Iterator[list[QWidget]]]:
         while session.state is not ReviewState.FINISHED:
             yield [view]
             if graded and session.current.gradable:
-                session.answer(_right(session.current.question))
+                session.answer(_answer(v, session.current.question))
                 view._render()
             else:
                 view.show_answer()
@@ -271,40 +239,6 @@ SCREENS: dict[str, Screen] = {
 }
 
 
-def _data(v: Visit) -> list[str]:
-    paths = v.running.core.paths
-    return data_strings(v.window.bank.decks, [str(paths.root), str(paths.questions)])
-
-
-def _settle() -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-
-
-_MARKED = re.compile(r"\[‹(?:(?!\[‹|›\]).)*›\]", re.DOTALL)  # one marked part with no other inside
-
-
-def partly_untranslated(shown: list[Shown], data: list[str]) -> list[str]:
-    """Texts with words outside every marked part: a sentence put together from a translated
-    part and an untranslated one ("Options: …" around translated choices, a reason in English)."""
-    found = []
-    for s in shown:
-        rest, before = s.text, ""
-        while rest != before:  # innermost marked parts first: a translated text may hold another
-            before, rest = rest, _MARKED.sub(" ", rest)
-        if is_marked(s.text) and not is_content(rest, data):
-            found.append(f"{s.where}: {s.text!r} (left: {rest.strip()!r})")
-    return sorted(set(found))
-
-
-def _shown(top: QWidget) -> list[Shown]:
-    """What ``top`` shows, without the texts of the widgets not checked yet."""
-    theirs = {s.text for kind in _left_out() for w in top.findChildren(kind) for s in visible_texts(w)}
-    bars = [Shown("progress bar", bar.text(), None) for bar in top.findChildren(QProgressBar)
-            if bar.isVisible() and bar.isTextVisible() and bar.text()]
-    return [s for s in visible_texts(top) if s.text not in theirs] + bars
-
-
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_every_study_text_is_translated_and_fits(
     screen: str, pseudo: QTranslator, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -313,19 +247,11 @@ def test_every_study_text_is_translated_and_fits(
     try:
         pages = 0
         for tops in SCREENS[screen](visit):
-            _settle()
             pages += 1
-            shown = [s for top in tops for s in _shown(top)]
-            assert shown, "no text found on the screen"
-            missing = untranslated(shown, _data(visit)) + partly_untranslated(shown, _data(visit))
-            assert not missing, f"page {pages}: texts that never went through the translator:\n" + "\n".join(missing)
-            cut = cut_off(shown) + [c for top in tops for c in header_cuts(top)]
-            assert not cut, f"page {pages}: texts cut off:\n" + "\n".join(cut)
+            check_page(visit, tops, f"page {pages}: ")
         assert pages >= 2
     finally:
-        for top in QApplication.topLevelWidgets():
-            if isinstance(top, QDialog) and top.isVisible():
-                top.close()
+        close_dialogs()
         visit.running.close()
 
 

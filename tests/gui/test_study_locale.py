@@ -28,10 +28,10 @@ from studyapp.bank.model import (
 from studyapp.grading import Outcome, describe_response
 from studyapp.study.quiz_session import AnswerRow
 from studyapp.study.review_session import Leech, ReviewCard
-from studyapp.study.scheduling import format_interval
+from studyapp.study.scheduling import Rating, format_interval
 from studyapp.ui.answer_texts import answer_details, answer_summary, answer_text, response_text
 from studyapp.ui.browser_window import search_error_text
-from studyapp.ui.due_text import due_text, interval_text
+from studyapp.ui.due_text import due_text, interval_text, schedule_text
 from studyapp.ui.results_view import format_duration
 from studyapp.ui.review_texts import front_extra, leech_text
 
@@ -107,6 +107,47 @@ def test_interval_labels_and_due_times_follow_the_locale(german: object) -> None
     later = due_text(now + timedelta(days=3), now)
     assert re.fullmatch(r"in 3d \(Do\.? 5 März, \d\d:30\)", later), later
     assert format_duration(timedelta(hours=1, minutes=5)) == "1 h 05 min"
+
+
+def _answered_feedbacks(tmp_path: Path) -> list[Any]:
+    """The feedback of a quiz over every question type, each answered right and then wrong."""
+    from studyapp.store import open_store
+    from studyapp.study.quiz import quiz_of_questions
+    from studyapp.study.quiz_session import QuizSession
+
+    store = open_store(tmp_path / "study.db", backups_dir=tmp_path / "backups").store
+    clock = iter(datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc) + timedelta(seconds=s) for s in range(0, 10**6, 7))
+    found = []
+    try:
+        for wrong in (False, True):
+            questions = _questions()
+            session = QuizSession(quiz_of_questions(questions, deck="good-all-types", seed=1), store,
+                                  now=lambda: next(clock))
+            session.start()
+            for _ in questions:
+                response = _responses(session.current.question)[-1 if wrong else 0]
+                found.append(session.submit(response))
+                session.next()
+    finally:
+        store.close()
+    return found
+
+
+def test_the_schedule_line_reads_as_the_core_writes_it_without_a_translation(tmp_path: Path) -> None:
+    """"Counted as Good: you will see it again in 10m." is written by the window (the feedback
+    panel) from the rating and the interval; in English it is the core's sentence."""
+    feedbacks = _answered_feedbacks(tmp_path)
+    assert {f.rating for f in feedbacks} >= {Rating.Again, Rating.Good}
+    for feedback in feedbacks:
+        assert feedback.memory and schedule_text(feedback) == feedback.memory
+
+
+def test_the_schedule_line_follows_the_locale(tmp_path: Path, german: object) -> None:
+    import dataclasses
+
+    feedback = dataclasses.replace(_answered_feedbacks(tmp_path)[0], again_in=timedelta(days=45))
+    assert re.fullmatch(r"Counted as \w+: you will see it again in 1,5mo\.", schedule_text(feedback)), \
+        schedule_text(feedback)
 
 
 def test_due_times_in_english_keep_their_form() -> None:

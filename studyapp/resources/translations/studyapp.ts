@@ -566,6 +566,763 @@ Ctrl+Z in the Browse window puts them back.</source>
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>the question does not load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {count} problems; stopped checking this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in question &apos;{id}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing field &apos;{name}&apos;{where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (&apos;{word}&apos; is YAML for no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field &apos;{name}&apos;{where} is empty{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the text &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field name must be text, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {noun} must be text, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate {noun} &apos;{name}&apos;, first defined at line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be a list (&apos;[a, b]&apos; or &apos;- a&apos; lines), not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item {number} of &apos;{name}&apos; must be text, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item {number} of &apos;{name}&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — did you mean &apos;{name}&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pairs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>match value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; must be text, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; needs {low} to {high} {noun}, found {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate {noun} &apos;{name}&apos;: same as &apos;{earlier}&apos; at line {line} (case, accents and punctuation are ignored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (did you mean &apos;{name}&apos;?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer &apos;{answer}&apos; is not one of the choices{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;answers&apos; is empty; list at least one right choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be an unquoted true or false; remove the &apos;!!str&apos; tag before &apos;{value}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be an unquoted true or false; remove the quotes around &apos;{value}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be true or false, not &apos;{value}&apos; (write true or false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be true or false, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer must be text or a list of accepted texts, not a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer is an empty list; give at least one accepted answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted answer &apos;{answer}&apos; has no letters or digits, so a typed answer cannot be compared with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloze text: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;pairs&apos; must be a mapping of left: right lines, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a left side of &apos;pairs&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the right side of &apos;{left}&apos; in &apos;pairs&apos; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate id &apos;{id}&apos;, first defined at line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quote of question &apos;{id}&apos; is not in the source {source} (compared ignoring whitespace, typographic quotes and dashes; case matters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({label}: {names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file must be a mapping with &apos;deck&apos;, &apos;title&apos; and &apos;questions&apos;, not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (question fields go inside an item of &apos;questions&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the fields here are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id &apos;{id}&apos; may only use lowercase letters, digits and hyphens (like &apos;belarus-west-2025&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;questions&apos; must be a list of questions (&apos;- id: ...&apos;), not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;questions&apos; is empty; add at least one question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each question must be a mapping of fields (id, type, prompt, ...), not {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id &apos;{id}&apos; may only use lowercase letters, digits, &apos;_&apos; and &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not used by type &apos;{type}&apos;{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fields of type &apos;{type}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;image_alt&apos; describes the picture named by &apos;image&apos;; add &apos;image&apos; or remove it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (one of: {names})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown type &apos;{type}&apos;{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source must be a path relative to this file (like &apos;../seeds/article.txt&apos;), not the absolute path &apos;{path}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source &apos;{path}&apos; climbs more than one folder above this file&apos;s folder (at most &apos;../&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source file &apos;{path}&apos; does not exist (the path is relative to this file&apos;s folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source file &apos;{path}&apos; is larger than 1 MiB ({limit:,} bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source file &apos;{path}&apos; is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source file &apos;{path}&apos; is not text (it holds NUL bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown field &apos;{name}&apos;{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed gap &apos;{{{{&apos; (close it with &apos;}}}}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;}}}}&apos; without an opening &apos;{{{{&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty gap &apos;{{{{}}}}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty alternative in gap &apos;{{{{{gap}}}}}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cloze text needs at least one gap like {{{{answer}}}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file is larger than 1 MiB ({limit:,} bytes); split it into several decks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text: byte 0x{byte:02x} cannot be read (save the file as UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NUL byte in the file (is it a binary file?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control character U+{code:04X} is not allowed in a question file (delete it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YAML syntax error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab character used for indentation; indent with spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file holds one document, but a second one starts here (remove the &apos;---&apos; line or split the file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed quoted string: the quote opened here is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad quoted string: {problem} (inside double quotes, write &apos;\\&apos; for a backslash)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad quoted string: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed &apos;[&apos;: the list opened here has no matching &apos;]&apos; (or a &apos;,&apos; is missing before {place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unclosed &apos;{{&apos;: the mapping opened here has no matching &apos;}}&apos; (or a &apos;,&apos; is missing before {place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not find expected &apos;:&apos; after this line&apos;s field name (a line of text needs &apos;field: value&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected &apos;:&apos; here; put text that contains &apos;: &apos; in quotes, or check the indentation of this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value cannot start with &apos;{char}&apos;; put the text in quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field name (&apos;name: value&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list item (&apos;- ...&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad indentation or stray text: expected a {kind} or the end of the block that starts at {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after &apos;|&apos; or &apos;&gt;&apos; only an indentation digit, &apos;-&apos; or &apos;+&apos; may follow on the same line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alias &apos;*...&apos; refers to an anchor &apos;&amp;...&apos; that is not defined before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anchor defined twice; the first is at {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown tag; question files hold only text, lists and mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem} ({context} at {place})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nested more than {depth} levels deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>aliases expand to more than {limit:,} values (an alias bomb?); this anchored value is repeated too often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag &apos;{tag}&apos; is not allowed; question files hold only text, lists and mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge key &apos;&lt;&lt;&apos; is not supported (it can hide duplicate fields); write the fields out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>studyapp found damage in its database ({database}): {error}
+
+What you answer now is still saved where the file is sound. Quit and start studyapp again to set the damaged file aside and restore the newest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagged 1 question</source>
+        <extracomment>At most this many problems are named in a refusal (the first ones; the rest are counted).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tagged {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untagged 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untagged {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsuspended 1 question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsuspended {count} questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tag given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{tag}&apos; is not one tag: a tag is one word, without spaces (as in Anki); nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no deck &apos;{deck}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question &apos;{id}&apos; is no longer in {file}; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck &apos;{deck}&apos; ({file}) would have no questions left; a deck keeps at least one (remove its file to remove the deck). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write {file}: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not write {file}: {reason}. The files written before it could not all be put back; see their history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot undo: {file} cannot be read ({reason}); nothing was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot undo: {file} was changed since; undoing would lose that change (nothing was restored; its earlier versions are in its history)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot undo: the earlier version of {file} is no longer kept; nothing was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot undo: not every file could be put back; their earlier versions are in their history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck &apos;{deck}&apos; is no longer loaded; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {error}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} has problems now; fix them first (the problems panel lists them). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The change would leave a question file with problems, so nothing was changed:
+{problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill the gap</source>
+        <extracomment>The labels the reader offers, in this order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flashcard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloze: the {kind} in this sentence is hidden; type it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choice: the {kind} in this sentence against other {kinds} the article names or nearby values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True/false: the article&apos;s own sentence, word for word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True/false: the sentence with its {kind} swapped for another of the same kind, so it is false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> The newest good backup is {backup}; you can restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> There is no backup to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database could not be used ({why}). It was kept as {moved} and a new, empty database was started.{offer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database was upgraded from version {old} to {new}; a copy of the old one is at {copy}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily backup into {folder} failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file name: letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; only (like &apos;my-deck&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file name: {name} already exists in your question folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file name: {name} (the article&apos;s copy) already exists in your question folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id: lowercase letters, digits and hyphens only (like &apos;belarus-west-2025&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id: &apos;{id}&apos; is already used by another deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>title: give the deck a title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image must be a path relative to this file&apos;s folder (like &apos;media/map.png&apos;), not the absolute path &apos;{path}&apos;</source>
+        <extracomment>The picture formats a question may show, by extension (lowercase). The one subfolder pictures may live in, next to the deck file.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image &apos;{path}&apos; may not leave this file&apos;s folder (&apos;..&apos;); put the picture beside the file or in &apos;media/&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image &apos;{path}&apos; names a folder, not a picture file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image &apos;{path}&apos; must be beside this file or in its &apos;{folder}/&apos; folder (like &apos;media/{name}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {suffix} file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name without an extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image &apos;{path}&apos; must be a PNG, JPEG, WebP or SVG file ({suffixes}), not {found}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a folder, not a question file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deck id &apos;{id}&apos; is already used by {path}; this file is skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a PNG without its IHDR header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a WebP file without a known image chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JPEG without a readable frame header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a text file without an &lt;svg&gt; element near its start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an SVG that shows or links other files (&lt;image&gt; or href); only self-contained drawings are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a PNG, JPEG, WebP or SVG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is larger than {limit} MiB ({size:,} bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claims {width:,} × {height:,} pixels, too large to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; cannot be found (a link that leads in a circle?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; leads outside this file&apos;s folder (through a link)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; is {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; does not exist (the path is relative to this file&apos;s folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; cannot be read ({error})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file &apos;{path}&apos; {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeckTableModel</name>
     <message>
         <source>Deck</source>
@@ -771,6 +1528,23 @@ Choose another deck id.</source>
 <context>
     <name>DueText</name>
     <message>
+        <source>Again</source>
+        <extracomment>The ratings&apos; names, as the feedback&apos;s schedule line says them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;1m</source>
         <comment>less than a minute, on a rating button</comment>
         <translation type="unfinished"></translation>
@@ -812,6 +1586,10 @@ Choose another deck id.</source>
     </message>
     <message>
         <source>in {interval} ({when})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted as {rating}: you will see it again in {interval}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1122,6 +1900,13 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>Problem in {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Figure</name>
+    <message>
+        <source>{caption} caption</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1580,6 +2365,10 @@ Help → Question file format shows how to write one.</source>
     </message>
     <message>
         <source>Study flashcards ({counts})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study flashcards, {counts}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -59,6 +59,9 @@ def test_migrates_v1_database_with_backup_first(tmp_path: Path) -> None:
     try:
         assert store.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [n.kind for n in opened.notices] == [NoticeKind.MIGRATED]
+        notice = opened.notices[0]
+        assert notice.wording is not None and str(notice.wording) == notice.message  # the window translates it
+        assert notice.message.startswith(f"The database was upgraded from version 1 to {SCHEMA_VERSION}; ")
         saved = opened.notices[0].restorable_backup
         assert saved is not None and saved.name.startswith(f"studyapp-before-v{SCHEMA_VERSION}-")
         old = sqlite3.connect(saved)
@@ -273,6 +276,7 @@ def test_damaged_database_moved_aside_and_fresh_one_started(db_path: Path, backu
         assert notice.moved_to == db_path.with_name("studyapp.sqlite3.corrupt-20260310-140000")
         assert notice.moved_to.read_bytes() == damaged  # kept byte for byte
         assert str(notice.moved_to) in notice.message
+        assert notice.wording is not None and str(notice.wording) == notice.message
         assert notice.restorable_backup == good and str(good) in notice.message
         assert reopened.store.question_history() == {}
         reopened.store.record_attempt(make_attempt())
