@@ -20,7 +20,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTime, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, Qt, QTime, QTranslator
 
 from studyapp.messages import CONTEXT, Message
 from studyapp.messages import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # the window's modules mark texts with it
@@ -95,9 +95,14 @@ def percent_shown(ratio: float | None, missing: str = "—") -> str:
 
 
 def date_text(day: date | datetime, long: bool = False) -> str:
-    """A day as the locale writes dates (short: ``12/6/26``; long: ``Sunday, December 6, 2026``)."""
+    """A day as the locale writes dates (short: ``06.12.26`` in German; long: ``Sunday, December
+    6, 2026``). With no locale set (the bare "C" locale) a short date is ISO 8601,
+    ``2026-12-06``, as Anki writes it: "12/6/26" would read as June 12 to most of the world."""
+    qdate = QDate(day.year, day.month, day.day)
+    if not long and QLocale().language() == QLocale.Language.C:
+        return qdate.toString(Qt.DateFormat.ISODate)
     fmt = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return window_locale().toString(QDate(day.year, day.month, day.day), fmt)
+    return window_locale().toString(qdate, fmt)
 
 
 def datetime_text(moment: datetime, seconds: bool = False) -> str:

@@ -191,6 +191,6 @@ def test_browse_writes_due_dates_as_the_locale_does(make_app: Any, tmp_path: Pat
     assert {last for _memory, _due, last in cells} <= {"", "right", "almost", "wrong"}
 
 
-def test_browse_writes_due_dates_in_english_without_a_locale(make_app: Any, tmp_path: Path) -> None:
+def test_browse_writes_due_dates_in_iso_without_a_locale(make_app: Any, tmp_path: Path) -> None:
     dues = [due for _memory, due, _last in _browser_cells(make_app, tmp_path) if due]
-    assert dues and all(re.fullmatch(r"\d{1,2}/\d{1,2}/\d\d", due) for due in dues), dues
+    assert dues and all(re.fullmatch(r"\d{4}-\d\d-\d\d", due) for due in dues), dues
