@@ -33,6 +33,7 @@ from pathlib import Path
 import zstandard
 
 from studyapp.interop.collectionread import CollectionReader, ImportCancelled, UnusablePackage
+from studyapp.interop.protobuf import message_fields
 
 NEWEST = "collection.anki21b"
 MEMBERS = (NEWEST, "collection.anki21", "collection.anki2")  # Anki's own order of preference
@@ -85,41 +86,12 @@ def extract_collection(
             dst.write(chunk)
 
 
-def _varint(data: bytes, pos: int) -> tuple[int, int]:
-    """The protobuf varint at ``pos`` and the position after it; ValueError when cut short."""
-    value = shift = 0
-    while True:
-        if pos >= len(data) or shift > 63:
-            raise ValueError("truncated protobuf varint")
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return value, pos
-
-
 def notetype_kind(config: bytes) -> int:
     """``kind`` (field 1) of a protobuf ``Notetype.Config``: 0 normal, 1 cloze; ValueError if malformed."""
-    pos, kind = 0, 0
-    while pos < len(config):
-        key, pos = _varint(config, pos)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            value, pos = _varint(config, pos)
-            if number == 1:
-                kind = value  # protobuf: the last occurrence wins
-        elif wire == 1:
-            pos += 8
-        elif wire == 2:
-            length, pos = _varint(config, pos)
-            pos += length
-        elif wire == 5:
-            pos += 4
-        else:
-            raise ValueError(f"unsupported protobuf wire type {wire}")
-        if pos > len(config):
-            raise ValueError("truncated protobuf field")
+    kind = 0
+    for number, value in message_fields(config):
+        if number == 1 and isinstance(value, int):
+            kind = value  # protobuf: the last occurrence wins
     return kind
 
 

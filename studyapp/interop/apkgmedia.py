@@ -31,6 +31,7 @@ from studyapp.bank.imagefile import (
 )
 from studyapp.bank.imagepath import IMAGE_SUFFIXES, MEDIA_FOLDER, image_path_problem
 from studyapp.interop.htmltext import escape_stray_lt
+from studyapp.interop.protobuf import message_fields
 
 MAX_MEDIA_BYTES = 64 * 1024 * 1024  # every picture one import carries, together
 MAX_MAP_BYTES = 8 * 1024 * 1024  # the media map itself
@@ -64,38 +65,12 @@ def pictures_in(html: str) -> list[Picture]:
     return parser.found
 
 
-def _varint(data: bytes, pos: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        if pos >= len(data) or shift > 63:
-            raise ValueError("a damaged media list")
-        byte = data[pos]
-        pos += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if not byte & 0x80:
-            return value, pos
-
-
 def _fields(data: bytes) -> list[tuple[int, int | bytes]]:
-    """The (field number, value) pairs of one protobuf message (varints and length-delimited only)."""
-    out: list[tuple[int, int | bytes]] = []
-    pos = 0
-    while pos < len(data):
-        key, pos = _varint(data, pos)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            value, pos = _varint(data, pos)
-            out.append((number, value))
-        elif wire == 2:
-            length, pos = _varint(data, pos)
-            if pos + length > len(data):
-                raise ValueError("a damaged media list")
-            out.append((number, data[pos : pos + length]))
-            pos += length
-        else:
-            raise ValueError("a media list in an unknown form")
-    return out
+    """The fields of one message of the media list; ValueError("a damaged media list") if malformed."""
+    try:
+        return message_fields(data)
+    except ValueError as exc:
+        raise ValueError("a damaged media list") from exc
 
 
 def _newest_map(data: bytes) -> dict[str, str]:
