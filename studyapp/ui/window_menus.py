@@ -51,7 +51,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu = bar.addMenu(translate("Menus", "&File"))
     window.add_action = _action(window, file_menu, translate("Menus", "&Add question file…"), window.add_question_file, QKeySequence.StandardKey.Open, "add-file")
     for module, text, name in (
-        ("studyapp.ui.draft_dialog", translate("Menus", "New deck from &article…"), "DraftDialog"),
+        ("studyapp.ui.draft_dialog", translate("Menus", "New deck from ar&ticle…"), "DraftDialog"),
         ("studyapp.ui.import_dialog", translate("Menus", "&Import…"), "ImportDialog"),
     ):
         if _module_exists(module):
@@ -62,7 +62,7 @@ def build_menus(window: MainWindow) -> None:
                 None, "ReviewDraft")
     _action(window, file_menu, translate("Menus", "&Export…"), partial(open_export_dialog, window), None, "ExportDialog")
     _action(window, file_menu, translate("Menus", "&New deck…"), partial(_editor_dialog, window, "new_deck_dialog"), None, "new-deck")
-    _action(window, file_menu, translate("Menus", "New &question…"), partial(_editor_dialog, window, "new_question_dialog"),
+    _action(window, file_menu, translate("Menus", "New q&uestion…"), partial(_editor_dialog, window, "new_question_dialog"),
             QKeySequence("Ctrl+Shift+N"), "new-question")
     _action(window, file_menu, translate("Menus", "Open question &folder"), window.open_question_folder, None, "open-folder")
     window.reload_action = _action(window, file_menu, translate("Menus", "&Reload question files"), window.reload_in_background, QKeySequence(Qt.Key.Key_F5), "reload")
@@ -80,7 +80,7 @@ def build_menus(window: MainWindow) -> None:
     view.addSeparator()
     _action(window, view, translate("Menus", "&Larger text"), lambda: window.set_font_size(window.font_size + 1),
                  [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], "larger")
-    _action(window, view, translate("Menus", "&Smaller text"), lambda: window.set_font_size(window.font_size - 1), QKeySequence("Ctrl+-"), "smaller")
+    _action(window, view, translate("Menus", "S&maller text"), lambda: window.set_font_size(window.font_size - 1), QKeySequence("Ctrl+-"), "smaller")
     _action(window, view, translate("Menus", "&Normal text size"), lambda: window.set_font_size(FONT_DEFAULT), QKeySequence("Ctrl+0"), "normal")
 
     tools = bar.addMenu(translate("Menus", "&Tools"))

@@ -76,3 +76,14 @@ def test_flashcard_screens_claim_each_alt_letter_once(make_app: Any, tmp_path: P
     assert cards.end_home.isVisible()
     claimed = _claimed(window, cards)
     assert max(claimed.values()) == 1, claimed
+
+
+def test_every_menu_gives_each_letter_to_one_entry(make_app: Any, tmp_path: Path, qtbot: QtBot) -> None:
+    """Seen under X: in File, A went to "Add question file…" and "New deck from article…" and Q
+    to "New question…" and "Quit"; in View, S to "Statistics" and "Smaller text". Qt then only
+    moves between the entries, so the letter opens nothing."""
+    window = _open(make_app, tmp_path, qtbot)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        letters = Counter(letter for a in menu.actions() if (letter := _mnemonic(a.text())) is not None)
+        assert not letters or max(letters.values()) == 1, (menu_action.text(), letters)

@@ -2820,10 +2820,6 @@ Its path is on the clipboard:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New deck from &amp;article…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2837,10 +2833,6 @@ Its path is on the clipboard:
     </message>
     <message>
         <source>&amp;New deck…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;question…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2876,7 +2868,15 @@ Its path is on the clipboard:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Smaller text</source>
+        <source>New deck from ar&amp;ticle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New q&amp;uestion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;maller text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
