@@ -25,6 +25,7 @@ from studyapp.interop.htmltext import convert_html, drop_sounds, looks_like_html
 from studyapp.interop.problems import Conversion
 from studyapp.interop.textrows import SEPARATOR_NAMES as _SEPARATORS
 from studyapp.interop.textrows import MAX_TEXT_IMPORT_BYTES, TextOptions, guess_separators, is_header_row, read_rows
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 MAX_FIELD_CHARS = 128 * 1024
 _HEADER_RE = re.compile(r"^#([a-z ]+):(.*)$")
@@ -80,7 +81,7 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion,
     """
     options = options or TextOptions()
     if not text.strip():
-        conversion.fail(path, "the file is empty; there is nothing to import")
+        conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "the file is empty; there is nothing to import")))
         return
     lines = text.splitlines(keepends=True)
     headers: dict[str, str] = {}
@@ -118,7 +119,7 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion,
     ids = IdAllocator()
     header_checked = bool(headers)
     for start, row in read_rows(body, sep, row_sep, first):
-        if isinstance(row, str):
+        if isinstance(row, Message):
             conversion.problem(path, start, row)
             continue
         if not any(cell.strip() for cell in row):
@@ -131,13 +132,13 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion,
         if joins_back and len(fields) > 2:
             fields = [fields[0], sep.join(fields[1:])]
         if len(fields) < 2 and not (fields and anki_cloze(fields[0])):
-            conversion.problem(path, start, f"expected front{_name(sep)}back, found one field; skipped")
+            conversion.problem(path, start, Message(QT_TRANSLATE_NOOP("Core", "expected front{separator}back, found one field; skipped"), separator=_name(sep)))
             continue
         front, lost_front = field_text_lost(fields[0], html)
         back, lost_back = field_text_lost(fields[1], html) if len(fields) > 1 else ("", [])
         if max(len(front), len(back)) > MAX_FIELD_CHARS:
             longest = max(len(front), len(back))
-            conversion.problem(path, start, f"a field of {longest:,} characters (at most {MAX_FIELD_CHARS:,}); skipped")
+            conversion.problem(path, start, Message(QT_TRANSLATE_NOOP("Core", "a field of {count} characters (at most {most}); skipped"), count=f"{longest:,}", most=f"{MAX_FIELD_CHARS:,}"))
             continue
         tags = list(global_tags)
         if tags_col is not None and tags_col < len(row):
@@ -147,7 +148,7 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion,
         cloze = anki_cloze(front)
         if cloze is not None or "cloze" in notetype.lower():
             if cloze is None:
-                conversion.problem(path, start, "cloze note without a {{c1::...}} gap; skipped")
+                conversion.problem(path, start, Message(QT_TRANSLATE_NOOP("Core", "cloze note without a {{{{c1::...}}}} gap; skipped")))
                 continue
             q: AnyQuestion = cloze_question(
                 deck=deck_id, id=ids.take(cloze.replace("{", "").replace("}", ""), "cloze"),
@@ -156,8 +157,7 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion,
         else:
             if not front or not back:
                 side, lost = ("front", lost_front) if not front else ("back", lost_back)
-                only = f" (it holds only {', '.join(lost)}, which cannot be carried over)" if lost else ""
-                conversion.problem(path, start, f"empty {side}{only}; skipped")
+                conversion.problem(path, start, _empty_side(side, lost))
                 continue
             q = CardQuestion(deck=deck_id, id=ids.take(front, "card"), prompt=front, answer=back, tags=tag_tuple, line=start)
         if not conversion.add(q, path, start):
@@ -166,10 +166,21 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion,
         if extra:
             shown = "; ".join(f"'{_short(f)}'" for f in extra if f.strip())
             if shown:
-                conversion.problem(path, start, f"{len(extra)} field(s) after the back not carried over: {shown}")
+                conversion.problem(path, start, Message(QT_TRANSLATE_NOOP("Core", "{count} field(s) after the back not carried over: {fields}"), count=len(extra), fields=shown))
         lost = [f"front: {x}" for x in lost_front] + [f"back: {x}" for x in lost_back]
         if lost:
-            conversion.problem(path, start, "not carried over (plain text only): " + ", ".join(lost))
+            conversion.problem(path, start, Message(QT_TRANSLATE_NOOP("Core", "not carried over (plain text only): {lost}"), lost=", ".join(lost)))
+
+
+def _empty_side(side: str, lost: list[str]) -> Message:
+    """``empty front; skipped``, with what the side held that plain text cannot carry."""
+    if lost:
+        template = (QT_TRANSLATE_NOOP("Core", "empty front (it holds only {lost}, which cannot be carried over); skipped")
+                    if side == "front" else
+                    QT_TRANSLATE_NOOP("Core", "empty back (it holds only {lost}, which cannot be carried over); skipped"))
+        return Message(template, lost=", ".join(lost))
+    return Message(QT_TRANSLATE_NOOP("Core", "empty front; skipped") if side == "front"
+                   else QT_TRANSLATE_NOOP("Core", "empty back; skipped"))
 
 
 def _short(text: str, limit: int = 60) -> str:

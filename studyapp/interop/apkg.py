@@ -41,6 +41,7 @@ from studyapp.interop.apkgmedia import PackageMedia, pictures_in
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import escape_stray_lt, html_to_text
 from studyapp.interop.problems import Conversion
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 MARK = "studyapp-"  # class prefix of the HTML studyapp writes into exported notes
 PAIR_ARROW = " \u2192 "  # "left → right" on the back of an exported match note
@@ -167,9 +168,9 @@ def parse_apkg(path: Path, deck_id: str, conversion: Conversion, cancel: threadi
         with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp:
             _read_package(path, Path(tmp), deck_id, conversion, cancel, limits)
     except UnusablePackage as exc:
-        conversion.fail(path, f"not a usable Anki package ({exc})")
+        conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "not a usable Anki package ({reason})"), reason=str(exc)))
     except OSError as exc:  # no temporary folder: TMPDIR missing, read-only or full
-        conversion.fail(path, f"cannot unpack it: no temporary folder ({exc.strerror or exc})")
+        conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "cannot unpack it: no temporary folder ({reason})"), reason=exc.strerror or str(exc)))
 
 
 def _sweep_stale_folders(tmp: Path) -> None:
@@ -234,9 +235,20 @@ def _lost(side: str, html: str) -> list[str]:
     return [f"{side}: {x}" for x in lost if not (side == "front" and x.startswith("image "))]
 
 
+def _empty_side(n: int, side: str, held: list[str]) -> Message:
+    """``note 3 has an empty back; skipped``, with what it held that plain text cannot carry."""
+    if side == "front":
+        template = (QT_TRANSLATE_NOOP("Core", "note {note} has an empty front; skipped ({held}: cannot be carried over)")
+                    if held else QT_TRANSLATE_NOOP("Core", "note {note} has an empty front; skipped"))
+    else:
+        template = (QT_TRANSLATE_NOOP("Core", "note {note} has an empty back; skipped ({held}: cannot be carried over)")
+                    if held else QT_TRANSLATE_NOOP("Core", "note {note} has an empty back; skipped"))
+    return Message(template, note=n, held="; ".join(held)) if held else Message(template, note=n)
+
+
 def _report(conversion: Conversion, path: Path, n: int, lost: list[str]) -> None:
     if lost:
-        conversion.problem(path, n, f"note {n}: not carried over: {', '.join(dict.fromkeys(lost))}")
+        conversion.problem(path, n, Message(QT_TRANSLATE_NOOP("Core", "note {note}: not carried over: {lost}"), note=n, lost=', '.join(dict.fromkeys(lost))))
 
 
 def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: Conversion,
@@ -255,15 +267,15 @@ def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: 
         fields = _text(flds).split("\x1f")
         tags = tuple(dict.fromkeys(clean_text(t) for t in _text(tags_text).split() if clean_text(t)))
         if model is None:
-            conversion.problem(path, n, f"note {n} uses an unknown note type; skipped")
+            conversion.problem(path, n, Message(QT_TRANSLATE_NOOP("Core", "note {note} uses an unknown note type; skipped"), note=n))
             continue
         if "occlusion" in model.name.lower():
-            conversion.problem(path, n, f"note {n} is an image occlusion note (images are not imported); skipped")
+            conversion.problem(path, n, Message(QT_TRANSLATE_NOOP("Core", "note {note} is an image occlusion note (images are not imported); skipped"), note=n))
             continue
         if model.cloze:
             cloze = anki_cloze(field_text(fields[0], True))
             if cloze is None:
-                conversion.problem(path, n, f"note {n}: cloze note without a {{{{c1::...}}}} gap; skipped")
+                conversion.problem(path, n, Message(QT_TRANSLATE_NOOP("Core", "note {note}: cloze note without a {{{{c1::...}}}} gap; skipped"), note=n))
                 continue
             prompt = None
             m = _Marked()
@@ -289,8 +301,9 @@ def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: 
             lost = unshown + ([] if ours else _lost("front", fields[0]) + _lost("back", extra))
         else:
             if len(fields) < 2:
-                only = f" ({model.fields[0]})" if model.fields else ""
-                conversion.problem(path, n, f"note {n} has only one field{only}; skipped")
+                conversion.problem(path, n, Message(QT_TRANSLATE_NOOP("Core", "note {note} has only one field ({field}); skipped"),
+                                                    note=n, field=model.fields[0]) if model.fields else
+                                   Message(QT_TRANSLATE_NOOP("Core", "note {note} has only one field; skipped"), note=n))
                 continue
             front_plain = field_text(fields[0], True)
             image, unshown = _front_picture(fields[0], media)
@@ -305,8 +318,7 @@ def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: 
                 if (not front_plain and image is None) or not back:
                     side = "back" if front_plain or image is not None else "front"
                     held = [x.split(": ", 1)[1] for x in lost if x.startswith(side)]
-                    why = f" ({'; '.join(held)}: cannot be carried over)" if held else ""
-                    conversion.problem(path, n, f"note {n} has an empty {side}; skipped{why}")
+                    conversion.problem(path, n, _empty_side(n, side, held))
                     continue
                 # A front that is only a picture makes a picture question: the prompt asks what it shows.
                 q = CardQuestion(deck=deck_id, id=qid, prompt=front_plain or PICTURE_PROMPT, answer=back, tags=tags,

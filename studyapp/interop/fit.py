@@ -24,6 +24,7 @@ from studyapp.bank.model import (
     TextQuestion,
     parse_cloze,
 )
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.textnorm import fold_answer
 
 DECK_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -74,59 +75,66 @@ class IdAllocator:
         return candidate
 
 
-def _distinct(values: tuple[str, ...]) -> str | None:
+# "needs 2-8 choices, has 1": one sentence per noun, so that a translation can inflect it
+_CHOICES = QT_TRANSLATE_NOOP("Core", "needs {low}-{high} choices, has {count}")
+_ITEMS = QT_TRANSLATE_NOOP("Core", "needs {low}-{high} items, has {count}")
+_PAIRS = QT_TRANSLATE_NOOP("Core", "needs {low}-{high} pairs, has {count}")
+
+
+def _distinct(values: tuple[str, ...]) -> Message | None:
     seen: dict[str, str] = {}
     for v in values:
         folded = fold_answer(v)
         if folded in seen:
-            return f"'{v}' and '{seen[folded]}' are the same answer once case and accents are ignored"
+            return Message(QT_TRANSLATE_NOOP("Core", "'{one}' and '{other}' are the same answer once case and accents are ignored"),
+                           one=v, other=seen[folded])
         seen[folded] = v
     return None
 
 
-def _count(values: tuple[object, ...], low: int, high: int, what: str) -> str | None:
+def _count(values: tuple[object, ...], low: int, high: int, what: str) -> Message | None:
     if not low <= len(values) <= high:
-        return f"needs {low}-{high} {what}, has {len(values)}"
+        return Message(what, low=low, high=high, count=len(values))
     return None
 
 
-def rule_problem(q: AnyQuestion) -> str | None:
+def rule_problem(q: AnyQuestion) -> Message | None:
     """Why ``q`` would not load (format v1), or None when it fits."""
     if not isinstance(q, ClozeQuestion) and not (q.prompt or "").strip():
-        return "empty question text"
+        return Message(QT_TRANSLATE_NOOP("Core", "empty question text"))
     if any(not t.strip() for t in q.tags):
-        return "empty tag"
+        return Message(QT_TRANSLATE_NOOP("Core", "empty tag"))
     if isinstance(q, ChoiceQuestion | MultiQuestion):
         if any(not c.strip() for c in q.choices):
-            return "empty choice"
-        problem = _count(q.choices, 2, 8, "choices") or _distinct(q.choices)
+            return Message(QT_TRANSLATE_NOOP("Core", "empty choice"))
+        problem = _count(q.choices, 2, 8, _CHOICES) or _distinct(q.choices)
         if problem:
             return problem
         right = (q.answer,) if isinstance(q, ChoiceQuestion) else q.answers
         if not right:
-            return "no right answer"
+            return Message(QT_TRANSLATE_NOOP("Core", "no right answer"))
         if any(r not in q.choices for r in right):
-            return "right answer is not one of the choices"
+            return Message(QT_TRANSLATE_NOOP("Core", "right answer is not one of the choices"))
     elif isinstance(q, TextQuestion):
         if not q.answers or any(not a.strip() for a in q.answers):
-            return "empty answer"
+            return Message(QT_TRANSLATE_NOOP("Core", "empty answer"))
     elif isinstance(q, ClozeQuestion):
         try:
             parse_cloze(q.text)
         except ClozeSyntaxError as exc:
-            return str(exc)
+            return exc.wording
     elif isinstance(q, OrderQuestion):
-        return _count(q.items, 3, 8, "items") or _distinct(q.items)
+        return _count(q.items, 3, 8, _ITEMS) or _distinct(q.items)
     elif isinstance(q, MatchQuestion):
-        problem = _count(q.pairs, 3, 8, "pairs")
+        problem = _count(q.pairs, 3, 8, _PAIRS)
         if problem:
             return problem
         if any(not a.strip() or not b.strip() for a, b in q.pairs):
-            return "empty side in a pair"
+            return Message(QT_TRANSLATE_NOOP("Core", "empty side in a pair"))
         return _distinct(tuple(a for a, _ in q.pairs)) or _distinct(tuple(b for _, b in q.pairs))
     elif isinstance(q, CardQuestion):
         if not q.answer.strip():
-            return "empty answer"
+            return Message(QT_TRANSLATE_NOOP("Core", "empty answer"))
     return None
 
 

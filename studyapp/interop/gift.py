@@ -29,6 +29,7 @@ from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.giftparts import PROMPT_HINT, ClozeParts, card_from_feedback, gap_hint, order_from_pairs
 from studyapp.interop.htmltext import convert_html, looks_like_html
 from studyapp.interop.problems import Conversion
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 # Escaped characters are swapped for private-use placeholders while the structure is parsed.
 _ESCAPES = {"\\:": "\ue001", "\\#": "\ue002", "\\=": "\ue003", "\\{": "\ue004", "\\}": "\ue005", "\\~": "\ue006", "\\n": "\ue007"}
@@ -128,7 +129,7 @@ class _Reader:
             self.lost.update(dict.fromkeys(lost))
         return clean_text(raw)
 
-    def report(self, line: int, message: str) -> None:
+    def report(self, line: int, message: str | Message) -> None:
         self.conv.problem(self.path, line, message)
 
     def category(self, raw: str) -> None:
@@ -144,7 +145,7 @@ class _Reader:
         self._read(block)
         if self.lost and len(self.conv.questions) > before:
             self.report(self.conv.questions[-1].line or block.line,
-                        "not carried over (plain text only): " + ", ".join(self.lost))
+                        Message(QT_TRANSLATE_NOOP("Core", "not carried over (plain text only): {lost}"), lost=", ".join(self.lost)))
 
     def _read(self, block: _Block) -> None:
         text, line = block.text, block.line
@@ -164,10 +165,10 @@ class _Reader:
             html, markdown, text = fm.group(1) == "html", fm.group(1) == "markdown", text[fm.end() :]
         open_at, close_at = text.find("{"), text.find("}")
         if open_at == -1 and close_at == -1:
-            self.report(line, "a description (no answers in {...}); skipped")
+            self.report(line, Message(QT_TRANSLATE_NOOP("Core", "a description (no answers in {{...}}); skipped")))
             return
         if open_at == -1 or close_at == -1 or close_at < open_at:
-            self.report(line, "unmatched '{' or '}' (escape literal braces as \\{ \\}); skipped")
+            self.report(line, Message(QT_TRANSLATE_NOOP("Core", "unmatched '{{' or '}}' (escape literal braces as \\{{ \\}}); skipped")))
             return
         answer_text = _INLINE_COMMENT_RE.sub("", text[open_at + 1 : close_at]).strip()
         before, after = text[:open_at].rstrip(), text[close_at + 1 :].strip()
@@ -190,12 +191,12 @@ class _Reader:
             common["prompt"] = prompt
             card = card_from_feedback(explanation, common)
             if card is None:
-                self.report(line, "a card without an answer in its feedback; skipped")
+                self.report(line, Message(QT_TRANSLATE_NOOP("Core", "a card without an answer in its feedback; skipped")))
             else:
                 self.conv.add(card, self.path, line)
             return
         if answer_text == "":
-            self.report(line, "essay questions are not supported; skipped")
+            self.report(line, Message(QT_TRANSLATE_NOOP("Core", "essay questions are not supported; skipped")))
             return
         q: AnyQuestion | None
         if answer_text.startswith("#"):
@@ -248,9 +249,9 @@ class _Reader:
         if right and abs(sum(w for w in weights if w > 0) - 100) < 1:
             return MultiQuestion(choices=choices, answers=tuple(right), **common)
         if len(full) == 1:
-            self.report(line, "partial-credit answers counted as wrong")
+            self.report(line, Message(QT_TRANSLATE_NOOP("Core", "partial-credit answers counted as wrong")))
             return ChoiceQuestion(choices=choices, answer=full[0], **common)
-        self.report(line, "no fully right answer (weights do not add up to 100%); skipped")
+        self.report(line, Message(QT_TRANSLATE_NOOP("Core", "no fully right answer (weights do not add up to 100%); skipped")))
         return None
 
     def _match(
@@ -260,11 +261,11 @@ class _Reader:
         for a in _split_answers(answer_text):
             left, arrow, right = a.text.partition("->")
             if not arrow:
-                self.report(line, f"matching answer '{self.text(a.text, html)}' has no '->'; skipped")
+                self.report(line, Message(QT_TRANSLATE_NOOP("Core", "matching answer '{answer}' has no '->'; skipped"), answer=self.text(a.text, html)))
                 return None
             left_t, right_t = self.text(left, html), self.text(right, html)
             if not left_t:
-                self.report(line, f"extra right-hand answer '{right_t}' dropped (no left side)")
+                self.report(line, Message(QT_TRANSLATE_NOOP("Core", "extra right-hand answer '{answer}' dropped (no left side)"), answer=right_t))
                 continue
             pairs.append((left_t, right_t))
         common["prompt"], common["explanation"] = prompt, explanation or None
@@ -277,9 +278,9 @@ class _Reader:
         answers = _split_answers(answer_text)
         accepted = [self.text(a.text, html) for a in answers if a.weight is None or a.weight >= 100]
         if len(accepted) < len(answers):
-            self.report(line, "partial-credit answers dropped")
+            self.report(line, Message(QT_TRANSLATE_NOOP("Core", "partial-credit answers dropped")))
         if not accepted:
-            self.report(line, "no fully right answer; skipped")
+            self.report(line, Message(QT_TRANSLATE_NOOP("Core", "no fully right answer; skipped")))
             return None
         right_fb = [self.text(a.feedback, html) for a in answers if a.weight is None or a.weight >= 100]
         wrong_fb = [(self.text(a.text, html), self.text(a.feedback, html)) for a in answers
@@ -287,7 +288,7 @@ class _Reader:
         common["explanation"] = _explain(explanation, right_fb, wrong_fb)
         if missing_word:
             if any("{" in t or "}" in t for t in (*accepted, before_raw.translate(_RESTORE), after_raw.translate(_RESTORE))):
-                self.report(line, "a missing-word question with a brace in its text or answers cannot be a gap; skipped")
+                self.report(line, Message(QT_TRANSLATE_NOOP("Core", "a missing-word question with a brace in its text or answers cannot be a gap; skipped")))
                 return None
             gap = "{{" + "|".join(a.replace("|", "/") for a in accepted) + "}}"
             before = self.text(before_raw, html)
@@ -309,7 +310,7 @@ class _Reader:
         for a in answers:
             value = a.text.translate(_RESTORE).strip()
             if a.weight is not None and a.weight < 100:
-                self.report(line, f"partial-credit answer {value} dropped")
+                self.report(line, Message(QT_TRANSLATE_NOOP("Core", "partial-credit answer {answer} dropped"), answer=value))
                 continue
             number, colon, tolerance = value.partition(":")
             low, dots, high = value.partition("..")
@@ -317,18 +318,18 @@ class _Reader:
                 if float(low) == float(high):
                     accepted.append(low.strip())
                 else:
-                    self.report(line, f"range {low.strip()}..{high.strip()} not carried over (only exact numbers are); dropped")
+                    self.report(line, Message(QT_TRANSLATE_NOOP("Core", "range {low}..{high} not carried over (only exact numbers are); dropped"), low=low.strip(), high=high.strip()))
                     continue
             elif _NUMBER_RE.match(number.strip()) and (not colon or _NUMBER_RE.match(tolerance.strip())):
                 accepted.append(number.strip())
                 if colon and float(tolerance) != 0:
-                    self.report(line, f"tolerance ±{tolerance.strip()} not carried over: only {number.strip()} exactly is accepted")
+                    self.report(line, Message(QT_TRANSLATE_NOOP("Core", "tolerance ±{tolerance} not carried over: only {number} exactly is accepted"), tolerance=tolerance.strip(), number=number.strip()))
             else:
-                self.report(line, f"'{value}' is not a number; dropped")
+                self.report(line, Message(QT_TRANSLATE_NOOP("Core", "'{value}' is not a number; dropped"), value=value))
                 continue
             right_fb.append(self.text(a.feedback, html))
         if not accepted:
-            self.report(line, "numerical question without an exact number; skipped")
+            self.report(line, Message(QT_TRANSLATE_NOOP("Core", "numerical question without an exact number; skipped")))
             return None
         common["explanation"] = _explain(explanation, right_fb, [])
         return TextQuestion(answers=tuple(dict.fromkeys(accepted)), **common)
@@ -353,7 +354,7 @@ def parse_gift(path: Path, text: str, deck_id: str, conversion: Conversion) -> N
     for block in _blocks(text):
         reader.read(block)
     if first := reader.cloze_parts.pending():
-        reader.report(first, "a cloze exported in parts is missing its last parts; skipped")
+        reader.report(first, Message(QT_TRANSLATE_NOOP("Core", "a cloze exported in parts is missing its last parts; skipped")))
 
 
 def looks_like_gift(text: str) -> bool:

@@ -21,6 +21,7 @@ from studyapp.interop.gift import looks_like_gift, parse_gift
 from studyapp.interop.problems import Conversion
 from studyapp.interop.textrows import MAX_TEXT_IMPORT_BYTES, TextOptions
 from studyapp.interop.yamlwrite import MAX_FILE_BYTES, dump_deck
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.safe_write import WritePolicy, write_bytes
 
 IMPORT_HEADER = "Imported by studyapp from {name}."
@@ -33,7 +34,8 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a compressed (gzip) file"),
 )
 _ZIP = b"PK\x03\x04"
-NOT_TEXT = "not a text export or a package ({what}); export the deck as text (.txt, .csv), GIFT or .apkg"
+EMPTY = Message(QT_TRANSLATE_NOOP("Core", "the file is empty; there is nothing to import"))
+NOT_TEXT = QT_TRANSLATE_NOOP("Core", "not a text export or a package ({what}); export the deck as text (.txt, .csv), GIFT or .apkg")
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -60,26 +62,26 @@ def import_file(path: Path, deck_id: str, cancel: threading.Event | None = None,
     try:
         size = path.stat().st_size
         if size > MAX_TEXT_IMPORT_BYTES:
-            conversion.fail(path, "larger than 16 MiB; split it first")
+            conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "larger than 16 MiB; split it first")))
             return conversion
         data = path.read_bytes()
     except OSError as exc:
-        conversion.fail(path, f"cannot read ({exc.strerror or exc})")
+        conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "cannot read ({reason})"), reason=exc.strerror or str(exc)))
         return conversion
     if data.startswith(_ZIP):  # an Anki package saved under another name
         parse_apkg(path, deck_id, conversion, cancel)
         return conversion
     if (kind := _binary_kind(data)) is not None:
-        conversion.fail(path, NOT_TEXT.format(what=kind))
+        conversion.fail(path, Message(NOT_TEXT, what=kind))
         return conversion
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        conversion.fail(path, "not UTF-8 text; export the file as UTF-8 (Unicode)", line)
+        conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "not UTF-8 text; export the file as UTF-8 (Unicode)")), line)
         return conversion
     if not text.strip():
-        conversion.fail(path, "the file is empty; there is nothing to import")
+        conversion.fail(path, EMPTY)
         return conversion
     if path.suffix.lower() == ".gift" or (path.suffix.lower() == ".txt" and looks_like_gift(text)):
         parse_gift(path, text, deck_id, conversion)

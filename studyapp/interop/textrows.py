@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
+
 MAX_TEXT_IMPORT_BYTES = 16 * 1_048_576  # importer.import_file refuses larger files
 SEPARATOR_NAMES = {
     "tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|", "colon": ":",
@@ -121,7 +123,7 @@ def _line_of(body: str, offset: int, first: int) -> int:
     return first + body.count("\n", 0, offset) + 1
 
 
-def read_rows(body: str, sep: str, row_sep: str | None, first: int) -> Iterator[tuple[int, list[str] | str]]:
+def read_rows(body: str, sep: str, row_sep: str | None, first: int) -> Iterator[tuple[int, list[str] | Message]]:
     """Each row of ``body`` with its 1-based line (``first`` header lines come before ``body``):
     its fields, or a message saying why the row could not be read."""
     if row_sep not in (None, "\n") or len(sep) != 1:
@@ -145,7 +147,7 @@ def read_rows(body: str, sep: str, row_sep: str | None, first: int) -> Iterator[
         except StopIteration:
             return
         except csv.Error as exc:
-            yield start, f"unreadable row ({exc}); skipped"
+            yield start, Message(QT_TRANSLATE_NOOP("Core", "unreadable row ({reason}); skipped"), reason=str(exc))
             if first + reader.line_num + 1 == line_no:  # nothing was consumed: nothing more to read
                 return
             line_no = first + reader.line_num + 1

@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 
 from studyapp.bank.model import AnyQuestion
 from studyapp.interop.importer import NAME_FILTER, fits_in_one_file, import_file, imported_text, write_media
-from studyapp.interop.problems import Conversion
+from studyapp.interop.problems import Conversion, InteropProblem
 from studyapp.interop.textrows import TextOptions, separator
 from studyapp.interop.yamlwrite import MAX_FILE_BYTES, write_text_atomic
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.draft_dialog import TargetForm, may_replace, report_written
-from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, plural_s
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text, plural_s, worded_text
 
 DETECT = QT_TRANSLATE_NOOP("ImportDialog", "Detect")
 FIELD_SEPARATORS = (DETECT, QT_TRANSLATE_NOOP("ImportDialog", "Tab"), QT_TRANSLATE_NOOP("ImportDialog", "Comma"),
@@ -67,6 +67,11 @@ def _read(path: Path, deck: str, options: TextOptions, cancel: threading.Event) 
         return conversion, False
     fits = not conversion.questions or fits_in_one_file(imported_text(conversion, path.name, deck, deck))
     return conversion, fits
+
+
+def problem_text(problem: InteropProblem) -> str:
+    """``path:line: message`` with the message in the window's language."""
+    return problem.located(worded_text(problem))
 
 
 def _plain_tooltip(text: str) -> str:
@@ -214,9 +219,9 @@ class ImportDialog(QDialog):
         conversion, self.fits = result
         self.conversion = conversion
         _fill(self.preview, [preview_line(q) for q in conversion.questions])
-        _fill(self.problems, [str(p) for p in conversion.problems])
+        _fill(self.problems, [problem_text(p) for p in conversion.problems])
         # A file that cannot be used at all says so in one line instead of "0 questions".
-        status = str(conversion.problems[0]) if conversion.failed else ""
+        status = problem_text(conversion.problems[0]) if conversion.failed else ""
         if not self.fits:
             n = len(conversion.questions)
             status = self.tr("{count} questions: too many for one question file (at most 1 MiB); split the export "

@@ -106,11 +106,34 @@ def _welcome(v: Visit) -> list[QWidget]:
     return [v.dialog(WelcomeDialog)]
 
 
+# A Moodle export with what an import reports: a category (its tags), a tolerance and a range it
+# cannot carry, an essay it skips, formatting it drops.
+GIFT_WITH_PROBLEMS = """$CATEGORY: $course$/top/Geography
+
+::pi::What is pi to two decimals? {#3.14:0.005}
+
+::range::A number from 1 to 5? {#1..5}
+
+::essay::Describe your town. {}
+
+::bold::[html]What is <b>2+2</b>? {=4 ~5 ~3}
+"""
+
+
 def _import(v: Visit) -> list[QWidget]:
+    """File → Import… with a GIFT file read: the questions to write and the problems met."""
     from studyapp.ui.import_dialog import ImportDialog
 
     v.window.findChild(_action_type(), "ImportDialog").trigger()
-    return [v.dialog(ImportDialog)]
+    dialog = v.dialog(ImportDialog)
+    assert isinstance(dialog, ImportDialog)
+    source = v.tmp_path / "moodle.gift"
+    source.write_text(GIFT_WITH_PROBLEMS, encoding="utf-8")
+    dialog.load_file(source)
+    v.qtbot.waitUntil(lambda: not dialog.task.running and dialog.problems.count() > 0, timeout=10000)
+    assert dialog.problems.count() >= 4 and dialog.preview.count() >= 2
+    v.content += [source, *dialog.conversion.questions, *(q.type for q in dialog.conversion.questions)]
+    return [dialog]
 
 
 def _export(v: Visit) -> list[QWidget]:
@@ -131,7 +154,7 @@ def _about_box(v: Visit) -> list[QWidget]:
 
 
 def _problems(v: Visit) -> list[QWidget]:
-    write_deck(v.tmp_path / "q", "broken.yaml", BROKEN, article=None)
+    v.content.append(write_deck(v.tmp_path / "q", "broken.yaml", BROKEN, article=None))  # named in each problem
     v.window.reload()
     assert v.window.home.problems.isVisible()
     return [v.window.home]

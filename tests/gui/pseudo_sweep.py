@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -144,6 +145,10 @@ def visible_texts(top: QWidget) -> Iterator[Shown]:
     for view in top.findChildren(QAbstractItemView):
         if _shown(view) and view.model() is not None:
             yield from _headers(name, view)
+    for rows in top.findChildren(QListWidget):
+        if _shown(rows):
+            for i in range(rows.count()):
+                yield Shown(f"{name} list row", rows.item(i).text(), None)
     for bar in top.findChildren(QProgressBar):
         if _shown(bar) and bar.isTextVisible() and bar.text():
             yield Shown(f"{name} progress bar", bar.text(), None)

@@ -1321,6 +1321,230 @@ What you answer now is still saved where the file is sound. Quit and start study
         <source>image file &apos;{path}&apos; {problem}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the file is empty; there is nothing to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected front{separator}back, found one field; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a field of {count} characters (at most {most}); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloze note without a {{{{c1::...}}}} gap; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} field(s) after the back not carried over: {fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not carried over (plain text only): {lost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty front (it holds only {lost}, which cannot be carried over); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty back (it holds only {lost}, which cannot be carried over); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty front; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty back; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a usable Anki package ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot unpack it: no temporary folder ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note} has an empty front; skipped ({held}: cannot be carried over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note} has an empty front; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note} has an empty back; skipped ({held}: cannot be carried over)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note} has an empty back; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note}: not carried over: {lost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note} uses an unknown note type; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note} is an image occlusion note (images are not imported); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note}: cloze note without a {{{{c1::...}}}} gap; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note} has only one field ({field}); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note {note} has only one field; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {low}-{high} choices, has {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {low}-{high} items, has {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs {low}-{high} pairs, has {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{one}&apos; and &apos;{other}&apos; are the same answer once case and accents are ignored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty question text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right answer is not one of the choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty side in a pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a description (no answers in {{...}}); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmatched &apos;{{&apos; or &apos;}}&apos; (escape literal braces as \{{ \}}); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card without an answer in its feedback; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>essay questions are not supported; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial-credit answers counted as wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fully right answer (weights do not add up to 100%); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matching answer &apos;{answer}&apos; has no &apos;-&gt;&apos;; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extra right-hand answer &apos;{answer}&apos; dropped (no left side)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial-credit answers dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fully right answer; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a missing-word question with a brace in its text or answers cannot be a gap; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial-credit answer {answer} dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>range {low}..{high} not carried over (only exact numbers are); dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tolerance ±{tolerance} not carried over: only {number} exactly is accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a number; dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numerical question without an exact number; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cloze exported in parts is missing its last parts; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a text export or a package ({what}); export the deck as text (.txt, .csv), GIFT or .apkg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>larger than 16 MiB; split it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not UTF-8 text; export the file as UTF-8 (Unicode)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{problem}; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable row ({reason}); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeckTableModel</name>

@@ -1,0 +1,81 @@
+"""The problems an import reports are marked for the translators, and their English is unchanged.
+
+The window writes each problem through ``core_text`` (its ``wording``); the command line prints
+``message``, which must stay the text it always was (``str(wording)``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from studyapp.interop.importer import import_file
+from studyapp.messages import Message
+
+GIFT = """$CATEGORY: $course$/top/Geography
+
+::d::Just a description.
+
+::u::An unmatched { brace
+
+::pi::What is pi? {#3.14:0.005}
+
+::r::A number? {#1..5}
+
+::n::A word? {#abc}
+
+::e::Describe it. {}
+
+::m::Match these. {=a -> 1 =b -> 2 =c}
+
+::p::Pick one. {~%50%a ~%50%b}
+
+::b::[html]What is <b>2+2</b>? {=4 ~5 ~3}
+"""
+
+TEXT = ("front only\n"
+        "<b></b>\tback\n"
+        "{{c2::x}} no first gap\tcloze\n"
+        "a\tb\tc\n"
+        "<i>styled</i>\tback\n")
+
+CASES = {
+    "moodle.gift": (GIFT.encode(), [
+        "a description (no answers in {...}); skipped",
+        "unmatched '{' or '}' (escape literal braces as \\{ \\}); skipped",
+        "tolerance ±0.005 not carried over: only 3.14 exactly is accepted",
+        "range 1..5 not carried over (only exact numbers are); dropped",
+        "'abc' is not a number; dropped",
+        "essay questions are not supported; skipped",
+        "not carried over (plain text only): bold",
+    ]),
+    "cards.txt": (TEXT.encode(), [
+        "expected front <tab> back, found one field; skipped",
+        "empty front (it holds only bold, which cannot be carried over); skipped",
+        "not carried over (plain text only): front: italic",
+    ]),
+    "empty.txt": (b"  \n", ["the file is empty; there is nothing to import"]),
+    "latin1.txt": ("caf\xe9\tcoffee\n".encode("latin-1"), ["not UTF-8 text; export the file as UTF-8 (Unicode)"]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_problem_is_worded_and_its_english_is_unchanged(tmp_path: Path, name: str) -> None:
+    data, expected = CASES[name]
+    source = tmp_path / name
+    source.write_bytes(data)
+    problems = import_file(source, "imported").problems
+    assert problems
+    for p in problems:
+        assert isinstance(p.wording, Message), p.message
+        assert str(p.wording) == p.message
+        assert p.located(p.message) == str(p)
+    messages = [p.message for p in problems]
+    for text in expected:
+        assert any(m.startswith(text) or m == text for m in messages), (text, messages)
+
+
+def test_a_problem_in_the_window_language() -> None:
+    wording = Message("{problem}; skipped", problem=Message("empty tag"))
+    assert wording.text(lambda t: f"<{t}>") == "<<empty tag>; skipped>"
