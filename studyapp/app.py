@@ -209,7 +209,7 @@ class StudyCore:
                         "Core", "studyapp found damage in its database ({database}): {error}\n\n"
                                 "What you answer now is still saved where the file is sound. Quit and start "
                                 "studyapp again to set the damaged file aside and restore the newest good backup."),
-                        database=str(self.paths.database), error=str(exc))))
+                        database=str(self.paths.database), error=exc.wording or str(exc))))
             except Exception:  # noqa: BLE001 - a failed backup must never disturb studying
                 log.exception("daily backup failed")
             else:
@@ -307,7 +307,9 @@ def start_app(
             # The daily backup runs on a thread once the window is painted (start_daily_backup).
             opened = open_store(paths.database, backups_dir=paths.backups, now=clock(), auto_backup=False)
         except StoreError as exc:
-            raise StartupError(translate("Startup", "Database not usable"), str(exc)) from exc
+            from studyapp.ui.translation import error_text
+
+            raise StartupError(translate("Startup", "Database not usable"), error_text(exc)) from exc
         core = StudyCore(
             paths,
             tuple(dirs) if dirs is not None else question_dirs(paths, extra_dirs),

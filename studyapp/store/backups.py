@@ -24,6 +24,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import NamedTuple
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.store.db import FileKind, connect, fsync_dir, inspect_file, mark_for_check, move_aside, quick_check
 from studyapp.store.errors import StoreError, is_damage
 from studyapp.store.localtime import to_us
@@ -101,7 +102,7 @@ def write_backup(conn: sqlite3.Connection, backups_dir: Path, now: datetime, pre
         finally:
             dest.close()
         if result != "ok":
-            raise StoreError(f"the backup copy failed its check ({result})")
+            raise StoreError(Message(QT_TRANSLATE_NOOP("Core", "the backup copy failed its check ({result})"), result=str(result)))
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, final)
@@ -130,8 +131,7 @@ def backup_if_due(db_path: Path, backups_dir: Path, now: datetime) -> Path | Non
         result = quick_check(conn)
         if result != "ok":
             mark_for_check(db_path)
-            raise StoreError(f"the database is damaged ({result}); not backed up. The next start "
-                             "sets it aside and offers the newest good backup.")
+            raise StoreError(Message(QT_TRANSLATE_NOOP("Core", "the database is damaged ({result}); not backed up. The next start sets it aside and offers the newest good backup."), result=str(result)))
         made = write_backup(conn, backups_dir, now)
     except sqlite3.Error as exc:
         if is_damage(exc):
@@ -265,7 +265,7 @@ def restore_backup(backup_path: Path, db_path: Path, now: datetime | None = None
     """
     now = now or datetime.now(timezone.utc)
     if not is_good_backup(backup_path):
-        raise StoreError(f"{backup_path} is not a good studyapp backup; nothing was changed")
+        raise StoreError(Message(QT_TRANSLATE_NOOP("Core", "{path} is not a good studyapp backup; nothing was changed"), path=str(backup_path)))
     tmp = db_path.with_name(f".{db_path.name}.restore.tmp")
     src = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
     try:

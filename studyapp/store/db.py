@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.store.errors import DataDirError, is_damage
 from studyapp.store.schema import APPLICATION_ID
 
@@ -97,20 +98,18 @@ def inspect_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> 
     except FileNotFoundError:
         return FileKind.MISSING, 0
     except OSError as exc:
-        raise DataDirError(f"cannot read the database {path}: {exc.strerror or exc}") from exc
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "cannot read the database {path}: {reason}"), path=str(path), reason=exc.strerror or str(exc))) from exc
     if stat.S_ISDIR(st.st_mode):
-        raise DataDirError(f"{path} is a folder, not the database file: move it out of the way "
-                           "or choose another data folder")
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "{path} is a folder, not the database file: move it out of the way or choose another data folder"), path=str(path)))
     if not stat.S_ISREG(st.st_mode):  # a FIFO or device: reading it could block, never set it aside
-        raise DataDirError(f"{path} is not a regular file, so it cannot be the database: move it out "
-                           "of the way or choose another data folder")
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "{path} is not a regular file, so it cannot be the database: move it out of the way or choose another data folder"), path=str(path)))
     size = st.st_size
     if size == 0 and not _has_wal(path):
         return FileKind.MISSING, 0
     try:
         head, version, app_id = read_header(path)
     except OSError as exc:
-        raise DataDirError(f"cannot read the database {path}: {exc.strerror or exc}") from exc
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "cannot read the database {path}: {reason}"), path=str(path), reason=exc.strerror or str(exc))) from exc
     if size and (len(head) < 100 or not head.startswith(SQLITE_MAGIC)):
         return FileKind.NOT_A_DATABASE, 0
     if app_id == APPLICATION_ID and not _has_wal(path):
@@ -118,11 +117,11 @@ def inspect_file(path: Path, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> 
     try:
         app_id, version, tables = _read_identity(path, busy_timeout_ms)
     except OSError as exc:
-        raise DataDirError(f"cannot read the database {path}: {exc.strerror or exc}") from exc
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "cannot read the database {path}: {reason}"), path=str(path), reason=exc.strerror or str(exc))) from exc
     except sqlite3.Error as exc:
         if is_damage(exc):
             return FileKind.NOT_A_DATABASE, 0
-        raise DataDirError(f"cannot open the database {path}: {exc}") from exc
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "cannot open the database {path}: {reason}"), path=str(path), reason=str(exc))) from exc
     if app_id == APPLICATION_ID:
         return FileKind.OURS, version
     if app_id != 0 or version != 0 or tables:

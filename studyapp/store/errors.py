@@ -5,9 +5,17 @@ from __future__ import annotations
 import sqlite3
 from enum import StrEnum
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
+
 
 class StoreError(Exception):
-    """Base class: anything the store cannot do. ``str(exc)`` is a user-facing message."""
+    """Base class: anything the store cannot do. ``str(exc)`` is a user-facing message (English,
+    as the command line and the log write it); ``wording`` the same marked for the window's
+    language (None for a text that is not marked)."""
+
+    def __init__(self, message: str | Message = "") -> None:
+        super().__init__(str(message))
+        self.wording = message if isinstance(message, Message) else None
 
 
 class DataDirError(StoreError):
@@ -23,11 +31,10 @@ class NewerDatabaseError(StoreError):
     """The database was written by a newer studyapp; it is left untouched."""
 
     def __init__(self, path: object, found: int, supported: int) -> None:
-        super().__init__(
-            f"{path} was written by a newer version of studyapp (database version {found}); "
-            f"this version understands up to database version {supported}. "
-            "The file was left untouched: update studyapp to open it."
-        )
+        super().__init__(Message(QT_TRANSLATE_NOOP(
+            "Core", "{path} was written by a newer version of studyapp (database version {found}); this version "
+            "understands up to database version {supported}. The file was left untouched: update studyapp to open it."),
+            path=str(path), found=found, supported=supported))
         self.path = path
         self.found = found
         self.supported = supported
@@ -43,15 +50,29 @@ class SaveFailure(StrEnum):
     CORRUPT = "the database file is damaged"
     OTHER = "an unexpected database error"
 
+    @property
+    def wording(self) -> Message:
+        """The reason marked for the window's language."""
+        return Message(_FAILURE_WORDS[self])
+
 
 class SaveError(StoreError):
     """A write was rolled back: nothing of it is in the database. Retrying later may succeed."""
 
     def __init__(self, reason: SaveFailure, detail: str = "") -> None:
-        super().__init__(f"could not save: {reason}")
+        super().__init__(Message(QT_TRANSLATE_NOOP("Core", "could not save: {reason}"), reason=reason.wording))
         self.reason = reason
         self.detail = detail
 
+
+_FAILURE_WORDS = {
+    SaveFailure.DISK_FULL: QT_TRANSLATE_NOOP("Core", "disk full"),
+    SaveFailure.LOCKED: QT_TRANSLATE_NOOP("Core", "the database is locked by another program"),
+    SaveFailure.READ_ONLY: QT_TRANSLATE_NOOP("Core", "the database is read-only"),
+    SaveFailure.IO_ERROR: QT_TRANSLATE_NOOP("Core", "a disk input/output error"),
+    SaveFailure.CORRUPT: QT_TRANSLATE_NOOP("Core", "the database file is damaged"),
+    SaveFailure.OTHER: QT_TRANSLATE_NOOP("Core", "an unexpected database error"),
+}
 
 # Primary SQLite result codes (the low byte of an extended code).
 _SQLITE_BUSY = 5

@@ -57,8 +57,7 @@ def _set_aside(db_path: Path, why: str, backups_dir: Path, now: datetime) -> Sto
         moved = move_aside(db_path, "corrupt", now)
         check_marker(db_path).unlink(missing_ok=True)  # it was about the file just moved
     except OSError as exc:
-        raise DataDirError(f"the database {db_path} is damaged ({why}) and could not be moved aside: "
-                           f"{exc.strerror or exc}") from exc
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "the database {path} is damaged ({why}) and could not be moved aside: {reason}"), path=str(db_path), why=str(why), reason=exc.strerror or str(exc))) from exc
     good = backups.backup_to_offer(backups_dir, now)
     offer = (Message(QT_TRANSLATE_NOOP("Core", " The newest good backup is {backup}; you can restore it."), backup=str(good))
              if good else Message(QT_TRANSLATE_NOOP("Core", " There is no backup to restore.")))
@@ -75,9 +74,9 @@ def _prepare_dir(db_path: Path) -> None:
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DataDirError(f"cannot create the data folder {db_path.parent}: {exc.strerror or exc}") from exc
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "cannot create the data folder {path}: {reason}"), path=str(db_path.parent), reason=exc.strerror or str(exc))) from exc
     if not os.access(db_path.parent, os.W_OK | os.X_OK):
-        raise DataDirError(f"cannot write to the data folder {db_path.parent}: permission denied")
+        raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "cannot write to the data folder {path}: permission denied"), path=str(db_path.parent)))
 
 
 def _open_checked(db_path: Path, busy_timeout_ms: int) -> tuple[sqlite3.Connection | None, str]:
@@ -167,13 +166,14 @@ def open_store(
             try:
                 saved = backups.write_backup(conn, backups_dir, now, prefix=f"before-v{SCHEMA_VERSION}-")
             except (OSError, sqlite3.Error, StoreError) as exc:
-                raise DataDirError(f"could not back up the database before upgrading it: {exc}") from exc
+                raise DataDirError(Message(QT_TRANSLATE_NOOP("Core", "could not back up the database before upgrading it: {reason}"), reason=str(exc))) from exc
             try:
                 migrate(conn, tz)
             except sqlite3.Error as exc:
-                raise StoreError(f"could not upgrade the database from version {current} to "
-                                 f"{SCHEMA_VERSION} ({exc}); it was left at version {user_version(conn)} "
-                                 f"and a copy is at {saved}") from exc
+                raise StoreError(Message(QT_TRANSLATE_NOOP(
+                    "Core", "could not upgrade the database from version {current} to {version} ({reason}); it was left "
+                    "at version {left} and a copy is at {copy}"),
+                    current=current, version=SCHEMA_VERSION, reason=str(exc), left=user_version(conn), copy=str(saved))) from exc
             notices.append(StoreNotice.of(
                 NoticeKind.MIGRATED,
                 Message(QT_TRANSLATE_NOOP("Core", "The database was upgraded from version {old} to {new}; "

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.store import catchup, due_queries, retention
 from studyapp.store.db import mark_for_check
 from studyapp.store.errors import ChangedMeanwhile, SaveError, StoreError, is_damage, save_failure_of
@@ -171,7 +172,7 @@ class Store:
                 (to_us(finished), int(abandoned), session_id),
             )
             if cur.rowcount != 1:
-                raise StoreError(f"no session {session_id}")
+                raise StoreError(Message(QT_TRANSLATE_NOOP("Core", "no session {session}"), session=session_id))
 
     def session(self, session_id: int) -> SessionRecord | None:
         """One stored session."""
@@ -212,11 +213,11 @@ class Store:
         # the generator-based context manager costs a few microseconds of its time.
         conn = self._conn
         if unchanged_since is not None and unchanged_since[0] != conn.total_changes:
-            raise ChangedMeanwhile("the card changed since it was read")
+            raise ChangedMeanwhile(Message(QT_TRANSLATE_NOOP("Core", "the card changed since it was read")))
         try:
             conn.execute("BEGIN IMMEDIATE")
             if unchanged_since is not None and conn.execute("PRAGMA data_version").fetchone()[0] != unchanged_since[1]:
-                raise ChangedMeanwhile("the card changed since it was read")  # rolled back below
+                raise ChangedMeanwhile(Message(QT_TRANSLATE_NOOP("Core", "the card changed since it was read")))  # rolled back below
             attempt_id = int(conn.execute(_INSERT_ATTEMPT, attempt_row).lastrowid or 0)
             if card_row is not None:
                 conn.execute(_UPSERT_CARD, card_row)
@@ -251,7 +252,7 @@ class Store:
                 "SELECT deck, question_id, session_id, outcome, score, elapsed_ms, day "
                 "FROM attempts WHERE id = ?", (attempt_id,)).fetchone()
             if row is None:
-                raise StoreError(f"no answer {attempt_id} to undo")
+                raise StoreError(Message(QT_TRANSLATE_NOOP("Core", "no answer {answer} to undo"), answer=attempt_id))
             deck, qid, session_id, outcome, score, elapsed_ms, day = row
             right = int(outcome == "right")
             retention.take_off(conn, attempt_id)
@@ -309,7 +310,7 @@ class Store:
         with self._write() as conn:
             for table in ("cards", "question_stats"):
                 if conn.execute(f"SELECT 1 FROM {table} WHERE deck = ? AND question_id = ?", new).fetchone():
-                    raise StoreError(f"history is already stored for question '{new[1]}' of deck '{new[0]}'")
+                    raise StoreError(Message(QT_TRANSLATE_NOOP("Core", "history is already stored for question '{question}' of deck '{deck}'"), question=new[1], deck=new[0]))
             moved = conn.execute("UPDATE attempts SET deck = ?, question_id = ? WHERE deck = ? AND question_id = ?",
                                  (*new, *old)).rowcount
             for table in ("cards", "question_stats"):

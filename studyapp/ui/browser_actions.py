@@ -25,7 +25,7 @@ from studyapp.authoring.bulk import BulkChange, BulkError, BulkKind, SuspendChan
 from studyapp.store import StoreError
 from studyapp.ui import dialogs
 from studyapp.ui.background_task import BackgroundTask
-from studyapp.ui.translation import QT_TRANSLATE_NOOP, core_text, plural_s
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, core_text, error_text, plural_s
 from studyapp.ui.browser_window import BrowserWindow, BulkAction, browser_model
 from studyapp.ui.question_editor_open import copied_notice
 
@@ -178,7 +178,7 @@ class BrowserActions(QObject):
         try:
             change = bulk.toggle_suspended(self.window.core.store, keys)
         except StoreError as exc:
-            dialogs.warn(self.browser, self.tr("Suspend"), self.tr("Could not save the suspension: {reason}").format(reason=exc))
+            dialogs.warn(self.browser, self.tr("Suspend"), self.tr("Could not save the suspension: {reason}").format(reason=error_text(exc)))
             return
         self.done.append(change)
         self._refresh()
@@ -198,7 +198,7 @@ class BrowserActions(QObject):
             except StoreError as exc:
                 self.done.append(change)
                 dialogs.warn(self.browser, self.tr("Undo"),
-                             self.tr("Could not save the suspension: {reason}").format(reason=exc))
+                             self.tr("Could not save the suspension: {reason}").format(reason=error_text(exc)))
                 return
             self._refresh()
         else:

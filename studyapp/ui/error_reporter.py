@@ -48,12 +48,13 @@ class ErrorReporter:
         self._busy = True
         try:
             from studyapp.ui.error_dialog import ErrorDialog
+            from studyapp.ui.translation import error_text
 
             hint = QCoreApplication.translate("ErrorReporter", "Details were written to {path}.").format(path=self.log_path)
             if isinstance(exc, SaveError):
                 # Expected trouble (disk full, database locked): say what, not a traceback.
                 dialog = ErrorDialog(
-                    str(exc),
+                    error_text(exc),
                     details,
                     hint,
                     self.parent,

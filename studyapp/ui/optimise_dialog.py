@@ -22,7 +22,7 @@ from studyapp.study.scheduling import CardScheduler
 from studyapp.ui.background_task import BackgroundTask
 from studyapp.ui.home_view import plain_label
 from studyapp.ui.plain_text import title_text, window_title
-from studyapp.ui.translation import number_text
+from studyapp.ui.translation import core_text, number_text
 
 
 class OptimiseState(Enum):
@@ -209,7 +209,7 @@ class OptimiseDialog(QDialog):
             self._store.save_fsrs_parameters(self._deck, parameters, previous, self._now())
         except SaveError as exc:
             self.status.setText(self.tr("The parameters could not be saved: {reason}. Nothing was changed.").format(
-                reason=exc.reason))
+                reason=core_text(exc.reason.wording)))
             return False
         self._show_current()
         self._set_state(self.state)

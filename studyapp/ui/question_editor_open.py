@@ -20,6 +20,7 @@ from studyapp.authoring.session import EditSession
 from studyapp.bank.model import QuestionType
 from studyapp.store import StoreError
 from studyapp.ui import dialogs
+from studyapp.ui.translation import error_text
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
@@ -105,7 +106,7 @@ def after_save(window: MainWindow, path: Path, deck_id: str, old_id: str | None,
         except StoreError as exc:
             dialogs.warn(window, translate("QuestionEditorOpen", "History not carried over"),
                          translate("QuestionEditorOpen", "The question was saved as '{new}', but its history stays under '{old}': {reason}")
-                         .format(new=new_id, old=old_id, reason=exc))
+                         .format(new=new_id, old=old_id, reason=error_text(exc)))
     deck = window.bank.deck(deck_id)
     _reload_after_write(window, path)
     if deck is not None and deck.path != path and window.core.own_copies.redirects(deck.path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from studyapp.store import SaveError
+from studyapp.ui.translation import error_text
 from studyapp.ui.answer_inputs.base import ErrorBanner
 
 
@@ -24,6 +25,6 @@ def save_or_report(banner: ErrorBanner, action: Callable[[], object], message: s
     try:
         action()
     except SaveError as exc:
-        banner.show_error(message.format(exc=exc))
+        banner.show_error(message.format(exc=error_text(exc)))
         return False
     return True

@@ -134,6 +134,13 @@ def core_text(text: str | Message) -> str:
     return text
 
 
+def error_text(exc: BaseException) -> str:
+    """What went wrong, in the window's language: an error of the core that carries a marked
+    ``wording`` (``StoreError``, ``SaveError``) through the translator, any other as ``str(exc)``."""
+    wording = getattr(exc, "wording", None)
+    return core_text(wording) if isinstance(wording, Message) else str(exc)
+
+
 class Worded(Protocol):
     """A core text with its English ``message`` and, when marked, its ``wording``: a problem of
     a question file (``Problem``, ``RawProblem``, ``FieldProblem``) or a ``StoreNotice``."""

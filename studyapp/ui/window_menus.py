@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu
 from studyapp.store import NoticeKind, StoreError, StoreNotice
 from studyapp.ui import dialogs
 from studyapp.ui.theme import FONT_DEFAULT
-from studyapp.ui.translation import worded_text
+from studyapp.ui.translation import error_text, worded_text
 
 if TYPE_CHECKING:
     from studyapp.ui.main_window import MainWindow
@@ -182,7 +182,7 @@ def show_notices(window: MainWindow, notices: Sequence[StoreNotice]) -> None:
                 try:
                     window.core.restore_backup(backup)
                 except (StoreError, OSError) as exc:
-                    dialogs.warn(window, translate("Menus", "Restore failed"), str(exc))
+                    dialogs.warn(window, translate("Menus", "Restore failed"), error_text(exc))
                 else:
                     dialogs.inform(window, translate("Menus", "Backup restored"),
                                    translate("Menus", "Restored {backup}.").format(backup=backup))

@@ -1177,6 +1177,10 @@ What you answer now is still saved where the file is sound. Quit and start study
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the database {path} is damaged ({why}) and could not be moved aside: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> The newest good backup is {backup}; you can restore it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,6 +1190,22 @@ What you answer now is still saved where the file is sound. Quit and start study
     </message>
     <message>
         <source>The database could not be used ({why}). It was kept as {moved} and a new, empty database was started.{offer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the data folder {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write to the data folder {path}: permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not back up the database before upgrading it: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not upgrade the database from version {current} to {version} ({reason}); it was left at version {left} and a copy is at {copy}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1543,6 +1563,82 @@ What you answer now is still saved where the file is sound. Quit and start study
     </message>
     <message>
         <source>unreadable row ({reason}); skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of studyapp (database version {found}); this version understands up to database version {supported}. The file was left untouched: update studyapp to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not save: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disk full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is locked by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a disk input/output error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unexpected database error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the backup copy failed its check ({result})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database is damaged ({result}); not backed up. The next start sets it aside and offers the newest good backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a good studyapp backup; nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the database {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not the database file: move it out of the way or choose another data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file, so it cannot be the database: move it out of the way or choose another data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot open the database {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no session {session}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the card changed since it was read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer {answer} to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>history is already stored for question &apos;{question}&apos; of deck &apos;{deck}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
