@@ -20,6 +20,7 @@ from studyapp.bank.model import (
     parse_cloze,
 )
 from studyapp.interop.fit import Common, cloze_question
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 _GAP_HINT_RE = re.compile(r"\[studyapp-gap:(\d{1,3})/(\d{1,3})\]")
 PROMPT_HINT = "[studyapp-prompt]"
@@ -58,20 +59,20 @@ class ClozeParts:
         self.parts: list[ClozeQuestion] = []
         self.first_line = 0
 
-    def add(self, part: AnyQuestion, k: int, n: int, line: int, prompted: bool) -> tuple[ClozeQuestion | None, str]:
+    def add(self, part: AnyQuestion, k: int, n: int, line: int, prompted: bool) -> tuple[ClozeQuestion | None, Message | None]:
         """Add part ``k`` of ``n`` (``prompted``: its text opens with the instruction line);
-        returns (the whole cloze when ``k == n``, a problem or "")."""
-        problem = ""
+        returns (the whole cloze when ``k == n``, a problem or None)."""
+        problem: Message | None = None
         if k == 1:
             if self.parts:
-                problem = f"cloze parts before line {line} are incomplete ({len(self.parts)} found); dropped"
+                problem = Message(QT_TRANSLATE_NOOP("Core", "cloze parts before line {line} are incomplete ({count} found); dropped"), line=line, count=len(self.parts))
             self.parts, self.first_line = [], line
         elif k != len(self.parts) + 1:
             self.parts = []
-            return None, f"part {k} of {n} of a cloze does not follow part {k - 1}; skipped"
+            return None, Message(QT_TRANSLATE_NOOP("Core", "part {part} of {parts} of a cloze does not follow part {previous}; skipped"), part=k, parts=n, previous=k - 1)
         if not isinstance(part, ClozeQuestion):
             self.parts = []
-            return None, f"part {k} of {n} of a cloze is not a missing-word question; skipped"
+            return None, Message(QT_TRANSLATE_NOOP("Core", "part {part} of {parts} of a cloze is not a missing-word question; skipped"), part=k, parts=n)
         self.parts.append(part)
         if k < n:
             return None, problem
@@ -84,28 +85,28 @@ class ClozeParts:
         return self.first_line if self.parts else 0
 
 
-def _merge(parts: list[ClozeQuestion], prompted: bool) -> tuple[ClozeQuestion | None, str]:
+def _merge(parts: list[ClozeQuestion], prompted: bool) -> tuple[ClozeQuestion | None, Message | None]:
     filled: str | None = None
     gaps: list[tuple[int, ClozeGap]] = []
     for part in parts:
         try:
             pieces = parse_cloze(part.text)
         except ClozeSyntaxError:
-            return None, "a cloze part does not parse; skipped"
+            return None, Message(QT_TRANSLATE_NOOP("Core", "a cloze part does not parse; skipped"))
         at = next((i for i, p in enumerate(pieces) if isinstance(p, ClozeGap)), 0)
         before = "".join(p for p in pieces[:at] if isinstance(p, str))
         gap = pieces[at]
         assert isinstance(gap, ClozeGap)
         text = before + gap.answer + "".join(p if isinstance(p, str) else p.answer for p in pieces[at + 1 :])
         if filled is not None and text != filled:
-            return None, "the parts of a cloze show different texts; skipped"
+            return None, Message(QT_TRANSLATE_NOOP("Core", "the parts of a cloze show different texts; skipped"))
         filled = text
         gaps.append((len(before), gap))
     assert filled is not None
     out, cursor = [], 0
     for start, gap in sorted(gaps, key=lambda g: g[0]):
         if start < cursor:
-            return None, "the gaps of a cloze's parts overlap; skipped"
+            return None, Message(QT_TRANSLATE_NOOP("Core", "the gaps of a cloze's parts overlap; skipped"))
         out += [filled[cursor:start], "{{" + "|".join(gap.alternatives) + "}}"]
         cursor = start + len(gap.answer)
     text = "".join(out) + filled[cursor:]
@@ -114,10 +115,10 @@ def _merge(parts: list[ClozeQuestion], prompted: bool) -> tuple[ClozeQuestion | 
     if prompted:
         head, newline, rest = text.partition("\n")
         if not newline or "{{" in head:
-            return None, "a cloze marked as opening with its instruction has no instruction line; skipped"
+            return None, Message(QT_TRANSLATE_NOOP("Core", "a cloze marked as opening with its instruction has no instruction line; skipped"))
         prompt, text = head.strip(), rest
     merged = cloze_question(
         deck=first.deck, id=first.id, prompt=prompt or None, text=text, explanation=first.explanation,
         quote=first.quote, tags=first.tags, line=first.line,
     )
-    return merged, ""
+    return merged, None

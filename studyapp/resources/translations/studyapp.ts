@@ -1641,6 +1641,34 @@ What you answer now is still saved where the file is sound. Quit and start study
         <source>history is already stored for question &apos;{question}&apos; of deck &apos;{deck}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cloze parts before line {line} are incomplete ({count} found); dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part {part} of {parts} of a cloze does not follow part {previous}; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part {part} of {parts} of a cloze is not a missing-word question; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cloze part does not parse; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the parts of a cloze show different texts; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gaps of a cloze&apos;s parts overlap; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cloze marked as opening with its instruction has no instruction line; skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeckTableModel</name>

@@ -34,6 +34,26 @@ GIFT = """$CATEGORY: $course$/top/Geography
 ::b::[html]What is <b>2+2</b>? {=4 ~5 ~3}
 """
 
+# A studyapp cloze exported one gap per question, broken: parts missing, parts that disagree.
+CLOZE_PARTS = """// [studyapp-gap:2/3]
+::c::Paris is the {=capital} of France.
+
+// [studyapp-gap:3/3]
+::c::Paris is the capital of {=France}.
+
+// [studyapp-gap:1/2]
+::d::{=Rome} is in Italy.
+
+// [studyapp-gap:2/2]
+::d::Rome is in {=Spain}.
+
+// [studyapp-gap:1/2]
+::e::{=Bern} is in Switzerland.
+
+// [studyapp-gap:1/2]
+::f::{=Oslo} is in Norway.
+"""
+
 TEXT = ("front only\n"
         "<b></b>\tback\n"
         "{{c2::x}} no first gap\tcloze\n"
@@ -49,6 +69,13 @@ CASES = {
         "'abc' is not a number; dropped",
         "essay questions are not supported; skipped",
         "not carried over (plain text only): bold",
+    ]),
+    "parts.gift": (CLOZE_PARTS.encode(), [
+        "part 2 of 3 of a cloze does not follow part 1; skipped",
+        "part 3 of 3 of a cloze does not follow part 2; skipped",
+        "the parts of a cloze show different texts; skipped",
+        "cloze parts before line 17 are incomplete (1 found); dropped",
+        "a cloze exported in parts is missing its last parts; skipped",
     ]),
     "cards.txt": (TEXT.encode(), [
         "expected front <tab> back, found one field; skipped",
