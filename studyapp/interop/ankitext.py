@@ -22,6 +22,7 @@ from pathlib import Path
 from studyapp.bank.model import AnyQuestion, CardQuestion
 from studyapp.interop.fit import IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import convert_html, drop_sounds, looks_like_html, sounds_in
+from studyapp.interop.lostwording import lost_wording
 from studyapp.interop.problems import Conversion
 from studyapp.interop.textrows import SEPARATOR_NAMES as _SEPARATORS
 from studyapp.interop.textrows import MAX_TEXT_IMPORT_BYTES, TextOptions, guess_separators, is_header_row, read_rows
@@ -169,7 +170,7 @@ def parse_anki_text(path: Path, text: str, deck_id: str, conversion: Conversion,
                 conversion.problem(path, start, Message(QT_TRANSLATE_NOOP("Core", "{count} field(s) after the back not carried over: {fields}"), count=len(extra), fields=shown))
         lost = [f"front: {x}" for x in lost_front] + [f"back: {x}" for x in lost_back]
         if lost:
-            conversion.problem(path, start, Message(QT_TRANSLATE_NOOP("Core", "not carried over (plain text only): {lost}"), lost=", ".join(lost)))
+            conversion.problem(path, start, Message(QT_TRANSLATE_NOOP("Core", "not carried over (plain text only): {lost}"), lost=lost_wording(lost)))
 
 
 def _empty_side(side: str, lost: list[str]) -> Message:
@@ -178,7 +179,7 @@ def _empty_side(side: str, lost: list[str]) -> Message:
         template = (QT_TRANSLATE_NOOP("Core", "empty front (it holds only {lost}, which cannot be carried over); skipped")
                     if side == "front" else
                     QT_TRANSLATE_NOOP("Core", "empty back (it holds only {lost}, which cannot be carried over); skipped"))
-        return Message(template, lost=", ".join(lost))
+        return Message(template, lost=lost_wording(lost))
     return Message(QT_TRANSLATE_NOOP("Core", "empty front; skipped") if side == "front"
                    else QT_TRANSLATE_NOOP("Core", "empty back; skipped"))
 

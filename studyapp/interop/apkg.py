@@ -40,6 +40,7 @@ from studyapp.interop.ankitext import anki_cloze, field_text, field_text_lost
 from studyapp.interop.apkgmedia import PackageMedia, pictures_in
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import escape_stray_lt, html_to_text
+from studyapp.interop.lostwording import lost_wording
 from studyapp.interop.problems import Conversion
 from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
@@ -248,7 +249,7 @@ def _empty_side(n: int, side: str, held: list[str]) -> Message:
 
 def _report(conversion: Conversion, path: Path, n: int, lost: list[str]) -> None:
     if lost:
-        conversion.problem(path, n, Message(QT_TRANSLATE_NOOP("Core", "note {note}: not carried over: {lost}"), note=n, lost=', '.join(dict.fromkeys(lost))))
+        conversion.problem(path, n, Message(QT_TRANSLATE_NOOP("Core", "note {note}: not carried over: {lost}"), note=n, lost=lost_wording(list(dict.fromkeys(lost)))))
 
 
 def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: Conversion,

@@ -28,6 +28,7 @@ from studyapp.bank.model import (
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.giftparts import PROMPT_HINT, ClozeParts, card_from_feedback, gap_hint, order_from_pairs
 from studyapp.interop.htmltext import convert_html, looks_like_html
+from studyapp.interop.lostwording import lost_wording
 from studyapp.interop.problems import Conversion
 from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
@@ -145,7 +146,7 @@ class _Reader:
         self._read(block)
         if self.lost and len(self.conv.questions) > before:
             self.report(self.conv.questions[-1].line or block.line,
-                        Message(QT_TRANSLATE_NOOP("Core", "not carried over (plain text only): {lost}"), lost=", ".join(self.lost)))
+                        Message(QT_TRANSLATE_NOOP("Core", "not carried over (plain text only): {lost}"), lost=lost_wording(list(self.lost))))
 
     def _read(self, block: _Block) -> None:
         text, line = block.text, block.line

@@ -1669,6 +1669,78 @@ What you answer now is still saved where the file is sound. Quit and start study
         <source>a cloze marked as opening with its instruction has no instruction line; skipped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>bold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>italic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>underline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>strikethrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>superscript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>font or colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>highlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code formatting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>table layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>styled text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown emphasis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>link {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sound {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>front: {lost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>back: {lost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeckTableModel</name>

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from studyapp.interop.importer import import_file
+from studyapp.interop.lostwording import lost_wording
 from studyapp.messages import Message
 
 GIFT = """$CATEGORY: $course$/top/Geography
@@ -106,3 +107,15 @@ def test_every_problem_is_worded_and_its_english_is_unchanged(tmp_path: Path, na
 def test_a_problem_in_the_window_language() -> None:
     wording = Message("{problem}; skipped", problem=Message("empty tag"))
     assert wording.text(lambda t: f"<{t}>") == "<<empty tag>; skipped>"
+
+
+def test_what_an_import_could_not_carry_is_named_in_the_window_language() -> None:
+    items = ["front: bold", "back: image {a}.png", "sound b.mp3", "link https://x.org/", "video clip.mp4", "italic"]
+    wording = lost_wording(items)
+    assert str(wording) == ", ".join(items)  # the command line's English, byte for byte
+    assert isinstance(wording, Message)
+    marked = wording.text(lambda t: f"<{t}>")
+    assert marked == ("<<front: <bold>>, <<back: <image {a}.png>>, <<sound b.mp3>, <<link https://x.org/>, "
+                      "<video clip.mp4, <italic>>>>>>")  # each known name marked; a medium it does not know as it is
+    many = [f"link {n}" for n in range(200)]
+    assert str(lost_wording(many)) == ", ".join(many) and lost_wording([]) == ""
