@@ -169,7 +169,7 @@ def parse_apkg(path: Path, deck_id: str, conversion: Conversion, cancel: threadi
         with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp:
             _read_package(path, Path(tmp), deck_id, conversion, cancel, limits)
     except UnusablePackage as exc:
-        conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "not a usable Anki package ({reason})"), reason=str(exc)))
+        conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "not a usable Anki package ({reason})"), reason=exc.wording or str(exc)))
     except OSError as exc:  # no temporary folder: TMPDIR missing, read-only or full
         conversion.fail(path, Message(QT_TRANSLATE_NOOP("Core", "cannot unpack it: no temporary folder ({reason})"), reason=exc.strerror or str(exc)))
 
@@ -195,11 +195,11 @@ def _read_package(path: Path, tmp: Path, deck_id: str, conversion: Conversion, c
     try:
         z = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UnusablePackage(f"not a zip file: {exc}") from None
+        raise UnusablePackage(Message(QT_TRANSLATE_NOOP("Core", "not a zip file: {reason}"), reason=str(exc))) from None
     with z:
         member = collection_member(z)
         if member is None:
-            raise UnusablePackage("no collection.anki21b/anki21/anki2 inside")
+            raise UnusablePackage(Message(QT_TRANSLATE_NOOP("Core", "no collection.anki21b/anki21/anki2 inside")))
         db_path = tmp / "collection.sqlite"
         try:
             extract_collection(z, member, db_path, cancel=cancel)
@@ -260,7 +260,7 @@ def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: 
     rows: list[tuple[object, ...]] = []
     for row in reader.rows("SELECT id, mid, tags, flds FROM notes ORDER BY id"):
         if len(rows) >= MAX_NOTES:
-            raise UnusablePackage(f"more than {MAX_NOTES:,} notes; export a smaller deck")
+            raise UnusablePackage(Message(QT_TRANSLATE_NOOP("Core", "more than {count} notes; export a smaller deck"), count=f"{MAX_NOTES:,}"))
         rows.append(row)
     for n, (_nid, mid, tags_text, flds) in enumerate(rows, start=1):
         reader.check_cancel()

@@ -36,12 +36,19 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
+
 CALLS_EVERY = 1000  # virtual-machine steps between two progress-handler calls
 ROW_OVERHEAD = 2  # every stored row takes at least its 2-byte cell pointer in the file
 
 
 class UnusablePackage(Exception):
-    """The package cannot be imported at all; ``str()`` is the reason, for ``not a usable Anki package (reason)``."""
+    """The package cannot be imported at all; ``str()`` is the reason, for ``not a usable Anki package (reason)``;
+    ``wording`` the same marked for the window (None for a reason only a damaged or crafted file gives)."""
+
+    def __init__(self, reason: str | Message) -> None:
+        super().__init__(str(reason))
+        self.wording = reason if isinstance(reason, Message) else None
 
 
 class ImportCancelled(Exception):
@@ -145,7 +152,7 @@ class CollectionReader:
         try:
             yield
         except MemoryError:  # SQLite's heap cap (sqlite3 reports SQLITE_NOMEM as MemoryError)
-            raise UnusablePackage(f"reading it needs more than {self.limits.heap_bytes >> 20} MiB of memory") from None
+            raise UnusablePackage(Message(QT_TRANSLATE_NOOP("Core", "reading it needs more than {size} MiB of memory"), size=self.limits.heap_bytes >> 20)) from None
         except sqlite3.Error as exc:
             raise self._stop_error(exc) from None
 
@@ -160,7 +167,7 @@ class CollectionReader:
         if stopped is Stop.STEPS:
             return UnusablePackage(f"reading it takes more than {self.limits.steps:,} steps")
         if stopped is Stop.TIME:
-            return UnusablePackage(f"reading it takes longer than {self.limits.seconds:g} s")
+            return UnusablePackage(Message(QT_TRANSLATE_NOOP("Core", "reading it takes longer than {seconds} s"), seconds=f"{self.limits.seconds:g}"))
         return UnusablePackage(f"unreadable collection ({exc})")
 
 

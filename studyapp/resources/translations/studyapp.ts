@@ -1390,6 +1390,14 @@ What you answer now is still saved where the file is sound. Quit and start study
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>not a zip file: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no collection.anki21b/anki21/anki2 inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>note {note} has an empty front; skipped ({held}: cannot be carried over)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,6 +1415,10 @@ What you answer now is still saved where the file is sound. Quit and start study
     </message>
     <message>
         <source>note {note}: not carried over: {lost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than {count} notes; export a smaller deck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1739,6 +1751,14 @@ What you answer now is still saved where the file is sound. Quit and start study
     </message>
     <message>
         <source>{first}, {rest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading it needs more than {size} MiB of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading it takes longer than {seconds} s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

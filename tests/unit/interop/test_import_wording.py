@@ -6,6 +6,8 @@ The window writes each problem through ``core_text`` (its ``wording``); the comm
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,13 @@ TEXT = ("front only\n"
         "a\tb\tc\n"
         "<i>styled</i>\tback\n")
 
+def _zip_without_collection() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("media", "{}")
+    return out.getvalue()
+
+
 CASES = {
     "moodle.gift": (GIFT.encode(), [
         "a description (no answers in {...}); skipped",
@@ -84,6 +93,8 @@ CASES = {
         "not carried over (plain text only): front: italic",
     ]),
     "empty.txt": (b"  \n", ["the file is empty; there is nothing to import"]),
+    "broken.apkg": (b"not a zip", ["not a usable Anki package (not a zip file: File is not a zip file)"]),
+    "hollow.apkg": (_zip_without_collection(), ["not a usable Anki package (no collection.anki21b/anki21/anki2 inside)"]),
     "latin1.txt": ("caf\xe9\tcoffee\n".encode("latin-1"), ["not UTF-8 text; export the file as UTF-8 (Unicode)"]),
 }
 
@@ -119,3 +130,11 @@ def test_what_an_import_could_not_carry_is_named_in_the_window_language() -> Non
                       "<video clip.mp4, <italic>>>>>>")  # each known name marked; a medium it does not know as it is
     many = [f"link {n}" for n in range(200)]
     assert str(lost_wording(many)) == ", ".join(many) and lost_wording([]) == ""
+
+
+def test_why_a_package_is_unusable_is_worded_too(tmp_path: Path) -> None:
+    source = tmp_path / "hollow.apkg"
+    source.write_bytes(_zip_without_collection())
+    [problem] = import_file(source, "imported").problems
+    assert problem.wording is not None and isinstance(problem.wording.args["reason"], Message)
+    assert problem.wording.text(lambda t: f"<{t}>") == "<not a usable Anki package (<no collection.anki21b/anki21/anki2 inside>)>"
