@@ -27,6 +27,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any, Protocol
 
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 from studyapp.store.marks import DEFAULT_DAY_START_HOUR, DEFAULT_SETTINGS_KEY
 
 MIN_RETENTION, MAX_RETENTION = 0.70, 0.99
@@ -43,7 +44,13 @@ class LeechAction(StrEnum):
 
 
 class SettingsError(ValueError):
-    """A study setting out of range; the message says which and why, for the person."""
+    """A study setting out of range; the message says which and why, for the person.
+
+    ``str(exc)`` is the English text; ``wording`` the same marked for the window's language."""
+
+    def __init__(self, wording: Message) -> None:
+        super().__init__(str(wording))
+        self.wording = wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +127,8 @@ def parse_steps(text: str) -> tuple[int, ...]:
         unit = part[-1].lower() if part[-1].isalpha() else "m"
         number = part[:-1] if part[-1].isalpha() else part
         if unit not in ("m", "h") or not number.isdigit():
-            raise SettingsError(f"“{part}” is not a step: write minutes or hours, like 1m 10m 1h")
+            raise SettingsError(Message(QT_TRANSLATE_NOOP(
+                "Core", "“{part}” is not a step: write minutes or hours, like 1m 10m 1h"), part=part))
         steps.append(int(number) * (60 if unit == "h" else 1))
     return tuple(steps)
 
@@ -133,22 +141,32 @@ def format_steps(steps: tuple[int, ...]) -> str:
 def validate(settings: StudySettings) -> StudySettings:
     """``settings`` if every value is in range; else ``SettingsError`` naming the first problem."""
     s = settings
-    for label, value in (("New cards per day", s.new_per_day), ("Maximum reviews per day", s.reviews_per_day)):
+    for template, value in (
+        (QT_TRANSLATE_NOOP("Core", "New cards per day must be between 0 and {most}."), s.new_per_day),
+        (QT_TRANSLATE_NOOP("Core", "Maximum reviews per day must be between 0 and {most}."), s.reviews_per_day),
+    ):
         if not 0 <= value <= MAX_PER_DAY:
-            raise SettingsError(f"{label} must be between 0 and {MAX_PER_DAY}.")
+            raise SettingsError(Message(template, most=MAX_PER_DAY))
     if not MIN_RETENTION <= s.desired_retention <= MAX_RETENTION:
-        raise SettingsError(f"Desired retention must be between {MIN_RETENTION:.2f} and {MAX_RETENTION:.2f}.")
+        raise SettingsError(Message(QT_TRANSLATE_NOOP("Core", "Desired retention must be between {low} and {high}."),
+                                    low=f"{MIN_RETENTION:.2f}", high=f"{MAX_RETENTION:.2f}"))
     if not 0 <= s.day_start_hour <= 23:
-        raise SettingsError("The hour a new day starts must be between 0 and 23.")
-    for label, steps in (("Learning steps", s.learning_steps), ("Relearning steps", s.relearning_steps)):
+        raise SettingsError(Message(QT_TRANSLATE_NOOP("Core", "The hour a new day starts must be between 0 and 23.")))
+    for template, steps in (
+        (QT_TRANSLATE_NOOP("Core", "Learning steps must each be between 1 minute and 23 hours 59 minutes."),
+         s.learning_steps),
+        (QT_TRANSLATE_NOOP("Core", "Relearning steps must each be between 1 minute and 23 hours 59 minutes."),
+         s.relearning_steps),
+    ):
         if any(not 1 <= m <= MAX_STEP_MINUTES for m in steps):
-            raise SettingsError(f"{label} must each be between 1 minute and 23 hours 59 minutes.")
+            raise SettingsError(Message(template))
     if len(s.learning_steps) > 10 or len(s.relearning_steps) > 10:
-        raise SettingsError("At most 10 steps.")
+        raise SettingsError(Message(QT_TRANSLATE_NOOP("Core", "At most 10 steps.")))
     if not 1 <= s.leech_threshold <= 99:
-        raise SettingsError("The leech threshold must be between 1 and 99 lapses.")
+        raise SettingsError(Message(QT_TRANSLATE_NOOP("Core", "The leech threshold must be between 1 and 99 lapses.")))
     if s.fsrs_parameters is not None and len(s.fsrs_parameters) != FSRS_PARAMETER_COUNT:
-        raise SettingsError(f"FSRS parameters must be {FSRS_PARAMETER_COUNT} numbers.")
+        raise SettingsError(Message(QT_TRANSLATE_NOOP("Core", "FSRS parameters must be {count} numbers."),
+                                    count=FSRS_PARAMETER_COUNT))
     return settings
 
 

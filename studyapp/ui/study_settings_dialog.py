@@ -39,7 +39,7 @@ from studyapp.study.study_settings import (
 )
 from studyapp.ui.answer_inputs.base import plain_label
 from studyapp.ui.plain_text import title_text, window_title
-from studyapp.ui.translation import QT_TRANSLATE_NOOP, number_text
+from studyapp.ui.translation import QT_TRANSLATE_NOOP, error_text, number_text
 
 ALL_DECKS = QT_TRANSLATE_NOOP("StudySettingsDialog", "All decks (default)")
 _LEECH_ACTIONS = ((LeechAction.TAG, QT_TRANSLATE_NOOP("StudySettingsDialog", "Tag only")),
@@ -205,7 +205,7 @@ class StudySettingsDialog(QDialog):
             else:
                 self._book.save(deck, self.collected())
         except (SettingsError, SaveError) as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(error_text(exc))
             self.error_label.show()
             return
         self.accept()

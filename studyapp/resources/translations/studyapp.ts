@@ -1761,6 +1761,46 @@ What you answer now is still saved where the file is sound. Quit and start study
         <source>reading it takes longer than {seconds} s</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>“{part}” is not a step: write minutes or hours, like 1m 10m 1h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cards per day must be between 0 and {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum reviews per day must be between 0 and {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desired retention must be between {low} and {high}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hour a new day starts must be between 0 and 23.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning steps must each be between 1 minute and 23 hours 59 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relearning steps must each be between 1 minute and 23 hours 59 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 10 steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The leech threshold must be between 1 and 99 lapses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FSRS parameters must be {count} numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeckTableModel</name>

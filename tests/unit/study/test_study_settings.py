@@ -25,6 +25,7 @@ from studyapp.study.study_settings import (
     StudySettings,
     format_steps,
     parse_steps,
+    validate,
 )
 
 MINSK = ZoneInfo("Europe/Minsk")
@@ -69,12 +70,31 @@ def test_the_core_refuses_settings_out_of_range(store: Store, bad: StudySettings
     assert store.study_settings_body("") is None  # nothing saved
 
 
+@pytest.mark.parametrize(("bad", "english"), [
+    (StudySettings(new_per_day=10000), "New cards per day must be between 0 and 9999."),
+    (StudySettings(reviews_per_day=-1), "Maximum reviews per day must be between 0 and 9999."),
+    (StudySettings(desired_retention=0.5), "Desired retention must be between 0.70 and 0.99."),
+    (StudySettings(day_start_hour=24), "The hour a new day starts must be between 0 and 23."),
+    (StudySettings(learning_steps=(0,)), "Learning steps must each be between 1 minute and 23 hours 59 minutes."),
+    (StudySettings(relearning_steps=(1440,)),
+     "Relearning steps must each be between 1 minute and 23 hours 59 minutes."),
+    (StudySettings(learning_steps=(1,) * 11), "At most 10 steps."),
+    (StudySettings(leech_threshold=100), "The leech threshold must be between 1 and 99 lapses."),
+    (StudySettings(fsrs_parameters=(1.0,)), "FSRS parameters must be 21 numbers."),
+])
+def test_a_setting_out_of_range_reads_as_before_and_is_marked_for_the_window(bad: StudySettings, english: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        validate(bad)
+    assert str(info.value) == english and str(info.value.wording) == english
+
+
 def test_steps_are_typed_as_anki_shows_them() -> None:
     assert parse_steps("1m 10m 1h") == (1, 10, 60)
     assert parse_steps("15") == (15,)
     assert format_steps((1, 10, 60)) == "1m 10m 1h"
-    with pytest.raises(SettingsError, match="“10x”"):
+    with pytest.raises(SettingsError, match="“10x”") as info:
         parse_steps("1m 10x")
+    assert str(info.value) == "“10x” is not a step: write minutes or hours, like 1m 10m 1h"
 
 
 def test_a_damaged_settings_row_falls_back_to_defaults_value_by_value(store: Store) -> None:

@@ -1,0 +1,37 @@
+"""Errors the core words for the window (a study setting out of range, ...) are shown through
+the translator; ``str(exc)`` stays the English the command line and the log write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTranslator
+
+from pseudo_locale import pseudo, pseudo_qm  # noqa: F401 - fixtures
+from pseudo_sweep import partly_untranslated, visible_texts
+from studyapp.store import open_store
+from studyapp.ui.study_settings_dialog import StudySettingsDialog
+from window_samples import FIXED_NOW
+
+
+def test_a_study_setting_out_of_range_is_explained_in_the_window_language(
+    pseudo: QTranslator, qtbot: Any, tmp_path: Path
+) -> None:
+    store = open_store(tmp_path / "studyapp.db", backups_dir=tmp_path / "backups", now=FIXED_NOW).store
+    try:
+        dialog = StudySettingsDialog(store, [], FIXED_NOW)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+        for typed, english in (("1m ten", "is not a step"), ("1m 24h", "Learning steps must each be between")):
+            dialog.learning_edit.setText(typed)
+            save.click()
+            shown = dialog.error_label.text()
+            assert dialog.isVisible() and dialog.error_label.isVisible()
+            assert shown.startswith("[‹") and shown.endswith("›]") and english in shown
+            texts = [s for s in visible_texts(dialog) if s.text == shown]
+            assert texts and not partly_untranslated(texts, ["ten"])
+        assert store.study_settings_body("") is None  # nothing saved
+    finally:
+        store.close()
