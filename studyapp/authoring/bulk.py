@@ -305,7 +305,7 @@ def _session(deck: Deck, cache_dir: Path | None, copies: OwnCopies | None = None
                                 file=deck.path.name, reason=_reason(exc))) from exc
     except (EditError, UnicodeDecodeError) as exc:
         raise BulkError(Message(QT_TRANSLATE_NOOP("Core", "{file}: {error}. Nothing was changed."),
-                                file=deck.path.name, error=str(exc))) from exc
+                                file=deck.path.name, error=exc.wording if isinstance(exc, EditError) else str(exc))) from exc
     if session.deck is None:
         raise BulkError(Message(QT_TRANSLATE_NOOP(
             "Core", "{file} has problems now; fix them first (the problems panel lists them). Nothing was changed."),
@@ -388,5 +388,7 @@ def _put_back(writes: list[FileWrite], history_dir: Path, data_dir: Path | None)
     return ok
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> str | Message:
+    if isinstance(exc, EditError):
+        return exc.wording
     return str(exc.strerror) if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -19,7 +19,7 @@ from studyapp.authoring.draft import Draft, draft_of, ordered
 from studyapp.authoring.questionfile import Edited, EditError, QuestionFile
 from studyapp.bank.model import AnyQuestion, Deck
 from studyapp.bank.results import RawProblem
-from studyapp.messages import Message
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 
 class EditKind(StrEnum):
@@ -144,10 +144,10 @@ def apply_edit(path: Path, data: bytes, kind: EditKind, question_id: str | None,
     qf = QuestionFile.parse(data)
     if kind is EditKind.DELETE:
         if question_id is None:
-            raise EditError("no question named to delete")
+            raise EditError(Message(QT_TRANSLATE_NOOP("Core", "no question named to delete")))
         return _check(path, qf.delete(question_id), None, [])
     if draft is None:
-        raise EditError("no question given")
+        raise EditError(Message(QT_TRANSLATE_NOOP("Core", "no question given")))
     new_id = str(draft.get("id", ""))
     fields = list(ordered(draft))
 
@@ -155,7 +155,7 @@ def apply_edit(path: Path, data: bytes, kind: EditKind, question_id: str | None,
         if kind is EditKind.ADD:
             return qf.add(draft)
         if question_id is None:
-            raise EditError("no question named to replace")
+            raise EditError(Message(QT_TRANSLATE_NOOP("Core", "no question named to replace")))
         return qf.replace(question_id, draft, fresh=fresh)
 
     result = _check(path, edit(False), new_id, fields)

@@ -69,7 +69,7 @@ class HeldDeck:
         try:
             result: EditResult = self._current().check(EditKind.REPLACE, old_id, draft)
         except EditError as exc:
-            return HeldCheck(None, (FieldProblem(None, 0, 0, str(exc)),))
+            return HeldCheck(None, (FieldProblem(None, 0, 0, str(exc), exc.wording),))
         problems = [*result.problems, *(FieldProblem(None, p.line, p.column, p.message, p.wording) for p in result.elsewhere)]
         if not result.loads and not problems:
             problems.append(_problem(None, Message(QT_TRANSLATE_NOOP("Core", "the question does not load"))))

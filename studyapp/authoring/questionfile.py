@@ -21,10 +21,18 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from studyapp.authoring.draft import Draft, Value, field_order, ordered
 from studyapp.bank.model import QuestionType
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 
 class EditError(ValueError):
-    """The file cannot be edited in place; the message says why (meant for the person)."""
+    """The file cannot be edited in place; the message says why (meant for the person).
+
+    ``str(exc)`` is the English text (the command line's, the log's); ``wording`` the same
+    marked for the window's language."""
+
+    def __init__(self, wording: Message) -> None:
+        super().__init__(str(wording))
+        self.wording = wording
 
 
 class Span(NamedTuple):
@@ -149,8 +157,12 @@ class QuestionFile:
         root, problems = compose(data)
         if root is None:
             first = problems[0] if problems else None
-            where = f" (line {first.line}: {first.message})" if first else ""
-            raise EditError(f"the file cannot be read as a question file{where}; fix it in the text editor")
+            where: str | Message = ""
+            if first is not None:
+                where = Message(QT_TRANSLATE_NOOP("Core", " (line {line}: {problem})"), line=first.line,
+                                problem=first.message if first.wording is None else first.wording)
+            raise EditError(Message(QT_TRANSLATE_NOOP(
+                "Core", "the file cannot be read as a question file{where}; fix it in the text editor"), where=where))
         text = data.decode("utf-8")
         starts = _line_starts(text)
         newline = "\r\n" if "\r\n" in text else "\n"
@@ -158,22 +170,26 @@ class QuestionFile:
         if isinstance(root, MappingNode):
             node = next((v for k, v in root.value if isinstance(k, ScalarNode) and k.value == "questions"), None)
         if not isinstance(node, SequenceNode):
-            raise EditError("the file has no list of questions ('questions:' with '- id: ...' items)")
+            raise EditError(Message(QT_TRANSLATE_NOOP(
+                "Core", "the file has no list of questions ('questions:' with '- id: ...' items)")))
         if node.flow_style:
-            raise EditError("the questions are written in [ ] form; write them as a '- ' list to edit them here")
+            raise EditError(Message(QT_TRANSLATE_NOOP(
+                "Core", "the questions are written in [ ] form; write them as a '- ' list to edit them here")))
         spans = [cls._span(text, starts, item) for item in node.value]
         return cls(text, spans, newline)
 
     @staticmethod
     def _span(text: str, starts: list[int], item: Node) -> Span:
         if not isinstance(item, MappingNode):
-            raise EditError(f"line {item.start_mark.line + 1}: a question is not a mapping of fields")
+            raise EditError(Message(QT_TRANSLATE_NOOP("Core", "line {line}: a question is not a mapping of fields"),
+                                    line=item.start_mark.line + 1))
         mark = item.start_mark
         pos = starts[mark.line] + mark.column - 1
         while pos >= 0 and text[pos] in " \t\r\n":
             pos -= 1
         if pos < 0 or text[pos] != "-":
-            raise EditError(f"line {mark.line + 1}: cannot find the '-' of this question")
+            raise EditError(Message(QT_TRANSLATE_NOOP("Core", "line {line}: cannot find the '-' of this question"),
+                                    line=mark.line + 1))
         line_start = text.rfind("\n", 0, pos) + 1
         dash = pos - line_start
         key = mark.column if line_start == starts[mark.line] else dash + 2
@@ -199,7 +215,7 @@ class QuestionFile:
         found = self.find(question_id)
         if found is not None:
             return found
-        raise EditError(f"the file has no question with the id '{question_id}'")
+        raise EditError(Message(QT_TRANSLATE_NOOP("Core", "the file has no question with the id '{id}'"), id=question_id))
 
     # -- edits -------------------------------------------------------------------------
 

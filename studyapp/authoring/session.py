@@ -32,6 +32,7 @@ from studyapp.authoring.saving import ChangedOnDisk, save_file
 from studyapp.bank.loader import check_data
 from studyapp.bank.model import AnyQuestion, Deck
 from studyapp.bank.results import ValidatedFile, duplicate_id
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 
 class EditSession:
@@ -78,15 +79,15 @@ class EditSession:
             return apply_edit(self.path, self.data, kind, question_id, draft)
         if kind is EditKind.DELETE:
             if question_id is None:
-                raise EditError("no question named to delete")
+                raise EditError(Message(QT_TRANSLATE_NOOP("Core", "no question named to delete")))
             edited = self.file.delete(question_id)
             result = EditResult(edited.text.encode("utf-8"), None, None, (), (), (edited.start, edited.end), True)
             self._next = (result.data, self.file.after(edited, question_id, ""))
             return result
         if draft is None:
-            raise EditError("no question given")
+            raise EditError(Message(QT_TRANSLATE_NOOP("Core", "no question given")))
         if kind is EditKind.REPLACE and question_id is None:
-            raise EditError("no question named to replace")
+            raise EditError(Message(QT_TRANSLATE_NOOP("Core", "no question named to replace")))
         edited = self.file.add(draft) if kind is EditKind.ADD else self.file.replace(str(question_id), draft)
         new_id = str(draft.get("id", ""))
         clash = self.file.find(new_id) if new_id and new_id != question_id else None
@@ -133,7 +134,7 @@ class EditSession:
     def save(self, result: EditResult, history_dir: Path, data_dir: Path | None = None) -> Path | None:
         """Write a checked edit (only when ``result.ok``); the session then holds the new text."""
         if not result.ok:
-            raise EditError("the edit has problems; fix them before saving")
+            raise EditError(Message(QT_TRANSLATE_NOOP("Core", "the edit has problems; fix them before saving")))
         self.copied = None
         if self.copies is not None and self.writes_copy:
             return self._save_to_copy(result, self.copies, history_dir, data_dir)

@@ -36,7 +36,7 @@ from studyapp.authoring.undo import DraftHistory
 from studyapp.bank.model import AnyQuestion, QuestionType
 from studyapp.ui.plain_text import window_title
 from studyapp.ui.question_fields import QuestionForm
-from studyapp.ui.translation import worded_text
+from studyapp.ui.translation import error_text, worded_text
 
 CHECK_DELAY_MS = 250
 
@@ -184,7 +184,7 @@ class QuestionEditor(QDialog):
             result = self.session.check(kind, self.question_id, draft)
         except EditError as exc:
             self.check_result = None
-            self.file_problems.setText(str(exc))
+            self.file_problems.setText(error_text(exc))
             self.file_problems.show()
             self.save_button.setEnabled(False)
             return
@@ -242,7 +242,7 @@ class QuestionEditor(QDialog):
             self.session.save(result, self.history_dir, self.data_dir)
         except (OSError, EditError) as exc:
             dialogs.warn(self, self.tr("Question not saved"),
-                         self.tr("Could not save {file}: {reason}").format(file=self.session.path.name, reason=exc))
+                         self.tr("Could not save {file}: {reason}").format(file=self.session.path.name, reason=error_text(exc)))
             return
         self.saved.emit(self.session.path, self.question_id, str(self.form.draft().get("id", "")))
         self.accept()

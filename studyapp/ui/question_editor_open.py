@@ -45,7 +45,7 @@ def _session(window: MainWindow, path: Path) -> EditSession | None:
                          path=path, reason=exc.strerror or exc))
     except (EditError, UnicodeDecodeError) as exc:
         dialogs.inform(window, translate("QuestionEditorOpen", "Edit the file's text"),
-                       translate("QuestionEditorOpen", "{file}: {problem}\n\nIt opens as text instead.").format(file=path.name, problem=exc))
+                       translate("QuestionEditorOpen", "{file}: {problem}\n\nIt opens as text instead.").format(file=path.name, problem=error_text(exc)))
         open_file_text(window, path, 1)
     return None
 

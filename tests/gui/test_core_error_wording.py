@@ -1,4 +1,5 @@
-"""Errors the core words for the window (a study setting out of range, ...) are shown through
+"""Errors the core words for the window (a study setting out of range, a file the editor cannot
+edit in place, ...) are shown through
 the translator; ``str(exc)`` stays the English the command line and the log write."""
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from typing import Any
 from PySide6.QtCore import QTranslator
 
 from pseudo_locale import pseudo, pseudo_qm  # noqa: F401 - fixtures
-from pseudo_sweep import partly_untranslated, visible_texts
+from pseudo_sweep import Shown, partly_untranslated, visible_texts
 from studyapp.store import open_store
 from studyapp.ui.study_settings_dialog import StudySettingsDialog
-from window_samples import FIXED_NOW
+from window_samples import FIXED_NOW, ScriptedDialogs, write_deck
 
 
 def test_a_study_setting_out_of_range_is_explained_in_the_window_language(
@@ -35,3 +36,16 @@ def test_a_study_setting_out_of_range_is_explained_in_the_window_language(
         assert store.study_settings_body("") is None  # nothing saved
     finally:
         store.close()
+
+
+def test_why_the_editor_cannot_edit_a_file_in_place_is_said_in_the_window_language(
+    pseudo: QTranslator, make_app: Any, tmp_path: Path, scripted: ScriptedDialogs
+) -> None:
+    folder = tmp_path / "questions"
+    write_deck(folder, "flow.yaml", "deck: flow\ntitle: Flow\nquestions: [{id: a, type: card, prompt: p, answer: x}]\n",
+               article=None)
+    window = make_app(dirs=[folder]).window
+    window.open_editor("flow", "a")
+    said = scripted.texts("inform")[0]
+    assert "[‹the questions are written in [ ] form" in said  # the reason, translated inside the sentence
+    assert not partly_untranslated([Shown("inform", said)], ["flow.yaml"])

@@ -1801,6 +1801,50 @@ What you answer now is still saved where the file is sound. Quit and start study
         <source>FSRS parameters must be {count} numbers.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no question named to delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no question given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no question named to replace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (line {line}: {problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be read as a question file{where}; fix it in the text editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has no list of questions (&apos;questions:&apos; with &apos;- id: ...&apos; items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the questions are written in [ ] form; write them as a &apos;- &apos; list to edit them here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}: a question is not a mapping of fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}: cannot find the &apos;-&apos; of this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file has no question with the id &apos;{id}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the edit has problems; fix them before saving</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeckTableModel</name>

@@ -10,10 +10,11 @@ import pytest
 from studyapp.authoring.draft import draft_of, empty_draft
 from studyapp.authoring.editcheck import EditKind, apply_edit
 from studyapp.authoring.operations import move_question, rename_id, set_tag
-from studyapp.authoring.questionfile import EditError
+from studyapp.authoring.questionfile import EditError, QuestionFile
 from studyapp.authoring.saving import KEEP, restore, save_file, versions
 from studyapp.bank.loader import check_data, read_file
 from studyapp.bank.model import QuestionType
+from studyapp.bank.yamlnodes import compose
 
 FILE = """\
 # My deck: keep this comment
@@ -131,6 +132,30 @@ def test_flow_list_of_questions_cannot_be_edited_in_place(tmp_path: Path) -> Non
     data = b"deck: d\ntitle: T\nquestions: [{id: a, type: card, prompt: p, answer: x}]\n"
     with pytest.raises(EditError, match=r"\[ \] form"):
         apply_edit(path, data, EditKind.DELETE, "a")
+
+
+def _refusal(data: bytes) -> EditError:
+    with pytest.raises(EditError) as info:
+        QuestionFile.parse(data)
+    return info.value
+
+
+def test_why_a_file_cannot_be_edited_in_place_reads_as_before_and_is_marked_for_the_window() -> None:
+    flow = _refusal(b"deck: d\ntitle: T\nquestions: [{id: a, type: card, prompt: p, answer: x}]\n")
+    assert str(flow) == "the questions are written in [ ] form; write them as a '- ' list to edit them here"
+    assert str(_refusal(b"deck: d\ntitle: T\n")) == (
+        "the file has no list of questions ('questions:' with '- id: ...' items)")
+    assert str(_refusal(b"deck: d\nquestions:\n  - plain\n")) == "line 3: a question is not a mapping of fields"
+    broken = b"deck: d\nquestions:\n  - id: [a\n"
+    first = compose(broken)[1][0]
+    unread = _refusal(broken)
+    assert str(unread) == (f"the file cannot be read as a question file (line {first.line}: {first.message}); "
+                           "fix it in the text editor")
+    with pytest.raises(EditError) as info:
+        QuestionFile.parse(b"deck: d\nquestions:\n  - id: a\n").span("b")
+    assert str(info.value) == "the file has no question with the id 'b'"
+    for error in (flow, unread, info.value):
+        assert str(error.wording) == str(error)  # the window's text is the same template, translated
 
 
 def test_save_keeps_history_and_restores(deck_file: Path, tmp_path: Path) -> None:
