@@ -1,4 +1,5 @@
-"""Crafted Anki packages for the import's hostile-input tests (unit, command line and window).
+"""Crafted Anki packages for the import's tests: hostile input (unit, command line and window),
+and notes whose pictures it cannot carry.
 
 Each builder writes a legacy-format package (``collection.anki21``: plain SQLite with the note
 types as JSON in ``col.models``) whose collection was shaped by SQL or by patching its pages.
@@ -100,3 +101,36 @@ def endless_sort_package(folder: Path) -> Path:
     finally:
         con.close()
     return package(folder / "sorted.apkg", repeat_pages(db, "notes"))
+
+
+def package_with_pictures(target: Path, db: Path, notes: list[tuple[str, str]], media: dict[str, bytes]) -> Path:
+    """A package of Basic ``notes`` (front, back) with ``media`` (name → bytes) in its media map."""
+    con = sqlite3.connect(collection(db))
+    try:
+        con.executemany("INSERT INTO notes VALUES (?, 1, '', ?)",
+                        [(n, f"{front}\x1f{back}") for n, (front, back) in enumerate(notes, start=1)])
+        con.commit()
+    finally:
+        con.close()
+    package(target, db)
+    with zipfile.ZipFile(target, "a") as z:
+        z.writestr("media", json.dumps({str(i): name for i, name in enumerate(media)}))
+        for i, data in enumerate(media.values()):
+            z.writestr(str(i), data)
+    return target
+
+
+# Notes whose pictures cannot be carried (not in the package, not a picture, a second one), and
+# a front of pictures only, so empty: what it held is listed with "; ".
+PICTURE_NOTES = [
+    ('Gone <img src="nowhere.png">', "Lost"),
+    ('Which? <img src="fake.png">', "Refused"),
+    ('<img src="notes.txt"><img src="nowhere.png">', "Empty front"),
+    ('Two <img src="fake.png"> <img src="other.png">', "Only one shown"),
+]
+
+
+def pictures_package(folder: Path) -> Path:
+    """A package of ``PICTURE_NOTES``: every note's picture is one the import cannot carry."""
+    return package_with_pictures(folder / "pictures.apkg", folder / "collection.anki21", PICTURE_NOTES,
+                                 {"fake.png": b"not a picture at all", "notes.txt": b"text"})

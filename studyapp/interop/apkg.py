@@ -40,7 +40,7 @@ from studyapp.interop.ankitext import anki_cloze, field_text, field_text_lost
 from studyapp.interop.apkgmedia import PackageMedia, pictures_in
 from studyapp.interop.fit import Common, IdAllocator, clean_text, cloze_question
 from studyapp.interop.htmltext import escape_stray_lt, html_to_text
-from studyapp.interop.lostwording import lost_wording
+from studyapp.interop.lostwording import Lost, held_wording, lost_wording, on_side, side_of
 from studyapp.interop.problems import Conversion
 from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
@@ -215,28 +215,29 @@ def _read_package(path: Path, tmp: Path, deck_id: str, conversion: Conversion, c
         conversion.media.update(media.files)
 
 
-def _front_picture(front: str, media: PackageMedia) -> tuple[QuestionImage | None, list[str]]:
+def _front_picture(front: str, media: PackageMedia) -> tuple[QuestionImage | None, list[Lost]]:
     """The front's first picture, carried into ``media/``; and why any picture of it was not."""
     found = pictures_in(front)
     if not found:
         return None, []
     first = found[0]
     carried = media.picture(first.source)
-    reasons = [f"front: picture {p.source} (a question shows one picture)" for p in found[1:]]
-    if isinstance(carried, str):
-        return None, [f"front: {carried}", *reasons]
+    reasons: list[Lost] = [on_side("front", Message(QT_TRANSLATE_NOOP("Core", "picture {source} (a question shows one picture)"),
+                                                    source=p.source)) for p in found[1:]]
+    if isinstance(carried, Message):
+        return None, [on_side("front", carried), *reasons]
     image = QuestionImage(f"{MEDIA_FOLDER}/{carried.source}", clean_text(first.alt) or None, Path("."))
     return image, reasons
 
 
-def _lost(side: str, html: str) -> list[str]:
+def _lost(side: str, html: str) -> list[Lost]:
     """What of a field did not survive as plain text (formatting, sounds, pictures); the front's
     pictures are ``_front_picture``'s to report (the carried one, and why the others were not)."""
     lost = field_text_lost(html, True)[1]
     return [f"{side}: {x}" for x in lost if not (side == "front" and x.startswith("image "))]
 
 
-def _empty_side(n: int, side: str, held: list[str]) -> Message:
+def _empty_side(n: int, side: str, held: list[Lost]) -> Message:
     """``note 3 has an empty back; skipped``, with what it held that plain text cannot carry."""
     if side == "front":
         template = (QT_TRANSLATE_NOOP("Core", "note {note} has an empty front; skipped ({held}: cannot be carried over)")
@@ -244,10 +245,10 @@ def _empty_side(n: int, side: str, held: list[str]) -> Message:
     else:
         template = (QT_TRANSLATE_NOOP("Core", "note {note} has an empty back; skipped ({held}: cannot be carried over)")
                     if held else QT_TRANSLATE_NOOP("Core", "note {note} has an empty back; skipped"))
-    return Message(template, note=n, held="; ".join(held)) if held else Message(template, note=n)
+    return Message(template, note=n, held=held_wording(held)) if held else Message(template, note=n)
 
 
-def _report(conversion: Conversion, path: Path, n: int, lost: list[str]) -> None:
+def _report(conversion: Conversion, path: Path, n: int, lost: list[Lost]) -> None:
     if lost:
         conversion.problem(path, n, Message(QT_TRANSLATE_NOOP("Core", "note {note}: not carried over: {lost}"), note=n, lost=lost_wording(list(dict.fromkeys(lost)))))
 
@@ -318,7 +319,7 @@ def _read_notes(path: Path, reader: CollectionReader, deck_id: str, conversion: 
                 lost = unshown + _lost("front", fields[0]) + _lost("back", fields[1])
                 if (not front_plain and image is None) or not back:
                     side = "back" if front_plain or image is not None else "front"
-                    held = [x.split(": ", 1)[1] for x in lost if x.startswith(side)]
+                    held = [found[1] for found in map(side_of, lost) if found is not None and found[0] == side]
                     conversion.problem(path, n, _empty_side(n, side, held))
                     continue
                 # A front that is only a picture makes a picture question: the prompt asks what it shows.

@@ -5,7 +5,8 @@ An ``.apkg`` holds its media as numbered zip members named by a ``media`` map: J
 newest (Anki 23.10+, whose members are zstd-compressed too). ``PackageMedia`` reads the map
 once and hands out one picture at a time (``picture``): a PNG, JPEG, WebP or SVG of at most
 ``MAX_IMAGE_BYTES`` whose header declares at most ``MAX_IMAGE_PIXELS``, all pictures together at
-most ``MAX_MEDIA_BYTES``; anything else is a reason, reported by the importer with its note.
+most ``MAX_MEDIA_BYTES``; anything else is a reason (a ``Message``, its ``str()`` the English the command line prints),
+reported by the importer with its note.
 Names are made safe (no folder parts, no hidden files, a picture's extension) and unique.
 """
 
@@ -26,17 +27,19 @@ from studyapp.bank.imagefile import (
     SVG_OUTSIDE_PROBLEM,
     NotAnImage,
     read_header,
-    size_problem,
+    size_wording,
     svg_refers_outside,
 )
 from studyapp.bank.imagepath import IMAGE_SUFFIXES, MEDIA_FOLDER, image_path_problem
 from studyapp.interop.htmltext import escape_stray_lt
 from studyapp.interop.protobuf import message_fields
+from studyapp.messages import QT_TRANSLATE_NOOP, Message
 
 MAX_MEDIA_BYTES = 64 * 1024 * 1024  # every picture one import carries, together
 MAX_MAP_BYTES = 8 * 1024 * 1024  # the media map itself
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 _UNSAFE = re.compile(r"[^\w.\- ]+")
+_IS = QT_TRANSLATE_NOOP("Core", "picture {source} is {what}")  # what: a reason its header or content gives
 
 
 class Picture(NamedTuple):
@@ -118,52 +121,58 @@ class PackageMedia:
             return cls(None, {}, False)
         return cls(z, {str(v): str(k) for k, v in loaded.items()}, False)
 
-    def picture(self, source: str) -> str | Picture:
+    def picture(self, source: str) -> Message | Picture:
         """The safe file name under ``media/`` the picture ``source`` is carried as (its bytes in
         ``files``), or why it is not carried. The same source twice is carried once."""
         if source in self.names:
             return Picture(self.names[source], "")
         member = self._members.get(source)
         if member is None or self._zip is None:
-            return f"picture {source} is not in the package"
+            return Message(QT_TRANSLATE_NOOP("Core", "picture {source} is not in the package"), source=source)
         name = safe_name(source, set(self.files))
         if name is None:
-            return f"picture {source} is not a PNG, JPEG, WebP or SVG file"
-        data = self._read(member)
-        if isinstance(data, str):
-            return f"picture {source} {data}"
+            return Message(QT_TRANSLATE_NOOP("Core", "picture {source} is not a PNG, JPEG, WebP or SVG file"),
+                           source=source)
+        data = self._read(member, source)
+        if isinstance(data, Message):
+            return data
         try:
             header = read_header(io.BytesIO(data))
         except NotAnImage as exc:
-            return f"picture {source} is {exc}"
-        problem = size_problem(len(data), header)
+            return Message(_IS, source=source, what=Message(str(exc)))
+        problem = size_wording(len(data), header)
         if problem is not None:
-            return f"picture {source} {problem}"
+            return Message(QT_TRANSLATE_NOOP("Core", "picture {source} {problem}"), source=source, problem=problem)
         if header.kind == "SVG" and svg_refers_outside(data):
-            return f"picture {source} is {SVG_OUTSIDE_PROBLEM}"
+            return Message(_IS, source=source, what=Message(SVG_OUTSIDE_PROBLEM))
         if self._used + len(data) > MAX_MEDIA_BYTES:
-            return f"picture {source} passes the {MAX_MEDIA_BYTES // (1024 * 1024)} MiB one import carries"
+            return Message(QT_TRANSLATE_NOOP("Core", "picture {source} passes the {size} MiB one import carries"),
+                           source=source, size=MAX_MEDIA_BYTES // (1024 * 1024))
         self._used += len(data)
         self.names[source] = name
         self.files[name] = data
         return Picture(name, "")
 
-    def _read(self, member: str) -> bytes | str:
+    def _read(self, member: str, source: str) -> bytes | Message:
         assert self._zip is not None
+        too_large = Message(QT_TRANSLATE_NOOP("Core", "picture {source} is larger than {size} MiB"),
+                            source=source, size=MAX_IMAGE_BYTES // (1024 * 1024))
         try:
             info = self._zip.getinfo(member)
             if info.file_size > MAX_IMAGE_BYTES + 64 and not self._compressed:
-                return f"is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+                return too_large
             with self._zip.open(info) as f:
                 raw = f.read(MAX_IMAGE_BYTES + 1 if not self._compressed else MAX_IMAGE_BYTES * 2)
             if self._compressed or raw.startswith(_ZSTD_MAGIC):
                 raw = zstandard.ZstdDecompressor().decompress(raw, max_output_size=MAX_IMAGE_BYTES + 1)
         except KeyError:
-            return "is named in the package but missing from it"
+            return Message(QT_TRANSLATE_NOOP("Core", "picture {source} is named in the package but missing from it"),
+                           source=source)
         except (zstandard.ZstdError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
-            return f"cannot be unpacked ({exc})"
+            return Message(QT_TRANSLATE_NOOP("Core", "picture {source} cannot be unpacked ({reason})"),
+                           source=source, reason=str(exc))
         if len(raw) > MAX_IMAGE_BYTES:
-            return f"is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MiB"
+            return too_large
         return raw
 
 

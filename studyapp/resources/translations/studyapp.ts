@@ -1398,6 +1398,10 @@ What you answer now is still saved where the file is sound. Quit and start study
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>picture {source} (a question shows one picture)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>note {note} has an empty front; skipped ({held}: cannot be carried over)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,6 +1758,10 @@ What you answer now is still saved where the file is sound. Quit and start study
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{first}; {rest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>reading it needs more than {size} MiB of memory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,6 +1851,38 @@ What you answer now is still saved where the file is sound. Quit and start study
     </message>
     <message>
         <source>the edit has problems; fix them before saving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture {source} is {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture {source} is not in the package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture {source} is not a PNG, JPEG, WebP or SVG file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture {source} {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture {source} passes the {size} MiB one import carries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture {source} is larger than {size} MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture {source} is named in the package but missing from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>picture {source} cannot be unpacked ({reason})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hostile_apkg import pictures_package
 
 from studyapp.interop.importer import import_file
 from studyapp.interop.lostwording import lost_wording
@@ -138,3 +139,27 @@ def test_why_a_package_is_unusable_is_worded_too(tmp_path: Path) -> None:
     [problem] = import_file(source, "imported").problems
     assert problem.wording is not None and isinstance(problem.wording.args["reason"], Message)
     assert problem.wording.text(lambda t: f"<{t}>") == "<not a usable Anki package (<no collection.anki21b/anki21/anki2 inside>)>"
+
+
+PICTURE_PROBLEMS = [
+    ":1: note 1: not carried over: front: picture nowhere.png is not in the package",
+    ":2: note 2: not carried over: front: picture fake.png is not a PNG, JPEG, WebP or SVG picture",
+    ":3: note 3 has an empty front; skipped (picture notes.txt is not a PNG, JPEG, WebP or SVG file; "
+    "picture nowhere.png (a question shows one picture): cannot be carried over)",
+    ":4: note 4: not carried over: front: picture fake.png is not a PNG, JPEG, WebP or SVG picture, "
+    "front: picture other.png (a question shows one picture)",
+]
+
+
+def test_why_a_package_picture_is_not_carried_is_worded_and_reads_as_before(tmp_path: Path) -> None:
+    source = pictures_package(tmp_path)
+    problems = import_file(source, "imported").problems
+    assert [str(p) for p in problems] == [f"{source}{line}" for line in PICTURE_PROBLEMS]  # the command line's
+    for p in problems:
+        assert p.wording is not None and str(p.wording) == p.message
+        marked = p.wording.text(lambda t: f"<{t}>")
+        assert "<picture " in marked, marked  # the reasons marked too
+    held = problems[2].wording
+    assert held is not None and held.text(lambda t: f"<{t}>") == (
+        "<note 3 has an empty front; skipped (<<picture notes.txt is not a PNG, JPEG, WebP or SVG file>; "
+        "<picture nowhere.png (a question shows one picture)>>: cannot be carried over)>")
