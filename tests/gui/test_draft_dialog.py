@@ -2,42 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from draft_dialogs import ARTICLE, keep_draft_dialogs_alive, new_draft_dialog  # noqa: F401 (autouse fixture)
 from window_samples import ScriptedDialogs
 
 from studyapp.bank.loader import check_file
 from studyapp.bank.model import ChoiceQuestion, ClozeQuestion, TrueFalseQuestion
 from studyapp.ui.draft_dialog import DraftDialog
 
-REPO = Path(__file__).resolve().parents[2]
-ARTICLE = REPO / "seeds" / "000_f104dea7fb288af0.txt"
 
 
-# A dialog built here has no parent: the Python wrapper owns it. Without this reference, the last
-# one could be a "Replace file?" box's callback, and the dialog would be deleted from inside the
-# destructor of that box, its own child (in the app the window owns the dialog).
-_ALIVE: list[DraftDialog] = []
-
-
-@pytest.fixture(autouse=True)
-def _keep_dialogs_alive() -> Iterator[None]:
-    yield
-    _ALIVE.clear()
-
-
-def _dialog(qtbot: QtBot, target: Path) -> DraftDialog:
-    dialog = DraftDialog(target)
-    qtbot.addWidget(dialog)
-    _ALIVE.append(dialog)
-    dialog.show()
-    return dialog
+_dialog = new_draft_dialog
 
 
 def _load(qtbot: QtBot, dialog: DraftDialog, article: Path = ARTICLE) -> None:

@@ -5,25 +5,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
+from draft_dialogs import ARTICLE, keep_draft_dialogs_alive, new_draft_dialog  # noqa: F401 (autouse fixture)
 
 from studyapp.ui.draft_dialog import DraftDialog
-
-ARTICLE = Path(__file__).resolve().parents[2] / "seeds" / "000_f104dea7fb288af0.txt"
-
-_ALIVE: list[DraftDialog] = []
-
-
-@pytest.fixture(autouse=True)
-def _keep_dialogs_alive() -> Iterator[None]:
-    yield
-    _ALIVE.clear()
-
 
 def _long_article(folder: Path) -> Path:
     """About 900 kB (the loader reads articles up to 1 MiB): the bundled article, many times over."""
@@ -34,10 +23,7 @@ def _long_article(folder: Path) -> Path:
 
 
 def _drafting(qtbot: QtBot, tmp_path: Path) -> tuple[DraftDialog, list[object]]:
-    dialog = DraftDialog(tmp_path / "questions")
-    qtbot.addWidget(dialog)
-    _ALIVE.append(dialog)
-    dialog.show()
+    dialog = new_draft_dialog(qtbot, tmp_path / "questions")
     results: list[object] = []
     dialog.drafted.connect(lambda: results.append(dialog.questions))
     dialog.load_article(_long_article(tmp_path))

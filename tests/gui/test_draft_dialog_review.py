@@ -4,14 +4,13 @@ a saved draft reviewed again (and saved back with the old version kept), the tit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
+from draft_dialogs import ARTICLE, REPO, keep_draft_dialogs_alive, new_draft_dialog  # noqa: F401 (autouse fixture)
 from window_samples import ScriptedDialogs
 
 from studyapp.authoring.saving import versions
@@ -19,27 +18,9 @@ from studyapp.bank.loader import check_file
 from studyapp.bank.model import ChoiceQuestion, ClozeQuestion, MatchQuestion, TrueFalseQuestion
 from studyapp.ui.draft_dialog import DraftDialog
 
-REPO = Path(__file__).resolve().parents[2]
-ARTICLE = REPO / "seeds" / "000_f104dea7fb288af0.txt"
 APOLLO = REPO / "tests" / "data" / "articles" / "en-apollo-computer.txt"
 
-# Dialogs built here have no parent, so Python owns them; this keeps each alive until the test's
-# widgets are closed (else a box's callback could hold the last reference, see test_draft_dialog).
-_ALIVE: list[DraftDialog] = []
-
-
-@pytest.fixture(autouse=True)
-def _keep_dialogs_alive() -> Iterator[None]:
-    yield
-    _ALIVE.clear()
-
-
-def _empty(qtbot: QtBot, target: Path) -> DraftDialog:
-    dialog = DraftDialog(target)
-    qtbot.addWidget(dialog)
-    _ALIVE.append(dialog)
-    dialog.show()
-    return dialog
+_empty = new_draft_dialog
 
 
 def _dialog(qtbot: QtBot, target: Path, article: Path = ARTICLE) -> DraftDialog:
