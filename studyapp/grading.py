@@ -324,6 +324,8 @@ _RESPONSE_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 def response_to_json(response: object) -> str:
     """The JSON text stored for a response (sets sorted, tuples as lists)."""
+    if response is True or response is False:  # a true/false answer: no type checks (every answer pays them)
+        return "true" if response else "false"
     if isinstance(response, (frozenset, set)):
         value: object = sorted(response)
     elif isinstance(response, tuple):

@@ -1,13 +1,15 @@
 """The summaries, brought up to date from the attempts just before they are read.
 
-Recording an answer writes the facts only: the attempt, the card's new state and the
-session's counters. The summaries that statistics read, answers per deck and local day
-(``daily``), per local day (``daily_total``) and per question (``question_stats``, with a copy
-of the card's due time and stability) and reviews remembered per day (``retention``), are not touched then: ``catch_up`` adds every attempt
-recorded since the last catch-up to them in one transaction, one ``GROUP BY`` per table, just
-before a summary is read. Every page an answer's transaction writes is one more WAL frame
-written and flushed before the answer is safe (docs/guide/benchmarks.md, benchmark 3); this takes three tables
-off that path and sums a study session's answers in one go.
+Recording an answer writes the facts only: the attempt and the card's new state
+(``studyapp.store.answer_write``). The summaries, answers per deck and local day (``daily``),
+per local day (``daily_total``), per question (``question_stats``, with a copy of the card's due
+time and stability), reviews remembered per day (``retention``) and each session's counters
+(``sessions.answered``, ``right``, ``score_sum``), are not touched then: ``catch_up`` adds every
+attempt recorded since the last catch-up to them in one transaction, one statement per table,
+just before a summary is read (and before a session is finished or an answer undone). Every
+page an answer's transaction writes is one more WAL frame written and flushed before the answer
+is safe (about 10 µs each here; docs/guide/benchmarks.md, benchmarks 3 and 11); this keeps five
+tables off that path and sums a study session's answers in one go.
 
 ``summary_mark.upto`` is the id of the last attempt the summaries include, and the summaries
 always equal what the attempts up to it say (they move together, in one transaction). Attempt
@@ -64,15 +66,30 @@ ON CONFLICT (deck, question_id) DO UPDATE SET
     due_us = excluded.due_us, stability = excluded.stability"""
 
 
+# The sessions the new attempts belong to get their counts added (a session's attempts are few
+# and recent: each sum reads the new attempts' id range only).
+_SESSIONS = """
+UPDATE sessions SET
+    answered = answered + (SELECT count(*) FROM attempts a WHERE a.id > :lo AND a.id <= :hi AND a.session_id = sessions.id),
+    right = right + (SELECT count(*) FROM attempts a WHERE a.id > :lo AND a.id <= :hi AND a.session_id = sessions.id
+                     AND a.outcome = 'right'),
+    score_sum = score_sum + (SELECT coalesce(sum(a.score), 0) FROM attempts a WHERE a.id > :lo AND a.id <= :hi
+                             AND a.session_id = sessions.id)
+WHERE id IN (SELECT session_id FROM attempts WHERE id > :lo AND id <= :hi)"""
+
+
 def _behind(conn: sqlite3.Connection) -> tuple[int, int]:
     upto = int(conn.execute("SELECT upto FROM summary_mark").fetchone()[0])
     top = int(conn.execute("SELECT coalesce(max(id), 0) FROM attempts").fetchone()[0])
     return upto, top
 
 
-def catch_up(conn: sqlite3.Connection) -> int:
+def catch_up(conn: sqlite3.Connection, *, sessions: bool = True) -> int:
     """Add the attempts recorded since the last catch-up to the summaries; returns how many
     attempt ids that covered (0: already up to date, nothing written).
+
+    ``sessions=False`` leaves the session counters alone: the upgrade to schema version 8 sums
+    the attempts recorded before it, whose sessions were counted as they were recorded.
 
     Runs in its own ``BEGIN IMMEDIATE`` transaction, or inside the caller's if one is open.
     Raises ``sqlite3.Error`` if it cannot write (nothing changes then).
@@ -91,6 +108,8 @@ def catch_up(conn: sqlite3.Connection) -> int:
                 conn.execute(sql, span)
             if retention.exists(conn):  # a file not yet at the schema that added it: nothing to keep
                 conn.execute(retention.CATCH_UP, span)
+            if sessions:
+                conn.execute(_SESSIONS, span)
             conn.execute("UPDATE summary_mark SET upto = ?", (top,))
         if own:
             conn.execute("COMMIT")
@@ -109,7 +128,7 @@ class SummaryState(StrEnum):
     STALE = "stale"  # could neither be saved nor computed: the newest answers may be missing
 
 
-_SUMMARY_TABLES = ("daily", "daily_total", "question_stats", "retention", "summary_mark")
+_SUMMARY_TABLES = ("daily", "daily_total", "question_stats", "retention", "sessions", "summary_mark")
 
 
 def _shadowed(conn: sqlite3.Connection) -> bool:

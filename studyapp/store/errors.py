@@ -23,8 +23,8 @@ class DataDirError(StoreError):
 
 
 class ChangedMeanwhile(StoreError):
-    """A write that was to apply a state read earlier found the database changed since that
-    read (``Store.change_mark``): nothing was written; read the state again and retry."""
+    """An answer that was to replace a card state read earlier found the card changed since
+    that read (``Store.record_attempt(expect=...)``): nothing was written; read it again and retry."""
 
 
 class NewerDatabaseError(StoreError):

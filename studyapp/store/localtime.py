@@ -65,8 +65,12 @@ def study_date(moment: datetime, tz: tzinfo, start_hour: int = 0) -> date:
 
 
 def local_day(moment: datetime, tz: tzinfo, start_hour: int = 0) -> int:
-    """The study day of ``moment`` in ``tz`` (``study_date``), as a date ordinal."""
-    return study_date(moment, tz, start_hour).toordinal()
+    """The study day of ``moment`` in ``tz`` (``study_date``), as a date ordinal: the local
+    date's, one less before ``start_hour`` (the same day ``study_date`` gives, without building
+    the shifted time; every answer computes it)."""
+    local = moment.astimezone(tz)
+    day = local.toordinal()
+    return day - 1 if local.hour < start_hour else day
 
 
 def day_start(day: date, tz: tzinfo) -> datetime:

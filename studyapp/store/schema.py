@@ -54,6 +54,14 @@ defaults), so the previous ones are one click away. It also adds the ``retention
 maturity), filled from the answers the other summaries include. The step only creates tables
 (``IF NOT EXISTS``) and fills the new one, so it can run at any position after version 5.
 
+Version 8 sums each session's counters (``answered``, ``right``, ``score_sum``) with the other
+summaries, from the attempts, when next read (``studyapp.store.catchup``): an answer writes only
+the attempt and the card (``studyapp.store.answer_write``), one page fewer to flush. The step
+changes no table; it brings the summaries up to date by the old rule (the sessions of the
+attempts not yet summed were counted when those were recorded), so from then on every attempt
+above ``summary_mark.upto`` is counted in its session once, when caught up. A file at version 8
+is refused by an older studyapp, which would count sessions twice.
+
 A new database is created at the latest version directly (``studyapp.store.schema_latest``),
 with the same schema the steps below give.
 
@@ -73,7 +81,7 @@ from studyapp.store.localtime import from_us, local_day, to_us
 from studyapp.store.schema_latest import LATEST_VERSION, create_latest
 
 APPLICATION_ID = 0x53747564  # "Stud": marks a file as a studyapp database
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 V1_DDL = """
 CREATE TABLE sessions (
@@ -330,9 +338,15 @@ def _to_v7(conn: sqlite3.Connection, tz: tzinfo) -> None:
     retention.create(conn)
 
 
+def _to_v8(conn: sqlite3.Connection, tz: tzinfo) -> None:
+    from studyapp.store import catchup
+
+    catchup.catch_up(conn, sessions=False)  # inside the migration's transaction
+
+
 # MIGRATIONS[n] brings a database from version n to version n + 1.
 MIGRATIONS: tuple[Callable[[sqlite3.Connection, tzinfo], None], ...] = (
-    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7)
+    _to_v1, _to_v2, _to_v3, _to_v4, _to_v5, _to_v6, _to_v7, _to_v8)
 assert len(MIGRATIONS) == SCHEMA_VERSION == LATEST_VERSION
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 
-LATEST_VERSION = 7  # the SCHEMA_VERSION these statements are
+LATEST_VERSION = 8  # the SCHEMA_VERSION these statements are (8 changed no table)
 
 LATEST_DDL: tuple[str, ...] = (
     """CREATE TABLE sessions (

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from studyapp.messages import QT_TRANSLATE_NOOP, Message
-from studyapp.store import catchup, due_queries, retention
+from studyapp.store import answer_write, catchup, due_queries, retention
+from studyapp.store.answer_write import Unchecked
 from studyapp.store.db import mark_for_check
-from studyapp.store.errors import ChangedMeanwhile, SaveError, StoreError, is_damage, save_failure_of
+from studyapp.store.errors import ChangedMeanwhile, SaveError, SaveFailure, StoreError, is_damage, save_failure_of
 from studyapp.store.localtime import EPOCH, from_us, local_day, to_us, today_start, tomorrow_start
 from studyapp.store.marks import DEFAULT_SETTINGS_KEY, CardMark, day_start_hour_of, read_marks, write_mark
 from studyapp.store.records import Attempt, AttemptRow, CardState, Mode, QuestionHistory, SessionRecord, session_from_row
@@ -37,10 +38,6 @@ def _outcomes() -> dict[str, Outcome]:
     return {o.value: o for o in Outcome}
 
 
-_INSERT_ATTEMPT = """
-INSERT INTO attempts (session_id, deck, question_id, content_hash, mode, response, outcome,
-                      score, elapsed_ms, answered_us, rating, day, qtype, proposed)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 _UPSERT_CARD = """
 INSERT INTO cards (deck, question_id, fsrs_json, due_us, stability, state, last_review_us, first_review_us)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -106,6 +103,7 @@ class Store:
         # only grows here; a deck whose last card was undone stays listed, which is harmless.
         self._decks: list[str] | None = None
         self._day_start_hour: int | None = None  # read from the default study settings on first use
+        self._next_attempt_id = 0  # the id the next answer takes (0: read it first), see record_attempt
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -166,6 +164,7 @@ class Store:
     def finish_session(self, session_id: int, finished: datetime, abandoned: bool = False) -> None:
         """Mark a session finished; its score is the mean score of its recorded answers."""
         with self._write() as conn:
+            catchup.catch_up(conn)  # the session's counters include its last answers
             cur = conn.execute(
                 "UPDATE sessions SET finished_us = ?, abandoned = ?, "
                 "score = CASE WHEN answered > 0 THEN score_sum / answered END WHERE id = ?",
@@ -175,10 +174,11 @@ class Store:
                 raise StoreError(Message(QT_TRANSLATE_NOOP("Core", "no session {session}"), session=session_id))
 
     def session(self, session_id: int) -> SessionRecord | None:
-        """One stored session."""
-        row = self._conn.execute(
-            "SELECT id, mode, deck, filters, seed, total, started_us, finished_us, abandoned, "
-            "answered, right, score FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        """One stored session (its counters include every answer recorded so far)."""
+        with catchup.summaries_for_reading(self._conn):
+            row = self._conn.execute(
+                "SELECT id, mode, deck, filters, seed, total, started_us, finished_us, abandoned, "
+                "answered, right, score FROM sessions WHERE id = ?", (session_id,)).fetchone()
         return None if row is None else session_from_row(row)
 
     def last_quiz_score(self, deck: str | None) -> float | None:
@@ -192,50 +192,70 @@ class Store:
     # -- answers ----------------------------------------------------------------------------
 
     def record_attempt(self, attempt: Attempt, card: CardState | None = None, mark: CardMark | None = None, *,
-                       unchanged_since: tuple[int, int] | None = None) -> int:
-        """Store one answer, the card's new state and the session's counters in ONE transaction
-        (and the card's new marks, when the answer changed them: it became a leech).
+                       expect: CardState | None | Unchecked = Unchecked.ANY) -> int:
+        """Store one answer and the card's new state in ONE transaction (and the card's new
+        marks, when the answer changed them: it became a leech). Returns the attempt id.
 
-        ``unchanged_since``: a ``change_mark()`` taken when the card's old state was read; if
-        anything was written since, nothing is stored and ``ChangedMeanwhile`` is raised (checked
-        inside the transaction, so no second read is needed). Returns the attempt id. Raises
-        ``SaveError`` (nothing stored) if it cannot be saved.
+        ``expect``: the card's state the new one was computed from (None: it had none). If the
+        stored card is no longer that state, nothing is stored and ``ChangedMeanwhile`` is
+        raised: read the card again and retry (checked inside the transaction). The session's
+        counters, like the other summaries, are summed from the attempts when next read
+        (``studyapp.store.catchup``). Raises ``SaveError`` (nothing stored) if the answer cannot
+        be saved.
         """
         answered_us = to_us(attempt.answered_at)
-        day = local_day(attempt.answered_at, self.tz, self.day_start_hour)
-        attempt_row = (attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
-                       str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score,
-                       attempt.elapsed_ms, answered_us, attempt.rating, day, attempt.qtype, attempt.proposed)
-        card_row = None if card is None else (
-            card.deck, card.question_id, card.fsrs_json, to_us(card.due), card.stability, int(card.state),
-            None if card.last_review is None else to_us(card.last_review), answered_us)
-        # The transaction of ``_write``, written out: this is the one write of every answer, and
-        # the generator-based context manager costs a few microseconds of its time.
+        hour = self._day_start_hour
+        day = local_day(attempt.answered_at, self.tz, self.day_start_hour if hour is None else hour)
+        if card is None:
+            card_part: tuple[object, ...] = (None, None, None, None, None)
+        else:
+            last = card.last_review
+            card_part = (card.fsrs_json, to_us(card.due), card.stability, int(card.state),
+                         None if last is None else to_us(last))
+        check = expect is not Unchecked.ANY
+        expect_json = expect.fsrs_json if isinstance(expect, CardState) else None
         conn = self._conn
-        if unchanged_since is not None and unchanged_since[0] != conn.total_changes:
-            raise ChangedMeanwhile(Message(QT_TRANSLATE_NOOP("Core", "the card changed since it was read")))
+        for _ in range(2):  # a second time only when another connection took the attempt id meanwhile
+            attempt_id = self._next_attempt_id or self._read_next_attempt_id()
+            row = (attempt_id, attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
+                   str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score, attempt.elapsed_ms,
+                   answered_us, attempt.rating, day, attempt.qtype, attempt.proposed, *card_part, check, expect_json)
+            try:
+                if mark is None:
+                    conn.execute(answer_write.INSERT, row)  # one statement: its own transaction
+                else:
+                    conn.execute("BEGIN IMMEDIATE")
+                    conn.execute(answer_write.INSERT, row)
+                    write_mark(conn, mark)
+                    conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                self._next_attempt_id = 0
+                if answer_write.is_changed_meanwhile(exc):
+                    self._rollback()
+                    raise ChangedMeanwhile(Message(QT_TRANSLATE_NOOP("Core", "the card changed since it was read"))) from None
+                if answer_write.is_id_taken(exc):
+                    self._rollback()
+                    continue
+                self._failed_write(exc)
+            except BaseException:
+                self._next_attempt_id = 0
+                self._rollback()
+                raise
+            self._next_attempt_id = attempt_id + 1
+            if card is not None:
+                self._note_deck(card.deck)
+            return attempt_id
+        raise SaveError(SaveFailure.LOCKED, "another program keeps recording answers")
+
+    def _read_next_attempt_id(self) -> int:
+        """The id of the next attempt, read once (then counted up by ``record_attempt``); creates
+        the answer's statement on this connection on first use (``studyapp.store.answer_write``)."""
+        conn = self._conn
         try:
-            conn.execute("BEGIN IMMEDIATE")
-            if unchanged_since is not None and conn.execute("PRAGMA data_version").fetchone()[0] != unchanged_since[1]:
-                raise ChangedMeanwhile(Message(QT_TRANSLATE_NOOP("Core", "the card changed since it was read")))  # rolled back below
-            attempt_id = int(conn.execute(_INSERT_ATTEMPT, attempt_row).lastrowid or 0)
-            if card_row is not None:
-                conn.execute(_UPSERT_CARD, card_row)
-            if attempt.session_id is not None:
-                conn.execute(_COUNT_SESSION, (1, int(attempt.outcome == "right"), attempt.score, attempt.session_id))
-            if mark is not None:
-                write_mark(conn, mark)
-            # The summaries (per day, per question) are summed from the attempts when next read:
-            # studyapp.store.catchup.
-            conn.execute("COMMIT")
+            answer_write.install(conn)
+            return int(conn.execute(answer_write.NEXT_ID).fetchone()[0])
         except sqlite3.Error as exc:
             self._failed_write(exc)
-        except BaseException:
-            self._rollback()
-            raise
-        if card is not None:
-            self._note_deck(card.deck)
-        return attempt_id
 
     def undo_attempt(self, attempt_id: int, previous_card: CardState | None, previous_mark: CardMark | None = None) -> None:
         """Take back an answer in one transaction: the attempt, its counts, and the card state
@@ -257,6 +277,7 @@ class Store:
             right = int(outcome == "right")
             retention.take_off(conn, attempt_id)
             conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+            self._next_attempt_id = 0  # read again: the freed id is handed out again, as SQLite would
             catchup.after_delete(conn)
             if session_id is not None:
                 conn.execute(_COUNT_SESSION, (-1, -right, -score, session_id))
@@ -369,12 +390,6 @@ class Store:
         if deck is not None:
             sql, args = sql + " WHERE deck = ?", (*args, deck)
         return {(d, q): (bool(due), bool(mastered)) for d, q, due, mastered in self._conn.execute(sql, args)}
-
-    def change_mark(self) -> tuple[int, int]:
-        """A mark that moves with every change to the database: rows this store's connection
-        changed, and commits of other connections (``PRAGMA data_version``). Two equal marks:
-        nothing was written in between, so a state read before is still the stored one."""
-        return self._conn.total_changes, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
 
     def card_state(self, deck: str, question_id: str) -> CardState | None:
         """One card's state, or None if the card is new."""

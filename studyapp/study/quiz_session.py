@@ -59,19 +59,26 @@ class Feedback:
     grade: Grade
     rating: Rating | None = None  # what the answer told the scheduler
     next_due: datetime | None = None  # when the question is due again after it
-    memory: str = ""  # that, in words: "Counted as Good: you will see it again in 10m."
-    again_in: timedelta | None = None  # from the answer to ``next_due`` (the window writes ``memory`` from it)
+    again_in: timedelta | None = None  # from the answer to ``next_due`` (the window writes its own words from it)
+
+    @property
+    def memory(self) -> str:
+        """What the answer told the scheduler, in words: "Counted as Good: you will see it again
+        in 10m." ("" for an answer that did not move the card). English: the command line's."""
+        if self.rating is None or self.again_in is None:
+            return ""
+        return f"Counted as {self.rating.name}: you will see it again in {format_interval(self.again_in)}."
 
 
 class _Shown(NamedTuple):
     """What answering the question on screen needs, computed when it is shown (as Anki computes
     a card's next states when it shows the card): its stored memory state, the four states the
-    ratings would give from that moment, its content hash, and the store's change mark then."""
+    ratings would give from that moment, and its content hash. The answer stores the rated state
+    only if the card still holds ``before`` (``Store.record_attempt(expect=...)``)."""
 
     before: CardState | None
     states: NextStates
     content_hash: str
-    mark: tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +88,16 @@ class AnswerRow:
     number: int  # 1-based position in the quiz
     question: AnyQuestion
     response: object  # as given to submit()
-    response_text: str  # the response, human-readable
     expected: str
     outcome: Outcome
     elapsed_ms: int
     attempt_id: int
     card_before: CardState | None = None  # the question's memory state before this answer (undo)
+
+    @property
+    def response_text(self) -> str:
+        """The response, human-readable (made when the results screen asks for it)."""
+        return describe_response(self.question, self.response)
 
     @property
     def answer_summary(self) -> str:
@@ -311,8 +322,8 @@ class QuizSession:
         if shown is not None and card is not None:
             before = shown.before
             try:
-                attempt_id = self._store.record_attempt(attempt, card, unchanged_since=shown.mark)
-            except ChangedMeanwhile:  # something wrote to the store since it was shown: read the card again
+                attempt_id = self._store.record_attempt(attempt, card, expect=before)
+            except ChangedMeanwhile:  # something wrote the card since it was shown: read it again
                 card = None
         if card is None:
             before = self._store.card_state(question.deck, question.id)
@@ -324,7 +335,6 @@ class QuizSession:
                 number=self.number,
                 question=question,
                 response=response,
-                response_text=describe_response(question, response),
                 expected=result.expected,
                 outcome=result.outcome,
                 elapsed_ms=elapsed_ms,
@@ -342,7 +352,6 @@ class QuizSession:
             grade=result,
             rating=rating,
             next_due=card.due,
-            memory=f"Counted as {rating.name}: you will see it again in {format_interval(card.due - answered_at)}.",
             again_in=card.due - answered_at,
         )
         self._state = QuizState.ANSWERED
@@ -427,20 +436,19 @@ class QuizSession:
     def _show(self) -> None:
         """Compute, while the question is on screen, what its answer will apply: the card's
         stored state and its four next states from the moment it was shown. ``submit`` takes the
-        rated one, moved to the moment of the answer (``NextStates.at_moment``), unless the store
+        rated one, moved to the moment of the answer (``NextStates.at_moment``), unless the card
         changed meanwhile or the answer comes on another day count since the card's last answer."""
         question = self._quiz.items[self._index].question
         assert self._shown_at is not None
         self._shown = None
         try:
-            mark = self._store.change_mark()
             before = self._store.card_state(question.deck, question.id)
             self._speed.threshold(str(question.type))  # the person's pace, ready for the answer
             scheduler = self._scheduler_for(question.deck)
         except sqlite3.Error:
             return  # showing goes on; the answer reads again, and says what fails (as before)
         states = scheduler.next_states(question.deck, question.id, before, self._shown_at)
-        self._shown = _Shown(before, states, question.content_hash, mark)
+        self._shown = _Shown(before, states, question.content_hash)
 
     def _close(self, state: QuizState) -> None:
         self._shown = None

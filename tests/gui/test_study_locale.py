@@ -79,7 +79,7 @@ def test_answers_read_as_the_core_writes_them_without_a_translation() -> None:
         assert answer_text(q) == q.answer_text
         for response in _responses(q):
             assert response_text(q, response) == describe_response(q, response), (q.id, response)
-            row = AnswerRow(1, q, response, describe_response(q, response), q.answer_text, Outcome.WRONG, 1000, 1)
+            row = AnswerRow(1, q, response, q.answer_text, Outcome.WRONG, 1000, 1)
             assert answer_summary(row) == row.answer_summary, (q.id, response)
             assert answer_details(row) == row.details(), (q.id, response)
 

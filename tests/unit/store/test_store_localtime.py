@@ -10,7 +10,7 @@ import pytest
 from storehelpers import MINSK, days_from_midnight, make_attempt, make_card
 
 from studyapp.store import Mode, open_store, today_start, tomorrow_start
-from studyapp.store.localtime import day_start, from_us, local_day, to_us
+from studyapp.store.localtime import day_start, from_us, local_day, study_date, to_us
 
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -21,6 +21,28 @@ def test_microsecond_round_trip_and_naive_refused() -> None:
     assert from_us(to_us(t.astimezone(MINSK))) == t
     with pytest.raises(ValueError):
         to_us(datetime(2026, 3, 10))
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Minsk", "America/Santiago", "Asia/Beirut", "Australia/Lord_Howe",
+                                  "Asia/Kathmandu", "America/Havana", "Europe/Amsterdam"])
+def test_the_day_key_of_an_answer_is_its_study_date(zone: str) -> None:
+    """``local_day`` (every answer's day key, computed without building the shifted time) is the
+    ordinal of ``study_date`` at any moment and start hour, DST changes and odd offsets included
+    (a day key one off would move an answer to another day's counts)."""
+    import random
+
+    tz = ZoneInfo(zone)
+    rng = random.Random(zone)
+    moments = [datetime(1935, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=rng.randrange(100 * 365 * 86400))
+               for _ in range(3000)]
+    day = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    while day.year < 2027:  # every five minutes of the two days around each change of the zone's offset
+        if day.astimezone(tz).utcoffset() != (day + timedelta(days=1)).astimezone(tz).utcoffset():
+            moments += [day + timedelta(minutes=5 * i) for i in range(2 * 24 * 12)]
+        day += timedelta(days=1)
+    for moment in moments:
+        for hour in (0, 1, 4, 23):
+            assert local_day(moment, tz, hour) == study_date(moment, tz, hour).toordinal(), (moment, hour)
 
 
 def test_day_boundaries_in_minsk() -> None:
