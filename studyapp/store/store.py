@@ -104,6 +104,7 @@ class Store:
         self._decks: list[str] | None = None
         self._day_start_hour: int | None = None  # read from the default study settings on first use
         self._next_attempt_id = 0  # the id the next answer takes (0: read it first), see record_attempt
+        self._answer_cursor: sqlite3.Cursor | None = None  # the answer's, once its statement is installed
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -217,15 +218,17 @@ class Store:
         conn = self._conn
         for _ in range(2):  # a second time only when another connection took the attempt id meanwhile
             attempt_id = self._next_attempt_id or self._read_next_attempt_id()
+            cursor = self._answer_cursor
+            assert cursor is not None  # made with the first id
             row = (attempt_id, attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
                    str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score, attempt.elapsed_ms,
                    answered_us, attempt.rating, day, attempt.qtype, attempt.proposed, *card_part, check, expect_json)
             try:
                 if mark is None:
-                    conn.execute(answer_write.INSERT, row)  # one statement: its own transaction
+                    cursor.execute(answer_write.INSERT, row)  # one statement: its own transaction
                 else:
                     conn.execute("BEGIN IMMEDIATE")
-                    conn.execute(answer_write.INSERT, row)
+                    cursor.execute(answer_write.INSERT, row)
                     write_mark(conn, mark)
                     conn.execute("COMMIT")
             except sqlite3.Error as exc:
@@ -252,7 +255,9 @@ class Store:
         the answer's statement on this connection on first use (``studyapp.store.answer_write``)."""
         conn = self._conn
         try:
-            answer_write.install(conn)
+            if self._answer_cursor is None:
+                answer_write.install(conn)
+                self._answer_cursor = conn.cursor()  # kept: one cursor fewer to make per answer
             return int(conn.execute(answer_write.NEXT_ID).fetchone()[0])
         except sqlite3.Error as exc:
             self._failed_write(exc)

@@ -27,7 +27,7 @@ import json
 import math
 import random
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,8 @@ from studyapp.store.records import CardState
 
 if TYPE_CHECKING:
     from studyapp.study.study_settings import StudySettings
+
+_NO_TIME = timedelta(0)
 
 __all__ = ["CardScheduler", "NextStates", "Rating", "card_id_for", "format_interval", "fuzz_factor", "lapses_of",
            "reps_of"]
@@ -55,6 +57,14 @@ class NextStates:
     states: dict[Rating, CardState]
     last_review: datetime | None = None  # the card's last answer as fsrs saw it (None: never answered)
     slots: dict[Rating, tuple[str, str, str] | None] | None = None  # each state's JSON cut for ``at_moment``
+    # From this instant on, the whole days since ``last_review`` differ from those at ``at``
+    # (``at_moment`` computes again); None: no last answer, the count never matters.
+    day_limit: datetime | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        last = self.last_review
+        if last is not None:
+            object.__setattr__(self, "day_limit", last + timedelta(days=(self.at - last).days + 1))
 
     @property
     def intervals(self) -> dict[Rating, timedelta]:
@@ -86,17 +96,16 @@ class NextStates:
         """
         if at.tzinfo is not timezone.utc:
             at = _utc(at)
-        last = self.last_review
-        if at < self.at or (last is not None and (at - last).days != (self.at - last).days):
-            return None
-        if type(rating) is not Rating:
-            rating = Rating(rating)
-        state = self.states[rating]
         delta = at - self.at
+        limit = self.day_limit
+        if delta < _NO_TIME or (limit is not None and at >= limit):
+            return None
+        state = self.states[rating]  # an int rating finds its Rating (an IntEnum: same hash, equal)
         if not delta:
             return state
         due = state.due + delta
-        last_review = None if state.last_review is None else state.last_review + delta
+        last = state.last_review
+        last_review = None if last is None else last + delta
         slots = None if self.slots is None else self.slots[rating]
         return CardState(state.deck, state.question_id, _moved_json(state, slots, due, last_review), due,
                          state.stability, state.state, last_review)

@@ -143,9 +143,7 @@ def test_the_schedule_line_reads_as_the_core_writes_it_without_a_translation(tmp
 
 
 def test_the_schedule_line_follows_the_locale(tmp_path: Path, german: object) -> None:
-    import dataclasses
-
-    feedback = dataclasses.replace(_answered_feedbacks(tmp_path)[0], again_in=timedelta(days=45))
+    feedback = _answered_feedbacks(tmp_path)[0]._replace(again_in=timedelta(days=45))
     assert re.fullmatch(r"Counted as \w+: you will see it again in 1,5mo\.", schedule_text(feedback)), \
         schedule_text(feedback)
 
