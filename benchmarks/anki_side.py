@@ -30,8 +30,9 @@ def pragmas(col: Collection) -> str:
     return f"journal_mode={journal}, synchronous={sync}"
 
 
-def build_review_collection(path: Path, cards: Sequence[tuple[str, str]]) -> None:
-    """A collection of ``len(cards)`` Basic notes, all review cards due today, no daily limits.
+def build_review_collection(path: Path, cards: Sequence[tuple[str, str]], reviews: int = 0) -> None:
+    """A collection of ``len(cards)`` Basic notes, all review cards due today, no daily limits,
+    and a review log of ``reviews`` earlier answers (``add_review_history``).
 
     Set-up only (bulk ``add_notes``); the timed part is ``AnkiReviewer.answer_one``.
     """
@@ -53,6 +54,35 @@ def build_review_collection(path: Path, cards: Sequence[tuple[str, str]]) -> Non
         col.decks.save(conf)
     finally:
         col.close()
+    if reviews:
+        add_review_history(path, reviews)
+
+
+def add_review_history(path: Path, reviews: int, *, days: int = 730, seed: int = 7) -> None:
+    """Give a closed collection a review log of ``reviews`` answers over the last ``days`` days,
+    spread over its cards in time order (ids are the answers' epoch milliseconds, as Anki's are),
+    so its ``answer_card`` writes into a log and an index as large as studyapp's history: a log
+    of the same size is the same work (random leaves of ``ix_revlog_cid``, a deeper tree).
+    Written with SQLite directly (set-up only): Anki has no bulk call for past reviews."""
+    import random
+    import sqlite3
+
+    rng = random.Random(seed)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        card_ids = [r[0] for r in conn.execute("SELECT id FROM cards")]
+        now_ms = int(time.time() * 1000)
+        start = now_ms - days * 86_400_000
+        step = max(1, (now_ms - 60_000 - start) // reviews)
+        eases = (1, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 4)
+        rows = ((start + i * step, rng.choice(card_ids), -1, rng.choice(eases), rng.randint(1, 200),
+                 rng.randint(1, 100), 2500, rng.randint(1_000, 20_000), 1) for i in range(reviews))
+        conn.execute("BEGIN")
+        conn.executemany("INSERT INTO revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
 
 
 class AnkiReviewer:
