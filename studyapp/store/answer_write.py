@@ -9,8 +9,9 @@ the session's counters, ``COMMIT``), each with its own Python-side cost. Here it
 1. it inserts the attempt, with the id the caller gives (``NEXT_ID``, then counted up: SQLite
    forgets the rowid a trigger inserted once the statement ends);
 2. it writes the card's new state (when the answer has one), and when asked to check, only
-   over the state the answer was computed from (``expect``: that state's ``fsrs_json``, or NULL
-   for a card that had none): the update's own ``WHERE`` is the check, and when it changed no
+   over the state the answer was computed from (``expect``, ``expect_due``: that state's
+   ``fsrs_json`` and due time, or NULL for a card that had none): the update's own ``WHERE`` is
+   the check, and when it changed no
    row the trigger aborts with ``CHANGED_MEANWHILE`` (a quiz computes a question's next states
    when it shows it, as Anki does; whatever wrote that card since, nothing is stored and the
    caller computes again). One seek of the card, not one to check and one to write.
@@ -50,7 +51,7 @@ _VIEW = """CREATE TEMP VIEW IF NOT EXISTS answer_write AS SELECT
     NULL AS response, NULL AS outcome, NULL AS score, NULL AS elapsed_ms, NULL AS answered_us,
     NULL AS rating, NULL AS day, NULL AS qtype, NULL AS proposed,
     NULL AS fsrs_json, NULL AS due_us, NULL AS stability, NULL AS state, NULL AS last_review_us,
-    NULL AS check_card, NULL AS expect"""
+    NULL AS check_card, NULL AS expect, NULL AS expect_due"""
 
 _TRIGGER = f"""CREATE TEMP TRIGGER IF NOT EXISTS answer_write_insert INSTEAD OF INSERT ON answer_write
 BEGIN
@@ -62,7 +63,7 @@ BEGIN
     UPDATE cards SET fsrs_json = NEW.fsrs_json, due_us = NEW.due_us, stability = NEW.stability, state = NEW.state,
         last_review_us = NEW.last_review_us
     WHERE NEW.check_card AND NEW.expect IS NOT NULL AND deck = NEW.deck AND question_id = NEW.question_id
-      AND fsrs_json = NEW.expect;
+      AND fsrs_json = NEW.expect AND due_us = NEW.expect_due;
     SELECT RAISE(ABORT, '{CHANGED_MEANWHILE}') WHERE NEW.check_card AND NEW.expect IS NOT NULL AND changes() = 0;
     -- A card that had none (checked: it still has none), or any card when not checked.
     INSERT INTO cards (deck, question_id, fsrs_json, due_us, stability, state, last_review_us, first_review_us)
@@ -79,9 +80,9 @@ END"""
 
 #: Parameters: the attempt's 15 columns (``attempts`` order, ``id`` first), the card's 5
 #: (``fsrs_json``, ``due_us``, ``stability``, ``state``, ``last_review_us``; all NULL: no card
-#: state), then ``check_card`` (1: abort unless the card's stored ``fsrs_json`` is ``expect``;
-#: 0: no check) and ``expect``.
-INSERT = "INSERT INTO temp.answer_write VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#: state), then ``check_card`` (1: abort unless the card's stored ``fsrs_json`` and ``due_us``
+#: are ``expect`` and ``expect_due``; 0: no check), ``expect`` and ``expect_due``.
+INSERT = "INSERT INTO temp.answer_write VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 #: The id the next attempt takes (the caller keeps it and counts up: SQLite's last insert rowid
 #: of an insert made by a trigger is gone once the statement ends).

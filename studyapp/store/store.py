@@ -214,7 +214,11 @@ class Store:
             card_part = (card.fsrs_json, to_us(card.due), card.stability, int(card.state),
                          None if last is None else to_us(last))
         check = expect is not Unchecked.ANY
-        expect_json = expect.fsrs_json if isinstance(expect, CardState) else None
+        if isinstance(expect, CardState):
+            expect_json: str | None = expect.fsrs_json
+            expect_due: int | None = to_us(expect.due)
+        else:
+            expect_json = expect_due = None
         conn = self._conn
         for _ in range(2):  # a second time only when another connection took the attempt id meanwhile
             attempt_id = self._next_attempt_id or self._read_next_attempt_id()
@@ -222,7 +226,7 @@ class Store:
             assert cursor is not None  # made with the first id
             row = (attempt_id, attempt.session_id, attempt.deck, attempt.question_id, attempt.content_hash,
                    str(attempt.mode), attempt.response, str(attempt.outcome), attempt.score, attempt.elapsed_ms,
-                   answered_us, attempt.rating, day, attempt.qtype, attempt.proposed, *card_part, check, expect_json)
+                   answered_us, attempt.rating, day, attempt.qtype, attempt.proposed, *card_part, check, expect_json, expect_due)
             try:
                 if mark is None:
                     cursor.execute(answer_write.INSERT, row)  # one statement: its own transaction

@@ -12,9 +12,14 @@ random draw is seeded by the card: its id plus how many answers it has had (``re
 history always gets the same fuzz, so a replay of the answer log rebuilds the same due dates,
 and undoing an answer and giving it again gives the same interval.
 
-A stored card's ``fsrs_json`` is ``fsrs.Card``'s JSON with two more keys (fsrs ignores them):
-``reps``, the number of answers that moved the card, and ``lapses``, how many times it was
-forgotten (rated Again while in the review state), which makes a card a leech.
+A stored card's ``fsrs_json`` is ``fsrs.Card``'s JSON without its two times and with two more
+keys (fsrs ignores them): ``reps``, the number of answers that moved the card, and ``lapses``,
+how many times it was forgotten (rated Again while in the review state), which makes a card a
+leech. The due time and the last review are the state's own fields (the store's ``due_us`` and
+``last_review_us`` columns) and are put back when an ``fsrs.Card`` is built (``fsrs_card``), so
+moving a state to another moment (``NextStates.at_moment``) leaves its JSON as it is. Cards
+stored with the two times in their JSON (before schema version 8) read the same way: the
+fields win.
 
 The learner's study settings (``studyapp.study.study_settings``) choose the desired retention,
 the learning and relearning steps and the FSRS parameters: ``CardScheduler.for_settings``.
@@ -41,7 +46,7 @@ if TYPE_CHECKING:
 
 _NO_TIME = timedelta(0)
 
-__all__ = ["CardScheduler", "NextStates", "Rating", "card_id_for", "format_interval", "fuzz_factor", "lapses_of",
+__all__ = ["CardScheduler", "NextStates", "Rating", "card_id_for", "card_of", "format_interval", "fuzz_factor", "lapses_of",
            "reps_of"]
 
 
@@ -56,7 +61,6 @@ class NextStates:
     before: CardState | None  # the state they were computed from (None: a new card)
     states: dict[Rating, CardState]
     last_review: datetime | None = None  # the card's last answer as fsrs saw it (None: never answered)
-    slots: dict[Rating, tuple[str, str, str] | None] | None = None  # each state's JSON cut for ``at_moment``
     # From this instant on, the whole days since ``last_review`` differ from those at ``at``
     # (``at_moment`` computes again); None: no last answer, the count never matters.
     day_limit: datetime | None = field(init=False, default=None)
@@ -103,40 +107,19 @@ class NextStates:
         state = self.states[rating]  # an int rating finds its Rating (an IntEnum: same hash, equal)
         if not delta:
             return state
-        due = state.due + delta
         last = state.last_review
-        last_review = None if last is None else last + delta
-        slots = None if self.slots is None else self.slots[rating]
-        return CardState(state.deck, state.question_id, _moved_json(state, slots, due, last_review), due,
-                         state.stability, state.state, last_review)
+        return CardState(state.deck, state.question_id, state.fsrs_json, state.due + delta, state.stability,
+                         state.state, None if last is None else last + delta)
 
 
 
-def _time_slots(text: str) -> tuple[str, str, str] | None:
-    """``fsrs_json`` cut around its due time and last review values (head, middle, tail), so
-    the card moved to another moment is ``head + due + middle + last_review + tail`` (an ISO time
-    holds no quote); None when the JSON is not in that shape (a card never answered)."""
-    due_key, last_key = '"due": "', '"last_review": "'
-    if text.count(due_key) != 1 or text.count(last_key) != 1:
-        return None
-    i = text.index(due_key) + len(due_key)
-    j = text.index('"', i)
-    k = text.index(last_key) + len(last_key)
-    m = text.index('"', k)
-    if not i < j < k < m:
-        return None
-    return text[:i], text[j:k], text[m:]
-
-
-def _moved_json(state: CardState, slots: tuple[str, str, str] | None, due: datetime,
-                last_review: datetime | None) -> str:
-    """``state.fsrs_json`` with its due time and last review replaced."""
-    if slots is not None and last_review is not None:
-        return f"{slots[0]}{due.isoformat()}{slots[1]}{last_review.isoformat()}{slots[2]}"
+def card_of(state: CardState) -> Card:
+    """The ``fsrs.Card`` of a stored state: its JSON, with the due time and last review put back
+    from the state's fields (module docstring)."""
     data = json.loads(state.fsrs_json)
-    data["due"] = due.isoformat()
-    data["last_review"] = None if last_review is None else last_review.isoformat()
-    return json.dumps(data)
+    data["due"] = state.due.isoformat()
+    data["last_review"] = None if state.last_review is None else state.last_review.isoformat()
+    return Card.from_dict(data)
 
 
 def format_interval(interval: timedelta) -> str:
@@ -251,7 +234,7 @@ class CardScheduler:
     def fsrs_card(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> Card:
         """The ``fsrs.Card`` for a stored state, or a fresh one due ``now`` for a new card."""
         if state is not None:
-            return Card.from_json(state.fsrs_json)
+            return card_of(state)
         return Card(card_id=card_id_for(deck, question_id), due=_utc(now))
 
     def next_states(self, deck: str, question_id: str, state: CardState | None, at: datetime) -> NextStates:
@@ -260,7 +243,7 @@ class CardScheduler:
         card = self.fsrs_card(deck, question_id, state, at)
         reps, lapses = reps_of(state), lapses_of(state)
         states = {rating: self._after(deck, question_id, card, reps, lapses, rating, at) for rating in Rating}
-        return NextStates(at, state, states, card.last_review, {r: _time_slots(s.fsrs_json) for r, s in states.items()})
+        return NextStates(at, state, states, card.last_review)
 
     def preview(self, deck: str, question_id: str, state: CardState | None, now: datetime) -> NextStates:
         """The same as ``next_states`` (the rating buttons' labels come from it)."""
@@ -302,10 +285,12 @@ class CardScheduler:
 
     @staticmethod
     def _state(deck: str, question_id: str, reviewed: Card, reps: int, lapses: int) -> CardState:
+        memory = reviewed.to_dict()
+        del memory["due"], memory["last_review"]  # the state's own fields (module docstring)
         return CardState(
             deck=deck,
             question_id=question_id,
-            fsrs_json=json.dumps({**reviewed.to_dict(), "reps": reps, "lapses": lapses}),
+            fsrs_json=json.dumps({**memory, "reps": reps, "lapses": lapses}),
             due=reviewed.due,
             stability=reviewed.stability,
             state=int(reviewed.state),
@@ -326,7 +311,7 @@ class CardScheduler:
 
     def retrievability(self, state: CardState, at: datetime) -> float:
         """The chance fsrs gives of remembering the card at ``at`` (0 for a card never answered)."""
-        return float(self._fsrs.get_card_retrievability(Card.from_json(state.fsrs_json), _utc(at)))
+        return float(self._fsrs.get_card_retrievability(card_of(state), _utc(at)))
 
     def _fuzzed(self, interval: timedelta, factor: float) -> timedelta:
         """``interval`` (whole days) moved within fsrs's fuzz range by ``factor`` (0..1)."""

@@ -133,3 +133,14 @@ def test_upgrading_to_version_8_counts_no_session_twice(tmp_path: Path) -> None:
         assert record is not None and (record.answered, record.right) == (3, 2)
     finally:
         store.close()
+
+
+def test_a_card_moved_to_another_due_time_with_the_same_memory_counts_as_changed(store: Store) -> None:
+    """The state's JSON holds no times (the due time is a column), so the check reads both."""
+    shown = make_card("q1")
+    store.record_attempt(make_attempt("q1"), shown)
+    store.put_cards([shown._replace(due=T0 + timedelta(days=40))])  # e.g. an import: same JSON, new due
+    with pytest.raises(ChangedMeanwhile):
+        store.record_attempt(make_attempt("q1", at=T0 + timedelta(minutes=1)),
+                             make_card("q1", due=T0 + timedelta(days=9)), expect=shown)
+    assert store.card_state("deck", "q1") == shown._replace(due=T0 + timedelta(days=40))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -12,7 +14,7 @@ from hypothesis import strategies as st
 from studyfixtures import DECK, T0
 
 from studyapp.store import CardState
-from studyapp.study.scheduling import CardScheduler, card_id_for, format_interval, fuzz_factor, reps_of
+from studyapp.study.scheduling import CardScheduler, card_id_for, card_of, format_interval, fuzz_factor, reps_of
 
 
 @pytest.mark.parametrize(
@@ -63,7 +65,7 @@ def test_previews_match_what_rating_does_without_fuzz_and_grow_with_good_answers
 
 def test_rating_gives_a_complete_card_state() -> None:
     state = CardScheduler().rate(DECK, "pm", None, Rating.Good, T0)
-    card = Card.from_json(state.fsrs_json)
+    card = card_of(state)
     assert (state.deck, state.question_id) == (DECK, "pm")
     assert state.due == card.due == T0 + timedelta(minutes=10)
     assert state.last_review == card.last_review == T0
@@ -157,3 +159,18 @@ def test_times_in_any_zone_are_accepted_and_naive_ones_refused() -> None:
     assert state.due.tzinfo is timezone.utc
     with pytest.raises(ValueError, match="naive"):
         CardScheduler().preview(DECK, "pm", None, datetime(2026, 1, 27, 9))
+
+
+def test_the_stored_json_holds_no_times_and_older_json_with_them_reads_the_same() -> None:
+    """The due time and last review live in the state's own fields, so moving a state to the
+    answer's moment leaves its JSON alone; a card stored with the times in its JSON (before
+    schema version 8) gives the same fsrs card, the fields winning."""
+    scheduler = CardScheduler()
+    state = scheduler.rate(DECK, "pm", None, Rating.Good, T0)
+    assert not {"due", "last_review"} & set(json.loads(state.fsrs_json))
+    older = state._replace(fsrs_json=json.dumps({**json.loads(state.fsrs_json), "due": "2001-01-01T00:00:00+00:00",
+                                                 "last_review": "2001-01-01T00:00:00+00:00"}))
+    assert card_of(older).to_dict() == card_of(state).to_dict()
+    assert card_of(state).due == state.due and card_of(state).last_review == state.last_review
+    later = T0 + timedelta(minutes=3)
+    assert scheduler.rate(DECK, "pm", older, Rating.Good, later) == scheduler.rate(DECK, "pm", state, Rating.Good, later)
