@@ -61,7 +61,7 @@ class CardState(NamedTuple):
 
     deck: str
     question_id: str
-    fsrs_json: str  # fsrs.Card JSON, plus "reps": how many answers moved the card
+    fsrs_json: str  # fsrs.Card JSON without its two times (the fields below), plus "reps" and "lapses"
     due: datetime  # UTC
     stability: float | None
     state: int  # fsrs.State value
