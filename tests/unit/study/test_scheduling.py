@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from fsrs import Card, Rating, State
+from fsrs import Rating, State
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from studyfixtures import DECK, T0
