@@ -140,6 +140,13 @@ class BrowserWindow(QWidget):
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._focus_search)
+        # Down in the search field goes to the rows (as from a browser's address bar to its
+        # list): type a query, Down, Enter opens the first match.
+        to_rows = QAction(self.search)
+        to_rows.setShortcut(QKeySequence(Qt.Key.Key_Down))
+        to_rows.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        to_rows.triggered.connect(self._focus_rows)
+        self.search.addAction(to_rows)
         self.addAction(find)
 
         top = QHBoxLayout()
@@ -229,6 +236,15 @@ class BrowserWindow(QWidget):
     def _focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def _focus_rows(self) -> None:
+        """From the search field to the table, on its current row (the first if none), selected."""
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus()
+        current = self.table.currentIndex()
+        if not self.table.selectionModel().hasSelection():
+            self.table.selectRow(current.row() if current.isValid() else 0)
 
     def _sort_by(self, column: int) -> None:
         model = self.model

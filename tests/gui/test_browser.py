@@ -122,6 +122,24 @@ def test_enter_asks_for_the_editor_and_bulk_actions_name_the_selection(make_app:
     assert bulk.args == ["suspend", [("good-all-types", "dismissed-by"), ("good-all-types", "free-and-fair")]]
 
 
+def test_down_in_the_search_field_goes_to_the_first_match_and_enter_opens_it(make_app: Any, qtbot: Any,
+                                                                            tmp_path: Path) -> None:
+    browser = _open(make_app, qtbot, tmp_path)
+    _type(qtbot, browser, "zzzz-nothing")  # nothing found: Down stays in the field
+    browser.search.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is browser.search)
+    qtbot.keyClick(browser.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is browser.search
+    _type(qtbot, browser, "minsk")
+    first = browser.model.key_at(0)
+    qtbot.keyClick(browser.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is browser.table
+    assert browser.table.currentIndex().row() == 0 and browser.selected_keys() == [first]
+    with qtbot.waitSignal(browser.edit_requested) as edit:
+        qtbot.keyClick(browser.table, Qt.Key.Key_Return)
+    assert edit.args == list(first)
+
+
 def test_model_passes_qtmodeltester(qtmodeltester: Any, tmp_path: Path) -> None:
     bank = load_bank([_folder(tmp_path)])
     store = open_store(tmp_path / "s.sqlite3", backups_dir=tmp_path / "b", tz=timezone.utc, auto_backup=False).store
