@@ -205,8 +205,7 @@ class Store:
         be saved.
         """
         answered_us = to_us(attempt.answered_at)
-        hour = self._day_start_hour
-        day = local_day(attempt.answered_at, self.tz, self.day_start_hour if hour is None else hour)
+        day = local_day(attempt.answered_at, self.tz, self.day_start_hour)
         if card is None:
             card_part: tuple[object, ...] = (None, None, None, None, None)
         else:
